@@ -1,0 +1,117 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every CommunityKit target shares.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "CommunityKit",
+    products: [
+        .library(name: "CommunityKit", targets: ["CommunityKit"]),
+        .library(name: "CommunityModel", targets: ["CommunityModel"]),
+        .library(name: "CommunityAccess", targets: ["CommunityAccess"]),
+        .library(name: "CommunityContent", targets: ["CommunityContent"]),
+        .library(name: "CommunityEngagement", targets: ["CommunityEngagement"]),
+        .library(name: "CommunityRendering", targets: ["CommunityRendering"]),
+        .library(name: "CommunitySQLite", targets: ["CommunitySQLite"]),
+        .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
+        .executable(name: "PartnerPortal", targets: ["PartnerPortal"]),
+        .executable(name: "SharingBenchmark", targets: ["SharingBenchmark"]),
+        .executable(name: "SearchBenchmark", targets: ["SearchBenchmark"]),
+        .executable(name: "EngagementBenchmark", targets: ["EngagementBenchmark"]),
+        .executable(name: "RenderBenchmark", targets: ["RenderBenchmark"]),
+    ],
+    targets: [
+        // System SQLite, through a module map (no Swift package dependency).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // Layers, bottom to top. A module imports only modules below it.
+        .target(name: "CommunityModel"),
+        .target(name: "CommunityAccess", dependencies: ["CommunityModel"]),
+        .target(name: "CommunityContent", dependencies: ["CommunityModel", "CommunityAccess"]),
+        .target(
+            name: "CommunityEngagement",
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent"]
+        ),
+        .target(
+            name: "CommunityRendering",
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement"]
+        ),
+        .target(name: "CommunitySQLite", dependencies: ["CommunityModel", "CSQLite"]),
+        .target(
+            name: "CommunityKit",
+            dependencies: [
+                "CommunityModel", "CommunityAccess", "CommunityContent",
+                "CommunityEngagement", "CommunityRendering", "CommunitySQLite",
+            ]
+        ),
+
+        // Conformance suites that hosts and our own tests run against any seam.
+        .target(name: "CommunityTesting", dependencies: ["CommunityModel"]),
+
+        // The sharing workload: generator, loader, reference evaluator, runner.
+        .target(name: "SharingWorkload", dependencies: ["CommunityModel", "CommunityAccess"]),
+
+        // Executables.
+        .executableTarget(name: "PartnerPortal", dependencies: ["CommunityKit"], path: "Examples/PartnerPortal"),
+        .executableTarget(
+            name: "SharingBenchmark",
+            dependencies: ["SharingWorkload"],
+            path: "Benchmarks/SharingBenchmark"
+        ),
+        .executableTarget(
+            name: "SearchBenchmark",
+            dependencies: ["CommunityModel", "CommunityContent"],
+            path: "Benchmarks/SearchBenchmark"
+        ),
+        .executableTarget(
+            name: "EngagementBenchmark",
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement"],
+            path: "Benchmarks/EngagementBenchmark"
+        ),
+        .executableTarget(name: "RenderBenchmark", dependencies: ["CommunityKit"], path: "Benchmarks/RenderBenchmark"),
+
+        // Tests, one target per module.
+        .testTarget(name: "CommunityModelTests", dependencies: ["CommunityModel", "CommunityTesting"]),
+        .testTarget(
+            name: "CommunityAccessTests",
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunityTesting"]
+        ),
+        .testTarget(
+            name: "CommunityContentTests",
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent"]
+        ),
+        .testTarget(
+            name: "CommunityEngagementTests",
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement"]
+        ),
+        .testTarget(
+            name: "CommunityRenderingTests",
+            dependencies: [
+                "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityRendering",
+            ]
+        ),
+        .testTarget(
+            name: "CommunitySQLiteTests",
+            dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting"]
+        ),
+        .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit"]),
+        .testTarget(
+            name: "SharingWorkloadTests",
+            dependencies: ["SharingWorkload", "CommunityModel", "CommunityAccess"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -1,0 +1,6 @@
+@_exported public import CommunityModel
+@_exported public import CommunityAccess
+@_exported public import CommunityContent
+@_exported public import CommunityEngagement
+@_exported public import CommunityRendering
+@_exported public import CommunitySQLite

@@ -1,0 +1,105 @@
+import Foundation
+
+/// A company: a customer, a partner, or both.
+public struct Account: Record, Hashable {
+    /// Partner programme tier, which gates materials, leads and fund limits.
+    public enum PartnerTier: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+        case registered, silver, gold, platinum
+
+        public static func < (lhs: PartnerTier, rhs: PartnerTier) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    public static let entityType: EntityType = "Account"
+    public static var indexedFields: [IndexedField<Account>] {
+        [
+            IndexedField("owner") { .reference($0.owner.description) },
+            IndexedField("parentID") { $0.parentID.map { .reference($0.rawValue) } },
+            IndexedField("isPartner") { .checkbox($0.isPartner) },
+            IndexedField("region") { $0.region.map(FieldValue.picklist) },
+            IndexedField("normalizedName") { .text(Account.normalize(name: $0.name)) },
+        ]
+    }
+
+    public var id: ID<Account>
+    /// The company name.
+    public var name: String
+    /// The owner; accounts are always owned by users (never queues, never high-volume users).
+    public var owner: Owner
+    /// The parent account in an account hierarchy.
+    public var parentID: ID<Account>?
+    /// Whether the account is enabled as a partner.
+    public var isPartner: Bool
+    /// The partner tier, for partner accounts.
+    public var partnerTier: PartnerTier?
+    /// Sales region such as `NA`, `EMEA`, `APAC`, `LATAM`.
+    public var region: String?
+    /// Industry.
+    public var industry: String?
+    /// The company's web domain, for duplicate detection (for example `acme.example`).
+    public var website: String?
+    public var customFields: [String: FieldValue]
+
+    /// Creates an account.
+    public init(
+        id: ID<Account>, name: String, owner: ID<User>, parentID: ID<Account>? = nil, isPartner: Bool = false,
+        partnerTier: PartnerTier? = nil, region: String? = nil, industry: String? = nil, website: String? = nil,
+        customFields: [String: FieldValue] = [:]
+    ) {
+        self.id = id
+        self.name = name
+        self.owner = .user(owner)
+        self.parentID = parentID
+        self.isPartner = isPartner
+        self.partnerTier = partnerTier
+        self.region = region
+        self.industry = industry
+        self.website = website
+        self.customFields = customFields
+    }
+
+    /// An account is its own account, for sharing that looks up "the record's account".
+    public var accountID: ID<Account>? { id }
+
+    public func value(of field: String) -> FieldValue? {
+        switch field {
+        case "Id": .reference(id.rawValue)
+        case "Name": .text(name)
+        case "OwnerId": .reference(owner.description)
+        case "ParentId": parentID.map { .reference($0.rawValue) }
+        case "IsPartner": .checkbox(isPartner)
+        case "PartnerTier": partnerTier.map { .picklist($0.rawValue) }
+        case "Region": region.map(FieldValue.picklist)
+        case "Industry": industry.map(FieldValue.picklist)
+        case "Website": website.map(FieldValue.text)
+        default: customFields[field]
+        }
+    }
+
+    /// Checks standard fields: a name of at most 255 characters, a user owner, no self-parent.
+    public func validate() throws(ValidationError) {
+        try Check.text(name, field: "Account.Name", max: 255)
+        guard owner.user != nil else {
+            throw ValidationError(field: "Account.OwnerId", reason: .invalidValue("accounts are owned by users"))
+        }
+        if parentID == id {
+            throw ValidationError(field: "Account.ParentId", reason: .invalidValue("an account cannot be its own parent"))
+        }
+        if partnerTier != nil, !isPartner {
+            throw ValidationError(field: "Account.PartnerTier", reason: .invalidValue("only partner accounts have a tier"))
+        }
+    }
+
+    /// A company name folded for duplicate detection: lower case, diacritics and legal
+    /// suffixes (Inc, GmbH, Ltd, AG, Co, Corp, LLC, 주식회사) and punctuation removed.
+    public static func normalize(name: String) -> String {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let words = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let suffixes: Set<String> = [
+            "inc", "incorporated", "gmbh", "ltd", "limited", "ag", "co", "corp", "corporation", "llc", "plc",
+            "sa", "se", "kg", "the", "주식회사", "(주)", "주",
+        ]
+        return words.filter { !suffixes.contains($0) }.joined(separator: " ")
+    }
+}
