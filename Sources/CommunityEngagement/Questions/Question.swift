@@ -8,7 +8,7 @@ public struct Question: Entity, Hashable {
         [
             IndexedField("askerID") { .reference($0.askerID.rawValue) },
             IndexedField("createdAt") { .dateTime($0.createdAt) },
-            IndexedField("isSolved") { .boolean($0.isSolved) },
+            IndexedField("isSolved") { .checkbox($0.isSolved) },
         ]
     }
 
