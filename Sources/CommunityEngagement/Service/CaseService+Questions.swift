@@ -23,11 +23,11 @@ extension CaseService {
                 id: event.caseID, subject: subject.isEmpty ? "Question \(event.questionID)" : subject,
                 description: String(event.body.prefix(32_000)), accountID: asker?.accountID,
                 contactID: asker?.contactID, status: configuration.lifecycle.initialStatus, priority: .medium,
-                origin: .question, createdAt: now, owner: configuration.defaultOwner)
+                origin: .question, createdAt: now, owner: configuration.defaultOwner ?? .user(event.askerID))
             do { try record.validate() } catch let error as ValidationError { throw CaseError.invalid(error) }
             var tracking = CaseTracking(caseID: event.caseID, raisedBy: asker?.id, supportLevel: "")
             tracking.questionID = event.questionID.rawValue
-            return try open(record, tracking: tracking, actor: nil, in: tx)
+            return try open(record, tracking: tracking, actor: asker?.id, in: tx)
         }
         if let created { publishOpened(created) }
         return created

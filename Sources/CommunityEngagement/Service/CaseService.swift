@@ -96,8 +96,12 @@ public final class CaseService: Sendable {
                     record.owner = .queue(queue)
                 }
             }
+        } else if let owner = configuration.defaultOwner {
+            record.owner = owner
+        } else if let actor {
+            record.owner = .user(actor)
         } else {
-            record.owner = configuration.defaultOwner
+            throw CaseError.invalidConfiguration("no assignment rule matched and there is no default owner")
         }
         try tx.put(record, expecting: .absent)
         try appendHistory(

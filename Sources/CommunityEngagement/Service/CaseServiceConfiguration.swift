@@ -6,8 +6,8 @@ public struct CaseServiceConfiguration: Sendable {
     public var lifecycle: CaseLifecycle
     /// Ordered assignment rules.
     public var assignmentRules: [CaseAssignmentRule]
-    /// Who owns a case no assignment rule matches.
-    public var defaultOwner: Owner
+    /// Who owns a case no assignment rule matches; `nil` leaves it with the member who raised it.
+    public var defaultOwner: Owner?
     /// Escalation rules, run by ``CaseService/runEscalations()``.
     public var escalationRules: [CaseEscalationRule]
     /// Entitlement levels.
@@ -23,7 +23,7 @@ public struct CaseServiceConfiguration: Sendable {
 
     /// Creates a configuration.
     public init(
-        lifecycle: CaseLifecycle = .standard, assignmentRules: [CaseAssignmentRule] = [], defaultOwner: Owner,
+        lifecycle: CaseLifecycle = .standard, assignmentRules: [CaseAssignmentRule] = [], defaultOwner: Owner?,
         escalationRules: [CaseEscalationRule] = [],
         supportLevels: [SupportLevel] = [SupportLevel(name: "Standard", firstResponse: 8 * 3600, resolution: 40 * 3600)],
         defaultSupportLevel: String = "Standard", businessHours: BusinessHours = .always,
