@@ -68,6 +68,15 @@ public final class DealRegistrationService: Sendable {
         return (lead, request)
     }
 
+    /// Every lead `viewer` may read (a partner user: their own, their subordinates' as
+    /// manager or executive, their account's as super user; a channel manager: their partners').
+    public func visibleLeads(viewer: ID<User>) throws -> [Lead] {
+        let reader = environment.store.snapshot()
+        return try reader.all(Lead.self).map(\.value).filter {
+            try environment.access.isAllowed(.read, user: viewer, record: $0, in: reader)
+        }
+    }
+
     private func makeLead(from draft: LeadRegistrationDraft, id: ID<Lead>, partner: ID<Account>?, owner: ID<User>?) -> Lead {
         Lead(
             id: id, firstName: draft.firstName, lastName: draft.lastName, company: draft.company, email: draft.email,
