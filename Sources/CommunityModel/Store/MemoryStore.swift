@@ -22,6 +22,7 @@ public final class MemoryStore: Store {
         current.withLock { $0 }
     }
 
+    @discardableResult
     public func write<R>(_ body: (any StoreTransaction) throws -> R) throws -> R {
         try writer.withLock { _ in
             let transaction = MemoryTransaction(state: current.withLock { $0 })
