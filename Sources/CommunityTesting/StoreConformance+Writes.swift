@@ -79,6 +79,12 @@ extension StoreConformance {
         try check.throwsError(
             .conflict(entity: Item.entityType, id: "y", expected: .exactly(1), actual: nil), "delete .exactly(1) on a missing entity"
         ) { try store.write { tx in try tx.delete(ID<Item>("y"), expecting: .exactly(1)) } }
+        try check.throwsError(
+            .conflict(entity: Item.entityType, id: "x", expected: .absent, actual: 1), "delete .absent on an existing entity"
+        ) { try store.write { tx in try tx.delete(x.id, expecting: .absent) } }
+        try check.throwsError(
+            .conflict(entity: Item.entityType, id: "y", expected: .absent, actual: nil), "delete .absent on a missing entity"
+        ) { try store.write { tx in try tx.delete(ID<Item>("y"), expecting: .absent) } }
 
         let after = store.snapshot()
         try check.equal(try after.get(x.id)?.version, 1, "version after rejected writes")
