@@ -46,15 +46,8 @@ struct MemoryState: StoreSnapshot {
         }
         if let order = query.order {
             rows.sort { a, b in
-                let va = a.1.indexValues[order.field], vb = b.1.indexValues[order.field]
-                if va != vb {
-                    switch (va, vb) {
-                    case (nil, _): return !order.descending
-                    case (_, nil): return order.descending
-                    case (let x?, let y?): return order.descending ? FieldValue.ordered(y, x) : FieldValue.ordered(x, y)
-                    }
-                }
-                return a.0 < b.0
+                Query<E>.precedes(
+                    (a.0, a.1.indexValues[order.field]), (b.0, b.1.indexValues[order.field]), descending: order.descending)
             }
         } else {
             rows.sort { $0.0 < $1.0 }
