@@ -54,6 +54,5 @@ enum SQLiteSchema {
         SELECT sequence, tx, type, id, kind, version, body FROM ck_changes
         WHERE sequence > ? ORDER BY sequence LIMIT ?
         """
-    static let oldestChange = "SELECT min(sequence) FROM ck_changes"
     static let pruneChanges = "DELETE FROM ck_changes WHERE sequence <= ?"
 }

@@ -138,6 +138,9 @@ public final class SQLiteStore: Store {
     public func changes(after sequence: UInt64, limit: Int) throws -> [Change] {
         guard limit > 0 else { return [] }
         return try readers.withConnection { connection in
+            // One read transaction, so the rows and the committed sequence agree.
+            try connection.execute("BEGIN DEFERRED")
+            defer { try? connection.execute("ROLLBACK") }
             var rows: [(UInt64, UInt64, String, String, String, Int, Data?)] = []
             try connection.rows(SQLiteSchema.readChanges, [.integer(Int64(clamping: sequence)), .integer(Int64(limit))]) { row in
                 rows.append(
@@ -146,13 +149,12 @@ public final class SQLiteStore: Store {
                         Int(row.integer(5)), row.isNull(6) ? nil : row.data(6)
                     ))
             }
-            if let first = rows.first, first.0 > sequence + 1 {
+            if let first = rows.first, first.0 - 1 > sequence {
                 throw StoreError.feedTruncated(requested: sequence, oldest: first.0)
             }
-            if rows.isEmpty, let oldest = try connection.integer(SQLiteSchema.oldestChange, []), oldest > 0,
-               UInt64(oldest) > sequence + 1
-            {
-                throw StoreError.feedTruncated(requested: sequence, oldest: UInt64(oldest))
+            if rows.isEmpty {
+                let committed = UInt64(try SQLiteReader(connection: connection).metadata("sequence"))
+                if sequence < committed { throw StoreError.feedTruncated(requested: sequence, oldest: committed + 1) }
             }
             return try rows.map { row in
                 let type = EntityType(row.2)

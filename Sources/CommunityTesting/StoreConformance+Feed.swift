@@ -87,6 +87,9 @@ extension StoreConformance {
         try check.equal(try store.changes(after: 6, limit: 100).count, 0, "changes after the last")
         try check.equal(try store.changes(after: 99, limit: 100).count, 0, "changes after a future sequence")
         try check.equal(try store.changes(after: 0, limit: 0).count, 0, "changes with limit 0")
+        try check.equal(try store.changes(after: .max, limit: 10).count, 0, "changes after the largest sequence")
+        try check.equal(try store.changes(after: 0, limit: .max).count, 6, "changes with the largest limit")
+        try check.equal(try store.changes(after: 0, limit: -1).count, 0, "changes with a negative limit")
         try check.equal(store.snapshot().sequence, 6, "snapshot sequence after six changes")
     }
 
