@@ -309,7 +309,7 @@ extension AccessState {
         }
         d.userOwnerRules = [[UInt32]](repeating: [], count: nUsers)
         if !ownerRules.isEmpty {
-            for u in 0..<nUsers where users[u] != nil {
+            for u in 0..<nUsers where d.userActive[u] {
                 for rule in ownerRules where d.isMember(UInt32(u), rule.source!) {
                     d.userOwnerRules[u].append(rule.index)
                 }

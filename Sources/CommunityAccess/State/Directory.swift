@@ -129,7 +129,7 @@ struct Directory: Sendable {
         switch p.kind {
         case .user:
             let r = userRole[Int(p.index)]
-            return r >= 0 && roleTin[Int(r)] > lo && roleTin[Int(r)] < hi
+            return r >= 0 && userActive[Int(p.index)] && roleTin[Int(r)] > lo && roleTin[Int(r)] < hi
         case .group:
             return groupHierarchy[Int(p.index)] && groupRoleTins[Int(p.index)].containsStrictlyBetween(lo, hi)
         case .queue:
