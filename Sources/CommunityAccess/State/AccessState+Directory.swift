@@ -87,6 +87,7 @@ extension AccessState {
         d.userContact = [Int32](repeating: -1, count: nUsers)
         d.userPermissions = [UInt32](repeating: 0, count: nUsers)
         d.roleUsers = [[UInt32]](repeating: [], count: nRoles)
+        d.roleAllUsers = [[UInt32]](repeating: [], count: nRoles)
         var permissionCache: [PermissionKey: UInt32] = [:]
         d.permissions = [
             EffectivePermissions.compute(profile: nil, sets: [], groups: [], isGuest: false, objects: objects)
@@ -103,6 +104,7 @@ extension AccessState {
                roles[Int(ri)] != nil
             {
                 d.userRole[u] = Int32(ri)
+                d.roleAllUsers[Int(ri)].append(UInt32(u))
                 if user.isActive { d.roleUsers[Int(ri)].append(UInt32(u)) }
             }
             let key = PermissionKey(

@@ -43,6 +43,8 @@ struct Directory: Sendable {
     var roleTout: [Int32] = []
     var roleInternal: [Bool] = []
     var roleUsers: [[UInt32]] = []
+    /// Every user in each role, inactive ones included (owners of records).
+    var roleAllUsers: [[UInt32]] = []
     var roleByTin: [UInt32] = []
     var subtreeUsers: [Int32] = []
     var subtreeInternalUsers: [Int32] = []
