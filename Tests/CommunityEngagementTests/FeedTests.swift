@@ -119,6 +119,7 @@ import Testing
         f.clock.advance(by: 5)
         let edited = try f.engine.feeds.edit(item.id, body: "v2", by: F.alice)
         #expect(edited.body.html == "v2" && edited.editedAt == f.clock.now())
+        f.clock.advance(by: 5)
         try f.engine.feeds.delete(item.id, by: F.alice)
         #expect(throws: EngagementError.notFound(.item(item.id))) { try f.engine.feeds.item(item.id, viewer: F.bob) }
         #expect(try f.engine.feeds.feed(.member(F.alice), viewer: F.bob).items.isEmpty)
