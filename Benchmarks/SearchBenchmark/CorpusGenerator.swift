@@ -66,8 +66,12 @@ struct CorpusGenerator {
         ]
     }
 
-    mutating func word(_ language: Language) -> String {
-        let x = Double(random.next() % 1_000_000) / 1_000_000
+    /// A word drawn from the language's Zipf distribution; `contentOnly` skips the 100
+    /// most frequent ranks, which play the part of function words (titles and queries are
+    /// made of content words).
+    mutating func word(_ language: Language, contentOnly: Bool = false) -> String {
+        let floor = contentOnly ? language.cdf[99] : 0
+        let x = floor + (1 - floor) * Double(random.next() % 1_000_000) / 1_000_000
         var lo = 0, hi = language.cdf.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -78,8 +82,8 @@ struct CorpusGenerator {
         return w
     }
 
-    mutating func text(_ language: Language, words: Int) -> String {
-        (0..<words).map { _ in word(language) }.joined(separator: " ")
+    mutating func text(_ language: Language, words: Int, contentOnly: Bool = false) -> String {
+        (0..<words).map { _ in word(language, contentOnly: contentOnly) }.joined(separator: " ")
     }
 
     mutating func corpus(count: Int, vocabulary: Int) -> [CorpusEntry] {
@@ -87,7 +91,7 @@ struct CorpusGenerator {
         return (0..<count).map { i in
             let language = languages[i % 3]
             return CorpusEntry(
-                id: "g\(i)", locale: language.locale, title: text(language, words: 4 + Int(random.next() % 5)),
+                id: "g\(i)", locale: language.locale, title: text(language, words: 4 + Int(random.next() % 5), contentOnly: true),
                 summary: text(language, words: 10 + Int(random.next() % 6)),
                 body: text(language, words: 40 + Int(random.next() % 41)),
                 categories: ["c\(random.next() % 20)"])
@@ -101,7 +105,8 @@ struct CorpusGenerator {
             let doc = random.pick(corpus)
             let words = doc.title.split(separator: " ").map(String.init)
             let take = min(words.count, 2 + Int(random.next() % 2))
-            var chosen = Array(words.shuffled(using: &random).prefix(take))
+            let first = Int(random.next() % UInt64(words.count - take + 1))
+            var chosen = Array(words[first..<(first + take)])
             if random.next() % 3 == 0, let i = chosen.firstIndex(where: { $0.count >= 6 && $0.unicodeScalars.first!.isASCII }) {
                 var chars = Array(chosen[i])
                 let p = 1 + Int(random.next() % UInt64(chars.count - 2))

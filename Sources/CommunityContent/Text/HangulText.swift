@@ -19,10 +19,17 @@ public enum HangulText {
         "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만", "나", "랑", "요",
     ].sorted { $0.count > $1.count }
 
+    static let particleScalars: [[Unicode.Scalar]] = particles.map { Array($0.unicodeScalars) }
+
     /// The word without a trailing particle, if at least one syllable remains.
     public static func stripParticle(_ word: String) -> String {
-        for p in particles where word.hasSuffix(p) && word.count > p.count {
-            return String(word.dropLast(p.count))
+        let scalars = Array(word.unicodeScalars)
+        for p in particleScalars where scalars.count > p.count {
+            if scalars[(scalars.count - p.count)...].elementsEqual(p) {
+                var out = String.UnicodeScalarView()
+                out.append(contentsOf: scalars[..<(scalars.count - p.count)])
+                return String(out)
+            }
         }
         return word
     }

@@ -8,7 +8,12 @@ public enum TextNormalizer {
     /// The normalised form of `token`.
     public static func normalize(_ token: Substring) -> String {
         if token.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLowercased(token) }
-        let composed = String(token).precomposedStringWithCompatibilityMapping.lowercased()
+        if token.unicodeScalars.allSatisfy({ $0.value >= 0xAC00 && $0.value <= 0xD7A3 }) {
+            return String(token)  // precomposed Hangul syllables are already NFKC and caseless
+        }
+        let composed =
+            token.unicodeScalars.allSatisfy(isCompatibilityStable)
+            ? String(token).lowercased() : String(token).precomposedStringWithCompatibilityMapping.lowercased()
         var out = String.UnicodeScalarView()
         var needsStrip = false
         for scalar in composed.unicodeScalars {
@@ -36,6 +41,16 @@ public enum TextNormalizer {
 
     /// Normalises a whole string token by token boundaries kept (used for slugs and keys).
     public static func normalize(_ text: String) -> String { normalize(Substring(text)) }
+
+    /// Latin-1 and Latin Extended-A letters that NFKC leaves unchanged (so the costly
+    /// normalisation can be skipped), and ASCII.
+    static func isCompatibilityStable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80: true
+        case 0xC0...0x17E: ![0xD7, 0xF7, 0x132, 0x133, 0x13F, 0x140, 0x149].contains(scalar.value)
+        default: false
+        }
+    }
 
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {

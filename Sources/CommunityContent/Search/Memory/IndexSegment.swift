@@ -12,43 +12,37 @@ final class IndexSegment: Sendable {
     let norms: [SIMD4<Float>]
     let updatedAt: [Double]
     let popularity: [Double]
-    /// Per document: visibility clauses as ids into ``accessKeys``; `nil` means everyone.
+    /// Per document: visibility clauses as ids into ``accessKeys``.
     let visibility: [[[Int32]]]
     let accessKeys: [String: Int32]
+    /// Facet and filter values, interned: per document ids into ``values``.
+    let localeOf: [Int32]
+    let typeOf: [Int32]
+    let categoriesOf: [[Int32]]
+    let topicsOf: [[Int32]]
+    let values: [String: Int32]
+    let valueNames: [String]
     let termIDs: [String: Int32]
     let terms: [String]
     let postings: [[Posting]]
-    /// Term ids ordered by term text (prefix ranges).
+    /// Term ids ordered by the term's UTF-8 bytes (prefix ranges).
     let sortedTerms: [Int32]
-    /// (reversed term, id) ordered by the reversed text (suffix ranges).
-    let reversedTerms: [(String, Int32)]
+    /// Term ids ordered by the term's reversed UTF-8 bytes (suffix ranges).
+    let reversedTerms: [Int32]
+    let reversedBytes: [[UInt8]]
     /// Padded character bigram → ids of non-Hangul terms containing it (typo candidates).
     let gramIndex: [UInt64: [Int32]]
-    /// Term characters, for the edit-distance check.
+    /// Term characters, for the edit-distance check (empty for terms never typo-matched).
     let termScalars: [[Unicode.Scalar]]
-    let fieldLengthTotals: (Double, Double, Double)
 
     var count: Int { documents.count }
 
-    init(uid: Int, documents: [AnalyzedDocument], options: RankingOptions) {
-        self.uid = uid
-        self.documents = documents.map(\.document)
-        self.languages = documents.map(\.language)
-        self.lengths = documents.map(\.lengths)
-        var keyIndex: [SearchDocumentKey: Int32] = [:]
-        for (d, doc) in documents.enumerated() { keyIndex[doc.document.key] = Int32(d) }
-        self.keyIndex = keyIndex
+    /// Builds a segment from freshly analysed documents.
+    convenience init(uid: Int, documents: [AnalyzedDocument], options: RankingOptions) {
         var termIDs: [String: Int32] = [:]
         var terms: [String] = []
         var postings: [[Posting]] = []
-        var accessKeys: [String: Int32] = [:]
-        var visibility: [[[Int32]]] = []
-        var totals = (0.0, 0.0, 0.0)
-        visibility.reserveCapacity(documents.count)
         for (d, doc) in documents.enumerated() {
-            totals.0 += Double(doc.lengths.0)
-            totals.1 += Double(doc.lengths.1)
-            totals.2 += Double(doc.lengths.2)
             for (term, tf) in doc.terms {
                 let id: Int32
                 if let existing = termIDs[term] {
@@ -61,8 +55,87 @@ final class IndexSegment: Sendable {
                 }
                 postings[Int(id)].append(Posting(doc: Int32(d), tf: tf))
             }
+        }
+        self.init(
+            uid: uid, documents: documents.map(\.document), languages: documents.map(\.language),
+            lengths: documents.map(\.lengths), termIDs: termIDs, terms: terms, postings: postings, options: options)
+    }
+
+    /// Merges the live documents of two segments without analysing text again: posting
+    /// lists are concatenated with renumbered documents.
+    convenience init(uid: Int, merging a: IndexSegment, keeping keepA: [Bool], _ b: IndexSegment, keeping keepB: [Bool], options: RankingOptions) {
+        var documents: [SearchDocument] = []
+        var languages: [ContentLanguage] = []
+        var lengths: [(Int, Int, Int)] = []
+        var remapA = [Int32](repeating: -1, count: a.count), remapB = [Int32](repeating: -1, count: b.count)
+        for (segment, keep, isA) in [(a, keepA, true), (b, keepB, false)] {
+            for d in 0..<segment.count where keep[d] {
+                let n = Int32(documents.count)
+                if isA { remapA[d] = n } else { remapB[d] = n }
+                documents.append(segment.documents[d])
+                languages.append(segment.languages[d])
+                lengths.append(segment.lengths[d])
+            }
+        }
+        var termIDs = [String: Int32](minimumCapacity: a.terms.count + b.terms.count / 2)
+        var terms: [String] = []
+        var postings: [[Posting]] = []
+        for (segment, remap) in [(a, remapA), (b, remapB)] {
+            for (t, list) in segment.postings.enumerated() {
+                var kept: [Posting] = []
+                kept.reserveCapacity(list.count)
+                for p in list {
+                    let n = remap[Int(p.doc)]
+                    if n >= 0 { kept.append(Posting(doc: n, tf: p.tf)) }
+                }
+                guard !kept.isEmpty else { continue }
+                let term = segment.terms[t]
+                if let id = termIDs[term] {
+                    postings[Int(id)].append(contentsOf: kept)
+                } else {
+                    termIDs[term] = Int32(terms.count)
+                    terms.append(term)
+                    postings.append(kept)
+                }
+            }
+        }
+        self.init(
+            uid: uid, documents: documents, languages: languages, lengths: lengths, termIDs: termIDs, terms: terms,
+            postings: postings, options: options)
+    }
+
+    private init(
+        uid: Int, documents: [SearchDocument], languages: [ContentLanguage], lengths: [(Int, Int, Int)],
+        termIDs: [String: Int32], terms: [String], postings: [[Posting]], options: RankingOptions
+    ) {
+        self.uid = uid
+        self.documents = documents
+        self.languages = languages
+        self.lengths = lengths
+        self.termIDs = termIDs
+        self.terms = terms
+        self.postings = postings
+        var keyIndex: [SearchDocumentKey: Int32] = [:]
+        var accessKeys: [String: Int32] = [:]
+        var visibility: [[[Int32]]] = []
+        var values: [String: Int32] = [:]
+        var valueNames: [String] = []
+        func intern(_ value: String) -> Int32 {
+            if let v = values[value] { return v }
+            let v = Int32(valueNames.count)
+            values[value] = v
+            valueNames.append(value)
+            return v
+        }
+        var localeOf: [Int32] = [], typeOf: [Int32] = [], categoriesOf: [[Int32]] = [], topicsOf: [[Int32]] = []
+        var totals = (0.0, 0.0, 0.0)
+        for (d, doc) in documents.enumerated() {
+            keyIndex[doc.key] = Int32(d)
+            totals.0 += Double(lengths[d].0)
+            totals.1 += Double(lengths[d].1)
+            totals.2 += Double(lengths[d].2)
             visibility.append(
-                doc.document.visibility.clauses.map { clause in
+                doc.visibility.clauses.map { clause in
                     clause.map { key in
                         if let k = accessKeys[key] { return k }
                         let k = Int32(accessKeys.count)
@@ -70,32 +143,44 @@ final class IndexSegment: Sendable {
                         return k
                     }
                 })
+            localeOf.append(intern("l:" + doc.locale))
+            typeOf.append(intern("t:" + doc.type.name))
+            categoriesOf.append(doc.categories.map { intern("c:" + $0) })
+            topicsOf.append(doc.topics.map { intern("p:" + $0) })
         }
+        self.keyIndex = keyIndex
+        self.visibility = visibility
+        self.accessKeys = accessKeys
+        self.values = values
+        self.valueNames = valueNames
+        self.localeOf = localeOf
+        self.typeOf = typeOf
+        self.categoriesOf = categoriesOf
+        self.topicsOf = topicsOf
         let n = Double(max(1, documents.count))
         let avg = (max(1, totals.0 / n), max(1, totals.1 / n), max(1, totals.2 / n))
         let b = options.b
-        self.norms = documents.map { doc in
+        self.norms = lengths.map { len in
             func norm(_ len: Int, _ avg: Double, _ w: Double) -> Float {
                 Float(w / (1 - b + b * Double(len) / avg))
             }
             return SIMD4(
-                norm(doc.lengths.0, avg.0, options.titleWeight), norm(doc.lengths.1, avg.1, options.summaryWeight),
-                norm(doc.lengths.2, avg.2, options.bodyWeight), 0)
+                norm(len.0, avg.0, options.titleWeight), norm(len.1, avg.1, options.summaryWeight),
+                norm(len.2, avg.2, options.bodyWeight), 0)
         }
-        self.updatedAt = documents.map { $0.document.updatedAt.timeIntervalSince1970 }
-        self.popularity = documents.map { max(0, $0.document.popularity) }
-        self.visibility = visibility
-        self.accessKeys = accessKeys
-        self.termIDs = termIDs
-        self.terms = terms
-        self.postings = postings
-        self.fieldLengthTotals = totals
-        self.sortedTerms = (0..<Int32(terms.count)).sorted { terms[Int($0)] < terms[Int($1)] }
-        self.reversedTerms = terms.enumerated().map { (String($0.element.reversed()), Int32($0.offset)) }
-            .sorted { $0.0 < $1.0 }
+        self.updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
+        self.popularity = documents.map { max(0, $0.popularity) }
+        let bytes = terms.map { Array($0.utf8) }
+        self.sortedTerms = (0..<Int32(terms.count)).sorted { bytes[Int($0)].lexicographicallyPrecedes(bytes[Int($1)]) }
+        let reversed = bytes.map { Array($0.reversed()) }
+        self.reversedTerms = (0..<Int32(terms.count)).sorted {
+            reversed[Int($0)].lexicographicallyPrecedes(reversed[Int($1)])
+        }
+        self.reversedBytes = reversed
         var grams: [UInt64: [Int32]] = [:]
         var scalars: [[Unicode.Scalar]] = []
         scalars.reserveCapacity(terms.count)
+        var seen = Set<UInt64>()
         for (i, term) in terms.enumerated() {
             let s = Array(term.unicodeScalars)
             guard s.count >= 3, let first = s.first, !HangulText.isHangul(first) else {
@@ -103,7 +188,8 @@ final class IndexSegment: Sendable {
                 continue
             }
             scalars.append(s)
-            for g in Set(Self.grams(s)) { grams[g, default: []].append(Int32(i)) }
+            seen.removeAll(keepingCapacity: true)
+            for g in Self.grams(s) where seen.insert(g).inserted { grams[g, default: []].append(Int32(i)) }
         }
         self.gramIndex = grams
         self.termScalars = scalars
@@ -122,57 +208,35 @@ final class IndexSegment: Sendable {
         return out
     }
 
-    /// The analysed form of the documents whose `keep` flag is set, rebuilt from the
-    /// posting lists (for merging segments without analysing text again).
-    func analyzedDocuments(keeping keep: [Bool]) -> [AnalyzedDocument] {
-        var terms = [[(String, TermFrequency)]](repeating: [], count: documents.count)
-        for (id, list) in postings.enumerated() {
-            let term = self.terms[id]
-            for p in list where keep[Int(p.doc)] { terms[Int(p.doc)].append((term, p.tf)) }
-        }
-        return documents.indices.compactMap { d in
-            guard keep[d] else { return nil }
-            return AnalyzedDocument(document: documents[d], language: languages[d], terms: terms[d], lengths: lengths[d])
-        }
-    }
-
     /// Document frequency of a term in this segment.
     func documentFrequency(_ term: String) -> Int {
         guard let id = termIDs[term] else { return 0 }
         return postings[Int(id)].count
     }
 
-    /// Ids of terms that start with `prefix`, in text order.
+    /// Ids of terms that start with `prefix`.
     func termsWithPrefix(_ prefix: String, limit: Int) -> [Int32] {
-        var lo = 0, hi = sortedTerms.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if terms[Int(sortedTerms[mid])] < prefix { lo = mid + 1 } else { hi = mid }
-        }
-        var out: [Int32] = []
-        var i = lo
-        while i < sortedTerms.count, out.count < limit {
-            let id = sortedTerms[i]
-            guard terms[Int(id)].hasPrefix(prefix) else { break }
-            out.append(id)
-            i += 1
-        }
-        return out
+        let key = Array(prefix.utf8)
+        return range(in: sortedTerms, key: key, limit: limit) { Array(self.terms[Int($0)].utf8) }
     }
 
     /// Ids of terms that end with `suffix`.
     func termsWithSuffix(_ suffix: String, limit: Int) -> [Int32] {
-        let reversed = String(suffix.reversed())
-        var lo = 0, hi = reversedTerms.count
+        let key = Array(suffix.utf8.reversed())
+        return range(in: reversedTerms, key: key, limit: limit) { self.reversedBytes[Int($0)] }
+    }
+
+    private func range(in order: [Int32], key: [UInt8], limit: Int, bytes: (Int32) -> [UInt8]) -> [Int32] {
+        var lo = 0, hi = order.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if reversedTerms[mid].0 < reversed { lo = mid + 1 } else { hi = mid }
+            if bytes(order[mid]).lexicographicallyPrecedes(key) { lo = mid + 1 } else { hi = mid }
         }
         var out: [Int32] = []
         var i = lo
-        while i < reversedTerms.count, out.count < limit {
-            guard reversedTerms[i].0.hasPrefix(reversed) else { break }
-            out.append(reversedTerms[i].1)
+        while i < order.count, out.count < limit {
+            guard bytes(order[i]).starts(with: key) else { break }
+            out.append(order[i])
             i += 1
         }
         return out

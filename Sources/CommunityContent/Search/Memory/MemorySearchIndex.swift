@@ -91,12 +91,10 @@ public final class MemorySearchIndex: SearchIndex {
         while state.segments.count >= 2 {
             let n = state.segments.count
             let older = live(n - 2), newer = live(n - 1)
-            guard older <= 3 * newer || older == 0 else { break }
-            let keepOld = state.deleted[n - 2].map { !$0 }, keepNew = state.deleted[n - 1].map { !$0 }
-            let docs =
-                state.segments[n - 2].analyzedDocuments(keeping: keepOld)
-                + state.segments[n - 1].analyzedDocuments(keeping: keepNew)
-            let merged = IndexSegment(uid: nextUID, documents: docs, options: options)
+            guard older <= 2 * newer || older == 0 else { break }
+            let merged = IndexSegment(
+                uid: nextUID, merging: state.segments[n - 2], keeping: state.deleted[n - 2].map { !$0 },
+                state.segments[n - 1], keeping: state.deleted[n - 1].map { !$0 }, options: options)
             nextUID += 1
             state.segments.removeLast(2)
             state.deleted.removeLast(2)

@@ -112,6 +112,11 @@ struct QueryExecution {
             }
 
             let deleted = state.deleted[s]
+            let filter = SegmentFilter(query: query, segment: segment)
+            var facetTally = [Int](repeating: 0, count: query.facets.isEmpty ? 0 : segment.valueNames.count)
+            let sameLanguageBoost = queryLanguage == nil ? 1 : max(1, options.sameLanguageBoost)
+            let maxBoost = sameLanguageBoost * (1 + max(0, options.recencyBoost)) * (1 + max(0, options.popularityBoost))
+            let coordinationFloor = 1 - options.coordinationWeight
             for doc in candidates {
                 let d = Int(doc)
                 let mask = scratch.matched[d]
@@ -120,30 +125,47 @@ struct QueryExecution {
                 scratch.score[d] = 0
                 scratch.unitStamp[d] = -1
                 guard !deleted[d], mask & requiredMask == requiredMask else { continue }
-                let document = segment.documents[d]
-                guard passesFilters(document), isVisible(segment, d, visibleKeys) else { continue }
-                if !parsed.phrases.isEmpty, !containsPhrases(document) { continue }
+                guard filter.admits(d, segment), isVisible(segment, d, visibleKeys) else { continue }
+                if !parsed.phrases.isEmpty, !containsPhrases(segment.documents[d]) { continue }
                 total += 1
-                countFacets(document, into: &facetCounts)
+                if !facetTally.isEmpty { tallyFacets(segment, d, into: &facetTally) }
                 var coverage = 0.0
                 if textWords > 0 {
-                    for u in units.indices where mask & (1 << UInt64(u)) != 0 { coverage += wordShare[u] }
+                    var bits = mask
+                    while bits != 0 {
+                        let u = bits.trailingZeroBitCount
+                        coverage += wordShare[u]
+                        bits &= bits - 1
+                    }
                     coverage /= Double(textWords)
                 } else {
                     coverage = 1
                 }
-                var score = raw * (1 - options.coordinationWeight + options.coordinationWeight * coverage * coverage)
+                var score = raw * (coordinationFloor + options.coordinationWeight * coverage * coverage)
+                guard top.admits(score * maxBoost) else { continue }
                 if let queryLanguage, segment.languages[d] == queryLanguage { score *= options.sameLanguageBoost }
                 if options.recencyBoost > 0 {
                     let ageDays = max(0, now - segment.updatedAt[d]) / 86_400
-                    score *= 1 + options.recencyBoost * pow(0.5, ageDays / max(0.001, options.recencyHalfLifeDays))
+                    score *= 1 + options.recencyBoost * exp2(-ageDays / max(0.001, options.recencyHalfLifeDays))
                 }
                 if options.popularityBoost > 0, segment.popularity[d] > 0 {
                     score *= 1 + options.popularityBoost * min(1, log1p(segment.popularity[d]) / 10)
                 }
                 if top.admits(score) {
-                    top.offer(TopHits.Entry(score: score, key: document.key, segment: s, doc: doc))
+                    top.offer(TopHits.Entry(score: score, key: segment.documents[d].key, segment: s, doc: doc))
                 }
+            }
+            for (v, n) in facetTally.enumerated() where n > 0 {
+                let name = segment.valueNames[v]
+                let facet: SearchQuery.Facet
+                switch name.first {
+                case "l": facet = .locale
+                case "t": facet = .type
+                case "c": facet = .category
+                default: facet = .topic
+                }
+                guard query.facets.contains(facet) else { continue }
+                facetCounts[facet, default: [:]][String(name.dropFirst(2)), default: 0] += n
             }
         }
 
@@ -250,24 +272,11 @@ struct QueryExecution {
         return true
     }
 
-    func passesFilters(_ document: SearchDocument) -> Bool {
-        if let types = query.types, !types.contains(document.type) { return false }
-        if let locales = query.locales, !locales.contains(document.locale) { return false }
-        if let categories = query.categories, !document.categories.contains(where: categories.contains) { return false }
-        if let topics = query.topics, !document.topics.contains(where: topics.contains) { return false }
-        return true
-    }
-
-    func countFacets(_ document: SearchDocument, into counts: inout [SearchQuery.Facet: [String: Int]]) {
-        guard !query.facets.isEmpty else { return }
-        for facet in query.facets {
-            switch facet {
-            case .category: for c in Set(document.categories) { counts[facet, default: [:]][c, default: 0] += 1 }
-            case .topic: for t in Set(document.topics) { counts[facet, default: [:]][t, default: 0] += 1 }
-            case .locale: counts[facet, default: [:]][document.locale, default: 0] += 1
-            case .type: counts[facet, default: [:]][document.type.name, default: 0] += 1
-            }
-        }
+    func tallyFacets(_ segment: IndexSegment, _ d: Int, into tally: inout [Int]) {
+        tally[Int(segment.localeOf[d])] += 1
+        tally[Int(segment.typeOf[d])] += 1
+        for c in Set(segment.categoriesOf[d]) { tally[Int(c)] += 1 }
+        for t in Set(segment.topicsOf[d]) { tally[Int(t)] += 1 }
     }
 
     /// Whether every quoted phrase occurs, word after word, in one field of the document.
