@@ -99,14 +99,42 @@ final class IndexSegment: Sendable {
                 }
             }
         }
+        // Both vocabularies are already ordered: merge the orders instead of sorting again.
+        func mergeOrders(_ x: [Int32], _ xs: IndexSegment, _ y: [Int32], _ ys: IndexSegment, reversed: Bool) -> [Int32] {
+            func bytes(_ seg: IndexSegment, _ id: Int32) -> [UInt8] {
+                reversed ? seg.reversedBytes[Int(id)] : Array(seg.terms[Int(id)].utf8)
+            }
+            var out: [Int32] = []
+            out.reserveCapacity(terms.count)
+            var seen = [Bool](repeating: false, count: terms.count)
+            func emit(_ seg: IndexSegment, _ id: Int32) {
+                guard let n = termIDs[seg.terms[Int(id)]], !seen[Int(n)] else { return }
+                seen[Int(n)] = true
+                out.append(n)
+            }
+            var i = 0, j = 0
+            while i < x.count, j < y.count {
+                if bytes(ys, y[j]).lexicographicallyPrecedes(bytes(xs, x[i])) {
+                    emit(ys, y[j]); j += 1
+                } else {
+                    emit(xs, x[i]); i += 1
+                }
+            }
+            while i < x.count { emit(xs, x[i]); i += 1 }
+            while j < y.count { emit(ys, y[j]); j += 1 }
+            return out
+        }
+        let sorted = mergeOrders(a.sortedTerms, a, b.sortedTerms, b, reversed: false)
+        let reversedOrder = mergeOrders(a.reversedTerms, a, b.reversedTerms, b, reversed: true)
         self.init(
             uid: uid, documents: documents, languages: languages, lengths: lengths, termIDs: termIDs, terms: terms,
-            postings: postings, options: options)
+            postings: postings, options: options, sortedTerms: sorted, reversedTerms: reversedOrder)
     }
 
     private init(
         uid: Int, documents: [SearchDocument], languages: [ContentLanguage], lengths: [(Int, Int, Int)],
-        termIDs: [String: Int32], terms: [String], postings: [[Posting]], options: RankingOptions
+        termIDs: [String: Int32], terms: [String], postings: [[Posting]], options: RankingOptions,
+        sortedTerms: [Int32]? = nil, reversedTerms: [Int32]? = nil
     ) {
         self.uid = uid
         self.documents = documents
@@ -170,12 +198,16 @@ final class IndexSegment: Sendable {
         }
         self.updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
         self.popularity = documents.map { max(0, $0.popularity) }
-        let bytes = terms.map { Array($0.utf8) }
-        self.sortedTerms = (0..<Int32(terms.count)).sorted { bytes[Int($0)].lexicographicallyPrecedes(bytes[Int($1)]) }
-        let reversed = bytes.map { Array($0.reversed()) }
-        self.reversedTerms = (0..<Int32(terms.count)).sorted {
-            reversed[Int($0)].lexicographicallyPrecedes(reversed[Int($1)])
+        let reversed = terms.map { Array($0.utf8.reversed()) }
+        if let sortedTerms {
+            self.sortedTerms = sortedTerms
+        } else {
+            let bytes = terms.map { Array($0.utf8) }
+            self.sortedTerms = (0..<Int32(terms.count)).sorted { bytes[Int($0)].lexicographicallyPrecedes(bytes[Int($1)]) }
         }
+        self.reversedTerms =
+            reversedTerms
+            ?? (0..<Int32(terms.count)).sorted { reversed[Int($0)].lexicographicallyPrecedes(reversed[Int($1)]) }
         self.reversedBytes = reversed
         var grams: [UInt64: [Int32]] = [:]
         var scalars: [[Unicode.Scalar]] = []
@@ -189,10 +221,19 @@ final class IndexSegment: Sendable {
             }
             scalars.append(s)
             seen.removeAll(keepingCapacity: true)
-            for g in Self.grams(s) where seen.insert(g).inserted { grams[g, default: []].append(Int32(i)) }
+            for g in Self.grams(s) where seen.insert(g).inserted {
+                grams[Self.gramKey(g, length: s.count), default: []].append(Int32(i))
+            }
         }
         self.gramIndex = grams
         self.termScalars = scalars
+    }
+
+    /// A bigram keyed together with the length of the term containing it, so typo lookups
+    /// read only terms of a length within reach.
+    static func gramKey(_ gram: UInt64, length: Int) -> UInt64 {
+        let a = gram >> 32, b = gram & 0xFFFF_FFFF
+        return ((a << 21 | b) << 8) | UInt64(min(length, 255))
     }
 
     /// Padded bigrams of a word's characters (`^w`, `wo`, …, `d$`).
@@ -248,11 +289,13 @@ final class IndexSegment: Sendable {
         let needed = max(1, grams.count - 3 * maxTypos)
         if counters.count < terms.count { counters = [UInt16](repeating: 0, count: terms.count) }
         var touched: [Int32] = []
-        for g in grams {
-            guard let list = gramIndex[g] else { continue }
-            for id in list {
-                if counters[Int(id)] == 0 { touched.append(id) }
-                counters[Int(id)] &+= 1
+        for length in max(3, word.count - maxTypos)...max(3, word.count + maxTypos) {
+            for g in grams {
+                guard let list = gramIndex[Self.gramKey(g, length: length)] else { continue }
+                for id in list {
+                    if counters[Int(id)] == 0 { touched.append(id) }
+                    counters[Int(id)] &+= 1
+                }
             }
         }
         var out: [(Int32, Int)] = []
@@ -262,7 +305,6 @@ final class IndexSegment: Sendable {
             counters[Int(id)] = 0
             guard shared >= needed else { continue }
             let candidate = termScalars[Int(id)]
-            guard abs(candidate.count - word.count) <= maxTypos else { continue }
             if let d = distance.within(word, candidate, limit: maxTypos), d > 0 { out.append((id, d)) }
         }
         return out

@@ -45,8 +45,16 @@ struct QueryExecution {
         var expansions: [[[Expansion]]] = []  // [segment][unit]
         var matchedTerms = Set<String>()
         var globalDF: [String: Int] = [:]
+        var exactFrequency = [Int](repeating: 0, count: units.count)
         for segment in state.segments {
-            let perUnit = units.indices.map { expand(unit: $0, in: segment, scratch: &scratch) }
+            for (u, unit) in units.enumerated() {
+                exactFrequency[u] += unit.forms.reduce(0) { $0 + segment.documentFrequency($1) }
+            }
+        }
+        for segment in state.segments {
+            let perUnit = units.indices.map {
+                expand(unit: $0, in: segment, typos: exactFrequency[$0] < options.typoSkipFrequency, scratch: &scratch)
+            }
             for list in perUnit {
                 for e in list { matchedTerms.insert(segment.terms[Int(e.term)]) }
             }
@@ -200,7 +208,7 @@ struct QueryExecution {
 
     // MARK: Expansion
 
-    func expand(unit u: Int, in segment: IndexSegment, scratch: inout ScoringScratch) -> [Expansion] {
+    func expand(unit u: Int, in segment: IndexSegment, typos allowTypos: Bool, scratch: inout ScoringScratch) -> [Expansion] {
         let unit = parsed.units[u]
         var exact: [Int32: Double] = [:]
         for form in unit.forms {
@@ -234,7 +242,7 @@ struct QueryExecution {
                 }
             }
             let typos = EditDistance.allowedTypos(forLength: length)
-            if query.typoTolerance, typos > 0 {
+            if query.typoTolerance, allowTypos, typos > 0 {
                 let scalars = Array(unit.word.unicodeScalars)
                 for (id, distance) in segment.typoNeighbours(of: scalars, maxTypos: typos, counters: &scratch.typoCounters) {
                     offer(id, distance == 1 ? options.oneTypoFactor : options.twoTypoFactor)
