@@ -101,8 +101,10 @@ final class IndexSegment: Sendable {
         }
         // Both vocabularies are already ordered: merge the orders instead of sorting again.
         func mergeOrders(_ x: [Int32], _ xs: IndexSegment, _ y: [Int32], _ ys: IndexSegment, reversed: Bool) -> [Int32] {
-            func bytes(_ seg: IndexSegment, _ id: Int32) -> [UInt8] {
-                reversed ? seg.reversedBytes[Int(id)] : Array(seg.terms[Int(id)].utf8)
+            func precedes(_ p: IndexSegment, _ i: Int32, _ q: IndexSegment, _ j: Int32) -> Bool {
+                reversed
+                    ? p.reversedBytes[Int(i)].lexicographicallyPrecedes(q.reversedBytes[Int(j)])
+                    : p.terms[Int(i)].utf8.lexicographicallyPrecedes(q.terms[Int(j)].utf8)
             }
             var out: [Int32] = []
             out.reserveCapacity(terms.count)
@@ -114,7 +116,7 @@ final class IndexSegment: Sendable {
             }
             var i = 0, j = 0
             while i < x.count, j < y.count {
-                if bytes(ys, y[j]).lexicographicallyPrecedes(bytes(xs, x[i])) {
+                if precedes(ys, y[j], xs, x[i]) {
                     emit(ys, y[j]); j += 1
                 } else {
                     emit(xs, x[i]); i += 1
