@@ -55,7 +55,7 @@ struct PartnerPipelineTests {
 
     @Test func pipelineTotalsMatchThePlainSums() throws {
         let service = PartnerPipelineService(environment: fixture.environment)
-        var random = SplitMix(seed: 11)
+        var random = ServiceRandom(seed: 11)
         let stages = OpportunityStages.standard.stages.map(\.name)
         let sellers: [ID<User>] = ["paUser1", "paUser2", "paMgr", "pbUser", "pbExec"]
         var created: [Opportunity] = []

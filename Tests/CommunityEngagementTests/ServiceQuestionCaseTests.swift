@@ -7,70 +7,82 @@ import Testing
 struct ServiceQuestionCaseTests {
     let fixture = ServiceFixture()
 
-    func escalate(_ question: String, caseID: ID<Case>, asker: ID<User> = "custA") -> QuestionEscalated {
-        let q = Question(
-            id: ID(question), askerID: asker, title: "How do I reset the X100?", body: "<p>It blinks red</p>",
-            createdAt: fixture.clock.now(),
-            escalation: .init(caseID: caseID, reason: .unansweredFor(hours: 24), at: fixture.clock.now()))
-        fixture.put(q)
-        return QuestionEscalated(
-            questionID: q.id, title: q.title, body: "It blinks red", askerID: asker, caseID: caseID,
-            reason: .unansweredFor(hours: 24), occurredAt: fixture.clock.now())
+    /// The real Q&A engine on the same store, bus, clock and access.
+    func engagement() throws -> Engagement {
+        try Engagement(
+            store: fixture.store, bus: fixture.bus, clock: fixture.clock, access: CommunityAccessPolicy(engine: fixture.engine))
     }
 
-    @Test func escalatedQuestionBecomesALinkedCase() throws {
+    @Test func escalatedQuestionBecomesALinkedCaseAndClosesWhenSolved() throws {
+        let qa = try engagement()
         let service = try fixture.cases()
-        let subscription = service.connectQuestionEscalations()
-        defer { subscription.cancel() }
-        let opened = EventLog<CaseOpened>()
-        let sub2 = fixture.bus.subscribe(CaseOpened.self) { opened.append($0) }
-        defer { sub2.cancel() }
-        let event = escalate("q1", caseID: "case-q1")
-        fixture.bus.publish(event)
-        let record = try #require(fixture.value(ID<Case>("case-q1")))
+        let subscriptions = [service.connectQuestionEscalations(), service.connectQuestionSolutions()]
+        defer { subscriptions.forEach { $0.cancel() } }
+        let opened = ServiceEventLog<CaseOpened>()
+        let sub = fixture.bus.subscribe(CaseOpened.self) { opened.append($0) }
+        defer { sub.cancel() }
+
+        let question = try qa.questions.ask(title: "How do I reset the X100?", body: "<p>It blinks <b>red</b></p>", by: "custA")
+        let caseID = try qa.questions.escalate(question.id, by: "custA")
+        let record = try #require(fixture.value(caseID))
         #expect(record.subject == "How do I reset the X100?")
-        #expect(record.description == "It blinks red")
+        #expect(record.description.contains("It blinks red"))
+        #expect(!record.description.contains("<b>"))
         #expect(record.origin == .question)
         #expect(record.contactID == "conA" && record.accountID == "cust")
-        #expect(try service.tracking(of: record.id, viewer: "agent1").questionID == "q1")
-        #expect(opened.events.map(\.caseID) == ["case-q1"])
-        // Delivered twice: still one case.
-        fixture.bus.publish(event)
-        #expect(try service.openCase(for: event) == nil)
-        #expect(fixture.count(Case.self) == 1)
+        #expect(record.owner == .queue("tier1"))
+        #expect(try service.tracking(of: caseID, viewer: "agent1").questionID == question.id.rawValue)
+        #expect(opened.events.map(\.caseID) == [caseID])
         // The asker sees the case through Access (case contact).
-        #expect(try service.case(record.id, viewer: "custA").id == record.id)
+        #expect(try service.case(caseID, viewer: "custA").id == caseID)
+
+        let answer = try qa.questions.answer(question.id, body: "Hold the power button for 10 seconds.", by: "agent1")
+        fixture.clock.advance(by: 600)
+        try qa.questions.chooseBestAnswer(answer.id, by: "custA")
+        #expect(fixture.value(caseID)?.status == "Closed")
+        let tracking = try service.tracking(of: caseID, viewer: "agent1")
+        #expect(tracking.solvedByAnswerID == answer.id.rawValue)
+        #expect(tracking.closedAt == fixture.clock.now())
+        #expect(try service.history(of: caseID, viewer: "agent1").last?.reason == "question solved")
     }
 
-    @Test func solvingTheQuestionClosesTheCase() throws {
+    @Test func duplicateDeliveryCreatesOneCase() throws {
         let service = try fixture.cases()
-        let event = escalate("q2", caseID: "case-q2")
-        try service.openCase(for: event)
-        _ = escalate("q3", caseID: "case-q3")  // escalated but its case is never solved
-        try service.openCase(for: escalate("q3", caseID: "case-q3"))
-        #expect(try service.closeCasesForSolvedQuestions().isEmpty)
-        var question = try #require(fixture.value(ID<Question>("q2")))
-        question.isSolved = true
-        question.bestAnswerID = "ans-1"
-        fixture.put(question)
-        #expect(try service.closeCasesForSolvedQuestions() == ["case-q2"])
-        #expect(fixture.value(ID<Case>("case-q2"))?.status == "Closed")
-        #expect(fixture.value(ID<Case>("case-q3"))?.status == "New")
-        let tracking = try service.tracking(of: "case-q2", viewer: "agent1")
-        #expect(tracking.solvedByAnswerID == "ans-1")
-        #expect(tracking.closedAt == fixture.clock.now())
-        #expect(try service.history(of: "case-q2", viewer: "agent1").last?.reason == "question solved")
-        // Running again does nothing.
+        let event = QuestionEscalated(
+            questionID: "q1", title: "Title", body: "Body", askerID: "custB", caseID: "case-q1",
+            reason: .keyword("outage"), occurredAt: fixture.clock.now())
+        #expect(try service.openCase(for: event)?.id == "case-q1")
+        #expect(try service.openCase(for: event) == nil)
+        #expect(fixture.count(Case.self) == 1)
+        #expect(fixture.value(ID<Case>("case-q1"))?.contactID == "conB")
+    }
+
+    @Test func solvedQuestionsAreSweptWhenEventsWereMissed() throws {
+        let qa = try engagement()
+        let service = try fixture.cases()
+        let escalations = service.connectQuestionEscalations()  // no solution subscription
+        defer { escalations.cancel() }
+        let solved = try qa.questions.ask(title: "Printer offline", body: "<p>Since Monday</p>", by: "custA")
+        let open = try qa.questions.ask(title: "Scanner offline", body: "<p>Since Tuesday</p>", by: "custB")
+        let solvedCase = try qa.questions.escalate(solved.id, by: "custA")
+        let openCase = try qa.questions.escalate(open.id, by: "custB")
+        try qa.questions.markSolved(solved.id, by: "custA")
+        #expect(fixture.value(solvedCase)?.status == "New")
+        #expect(try service.closeCasesForSolvedQuestions() == [solvedCase])
+        #expect(fixture.value(solvedCase)?.status == "Closed")
+        #expect(fixture.value(openCase)?.status == "New")
         #expect(try service.closeCasesForSolvedQuestions().isEmpty)
     }
 
     @Test func autoCloseCanBeTurnedOff() throws {
+        let qa = try engagement()
         let service = try fixture.cases { $0.closeWhenQuestionSolved = false }
-        try service.openCase(for: escalate("q4", caseID: "case-q4"))
-        var question = try #require(fixture.value(ID<Question>("q4")))
-        question.isSolved = true
-        fixture.put(question)
+        let subscriptions = [service.connectQuestionEscalations(), service.connectQuestionSolutions()]
+        defer { subscriptions.forEach { $0.cancel() } }
+        let question = try qa.questions.ask(title: "Keep open", body: "<p>x</p>", by: "custA")
+        let caseID = try qa.questions.escalate(question.id, by: "custA")
+        try qa.questions.markSolved(question.id, by: "custA")
+        #expect(fixture.value(caseID)?.status == "New")
         #expect(try service.closeCasesForSolvedQuestions().isEmpty)
-        #expect(fixture.value(ID<Case>("case-q4"))?.status == "New")
     }
 }

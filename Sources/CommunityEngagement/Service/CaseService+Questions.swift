@@ -10,6 +10,29 @@ extension CaseService {
         }
     }
 
+    /// Subscribes to ``QuestionSolved`` so a case made from a question closes when the
+    /// question is solved by an answer (when ``CaseServiceConfiguration/closeWhenQuestionSolved``).
+    public func connectQuestionSolutions() -> EventSubscription {
+        environment.bus.subscribe(QuestionSolved.self) { [self] event in
+            _ = try? closeCase(forSolved: event)
+        }
+    }
+
+    /// Closes the open case linked to a solved question; returns the case closed, if any.
+    @discardableResult
+    public func closeCase(forSolved event: QuestionSolved) throws -> ID<Case>? {
+        guard configuration.closeWhenQuestionSolved else { return nil }
+        let reader = environment.store.snapshot()
+        let linked = try reader.query(
+            Query<CaseTracking>().where("questionID", equals: .reference(event.questionID.rawValue)))
+        for tracking in linked.map(\.value) {
+            guard let record = try reader.value(tracking.caseID), !configuration.lifecycle.isClosed(record.status)
+            else { continue }
+            if try closeSolved(tracking.caseID, answer: event.answerID?.rawValue) { return tracking.caseID }
+        }
+        return nil
+    }
+
     /// Creates the case for an escalated question, with the id the event reserved, the
     /// question's text, the asker's contact and account, and a link back to the question.
     /// Returns `nil` when the case already exists (events may be delivered twice).
