@@ -13,7 +13,6 @@ extension AccessState {
         let o = objectIndex(type)
         let i = recordIndex(object: o, id: record.idString)
         let old = rows[Int(i)]
-        if old.alive { unindex(i, old) }
         var row = RecordRow()
         row.object = o
         row.alive = true
@@ -35,7 +34,11 @@ extension AccessState {
         row.criteria = criteriaMask(record, object: o)
         rows[Int(i)] = row
         entities[Int(i)] = record
-        index(i, row, isNew: !old.alive)
+        if old.alive {
+            reindex(i, from: old, to: row)
+        } else {
+            index(i, row, isNew: true)
+        }
         let ownerChanged = old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue
         if old.alive, ownerChanged { dropManualShares(on: i) }
         // External roles anchored to this account follow its owner.
@@ -66,13 +69,7 @@ extension AccessState {
     private mutating func index(_ i: UInt32, _ row: RecordRow, isNew: Bool) {
         if isNew {
             liveCount[Int(row.object)] += 1
-            if !recordsByObject[Int(row.object)].sortedContains(i) {
-                if let last = recordsByObject[Int(row.object)].last, last > i {
-                    recordsByObject[Int(row.object)].sortedInsert(i)
-                } else {
-                    recordsByObject[Int(row.object)].append(i)
-                }
-            }
+            recordsByObject[Int(row.object)].sortedInsert(i)
         }
         ownerIndex[Self.ownerKey(object: row.object, user: row.ownerUser, queue: row.ownerQueue), default: []]
             .sortedInsert(i)
@@ -82,6 +79,38 @@ extension AccessState {
         if row.criteria != 0, let slots = criteriaSlots[row.object] {
             for (s, rule) in slots.enumerated() where row.criteria & (1 << UInt64(s)) != 0 {
                 if let rule { criteriaRecords[rule, default: []].sortedInsert(i) }
+            }
+        }
+    }
+
+    /// Moves a record between index entries, touching only what changed.
+    private mutating func reindex(_ i: UInt32, from old: RecordRow, to row: RecordRow) {
+        if old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue {
+            ownerIndex[Self.ownerKey(object: old.object, user: old.ownerUser, queue: old.ownerQueue)]?.sortedRemove(i)
+            ownerIndex[Self.ownerKey(object: row.object, user: row.ownerUser, queue: row.ownerQueue), default: []]
+                .sortedInsert(i)
+        }
+        if old.account != row.account {
+            if old.account >= 0, old.account != Int32(i) { accountChildren[UInt32(old.account)]?.sortedRemove(i) }
+            if row.account >= 0, row.account != Int32(i) { accountChildren[UInt32(row.account), default: []].sortedInsert(i) }
+        }
+        if old.contact != row.contact {
+            if old.contact >= 0 { contactChildren[UInt32(old.contact)]?.sortedRemove(i) }
+            if row.contact >= 0 { contactChildren[UInt32(row.contact), default: []].sortedInsert(i) }
+        }
+        if old.parent != row.parent {
+            if old.parent >= 0 { parentChildren[UInt32(old.parent)]?.sortedRemove(i) }
+            if row.parent >= 0 { parentChildren[UInt32(row.parent), default: []].sortedInsert(i) }
+        }
+        let changed = old.criteria ^ row.criteria
+        if changed != 0, let slots = criteriaSlots[row.object] {
+            for (s, rule) in slots.enumerated() where changed & (1 << UInt64(s)) != 0 {
+                guard let rule else { continue }
+                if row.criteria & (1 << UInt64(s)) != 0 {
+                    criteriaRecords[rule, default: []].sortedInsert(i)
+                } else {
+                    criteriaRecords[rule]?.sortedRemove(i)
+                }
             }
         }
     }
