@@ -96,18 +96,18 @@ extension AccessState {
                 mask &= mask - 1
                 guard s < slots.count, let r = slots[s], let rule = d.rules[Int(r)], rule.level > best else { continue }
                 if rule.isGuest, !rule.includeHighVolumeOwned, owner >= 0, d.userHighVolume[Int(owner)] { continue }
-                if reaches(u, rule.target, hierarchy: hierarchy && !rule.isGuest) { best = rule.level }
+                if d.ruleReaches(u, r) { best = rule.level }
             }
         }
         if owner >= 0 {
-            for r in d.userOwnerRules[Int(owner)] {
+            for r in d.userOwnerRules[Int(owner)] where d.ruleReaches(u, r) {
                 guard let rule = d.rules[Int(r)], rule.object == row.object, rule.level > best else { continue }
-                if reaches(u, rule.target, hierarchy: hierarchy) { best = rule.level }
+                best = rule.level
             }
         } else if row.ownerQueue >= 0, let rs = d.ownerRulesByQueue[UInt32(row.ownerQueue)] {
-            for r in rs {
+            for r in rs where d.ruleReaches(u, r) {
                 guard let rule = d.rules[Int(r)], rule.object == row.object, rule.level > best else { continue }
-                if reaches(u, rule.target, hierarchy: hierarchy) { best = rule.level }
+                best = rule.level
             }
         }
         if best >= 2 { return best }

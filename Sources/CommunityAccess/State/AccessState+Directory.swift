@@ -79,7 +79,31 @@ extension AccessState {
         computeMemberLists(&d)
         let partial = Directory(d)
         for u in 0..<nUsers { d.userOwnerRules[u] = ownerRules(partial, d.ownerRuleList, UInt32(u)) }
+        d.ruleWords = (rules.count + 63) / 64
+        d.userRuleReach = [UInt64](repeating: 0, count: nUsers * d.ruleWords)
+        let reachers = ruleReachers(d)
+        for u in 0..<nUsers { setRuleReach(&d, partial, UInt32(u), reachers) }
         return Directory(d)
+    }
+
+    /// Each compiled rule with the hierarchy flag its reach uses.
+    private func ruleReachers(_ d: DirectoryBuilder) -> [(index: UInt32, target: Principal, hierarchy: Bool)] {
+        d.rules.compactMap { r in
+            r.map { ($0.index, $0.target, d.defaults.indices.contains(Int($0.object)) ? d.defaults[Int($0.object)].hierarchy && !$0.isGuest : !$0.isGuest) }
+        }
+    }
+
+    /// Recomputes one user's rule-reach bits.
+    private func setRuleReach(
+        _ d: inout DirectoryBuilder, _ dir: Directory, _ u: UInt32,
+        _ reachers: [(index: UInt32, target: Principal, hierarchy: Bool)]
+    ) {
+        let base = Int(u) * d.ruleWords
+        for w in 0..<d.ruleWords { d.userRuleReach[base + w] = 0 }
+        guard dir.userActive[Int(u)] else { return }
+        for r in reachers where dir.isMember(u, r.target) || (r.hierarchy && dir.inherits(u, r.target)) {
+            d.userRuleReach[base + Int(r.index >> 6)] |= 1 << UInt64(r.index & 63)
+        }
     }
 
     // MARK: Incremental patch
@@ -195,6 +219,57 @@ extension AccessState {
             }
         }
         for u in affected { d.userOwnerRules[Int(u)] = ownerRules(partial, d.ownerRuleList, u) }
+        // Rule reach: users whose membership changed and everyone above them (they inherit
+        // through the hierarchy), before and after; all users for rules that changed.
+        let words = (rules.count + 63) / 64
+        if words != d.ruleWords || d.userRuleReach.count != nUsers * words {
+            var grown = [UInt64](repeating: 0, count: nUsers * words)
+            for u in 0..<min(nUsers, d.ruleWords == 0 ? 0 : d.userRuleReach.count / d.ruleWords) {
+                for w in 0..<min(words, d.ruleWords) { grown[u * words + w] = d.userRuleReach[u * d.ruleWords + w] }
+            }
+            d.ruleWords = words
+            d.userRuleReach = grown
+        }
+        let reachers = ruleReachers(d)
+        var refresh = affected
+        if !affected.isEmpty {
+            var rolesAbove: Set<Int32> = []
+            for u in affected {
+                var r = Int(u) < old.userRole.count ? old.userRole[Int(u)] : -1
+                while r >= 0, Int(r) < old.roleParent.count, rolesAbove.insert(r).inserted { r = old.roleParent[Int(r)] }
+                r = d.userRole[Int(u)]
+                while r >= 0, rolesAbove.insert(r).inserted { r = d.roleParent[Int(r)] }
+            }
+            for r in rolesAbove where Int(r) < d.roleAllUsers.count { refresh.formUnion(d.roleAllUsers[Int(r)]) }
+        }
+        if changes.rules {
+            // Rules whose compiled form changed are recomputed for every user.
+            var changedRules: [(index: UInt32, target: Principal, hierarchy: Bool)] = []
+            let oldReach = Dictionary(uniqueKeysWithValues: old.rules.compactMap { $0 }.map { ($0.index, $0) })
+            for r in reachers {
+                let before = oldReach[r.index]
+                if before == nil || before!.target != r.target || before!.object != d.rules[Int(r.index)]!.object
+                    || before!.isGuest != d.rules[Int(r.index)]!.isGuest
+                {
+                    changedRules.append(r)
+                }
+            }
+            let live = Set(reachers.map(\.index))
+            for (index, _) in oldReach where !live.contains(index) {
+                let word = Int(index >> 6), bit: UInt64 = 1 << UInt64(index & 63)
+                guard word < words else { continue }
+                for u in 0..<nUsers { d.userRuleReach[u * words + word] &= ~bit }
+            }
+            for r in changedRules {
+                let word = Int(r.index >> 6), bit: UInt64 = 1 << UInt64(r.index & 63)
+                for u in 0..<nUsers where !refresh.contains(UInt32(u)) {
+                    let uu = UInt32(u)
+                    let hit = partial.userActive[u] && (partial.isMember(uu, r.target) || (r.hierarchy && partial.inherits(uu, r.target)))
+                    if hit { d.userRuleReach[u * words + word] |= bit } else { d.userRuleReach[u * words + word] &= ~bit }
+                }
+            }
+        }
+        for u in refresh { setRuleReach(&d, partial, u, reachers) }
         return Directory(d)
     }
 

@@ -111,6 +111,8 @@ struct DirectoryBuilder {
     var ownerRuleList: [CompiledRule] = []
     var anchoredRoles: [UInt32: [UInt32]] = [:]
     var setsByProfile: [ID<Profile>: [UInt32]] = [:]
+    var ruleWords: Int = 0
+    var userRuleReach: [UInt64] = []
 }
 
 final class Directory: Sendable {
@@ -162,6 +164,8 @@ final class Directory: Sendable {
     let ownerRuleList: [CompiledRule]
     let anchoredRoles: [UInt32: [UInt32]]
     let setsByProfile: [ID<Profile>: [UInt32]]
+    let ruleWords: Int
+    let userRuleReach: [UInt64]
 
     init(_ b: DirectoryBuilder) {
         roleParent = b.roleParent
@@ -212,6 +216,8 @@ final class Directory: Sendable {
         ownerRuleList = b.ownerRuleList
         anchoredRoles = b.anchoredRoles
         setsByProfile = b.setsByProfile
+        ruleWords = b.ruleWords
+        userRuleReach = b.userRuleReach
     }
 
     convenience init() { self.init(DirectoryBuilder()) }
@@ -267,7 +273,16 @@ final class Directory: Sendable {
         b.ownerRuleList = ownerRuleList
         b.anchoredRoles = anchoredRoles
         b.setsByProfile = setsByProfile
+        b.ruleWords = ruleWords
+        b.userRuleReach = userRuleReach
         return b
+    }
+
+    /// Whether sharing rule `r` reaches user `u` (precomputed: member of the target, or
+    /// above a member when the rule's object grants access using hierarchies).
+    @inline(__always) func ruleReaches(_ u: UInt32, _ r: UInt32) -> Bool {
+        let w = Int(u) &* ruleWords &+ Int(r &>> 6)
+        return w < userRuleReach.count && userRuleReach[w] & (1 << UInt64(r & 63)) != 0
     }
 
     @inline(__always) func isStrictlyBelow(_ role: Int32, _ boss: Int32) -> Bool {
