@@ -659,3 +659,24 @@ struct PermissionTests {
         }
     }
 }
+
+@Suite("External roles")
+struct ExternalRoleTests {
+    @Test("enabling an account creates 1–3 roles under the owner's role")
+    func externalRoles() throws {
+        let f = Fixture()
+        f.put(
+            Fixture.profile("p", ["Opportunity": .crud]), SharingSettings(partnerRoleLevels: 2),
+            Role(id: "cm", name: "Channel"), Fixture.user("owner", profile: "p", role: "cm"), Fixture.user("norole", profile: "p"),
+            Account(id: "acme", name: "Acme", owner: "owner", isPartner: true), Account(id: "x", name: "X", owner: "norole"))
+        let admin = AccessAdministrator(store: f.store, engine: f.engine)
+        let roles = try admin.enableExternalRoles(for: Account(id: "acme", name: "Acme", owner: "owner", isPartner: true))
+        #expect(roles.map(\.externalLevel) == [.manager, .user])
+        #expect(roles[0].parentID == nil && roles[1].parentID == roles[0].id)
+        #expect(AccessAdministrator.externalRoles(for: Account(id: "a", name: "A", owner: "o"), kind: .customer, levels: 3).count == 3)
+        #expect(throws: AccessError.self) { try admin.enableExternalRoles(for: Account(id: "x", name: "X", owner: "norole")) }
+        f.put(Fixture.user("p1", kind: .partner, profile: "p", role: roles[1].id.rawValue, account: "acme"),
+              Opportunity(id: "o", name: "o", accountID: "acme", stage: "s", closeDate: try Day(year: 2026, month: 1, day: 1), owner: "p1"))
+        #expect(f.snapshot.access("owner", to: "Opportunity", id: "o") == .all)
+    }
+}
