@@ -79,6 +79,7 @@ extension AccessState {
         computeMemberLists(&d)
         let partial = Directory(d)
         for u in 0..<nUsers { d.userOwnerRules[u] = ownerRules(partial, d.ownerRuleList, UInt32(u)) }
+        flattenPermissions(&d)
         d.ruleWords = (rules.count + 63) / 64
         d.userRuleReach = [UInt64](repeating: 0, count: nUsers * d.ruleWords)
         let reachers = ruleReachers(d)
@@ -87,6 +88,18 @@ extension AccessState {
     }
 
     /// Each compiled rule with the hierarchy flag its reach uses.
+    /// Flattens effective permissions into tables the hot path reads without copying.
+    private func flattenPermissions(_ d: inout DirectoryBuilder) {
+        let stride = objects.count
+        d.permStride = stride
+        d.permObjects = [ObjectPermissions](repeating: [], count: d.permissions.count * stride)
+        for (p, eff) in d.permissions.enumerated() {
+            for o in 0..<min(stride, eff.objects.count) { d.permObjects[p * stride + o] = eff.objects[o] }
+        }
+        d.permViewAllData = d.permissions.map(\.viewAllData)
+        d.permModifyAllData = d.permissions.map(\.modifyAllData)
+    }
+
     private func ruleReachers(_ d: DirectoryBuilder) -> [(index: UInt32, target: Principal, hierarchy: Bool)] {
         d.rules.compactMap { r in
             r.map { ($0.index, $0.target, d.defaults.indices.contains(Int($0.object)) ? d.defaults[Int($0.object)].hierarchy && !$0.isGuest : !$0.isGuest) }
@@ -270,6 +283,7 @@ extension AccessState {
             }
         }
         for u in refresh { setRuleReach(&d, partial, u, reachers) }
+        if d.permViewAllData.count != d.permissions.count || d.permStride != objects.count { flattenPermissions(&d) }
         return Directory(d)
     }
 
@@ -622,6 +636,7 @@ extension AccessState {
                 d.userMappings[u].append(
                     CompiledMapping(
                         sharingSet: s, object: UInt16(o), userField: m.userField, recordField: m.recordField,
+                        fieldCode: m.recordField == "Id" ? 0 : m.recordField == "AccountId" ? 1 : m.recordField == "ContactId" ? 2 : 3,
                         level: min(m.accessLevel, .edit).code))
             }
             if user.isHighVolume { d.userCoveredBySets[u].append(s) }
