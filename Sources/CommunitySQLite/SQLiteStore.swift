@@ -49,7 +49,7 @@ public final class SQLiteStore: Store {
         }
         self.path = path
         self.registry = registry
-        let connection = try SQLiteConnection(path: path, create: true)
+        let connection = try SQLiteConnection(path: path, create: true, cacheKiB: 65_536)
         try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = NORMAL")
         try connection.execute("BEGIN IMMEDIATE")
