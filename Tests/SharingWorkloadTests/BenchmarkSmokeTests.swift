@@ -45,6 +45,27 @@ struct BenchmarkSmokeTests {
         #expect(report.table().contains("AGREEMENT  100%"))
     }
 
+    @Test func theAccessEngineAgreesOnATinyWorkload() throws {
+        let w = WorkloadGenerator.generate(.tiny, seed: 2)
+        let report = try SharingBenchmarkRunner(options: options).run(
+            workload: w, source: "test", workloadSeconds: 0, build: CommunityAccessSubject.init)
+        #expect(report.agrees, "\(report.disagreements)")
+        #expect(report.checksMatched == w.checks.count)
+        #expect(report.listsMatched == w.lists.count)
+        #expect(report.changes.count == ChangePlanner.kinds.count)
+        #expect(report.buildPhases.count == 3)
+    }
+
+    @Test func theAccessEngineAgreesOnTheHandwrittenFile() throws {
+        let w = try WorkloadLoader.parse(TinyWorkloadJSON.text)
+        var o = options
+        o.changesPerKind = 0
+        let report = try SharingBenchmarkRunner(options: o).run(
+            workload: w, source: "inline", workloadSeconds: 0, build: CommunityAccessSubject.init)
+        #expect(report.agrees, "\(report.disagreements)")
+        #expect(report.checks == 5 && report.lists == 3)
+    }
+
     @Test func disagreementsAreCountedAndShown() throws {
         let w = WorkloadGenerator.generate(.tiny, seed: 1)
         let report = try SharingBenchmarkRunner(options: options).run(
@@ -58,6 +79,7 @@ struct BenchmarkSmokeTests {
 
     @Test func theCommandRunsEndToEndAndExitsZero() {
         #expect(SharingBenchmarkCommand.main(["--scale", "tiny", "--engine", "reference", "--throughput-seconds", "0.01", "--changes", "1", "--json"]) == 0)
+        #expect(SharingBenchmarkCommand.main(["--scale", "tiny", "--throughput-seconds", "0.01", "--changes", "0"]) == 0)
         #expect(SharingBenchmarkCommand.main(["--scale", "nope"]) == 2)
         #expect(SharingBenchmarkCommand.main(["--workload", "/nonexistent/file.json"]) == 2)
     }

@@ -61,8 +61,8 @@ struct SampleMaker {
     }
 
     private func shares(of userID: String) -> [Int] {
-        var out = sharedWith[Grantee.user(userID).description] ?? []
-        for group in groupsOf[userID] ?? [] { out += sharedWith[Grantee.group(group).description] ?? [] }
+        var out = sharedWith[WorkloadGrantee.user(userID).description] ?? []
+        for group in groupsOf[userID] ?? [] { out += sharedWith[WorkloadGrantee.group(group).description] ?? [] }
         return out
     }
 

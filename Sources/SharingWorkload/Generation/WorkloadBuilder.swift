@@ -224,7 +224,7 @@ struct WorkloadBuilder {
             let id = "g\(groups.count + 1)"
             let myLevel = i < internalCount / 2 ? 1 : (i < internalCount * 4 / 5 ? 2 : 3)
             level[id] = myLevel
-            var members: [Grantee] = []
+            var members: [WorkloadGrantee] = []
             if myLevel == 1 {
                 for kind in random.sample(["users", "role", "subordinates"], random.int(in: 1...2)).sorted() {
                     switch kind {
@@ -247,7 +247,7 @@ struct WorkloadBuilder {
         }
         for i in 0..<partnerCount {
             let id = "g\(groups.count + 1)"
-            var members: [Grantee] = []
+            var members: [WorkloadGrantee] = []
             if i >= 2, random.unit() < 0.3 {
                 members = random.sample(partnerGroups, 2).map { .group($0) }
             } else {
@@ -264,7 +264,7 @@ struct WorkloadBuilder {
         }
     }
 
-    mutating func randomTarget() -> Grantee {
+    mutating func randomTarget() -> WorkloadGrantee {
         let x = random.unit()
         if x < 0.45 { return .group(random.pick(internalGroups)) }
         if x < 0.7 { return .roleAndSubordinates(random.pick(internalRoleIDs.filter { (roleDepth[$0] ?? 0) >= 3 })) }
@@ -277,7 +277,7 @@ struct WorkloadBuilder {
         for i in 0..<scale.ownerRules {
             let object: WorkloadObject = i % 2 == 0 ? .opportunity : .case
             let x = random.unit()
-            let from: Grantee
+            let from: WorkloadGrantee
             if x < 0.35 {
                 from = .roleAndSubordinates(random.pick(internalRoleIDs.filter { (roleDepth[$0] ?? 0) >= 2 }))
             } else if x < 0.5 {
@@ -288,14 +288,14 @@ struct WorkloadBuilder {
                 from = .roleAndSubordinates(partnerRoles[random.pick(partnerAccounts)]!.executive)
             }
             let to = randomTarget()
-            let access: AccessLevel = random.unit() < 0.3 ? .edit : .read
+            let access: WorkloadAccessLevel = random.unit() < 0.3 ? .edit : .read
             rules.append(
                 SharingRuleSpec(id: "sr\(rules.count + 1)", object: object, selector: .owner(from: from), to: to, access: access))
         }
         for i in 0..<scale.criteriaRules {
             let object: WorkloadObject = i % 2 == 0 ? .case : .opportunity
             let selector: SharingRuleSpec.Selector
-            let to: Grantee
+            let to: WorkloadGrantee
             if random.unit() < 0.55 {
                 selector = .criteria(field: .region, equals: random.pick(Array(WorkloadGenerator.regions.dropFirst())))
                 to = random.unit() < 0.7 ? .group(random.pick(internalGroups)) : randomTarget()
@@ -309,7 +309,7 @@ struct WorkloadBuilder {
                     to = randomTarget()
                 }
             }
-            let access: AccessLevel = random.unit() < 0.25 ? .edit : .read
+            let access: WorkloadAccessLevel = random.unit() < 0.25 ? .edit : .read
             rules.append(SharingRuleSpec(id: "sr\(rules.count + 1)", object: object, selector: selector, to: to, access: access))
         }
     }
@@ -396,7 +396,7 @@ struct WorkloadBuilder {
         while shares.count < scale.manualShares {
             let record = records[random.index(records.count)]
             let x = random.unit()
-            let to: Grantee = x < 0.5
+            let to: WorkloadGrantee = x < 0.5
                 ? .user(random.pick(internalUsers)) : (x < 0.8 ? .user(random.pick(partnerUsers)) : .group(random.pick(allGroups)))
             if to == .user(record.owner) || !seen.insert("\(record.id)|\(to)").inserted { continue }
             shares.append(ManualShareSpec(record: record.id, to: to, access: random.unit() < 0.35 ? .edit : .read))

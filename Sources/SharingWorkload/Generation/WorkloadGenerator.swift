@@ -15,7 +15,7 @@ public enum WorkloadGenerator {
     /// The profiles every generated workload uses.
     public static let profiles: [WorkloadProfile] = {
         func p(
-            _ id: String, _ opportunity: AccessLevel, _ caseLevel: AccessLevel,
+            _ id: String, _ opportunity: WorkloadAccessLevel, _ caseLevel: WorkloadAccessLevel,
             viewAll: Set<WorkloadObject> = [], modifyAll: Set<WorkloadObject> = []
         ) -> WorkloadProfile {
             WorkloadProfile(

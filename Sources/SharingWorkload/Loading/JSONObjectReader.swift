@@ -76,8 +76,8 @@ struct JSONObjectReader {
         return value
     }
 
-    func level(_ key: String) throws(WorkloadError) -> AccessLevel {
-        try enumerated(key) { AccessLevel(workloadText: $0) }
+    func level(_ key: String) throws(WorkloadError) -> WorkloadAccessLevel {
+        try enumerated(key) { WorkloadAccessLevel(workloadText: $0) }
     }
 
     func object(named key: String) throws(WorkloadError) -> WorkloadObject {
@@ -101,11 +101,11 @@ struct JSONObjectReader {
     }
 
     /// A set spec: an object with exactly one of `user`, `role`, `roleAndSubordinates`, `group`.
-    func grantee(_ key: String) throws(WorkloadError) -> Grantee {
+    func grantee(_ key: String) throws(WorkloadError) -> WorkloadGrantee {
         try Self.grantee(required(key), line: line, key: name(key))
     }
 
-    static func grantee(_ value: JSONValue, line: Int, key: String) throws(WorkloadError) -> Grantee {
+    static func grantee(_ value: JSONValue, line: Int, key: String) throws(WorkloadError) -> WorkloadGrantee {
         guard case .object(let fields) = value, fields.count == 1, case .string(let id) = fields[0].1 else {
             throw .wrongType(line: line, key: key, expected: "an object with one of user, role, roleAndSubordinates, group")
         }

@@ -138,8 +138,8 @@ public enum WorkloadLoader {
     }
 
     private static func orgDefaultsFrom(_ o: JSONObjectReader) throws(WorkloadError) -> OrgDefaults {
-        var internalLevels: [WorkloadObject: AccessLevel] = [:]
-        var externalLevels: [WorkloadObject: AccessLevel] = [:]
+        var internalLevels: [WorkloadObject: WorkloadAccessLevel] = [:]
+        var externalLevels: [WorkloadObject: WorkloadAccessLevel] = [:]
         for (key, _) in o.fields {
             guard let object = WorkloadObject(rawValue: key) else {
                 throw .invalidValue(line: o.line, key: o.name(key), value: "unknown object")
@@ -153,7 +153,7 @@ public enum WorkloadLoader {
 
     private static func profile(_ o: JSONObjectReader) throws(WorkloadError) -> WorkloadProfile {
         let objects = try o.object("objects")
-        var levels: [WorkloadObject: AccessLevel] = [:]
+        var levels: [WorkloadObject: WorkloadAccessLevel] = [:]
         for (key, _) in objects.fields {
             guard let object = WorkloadObject(rawValue: key) else {
                 throw .invalidValue(line: o.line, key: objects.name(key), value: "unknown object")
@@ -179,7 +179,7 @@ public enum WorkloadLoader {
     }
 
     private static func group(_ o: JSONObjectReader) throws(WorkloadError) -> WorkloadGroup {
-        var members: [Grantee] = []
+        var members: [WorkloadGrantee] = []
         for (i, member) in try o.array("members").enumerated() {
             members.append(try JSONObjectReader.grantee(member, line: o.line, key: o.name("members[\(i)]")))
         }

@@ -67,13 +67,13 @@ public enum WorkloadWriter {
         out += last ? "]\n" : "],\n"
     }
 
-    private static func orgText(_ level: AccessLevel) -> String { level == .none ? "private" : level.description }
+    private static func orgText(_ level: WorkloadAccessLevel) -> String { level == .none ? "private" : level.description }
 
     private static func names(_ objects: Set<WorkloadObject>) -> String {
         "[" + objects.sorted().map { quote($0.rawValue) }.joined(separator: ",") + "]"
     }
 
-    private static func grantee(_ g: Grantee) -> String { "{\(quote(g.key)):\(quote(g.target))}" }
+    private static func grantee(_ g: WorkloadGrantee) -> String { "{\(quote(g.key)):\(quote(g.target))}" }
 
     private static func optional(_ s: String?) -> String { s.map(quote) ?? "null" }
 

@@ -3,12 +3,12 @@ public struct ManualShareSpec: Sendable, Hashable {
     /// The shared record's id.
     public var record: String
     /// The user or group (only `.user` and `.group` are valid).
-    public var to: Grantee
+    public var to: WorkloadGrantee
     /// Read or edit.
-    public var access: AccessLevel
+    public var access: WorkloadAccessLevel
 
     /// Creates a manual share.
-    public init(record: String, to: Grantee, access: AccessLevel) {
+    public init(record: String, to: WorkloadGrantee, access: WorkloadAccessLevel) {
         self.record = record
         self.to = to
         self.access = access

@@ -3,7 +3,7 @@ public struct SharingRuleSpec: Sendable, Hashable {
     /// Which records the rule selects.
     public enum Selector: Sendable, Hashable {
         /// Records whose owner is in the set.
-        case owner(from: Grantee)
+        case owner(from: WorkloadGrantee)
         /// Records whose field equals the value.
         case criteria(field: RecordField, equals: String)
     }
@@ -15,12 +15,12 @@ public struct SharingRuleSpec: Sendable, Hashable {
     /// Which records.
     public var selector: Selector
     /// Who gets access.
-    public var to: Grantee
+    public var to: WorkloadGrantee
     /// Read or edit.
-    public var access: AccessLevel
+    public var access: WorkloadAccessLevel
 
     /// Creates a rule.
-    public init(id: String, object: WorkloadObject, selector: Selector, to: Grantee, access: AccessLevel) {
+    public init(id: String, object: WorkloadObject, selector: Selector, to: WorkloadGrantee, access: WorkloadAccessLevel) {
         self.id = id
         self.object = object
         self.selector = selector

@@ -9,12 +9,12 @@ public struct SharingSetSpec: Sendable, Hashable {
     /// The record's field compared.
     public var recordField: RecordField
     /// Read or edit.
-    public var access: AccessLevel
+    public var access: WorkloadAccessLevel
 
     /// Creates a sharing set.
     public init(
         object: WorkloadObject, userKinds: Set<UserKind>, userField: UserField, recordField: RecordField,
-        access: AccessLevel
+        access: WorkloadAccessLevel
     ) {
         self.object = object
         self.userKinds = userKinds

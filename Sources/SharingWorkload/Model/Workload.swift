@@ -76,7 +76,7 @@ public struct Workload: Sendable {
         func need(_ set: Set<String>, _ id: String?, _ kind: String, _ from: String) throws(WorkloadError) {
             if let id, !set.contains(id) { throw .unknownReference(kind: kind, id: id, referencedBy: from) }
         }
-        func need(_ grantee: Grantee, _ from: String) throws(WorkloadError) {
+        func need(_ grantee: WorkloadGrantee, _ from: String) throws(WorkloadError) {
             switch grantee {
             case .user(let id): try need(userIDs, id, "user", from)
             case .role(let id), .roleAndSubordinates(let id): try need(roleIDs, id, "role", from)

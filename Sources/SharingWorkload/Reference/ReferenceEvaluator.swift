@@ -14,7 +14,7 @@ public struct ReferenceEvaluator: Sendable {
     private let roleParent: [String: String]
     private let roleChildren: [String: [String]]
     private let usersInRole: [String: [String]]
-    private let members: [Grantee: GranteeMembers]
+    private let members: [WorkloadGrantee: GranteeMembers]
     private let rulesByObject: [WorkloadObject: [SharingRuleSpec]]
     private let sharesByRecord: [String: [ManualShareSpec]]
     private let superUsersByAccount: [String: [String]]
@@ -89,7 +89,7 @@ public struct ReferenceEvaluator: Sendable {
             }
             return out
         }
-        func expand(_ grantee: Grantee) -> Set<String> {
+        func expand(_ grantee: WorkloadGrantee) -> Set<String> {
             switch grantee {
             case .user(let id): return [id]
             case .role(let id): return Set(inRole[id] ?? [])
@@ -102,13 +102,13 @@ public struct ReferenceEvaluator: Sendable {
                 return out
             }
         }
-        var specs = Set<Grantee>(workload.groups.map { .group($0.id) })
+        var specs = Set<WorkloadGrantee>(workload.groups.map { .group($0.id) })
         for rule in workload.sharingRules {
             specs.insert(rule.to)
             if case .owner(let from) = rule.selector { specs.insert(from) }
         }
         for share in workload.manualShares { specs.insert(share.to) }
-        var members: [Grantee: GranteeMembers] = [:]
+        var members: [WorkloadGrantee: GranteeMembers] = [:]
         let usersByID = users
         for spec in specs {
             let set = expand(spec)
@@ -147,14 +147,14 @@ public struct ReferenceEvaluator: Sendable {
     }
 
     /// The expansion of a set spec the workload mentions (empty for one it does not).
-    public func members(of grantee: Grantee) -> GranteeMembers {
+    public func members(of grantee: WorkloadGrantee) -> GranteeMembers {
         members[grantee] ?? GranteeMembers(users: [], rolesAbove: [])
     }
 
     // MARK: One user, one record
 
     /// Rules 1–7: the user's access to the record before the profile cap.
-    public func grant(user userID: String, record recordID: String) -> AccessLevel {
+    public func grant(user userID: String, record recordID: String) -> WorkloadAccessLevel {
         guard let user = users[userID], let index = recordIndex[recordID] else { return .none }
         let record = workload.records[index]
         let object = record.object
@@ -197,7 +197,7 @@ public struct ReferenceEvaluator: Sendable {
     }
 
     /// The user's access to the record after the profile cap.
-    public func access(user userID: String, record recordID: String) -> AccessLevel {
+    public func access(user userID: String, record recordID: String) -> WorkloadAccessLevel {
         guard let user = users[userID], let profile = profiles[user.profile],
               let index = recordIndex[recordID] else { return .none }
         return profile.cap(grant(user: userID, record: recordID), on: workload.records[index].object)

@@ -37,7 +37,7 @@ public enum SharingBenchmarkCommand {
         let start = Measure.now()
         let workload: Workload
         let source: String
-        var reference: ReferenceEvaluator?
+        let reference: ReferenceEvaluator? = nil  // the runner builds one when changes are measured
         if let path = options.workloadPath {
             progress("loading \(path)…")
             workload = try WorkloadLoader.load(path: path)
@@ -57,9 +57,6 @@ public enum SharingBenchmarkCommand {
         }
         let workloadSeconds = Measure.seconds(since: start)
         progress("workload ready in \(String(format: "%.2f", workloadSeconds)) s: \(workload.users.count) users, \(workload.records.count) records")
-        if options.changesPerKind > 0, options.workloadPath == nil {
-            reference = nil  // built lazily by the runner
-        }
         let runner = SharingBenchmarkRunner(options: options)
         switch options.engine {
         case "reference":
@@ -69,7 +66,7 @@ public enum SharingBenchmarkCommand {
         default:
             return try runner.run(
                 workload: workload, source: source, workloadSeconds: workloadSeconds, reference: reference,
-                progress: progress, build: ReferenceSubject.init)
+                progress: progress, build: CommunityAccessSubject.init)
         }
     }
 

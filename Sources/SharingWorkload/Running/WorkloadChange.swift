@@ -3,9 +3,9 @@ public enum WorkloadChange: Sendable, Hashable, CustomStringConvertible {
     /// A role gets a new parent.
     case moveRole(role: String, newParent: String?)
     /// A member joins a public group.
-    case addGroupMember(group: String, member: Grantee)
+    case addGroupMember(group: String, member: WorkloadGrantee)
     /// A member leaves a public group.
-    case removeGroupMember(group: String, member: Grantee)
+    case removeGroupMember(group: String, member: WorkloadGrantee)
     /// A sharing rule is created.
     case addSharingRule(SharingRuleSpec)
     /// A record gets a new owner.

@@ -1,5 +1,5 @@
 /// A record access level of the workload contract: none < read < edit.
-public enum AccessLevel: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible {
+public enum WorkloadAccessLevel: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible {
     /// No access.
     case none = 0
     /// Read access.
@@ -26,16 +26,5 @@ public enum AccessLevel: Int, Sendable, Hashable, Comparable, CaseIterable, Cust
         }
     }
 
-    public static func < (lhs: AccessLevel, rhs: AccessLevel) -> Bool { lhs.rawValue < rhs.rawValue }
-}
-
-/// What a check asks for: reading or editing one record.
-public enum WorkloadAction: String, Sendable, Hashable, CaseIterable {
-    /// May the user read the record?
-    case read
-    /// May the user edit the record?
-    case edit
-
-    /// The least access level that allows the action.
-    public var requiredLevel: AccessLevel { self == .read ? .read : .edit }
+    public static func < (lhs: WorkloadAccessLevel, rhs: WorkloadAccessLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,5 +1,5 @@
 /// A set of users named in a group, a sharing rule or a manual share.
-public enum Grantee: Sendable, Hashable, CustomStringConvertible {
+public enum WorkloadGrantee: Sendable, Hashable, CustomStringConvertible {
     /// That user.
     case user(String)
     /// Every user in that role.
