@@ -10,6 +10,8 @@ public struct BenchmarkOptions: Sendable, Equatable {
     public var json = false
     /// `--changes N`: changes applied per change kind (default 2).
     public var changesPerKind = 2
+    /// Affected users per change whose whole listings are compared with the reference.
+    public var listingVerificationsPerChange = 4
     /// `--throughput-seconds S`: how long each throughput run lasts (default 1).
     public var throughputSeconds = 1.0
     /// `--engine access|reference`: what is measured (default the access engine).

@@ -187,7 +187,8 @@ public struct BenchmarkReport: Sendable {
     }
 
     private func number(_ x: Double) -> String {
-        x.isFinite ? String(format: "%.6g", x) : "null"
+        guard x.isFinite else { return "null" }
+        return abs(x) >= 1e5 ? String(format: "%.0f", x) : String(format: "%.6g", x)
     }
 
     private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
