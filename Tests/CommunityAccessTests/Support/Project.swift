@@ -24,3 +24,8 @@ struct Project: Record, Hashable {
         }
     }
 }
+
+extension Record {
+    /// The record's id as a string (usable on an existential).
+    var testID: String { id.rawValue }
+}
