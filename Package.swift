@@ -70,7 +70,8 @@ let package = Package(
         .executableTarget(
             name: "SearchBenchmark",
             dependencies: ["CommunityModel", "CommunityContent"],
-            path: "Benchmarks/SearchBenchmark"
+            path: "Benchmarks/SearchBenchmark",
+            resources: [.copy("Data")]
         ),
         .executableTarget(
             name: "EngagementBenchmark",
@@ -101,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommunitySQLiteTests",
-            dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting"]
+            dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting", "CSQLite"]
         ),
         .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit"]),
         .testTarget(

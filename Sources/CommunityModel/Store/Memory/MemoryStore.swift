@@ -1,0 +1,101 @@
+import Synchronization
+
+/// The default ``Store``: in memory, thread-safe, readers never blocked by a writer.
+///
+/// The committed state is an immutable value published under a short lock; a reader takes
+/// it (one retain, O(1)) and reads without locks. Writers are serialised, work on their own
+/// copy, and publish it in one assignment, so a transaction that throws leaves nothing behind.
+///
+/// Rows and secondary indexes are persistent hash tries that share structure between
+/// versions, so a write copies only the O(log n) nodes on its path however many snapshots
+/// are alive: a single-row write stays in the tens of microseconds at a million rows.
+/// The change feed keeps the newest `feedCapacity` changes; older ones are reported as
+/// ``StoreError/feedTruncated(requested:oldest:)``.
+public final class MemoryStore: Store {
+    private let current: Mutex<MemoryState>
+    private let writer = Mutex(())
+    private let feed: Mutex<ChangeLog>
+    private let observers = Mutex<[UInt64: @Sendable ([Change]) -> Void]>([:])
+    private let nextObserver = Atomic<UInt64>(1)
+
+    /// Creates an empty store that keeps up to `feedCapacity` changes for ``changes(after:limit:)``.
+    public init(feedCapacity: Int = 1_000_000) {
+        current = Mutex(MemoryState())
+        feed = Mutex(ChangeLog(capacity: max(1, feedCapacity)))
+    }
+
+    public func snapshot() -> any StoreSnapshot {
+        current.withLock { $0 }
+    }
+
+    @discardableResult
+    public func write<R>(_ body: (any StoreTransaction) throws -> R) throws -> R {
+        try writer.withLock { _ in
+            let transaction = MemoryTransaction(state: current.withLock { $0 })
+            let result = try body(transaction)
+            guard !transaction.pending.isEmpty else { return result }
+            var state = transaction.state
+            let txID = state.transactions + 1
+            state.transactions = txID
+            var changes: [Change] = []
+            changes.reserveCapacity(transaction.pending.count)
+            var sequence = state.sequence
+            for p in transaction.pending {
+                sequence += 1
+                changes.append(
+                    Change(
+                        sequence: sequence, transaction: txID, entityType: p.entityType, id: p.id, kind: p.kind,
+                        version: p.version, entity: p.entity))
+            }
+            state.sequence = sequence
+            feed.withLock { $0.append(changes) }
+            current.withLock { $0 = state }
+            let targets = observers.withLock { Array($0.sorted { $0.key < $1.key }.map(\.value)) }
+            for observer in targets { observer(changes) }
+            return result
+        }
+    }
+
+    public func changes(after sequence: UInt64, limit: Int) throws -> [Change] {
+        try feed.withLock { try $0.changes(after: sequence, limit: limit) }
+    }
+
+    public func observe(_ observer: @escaping @Sendable ([Change]) -> Void) -> StoreObservation {
+        let token = nextObserver.add(1, ordering: .relaxed).oldValue
+        observers.withLock { $0[token] = observer }
+        return StoreObservation { [weak self] in
+            _ = self?.observers.withLock { $0.removeValue(forKey: token) }
+        }
+    }
+}
+
+/// The bounded in-memory change log behind ``MemoryStore/changes(after:limit:)``.
+struct ChangeLog {
+    let capacity: Int
+    private var entries: [Change] = []
+    private var start = 0
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    mutating func append(_ changes: [Change]) {
+        entries.append(contentsOf: changes)
+        if entries.count - start > capacity {
+            start = entries.count - capacity
+            if start > capacity {  // compact now and then
+                entries.removeFirst(start)
+                start = 0
+            }
+        }
+    }
+
+    func changes(after sequence: UInt64, limit: Int) throws -> [Change] {
+        guard start < entries.count else { return [] }
+        let oldest = entries[start].sequence
+        if sequence < oldest - 1 { throw StoreError.feedTruncated(requested: sequence, oldest: oldest) }
+        let skip = sequence - (oldest - 1)  // changes at or before `sequence` still kept
+        guard skip < UInt64(entries.count - start) else { return [] }
+        let from = start + Int(skip)
+        let available = entries.count - from
+        return Array(entries[from..<from + min(available, max(0, limit))])
+    }
+}
