@@ -18,6 +18,7 @@ struct DirectoryChanges: Sendable {
 extension AccessState {
     /// Rebuilds or patches the directory if anything changed since the last build.
     mutating func refreshDirectory() {
+        flushCriteria()
         guard directoryStale else { return }
         directoryStale = false
         let changes = pending
@@ -206,10 +207,22 @@ extension AccessState {
             }
         }
         for u in affected.sorted() { computeUserRow(&d, Int(u)) }
-        computeRoleLists(&d)
+        // Whether anything beyond group and queue membership changed for the affected users.
+        let structural = rolesChanged || affected.contains { u in
+            let i = Int(u)
+            return i >= old.userRole.count || old.userRole[i] != d.userRole[i] || old.userActive[i] != d.userActive[i]
+                || old.userKind[i] != d.userKind[i] || old.userAccount[i] != d.userAccount[i]
+                || old.userSuper[i] != d.userSuper[i] || old.userHighVolume[i] != d.userHighVolume[i]
+                || old.userPermissions[i] != d.userPermissions[i] || old.userContact[i] != d.userContact[i]
+        }
+        if structural { computeRoleLists(&d) }
         for u in affected { computeMembership(&d, Int(u)) }
         for u in affected { computeUserSharingSets(&d, Int(u)) }
-        computeMemberLists(&d)
+        if structural || d.groupUsers.count != groups.count || d.queueUsers.count != queues.count {
+            computeMemberLists(&d)
+        } else {
+            patchMemberLists(&d, old, affected)
+        }
         let oldRules = d.ownerRuleList
         if changes.rules { computeRules(&d) }
         let partial = Directory(d)
@@ -507,6 +520,34 @@ extension AccessState {
                 qs.sort()
                 d.userQueues[u] = qs.uniqued()
             }
+        }
+    }
+
+    /// Re-derives the member lists of the groups and queues the affected users were or are in.
+    private func patchMemberLists(_ d: inout DirectoryBuilder, _ old: Directory, _ affected: Set<UInt32>) {
+        var gs: Set<UInt32> = [], qs: Set<UInt32> = []
+        for u in affected {
+            let i = Int(u)
+            if i < old.userGroups.count { gs.formUnion(old.userGroups[i]); qs.formUnion(old.userQueues[i]) }
+            gs.formUnion(d.userGroups[i])
+            qs.formUnion(d.userQueues[i])
+        }
+        func tins(_ users: [UInt32]) -> [Int32] {
+            users.compactMap { d.userRole[Int($0)] >= 0 ? d.roleTin[Int(d.userRole[Int($0)])] : nil }.sorted().uniqued()
+        }
+        for g in gs {
+            var users = d.groupUsers[Int(g)].filter { !affected.contains($0) }
+            for u in affected where d.userActive[Int(u)] && d.userGroups[Int(u)].sortedContains(g) { users.append(u) }
+            users.sort()
+            d.groupUsers[Int(g)] = users
+            d.groupRoleTins[Int(g)] = tins(users)
+        }
+        for q in qs {
+            var users = d.queueUsers[Int(q)].filter { !affected.contains($0) }
+            for u in affected where d.userActive[Int(u)] && d.userQueues[Int(u)].sortedContains(q) { users.append(u) }
+            users.sort()
+            d.queueUsers[Int(q)] = users
+            d.queueRoleTins[Int(q)] = tins(users)
         }
     }
 

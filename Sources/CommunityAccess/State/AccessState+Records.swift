@@ -218,7 +218,8 @@ extension AccessState {
 
     // MARK: Criteria rules
 
-    /// Gives a criteria rule a slot of its object and evaluates it on every record of it.
+    /// Gives a criteria rule a slot of its object; its matches are computed by
+    /// ``flushCriteria()`` at the end of the batch, one pass per object for all new rules.
     mutating func assignCriteriaSlot(rule r: UInt32, object o: UInt16, conditions: [SharingCriterion]) {
         var slots = criteriaSlots[o] ?? []
         let slot: Int
@@ -231,18 +232,38 @@ extension AccessState {
             slots.append(r)
         }
         criteriaSlots[o] = slots
-        var matched: [UInt32] = []
-        for i in recordsByObject[Int(o)] {
-            guard rows[Int(i)].alive, let record = entities[Int(i)] else { continue }
-            if Self.matches(record, conditions) {
-                rows[Int(i)].criteria |= 1 << UInt64(slot)
-                matched.append(i)
+        pendingCriteria.append((r, o, slot, conditions))
+        directoryStale = true
+    }
+
+    /// Evaluates the criteria rules added in this batch over their objects' records.
+    mutating func flushCriteria() {
+        guard !pendingCriteria.isEmpty else { return }
+        let pending = pendingCriteria
+        pendingCriteria = []
+        for o in Set(pending.map(\.object)) {
+            let mine = pending.filter { $0.object == o }
+            var matched = [[UInt32]](repeating: [], count: mine.count)
+            let list = recordsByObject[Int(o)]
+            for k in 0..<list.count {
+                let i = list[k]
+                guard rows[Int(i)].alive else { continue }
+                var bits: UInt64 = 0
+                entities.withElement(Int(i)) { record in
+                    guard let record = copy record else { return }
+                    for (n, p) in mine.enumerated() where Self.matches(record, p.conditions) {
+                        bits |= 1 << UInt64(p.slot)
+                        matched[n].append(i)
+                    }
+                }
+                if bits != 0 { rows[Int(i)].criteria |= bits }
             }
+            for (n, p) in mine.enumerated() { criteriaRecords[p.rule] = matched[n] }
         }
-        criteriaRecords[r] = matched
     }
 
     mutating func releaseCriteriaSlot(rule r: UInt32) {
+        pendingCriteria.removeAll { $0.rule == r }
         for (o, slots) in criteriaSlots {
             guard let slot = slots.firstIndex(where: { $0 == r }) else { continue }
             for i in criteriaRecords[r] ?? [] { rows[Int(i)].criteria &= ~(1 << UInt64(slot)) }

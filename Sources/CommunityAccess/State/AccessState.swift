@@ -37,6 +37,8 @@ struct AccessState: Sendable {
     var criteriaRecords: [UInt32: [UInt32]] = [:]
     /// Criteria slots per object: slot → rule index.
     var criteriaSlots: [UInt16: [UInt32?]] = [:]
+    /// Criteria slots given to rules whose matches are computed at the end of the batch.
+    var pendingCriteria: [(rule: UInt32, object: UInt16, slot: Int, conditions: [SharingCriterion])] = []
     var liveCount: [Int] = []
 
     // Explicit shares.

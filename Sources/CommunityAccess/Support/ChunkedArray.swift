@@ -36,6 +36,11 @@ struct ChunkedArray<Element: Sendable>: Sendable, RandomAccessCollection {
     }
 
     var last: Element? { count == 0 ? nil : self[count - 1] }
+
+    /// Calls `body` with element `i` without copying it out of storage.
+    @inline(__always) func withElement<R>(_ i: Int, _ body: (borrowing Element) -> R) -> R {
+        chunks[i &>> Self.shift].withUnsafeBufferPointer { body($0[i & (Self.chunkSize - 1)]) }
+    }
 }
 
 extension ChunkedArray where Element: Comparable {
