@@ -56,7 +56,7 @@ extension AccessState {
         var row = old
         row.alive = false
         rows[Int(i)] = row
-        entities[Int(i)] = nil
+        entities[Int(i)] = MissingRecord()
         liveCount[Int(old.object)] -= 1
         if directory.anchoredRoles[i] != nil {
             directoryStale = true
@@ -250,7 +250,6 @@ extension AccessState {
                 guard rows[Int(i)].alive else { continue }
                 var bits: UInt64 = 0
                 entities.withElement(Int(i)) { record in
-                    guard let record = copy record else { return }
                     for (n, p) in mine.enumerated() where Self.matches(record, p.conditions) {
                         bits |= 1 << UInt64(p.slot)
                         matched[n].append(i)

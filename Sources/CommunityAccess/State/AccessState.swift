@@ -28,7 +28,7 @@ struct AccessState: Sendable {
     // Records.
     var recordKeys = ShardedInterner<RecordKey>()
     var rows = ChunkedArray<RecordRow>(filler: RecordRow())
-    var entities = ChunkedArray<(any Record)?>(filler: nil)
+    var entities = ChunkedArray<any Record>(filler: MissingRecord())
     var recordsByObject: [ChunkedArray<UInt32>] = []
     var ownerIndex = ShardedMap<UInt64, [UInt32]>()
     var accountChildren = ShardedMap<UInt32, [UInt32]>()
