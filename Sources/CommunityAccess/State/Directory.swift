@@ -1,0 +1,354 @@
+import CommunityModel
+
+/// Member entries of groups (or queues), indexed by what they name.
+struct MemberEntryIndex: Sendable {
+    var byUser: [UInt32: [UInt32]] = [:]
+    var byRole: [Int32: [UInt32]] = [:]
+    var bySubtree: [Int32: [UInt32]] = [:]
+    var byInternalSubtree: [Int32: [UInt32]] = [:]
+    /// For queues: queues containing a group.
+    var byGroup: [UInt32: [UInt32]] = [:]
+    /// For groups: groups directly containing a group.
+    var parents: [[UInt32]] = []
+
+    var isEmpty: Bool {
+        byUser.isEmpty && byRole.isEmpty && bySubtree.isEmpty && byInternalSubtree.isEmpty && byGroup.isEmpty
+    }
+}
+
+/// The permission assignment of a user, which decides their effective permissions.
+struct PermissionKey: Hashable, Sendable {
+    var profile: ID<Profile>
+    var sets: [ID<PermissionSet>]
+    var groups: [ID<PermissionSetGroup>]
+    var guest: Bool
+}
+
+/// A compiled sharing rule.
+struct CompiledRule: Sendable {
+    var index: UInt32
+    var object: UInt16
+    /// Source of an owner-based rule; `nil` for criteria rules.
+    var source: Principal?
+    /// Criteria slot of a criteria rule within its object.
+    var slot: Int
+    var target: Principal
+    var level: AccessLevelCode
+    var child: ChildAccess
+    var isGuest: Bool
+    var includeHighVolumeOwned: Bool
+}
+
+/// A compiled org-wide default.
+struct CompiledDefault: Sendable {
+    var internalModel: OrgWideDefault.Model = .private
+    var externalModel: OrgWideDefault.Model = .private
+    var hierarchy = true
+    var parentObject: UInt16? = nil
+    var parentField: String? = nil
+}
+
+/// A compiled sharing-set mapping.
+struct CompiledMapping: Sendable {
+    var sharingSet: UInt32
+    var object: UInt16
+    var userField: SharingSet.UserField
+    var recordField: String
+    var level: AccessLevelCode
+}
+
+/// Everything derived from configuration and users: the role tree as Euler intervals,
+/// transitive group and queue membership, effective permissions, compiled rules.
+/// Immutable (every field a `let`); a class so that the hot path reads it through one
+/// reference. Built through a ``DirectoryBuilder``.
+/// The mutable form of a ``Directory`` while it is being built.
+struct DirectoryBuilder {
+    var roleParent: [Int32] = []
+    var roleTin: [Int32] = []
+    var roleTout: [Int32] = []
+    var roleInternal: [Bool] = []
+    var roleUsers: [[UInt32]] = []
+    var roleAllUsers: [[UInt32]] = []
+    var roleByTin: [UInt32] = []
+    var subtreeUsers: [Int32] = []
+    var subtreeInternalUsers: [Int32] = []
+    var roleChild: [ChildAccess] = []
+    var userRole: [Int32] = []
+    var userKind: [User.Kind] = []
+    var userActive: [Bool] = []
+    var userHighVolume: [Bool] = []
+    var userSuper: [Bool] = []
+    var userAccount: [Int32] = []
+    var userContact: [Int32] = []
+    var userPermissions: [UInt32] = []
+    var userGroups: [[UInt32]] = []
+    var userQueues: [[UInt32]] = []
+    var userOwnerRules: [[UInt32]] = []
+    var userMappings: [[CompiledMapping]] = []
+    var userShareGroups: [[UInt32]] = []
+    var userCoveredBySets: [[UInt32]] = []
+    var groupHierarchy: [Bool] = []
+    var groupRoleTins: [[Int32]] = []
+    var groupUsers: [[UInt32]] = []
+    var queueHierarchy: [Bool] = []
+    var queueRoleTins: [[Int32]] = []
+    var queueUsers: [[UInt32]] = []
+    var portalRoleTins: [[Int32]] = [[], []]
+    var portalUsers: [[UInt32]] = [[], []]
+    var permissions: [EffectivePermissions] = []
+    var defaults: [CompiledDefault] = []
+    var rules: [CompiledRule?] = []
+    var rulesByObject: [[UInt32]] = []
+    var ownerRulesByQueue: [UInt32: [UInt32]] = [:]
+    var sharingSetUsers: [[UInt32]] = []
+    var accountExternalTins: [UInt32: [Int32]] = [:]
+    var accountSuperUsers: [UInt32: [UInt32]] = [:]
+    var accountExternalUsers: [UInt32: [UInt32]] = [:]
+    var groupEntries = MemberEntryIndex()
+    var queueEntries = MemberEntryIndex()
+    var groupContainers: [[UInt32]] = []
+    var permissionCache: [PermissionKey: UInt32] = [:]
+    var ownerRuleList: [CompiledRule] = []
+    var anchoredRoles: [UInt32: [UInt32]] = [:]
+    var setsByProfile: [ID<Profile>: [UInt32]] = [:]
+}
+
+final class Directory: Sendable {
+    let roleParent: [Int32]
+    let roleTin: [Int32]
+    let roleTout: [Int32]
+    let roleInternal: [Bool]
+    let roleUsers: [[UInt32]]
+    let roleAllUsers: [[UInt32]]
+    let roleByTin: [UInt32]
+    let subtreeUsers: [Int32]
+    let subtreeInternalUsers: [Int32]
+    let roleChild: [ChildAccess]
+    let userRole: [Int32]
+    let userKind: [User.Kind]
+    let userActive: [Bool]
+    let userHighVolume: [Bool]
+    let userSuper: [Bool]
+    let userAccount: [Int32]
+    let userContact: [Int32]
+    let userPermissions: [UInt32]
+    let userGroups: [[UInt32]]
+    let userQueues: [[UInt32]]
+    let userOwnerRules: [[UInt32]]
+    let userMappings: [[CompiledMapping]]
+    let userShareGroups: [[UInt32]]
+    let userCoveredBySets: [[UInt32]]
+    let groupHierarchy: [Bool]
+    let groupRoleTins: [[Int32]]
+    let groupUsers: [[UInt32]]
+    let queueHierarchy: [Bool]
+    let queueRoleTins: [[Int32]]
+    let queueUsers: [[UInt32]]
+    let portalRoleTins: [[Int32]]
+    let portalUsers: [[UInt32]]
+    let permissions: [EffectivePermissions]
+    let defaults: [CompiledDefault]
+    let rules: [CompiledRule?]
+    let rulesByObject: [[UInt32]]
+    let ownerRulesByQueue: [UInt32: [UInt32]]
+    let sharingSetUsers: [[UInt32]]
+    let accountExternalTins: [UInt32: [Int32]]
+    let accountSuperUsers: [UInt32: [UInt32]]
+    let accountExternalUsers: [UInt32: [UInt32]]
+    let groupEntries: MemberEntryIndex
+    let queueEntries: MemberEntryIndex
+    let groupContainers: [[UInt32]]
+    let permissionCache: [PermissionKey: UInt32]
+    let ownerRuleList: [CompiledRule]
+    let anchoredRoles: [UInt32: [UInt32]]
+    let setsByProfile: [ID<Profile>: [UInt32]]
+
+    init(_ b: DirectoryBuilder) {
+        roleParent = b.roleParent
+        roleTin = b.roleTin
+        roleTout = b.roleTout
+        roleInternal = b.roleInternal
+        roleUsers = b.roleUsers
+        roleAllUsers = b.roleAllUsers
+        roleByTin = b.roleByTin
+        subtreeUsers = b.subtreeUsers
+        subtreeInternalUsers = b.subtreeInternalUsers
+        roleChild = b.roleChild
+        userRole = b.userRole
+        userKind = b.userKind
+        userActive = b.userActive
+        userHighVolume = b.userHighVolume
+        userSuper = b.userSuper
+        userAccount = b.userAccount
+        userContact = b.userContact
+        userPermissions = b.userPermissions
+        userGroups = b.userGroups
+        userQueues = b.userQueues
+        userOwnerRules = b.userOwnerRules
+        userMappings = b.userMappings
+        userShareGroups = b.userShareGroups
+        userCoveredBySets = b.userCoveredBySets
+        groupHierarchy = b.groupHierarchy
+        groupRoleTins = b.groupRoleTins
+        groupUsers = b.groupUsers
+        queueHierarchy = b.queueHierarchy
+        queueRoleTins = b.queueRoleTins
+        queueUsers = b.queueUsers
+        portalRoleTins = b.portalRoleTins
+        portalUsers = b.portalUsers
+        permissions = b.permissions
+        defaults = b.defaults
+        rules = b.rules
+        rulesByObject = b.rulesByObject
+        ownerRulesByQueue = b.ownerRulesByQueue
+        sharingSetUsers = b.sharingSetUsers
+        accountExternalTins = b.accountExternalTins
+        accountSuperUsers = b.accountSuperUsers
+        accountExternalUsers = b.accountExternalUsers
+        groupEntries = b.groupEntries
+        queueEntries = b.queueEntries
+        groupContainers = b.groupContainers
+        permissionCache = b.permissionCache
+        ownerRuleList = b.ownerRuleList
+        anchoredRoles = b.anchoredRoles
+        setsByProfile = b.setsByProfile
+    }
+
+    convenience init() { self.init(DirectoryBuilder()) }
+
+    /// A builder holding this directory's tables, to patch into a new directory.
+    func builder() -> DirectoryBuilder {
+        var b = DirectoryBuilder()
+        b.roleParent = roleParent
+        b.roleTin = roleTin
+        b.roleTout = roleTout
+        b.roleInternal = roleInternal
+        b.roleUsers = roleUsers
+        b.roleAllUsers = roleAllUsers
+        b.roleByTin = roleByTin
+        b.subtreeUsers = subtreeUsers
+        b.subtreeInternalUsers = subtreeInternalUsers
+        b.roleChild = roleChild
+        b.userRole = userRole
+        b.userKind = userKind
+        b.userActive = userActive
+        b.userHighVolume = userHighVolume
+        b.userSuper = userSuper
+        b.userAccount = userAccount
+        b.userContact = userContact
+        b.userPermissions = userPermissions
+        b.userGroups = userGroups
+        b.userQueues = userQueues
+        b.userOwnerRules = userOwnerRules
+        b.userMappings = userMappings
+        b.userShareGroups = userShareGroups
+        b.userCoveredBySets = userCoveredBySets
+        b.groupHierarchy = groupHierarchy
+        b.groupRoleTins = groupRoleTins
+        b.groupUsers = groupUsers
+        b.queueHierarchy = queueHierarchy
+        b.queueRoleTins = queueRoleTins
+        b.queueUsers = queueUsers
+        b.portalRoleTins = portalRoleTins
+        b.portalUsers = portalUsers
+        b.permissions = permissions
+        b.defaults = defaults
+        b.rules = rules
+        b.rulesByObject = rulesByObject
+        b.ownerRulesByQueue = ownerRulesByQueue
+        b.sharingSetUsers = sharingSetUsers
+        b.accountExternalTins = accountExternalTins
+        b.accountSuperUsers = accountSuperUsers
+        b.accountExternalUsers = accountExternalUsers
+        b.groupEntries = groupEntries
+        b.queueEntries = queueEntries
+        b.groupContainers = groupContainers
+        b.permissionCache = permissionCache
+        b.ownerRuleList = ownerRuleList
+        b.anchoredRoles = anchoredRoles
+        b.setsByProfile = setsByProfile
+        return b
+    }
+
+    @inline(__always) func isStrictlyBelow(_ role: Int32, _ boss: Int32) -> Bool {
+        guard role >= 0, boss >= 0 else { return false }
+        let t = roleTin[Int(role)]
+        return t > roleTin[Int(boss)] && t < roleTout[Int(boss)]
+    }
+
+    @inline(__always) func isInSubtree(_ role: Int32, of top: Int32) -> Bool {
+        guard role >= 0, top >= 0 else { return false }
+        let t = roleTin[Int(role)]
+        return t >= roleTin[Int(top)] && t < roleTout[Int(top)]
+    }
+
+    func defaults(_ object: UInt16) -> CompiledDefault {
+        Int(object) < defaults.count ? defaults[Int(object)] : CompiledDefault()
+    }
+
+    /// Whether user `u` is a (transitive) member of the principal.
+    @inline(__always) func isMember(_ u: UInt32, _ p: Principal) -> Bool {
+        let ui = Int(u)
+        switch p.kind {
+        case .user: return p.index == u
+        case .group: return userGroups[ui].sortedContains(p.index)
+        case .queue: return userQueues[ui].sortedContains(p.index)
+        case .role: return userRole[ui] == Int32(p.index)
+        case .roleAndSubordinates: return isInSubtree(userRole[ui], of: Int32(p.index))
+        case .roleAndInternalSubordinates:
+            let r = userRole[ui]
+            return isInSubtree(r, of: Int32(p.index)) && (r == Int32(p.index) || roleInternal[Int(r)])
+        case .allPartners: return userKind[ui] == .partner && !userHighVolume[ui]
+        case .allCustomers: return userKind[ui] == .customer && !userHighVolume[ui]
+        }
+    }
+
+    /// Whether user `u` inherits the principal's grants through the role hierarchy: some
+    /// member sits in a role strictly below `u`'s role (and the group passes grants up).
+    @inline(__always) func inherits(_ u: UInt32, _ p: Principal) -> Bool {
+        let boss = userRole[Int(u)]
+        guard boss >= 0 else { return false }
+        let lo = roleTin[Int(boss)], hi = roleTout[Int(boss)]
+        switch p.kind {
+        case .user:
+            let r = userRole[Int(p.index)]
+            return r >= 0 && userActive[Int(p.index)] && roleTin[Int(r)] > lo && roleTin[Int(r)] < hi
+        case .group:
+            return groupHierarchy[Int(p.index)] && groupRoleTins[Int(p.index)].containsStrictlyBetween(lo, hi)
+        case .queue:
+            return queueHierarchy[Int(p.index)] && queueRoleTins[Int(p.index)].containsStrictlyBetween(lo, hi)
+        case .role:
+            let r = Int(p.index)
+            return roleUsers[r].count > 0 && roleTin[r] > lo && roleTin[r] < hi
+        case .roleAndSubordinates:
+            let r = Int(p.index)
+            return roleTin[r] > lo && roleTin[r] < hi && subtreeUsers[r] > 0
+        case .roleAndInternalSubordinates:
+            let r = Int(p.index)
+            return roleTin[r] > lo && roleTin[r] < hi && subtreeInternalUsers[r] > 0
+        case .allPartners: return portalRoleTins[0].containsStrictlyBetween(lo, hi)
+        case .allCustomers: return portalRoleTins[1].containsStrictlyBetween(lo, hi)
+        }
+    }
+
+    /// Users a principal names (for listing owner-based rule sources).
+    func users(of p: Principal) -> [UInt32] {
+        switch p.kind {
+        case .user: return [p.index]
+        case .group: return groupUsers[Int(p.index)]
+        case .queue: return queueUsers[Int(p.index)]
+        case .role: return roleUsers[Int(p.index)]
+        case .roleAndSubordinates, .roleAndInternalSubordinates:
+            let r = Int(p.index)
+            var out: [UInt32] = []
+            for t in Int(roleTin[r])..<Int(roleTout[r]) {
+                let sub = Int(roleByTin[t])
+                if p.kind == .roleAndInternalSubordinates, sub != r, !roleInternal[sub] { continue }
+                out.append(contentsOf: roleUsers[sub])
+            }
+            return out
+        case .allPartners: return portalUsers[0]
+        case .allCustomers: return portalUsers[1]
+        }
+    }
+}
