@@ -67,6 +67,8 @@ public final class KnowledgeSearchIndexer: Sendable {
                 }
             case ArticleStats.entityType:
                 if let s = change.value(as: ArticleStats.self) { affected.insert(s.articleID) }
+            case ArticleSlug.entityType:
+                if let s = change.value(as: ArticleSlug.self) { affected.insert(s.articleID) }
             case TopicAssignment.entityType:
                 if let a = change.value(as: TopicAssignment.self), a.target.type == .article,
                     let id = try? ID<KnowledgeArticle>(parsing: a.target.id)
