@@ -26,6 +26,14 @@ public struct ContentAudience: Sendable {
         if snapshot.hasPermission(user, .manageKnowledge) || snapshot.hasPermission(user, .viewAllData) {
             keys.insert(SearchAccessKey.allKnowledge)
         }
+        keys.insert(SearchAccessKey.members)
+        for group in try store.all(PublicGroup.self) where snapshot.isMember(user, of: .group(group.value.id)) {
+            keys.insert(SearchAccessKey.group(group.value.id.rawValue))
+        }
+        if entity.kind == .partner, let accountID = entity.accountID, let account = try store.value(accountID), account.isPartner {
+            let tier = account.partnerTier ?? .registered
+            for t in Account.PartnerTier.allCases where t <= tier { keys.insert(SearchAccessKey.partnerTier(t.rawValue)) }
+        }
         var sets = Set(entity.permissionSetIDs)
         for g in entity.permissionSetGroupIDs {
             if let group = try store.value(g) { sets.formUnion(group.permissionSetIDs) }

@@ -29,7 +29,7 @@ final class KnowledgeFixture: Sendable {
         index = MemorySearchIndex(clock: clock)
         try store.write { tx in
             try tx.put(Profile(id: "authorProfile", name: "Author", permissions: PermissionGrants(system: [.manageKnowledge])))
-            try tx.put(Profile(id: "staff", name: "Staff"))
+            try tx.put(Profile(id: "staff", name: "Staff", permissions: PermissionGrants(objects: ["Case": .crud])))
             try tx.put(Profile(id: "customerProfile", name: "Customer"))
             try tx.put(Profile(id: "partnerProfile", name: "Partner"))
             try tx.put(Profile(id: "moderatorProfile", name: "Moderator", permissions: PermissionGrants(system: [.manageCommunity])))
