@@ -1,0 +1,127 @@
+public import CommunityModel
+import Synchronization
+
+/// The record-sharing engine: answers "what may this user do with this record?" and "which
+/// records of this object may this user see?" under Salesforce sharing semantics.
+///
+/// Readers take an immutable ``AccessSnapshot`` (``snapshot``) and never wait for writers.
+/// Changes arrive from the store's change feed (``init(store:recordTypes:)``) or through
+/// ``apply(_:)``, are applied incrementally, and are published as a new snapshot.
+public final class AccessEngine: Sendable {
+    private let working: Mutex<AccessState>
+    private let published: Mutex<AccessSnapshot>
+    private let observation = Mutex<StoreObservation?>(nil)
+
+    /// The record types loaded from a store by default.
+    public static let standardRecordTypes: [any Record.Type] = [
+        Account.self, Contact.self, Opportunity.self, Case.self, Lead.self,
+    ]
+
+    /// An empty engine; feed it with ``apply(_:)`` or ``load(_:)``.
+    public init() {
+        var state = AccessState()
+        state.refreshDirectory()
+        working = Mutex(state)
+        published = Mutex(AccessSnapshot(state: state))
+    }
+
+    /// An engine over a store: loads every access entity and every record of
+    /// `recordTypes`, then follows the store's change feed (any `Record` type that shows up
+    /// in the feed is tracked, not only those listed).
+    public convenience init(store: any Store, recordTypes: [any Record.Type] = AccessEngine.standardRecordTypes) throws {
+        self.init()
+        let buffer = Mutex<[Change]>([])
+        let started = Mutex(false)
+        // Subscribe first so that nothing committed after the snapshot is missed.
+        let token = store.observe { [weak self] changes in
+            let live = started.withLock { isStarted -> Bool in
+                if !isStarted { buffer.withLock { $0.append(contentsOf: changes) } }
+                return isStarted
+            }
+            if live { self?.apply(changes) }
+        }
+        let snapshot = store.snapshot()
+        var entities: [any Entity] = []
+        func load<E: Entity>(_ type: E.Type) throws { entities += try snapshot.all(type).map { $0.value as any Entity } }
+        try load(SharingSettings.self)
+        try load(Profile.self)
+        try load(PermissionSet.self)
+        try load(PermissionSetGroup.self)
+        try load(Role.self)
+        try load(User.self)
+        try load(PublicGroup.self)
+        try load(Queue.self)
+        try load(OrgWideDefault.self)
+        try load(SharingSet.self)
+        try load(SiteMembership.self)
+        for type in recordTypes { try load(type) }
+        try load(SharingRule.self)
+        try load(RecordShare.self)
+        self.load(entities, sequence: snapshot.sequence)
+        started.withLock { isStarted in
+            let pending = buffer.withLock { b -> [Change] in
+                defer { b = [] }
+                return b
+            }
+            apply(pending.filter { $0.sequence > snapshot.sequence })
+            isStarted = true
+        }
+        observation.withLock { $0 = token }
+    }
+
+    /// The current snapshot: immutable, safe to use from any thread for as long as needed.
+    public var snapshot: AccessSnapshot { published.withLock { $0 } }
+
+    /// Applies committed store changes (in feed order) and publishes a new snapshot.
+    public func apply(_ changes: [Change]) {
+        guard !changes.isEmpty else { return }
+        update { state in
+            for change in changes where change.sequence > state.sequence || change.sequence == 0 {
+                if change.kind == .deleted || change.entity == nil {
+                    state.applyDeletion(type: change.entityType, id: change.id)
+                } else if let entity = change.entity {
+                    state.apply(entity)
+                }
+                state.sequence = max(state.sequence, change.sequence)
+            }
+        }
+    }
+
+    /// Inserts or replaces entities directly (for hosts and tools that keep no store, and
+    /// for bulk loading), then publishes one snapshot.
+    public func load(_ entities: [any Entity], sequence: UInt64? = nil) {
+        update { state in
+            for entity in entities { state.apply(entity) }
+            if let sequence { state.sequence = max(state.sequence, sequence) }
+        }
+    }
+
+    /// Removes entities directly (the counterpart of ``load(_:sequence:)``).
+    public func remove(_ type: EntityType, ids: [String]) {
+        update { state in
+            for id in ids { state.applyDeletion(type: type, id: id) }
+        }
+    }
+
+    private func update(_ body: (inout AccessState) -> Void) {
+        working.withLock { state in
+            body(&state)
+            state.refreshDirectory()
+            let next = AccessSnapshot(state: state)
+            published.withLock { $0 = next }
+        }
+    }
+
+    /// Stops following the store.
+    public func stop() {
+        observation.withLock { $0?.cancel(); $0 = nil }
+    }
+
+    /// A state with a change applied, for what-if analysis.
+    func hypothetical(_ body: (inout AccessState) -> Void) -> AccessState {
+        var copy = snapshot.state
+        body(&copy)
+        copy.refreshDirectory()
+        return copy
+    }
+}

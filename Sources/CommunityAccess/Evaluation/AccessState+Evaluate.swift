@@ -1,0 +1,248 @@
+import CommunityModel
+
+extension OrgWideDefault.Model {
+    /// The baseline grant of a default model.
+    var baseline: AccessLevelCode {
+        switch self {
+        case .private, .controlledByParent: 0
+        case .publicRead: 1
+        case .publicReadWrite, .publicReadWriteTransfer: 2
+        case .publicFullAccess: 3
+        }
+    }
+}
+
+extension AccessState {
+    var accountObject: UInt16? { objects.id(Self.accountType).map { UInt16($0) } }
+    var contactObject: UInt16? { objects.id(Self.contactType).map { UInt16($0) } }
+    var caseObject: UInt16? { objects.id(Self.caseType).map { UInt16($0) } }
+    var opportunityObject: UInt16? { objects.id(Self.opportunityType).map { UInt16($0) } }
+    var leadObject: UInt16? { objects.id(Self.leadType).map { UInt16($0) } }
+
+    /// The default model that applies to a user for an object.
+    func model(for u: UInt32, object: UInt16) -> OrgWideDefault.Model {
+        let def = directory.defaults(object)
+        switch directory.userKind[Int(u)] {
+        case .guest: return def.internalModel == .controlledByParent ? .controlledByParent : .private
+        case .internal: return def.internalModel
+        case .partner, .customer: return def.externalModel
+        }
+    }
+
+    /// The user's access to a record after object permissions (the public answer).
+    func evaluate(_ u: UInt32, _ i: UInt32) -> AccessLevel {
+        let d = directory
+        guard Int(u) < d.userActive.count, d.userActive[Int(u)], Int(i) < rows.count else { return .none }
+        let row = rows[Int(i)]
+        guard row.alive else { return .none }
+        let perms = d.permissions[Int(d.userPermissions[Int(u)])]
+        var op = perms.object(row.object)
+        if perms.modifyAllData || op.contains(.modifyAll) { return .all }
+        if perms.viewAllData { op.insert(.read) }
+        guard op.contains(.read) else { return .none }
+        let floor: AccessLevelCode = (perms.viewAllData || op.contains(.viewAll)) ? 1 : 0
+        var level = sharing(u, i, row, includeDefault: true)
+        if !op.contains(.edit) { level = min(level, 1) }
+        if !op.contains(.delete) { level = min(level, 2) }
+        if d.userKind[Int(u)] == .guest { level = min(level, 1) }
+        return AccessLevel(code: max(floor, level))
+    }
+
+    /// Whether a grant to `p` reaches user `u`, directly or through the hierarchy.
+    @inline(__always) func reaches(_ u: UInt32, _ p: Principal, hierarchy: Bool) -> Bool {
+        directory.isMember(u, p) || (hierarchy && directory.inherits(u, p))
+    }
+
+    /// Record access from sharing alone (steps 4–9 of the engine contract), before the
+    /// user's object permissions. `includeDefault: false` leaves out the org-wide default
+    /// (for implicit parent access, which only ownership and sharing give).
+    func sharing(_ u: UInt32, _ i: UInt32, _ row: RecordRow, includeDefault: Bool) -> AccessLevelCode {
+        let d = directory
+        let ui = Int(u)
+        let def = d.defaults(row.object)
+        if def.internalModel == .controlledByParent {
+            if row.ownerUser == Int32(u) { return 3 }
+            guard row.parent >= 0, row.parent != Int32(i) else { return 0 }
+            return evaluate(u, UInt32(row.parent)).code
+        }
+        if row.ownerUser == Int32(u) { return 3 }
+        let kind = d.userKind[ui]
+        var best: AccessLevelCode = 0
+        if includeDefault {
+            best = (kind == .guest ? .private : (kind == .internal ? def.internalModel : def.externalModel)).baseline
+        }
+        let hierarchy = def.hierarchy
+        let myRole = d.userRole[ui]
+        let owner = row.ownerUser
+        if owner >= 0 {
+            if hierarchy, myRole >= 0, d.isStrictlyBelow(d.userRole[Int(owner)], myRole) { return 3 }
+        } else if row.ownerQueue >= 0 {
+            let q = Principal(kind: .queue, index: UInt32(row.ownerQueue))
+            if reaches(u, q, hierarchy: hierarchy) { return 3 }
+        }
+        if let shares = sharesByRecord[i] {
+            for s in shares where s.level > best && reaches(u, s.principal, hierarchy: hierarchy) {
+                best = s.level
+                if best >= 3 { return 3 }
+            }
+        }
+        if best >= 2 { return best }
+        // Sharing rules: criteria rules that match, owner rules whose source holds the owner.
+        if row.criteria != 0, let slots = criteriaSlots[row.object] {
+            var mask = row.criteria
+            while mask != 0 {
+                let s = mask.trailingZeroBitCount
+                mask &= mask - 1
+                guard s < slots.count, let r = slots[s], let rule = d.rules[Int(r)], rule.level > best else { continue }
+                if rule.isGuest, !rule.includeHighVolumeOwned, owner >= 0, d.userHighVolume[Int(owner)] { continue }
+                if reaches(u, rule.target, hierarchy: hierarchy && !rule.isGuest) { best = rule.level }
+            }
+        }
+        if owner >= 0 {
+            for r in d.userOwnerRules[Int(owner)] {
+                guard let rule = d.rules[Int(r)], rule.object == row.object, rule.level > best else { continue }
+                if reaches(u, rule.target, hierarchy: hierarchy) { best = rule.level }
+            }
+        } else if row.ownerQueue >= 0, let rs = d.ownerRulesByQueue[UInt32(row.ownerQueue)] {
+            for r in rs {
+                guard let rule = d.rules[Int(r)], rule.object == row.object, rule.level > best else { continue }
+                if reaches(u, rule.target, hierarchy: hierarchy) { best = rule.level }
+            }
+        }
+        if best >= 2 { return best }
+        best = max(best, implicitAndExternal(u, i, row, best: best))
+        return best
+    }
+
+    /// Implicit sharing (child, Experience Cloud, high-volume), sharing sets, super users,
+    /// share groups and implicit parent access.
+    private func implicitAndExternal(_ u: UInt32, _ i: UInt32, _ row: RecordRow, best start: AccessLevelCode)
+        -> AccessLevelCode
+    {
+        let d = directory
+        let ui = Int(u)
+        var best = start
+        let kind = d.userKind[ui]
+        let myRole = d.userRole[ui]
+        let o = row.object
+        let isAccount = o == accountObject
+        let isContact = o == contactObject
+        let isCase = o == caseObject
+        let isOpportunity = o == opportunityObject
+        let owner = row.ownerUser
+
+        // Child implicit: access to an account's cases, contacts and opportunities.
+        if (isCase || isContact || isOpportunity), row.account >= 0 {
+            best = max(best, childAccess(u, account: UInt32(row.account), object: o))
+        }
+        // Experience Cloud implicit: external users read their account and its contacts;
+        // users above the account's external roles inherit it.
+        if isAccount || isContact, row.account >= 0 {
+            let a = row.account
+            if kind.isExternal, d.userAccount[ui] == a { best = max(best, 1) }
+            if myRole >= 0, let tins = d.accountExternalTins[UInt32(a)],
+               tins.containsStrictlyBetween(d.roleTin[Int(myRole)], d.roleTout[Int(myRole)])
+            {
+                best = max(best, 1)
+            }
+        }
+        if isContact, kind.isExternal, d.userContact[ui] == Int32(i) { best = max(best, 1) }
+        // An external user named as the case's contact.
+        if isCase, settings.caseContactAccess, kind.isExternal, row.contact >= 0, d.userContact[ui] == row.contact {
+            best = max(best, 2)
+        }
+        // Sharing sets.
+        if kind.isExternal {
+            for m in d.userMappings[ui] where m.object == o && m.level > best {
+                let mine = m.userField == .account ? d.userAccount[ui] : d.userContact[ui]
+                guard mine >= 0 else { continue }
+                let theirs: Int32 =
+                    switch m.recordField {
+                    case "Id": Int32(i)
+                    case "AccountId": row.account
+                    case "ContactId": row.contact
+                    default: -1
+                    }
+                if theirs == mine { best = m.level }
+            }
+        }
+        // Super users: records of external users of the same account in their role or below.
+        if owner >= 0, best < 2, !(isAccount || isContact), d.userKind[Int(owner)].isExternal {
+            let ownerRole = d.userRole[Int(owner)]
+            let ownerAccount = d.userAccount[Int(owner)]
+            if ownerRole >= 0, ownerAccount >= 0, let supers = d.accountSuperUsers[UInt32(ownerAccount)] {
+                for s in supers where d.isInSubtree(ownerRole, of: d.userRole[Int(s)]) {
+                    if s == u || (myRole >= 0 && d.isStrictlyBelow(d.userRole[Int(s)], myRole)) {
+                        best = 2
+                        break
+                    }
+                }
+            }
+        }
+        // Share groups: records owned by high-volume users of a sharing set.
+        if owner >= 0, best < 2, !d.userShareGroups[ui].isEmpty {
+            for s in d.userCoveredBySets[Int(owner)] where d.userShareGroups[ui].contains(s) {
+                best = 2
+                break
+            }
+        }
+        // Implicit parent: access to a child case, contact or opportunity gives Read on the account.
+        if isAccount, best < 1, let children = accountChildren[i] {
+            let contactByParent = contactObject.map { directory.defaults($0).internalModel == .controlledByParent } ?? false
+            for c in children {
+                let child = rows[Int(c)]
+                guard child.alive else { continue }
+                let co = child.object
+                guard co == caseObject || co == opportunityObject || (co == contactObject && !contactByParent) else {
+                    continue
+                }
+                if sharing(u, c, child, includeDefault: false) >= 1 { return 1 }
+            }
+        }
+        return best
+    }
+
+    /// Access to an account's child through the account: the account owner's role setting
+    /// (inherited upward), and account shares and rules that carry child access.
+    func childAccess(_ u: UInt32, account a: UInt32, object o: UInt16) -> AccessLevelCode {
+        let d = directory
+        guard Int(a) < rows.count else { return 0 }
+        let acc = rows[Int(a)]
+        guard acc.alive else { return 0 }
+        let type = objects.keys[Int(o)]
+        var best: AccessLevelCode = 0
+        let myRole = d.userRole[Int(u)]
+        if acc.ownerUser >= 0 {
+            let ownerRole = d.userRole[Int(acc.ownerUser)]
+            if ownerRole >= 0, acc.ownerUser == Int32(u) || (myRole >= 0 && d.isStrictlyBelow(ownerRole, myRole)) {
+                best = min(d.roleChild[Int(ownerRole)].level(for: type), .edit).code
+            }
+        }
+        if let shares = sharesByRecord[a] {
+            for s in shares {
+                let l = min(s.child.level(for: type), .edit).code
+                if l > best, reaches(u, s.principal, hierarchy: true) { best = l }
+            }
+        }
+        if let accountObject {
+            if acc.criteria != 0, let slots = criteriaSlots[accountObject] {
+                var mask = acc.criteria
+                while mask != 0 {
+                    let s = mask.trailingZeroBitCount
+                    mask &= mask - 1
+                    guard s < slots.count, let r = slots[s], let rule = d.rules[Int(r)] else { continue }
+                    let l = min(rule.child.level(for: type), .edit).code
+                    if l > best, reaches(u, rule.target, hierarchy: true) { best = l }
+                }
+            }
+            if acc.ownerUser >= 0 {
+                for r in d.userOwnerRules[Int(acc.ownerUser)] {
+                    guard let rule = d.rules[Int(r)], rule.object == accountObject else { continue }
+                    let l = min(rule.child.level(for: type), .edit).code
+                    if l > best, reaches(u, rule.target, hierarchy: true) { best = l }
+                }
+            }
+        }
+        return best
+    }
+}

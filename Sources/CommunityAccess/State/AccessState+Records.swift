@@ -1,0 +1,228 @@
+import CommunityModel
+
+extension AccessState {
+    static let accountType: EntityType = "Account"
+    static let contactType: EntityType = "Contact"
+    static let caseType: EntityType = "Case"
+    static let opportunityType: EntityType = "Opportunity"
+    static let leadType: EntityType = "Lead"
+
+    /// Inserts or replaces a record and updates every index it is in.
+    mutating func upsertRecord(_ record: any Record) {
+        let type = Swift.type(of: record).entityType
+        let o = objectIndex(type)
+        let i = recordIndex(object: o, id: record.idString)
+        let old = rows[Int(i)]
+        if old.alive { unindex(i, old) }
+        var row = RecordRow()
+        row.object = o
+        row.alive = true
+        switch record.owner {
+        case .user(let u): row.ownerUser = Int32(userIndex(u))
+        case .queue(let q): row.ownerQueue = Int32(queueIndex(q))
+        }
+        let accountObject = objectIndex(Self.accountType)
+        if o == accountObject {
+            row.account = Int32(i)
+        } else if let a = record.accountID {
+            row.account = Int32(recordIndex(object: accountObject, id: a.rawValue))
+        }
+        if case .reference(let c)? = record.value(of: "ContactId") {
+            row.contact = Int32(recordIndex(object: objectIndex(Self.contactType), id: c))
+        }
+        row.parent = parentIndex(of: record, object: type)
+        row.criteria = criteriaMask(record, object: o)
+        rows[Int(i)] = row
+        entities[Int(i)] = record
+        index(i, row, isNew: !old.alive)
+        if old.alive, old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue {
+            dropManualShares(on: i)
+            if o == accountObject { directoryStale = true }
+        }
+        if o == accountObject, !old.alive { directoryStale = directoryStale || hasExternalUsers }
+    }
+
+    /// Whether any external user exists (an account's arrival may place their roles).
+    var hasExternalUsers: Bool { !directory.accountExternalUsers.isEmpty }
+
+    mutating func deleteRecord(object type: EntityType, id: String) {
+        guard let i = recordIndex(object: type, id: id) else { return }
+        let old = rows[Int(i)]
+        guard old.alive else { return }
+        unindex(i, old)
+        var row = old
+        row.alive = false
+        rows[Int(i)] = row
+        entities[Int(i)] = nil
+        liveCount[Int(old.object)] -= 1
+        // Shares of a deleted record go with it.
+        for share in sharesByRecord[i] ?? [] { removeShare(index: share.share) }
+    }
+
+    private mutating func index(_ i: UInt32, _ row: RecordRow, isNew: Bool) {
+        if isNew {
+            liveCount[Int(row.object)] += 1
+            if !recordsByObject[Int(row.object)].sortedContains(i) {
+                if let last = recordsByObject[Int(row.object)].last, last > i {
+                    recordsByObject[Int(row.object)].sortedInsert(i)
+                } else {
+                    recordsByObject[Int(row.object)].append(i)
+                }
+            }
+        }
+        ownerIndex[Self.ownerKey(object: row.object, user: row.ownerUser, queue: row.ownerQueue), default: []]
+            .sortedInsert(i)
+        if row.account >= 0, row.account != Int32(i) { accountChildren[UInt32(row.account), default: []].sortedInsert(i) }
+        if row.contact >= 0 { contactChildren[UInt32(row.contact), default: []].sortedInsert(i) }
+        if row.parent >= 0 { parentChildren[UInt32(row.parent), default: []].sortedInsert(i) }
+        if row.criteria != 0, let slots = criteriaSlots[row.object] {
+            for (s, rule) in slots.enumerated() where row.criteria & (1 << UInt64(s)) != 0 {
+                if let rule { criteriaRecords[rule, default: []].sortedInsert(i) }
+            }
+        }
+    }
+
+    private mutating func unindex(_ i: UInt32, _ row: RecordRow) {
+        ownerIndex[Self.ownerKey(object: row.object, user: row.ownerUser, queue: row.ownerQueue)]?.sortedRemove(i)
+        if row.account >= 0, row.account != Int32(i) { accountChildren[UInt32(row.account)]?.sortedRemove(i) }
+        if row.contact >= 0 { contactChildren[UInt32(row.contact)]?.sortedRemove(i) }
+        if row.parent >= 0 { parentChildren[UInt32(row.parent)]?.sortedRemove(i) }
+        if row.criteria != 0, let slots = criteriaSlots[row.object] {
+            for (s, rule) in slots.enumerated() where row.criteria & (1 << UInt64(s)) != 0 {
+                if let rule { criteriaRecords[rule]?.sortedRemove(i) }
+            }
+        }
+    }
+
+    /// The parent record of a Controlled by Parent object's record.
+    mutating func parentIndex(of record: any Record, object: EntityType) -> Int32 {
+        guard let owd = orgDefaults[object], owd.internalAccess == .controlledByParent else { return -1 }
+        let parentObject = owd.parentObject ?? Self.accountType
+        let field = owd.parentField ?? "AccountId"
+        guard let value = record.value(of: field) else { return -1 }
+        let id: String
+        switch value {
+        case .reference(let s), .text(let s): id = s
+        default: return -1
+        }
+        guard ID<Never>.isValid(id) else { return -1 }
+        return Int32(recordIndex(object: objectIndex(parentObject), id: id))
+    }
+
+    func criteriaMask(_ record: any Record, object: UInt16) -> UInt64 {
+        guard let slots = criteriaSlots[object] else { return 0 }
+        var mask: UInt64 = 0
+        for (s, rule) in slots.enumerated() {
+            guard let rule, let r = rules[Int(rule)], case .criteria(let conditions) = r.selection else { continue }
+            if Self.matches(record, conditions) { mask |= 1 << UInt64(s) }
+        }
+        return mask
+    }
+
+    static func matches(_ record: any Record, _ conditions: [SharingCriterion]) -> Bool {
+        for c in conditions {
+            guard let v = record.value(of: c.field), Self.equal(v, c.equals) else { return false }
+        }
+        return true
+    }
+
+    /// Field equality for criteria: same value, or the same text across text-like kinds.
+    static func equal(_ a: FieldValue, _ b: FieldValue) -> Bool {
+        if a == b { return true }
+        switch (a, b) {
+        case (.text(let x), .picklist(let y)), (.picklist(let x), .text(let y)), (.reference(let x), .text(let y)),
+             (.text(let x), .reference(let y)), (.picklist(let x), .reference(let y)), (.reference(let x), .picklist(let y)):
+            return x == y
+        default:
+            return false
+        }
+    }
+
+    // MARK: Shares
+
+    mutating func upsertShare(_ share: RecordShare) {
+        let s = shareIDs.intern(share.id)
+        if Int(s) == shareEntities.count { shareEntities.append(nil) }
+        if shareEntities[Int(s)] != nil { removeShare(index: s) }
+        let o = objectIndex(share.object)
+        let rec = recordIndex(object: o, id: share.recordID)
+        let p = principal(share.sharedWith)
+        let cause: ShareRow.Cause =
+            switch share.cause {
+            case .manual: .manual
+            case .team: .team
+            case .programmatic: .programmatic
+            }
+        shareEntities[Int(s)] = share
+        sharesByRecord[rec, default: []].append(
+            ShareRow(principal: p, level: share.accessLevel.code, cause: cause, child: share.accountChildAccess, share: s))
+        sharesByPrincipal[p, default: []].sortedInsert(rec)
+    }
+
+    mutating func removeShare(index s: UInt32) {
+        guard Int(s) < shareEntities.count, let share = shareEntities[Int(s)] else { return }
+        shareEntities[Int(s)] = nil
+        guard let rec = recordIndex(object: share.object, id: share.recordID) else { return }
+        sharesByRecord[rec]?.removeAll { $0.share == s }
+        if sharesByRecord[rec]?.isEmpty == true { sharesByRecord[rec] = nil }
+        let p = principal(share.sharedWith)
+        if !(sharesByRecord[rec] ?? []).contains(where: { $0.principal == p }) {
+            sharesByPrincipal[p]?.sortedRemove(rec)
+        }
+    }
+
+    mutating func removeShare(id: ID<RecordShare>) {
+        if let s = shareIDs.id(id) { removeShare(index: s) }
+    }
+
+    mutating func dropManualShares(on rec: UInt32) {
+        for row in sharesByRecord[rec] ?? [] where row.cause == .manual { removeShare(index: row.share) }
+    }
+
+    // MARK: Criteria rules
+
+    /// Gives a criteria rule a slot of its object and evaluates it on every record of it.
+    mutating func assignCriteriaSlot(rule r: UInt32, object o: UInt16, conditions: [SharingCriterion]) {
+        var slots = criteriaSlots[o] ?? []
+        let slot: Int
+        if let free = slots.firstIndex(where: { $0 == nil }) {
+            slot = free
+            slots[free] = r
+        } else {
+            slot = slots.count
+            guard slot < 64 else { return }
+            slots.append(r)
+        }
+        criteriaSlots[o] = slots
+        var matched: [UInt32] = []
+        for i in recordsByObject[Int(o)] {
+            guard rows[Int(i)].alive, let record = entities[Int(i)] else { continue }
+            if Self.matches(record, conditions) {
+                rows[Int(i)].criteria |= 1 << UInt64(slot)
+                matched.append(i)
+            }
+        }
+        criteriaRecords[r] = matched
+    }
+
+    mutating func releaseCriteriaSlot(rule r: UInt32) {
+        for (o, slots) in criteriaSlots {
+            guard let slot = slots.firstIndex(where: { $0 == r }) else { continue }
+            for i in criteriaRecords[r] ?? [] { rows[Int(i)].criteria &= ~(1 << UInt64(slot)) }
+            criteriaSlots[o]?[slot] = nil
+        }
+        criteriaRecords[r] = nil
+    }
+
+    func criteriaSlot(rule r: UInt32) -> (object: UInt16, slot: Int)? {
+        for (o, slots) in criteriaSlots {
+            if let s = slots.firstIndex(where: { $0 == r }) { return (o, s) }
+        }
+        return nil
+    }
+}
+
+extension Record {
+    /// The record's id as a string (usable on an existential).
+    var idString: String { id.rawValue }
+}

@@ -1,0 +1,134 @@
+import CommunityModel
+
+/// The engine's whole state: configuration entities, users, the record table and its
+/// indexes, and the derived ``Directory``. A value: publishing a snapshot is a copy, and
+/// later changes copy only the parts they touch.
+struct AccessState: Sendable {
+    var objects = Interner<EntityType>()
+
+    var userIDs = Interner<ID<User>>()
+    var users: [User?] = []
+    var roleIDs = Interner<ID<Role>>()
+    var roles: [Role?] = []
+    var groupIDs = Interner<ID<PublicGroup>>()
+    var groups: [PublicGroup?] = []
+    var queueIDs = Interner<ID<Queue>>()
+    var queues: [Queue?] = []
+    var profiles: [ID<Profile>: Profile] = [:]
+    var permissionSets: [ID<PermissionSet>: PermissionSet] = [:]
+    var permissionSetGroups: [ID<PermissionSetGroup>: PermissionSetGroup] = [:]
+    var orgDefaults: [EntityType: OrgWideDefault] = [:]
+    var ruleIDs = Interner<ID<SharingRule>>()
+    var rules: [SharingRule?] = []
+    var sharingSetIDs = Interner<ID<SharingSet>>()
+    var sharingSets: [SharingSet?] = []
+    var sites: [ID<SiteMembership>: SiteMembership] = [:]
+    var settings = SharingSettings()
+
+    // Records.
+    var recordKeys = Interner<RecordKey>()
+    var rows = ChunkedArray<RecordRow>(filler: RecordRow())
+    var entities = ChunkedArray<(any Record)?>(filler: nil)
+    var recordsByObject: [[UInt32]] = []
+    var ownerIndex: [UInt64: [UInt32]] = [:]
+    var accountChildren: [UInt32: [UInt32]] = [:]
+    var contactChildren: [UInt32: [UInt32]] = [:]
+    var parentChildren: [UInt32: [UInt32]] = [:]
+    var criteriaRecords: [UInt32: [UInt32]] = [:]
+    /// Criteria slots per object: slot → rule index.
+    var criteriaSlots: [UInt16: [UInt32?]] = [:]
+    var liveCount: [Int] = []
+
+    // Explicit shares.
+    var shareIDs = Interner<ID<RecordShare>>()
+    var shareEntities: [RecordShare?] = []
+    var sharesByRecord: [UInt32: [ShareRow]] = [:]
+    var sharesByPrincipal: [Principal: [UInt32]] = [:]
+
+    var directory = Directory()
+    var directoryStale = true
+    var sequence: UInt64 = 0
+
+    static func ownerKey(object: UInt16, user: Int32, queue: Int32) -> UInt64 {
+        let who: UInt64 = user >= 0 ? UInt64(UInt32(user)) : (1 << 32) | UInt64(UInt32(queue))
+        return UInt64(object) << 40 | who
+    }
+
+    mutating func objectIndex(_ type: EntityType) -> UInt16 {
+        let before = objects.count
+        let i = UInt16(objects.intern(type))
+        if objects.count != before {
+            recordsByObject.append([])
+            liveCount.append(0)
+            directoryStale = true
+        }
+        return i
+    }
+
+    mutating func userIndex(_ id: ID<User>) -> UInt32 {
+        let i = userIDs.intern(id)
+        if Int(i) == users.count { users.append(nil); directoryStale = true }
+        return i
+    }
+
+    mutating func roleIndex(_ id: ID<Role>) -> UInt32 {
+        let i = roleIDs.intern(id)
+        if Int(i) == roles.count { roles.append(nil); directoryStale = true }
+        return i
+    }
+
+    mutating func groupIndex(_ id: ID<PublicGroup>) -> UInt32 {
+        let i = groupIDs.intern(id)
+        if Int(i) == groups.count { groups.append(nil); directoryStale = true }
+        return i
+    }
+
+    mutating func queueIndex(_ id: ID<Queue>) -> UInt32 {
+        let i = queueIDs.intern(id)
+        if Int(i) == queues.count { queues.append(nil); directoryStale = true }
+        return i
+    }
+
+    mutating func recordIndex(object: UInt16, id: String) -> UInt32 {
+        let i = recordKeys.intern(RecordKey(object: object, id: id))
+        if Int(i) >= rows.count {
+            rows.ensure(Int(i))
+            entities.ensure(Int(i))
+            var row = RecordRow()
+            row.object = object
+            rows[Int(i)] = row
+        }
+        return i
+    }
+
+    func recordIndex(object: EntityType, id: String) -> UInt32? {
+        guard let o = objects.id(object) else { return nil }
+        return recordKeys.id(RecordKey(object: UInt16(o), id: id))
+    }
+
+    mutating func principal(_ g: Grantee) -> Principal {
+        switch g {
+        case .user(let id): Principal(kind: .user, index: userIndex(id))
+        case .group(let id): Principal(kind: .group, index: groupIndex(id))
+        case .role(let id): Principal(kind: .role, index: roleIndex(id))
+        case .roleAndSubordinates(let id): Principal(kind: .roleAndSubordinates, index: roleIndex(id))
+        case .roleAndInternalSubordinates(let id): Principal(kind: .roleAndInternalSubordinates, index: roleIndex(id))
+        case .queue(let id): Principal(kind: .queue, index: queueIndex(id))
+        case .allPartnerUsers: Principal(kind: .allPartners, index: 0)
+        case .allCustomerPortalUsers: Principal(kind: .allCustomers, index: 0)
+        }
+    }
+
+    func grantee(_ p: Principal) -> Grantee {
+        switch p.kind {
+        case .user: .user(userIDs.keys[Int(p.index)])
+        case .group: .group(groupIDs.keys[Int(p.index)])
+        case .role: .role(roleIDs.keys[Int(p.index)])
+        case .roleAndSubordinates: .roleAndSubordinates(roleIDs.keys[Int(p.index)])
+        case .roleAndInternalSubordinates: .roleAndInternalSubordinates(roleIDs.keys[Int(p.index)])
+        case .queue: .queue(queueIDs.keys[Int(p.index)])
+        case .allPartners: .allPartnerUsers
+        case .allCustomers: .allCustomerPortalUsers
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import CommunityModel
+
+/// A grantee resolved to dense ids: the engine's internal form of ``Grantee``.
+struct Principal: Hashable, Sendable {
+    enum Kind: UInt8, Sendable {
+        case user, group, role, roleAndSubordinates, roleAndInternalSubordinates, queue, allPartners, allCustomers
+    }
+
+    var kind: Kind
+    var index: UInt32
+}
+
+/// One explicit share row on a record.
+struct ShareRow: Sendable, Hashable {
+    enum Cause: UInt8, Sendable { case manual, team, programmatic }
+    var principal: Principal
+    var level: AccessLevelCode
+    var cause: Cause
+    var child: ChildAccess
+    var share: UInt32
+}
+
+/// The per-record columns the hot path reads.
+struct RecordRow: Sendable {
+    var object: UInt16 = 0
+    var alive = false
+    /// Owning user (dense id) or -1.
+    var ownerUser: Int32 = -1
+    /// Owning queue (dense id) or -1.
+    var ownerQueue: Int32 = -1
+    /// The account (record index) the record belongs to; for accounts, itself.
+    var account: Int32 = -1
+    /// The contact (record index) the record names in `ContactId`.
+    var contact: Int32 = -1
+    /// For Controlled by Parent objects: the parent record index.
+    var parent: Int32 = -1
+    /// Criteria-rule slots of the record's object that match it.
+    var criteria: UInt64 = 0
+}
+
+/// A record's identity: object and id.
+struct RecordKey: Hashable, Sendable {
+    var object: UInt16
+    var id: String
+}
+
+typealias AccessLevelCode = UInt8
+
+extension AccessLevel {
+    @inline(__always) var code: AccessLevelCode { AccessLevelCode(rawValue) }
+    @inline(__always) init(code: AccessLevelCode) { self = AccessLevel(rawValue: Int(code)) ?? .none }
+}
