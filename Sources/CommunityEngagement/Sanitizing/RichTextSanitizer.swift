@@ -1,0 +1,104 @@
+/// Cleans member-written HTML against a ``RichTextPolicy``.
+///
+/// The output is well-formed (every allowed element closed, in order), all text and attribute
+/// values are re-escaped, links get `rel="nofollow noopener ugc"`, and nothing outside the
+/// allowlist survives: no scripts, event attributes, `style`, frames or unsafe URLs.
+public struct RichTextSanitizer: Sendable {
+    /// The allowlist.
+    public let policy: RichTextPolicy
+
+    /// Creates a sanitiser; ``RichTextPolicy/standard`` by default.
+    public init(policy: RichTextPolicy = .standard) { self.policy = policy }
+
+    /// Cleans `input`.
+    ///
+    /// - Throws: ``RichTextError/tooLong(field:limit:actual:)`` past the policy's length.
+    public func sanitize(_ input: String, field: String = "body") throws(RichTextError) -> SanitizedHTML {
+        let count = input.unicodeScalars.count
+        if count > policy.maxLength { throw .tooLong(field: field, limit: policy.maxLength, actual: count) }
+        var out = ""
+        out.reserveCapacity(input.utf8.count)
+        var open: [String] = []
+        var dropDepth = 0  // > 0 while inside an element dropped with its content
+        var dropName: [String] = []
+        for token in HTMLTokenizer.tokens(input) {
+            switch token {
+            case .ignorable:
+                continue
+            case .text(let text):
+                if dropDepth == 0 { out += CharacterReferences.escape(text) }
+            case .start(let name, let attributes, let selfClosing):
+                if policy.droppedWithContent.contains(name) {
+                    if !selfClosing && !RichTextPolicy.voidElements.contains(name) {
+                        dropDepth += 1
+                        dropName.append(name)
+                    }
+                    continue
+                }
+                guard dropDepth == 0, let allowed = policy.elements[name] else { continue }
+                let isVoid = RichTextPolicy.voidElements.contains(name)
+                if !isVoid && open.count >= policy.maxDepth { continue }
+                var kept: [(String, String)] = []
+                for (attr, value) in attributes where allowed.contains(attr) {
+                    if policy.urlAttributes.contains(attr) {
+                        guard SafeLink.isSafe(value, allowMailto: name == "a") else { continue }
+                    }
+                    kept.append((attr, value))
+                }
+                if name == "img", !kept.contains(where: { $0.0 == "src" }) { continue }
+                out += "<" + name
+                for (attr, value) in kept { out += " \(attr)=\"\(CharacterReferences.escape(value))\"" }
+                if name == "a" { out += " rel=\"nofollow noopener ugc\"" }
+                out += ">"
+                if !isVoid { open.append(name) }
+            case .end(let name):
+                if dropDepth > 0 {
+                    if dropName.last == name {
+                        dropName.removeLast()
+                        dropDepth -= 1
+                    }
+                    continue
+                }
+                guard let at = open.lastIndex(of: name) else { continue }
+                while open.count > at { out += "</\(open.removeLast())>" }
+            }
+        }
+        while let name = open.popLast() { out += "</\(name)>" }
+        return SanitizedHTML(trusted: out)
+    }
+
+    /// The text of `input` without any markup (for titles, search, notifications, e-mail and
+    /// case descriptions); block elements and `<br>` become line breaks.
+    public static func plainText(_ input: String) -> String {
+        var out = ""
+        let blocks: Set<String> = ["p", "br", "li", "div", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr"]
+        var dropping = 0
+        for token in HTMLTokenizer.tokens(input) {
+            switch token {
+            case .text(let t): if dropping == 0 { out += t }
+            case .start(let name, _, let selfClosing):
+                if RichTextPolicy.standard.droppedWithContent.contains(name) {
+                    if !selfClosing { dropping += 1 }
+                } else if blocks.contains(name), !out.isEmpty, !out.hasSuffix("\n") {
+                    out += "\n"
+                }
+            case .end(let name):
+                if RichTextPolicy.standard.droppedWithContent.contains(name) {
+                    dropping = max(0, dropping - 1)
+                }
+            case .ignorable: continue
+            }
+        }
+        return out.trimmingWhitespace()
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space and newlines.
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
