@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommunitySQLiteTests",
-            dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting"]
+            dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting", "CSQLite"]
         ),
         .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit"]),
         .testTarget(

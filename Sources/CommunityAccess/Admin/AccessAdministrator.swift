@@ -237,3 +237,16 @@ public struct AccessAdministrator: Sendable {
         return updated
     }
 }
+
+extension AccessAdministrator {
+    /// The owner a new record gets when `creator` creates it in `site`: the creator, except
+    /// that records created by a guest go to the site's default owner.
+    ///
+    /// - Throws: ``AccessError/guestCannotOwnRecords(user:)`` when a guest creates a record in
+    ///   a site without a default owner.
+    public func ownerForNewRecord(createdBy creator: ID<User>, in site: SiteMembership?) throws(AccessError) -> Owner {
+        guard engine.snapshot.user(creator)?.kind == .guest else { return .user(creator) }
+        guard let owner = site?.defaultOwnerID else { throw .guestCannotOwnRecords(user: creator) }
+        return .user(owner)
+    }
+}

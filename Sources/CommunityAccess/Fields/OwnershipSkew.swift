@@ -8,6 +8,13 @@ public struct OwnershipSkew: Hashable, Sendable {
     public var owner: Owner
     /// How many records of the object it owns.
     public var count: Int
+
+    /// Creates a skew entry.
+    public init(object: EntityType, owner: Owner, count: Int) {
+        self.object = object
+        self.owner = owner
+        self.count = count
+    }
 }
 
 extension AccessSnapshot {

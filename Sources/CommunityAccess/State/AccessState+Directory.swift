@@ -87,6 +87,7 @@ extension AccessState {
         d.userContact = [Int32](repeating: -1, count: nUsers)
         d.userPermissions = [UInt32](repeating: 0, count: nUsers)
         d.roleUsers = [[UInt32]](repeating: [], count: nRoles)
+        d.roleAllUsers = [[UInt32]](repeating: [], count: nRoles)
         var permissionCache: [PermissionKey: UInt32] = [:]
         d.permissions = [
             EffectivePermissions.compute(profile: nil, sets: [], groups: [], isGuest: false, objects: objects)
@@ -103,6 +104,7 @@ extension AccessState {
                roles[Int(ri)] != nil
             {
                 d.userRole[u] = Int32(ri)
+                d.roleAllUsers[Int(ri)].append(UInt32(u))
                 if user.isActive { d.roleUsers[Int(ri)].append(UInt32(u)) }
             }
             let key = PermissionKey(
@@ -309,7 +311,7 @@ extension AccessState {
         }
         d.userOwnerRules = [[UInt32]](repeating: [], count: nUsers)
         if !ownerRules.isEmpty {
-            for u in 0..<nUsers where users[u] != nil {
+            for u in 0..<nUsers where d.userActive[u] {
                 for rule in ownerRules where d.isMember(UInt32(u), rule.source!) {
                     d.userOwnerRules[u].append(rule.index)
                 }

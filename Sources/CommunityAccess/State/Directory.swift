@@ -43,6 +43,8 @@ struct Directory: Sendable {
     var roleTout: [Int32] = []
     var roleInternal: [Bool] = []
     var roleUsers: [[UInt32]] = []
+    /// Every user in each role, inactive ones included (owners of records).
+    var roleAllUsers: [[UInt32]] = []
     var roleByTin: [UInt32] = []
     var subtreeUsers: [Int32] = []
     var subtreeInternalUsers: [Int32] = []
@@ -129,7 +131,7 @@ struct Directory: Sendable {
         switch p.kind {
         case .user:
             let r = userRole[Int(p.index)]
-            return r >= 0 && roleTin[Int(r)] > lo && roleTin[Int(r)] < hi
+            return r >= 0 && userActive[Int(p.index)] && roleTin[Int(r)] > lo && roleTin[Int(r)] < hi
         case .group:
             return groupHierarchy[Int(p.index)] && groupRoleTins[Int(p.index)].containsStrictlyBetween(lo, hi)
         case .queue:

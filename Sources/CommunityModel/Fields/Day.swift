@@ -25,6 +25,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public init(parsing text: String) throws(ValidationError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else {
             throw ValidationError(field: "date", reason: .invalidValue("expected YYYY-MM-DD, got \(text.prefix(40))"))

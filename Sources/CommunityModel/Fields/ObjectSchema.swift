@@ -17,6 +17,28 @@ public struct ObjectSchema: Hashable, Sendable, Codable {
         for field in fields { try add(field) }
     }
 
+    private enum CodingKeys: String, CodingKey { case object, fields }
+
+    /// Decodes the object and its fields, checking them as ``add(_:)`` does (the lookup
+    /// table is rebuilt, never trusted from the input).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let object = try container.decode(EntityType.self, forKey: .object)
+        let fields = try container.decode([FieldDefinition].self, forKey: .fields)
+        do {
+            try self.init(object: object, fields: fields)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .fields, in: container, debugDescription: error.description)
+        }
+    }
+
+    /// Encodes the object and its fields in declaration order.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(fields, forKey: .fields)
+    }
+
     /// Adds a field.
     public mutating func add(_ field: FieldDefinition) throws(ValidationError) {
         guard ID<Never>.isValid(field.name), !field.name.contains(":"), !field.name.contains(".") else {

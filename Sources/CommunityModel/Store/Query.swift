@@ -72,4 +72,20 @@ public struct Query<E: Entity>: Sendable {
             return true
         }
     }
+
+    /// Whether a row comes before another in an ordered result (the plain definition every
+    /// store agrees with): by the order field's value, rows without one first when
+    /// ascending and last when descending, and ties (equal or both missing) by id, ascending.
+    public static func precedes(
+        _ lhs: (id: String, value: FieldValue?), _ rhs: (id: String, value: FieldValue?), descending: Bool
+    ) -> Bool {
+        if lhs.value != rhs.value {
+            switch (lhs.value, rhs.value) {
+            case (nil, _): return !descending
+            case (_, nil): return descending
+            case (let x?, let y?): return descending ? FieldValue.ordered(y, x) : FieldValue.ordered(x, y)
+            }
+        }
+        return lhs.id < rhs.id
+    }
 }

@@ -45,7 +45,9 @@ public protocol Store: Sendable {
     /// A consistent view of the committed state; never waits for a writer.
     func snapshot() -> any StoreSnapshot
     /// Runs `body` as one transaction. Writers are serialised; if `body` throws, nothing
-    /// is written and no change is published.
+    /// is written and no change is published. The result may be ignored (the body's last
+    /// `put` often returns a version nobody needs).
+    @discardableResult
     func write<R>(_ body: (any StoreTransaction) throws -> R) throws -> R
     /// Committed changes with a sequence number greater than `sequence`, oldest first.
     func changes(after sequence: UInt64, limit: Int) throws -> [Change]

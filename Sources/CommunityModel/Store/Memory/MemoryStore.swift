@@ -22,6 +22,7 @@ public final class MemoryStore: Store {
         current.withLock { $0 }
     }
 
+    @discardableResult
     public func write<R>(_ body: (any StoreTransaction) throws -> R) throws -> R {
         try writer.withLock { _ in
             let transaction = MemoryTransaction(state: current.withLock { $0 })
@@ -84,10 +85,11 @@ struct ChangeLog {
     func changes(after sequence: UInt64, limit: Int) throws -> [Change] {
         guard start < entries.count else { return [] }
         let oldest = entries[start].sequence
-        if sequence + 1 < oldest { throw StoreError.feedTruncated(requested: sequence, oldest: oldest) }
-        let skip = Int(sequence + 1 - oldest)
-        let from = start + max(0, skip)
-        guard from < entries.count else { return [] }
-        return Array(entries[from..<min(entries.count, from + max(0, limit))])
+        if sequence < oldest - 1 { throw StoreError.feedTruncated(requested: sequence, oldest: oldest) }
+        let skip = sequence - (oldest - 1)  // changes at or before `sequence` still kept
+        guard skip < UInt64(entries.count - start) else { return [] }
+        let from = start + Int(skip)
+        let available = entries.count - from
+        return Array(entries[from..<from + min(available, max(0, limit))])
     }
 }

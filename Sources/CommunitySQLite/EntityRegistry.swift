@@ -1,0 +1,35 @@
+public import CommunityModel
+public import Foundation
+
+/// The entity types a ``SQLiteStore`` can decode without being told the type: for the
+/// `entity` of changes read back from the persisted change feed.
+///
+/// Typed reads (`get`, `all`, `query`) never need it: they decode by the type asked for.
+/// Changes delivered live to observers always carry the entity; changes read back with
+/// `changes(after:limit:)` carry it only when its type is registered, and `nil` otherwise.
+public struct EntityRegistry: Sendable {
+    private var decoders: [EntityType: @Sendable (Data) throws -> any Entity] = [:]
+
+    /// An empty registry.
+    public init() {}
+
+    /// A registry of the given types.
+    public init(_ types: [any Entity.Type]) {
+        for type in types { register(type) }
+    }
+
+    /// Registers a type; a later registration of the same ``EntityType`` name replaces it.
+    public mutating func register<E: Entity>(_ type: E.Type) {
+        decoders[E.entityType] = { data in try JSONDecoder().decode(E.self, from: data) }
+    }
+
+    /// Whether a type of this name is registered.
+    public func contains(_ type: EntityType) -> Bool { decoders[type] != nil }
+
+    /// Decodes a stored entity of a registered type; `nil` for an unregistered type.
+    ///
+    /// - Throws: the decoder's error when the data does not decode as the registered type.
+    public func decode(_ type: EntityType, from data: Data) throws -> (any Entity)? {
+        try decoders[type]?(data)
+    }
+}

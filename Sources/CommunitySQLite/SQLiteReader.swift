@@ -1,0 +1,131 @@
+import CommunityModel
+import Foundation
+
+/// The reads every view of a ``SQLiteStore`` shares, over one connection.
+struct SQLiteReader {
+    let connection: SQLiteConnection
+
+    func decode<E: Entity>(_ data: Data, _ id: String, _: E.Type) throws -> E {
+        do {
+            let value = try connection.decoder.decode(E.self, from: data)
+            guard value.id.rawValue == id else {
+                throw StoreError.corrupt(entity: E.entityType, id: id, detail: "the body holds id \(value.id.rawValue)")
+            }
+            return value
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.corrupt(entity: E.entityType, id: id, detail: "\(error)")
+        }
+    }
+
+    func metadata(_ key: String) throws -> Int64 {
+        guard let value = try connection.integer(SQLiteSchema.readMeta, [.text(key)]) else {
+            throw StoreError.backend("the database has no \(key) entry; it is not a CommunityKit store")
+        }
+        return value
+    }
+
+    func get<E: Entity>(_ id: ID<E>) throws -> Versioned<E>? {
+        var result: (Int, Data)?
+        try connection.rows(SQLiteSchema.getEntity, [.text(E.entityType.name), .text(id.rawValue)]) { row in
+            result = (Int(row.integer(0)), row.data(1))
+        }
+        guard let (version, body) = result else { return nil }
+        return Versioned(value: try decode(body, id.rawValue, E.self), version: version)
+    }
+
+    func version<E: Entity>(_ type: E.Type, _ id: String) throws -> Int? {
+        try connection.integer(SQLiteSchema.getVersion, [.text(E.entityType.name), .text(id)]).map(Int.init)
+    }
+
+    func all<E: Entity>(_ type: E.Type) throws -> [Versioned<E>] {
+        var rows: [(String, Int, Data)] = []
+        try connection.rows(SQLiteSchema.allEntities, [.text(E.entityType.name)]) { row in
+            rows.append((row.text(0), Int(row.integer(1)), row.data(2)))
+        }
+        // SQLite orders the ASCII ids bytewise, which is Swift's order for them too.
+        return try rows.map { Versioned(value: try decode($0.2, $0.0, E.self), version: $0.1) }
+    }
+
+    func count<E: Entity>(_ type: E.Type) throws -> Int {
+        Int(try connection.integer(SQLiteSchema.countEntities, [.text(E.entityType.name)]) ?? 0)
+    }
+
+    /// Finds candidates through the index table, then filters, orders and pages them with the
+    /// same definitions as every other store (`Query.matches`, `Query.precedes`).
+    func query<E: Entity>(_ query: Query<E>) throws -> [Versioned<E>] {
+        let fields = Dictionary(E.indexedFields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        for filter in query.filters where fields[filter.field] == nil {
+            throw StoreError.unindexedField(entity: E.entityType, field: filter.field)
+        }
+        if let order = query.order, fields[order.field] == nil {
+            throw StoreError.unindexedField(entity: E.entityType, field: order.field)
+        }
+        let type = E.entityType.name
+        var candidates: [(String, Int, Data)] = []
+        if let (field, keys) = try narrowestLookup(query) {
+            var seen = Set<String>()
+            for key in keys {
+                try connection.rows(SQLiteSchema.byKey, [.text(type), .text(field), .text(key)]) { row in
+                    let id = row.text(0)
+                    if seen.insert(id).inserted { candidates.append((id, Int(row.integer(1)), row.data(2))) }
+                }
+            }
+        } else if let range = query.filters.first {
+            var undecodable: String?
+            try connection.rows(SQLiteSchema.byField, [.text(type), .text(range.field)]) { row in
+                guard let value = try? connection.decoder.decode(FieldValue.self, from: row.data(0)) else {
+                    undecodable = row.text(1)
+                    return
+                }
+                if Query<E>.matches(value, range.condition) {
+                    candidates.append((row.text(1), Int(row.integer(2)), row.data(3)))
+                }
+            }
+            if let undecodable {
+                throw StoreError.corrupt(entity: E.entityType, id: undecodable, detail: "unreadable \(range.field) index value")
+            }
+        } else {
+            try connection.rows(SQLiteSchema.allEntities, [.text(type)]) { row in
+                candidates.append((row.text(0), Int(row.integer(1)), row.data(2)))
+            }
+        }
+        var rows: [(id: String, values: [String: FieldValue], result: Versioned<E>)] = []
+        for (id, version, body) in candidates {
+            let value = try decode(body, id, E.self)
+            var values: [String: FieldValue] = [:]
+            for (name, read) in fields { values[name] = read(value) }
+            if query.filters.allSatisfy({ Query<E>.matches(values[$0.field], $0.condition) }) {
+                rows.append((id, values, Versioned(value: value, version: version)))
+            }
+        }
+        if let order = query.order {
+            rows.sort { a, b in
+                Query<E>.precedes((a.id, a.values[order.field]), (b.id, b.values[order.field]), descending: order.descending)
+            }
+        } else {
+            rows.sort { $0.id < $1.id }
+        }
+        return rows.dropFirst(query.offset).prefix(query.limit ?? Int.max).map(\.result)
+    }
+
+    /// The equality or `oneOf` filter with the fewest index entries, as a field and the keys to look up.
+    private func narrowestLookup<E: Entity>(_ query: Query<E>) throws -> (String, [String])? {
+        var best: (String, [String], Int64)?
+        for filter in query.filters {
+            let keys: [String]
+            switch filter.condition {
+            case .equals(let value): keys = [IndexKey.of(value)]
+            case .oneOf(let values): keys = Array(Set(values.map(IndexKey.of))).sorted()
+            case .range: continue
+            }
+            var size: Int64 = 0
+            for key in keys {
+                size += try connection.integer(SQLiteSchema.countKey, [.text(E.entityType.name), .text(filter.field), .text(key)]) ?? 0
+            }
+            if best == nil || size < best!.2 { best = (filter.field, keys, size) }
+        }
+        return best.map { ($0.0, $0.1) }
+    }
+}

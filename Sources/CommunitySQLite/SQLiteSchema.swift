@@ -1,0 +1,58 @@
+/// The tables a ``SQLiteStore`` keeps, all prefixed `ck_`.
+///
+/// - `ck_meta`: the schema version, the last change sequence and the last transaction id.
+/// - `ck_entities`: one row per entity: type name, id, version and the JSON body.
+/// - `ck_index`: one row per indexed field value: its lookup key (``IndexKey``), the value
+///   as JSON (for ranges and ordering), and the entity id.
+/// - `ck_changes`: the change feed, one row per change, with the entity's JSON.
+enum SQLiteSchema {
+    static let version: Int64 = 1
+
+    static let create = """
+        CREATE TABLE IF NOT EXISTS ck_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS ck_entities(
+            type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, body BLOB NOT NULL,
+            PRIMARY KEY(type, id)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS ck_index(
+            type TEXT NOT NULL, field TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, value BLOB NOT NULL,
+            PRIMARY KEY(type, field, key, id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ck_index_by_entity ON ck_index(type, id);
+        CREATE TABLE IF NOT EXISTS ck_changes(
+            sequence INTEGER PRIMARY KEY, tx INTEGER NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,
+            kind TEXT NOT NULL, version INTEGER NOT NULL, body BLOB);
+        INSERT OR IGNORE INTO ck_meta(key, value) VALUES ('schema', 1), ('sequence', 0), ('transaction', 0);
+        """
+
+    static let readMeta = "SELECT value FROM ck_meta WHERE key = ?"
+    static let writeMeta = "UPDATE ck_meta SET value = ? WHERE key = ?"
+    static let getEntity = "SELECT version, body FROM ck_entities WHERE type = ? AND id = ?"
+    static let getVersion = "SELECT version FROM ck_entities WHERE type = ? AND id = ?"
+    static let allEntities = "SELECT id, version, body FROM ck_entities WHERE type = ? ORDER BY id"
+    static let countEntities = "SELECT count(*) FROM ck_entities WHERE type = ?"
+    static let putEntity = """
+        INSERT INTO ck_entities(type, id, version, body) VALUES (?, ?, ?, ?)
+        ON CONFLICT(type, id) DO UPDATE SET version = excluded.version, body = excluded.body
+        """
+    static let deleteEntity = "DELETE FROM ck_entities WHERE type = ? AND id = ?"
+    static let deleteIndex = "DELETE FROM ck_index WHERE type = ? AND id = ?"
+    static let putIndex = "INSERT OR REPLACE INTO ck_index(type, field, key, id, value) VALUES (?, ?, ?, ?, ?)"
+    static let byKey = """
+        SELECT e.id, e.version, e.body FROM ck_index AS i
+        JOIN ck_entities AS e ON e.type = i.type AND e.id = i.id
+        WHERE i.type = ? AND i.field = ? AND i.key = ?
+        """
+    static let countKey = "SELECT count(*) FROM ck_index WHERE type = ? AND field = ? AND key = ?"
+    static let byField = """
+        SELECT i.value, e.id, e.version, e.body FROM ck_index AS i
+        JOIN ck_entities AS e ON e.type = i.type AND e.id = i.id
+        WHERE i.type = ? AND i.field = ?
+        """
+    static let appendChange = """
+        INSERT INTO ck_changes(sequence, tx, type, id, kind, version, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+    static let readChanges = """
+        SELECT sequence, tx, type, id, kind, version, body FROM ck_changes
+        WHERE sequence > ? ORDER BY sequence LIMIT ?
+        """
+    static let pruneChanges = "DELETE FROM ck_changes WHERE sequence <= ?"
+}

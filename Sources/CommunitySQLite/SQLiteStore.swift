@@ -1,0 +1,194 @@
+public import CommunityModel
+public import Foundation
+import Synchronization
+
+/// A durable ``Store`` in one SQLite database file, on the system's SQLite.
+///
+/// - Entities are stored as JSON (`JSONEncoder`) in one generic table keyed by entity type
+///   and id, and decoded by the type a read asks for. Indexed field values live in an
+///   index table that queries look candidates up in.
+/// - The database runs in WAL mode. Writers are serialised and each `write` is one SQLite
+///   transaction (`BEGIN IMMEDIATE` … `COMMIT`, `ROLLBACK` when the body throws).
+/// - Each snapshot is a read transaction on a reader connection of its own, so reads never
+///   wait for the writer and see exactly the commits before they began.
+/// - The change feed is a table: ``changes(after:limit:)`` survives reopening. Changes read
+///   back carry their `entity` only for types in the store's ``EntityRegistry``; changes
+///   delivered live to observers always carry it.
+/// - Every value reaches SQLite as a bound parameter; SQLite failures surface as
+///   ``StoreError/backend(_:)``, unreadable rows as ``StoreError/corrupt(entity:id:detail:)``.
+///
+/// `synchronous=NORMAL`: a commit survives a crash of the process; a power loss may lose
+/// the last commits but never corrupts the file.
+public final class SQLiteStore: Store {
+    /// The database file.
+    public let path: String
+    /// The types changes read back from the feed are decoded as.
+    public let registry: EntityRegistry
+    private let writer: Mutex<WriterState>
+    private let readers: SQLiteReaderPool
+    private let observers = Mutex<[UInt64: @Sendable ([Change]) -> Void]>([:])
+    private let nextObserver = Atomic<UInt64>(1)
+
+    /// The writer connection and the counters it advances.
+    private struct WriterState: Sendable {
+        let connection: SQLiteConnection
+        var sequence: UInt64
+        var transactions: UInt64
+    }
+
+    /// Opens the store in the file at `path`, creating the file and its tables if needed.
+    ///
+    /// - Parameters:
+    ///   - path: a file path (not `:memory:`: readers need their own connections to the file).
+    ///   - registry: the entity types that changes read back from the feed are decoded as.
+    /// - Throws: ``StoreError/backend(_:)`` when the file cannot be opened or is not a
+    ///   CommunityKit store of a schema this version reads.
+    public init(path: String, registry: EntityRegistry = EntityRegistry()) throws {
+        guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file::memory:") else {
+            throw StoreError.backend("SQLiteStore needs a database file, not \(path.debugDescription)")
+        }
+        self.path = path
+        self.registry = registry
+        let connection = try SQLiteConnection(path: path, create: true)
+        try connection.execute("PRAGMA journal_mode = WAL")
+        try connection.execute("PRAGMA synchronous = NORMAL")
+        try connection.execute("BEGIN IMMEDIATE")
+        do {
+            try connection.execute(SQLiteSchema.create)
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+        let reader = SQLiteReader(connection: connection)
+        let schema = try reader.metadata("schema")
+        guard schema == SQLiteSchema.version else {
+            throw StoreError.backend("\(path) has store schema \(schema); this version reads \(SQLiteSchema.version)")
+        }
+        let sequence = UInt64(try reader.metadata("sequence"))
+        let transactions = UInt64(try reader.metadata("transaction"))
+        writer = Mutex(WriterState(connection: connection, sequence: sequence, transactions: transactions))
+        readers = SQLiteReaderPool(path: path)
+    }
+
+    /// Opens the store in `file`, creating it if needed (see ``init(path:registry:)``).
+    public convenience init(file: URL, registry: EntityRegistry = EntityRegistry()) throws {
+        try self.init(path: file.path, registry: registry)
+    }
+
+    public func snapshot() -> any StoreSnapshot {
+        do {
+            return try SQLiteSnapshot(pool: readers)
+        } catch {
+            return FailedSnapshot(error: error as? StoreError ?? .backend("\(error)"))
+        }
+    }
+
+    @discardableResult
+    public func write<R>(_ body: (any StoreTransaction) throws -> R) throws -> R {
+        try writer.withLock { state in
+            let connection = state.connection
+            try connection.execute("BEGIN IMMEDIATE")
+            let transaction = SQLiteTransaction(connection: connection, sequence: state.sequence)
+            let result: R
+            do {
+                result = try body(transaction)
+                if let failure = transaction.failure { throw failure }
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+            guard !transaction.pending.isEmpty else {
+                try? connection.execute("ROLLBACK")  // nothing was written
+                return result
+            }
+            let txID = state.transactions + 1
+            var sequence = state.sequence
+            var changes: [Change] = []
+            changes.reserveCapacity(transaction.pending.count)
+            do {
+                for p in transaction.pending {
+                    sequence += 1
+                    try connection.run(
+                        SQLiteSchema.appendChange,
+                        [
+                            .integer(Int64(sequence)), .integer(Int64(txID)), .text(p.entityType.name), .text(p.id),
+                            .text(p.kind.rawValue), .integer(Int64(p.version)), p.body.map(SQLiteValue.blob) ?? .null,
+                        ])
+                    changes.append(
+                        Change(
+                            sequence: sequence, transaction: txID, entityType: p.entityType, id: p.id, kind: p.kind,
+                            version: p.version, entity: p.entity))
+                }
+                try connection.run(SQLiteSchema.writeMeta, [.integer(Int64(sequence)), .text("sequence")])
+                try connection.run(SQLiteSchema.writeMeta, [.integer(Int64(txID)), .text("transaction")])
+                try connection.execute("COMMIT")
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+            state.sequence = sequence
+            state.transactions = txID
+            let targets = observers.withLock { $0.sorted { $0.key < $1.key }.map(\.value) }
+            for observer in targets { observer(changes) }
+            return result
+        }
+    }
+
+    public func changes(after sequence: UInt64, limit: Int) throws -> [Change] {
+        guard limit > 0 else { return [] }
+        return try readers.withConnection { connection in
+            // One read transaction, so the rows and the committed sequence agree.
+            try connection.execute("BEGIN DEFERRED")
+            defer { try? connection.execute("ROLLBACK") }
+            var rows: [(UInt64, UInt64, String, String, String, Int, Data?)] = []
+            try connection.rows(SQLiteSchema.readChanges, [.integer(Int64(clamping: sequence)), .integer(Int64(limit))]) { row in
+                rows.append(
+                    (
+                        UInt64(row.integer(0)), UInt64(row.integer(1)), row.text(2), row.text(3), row.text(4),
+                        Int(row.integer(5)), row.isNull(6) ? nil : row.data(6)
+                    ))
+            }
+            if let first = rows.first, first.0 - 1 > sequence {
+                throw StoreError.feedTruncated(requested: sequence, oldest: first.0)
+            }
+            if rows.isEmpty {
+                let committed = UInt64(try SQLiteReader(connection: connection).metadata("sequence"))
+                if sequence < committed { throw StoreError.feedTruncated(requested: sequence, oldest: committed + 1) }
+            }
+            return try rows.map { row in
+                let type = EntityType(row.2)
+                guard let kind = Change.Kind(rawValue: row.4) else {
+                    throw StoreError.corrupt(entity: type, id: row.3, detail: "change #\(row.0) has kind \(row.4)")
+                }
+                var entity: (any Entity)?
+                if let body = row.6 {
+                    do {
+                        entity = try registry.decode(type, from: body)
+                    } catch {
+                        throw StoreError.corrupt(entity: type, id: row.3, detail: "change #\(row.0): \(error)")
+                    }
+                }
+                return Change(
+                    sequence: row.0, transaction: row.1, entityType: type, id: row.3, kind: kind, version: row.5,
+                    entity: entity)
+            }
+        }
+    }
+
+    /// Deletes the feed's changes up to and including `sequence`; reading them afterwards
+    /// throws ``StoreError/feedTruncated(requested:oldest:)``.
+    public func pruneChanges(through sequence: UInt64) throws {
+        try writer.withLock { state in
+            try state.connection.run(SQLiteSchema.pruneChanges, [.integer(Int64(clamping: sequence))])
+        }
+    }
+
+    public func observe(_ observer: @escaping @Sendable ([Change]) -> Void) -> StoreObservation {
+        let token = nextObserver.add(1, ordering: .relaxed).oldValue
+        observers.withLock { $0[token] = observer }
+        return StoreObservation { [weak self] in
+            _ = self?.observers.withLock { $0.removeValue(forKey: token) }
+        }
+    }
+}

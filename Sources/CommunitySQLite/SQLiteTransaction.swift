@@ -1,0 +1,112 @@
+import CommunityModel
+import Foundation
+
+/// A change made inside a ``SQLiteTransaction``, published when it commits.
+struct SQLitePendingChange {
+    var entityType: EntityType
+    var id: String
+    var kind: Change.Kind
+    var version: Int
+    var entity: (any Entity)?
+    var body: Data?
+}
+
+/// A ``SQLiteStore`` write transaction: the writer connection inside `BEGIN IMMEDIATE`.
+final class SQLiteTransaction: StoreTransaction {
+    private let reader: SQLiteReader
+    let sequence: UInt64
+    private(set) var pending: [SQLitePendingChange] = []
+    /// A storage failure inside a write; the transaction then cannot commit, even if the body
+    /// caught the error, because the write may be half done.
+    private(set) var failure: StoreError?
+
+    init(connection: SQLiteConnection, sequence: UInt64) {
+        reader = SQLiteReader(connection: connection)
+        self.sequence = sequence
+    }
+
+    private var connection: SQLiteConnection { reader.connection }
+
+    func get<E: Entity>(_ id: ID<E>) throws -> Versioned<E>? { try reader.get(id) }
+    func all<E: Entity>(_ type: E.Type) throws -> [Versioned<E>] { try reader.all(type) }
+    func query<E: Entity>(_ query: Query<E>) throws -> [Versioned<E>] { try reader.query(query) }
+    func count<E: Entity>(_ type: E.Type) throws -> Int { try reader.count(type) }
+
+    @discardableResult
+    func put<E: Entity>(_ value: E, expecting: ExpectedVersion) throws -> Int {
+        try usable()
+        let type = E.entityType.name
+        let id = value.id.rawValue
+        let existing = try reader.version(E.self, id)
+        try Self.check(E.entityType, id, expecting, existing)
+        let body: Data
+        do {
+            body = try connection.encoder.encode(value)
+        } catch {
+            throw StoreError.corrupt(entity: E.entityType, id: id, detail: "cannot encode: \(error)")
+        }
+        var index: [(String, String, Data)] = []
+        for field in E.indexedFields {
+            guard let fieldValue = field.value(value) else { continue }
+            do {
+                index.append((field.name, IndexKey.of(fieldValue), try connection.encoder.encode(fieldValue)))
+            } catch {
+                throw StoreError.corrupt(entity: E.entityType, id: id, detail: "cannot encode \(field.name): \(error)")
+            }
+        }
+        let version = (existing ?? 0) + 1
+        try recording {
+            try connection.run(SQLiteSchema.putEntity, [.text(type), .text(id), .integer(Int64(version)), .blob(body)])
+            if existing != nil { try connection.run(SQLiteSchema.deleteIndex, [.text(type), .text(id)]) }
+            for (field, key, encoded) in index {
+                try connection.run(SQLiteSchema.putIndex, [.text(type), .text(field), .text(key), .text(id), .blob(encoded)])
+            }
+        }
+        pending.append(
+            SQLitePendingChange(
+                entityType: E.entityType, id: id, kind: existing == nil ? .inserted : .updated, version: version,
+                entity: value, body: body))
+        return version
+    }
+
+    func delete<E: Entity>(_ id: ID<E>, expecting: ExpectedVersion) throws {
+        try usable()
+        let key = id.rawValue
+        guard let existing = try reader.version(E.self, key) else {
+            if expecting == .any { return }
+            throw StoreError.conflict(entity: E.entityType, id: key, expected: expecting, actual: nil)
+        }
+        try Self.check(E.entityType, key, expecting, existing)
+        try recording {
+            try connection.run(SQLiteSchema.deleteEntity, [.text(E.entityType.name), .text(key)])
+            try connection.run(SQLiteSchema.deleteIndex, [.text(E.entityType.name), .text(key)])
+        }
+        pending.append(
+            SQLitePendingChange(entityType: E.entityType, id: key, kind: .deleted, version: existing, entity: nil, body: nil))
+    }
+
+    private func usable() throws {
+        if let failure { throw failure }
+    }
+
+    /// Runs statements that change the database; a failure poisons the transaction.
+    private func recording(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            let storeError = error as? StoreError ?? .backend("\(error)")
+            failure = storeError
+            throw storeError
+        }
+    }
+
+    static func check(_ type: EntityType, _ id: String, _ expecting: ExpectedVersion, _ existing: Int?) throws {
+        switch expecting {
+        case .any: return
+        case .absent:
+            if existing != nil { throw StoreError.conflict(entity: type, id: id, expected: expecting, actual: existing) }
+        case .exactly(let v):
+            if existing != v { throw StoreError.conflict(entity: type, id: id, expected: expecting, actual: existing) }
+        }
+    }
+}

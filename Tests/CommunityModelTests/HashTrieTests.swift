@@ -1,0 +1,73 @@
+@testable import CommunityModel
+import Testing
+
+/// A key whose hash collides with many others, to reach the trie's collision nodes.
+private struct CollidingKey: Hashable, Sendable {
+    var value: Int
+    func hash(into hasher: inout Hasher) { hasher.combine(value % 5) }
+}
+
+private struct Random: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state ^ (state >> 29)
+    }
+}
+
+@Suite struct HashTrieTests {
+    /// Random inserts, updates, in-place updates and removals agree with a Dictionary,
+    /// and every earlier copy keeps exactly the contents it had.
+    func differential<K: Hashable & Sendable>(_ makeKey: (Int) -> K, keys: Int, steps: Int, seed: UInt64) {
+        var random = Random(state: seed)
+        var trie = HashTrie<K, Int>()
+        var reference: [K: Int] = [:]
+        var saved: [(HashTrie<K, Int>, [K: Int])] = []
+        for step in 0..<steps {
+            let key = makeKey(Int.random(in: 0..<keys, using: &random))
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0, 1:
+                #expect(trie.updateValue(step, forKey: key) == reference.updateValue(step, forKey: key))
+            case 2:
+                #expect(trie.removeValue(forKey: key) == reference.removeValue(forKey: key))
+            default:
+                let keep = step % 3 != 0
+                trie.update(key, default: { -1 }) { value in
+                    value += 1
+                    return keep
+                }
+                if keep { reference[key, default: -1] += 1 } else { reference[key] = nil }
+            }
+            #expect(trie.count == reference.count)
+            if step % 97 == 0 { saved.append((trie, reference)) }
+        }
+        saved.append((trie, reference))
+        for (copy, expected) in saved {
+            var contents: [K: Int] = [:]
+            copy.forEach { contents[$0] = $1 }
+            #expect(contents == expected)
+            #expect(copy.count == expected.count)
+            for key in (0..<keys).map(makeKey) { #expect(copy[key] == expected[key]) }
+        }
+    }
+
+    @Test func agreesWithDictionary() {
+        differential({ "k\($0)" }, keys: 2_000, steps: 20_000, seed: 1)
+    }
+
+    @Test func agreesWithDictionaryUnderFullHashCollisions() {
+        differential({ CollidingKey(value: $0) }, keys: 60, steps: 3_000, seed: 2)
+    }
+
+    @Test func removingEverythingLeavesAnEmptyTrie() {
+        var trie = HashTrie<Int, Int>()
+        for i in 0..<5_000 { trie.updateValue(i, forKey: i) }
+        let full = trie
+        for i in 0..<5_000 { #expect(trie.removeValue(forKey: i) == i) }
+        #expect(trie.isEmpty)
+        #expect(trie.keys.isEmpty)
+        #expect(full.count == 5_000)
+        #expect(full[4_999] == 4_999)
+        #expect(trie.removeValue(forKey: 1) == nil)
+    }
+}
