@@ -13,9 +13,11 @@ public struct ContentScreen: Sendable {
         public var matchedRules: [ID<ModerationRule>]
         /// The keywords found.
         public var keywords: [String]
+        /// The first rule with the strongest action.
+        public var decisiveRule: ID<ModerationRule>?
 
         /// Nothing matched.
-        public static let clean = Verdict(action: nil, matchedRules: [], keywords: [])
+        public static let clean = Verdict(action: nil, matchedRules: [], keywords: [], decisiveRule: nil)
     }
 
     private let compiled: [(rule: ModerationRule, matcher: KeywordMatcher)]
@@ -40,9 +42,17 @@ public struct ContentScreen: Sendable {
             guard !found.isEmpty else { continue }
             v.matchedRules.append(rule.id)
             v.keywords.append(contentsOf: found.map { String(text[$0.range]) })
-            v.action = max(v.action ?? rule.action, rule.action)
+            if v.action == nil || rule.action > v.action! {
+                v.action = rule.action
+                v.decisiveRule = rule.id
+            }
         }
         return v
+    }
+
+    /// Whether any masking rule matches the text.
+    public func hasMaskMatch(_ text: String, kind: ContentKind, memberKind: User.Kind) -> Bool {
+        applicable(kind, memberKind).contains { $0.rule.action == .mask && !$0.matcher.matches(in: text).isEmpty }
     }
 
     /// Plain text with every masking rule's keywords replaced by asterisks.

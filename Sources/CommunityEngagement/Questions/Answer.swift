@@ -17,18 +17,23 @@ public struct Answer: Entity, Hashable {
     /// Who answered.
     public var authorID: ID<User>
     /// Sanitised rich text.
-    public var body: String
+    public var body: SanitizedHTML
     /// When it was written.
     public var createdAt: Date
     /// Members who upvoted it (each counted once).
     public var upvoters: Set<ID<User>>
     /// Whether it is the question's best answer.
     public var isBest: Bool
+    /// Whether it is shown (moderation can hold or remove it).
+    public var publication: PublicationStatus
+    /// When it was last edited.
+    public var editedAt: Date?
 
     /// Creates an answer.
     public init(
-        id: ID<Answer>, questionID: ID<Question>, authorID: ID<User>, body: String, createdAt: Date,
-        upvoters: Set<ID<User>> = [], isBest: Bool = false
+        id: ID<Answer>, questionID: ID<Question>, authorID: ID<User>, body: SanitizedHTML, createdAt: Date,
+        upvoters: Set<ID<User>> = [], isBest: Bool = false,
+        publication: PublicationStatus = .published, editedAt: Date? = nil
     ) {
         self.id = id
         self.questionID = questionID
@@ -37,5 +42,7 @@ public struct Answer: Entity, Hashable {
         self.createdAt = createdAt
         self.upvoters = upvoters
         self.isBest = isBest
+        self.publication = publication
+        self.editedAt = editedAt
     }
 }

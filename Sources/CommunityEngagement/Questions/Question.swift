@@ -35,11 +35,11 @@ public struct Question: Entity, Hashable {
     /// One-line title, plain text.
     public var title: String
     /// Body as sanitised rich text (HTML from the allowlist only).
-    public var body: String
+    public var body: SanitizedHTML
     /// Topics the question is filed under.
     public var topics: [String]
     /// The group it was asked in, if any (then only the group's audience sees it).
-    public var groupID: String?
+    public var groupID: ID<CommunityGroup>?
     /// When it was asked.
     public var createdAt: Date
     /// The chosen best answer.
@@ -48,18 +48,25 @@ public struct Question: Entity, Hashable {
     public var isSolved: Bool
     /// How many answers it has (kept with each answer).
     public var answerCount: Int
-    /// Upvotes on the question itself.
-    public var upvotes: Int
+    /// Members who upvoted the question itself (each counted once).
+    public var upvoters: Set<ID<User>>
     /// Set once the question has become a support case.
     public var escalation: Escalation?
     /// The draft knowledge articles made from its answers.
     public var articleIDs: [String]
+    /// Whether it is shown (moderation can hold or remove it).
+    public var publication: PublicationStatus
+    /// The feed item that carries it in feeds.
+    public var feedItemID: ID<FeedItem>?
+    /// When it was last edited.
+    public var editedAt: Date?
 
     /// Creates a question.
     public init(
-        id: ID<Question>, askerID: ID<User>, title: String, body: String, topics: [String] = [],
-        groupID: String? = nil, createdAt: Date, bestAnswerID: ID<Answer>? = nil, isSolved: Bool = false,
-        answerCount: Int = 0, upvotes: Int = 0, escalation: Escalation? = nil, articleIDs: [String] = []
+        id: ID<Question>, askerID: ID<User>, title: String, body: SanitizedHTML, topics: [String] = [],
+        groupID: ID<CommunityGroup>? = nil, createdAt: Date, bestAnswerID: ID<Answer>? = nil, isSolved: Bool = false,
+        answerCount: Int = 0, upvoters: Set<ID<User>> = [], escalation: Escalation? = nil, articleIDs: [String] = [],
+        publication: PublicationStatus = .published, feedItemID: ID<FeedItem>? = nil, editedAt: Date? = nil
     ) {
         self.id = id
         self.askerID = askerID
@@ -71,8 +78,11 @@ public struct Question: Entity, Hashable {
         self.bestAnswerID = bestAnswerID
         self.isSolved = isSolved
         self.answerCount = answerCount
-        self.upvotes = upvotes
+        self.upvoters = upvoters
         self.escalation = escalation
         self.articleIDs = articleIDs
+        self.publication = publication
+        self.feedItemID = feedItemID
+        self.editedAt = editedAt
     }
 }

@@ -1,0 +1,280 @@
+public import CommunityModel
+import Foundation
+
+/// Questions and answers: asking (with suggestions), answering, upvoting, best answers,
+/// solving, following, escalation to support cases and drafting articles from answers.
+public struct Questions: Sendable {
+    let engine: Engagement
+
+    /// Similar questions and articles for what a member is typing, best first: from Content's
+    /// search when the engine has it, plus questions matched by shared words.
+    public func suggestions(title: String, body: String = "", viewer: ID<User>) throws -> [ContentSuggestion] {
+        let limit = engine.configuration.suggestionCount
+        let text = title + " " + RichTextSanitizer.plainText(body)
+        var out: [ContentSuggestion] = []
+        if let content = engine.content { out = try content.suggestions(for: text, viewer: viewer, limit: limit) }
+        let words = Set(TextFolding.words(text).map(\.folded).filter { $0.count > 2 })
+        guard !words.isEmpty else { return Array(out.prefix(limit)) }
+        let known = Set(out.filter { $0.kind == .question }.map(\.id))
+        var scored: [ContentSuggestion] = []
+        for q in try engine.store.snapshot().all(Question.self).map(\.value) where engine.canSee(q, viewer: viewer) && !known.contains(q.id.rawValue) {
+            let qWords = Set(TextFolding.words(q.title).map(\.folded))
+            let shared = words.intersection(qWords).count
+            if shared > 0 {
+                scored.append(ContentSuggestion(kind: .question, id: q.id.rawValue, title: q.title,
+                    score: Double(shared) / Double(max(words.count, qWords.count)) + (q.isSolved ? 0.1 : 0)))
+            }
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+        out += scored
+        return Array(out.prefix(limit))
+    }
+
+    /// Asks a question, in a group or on the asker's profile. The asker follows it; a keyword
+    /// escalation rule may turn it into a case at once.
+    @discardableResult
+    public func ask(
+        title: String, body: String, topics: [String] = [], in group: ID<CommunityGroup>? = nil, by askerID: ID<User>
+    ) throws -> Question {
+        let config = engine.configuration
+        try engine.checkText(title, field: "Question.Title", max: config.maxTitleLength)
+        let normalisedTopics = try Feeds.normalisedTopics(topics, max: config.maxTopics)
+        let questionID: ID<Question> = .generate(prefix: "q")
+        let parent: FeedParent = group.map { .group($0) } ?? .member(askerID)
+        let item = try engine.feeds.post(
+            PostDraft(kind: .question, parent: parent, body: body, topics: normalisedTopics), by: askerID,
+            questionID: questionID, title: title)
+        let question = try engine.perform { tx, effects -> Question? in
+            let now = engine.clock.now()
+            let maskedTitle = try engine.rules(in: tx).screen.masked(title, kind: .question, memberKind: try engine.member(askerID, in: tx).kind)
+            var q = Question(
+                id: questionID, askerID: askerID, title: maskedTitle, body: item.body, topics: normalisedTopics, groupID: group,
+                createdAt: now, publication: item.status, feedItemID: item.id)
+            try tx.put(q, expecting: .absent)
+            let followID: ID<Follow> = StableID.make(prefix: "fw", askerID.rawValue, FeedKey.question(questionID).description)
+            try tx.put(Follow(id: followID, followerID: askerID, target: .question(questionID), since: now))
+            effects.publish(QuestionAsked(questionID: questionID, askerID: askerID, topics: normalisedTopics, occurredAt: now))
+            // Keyword escalation.
+            let text = title + "\n" + RichTextSanitizer.plainText(item.body.html)
+            for rule in config.escalationRules where !rule.keywords.isEmpty && rule.covers(normalisedTopics) {
+                if let match = KeywordMatcher(rule.keywords).matches(in: text).first {
+                    try escalate(&q, reason: .keyword(match.keyword.text), tx, effects)
+                    break
+                }
+            }
+            return q
+        }
+        try? engine.content?.indexQuestion(question)
+        return question
+    }
+
+    /// Answers a question the author may see.
+    @discardableResult
+    public func answer(_ questionID: ID<Question>, body text: String, by authorID: ID<User>) throws -> Answer {
+        let body = try engine.sanitize(text, field: "Answer.Body")
+        guard !RichTextSanitizer.plainText(body.html).isEmpty else {
+            throw EngagementError.invalid(ValidationError(field: "Answer.Body", reason: .required))
+        }
+        return try engine.perform { tx, effects in
+            let author = try engine.writer(authorID, in: tx)
+            var q = try engine.visibleQuestion(questionID, viewer: authorID, in: tx)
+            guard q.publication == .published else { throw EngagementError.notAllowed(action: "answer", subject: "a question under review") }
+            if let g = q.groupID, try tx.value(g)?.isArchived == true { throw EngagementError.groupArchived(g) }
+            guard let screened = try engine.screen(tx, effects, author: author, kind: .answer, title: nil, html: body, group: q.groupID)
+            else { return nil }
+            let now = engine.clock.now()
+            let answer = Answer(id: .generate(prefix: "ans"), questionID: questionID, authorID: authorID, body: screened.html,
+                createdAt: now, publication: screened.status)
+            try tx.put(answer, expecting: .absent)
+            if answer.publication == .published {
+                q.answerCount += 1
+                try tx.put(q)
+            }
+            try engine.enqueue(tx, effects, subject: .answer(answer.id), author: authorID, sources: screened.sources)
+            effects.publish(QuestionAnswered(questionID: questionID, answerID: answer.id, authorID: authorID, askerID: q.askerID,
+                status: answer.publication, occurredAt: now))
+            return answer
+        }
+    }
+
+    /// Edits an answer (its author); the old text goes to the history.
+    @discardableResult
+    public func editAnswer(_ id: ID<Answer>, body text: String, by editorID: ID<User>) throws -> Answer {
+        let body = try engine.sanitize(text, field: "Answer.Body")
+        return try engine.perform { tx, effects in
+            let editor = try engine.writer(editorID, in: tx)
+            guard var answer = try tx.value(id), answer.publication != .deleted, answer.publication != .removed else {
+                throw EngagementError.notFound(.answer(id))
+            }
+            guard answer.authorID == editorID else { throw EngagementError.notAllowed(action: "edit", subject: "answer \(id)") }
+            guard let screened = try engine.screen(tx, effects, author: editor, kind: .answer, title: nil, html: body, group: nil,
+                countsTowardRate: false)
+            else { return nil }
+            let now = engine.clock.now()
+            try tx.put(Revision(id: .generate(prefix: "rev"), subject: .answer(id), previousBody: answer.body.html, changedBy: editorID, change: .edited, at: now))
+            answer.body = screened.html
+            answer.editedAt = now
+            try tx.put(answer)
+            try engine.enqueue(tx, effects, subject: .answer(id), author: editorID, sources: screened.sources)
+            effects.publish(ContentEdited(subject: .answer(id), editorID: editorID, occurredAt: now))
+            return answer
+        }
+    }
+
+    /// Upvotes an answer (once per member).
+    public func upvote(answer id: ID<Answer>, by memberID: ID<User>) throws { try engine.feeds.like(.answer(id), by: memberID) }
+
+    /// Takes back an answer upvote.
+    public func removeUpvote(answer id: ID<Answer>, by memberID: ID<User>) throws { try engine.feeds.unlike(.answer(id), by: memberID) }
+
+    /// Upvotes a question (once per member).
+    public func upvote(question id: ID<Question>, by memberID: ID<User>) throws {
+        try engine.perform { tx, effects -> Bool? in
+            _ = try engine.writer(memberID, in: tx)
+            var q = try engine.visibleQuestion(id, viewer: memberID, in: tx)
+            if q.upvoters.insert(memberID).inserted {
+                try tx.put(q)
+                effects.publish(ContentLiked(subject: .question(id), likerID: memberID, authorID: q.askerID, occurredAt: engine.clock.now()))
+            }
+            return true
+        }
+    }
+
+    /// Chooses the best answer (the asker or a moderator); this also marks the question solved.
+    public func chooseBestAnswer(_ answerID: ID<Answer>, by memberID: ID<User>) throws {
+        try engine.perform { tx, effects -> Bool? in
+            _ = try engine.writer(memberID, in: tx)
+            guard var answer = try tx.value(answerID), answer.publication == .published else { throw EngagementError.notFound(.answer(answerID)) }
+            var q = try engine.visibleQuestion(answer.questionID, viewer: memberID, in: tx)
+            guard q.askerID == memberID || engine.isModerator(memberID) else {
+                throw EngagementError.notAllowed(action: "choose the best answer of", subject: "question \(q.id)")
+            }
+            if q.bestAnswerID == answerID { return true }
+            if let old = q.bestAnswerID, var previous = try tx.value(old) {
+                previous.isBest = false
+                try tx.put(previous)
+            }
+            answer.isBest = true
+            try tx.put(answer)
+            q.bestAnswerID = answerID
+            q.isSolved = true
+            try tx.put(q)
+            let now = engine.clock.now()
+            effects.publish(BestAnswerChosen(questionID: q.id, answerID: answerID, answerAuthorID: answer.authorID, chosenBy: memberID,
+                askerID: q.askerID, occurredAt: now))
+            effects.publish(QuestionSolved(questionID: q.id, answerID: answerID, solvedBy: memberID, occurredAt: now))
+            return true
+        }
+    }
+
+    /// Marks a question solved without a best answer (the asker or a moderator).
+    public func markSolved(_ id: ID<Question>, by memberID: ID<User>) throws {
+        try engine.perform { tx, effects -> Bool? in
+            _ = try engine.writer(memberID, in: tx)
+            var q = try engine.visibleQuestion(id, viewer: memberID, in: tx)
+            guard q.askerID == memberID || engine.isModerator(memberID) else {
+                throw EngagementError.notAllowed(action: "mark solved", subject: "question \(id)")
+            }
+            guard !q.isSolved else { return true }
+            q.isSolved = true
+            try tx.put(q)
+            effects.publish(QuestionSolved(questionID: id, answerID: q.bestAnswerID, solvedBy: memberID, occurredAt: engine.clock.now()))
+            return true
+        }
+    }
+
+    /// Follows a question's activity.
+    public func follow(_ id: ID<Question>, by memberID: ID<User>) throws { try engine.feeds.follow(.question(id), by: memberID) }
+
+    /// The question and the answers the viewer may see.
+    public func page(_ id: ID<Question>, viewer: ID<User>) throws -> QuestionPage {
+        let snapshot = engine.store.snapshot()
+        let q = try engine.visibleQuestion(id, viewer: viewer, in: snapshot)
+        var answers = try snapshot.query(Query<Answer>().where("questionID", equals: .reference(id.rawValue))).map(\.value)
+            .filter { engine.canSee(status: $0.publication, author: $0.authorID, viewer: viewer) }
+        answers.sort { a, b in
+            if a.isBest != b.isBest { return a.isBest }
+            if a.upvoters.count != b.upvoters.count { return a.upvoters.count > b.upvoters.count }
+            return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id
+        }
+        return QuestionPage(question: q, answers: answers)
+    }
+
+    // MARK: Escalation
+
+    /// Applies the time-based escalation rules: every published, unsolved, unanswered,
+    /// unescalated question older than a rule's hours becomes a case. Hosts call this from a
+    /// scheduler; it is idempotent. Returns the questions escalated now.
+    @discardableResult
+    public func runEscalations() throws -> [ID<Question>] {
+        let rules = engine.configuration.escalationRules.filter { $0.unansweredAfterHours != nil }
+        guard !rules.isEmpty else { return [] }
+        let now = engine.clock.now()
+        let candidates = try engine.store.snapshot().query(Query<Question>().where("isSolved", equals: .checkbox(false)))
+            .map(\.value).filter { $0.escalation == nil && $0.answerCount == 0 && $0.publication == .published }
+        var escalated: [ID<Question>] = []
+        for candidate in candidates {
+            guard let rule = rules.first(where: {
+                $0.covers(candidate.topics) && now.timeIntervalSince(candidate.createdAt) >= $0.unansweredAfterHours! * 3600
+            }) else { continue }
+            let done = try engine.perform { tx, effects -> Bool? in
+                // Re-read inside the transaction: an answer may have arrived meanwhile.
+                guard var q = try tx.value(candidate.id), q.escalation == nil, q.answerCount == 0, !q.isSolved else { return false }
+                try escalate(&q, reason: .unansweredFor(hours: rule.unansweredAfterHours!), tx, effects)
+                return true
+            }
+            if done { escalated.append(candidate.id) }
+        }
+        return escalated
+    }
+
+    /// Escalates a question by hand (the asker or a moderator).
+    @discardableResult
+    public func escalate(_ id: ID<Question>, by memberID: ID<User>) throws -> ID<Case> {
+        try engine.perform { tx, effects in
+            _ = try engine.writer(memberID, in: tx)
+            var q = try engine.visibleQuestion(id, viewer: memberID, in: tx)
+            guard q.askerID == memberID || engine.isModerator(memberID) else {
+                throw EngagementError.notAllowed(action: "escalate", subject: "question \(id)")
+            }
+            if let existing = q.escalation { return existing.caseID }
+            try escalate(&q, reason: .manual(by: memberID), tx, effects)
+            return q.escalation?.caseID
+        }
+    }
+
+    private func escalate(
+        _ q: inout Question, reason: QuestionEscalated.Reason, _ tx: any StoreTransaction, _ effects: WriteEffects
+    ) throws {
+        let now = engine.clock.now()
+        let caseID: ID<Case> = .generate(prefix: "case")
+        q.escalation = Question.Escalation(caseID: caseID, reason: reason, at: now)
+        try tx.put(q)
+        effects.publish(QuestionEscalated(
+            questionID: q.id, title: q.title, body: RichTextSanitizer.plainText(q.body.html), askerID: q.askerID, caseID: caseID,
+            reason: reason, occurredAt: now))
+    }
+
+    // MARK: Knowledge
+
+    /// Turns an answer into a draft knowledge article linked back to the question (moderators).
+    @discardableResult
+    public func draftArticle(from answerID: ID<Answer>, by memberID: ID<User>) throws -> String {
+        guard let content = engine.content else {
+            throw EngagementError.notAllowed(action: "draft articles", subject: "without CommunityContent")
+        }
+        let snapshot = engine.store.snapshot()
+        _ = try engine.writer(memberID, in: snapshot)
+        guard engine.isModerator(memberID) else { throw EngagementError.notAllowed(action: "draft an article from", subject: "answer \(answerID)") }
+        guard let answer = try snapshot.value(answerID), answer.publication == .published else { throw EngagementError.notFound(.answer(answerID)) }
+        let q = try engine.visibleQuestion(answer.questionID, viewer: memberID, in: snapshot)
+        let articleID = try content.draftArticle(title: q.title, body: answer.body, author: memberID, question: q.id)
+        return try engine.perform { tx, effects in
+            guard var fresh = try tx.value(q.id) else { throw EngagementError.notFound(.question(q.id)) }
+            if !fresh.articleIDs.contains(articleID) { fresh.articleIDs.append(articleID) }
+            try tx.put(fresh)
+            effects.publish(ArticleDrafted(questionID: q.id, answerID: answerID, articleID: articleID, draftedBy: memberID, occurredAt: engine.clock.now()))
+            return articleID
+        }
+    }
+}
