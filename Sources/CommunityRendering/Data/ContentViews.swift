@@ -91,4 +91,6 @@ public protocol KnowledgeProvider: Sendable {
     func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleView?
     /// Topics the viewer may browse.
     func topics(viewer: Viewer) throws -> [TopicSummary]
+    /// Records a "was this helpful" vote.
+    func vote(articleID: String, helpful: Bool, viewer: Viewer) throws
 }

@@ -138,6 +138,7 @@ struct FakeKnowledge: KnowledgeProvider {
     }
     func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleView? { all(viewer).first { $0.summary.slug == slug } }
     func topics(viewer: Viewer) throws -> [TopicSummary] { [TopicSummary(name: hostile ?? "Accounts", itemCount: 2)] }
+    func vote(articleID: String, helpful: Bool, viewer: Viewer) throws {}
 }
 
 /// Engagement data, optionally filled with a hostile string everywhere.
