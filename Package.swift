@@ -70,7 +70,8 @@ let package = Package(
         .executableTarget(
             name: "SearchBenchmark",
             dependencies: ["CommunityModel", "CommunityContent"],
-            path: "Benchmarks/SearchBenchmark"
+            path: "Benchmarks/SearchBenchmark",
+            resources: [.copy("Data")]
         ),
         .executableTarget(
             name: "EngagementBenchmark",

@@ -49,9 +49,10 @@ public final class SQLiteStore: Store {
         }
         self.path = path
         self.registry = registry
-        let connection = try SQLiteConnection(path: path, create: true)
+        let connection = try SQLiteConnection(path: path, create: true, cacheKiB: 65_536)
         try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = NORMAL")
+        try connection.execute("PRAGMA journal_size_limit = 67108864")  // shrink the WAL file back after big transactions
         try connection.execute("BEGIN IMMEDIATE")
         do {
             try connection.execute(SQLiteSchema.create)

@@ -13,11 +13,12 @@ extension OrgWideDefault.Model {
 }
 
 extension AccessState {
-    var accountObject: UInt16? { objects.id(Self.accountType).map { UInt16($0) } }
-    var contactObject: UInt16? { objects.id(Self.contactType).map { UInt16($0) } }
-    var caseObject: UInt16? { objects.id(Self.caseType).map { UInt16($0) } }
-    var opportunityObject: UInt16? { objects.id(Self.opportunityType).map { UInt16($0) } }
-    var leadObject: UInt16? { objects.id(Self.leadType).map { UInt16($0) } }
+    // The standard objects are interned first, so their dense ids are fixed.
+    var accountObject: UInt16? { 0 }
+    var contactObject: UInt16? { 1 }
+    var caseObject: UInt16? { 2 }
+    var opportunityObject: UInt16? { 3 }
+    var leadObject: UInt16? { 4 }
 
     /// The default model that applies to a user for an object.
     func model(for u: UInt32, object: UInt16) -> OrgWideDefault.Model {
@@ -80,7 +81,7 @@ extension AccessState {
             let q = Principal(kind: .queue, index: UInt32(row.ownerQueue))
             if reaches(u, q, hierarchy: hierarchy) { return 3 }
         }
-        if let shares = sharesByRecord[i] {
+        if row.hasShares, let shares = sharesByRecord[i] {
             for s in shares where s.level > best && reaches(u, s.principal, hierarchy: hierarchy) {
                 best = s.level
                 if best >= 3 { return 3 }
@@ -218,7 +219,7 @@ extension AccessState {
                 best = min(d.roleChild[Int(ownerRole)].level(for: type), .edit).code
             }
         }
-        if let shares = sharesByRecord[a] {
+        if acc.hasShares, let shares = sharesByRecord[a] {
             for s in shares {
                 let l = min(s.child.level(for: type), .edit).code
                 if l > best, reaches(u, s.principal, hierarchy: true) { best = l }

@@ -17,6 +17,7 @@ extension AccessState {
         var row = RecordRow()
         row.object = o
         row.alive = true
+        row.hasShares = old.hasShares
         switch record.owner {
         case .user(let u): row.ownerUser = Int32(userIndex(u))
         case .queue(let q): row.ownerQueue = Int32(queueIndex(q))
@@ -35,15 +36,14 @@ extension AccessState {
         rows[Int(i)] = row
         entities[Int(i)] = record
         index(i, row, isNew: !old.alive)
-        if old.alive, old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue {
-            dropManualShares(on: i)
-            if o == accountObject { directoryStale = true }
+        let ownerChanged = old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue
+        if old.alive, ownerChanged { dropManualShares(on: i) }
+        // External roles anchored to this account follow its owner.
+        if o == accountObject, !old.alive || ownerChanged, directory.anchoredRoles[i] != nil {
+            directoryStale = true
+            pending.accounts.insert(i)
         }
-        if o == accountObject, !old.alive { directoryStale = directoryStale || hasExternalUsers }
     }
-
-    /// Whether any external user exists (an account's arrival may place their roles).
-    var hasExternalUsers: Bool { !directory.accountExternalUsers.isEmpty }
 
     mutating func deleteRecord(object type: EntityType, id: String) {
         guard let i = recordIndex(object: type, id: id) else { return }
@@ -55,6 +55,10 @@ extension AccessState {
         rows[Int(i)] = row
         entities[Int(i)] = nil
         liveCount[Int(old.object)] -= 1
+        if directory.anchoredRoles[i] != nil {
+            directoryStale = true
+            pending.accounts.insert(i)
+        }
         // Shares of a deleted record go with it.
         for share in sharesByRecord[i] ?? [] { removeShare(index: share.share) }
     }
@@ -154,6 +158,7 @@ extension AccessState {
             case .programmatic: .programmatic
             }
         shareEntities[Int(s)] = share
+        rows[Int(rec)].hasShares = true
         sharesByRecord[rec, default: []].append(
             ShareRow(principal: p, level: share.accessLevel.code, cause: cause, child: share.accountChildAccess, share: s))
         sharesByPrincipal[p, default: []].sortedInsert(rec)
@@ -164,7 +169,10 @@ extension AccessState {
         shareEntities[Int(s)] = nil
         guard let rec = recordIndex(object: share.object, id: share.recordID) else { return }
         sharesByRecord[rec]?.removeAll { $0.share == s }
-        if sharesByRecord[rec]?.isEmpty == true { sharesByRecord[rec] = nil }
+        if sharesByRecord[rec]?.isEmpty == true {
+            sharesByRecord[rec] = nil
+            rows[Int(rec)].hasShares = false
+        }
         let p = principal(share.sharedWith)
         if !(sharesByRecord[rec] ?? []).contains(where: { $0.principal == p }) {
             sharesByPrincipal[p]?.sortedRemove(rec)

@@ -47,7 +47,15 @@ struct AccessState: Sendable {
 
     var directory = Directory()
     var directoryStale = true
+    var pending = DirectoryChanges()
     var sequence: UInt64 = 0
+
+    init() {
+        // Fixed dense ids for the standard objects (see `accountObject` and friends).
+        for type in [Self.accountType, Self.contactType, Self.caseType, Self.opportunityType, Self.leadType] {
+            _ = objectIndex(type)
+        }
+    }
 
     static func ownerKey(object: UInt16, user: Int32, queue: Int32) -> UInt64 {
         let who: UInt64 = user >= 0 ? UInt64(UInt32(user)) : (1 << 32) | UInt64(UInt32(queue))
@@ -61,31 +69,59 @@ struct AccessState: Sendable {
             recordsByObject.append([])
             liveCount.append(0)
             directoryStale = true
+            pending.full = true
         }
         return i
     }
 
+    mutating func changedUser(_ u: UInt32) {
+        directoryStale = true
+        pending.users.insert(u)
+    }
+
+    mutating func changedRoles() {
+        directoryStale = true
+        pending.roles = true
+    }
+
+    mutating func changedGroup(_ g: UInt32) {
+        directoryStale = true
+        pending.groups = true
+        pending.changedGroups.insert(g)
+    }
+
+    mutating func changedQueue(_ q: UInt32) {
+        directoryStale = true
+        pending.queues = true
+        pending.changedQueues.insert(q)
+    }
+
+    mutating func changedEverything() {
+        directoryStale = true
+        pending.full = true
+    }
+
     mutating func userIndex(_ id: ID<User>) -> UInt32 {
         let i = userIDs.intern(id)
-        if Int(i) == users.count { users.append(nil); directoryStale = true }
+        if Int(i) == users.count { users.append(nil); changedUser(i) }
         return i
     }
 
     mutating func roleIndex(_ id: ID<Role>) -> UInt32 {
         let i = roleIDs.intern(id)
-        if Int(i) == roles.count { roles.append(nil); directoryStale = true }
+        if Int(i) == roles.count { roles.append(nil); changedRoles() }
         return i
     }
 
     mutating func groupIndex(_ id: ID<PublicGroup>) -> UInt32 {
         let i = groupIDs.intern(id)
-        if Int(i) == groups.count { groups.append(nil); directoryStale = true }
+        if Int(i) == groups.count { groups.append(nil); changedGroup(i) }
         return i
     }
 
     mutating func queueIndex(_ id: ID<Queue>) -> UInt32 {
         let i = queueIDs.intern(id)
-        if Int(i) == queues.count { queues.append(nil); directoryStale = true }
+        if Int(i) == queues.count { queues.append(nil); changedQueue(i) }
         return i
     }
 

@@ -36,6 +36,8 @@ struct RecordRow: Sendable {
     var parent: Int32 = -1
     /// Criteria-rule slots of the record's object that match it.
     var criteria: UInt64 = 0
+    /// Whether explicit shares exist on the record (saves a lookup on the hot path).
+    var hasShares = false
 }
 
 /// A record's identity: object and id.

@@ -12,12 +12,20 @@ public struct Questions: Sendable {
         let limit = engine.configuration.suggestionCount
         let text = title + " " + RichTextSanitizer.plainText(body)
         var out: [ContentSuggestion] = []
-        if let content = engine.content { out = try content.suggestions(for: text, viewer: viewer, limit: limit) }
+        let snapshot = engine.store.snapshot()
+        if let content = engine.content {
+            // Questions found by Content are checked again against what the viewer may see.
+            out = try content.suggestions(for: text, viewer: viewer, limit: limit).filter { s in
+                guard s.kind == .question else { return true }
+                guard let id = try? ID<Question>(parsing: s.id), let q = try? snapshot.value(id) else { return false }
+                return engine.canSee(q, viewer: viewer)
+            }
+        }
         let words = Set(TextFolding.words(text).map(\.folded).filter { $0.count > 2 })
         guard !words.isEmpty else { return Array(out.prefix(limit)) }
         let known = Set(out.filter { $0.kind == .question }.map(\.id))
         var scored: [ContentSuggestion] = []
-        for q in try engine.store.snapshot().all(Question.self).map(\.value) where engine.canSee(q, viewer: viewer) && !known.contains(q.id.rawValue) {
+        for q in try snapshot.all(Question.self).map(\.value) where engine.canSee(q, viewer: viewer) && !known.contains(q.id.rawValue) {
             let qWords = Set(TextFolding.words(q.title).map(\.folded))
             let shared = words.intersection(qWords).count
             if shared > 0 {
@@ -64,7 +72,8 @@ public struct Questions: Sendable {
             }
             return q
         }
-        try? engine.content?.indexQuestion(question)
+        let locale = (try? engine.store.snapshot().value(askerID)?.locale) ?? nil
+        try? engine.content?.indexQuestion(question, locale: locale ?? "en_US")
         return question
     }
 

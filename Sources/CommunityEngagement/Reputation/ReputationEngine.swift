@@ -96,7 +96,7 @@ enum ReputationEngine {
             account.level = rules.level(for: account.points)?.name
             try tx.put(account)
             effects.publish(PointsAwarded(memberID: member, action: action, points: grant, total: account.points, occurredAt: now))
-            if account.level != oldLevel, let level = rules.level(for: account.points) {
+            if account.level != oldLevel, let level = rules.level(for: account.points), level.threshold > 0 {
                 effects.publish(LevelReached(memberID: member, level: level, occurredAt: now))
             }
             try awardBadges(account, tx, effects, engine)

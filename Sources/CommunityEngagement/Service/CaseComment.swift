@@ -19,10 +19,13 @@ public struct CaseComment: Entity, Hashable {
     public var isPublic: Bool
     /// When it was written.
     public var createdAt: Date
+    /// Its position among the case's comments, from 1.
+    public var sequence: Int
 
     /// Creates a comment.
     public init(
-        id: ID<CaseComment>, caseID: ID<Case>, authorID: ID<User>, body: String, isPublic: Bool, createdAt: Date
+        id: ID<CaseComment>, caseID: ID<Case>, authorID: ID<User>, body: String, isPublic: Bool, createdAt: Date,
+        sequence: Int
     ) {
         self.id = id
         self.caseID = caseID
@@ -30,5 +33,6 @@ public struct CaseComment: Entity, Hashable {
         self.body = body
         self.isPublic = isPublic
         self.createdAt = createdAt
+        self.sequence = sequence
     }
 }

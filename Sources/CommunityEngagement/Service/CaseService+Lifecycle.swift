@@ -51,19 +51,19 @@ extension CaseService {
             } else {
                 try environment.require(.edit, user: user, record: record, in: tx)
             }
+            guard var tracking = try tx.value(CaseTracking.id(for: id)) else { throw CaseError.unknownCase(id) }
+            tracking.commentCount += 1
             let comment = CaseComment(
                 id: .generate(prefix: "ccm"), caseID: id, authorID: user, body: body, isPublic: isPublic,
-                createdAt: now)
+                createdAt: now, sequence: tracking.commentCount)
             try tx.put(comment, expecting: .absent)
-            if isPublic, !author.kind.isExternal, var tracking = try tx.value(CaseTracking.id(for: id)),
-                tracking.firstResponseAt == nil, tracking.raisedBy != user
-            {
+            if isPublic, !author.kind.isExternal, tracking.firstResponseAt == nil, tracking.raisedBy != user {
                 tracking.firstResponseAt = now
                 try appendHistory(
                     &tracking, field: "FirstResponse", old: nil, new: comment.id.rawValue, actor: user, reason: nil,
                     in: tx)
-                try tx.put(tracking)
             }
+            try tx.put(tracking)
             return comment
         }
     }
@@ -75,7 +75,7 @@ extension CaseService {
         let external = try reader.value(viewer).map { $0.kind != .internal } ?? true
         return try reader.query(Query<CaseComment>().where("caseID", equals: .reference(id.rawValue)))
             .map(\.value).filter { $0.isPublic || !external }
-            .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+            .sorted { $0.sequence < $1.sequence }
     }
 
     // MARK: Queues

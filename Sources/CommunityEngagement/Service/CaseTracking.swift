@@ -34,6 +34,8 @@ public struct CaseTracking: Entity, Hashable {
     public var solvedByAnswerID: String?
     /// How many history entries it has (for ordering).
     public var historyCount: Int
+    /// How many comments it has (for ordering).
+    public var commentCount: Int
 
     /// Creates tracking for a case.
     public init(caseID: ID<Case>, raisedBy: ID<User>?, supportLevel: String) {
@@ -48,6 +50,7 @@ public struct CaseTracking: Entity, Hashable {
         self.questionID = nil
         self.solvedByAnswerID = nil
         self.historyCount = 0
+        self.commentCount = 0
     }
 
     /// The tracking id of a case.

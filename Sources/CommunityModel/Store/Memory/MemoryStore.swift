@@ -3,8 +3,14 @@ import Synchronization
 /// The default ``Store``: in memory, thread-safe, readers never blocked by a writer.
 ///
 /// The committed state is an immutable value published under a short lock; a reader takes
-/// it and reads without locks. Writers are serialised, work on their own copy, and publish
-/// it in one assignment, so a transaction that throws leaves nothing behind.
+/// it (one retain, O(1)) and reads without locks. Writers are serialised, work on their own
+/// copy, and publish it in one assignment, so a transaction that throws leaves nothing behind.
+///
+/// Rows and secondary indexes are persistent hash tries that share structure between
+/// versions, so a write copies only the O(log n) nodes on its path however many snapshots
+/// are alive: a single-row write stays in the tens of microseconds at a million rows.
+/// The change feed keeps the newest `feedCapacity` changes; older ones are reported as
+/// ``StoreError/feedTruncated(requested:oldest:)``.
 public final class MemoryStore: Store {
     private let current: Mutex<MemoryState>
     private let writer = Mutex(())

@@ -1,0 +1,57 @@
+/// A document broken into index terms, kept so segments can be merged without re-analysis.
+struct AnalyzedDocument: Sendable {
+    var document: SearchDocument
+    var language: ContentLanguage
+    /// Term frequencies per field: title, summary, body.
+    var terms: [(String, TermFrequency)]
+    /// Token counts per field.
+    var lengths: (Int, Int, Int)
+
+    init(_ document: SearchDocument) {
+        self.document = document
+        let language = ContentLanguage(locale: document.locale)
+        self.language = language
+        var terms: [String: TermFrequency] = [:]
+        var lengths = (0, 0, 0)
+        let fields = [document.title, document.summary, document.body]
+        for (f, text) in fields.enumerated() {
+            let list = TextAnalyzer.indexTerms(text, language: language)
+            switch f {
+            case 0: lengths.0 = list.count
+            case 1: lengths.1 = list.count
+            default: lengths.2 = list.count
+            }
+            for term in list { terms[term, default: TermFrequency()].add(field: f) }
+        }
+        self.terms = Array(terms)
+        self.lengths = lengths
+    }
+
+    init(document: SearchDocument, language: ContentLanguage, terms: [(String, TermFrequency)], lengths: (Int, Int, Int)) {
+        self.document = document
+        self.language = language
+        self.terms = terms
+        self.lengths = lengths
+    }
+}
+
+/// How often a term occurs in each field of one document.
+struct TermFrequency: Sendable {
+    var title: UInt16 = 0
+    var summary: UInt16 = 0
+    var body: UInt16 = 0
+
+    mutating func add(field: Int) {
+        switch field {
+        case 0: title &+= title < .max ? 1 : 0
+        case 1: summary &+= summary < .max ? 1 : 0
+        default: body &+= body < .max ? 1 : 0
+        }
+    }
+}
+
+/// One entry of a posting list.
+struct Posting: Sendable {
+    var doc: Int32
+    var tf: TermFrequency
+}

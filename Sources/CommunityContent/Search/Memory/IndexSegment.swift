@@ -1,0 +1,314 @@
+import Foundation
+
+/// An immutable slice of the index: documents, their posting lists and the vocabulary
+/// structures for typo, prefix and compound lookups. Built once, read without locks.
+final class IndexSegment: Sendable {
+    let uid: Int
+    let documents: [SearchDocument]
+    let languages: [ContentLanguage]
+    let lengths: [(Int, Int, Int)]
+    let keyIndex: [SearchDocumentKey: Int32]
+    /// Per document: normalisation factors for title, summary and body, field weights folded in.
+    let norms: [SIMD4<Float>]
+    let updatedAt: [Double]
+    let popularity: [Double]
+    /// Per document: visibility clauses as ids into ``accessKeys``.
+    let visibility: [[[Int32]]]
+    let accessKeys: [String: Int32]
+    /// Facet and filter values, interned: per document ids into ``values``.
+    let localeOf: [Int32]
+    let typeOf: [Int32]
+    let categoriesOf: [[Int32]]
+    let topicsOf: [[Int32]]
+    let values: [String: Int32]
+    let valueNames: [String]
+    let termIDs: [String: Int32]
+    let terms: [String]
+    let postings: [[Posting]]
+    /// Term ids ordered by the term's UTF-8 bytes (prefix ranges).
+    let sortedTerms: [Int32]
+    /// Term ids ordered by the term's reversed UTF-8 bytes (suffix ranges).
+    let reversedTerms: [Int32]
+    let reversedBytes: [[UInt8]]
+    /// Padded character bigram → ids of non-Hangul terms containing it (typo candidates).
+    let gramIndex: [UInt64: [Int32]]
+    /// Term characters, for the edit-distance check (empty for terms never typo-matched).
+    let termScalars: [[Unicode.Scalar]]
+
+    var count: Int { documents.count }
+
+    /// Builds a segment from freshly analysed documents.
+    convenience init(uid: Int, documents: [AnalyzedDocument], options: RankingOptions) {
+        var termIDs: [String: Int32] = [:]
+        var terms: [String] = []
+        var postings: [[Posting]] = []
+        for (d, doc) in documents.enumerated() {
+            for (term, tf) in doc.terms {
+                let id: Int32
+                if let existing = termIDs[term] {
+                    id = existing
+                } else {
+                    id = Int32(terms.count)
+                    termIDs[term] = id
+                    terms.append(term)
+                    postings.append([])
+                }
+                postings[Int(id)].append(Posting(doc: Int32(d), tf: tf))
+            }
+        }
+        self.init(
+            uid: uid, documents: documents.map(\.document), languages: documents.map(\.language),
+            lengths: documents.map(\.lengths), termIDs: termIDs, terms: terms, postings: postings, options: options)
+    }
+
+    /// Merges the live documents of two segments without analysing text again: posting
+    /// lists are concatenated with renumbered documents.
+    convenience init(uid: Int, merging a: IndexSegment, keeping keepA: [Bool], _ b: IndexSegment, keeping keepB: [Bool], options: RankingOptions) {
+        var documents: [SearchDocument] = []
+        var languages: [ContentLanguage] = []
+        var lengths: [(Int, Int, Int)] = []
+        var remapA = [Int32](repeating: -1, count: a.count), remapB = [Int32](repeating: -1, count: b.count)
+        for (segment, keep, isA) in [(a, keepA, true), (b, keepB, false)] {
+            for d in 0..<segment.count where keep[d] {
+                let n = Int32(documents.count)
+                if isA { remapA[d] = n } else { remapB[d] = n }
+                documents.append(segment.documents[d])
+                languages.append(segment.languages[d])
+                lengths.append(segment.lengths[d])
+            }
+        }
+        var termIDs = [String: Int32](minimumCapacity: a.terms.count + b.terms.count / 2)
+        var terms: [String] = []
+        var postings: [[Posting]] = []
+        for (segment, remap) in [(a, remapA), (b, remapB)] {
+            for (t, list) in segment.postings.enumerated() {
+                var kept: [Posting] = []
+                kept.reserveCapacity(list.count)
+                for p in list {
+                    let n = remap[Int(p.doc)]
+                    if n >= 0 { kept.append(Posting(doc: n, tf: p.tf)) }
+                }
+                guard !kept.isEmpty else { continue }
+                let term = segment.terms[t]
+                if let id = termIDs[term] {
+                    postings[Int(id)].append(contentsOf: kept)
+                } else {
+                    termIDs[term] = Int32(terms.count)
+                    terms.append(term)
+                    postings.append(kept)
+                }
+            }
+        }
+        // Both vocabularies are already ordered: merge the orders instead of sorting again.
+        func mergeOrders(_ x: [Int32], _ xs: IndexSegment, _ y: [Int32], _ ys: IndexSegment, reversed: Bool) -> [Int32] {
+            func precedes(_ p: IndexSegment, _ i: Int32, _ q: IndexSegment, _ j: Int32) -> Bool {
+                reversed
+                    ? p.reversedBytes[Int(i)].lexicographicallyPrecedes(q.reversedBytes[Int(j)])
+                    : p.terms[Int(i)].utf8.lexicographicallyPrecedes(q.terms[Int(j)].utf8)
+            }
+            var out: [Int32] = []
+            out.reserveCapacity(terms.count)
+            var seen = [Bool](repeating: false, count: terms.count)
+            func emit(_ seg: IndexSegment, _ id: Int32) {
+                guard let n = termIDs[seg.terms[Int(id)]], !seen[Int(n)] else { return }
+                seen[Int(n)] = true
+                out.append(n)
+            }
+            var i = 0, j = 0
+            while i < x.count, j < y.count {
+                if precedes(ys, y[j], xs, x[i]) {
+                    emit(ys, y[j]); j += 1
+                } else {
+                    emit(xs, x[i]); i += 1
+                }
+            }
+            while i < x.count { emit(xs, x[i]); i += 1 }
+            while j < y.count { emit(ys, y[j]); j += 1 }
+            return out
+        }
+        let sorted = mergeOrders(a.sortedTerms, a, b.sortedTerms, b, reversed: false)
+        let reversedOrder = mergeOrders(a.reversedTerms, a, b.reversedTerms, b, reversed: true)
+        self.init(
+            uid: uid, documents: documents, languages: languages, lengths: lengths, termIDs: termIDs, terms: terms,
+            postings: postings, options: options, sortedTerms: sorted, reversedTerms: reversedOrder)
+    }
+
+    private init(
+        uid: Int, documents: [SearchDocument], languages: [ContentLanguage], lengths: [(Int, Int, Int)],
+        termIDs: [String: Int32], terms: [String], postings: [[Posting]], options: RankingOptions,
+        sortedTerms: [Int32]? = nil, reversedTerms: [Int32]? = nil
+    ) {
+        self.uid = uid
+        self.documents = documents
+        self.languages = languages
+        self.lengths = lengths
+        self.termIDs = termIDs
+        self.terms = terms
+        self.postings = postings
+        var keyIndex: [SearchDocumentKey: Int32] = [:]
+        var accessKeys: [String: Int32] = [:]
+        var visibility: [[[Int32]]] = []
+        var values: [String: Int32] = [:]
+        var valueNames: [String] = []
+        func intern(_ value: String) -> Int32 {
+            if let v = values[value] { return v }
+            let v = Int32(valueNames.count)
+            values[value] = v
+            valueNames.append(value)
+            return v
+        }
+        var localeOf: [Int32] = [], typeOf: [Int32] = [], categoriesOf: [[Int32]] = [], topicsOf: [[Int32]] = []
+        var totals = (0.0, 0.0, 0.0)
+        for (d, doc) in documents.enumerated() {
+            keyIndex[doc.key] = Int32(d)
+            totals.0 += Double(lengths[d].0)
+            totals.1 += Double(lengths[d].1)
+            totals.2 += Double(lengths[d].2)
+            visibility.append(
+                doc.visibility.clauses.map { clause in
+                    clause.map { key in
+                        if let k = accessKeys[key] { return k }
+                        let k = Int32(accessKeys.count)
+                        accessKeys[key] = k
+                        return k
+                    }
+                })
+            localeOf.append(intern("l:" + doc.locale))
+            typeOf.append(intern("t:" + doc.type.name))
+            categoriesOf.append(doc.categories.map { intern("c:" + $0) })
+            topicsOf.append(doc.topics.map { intern("p:" + $0) })
+        }
+        self.keyIndex = keyIndex
+        self.visibility = visibility
+        self.accessKeys = accessKeys
+        self.values = values
+        self.valueNames = valueNames
+        self.localeOf = localeOf
+        self.typeOf = typeOf
+        self.categoriesOf = categoriesOf
+        self.topicsOf = topicsOf
+        let n = Double(max(1, documents.count))
+        let avg = (max(1, totals.0 / n), max(1, totals.1 / n), max(1, totals.2 / n))
+        let b = options.b
+        self.norms = lengths.map { len in
+            func norm(_ len: Int, _ avg: Double, _ w: Double) -> Float {
+                Float(w / (1 - b + b * Double(len) / avg))
+            }
+            return SIMD4(
+                norm(len.0, avg.0, options.titleWeight), norm(len.1, avg.1, options.summaryWeight),
+                norm(len.2, avg.2, options.bodyWeight), 0)
+        }
+        self.updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
+        self.popularity = documents.map { max(0, $0.popularity) }
+        let reversed = terms.map { Array($0.utf8.reversed()) }
+        if let sortedTerms {
+            self.sortedTerms = sortedTerms
+        } else {
+            let bytes = terms.map { Array($0.utf8) }
+            self.sortedTerms = (0..<Int32(terms.count)).sorted { bytes[Int($0)].lexicographicallyPrecedes(bytes[Int($1)]) }
+        }
+        self.reversedTerms =
+            reversedTerms
+            ?? (0..<Int32(terms.count)).sorted { reversed[Int($0)].lexicographicallyPrecedes(reversed[Int($1)]) }
+        self.reversedBytes = reversed
+        var grams: [UInt64: [Int32]] = [:]
+        var scalars: [[Unicode.Scalar]] = []
+        scalars.reserveCapacity(terms.count)
+        var seen = Set<UInt64>()
+        for (i, term) in terms.enumerated() {
+            let s = Array(term.unicodeScalars)
+            guard s.count >= 3, let first = s.first, !HangulText.isHangul(first) else {
+                scalars.append([])
+                continue
+            }
+            scalars.append(s)
+            seen.removeAll(keepingCapacity: true)
+            for g in Self.grams(s) where seen.insert(g).inserted {
+                grams[Self.gramKey(g, length: s.count), default: []].append(Int32(i))
+            }
+        }
+        self.gramIndex = grams
+        self.termScalars = scalars
+    }
+
+    /// A bigram keyed together with the length of the term containing it, so typo lookups
+    /// read only terms of a length within reach.
+    static func gramKey(_ gram: UInt64, length: Int) -> UInt64 {
+        let a = gram >> 32, b = gram & 0xFFFF_FFFF
+        return ((a << 21 | b) << 8) | UInt64(min(length, 255))
+    }
+
+    /// Padded bigrams of a word's characters (`^w`, `wo`, …, `d$`).
+    static func grams(_ s: [Unicode.Scalar]) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(s.count + 1)
+        var prev: UInt64 = 0x5E  // ^
+        for c in s {
+            out.append(prev << 32 | UInt64(c.value))
+            prev = UInt64(c.value)
+        }
+        out.append(prev << 32 | 0x24)  // $
+        return out
+    }
+
+    /// Document frequency of a term in this segment.
+    func documentFrequency(_ term: String) -> Int {
+        guard let id = termIDs[term] else { return 0 }
+        return postings[Int(id)].count
+    }
+
+    /// Ids of terms that start with `prefix`.
+    func termsWithPrefix(_ prefix: String, limit: Int) -> [Int32] {
+        let key = Array(prefix.utf8)
+        return range(in: sortedTerms, key: key, limit: limit) { Array(self.terms[Int($0)].utf8) }
+    }
+
+    /// Ids of terms that end with `suffix`.
+    func termsWithSuffix(_ suffix: String, limit: Int) -> [Int32] {
+        let key = Array(suffix.utf8.reversed())
+        return range(in: reversedTerms, key: key, limit: limit) { self.reversedBytes[Int($0)] }
+    }
+
+    private func range(in order: [Int32], key: [UInt8], limit: Int, bytes: (Int32) -> [UInt8]) -> [Int32] {
+        var lo = 0, hi = order.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if bytes(order[mid]).lexicographicallyPrecedes(key) { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Int32] = []
+        var i = lo
+        while i < order.count, out.count < limit {
+            guard bytes(order[i]).starts(with: key) else { break }
+            out.append(order[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Terms within `maxTypos` edits of `word` (excluding the word itself), with their distance.
+    func typoNeighbours(of word: [Unicode.Scalar], maxTypos: Int, counters: inout [UInt16]) -> [(Int32, Int)] {
+        let grams = Array(Set(Self.grams(word)))
+        let needed = max(1, grams.count - 3 * maxTypos)
+        if counters.count < terms.count { counters = [UInt16](repeating: 0, count: terms.count) }
+        var touched: [Int32] = []
+        for length in max(3, word.count - maxTypos)...max(3, word.count + maxTypos) {
+            for g in grams {
+                guard let list = gramIndex[Self.gramKey(g, length: length)] else { continue }
+                for id in list {
+                    if counters[Int(id)] == 0 { touched.append(id) }
+                    counters[Int(id)] &+= 1
+                }
+            }
+        }
+        var out: [(Int32, Int)] = []
+        var distance = BoundedEditDistance()
+        for id in touched {
+            let shared = Int(counters[Int(id)])
+            counters[Int(id)] = 0
+            guard shared >= needed else { continue }
+            let candidate = termScalars[Int(id)]
+            if let d = distance.within(word, candidate, limit: maxTypos), d > 0 { out.append((id, d)) }
+        }
+        return out
+    }
+}

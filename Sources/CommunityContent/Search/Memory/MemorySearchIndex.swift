@@ -1,0 +1,150 @@
+public import CommunityModel
+import Foundation
+import Synchronization
+
+/// The built-in ``SearchIndex``: an in-memory inverted index with BM25F ranking, typo
+/// tolerance, prefix and compound matching, phrases, facets and visibility filtering
+/// inside the query.
+///
+/// Storage is a list of immutable segments (a small one per write, merged geometrically
+/// so there are O(log n) of them). A search takes the current list with one brief lock and
+/// then reads without locks, so searches never wait for writers and writers never wait for
+/// searches; writers are serialised among themselves.
+public final class MemorySearchIndex: SearchIndex {
+    /// The ranking parameters.
+    public let options: RankingOptions
+    private let clock: any WallClock
+    private let state = Mutex(IndexState())
+    private let writer = Mutex(0)  // next segment uid; held for a whole write
+    private let scratchPool = ScratchPool()
+
+    /// Creates an empty index.
+    public init(options: RankingOptions = RankingOptions(), clock: any WallClock = SystemClock()) {
+        self.options = options
+        self.clock = clock
+    }
+
+    // MARK: Writing
+
+    public func upsert(_ documents: [SearchDocument]) throws {
+        var latest: [SearchDocumentKey: Int] = [:]
+        for (i, doc) in documents.enumerated() {
+            try SearchIndexError.validate(doc)
+            latest[doc.key] = i
+        }
+        let unique = documents.indices.filter { latest[documents[$0].key] == $0 }.map { documents[$0] }
+        guard !unique.isEmpty else { return }
+        let analyzed = unique.map(AnalyzedDocument.init)
+        writer.withLock { nextUID in
+            var next = state.withLock { $0 }
+            Self.markDeleted(Set(unique.map(\.key)), in: &next)
+            let segment = IndexSegment(uid: nextUID, documents: analyzed, options: options)
+            nextUID += 1
+            next.segments.append(segment)
+            next.deleted.append([Bool](repeating: false, count: segment.count))
+            next.liveCount += segment.count
+            mergeTail(&next, nextUID: &nextUID)
+            let published = next
+            state.withLock { $0 = published }
+        }
+    }
+
+    public func remove(_ keys: [SearchDocumentKey]) throws {
+        guard !keys.isEmpty else { return }
+        writer.withLock { _ in
+            var next = state.withLock { $0 }
+            Self.markDeleted(Set(keys), in: &next)
+            let published = next
+            state.withLock { $0 = published }
+        }
+    }
+
+    public func document(_ key: SearchDocumentKey) throws -> SearchDocument? {
+        let current = state.withLock { $0 }
+        for (s, segment) in current.segments.enumerated().reversed() {
+            if let d = segment.keyIndex[key], !current.deleted[s][Int(d)] { return segment.documents[Int(d)] }
+        }
+        return nil
+    }
+
+    public func count() throws -> Int { state.withLock { $0.liveCount } }
+
+    /// How many segments the index holds (for diagnostics and tests of merging).
+    public var segmentCount: Int { state.withLock { $0.segments.count } }
+
+    private static func markDeleted(_ keys: Set<SearchDocumentKey>, in state: inout IndexState) {
+        for s in state.segments.indices {
+            let segment = state.segments[s]
+            for key in keys {
+                if let d = segment.keyIndex[key], !state.deleted[s][Int(d)] {
+                    state.deleted[s][Int(d)] = true
+                    state.liveCount -= 1
+                }
+            }
+        }
+    }
+
+    /// Merges the last two segments while the older one is not much bigger than the newer,
+    /// which keeps segment sizes geometric.
+    private func mergeTail(_ state: inout IndexState, nextUID: inout Int) {
+        func live(_ s: Int) -> Int { state.deleted[s].lazy.filter { !$0 }.count }
+        while state.segments.count >= 2 {
+            let n = state.segments.count
+            let older = live(n - 2), newer = live(n - 1)
+            guard older <= 2 * newer || older == 0 else { break }
+            let merged = IndexSegment(
+                uid: nextUID, merging: state.segments[n - 2], keeping: state.deleted[n - 2].map { !$0 },
+                state.segments[n - 1], keeping: state.deleted[n - 1].map { !$0 }, options: options)
+            nextUID += 1
+            state.segments.removeLast(2)
+            state.deleted.removeLast(2)
+            state.segments.append(merged)
+            state.deleted.append([Bool](repeating: false, count: merged.count))
+        }
+    }
+
+    // MARK: Searching
+
+    public func search(_ query: SearchQuery, as viewer: SearchViewer) throws -> SearchResults {
+        let current = state.withLock { $0 }
+        var scratch = scratchPool.take()
+        defer { scratchPool.give(scratch) }
+        var execution = QueryExecution(
+            query: query, viewer: viewer, state: current, options: options, now: clock.now().timeIntervalSince1970)
+        return execution.run(scratch: &scratch)
+    }
+}
+
+/// Why a document was refused by the index.
+public enum SearchIndexError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The document's id is empty.
+    case emptyID(type: String)
+    /// A field is larger than the index accepts (characters).
+    case fieldTooLarge(key: String, field: String, limit: Int, actual: Int)
+
+    /// The largest body the index accepts, in characters.
+    public static let maxBodyCharacters = 1_000_000
+    /// The largest title or summary the index accepts, in characters.
+    public static let maxShortFieldCharacters = 10_000
+
+    static func validate(_ doc: SearchDocument) throws {
+        if doc.id.isEmpty { throw SearchIndexError.emptyID(type: doc.type.name) }
+        for (field, text, limit) in [
+            ("title", doc.title, maxShortFieldCharacters), ("summary", doc.summary, maxShortFieldCharacters),
+            ("body", doc.body, maxBodyCharacters),
+        ] where text.utf8.count > limit {
+            let count = text.count
+            if count > limit {
+                throw SearchIndexError.fieldTooLarge(key: doc.key.description, field: field, limit: limit, actual: count)
+            }
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .emptyID(let type): "a \(type) document needs an id"
+        case .fieldTooLarge(let key, let field, let limit, let actual):
+            "\(key): \(field) has \(actual) characters, at most \(limit) allowed"
+        }
+    }
+}

@@ -1,0 +1,302 @@
+import Foundation
+
+/// One search over one state of the index: expands query units into index terms, scores
+/// posting lists, applies filters and visibility per candidate, keeps the top hits and
+/// counts facets, then renders the page.
+struct QueryExecution {
+    let query: SearchQuery
+    let viewer: SearchViewer
+    let state: IndexState
+    let options: RankingOptions
+    let now: Double
+    let parsed: ParsedQuery
+
+    /// Per unit: how much of a query word it stands for (Hangul words split into bigrams).
+    let wordShare: [Double]
+    let textWords: Int
+
+    init(query: SearchQuery, viewer: SearchViewer, state: IndexState, options: RankingOptions, now: Double) {
+        self.query = query
+        self.viewer = viewer
+        self.state = state
+        self.options = options
+        self.now = now
+        let parsed = ParsedQuery(query, contextWeight: options.contextWeight)
+        self.parsed = parsed
+        var perWord: [Int: Int] = [:]
+        for (u, unit) in parsed.units.enumerated() where parsed.fromText[u] { perWord[unit.wordIndex, default: 0] += 1 }
+        self.wordShare = parsed.units.indices.map { u in
+            parsed.fromText[u] ? 1.0 / Double(perWord[parsed.units[u].wordIndex] ?? 1) : 0
+        }
+        self.textWords = perWord.count
+    }
+
+    /// One index term a unit expands to in one segment.
+    struct Expansion {
+        var term: Int32
+        var factor: Double
+    }
+
+    mutating func run(scratch: inout ScoringScratch) -> SearchResults {
+        let units = parsed.units
+        if units.isEmpty { return SearchResults(hits: [], totalCount: 0) }
+
+        // 1. Expansions per segment, and global document frequencies.
+        var expansions: [[[Expansion]]] = []  // [segment][unit]
+        var matchedTerms = Set<String>()
+        var globalDF: [String: Int] = [:]
+        var exactFrequency = [Int](repeating: 0, count: units.count)
+        for segment in state.segments {
+            for (u, unit) in units.enumerated() {
+                exactFrequency[u] += unit.forms.reduce(0) { $0 + segment.documentFrequency($1) }
+            }
+        }
+        for segment in state.segments {
+            let perUnit = units.indices.map {
+                expand(unit: $0, in: segment, typos: exactFrequency[$0] < options.typoSkipFrequency, scratch: &scratch)
+            }
+            for list in perUnit {
+                for e in list { matchedTerms.insert(segment.terms[Int(e.term)]) }
+            }
+            expansions.append(perUnit)
+        }
+        for term in matchedTerms {
+            globalDF[term] = state.segments.reduce(0) { $0 + $1.documentFrequency(term) }
+        }
+        let totalDocs = Double(max(1, state.segments.reduce(0) { $0 + $1.count }))
+
+        // Units every match must contain.
+        var requiredMask: UInt64 = 0
+        if query.matching == .allWords {
+            for u in units.indices where parsed.fromText[u] { requiredMask |= 1 << UInt64(u) }
+        }
+        if !parsed.phrases.isEmpty {
+            let phraseWords = Set(parsed.phrases.flatMap { $0.map(\.text) })
+            for (u, unit) in units.enumerated() where parsed.fromText[u] {
+                if phraseWords.contains(unit.word) || unit.isHangul && phraseWords.contains(where: { $0.contains(unit.word) }) {
+                    requiredMask |= 1 << UInt64(u)
+                }
+            }
+        }
+
+        var top = TopHits(capacity: query.offset + query.limit)
+        var total = 0
+        var facetCounts: [SearchQuery.Facet: [String: Int]] = [:]
+        let k1 = Float(options.k1)
+        let queryLanguage = parsed.language
+
+        // 2. Score each segment.
+        for (s, segment) in state.segments.enumerated() {
+            scratch.ensure(documents: segment.count)
+            let visibleKeys = visibleKeyIDs(in: segment)
+            var candidates: [Int32] = []
+            for u in units.indices {
+                var unitTouched: [Int32] = []
+                let stamp = Int32(u)
+                for e in expansions[s][u] {
+                    let df = Double(globalDF[segment.terms[Int(e.term)]] ?? 1)
+                    let idf = log(1 + (totalDocs - df + 0.5) / (df + 0.5))
+                    let weight = Float(idf * e.factor * parsed.weights[u]) * (k1 + 1)
+                    for p in segment.postings[Int(e.term)] {
+                        let d = Int(p.doc)
+                        let n = segment.norms[d]
+                        let tf = n.x * Float(p.tf.title) + n.y * Float(p.tf.summary) + n.z * Float(p.tf.body)
+                        let contribution = weight * tf / (tf + k1)
+                        if scratch.unitStamp[d] != stamp {
+                            scratch.unitStamp[d] = stamp
+                            scratch.unitBest[d] = contribution
+                            unitTouched.append(p.doc)
+                        } else if contribution > scratch.unitBest[d] {
+                            scratch.unitBest[d] = contribution
+                        }
+                    }
+                }
+                for doc in unitTouched {
+                    let d = Int(doc)
+                    if scratch.matched[d] == 0 { candidates.append(doc) }
+                    scratch.matched[d] |= 1 << UInt64(u)
+                    scratch.score[d] += scratch.unitBest[d]
+                }
+            }
+
+            let deleted = state.deleted[s]
+            let filter = SegmentFilter(query: query, segment: segment)
+            var facetTally = [Int](repeating: 0, count: query.facets.isEmpty ? 0 : segment.valueNames.count)
+            let sameLanguageBoost = queryLanguage == nil ? 1 : max(1, options.sameLanguageBoost)
+            let maxBoost = sameLanguageBoost * (1 + max(0, options.recencyBoost)) * (1 + max(0, options.popularityBoost))
+            let coordinationFloor = 1 - options.coordinationWeight
+            for doc in candidates {
+                let d = Int(doc)
+                let mask = scratch.matched[d]
+                let raw = Double(scratch.score[d])
+                scratch.matched[d] = 0
+                scratch.score[d] = 0
+                scratch.unitStamp[d] = -1
+                guard !deleted[d], mask & requiredMask == requiredMask else { continue }
+                guard filter.admits(d, segment), isVisible(segment, d, visibleKeys) else { continue }
+                if !parsed.phrases.isEmpty, !containsPhrases(segment.documents[d]) { continue }
+                total += 1
+                if !facetTally.isEmpty { tallyFacets(segment, d, into: &facetTally) }
+                var coverage = 0.0
+                if textWords > 0 {
+                    var bits = mask
+                    while bits != 0 {
+                        let u = bits.trailingZeroBitCount
+                        coverage += wordShare[u]
+                        bits &= bits - 1
+                    }
+                    coverage /= Double(textWords)
+                } else {
+                    coverage = 1
+                }
+                var score = raw * (coordinationFloor + options.coordinationWeight * coverage * coverage)
+                guard top.admits(score * maxBoost) else { continue }
+                if let queryLanguage, segment.languages[d] == queryLanguage { score *= options.sameLanguageBoost }
+                if options.recencyBoost > 0 {
+                    let ageDays = max(0, now - segment.updatedAt[d]) / 86_400
+                    score *= 1 + options.recencyBoost * exp2(-ageDays / max(0.001, options.recencyHalfLifeDays))
+                }
+                if options.popularityBoost > 0, segment.popularity[d] > 0 {
+                    score *= 1 + options.popularityBoost * min(1, log1p(segment.popularity[d]) / 10)
+                }
+                if top.admits(score) {
+                    top.offer(TopHits.Entry(score: score, key: segment.documents[d].key, segment: s, doc: doc))
+                }
+            }
+            for (v, n) in facetTally.enumerated() where n > 0 {
+                let name = segment.valueNames[v]
+                let facet: SearchQuery.Facet
+                switch name.first {
+                case "l": facet = .locale
+                case "t": facet = .type
+                case "c": facet = .category
+                default: facet = .topic
+                }
+                guard query.facets.contains(facet) else { continue }
+                facetCounts[facet, default: [:]][String(name.dropFirst(2)), default: 0] += n
+            }
+        }
+
+        // 3. Render the page.
+        let page = top.sorted().dropFirst(query.offset)
+        let hits = page.map { entry -> SearchHit in
+            let segment = state.segments[entry.segment]
+            let d = Int(entry.doc)
+            let document = segment.documents[d]
+            let language = segment.languages[d]
+            var titleHTML = Highlighter.escape(document.title[...])
+            var snippet = ""
+            if query.highlight {
+                titleHTML = Highlighter.mark(document.title, language: language, matched: matchedTerms)
+                let summaryHits = Tokenizer.tokens(document.summary).contains {
+                    Highlighter.isHit($0, language: language, matched: matchedTerms)
+                }
+                let source = summaryHits || document.body.isEmpty ? document.summary : document.body
+                snippet = Highlighter.snippet(source, language: language, matched: matchedTerms)
+            }
+            return SearchHit(
+                key: document.key, locale: document.locale, title: document.title, path: document.path,
+                score: entry.score, titleHTML: titleHTML, snippetHTML: snippet)
+        }
+        var facets: [SearchQuery.Facet: [FacetCount]] = [:]
+        for (facet, counts) in facetCounts {
+            facets[facet] = counts.map { FacetCount(value: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+        }
+        return SearchResults(hits: Array(hits), totalCount: total, facets: facets)
+    }
+
+    // MARK: Expansion
+
+    func expand(unit u: Int, in segment: IndexSegment, typos allowTypos: Bool, scratch: inout ScoringScratch) -> [Expansion] {
+        let unit = parsed.units[u]
+        var exact: [Int32: Double] = [:]
+        for form in unit.forms {
+            if let id = segment.termIDs[form] { exact[id] = 1 }
+        }
+        let isText = parsed.fromText[u]
+        var extra: [Int32: Double] = [:]
+        func offer(_ id: Int32, _ factor: Double) {
+            guard exact[id] == nil else { return }
+            if factor > extra[id] ?? 0 { extra[id] = factor }
+        }
+        let length = unit.word.count
+        let limit = options.maxExpansions
+        if unit.isHangul {
+            if isText, length == 1 {
+                for id in segment.termsWithPrefix(unit.word, limit: limit * 4) { offer(id, options.compoundFactor) }
+                for id in segment.termsWithSuffix(unit.word, limit: limit * 4) { offer(id, options.compoundFactor) }
+            }
+        } else if isText {
+            if query.prefixLastWord, unit.isLastWord {
+                for id in segment.termsWithPrefix(unit.word, limit: limit * 8) { offer(id, options.prefixFactor) }
+            }
+            if length >= 4, parsed.language == nil || parsed.language == .german {
+                for id in segment.termsWithPrefix(unit.word, limit: limit * 8)
+                where segment.terms[Int(id)].count >= length + 3 {
+                    offer(id, options.compoundFactor)
+                }
+                for id in segment.termsWithSuffix(unit.word, limit: limit * 8)
+                where segment.terms[Int(id)].count >= length + 3 {
+                    offer(id, options.compoundFactor)
+                }
+            }
+            let typos = EditDistance.allowedTypos(forLength: length)
+            if query.typoTolerance, allowTypos, typos > 0 {
+                let scalars = Array(unit.word.unicodeScalars)
+                for (id, distance) in segment.typoNeighbours(of: scalars, maxTypos: typos, counters: &scratch.typoCounters) {
+                    offer(id, distance == 1 ? options.oneTypoFactor : options.twoTypoFactor)
+                }
+            }
+        }
+        var out = exact.map { Expansion(term: $0.key, factor: $0.value) }
+        if !extra.isEmpty {
+            let ranked = extra.sorted { a, b in
+                if a.value != b.value { return a.value > b.value }
+                let da = segment.postings[Int(a.key)].count, db = segment.postings[Int(b.key)].count
+                return da != db ? da > db : a.key < b.key
+            }
+            out += ranked.prefix(limit).map { Expansion(term: $0.key, factor: $0.value) }
+        }
+        return out
+    }
+
+    // MARK: Filters and visibility
+
+    func visibleKeyIDs(in segment: IndexSegment) -> [Bool] {
+        var visible = [Bool](repeating: false, count: segment.accessKeys.count)
+        guard !viewer.isUnrestricted else { return visible }
+        if viewer.keys.count < segment.accessKeys.count {
+            for key in viewer.keys { if let id = segment.accessKeys[key] { visible[Int(id)] = true } }
+        } else {
+            for (key, id) in segment.accessKeys where viewer.keys.contains(key) { visible[Int(id)] = true }
+        }
+        return visible
+    }
+
+    func isVisible(_ segment: IndexSegment, _ d: Int, _ visibleKeys: [Bool]) -> Bool {
+        if viewer.isUnrestricted { return true }
+        for clause in segment.visibility[d] where !clause.contains(where: { visibleKeys[Int($0)] }) { return false }
+        return true
+    }
+
+    func tallyFacets(_ segment: IndexSegment, _ d: Int, into tally: inout [Int]) {
+        tally[Int(segment.localeOf[d])] += 1
+        tally[Int(segment.typeOf[d])] += 1
+        for c in Set(segment.categoriesOf[d]) { tally[Int(c)] += 1 }
+        for t in Set(segment.topicsOf[d]) { tally[Int(t)] += 1 }
+    }
+
+    /// Whether every quoted phrase occurs, word after word, in one field of the document.
+    func containsPhrases(_ document: SearchDocument) -> Bool {
+        let fields = [document.title, document.summary, document.body].map(Tokenizer.tokens)
+        return parsed.phrases.allSatisfy { phrase in
+            fields.contains { tokens in
+                guard tokens.count >= phrase.count else { return false }
+                return (0...(tokens.count - phrase.count)).contains { start in
+                    phrase.indices.allSatisfy { TextAnalyzer.tokensMatch(phrase[$0], tokens[start + $0]) }
+                }
+            }
+        }
+    }
+}

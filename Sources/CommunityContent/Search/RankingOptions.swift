@@ -1,0 +1,42 @@
+/// The knobs of the ranking function: BM25F with field weights, plus boosts.
+public struct RankingOptions: Sendable, Hashable {
+    /// Weight of a title occurrence.
+    public var titleWeight: Double = 3.0
+    /// Weight of a summary occurrence.
+    public var summaryWeight: Double = 1.6
+    /// Weight of a body occurrence.
+    public var bodyWeight: Double = 1.0
+    /// BM25 term-frequency saturation.
+    public var k1: Double = 1.2
+    /// BM25 length normalisation.
+    public var b: Double = 0.75
+    /// Score factor of a match with one typo.
+    public var oneTypoFactor: Double = 0.6
+    /// Score factor of a match with two typos.
+    public var twoTypoFactor: Double = 0.4
+    /// Score factor of a compound-part match (query "Rechnung", term "rechnungsadresse").
+    public var compoundFactor: Double = 0.7
+    /// Score factor of a prefix match (autocomplete).
+    public var prefixFactor: Double = 0.8
+    /// Weight of context words (a case description) relative to query words.
+    public var contextWeight: Double = 0.35
+    /// How strongly matching more of the query's words lifts a document (0 = not at all).
+    public var coordinationWeight: Double = 0.7
+    /// Relative boost of a brand-new document over an old one (0 disables recency).
+    public var recencyBoost: Double = 0.1
+    /// Age in days at which the recency boost halves.
+    public var recencyHalfLifeDays: Double = 90
+    /// Relative boost of a popular document (0 disables popularity).
+    public var popularityBoost: Double = 0.1
+    /// Factor for documents in the query's language.
+    public var sameLanguageBoost: Double = 1.15
+    /// A query word found exactly in at least this many documents is not expanded with
+    /// typo variants (it is evidently spelt as the documents spell it). `Int.max` expands
+    /// every word.
+    public var typoSkipFrequency: Int = 3
+    /// Most typo, prefix or compound expansions per query word.
+    public var maxExpansions: Int = 24
+
+    /// The defaults.
+    public init() {}
+}
