@@ -54,8 +54,8 @@ public final class Community: Sendable {
         bus = configuration.bus
         clock = configuration.clock
         access = try AccessEngine(store: store)
-        engagement = try Engagement(store: store, bus: bus, clock: clock, access: AccessEngagementPolicy(engine: access))
-        let environment = ServiceEnvironment(store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access))
+        engagement = try Engagement(store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access))
+        let environment = ServiceEnvironment(store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access))
         cases = try CaseService(environment: environment, configuration: CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner))
         approvals = ApprovalEngine(environment: environment)
         deals = try DealRegistrationService(environment: environment, approvals: approvals, steps: configuration.leadApprovalSteps)
