@@ -8,7 +8,7 @@ public import CommunityModel
 /// Read and edit use the engine's current snapshot (it follows the store's commits
 /// synchronously, so records committed earlier are known). Create checks the object
 /// permission, since the record does not exist yet.
-public struct CommunityAccessPolicy: RecordAccessPolicy {
+public struct ServiceAccessPolicy: RecordAccessPolicy {
     /// The access engine.
     public let engine: AccessEngine
 
