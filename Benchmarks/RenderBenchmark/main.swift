@@ -9,12 +9,12 @@ import Foundation
 // p50/p90/p99 per page view.
 
 struct BenchKnowledge: KnowledgeProvider {
-    let articles: [ArticleSummary] = (0..<50).map { i in
-        ArticleSummary(id: "ka\(i)", slug: "article-\(i)", title: "How to configure feature \(i)", summary: "Steps for feature \(i) & friends", locale: "en_US", topics: ["Setup"])
+    let articles: [ArticleCard] = (0..<50).map { i in
+        ArticleCard(id: "ka\(i)", slug: "article-\(i)", title: "How to configure feature \(i)", summary: "Steps for feature \(i) & friends", locale: "en_US", topics: ["Setup"])
     }
-    func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleSummary] { Array(articles.prefix(limit)) }
-    func articles(topic: String?, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleSummary] { Array(articles.prefix(limit)) }
-    func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleView? { nil }
+    func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] { Array(articles.prefix(limit)) }
+    func articles(topic: String?, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] { Array(articles.prefix(limit)) }
+    func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleDisplay? { nil }
     func topics(viewer: Viewer) throws -> [TopicSummary] { [TopicSummary(name: "Setup", itemCount: 50)] }
     func vote(articleID: String, helpful: Bool, viewer: Viewer) throws {}
 }

@@ -6,7 +6,7 @@ import Synchronization
 /// hidden from guests and customers. (CommunityContent's article store replaces this when it lands.)
 final class SeededKnowledge: KnowledgeProvider {
     struct Entry {
-        let view: ArticleView
+        let view: ArticleDisplay
         let partnerOnly: Bool
     }
 
@@ -15,7 +15,7 @@ final class SeededKnowledge: KnowledgeProvider {
 
     init() {
         func article(_ id: String, _ slug: String, _ locale: String, _ title: String, _ summary: String, _ body: String, topics: [String], partnerOnly: Bool = false) -> Entry {
-            Entry(view: ArticleView(summary: ArticleSummary(id: id, slug: slug, title: title, summary: summary, locale: locale, topics: topics), body: .plain(body)), partnerOnly: partnerOnly)
+            Entry(view: ArticleDisplay(summary: ArticleCard(id: id, slug: slug, title: title, summary: summary, locale: locale, topics: topics), body: .plain(body)), partnerOnly: partnerOnly)
         }
         entries = [
             article("ka-1", "register-a-deal", "en_US", "How to register a deal", "Register leads to protect your deals.",
@@ -36,7 +36,7 @@ final class SeededKnowledge: KnowledgeProvider {
         return entries.filter { !$0.partnerOnly || partner }
     }
 
-    private func counted(_ view: ArticleView) -> ArticleView {
+    private func counted(_ view: ArticleDisplay) -> ArticleDisplay {
         var view = view
         let v = votes.withLock { $0[view.summary.id] } ?? (yes: 0, no: 0)
         view.helpfulYes = v.yes
@@ -45,14 +45,14 @@ final class SeededKnowledge: KnowledgeProvider {
     }
 
     /// Articles in the viewer's language first, then the rest.
-    private func ordered(_ list: [Entry], locale: String) -> [ArticleSummary] {
+    private func ordered(_ list: [Entry], locale: String) -> [ArticleCard] {
         let language = locale.prefix(2)
         return list.map(\.view.summary).sorted { a, b in
             (a.locale.prefix(2) == language ? 0 : 1, a.title) < (b.locale.prefix(2) == language ? 0 : 1, b.title)
         }
     }
 
-    func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleSummary] {
+    func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] {
         let words = query.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(separator: " ")
         let hits = visible(viewer).filter { entry in
             let text = (entry.view.summary.title + " " + entry.view.summary.summary).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
@@ -61,11 +61,11 @@ final class SeededKnowledge: KnowledgeProvider {
         return Array(ordered(hits, locale: locale).prefix(limit))
     }
 
-    func articles(topic: String?, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleSummary] {
+    func articles(topic: String?, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] {
         Array(ordered(visible(viewer).filter { topic == nil || $0.view.summary.topics.contains(topic!) }, locale: locale).prefix(limit))
     }
 
-    func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleView? {
+    func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleDisplay? {
         visible(viewer).first { $0.view.summary.slug == slug }.map { counted($0.view) }
     }
 
