@@ -166,7 +166,7 @@ struct ApprovalEngineTests {
 
     @Test func decisionsPublishEvents() throws {
         let engine = try engine(steps: [ApprovalStep(name: "Boss", approvers: [.user("boss")])])
-        let seen = EventLog<ApprovalDecided>()
+        let seen = TypedEventLog<ApprovalDecided>()
         let subscription = fixture.bus.subscribe(ApprovalDecided.self) { seen.append($0) }
         defer { subscription.cancel() }
         let request = try engine.submit(ApprovalItem(ID<Expense>("e1")), to: "expense", by: "agent1")
@@ -221,7 +221,7 @@ struct ApprovalEngineTests {
 }
 
 /// Collects published events.
-final class EventLog<E: DomainEvent>: Sendable {
+final class TypedEventLog<E: DomainEvent>: Sendable {
     private let storage = Mutex<[E]>([])
     func append(_ event: E) { storage.withLock { $0.append(event) } }
     var events: [E] { storage.withLock { $0 } }

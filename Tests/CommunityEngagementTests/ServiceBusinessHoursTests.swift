@@ -65,7 +65,7 @@ struct ServiceBusinessHoursTests {
         ("UTC", 0), ("Europe/Berlin", 1), ("Asia/Seoul", 2), ("America/New_York", 3), ("Europe/Berlin", 4),
     ])
     func matchesQuarterHourReference(timeZone: String, seed: UInt64) throws {
-        var random = SplitMix(seed: seed)
+        var random = ServiceSplitMix(seed: seed)
         let holidays: Set<Day> = [try Day(year: 2026, month: 3, day: 30), try Day(year: 2026, month: 4, day: 3)]
         let hours = BusinessHours(
             timeZone: timeZone,
@@ -109,7 +109,7 @@ struct ServiceBusinessHoursTests {
 }
 
 /// A small deterministic random generator for property tests.
-struct SplitMix {
+struct ServiceSplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
     mutating func next() -> UInt64 {

@@ -9,7 +9,7 @@ struct ServiceQuestionCaseTests {
 
     func escalate(_ question: String, caseID: ID<Case>, asker: ID<User> = "custA") -> QuestionEscalated {
         let q = Question(
-            id: ID(question), askerID: asker, title: "How do I reset the X100?", body: "<p>It blinks red</p>",
+            id: ID(question), askerID: asker, title: "How do I reset the X100?", body: try! RichTextSanitizer().sanitize("<p>It blinks red</p>"),
             createdAt: fixture.clock.now(),
             escalation: .init(caseID: caseID, reason: .unansweredFor(hours: 24), at: fixture.clock.now()))
         fixture.put(q)
@@ -22,7 +22,7 @@ struct ServiceQuestionCaseTests {
         let service = try fixture.cases()
         let subscription = service.connectQuestionEscalations()
         defer { subscription.cancel() }
-        let opened = EventLog<CaseOpened>()
+        let opened = TypedEventLog<CaseOpened>()
         let sub2 = fixture.bus.subscribe(CaseOpened.self) { opened.append($0) }
         defer { sub2.cancel() }
         let event = escalate("q1", caseID: "case-q1")
