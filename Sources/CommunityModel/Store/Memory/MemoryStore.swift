@@ -24,10 +24,12 @@ public final class MemoryStore: Store {
         feed = Mutex(ChangeLog(capacity: max(1, feedCapacity)))
     }
 
+    /// The committed state as of now: O(1), never waits for a writer.
     public func snapshot() -> any StoreSnapshot {
         current.withLock { $0 }
     }
 
+    /// Runs `body` as one serialised transaction; publishes nothing if it throws.
     @discardableResult
     public func write<R>(_ body: (any StoreTransaction) throws -> R) throws -> R {
         try writer.withLock { _ in
@@ -56,10 +58,12 @@ public final class MemoryStore: Store {
         }
     }
 
+    /// Committed changes after `sequence`, oldest first, from the bounded in-memory feed.
     public func changes(after sequence: UInt64, limit: Int) throws -> [Change] {
         try feed.withLock { try $0.changes(after: sequence, limit: limit) }
     }
 
+    /// Calls `observer` after every commit, in commit order, on the committing thread.
     public func observe(_ observer: @escaping @Sendable ([Change]) -> Void) -> StoreObservation {
         let token = nextObserver.add(1, ordering: .relaxed).oldValue
         observers.withLock { $0[token] = observer }
