@@ -126,7 +126,8 @@ extension AccessState {
     private mutating func recomputeParents(_ object: EntityType) {
         guard let o = objects.id(object) else { return }
         for i in recordsByObject[Int(o)] {
-            guard rows[Int(i)].alive, let record = entities[Int(i)] else { continue }
+            guard rows[Int(i)].alive else { continue }
+            let record = entities[Int(i)]
             let old = rows[Int(i)].parent
             let new = parentIndex(of: record, object: object)
             guard old != new else { continue }

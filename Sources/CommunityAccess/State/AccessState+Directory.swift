@@ -18,6 +18,7 @@ struct DirectoryChanges: Sendable {
 extension AccessState {
     /// Rebuilds or patches the directory if anything changed since the last build.
     mutating func refreshDirectory() {
+        flushCriteria()
         guard directoryStale else { return }
         directoryStale = false
         let changes = pending
@@ -79,7 +80,44 @@ extension AccessState {
         computeMemberLists(&d)
         let partial = Directory(d)
         for u in 0..<nUsers { d.userOwnerRules[u] = ownerRules(partial, d.ownerRuleList, UInt32(u)) }
+        flattenPermissions(&d)
+        d.ruleWords = (rules.count + 63) / 64
+        d.userRuleReach = [UInt64](repeating: 0, count: nUsers * d.ruleWords)
+        let reachers = ruleReachers(d)
+        for u in 0..<nUsers { setRuleReach(&d, partial, UInt32(u), reachers) }
         return Directory(d)
+    }
+
+    /// Each compiled rule with the hierarchy flag its reach uses.
+    /// Flattens effective permissions into tables the hot path reads without copying.
+    private func flattenPermissions(_ d: inout DirectoryBuilder) {
+        let stride = objects.count
+        d.permStride = stride
+        d.permObjects = [ObjectPermissions](repeating: [], count: d.permissions.count * stride)
+        for (p, eff) in d.permissions.enumerated() {
+            for o in 0..<min(stride, eff.objects.count) { d.permObjects[p * stride + o] = eff.objects[o] }
+        }
+        d.permViewAllData = d.permissions.map(\.viewAllData)
+        d.permModifyAllData = d.permissions.map(\.modifyAllData)
+    }
+
+    private func ruleReachers(_ d: DirectoryBuilder) -> [(index: UInt32, target: Principal, hierarchy: Bool)] {
+        d.rules.compactMap { r in
+            r.map { ($0.index, $0.target, d.defaults.indices.contains(Int($0.object)) ? d.defaults[Int($0.object)].hierarchy && !$0.isGuest : !$0.isGuest) }
+        }
+    }
+
+    /// Recomputes one user's rule-reach bits.
+    private func setRuleReach(
+        _ d: inout DirectoryBuilder, _ dir: Directory, _ u: UInt32,
+        _ reachers: [(index: UInt32, target: Principal, hierarchy: Bool)]
+    ) {
+        let base = Int(u) * d.ruleWords
+        for w in 0..<d.ruleWords { d.userRuleReach[base + w] = 0 }
+        guard dir.userActive[Int(u)] else { return }
+        for r in reachers where dir.isMember(u, r.target) || (r.hierarchy && dir.inherits(u, r.target)) {
+            d.userRuleReach[base + Int(r.index >> 6)] |= 1 << UInt64(r.index & 63)
+        }
     }
 
     // MARK: Incremental patch
@@ -169,10 +207,22 @@ extension AccessState {
             }
         }
         for u in affected.sorted() { computeUserRow(&d, Int(u)) }
-        computeRoleLists(&d)
+        // Whether anything beyond group and queue membership changed for the affected users.
+        let structural = rolesChanged || affected.contains { u in
+            let i = Int(u)
+            return i >= old.userRole.count || old.userRole[i] != d.userRole[i] || old.userActive[i] != d.userActive[i]
+                || old.userKind[i] != d.userKind[i] || old.userAccount[i] != d.userAccount[i]
+                || old.userSuper[i] != d.userSuper[i] || old.userHighVolume[i] != d.userHighVolume[i]
+                || old.userPermissions[i] != d.userPermissions[i] || old.userContact[i] != d.userContact[i]
+        }
+        if structural { computeRoleLists(&d) }
         for u in affected { computeMembership(&d, Int(u)) }
         for u in affected { computeUserSharingSets(&d, Int(u)) }
-        computeMemberLists(&d)
+        if structural || d.groupUsers.count != groups.count || d.queueUsers.count != queues.count {
+            computeMemberLists(&d)
+        } else {
+            patchMemberLists(&d, old, affected)
+        }
         let oldRules = d.ownerRuleList
         if changes.rules { computeRules(&d) }
         let partial = Directory(d)
@@ -195,6 +245,58 @@ extension AccessState {
             }
         }
         for u in affected { d.userOwnerRules[Int(u)] = ownerRules(partial, d.ownerRuleList, u) }
+        // Rule reach: users whose membership changed and everyone above them (they inherit
+        // through the hierarchy), before and after; all users for rules that changed.
+        let words = (rules.count + 63) / 64
+        if words != d.ruleWords || d.userRuleReach.count != nUsers * words {
+            var grown = [UInt64](repeating: 0, count: nUsers * words)
+            for u in 0..<min(nUsers, d.ruleWords == 0 ? 0 : d.userRuleReach.count / d.ruleWords) {
+                for w in 0..<min(words, d.ruleWords) { grown[u * words + w] = d.userRuleReach[u * d.ruleWords + w] }
+            }
+            d.ruleWords = words
+            d.userRuleReach = grown
+        }
+        let reachers = ruleReachers(d)
+        var refresh = affected
+        if !affected.isEmpty {
+            var rolesAbove: Set<Int32> = []
+            for u in affected {
+                var r = Int(u) < old.userRole.count ? old.userRole[Int(u)] : -1
+                while r >= 0, Int(r) < old.roleParent.count, rolesAbove.insert(r).inserted { r = old.roleParent[Int(r)] }
+                r = d.userRole[Int(u)]
+                while r >= 0, rolesAbove.insert(r).inserted { r = d.roleParent[Int(r)] }
+            }
+            for r in rolesAbove where Int(r) < d.roleAllUsers.count { refresh.formUnion(d.roleAllUsers[Int(r)]) }
+        }
+        if changes.rules {
+            // Rules whose compiled form changed are recomputed for every user.
+            var changedRules: [(index: UInt32, target: Principal, hierarchy: Bool)] = []
+            let oldReach = Dictionary(uniqueKeysWithValues: old.rules.compactMap { $0 }.map { ($0.index, $0) })
+            for r in reachers {
+                let before = oldReach[r.index]
+                if before == nil || before!.target != r.target || before!.object != d.rules[Int(r.index)]!.object
+                    || before!.isGuest != d.rules[Int(r.index)]!.isGuest
+                {
+                    changedRules.append(r)
+                }
+            }
+            let live = Set(reachers.map(\.index))
+            for (index, _) in oldReach where !live.contains(index) {
+                let word = Int(index >> 6), bit: UInt64 = 1 << UInt64(index & 63)
+                guard word < words else { continue }
+                for u in 0..<nUsers { d.userRuleReach[u * words + word] &= ~bit }
+            }
+            for r in changedRules {
+                let word = Int(r.index >> 6), bit: UInt64 = 1 << UInt64(r.index & 63)
+                for u in 0..<nUsers where !refresh.contains(UInt32(u)) {
+                    let uu = UInt32(u)
+                    let hit = partial.userActive[u] && (partial.isMember(uu, r.target) || (r.hierarchy && partial.inherits(uu, r.target)))
+                    if hit { d.userRuleReach[u * words + word] |= bit } else { d.userRuleReach[u * words + word] &= ~bit }
+                }
+            }
+        }
+        for u in refresh { setRuleReach(&d, partial, u, reachers) }
+        if d.permViewAllData.count != d.permissions.count || d.permStride != objects.count { flattenPermissions(&d) }
         return Directory(d)
     }
 
@@ -421,6 +523,34 @@ extension AccessState {
         }
     }
 
+    /// Re-derives the member lists of the groups and queues the affected users were or are in.
+    private func patchMemberLists(_ d: inout DirectoryBuilder, _ old: Directory, _ affected: Set<UInt32>) {
+        var gs: Set<UInt32> = [], qs: Set<UInt32> = []
+        for u in affected {
+            let i = Int(u)
+            if i < old.userGroups.count { gs.formUnion(old.userGroups[i]); qs.formUnion(old.userQueues[i]) }
+            gs.formUnion(d.userGroups[i])
+            qs.formUnion(d.userQueues[i])
+        }
+        func tins(_ users: [UInt32]) -> [Int32] {
+            users.compactMap { d.userRole[Int($0)] >= 0 ? d.roleTin[Int(d.userRole[Int($0)])] : nil }.sorted().uniqued()
+        }
+        for g in gs {
+            var users = d.groupUsers[Int(g)].filter { !affected.contains($0) }
+            for u in affected where d.userActive[Int(u)] && d.userGroups[Int(u)].sortedContains(g) { users.append(u) }
+            users.sort()
+            d.groupUsers[Int(g)] = users
+            d.groupRoleTins[Int(g)] = tins(users)
+        }
+        for q in qs {
+            var users = d.queueUsers[Int(q)].filter { !affected.contains($0) }
+            for u in affected where d.userActive[Int(u)] && d.userQueues[Int(u)].sortedContains(q) { users.append(u) }
+            users.sort()
+            d.queueUsers[Int(q)] = users
+            d.queueRoleTins[Int(q)] = tins(users)
+        }
+    }
+
     /// Per-group, per-queue, portal and per-account lists, from the per-user rows.
     private func computeMemberLists(_ d: inout DirectoryBuilder) {
         let nGroups = groups.count, nQueues = queues.count
@@ -547,6 +677,7 @@ extension AccessState {
                 d.userMappings[u].append(
                     CompiledMapping(
                         sharingSet: s, object: UInt16(o), userField: m.userField, recordField: m.recordField,
+                        fieldCode: m.recordField == "Id" ? 0 : m.recordField == "AccountId" ? 1 : m.recordField == "ContactId" ? 2 : 3,
                         level: min(m.accessLevel, .edit).code))
             }
             if user.isHighVolume { d.userCoveredBySets[u].append(s) }

@@ -13,7 +13,6 @@ extension AccessState {
         let o = objectIndex(type)
         let i = recordIndex(object: o, id: record.idString)
         let old = rows[Int(i)]
-        if old.alive { unindex(i, old) }
         var row = RecordRow()
         row.object = o
         row.alive = true
@@ -35,7 +34,11 @@ extension AccessState {
         row.criteria = criteriaMask(record, object: o)
         rows[Int(i)] = row
         entities[Int(i)] = record
-        index(i, row, isNew: !old.alive)
+        if old.alive {
+            reindex(i, from: old, to: row)
+        } else {
+            index(i, row, isNew: true)
+        }
         let ownerChanged = old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue
         if old.alive, ownerChanged { dropManualShares(on: i) }
         // External roles anchored to this account follow its owner.
@@ -53,7 +56,7 @@ extension AccessState {
         var row = old
         row.alive = false
         rows[Int(i)] = row
-        entities[Int(i)] = nil
+        entities[Int(i)] = MissingRecord()
         liveCount[Int(old.object)] -= 1
         if directory.anchoredRoles[i] != nil {
             directoryStale = true
@@ -66,13 +69,7 @@ extension AccessState {
     private mutating func index(_ i: UInt32, _ row: RecordRow, isNew: Bool) {
         if isNew {
             liveCount[Int(row.object)] += 1
-            if !recordsByObject[Int(row.object)].sortedContains(i) {
-                if let last = recordsByObject[Int(row.object)].last, last > i {
-                    recordsByObject[Int(row.object)].sortedInsert(i)
-                } else {
-                    recordsByObject[Int(row.object)].append(i)
-                }
-            }
+            recordsByObject[Int(row.object)].sortedInsert(i)
         }
         ownerIndex[Self.ownerKey(object: row.object, user: row.ownerUser, queue: row.ownerQueue), default: []]
             .sortedInsert(i)
@@ -82,6 +79,38 @@ extension AccessState {
         if row.criteria != 0, let slots = criteriaSlots[row.object] {
             for (s, rule) in slots.enumerated() where row.criteria & (1 << UInt64(s)) != 0 {
                 if let rule { criteriaRecords[rule, default: []].sortedInsert(i) }
+            }
+        }
+    }
+
+    /// Moves a record between index entries, touching only what changed.
+    private mutating func reindex(_ i: UInt32, from old: RecordRow, to row: RecordRow) {
+        if old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue {
+            ownerIndex[Self.ownerKey(object: old.object, user: old.ownerUser, queue: old.ownerQueue)]?.sortedRemove(i)
+            ownerIndex[Self.ownerKey(object: row.object, user: row.ownerUser, queue: row.ownerQueue), default: []]
+                .sortedInsert(i)
+        }
+        if old.account != row.account {
+            if old.account >= 0, old.account != Int32(i) { accountChildren[UInt32(old.account)]?.sortedRemove(i) }
+            if row.account >= 0, row.account != Int32(i) { accountChildren[UInt32(row.account), default: []].sortedInsert(i) }
+        }
+        if old.contact != row.contact {
+            if old.contact >= 0 { contactChildren[UInt32(old.contact)]?.sortedRemove(i) }
+            if row.contact >= 0 { contactChildren[UInt32(row.contact), default: []].sortedInsert(i) }
+        }
+        if old.parent != row.parent {
+            if old.parent >= 0 { parentChildren[UInt32(old.parent)]?.sortedRemove(i) }
+            if row.parent >= 0 { parentChildren[UInt32(row.parent), default: []].sortedInsert(i) }
+        }
+        let changed = old.criteria ^ row.criteria
+        if changed != 0, let slots = criteriaSlots[row.object] {
+            for (s, rule) in slots.enumerated() where changed & (1 << UInt64(s)) != 0 {
+                guard let rule else { continue }
+                if row.criteria & (1 << UInt64(s)) != 0 {
+                    criteriaRecords[rule, default: []].sortedInsert(i)
+                } else {
+                    criteriaRecords[rule]?.sortedRemove(i)
+                }
             }
         }
     }
@@ -189,7 +218,8 @@ extension AccessState {
 
     // MARK: Criteria rules
 
-    /// Gives a criteria rule a slot of its object and evaluates it on every record of it.
+    /// Gives a criteria rule a slot of its object; its matches are computed by
+    /// ``flushCriteria()`` at the end of the batch, one pass per object for all new rules.
     mutating func assignCriteriaSlot(rule r: UInt32, object o: UInt16, conditions: [SharingCriterion]) {
         var slots = criteriaSlots[o] ?? []
         let slot: Int
@@ -202,18 +232,37 @@ extension AccessState {
             slots.append(r)
         }
         criteriaSlots[o] = slots
-        var matched: [UInt32] = []
-        for i in recordsByObject[Int(o)] {
-            guard rows[Int(i)].alive, let record = entities[Int(i)] else { continue }
-            if Self.matches(record, conditions) {
-                rows[Int(i)].criteria |= 1 << UInt64(slot)
-                matched.append(i)
+        pendingCriteria.append((r, o, slot, conditions))
+        directoryStale = true
+    }
+
+    /// Evaluates the criteria rules added in this batch over their objects' records.
+    mutating func flushCriteria() {
+        guard !pendingCriteria.isEmpty else { return }
+        let pending = pendingCriteria
+        pendingCriteria = []
+        for o in Set(pending.map(\.object)) {
+            let mine = pending.filter { $0.object == o }
+            var matched = [[UInt32]](repeating: [], count: mine.count)
+            let list = recordsByObject[Int(o)]
+            for k in 0..<list.count {
+                let i = list[k]
+                guard rows[Int(i)].alive else { continue }
+                var bits: UInt64 = 0
+                entities.withElement(Int(i)) { record in
+                    for (n, p) in mine.enumerated() where Self.matches(record, p.conditions) {
+                        bits |= 1 << UInt64(p.slot)
+                        matched[n].append(i)
+                    }
+                }
+                if bits != 0 { rows[Int(i)].criteria |= bits }
             }
+            for (n, p) in mine.enumerated() { criteriaRecords[p.rule] = matched[n] }
         }
-        criteriaRecords[r] = matched
     }
 
     mutating func releaseCriteriaSlot(rule r: UInt32) {
+        pendingCriteria.removeAll { $0.rule == r }
         for (o, slots) in criteriaSlots {
             guard let slot = slots.firstIndex(where: { $0 == r }) else { continue }
             for i in criteriaRecords[r] ?? [] { rows[Int(i)].criteria &= ~(1 << UInt64(slot)) }

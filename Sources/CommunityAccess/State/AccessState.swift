@@ -26,24 +26,26 @@ struct AccessState: Sendable {
     var settings = SharingSettings()
 
     // Records.
-    var recordKeys = Interner<RecordKey>()
+    var recordKeys = ShardedInterner<RecordKey>()
     var rows = ChunkedArray<RecordRow>(filler: RecordRow())
-    var entities = ChunkedArray<(any Record)?>(filler: nil)
-    var recordsByObject: [[UInt32]] = []
-    var ownerIndex: [UInt64: [UInt32]] = [:]
-    var accountChildren: [UInt32: [UInt32]] = [:]
-    var contactChildren: [UInt32: [UInt32]] = [:]
-    var parentChildren: [UInt32: [UInt32]] = [:]
+    var entities = ChunkedArray<any Record>(filler: MissingRecord())
+    var recordsByObject: [ChunkedArray<UInt32>] = []
+    var ownerIndex = ShardedMap<UInt64, [UInt32]>()
+    var accountChildren = ShardedMap<UInt32, [UInt32]>()
+    var contactChildren = ShardedMap<UInt32, [UInt32]>()
+    var parentChildren = ShardedMap<UInt32, [UInt32]>()
     var criteriaRecords: [UInt32: [UInt32]] = [:]
     /// Criteria slots per object: slot → rule index.
     var criteriaSlots: [UInt16: [UInt32?]] = [:]
+    /// Criteria slots given to rules whose matches are computed at the end of the batch.
+    var pendingCriteria: [(rule: UInt32, object: UInt16, slot: Int, conditions: [SharingCriterion])] = []
     var liveCount: [Int] = []
 
     // Explicit shares.
     var shareIDs = Interner<ID<RecordShare>>()
     var shareEntities: [RecordShare?] = []
-    var sharesByRecord: [UInt32: [ShareRow]] = [:]
-    var sharesByPrincipal: [Principal: [UInt32]] = [:]
+    var sharesByRecord = ShardedMap<UInt32, [ShareRow]>()
+    var sharesByPrincipal = ShardedMap<Principal, [UInt32]>()
 
     var directory = Directory()
     var directoryStale = true
@@ -66,7 +68,7 @@ struct AccessState: Sendable {
         let before = objects.count
         let i = UInt16(objects.intern(type))
         if objects.count != before {
-            recordsByObject.append([])
+            recordsByObject.append(ChunkedArray(filler: 0))
             liveCount.append(0)
             directoryStale = true
             pending.full = true

@@ -54,6 +54,8 @@ struct CompiledMapping: Sendable {
     var object: UInt16
     var userField: SharingSet.UserField
     var recordField: String
+    /// The record field as a code: 0 `Id`, 1 `AccountId`, 2 `ContactId`, 3 other.
+    var fieldCode: UInt8
     var level: AccessLevelCode
 }
 
@@ -111,6 +113,12 @@ struct DirectoryBuilder {
     var ownerRuleList: [CompiledRule] = []
     var anchoredRoles: [UInt32: [UInt32]] = [:]
     var setsByProfile: [ID<Profile>: [UInt32]] = [:]
+    var ruleWords: Int = 0
+    var permStride: Int = 0
+    var permObjects: [ObjectPermissions] = []
+    var permViewAllData: [Bool] = []
+    var permModifyAllData: [Bool] = []
+    var userRuleReach: [UInt64] = []
 }
 
 final class Directory: Sendable {
@@ -162,6 +170,12 @@ final class Directory: Sendable {
     let ownerRuleList: [CompiledRule]
     let anchoredRoles: [UInt32: [UInt32]]
     let setsByProfile: [ID<Profile>: [UInt32]]
+    let ruleWords: Int
+    let permStride: Int
+    let permObjects: [ObjectPermissions]
+    let permViewAllData: [Bool]
+    let permModifyAllData: [Bool]
+    let userRuleReach: [UInt64]
 
     init(_ b: DirectoryBuilder) {
         roleParent = b.roleParent
@@ -212,6 +226,12 @@ final class Directory: Sendable {
         ownerRuleList = b.ownerRuleList
         anchoredRoles = b.anchoredRoles
         setsByProfile = b.setsByProfile
+        ruleWords = b.ruleWords
+        permStride = b.permStride
+        permObjects = b.permObjects
+        permViewAllData = b.permViewAllData
+        permModifyAllData = b.permModifyAllData
+        userRuleReach = b.userRuleReach
     }
 
     convenience init() { self.init(DirectoryBuilder()) }
@@ -267,7 +287,25 @@ final class Directory: Sendable {
         b.ownerRuleList = ownerRuleList
         b.anchoredRoles = anchoredRoles
         b.setsByProfile = setsByProfile
+        b.ruleWords = ruleWords
+        b.permStride = permStride
+        b.permObjects = permObjects
+        b.permViewAllData = permViewAllData
+        b.permModifyAllData = permModifyAllData
+        b.userRuleReach = userRuleReach
         return b
+    }
+
+    /// Whether sharing rule `r` reaches user `u` (precomputed: member of the target, or
+    /// above a member when the rule's object grants access using hierarchies).
+    @inline(__always) func ruleReaches(_ u: UInt32, _ r: UInt32) -> Bool {
+        let w = Int(u) &* ruleWords &+ Int(r &>> 6)
+        return w < userRuleReach.count && userRuleReach[w] & (1 << UInt64(r & 63)) != 0
+    }
+
+    /// The object permissions of permission entry `p` on object `o` (flat table, no copies).
+    @inline(__always) func objectPermissions(_ p: UInt32, _ o: UInt16) -> ObjectPermissions {
+        Int(o) < permStride ? permObjects[Int(p) &* permStride &+ Int(o)] : []
     }
 
     @inline(__always) func isStrictlyBelow(_ role: Int32, _ boss: Int32) -> Bool {
