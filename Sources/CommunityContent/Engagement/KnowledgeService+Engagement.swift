@@ -45,7 +45,7 @@ extension KnowledgeService {
         let now = clock.now().timeIntervalSince1970
         let periodStart = Date(timeIntervalSince1970: (now / viewPeriod).rounded(.down) * viewPeriod)
         return try store.write { tx -> Bool in
-            let view = ArticleView(articleID: articleID, userID: user, periodStart: periodStart)
+            let view = ArticleViewRecord(articleID: articleID, userID: user, periodStart: periodStart)
             guard try tx.get(view.id) == nil else { return false }
             var stats = try tx.value(ID<ArticleStats>(articleID.rawValue)) ?? ArticleStats(articleID: articleID)
             stats.views += 1

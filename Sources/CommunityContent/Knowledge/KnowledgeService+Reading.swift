@@ -68,14 +68,14 @@ extension KnowledgeService {
     // MARK: Lists
 
     /// The most viewed articles the user may see, in the user's locale where translated.
-    public func mostViewed(limit: Int = 10, locale: String, as user: ID<User>?) throws -> [ArticleSummary] {
+    public func mostViewed(limit: Int = 10, locale: String, as user: ID<User>?) throws -> [ArticleListItem] {
         let snapshot = store.snapshot()
         let stats = try snapshot.query(Query<ArticleStats>().ordered(by: "views", descending: true))
         return try summaries(stats.map { ($0.value.articleID, $0.value.views) }, limit: limit, locale: locale, user: user, in: snapshot)
     }
 
     /// The most recently published articles the user may see.
-    public func recentlyUpdated(limit: Int = 10, locale: String, as user: ID<User>?) throws -> [ArticleSummary] {
+    public func recentlyUpdated(limit: Int = 10, locale: String, as user: ID<User>?) throws -> [ArticleListItem] {
         let snapshot = store.snapshot()
         let versions = try snapshot.query(
             Query<ArticleVersion>().where("status", equals: .picklist(ArticleVersion.Status.published.rawValue))
@@ -86,10 +86,10 @@ extension KnowledgeService {
     }
 
     /// The articles with the most counted views in the last `days` days.
-    public func trending(limit: Int = 10, days: Double = 7, locale: String, as user: ID<User>?) throws -> [ArticleSummary] {
+    public func trending(limit: Int = 10, days: Double = 7, locale: String, as user: ID<User>?) throws -> [ArticleListItem] {
         let snapshot = store.snapshot()
         let since = clock.now().addingTimeInterval(-days * 86_400)
-        let views = try snapshot.query(Query<ArticleView>().filter("periodStart", .range(lower: .dateTime(since), upper: nil)))
+        let views = try snapshot.query(Query<ArticleViewRecord>().filter("periodStart", .range(lower: .dateTime(since), upper: nil)))
         var counts: [ID<KnowledgeArticle>: Int] = [:]
         for v in views { counts[v.value.articleID, default: 0] += 1 }
         let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -98,16 +98,16 @@ extension KnowledgeService {
 
     func summaries(
         _ ordered: [(ID<KnowledgeArticle>, Int)], limit: Int, locale: String, user: ID<User>?, in snapshot: any StoreSnapshot
-    ) throws -> [ArticleSummary] {
+    ) throws -> [ArticleListItem] {
         let viewer = try audience.viewer(for: user, in: snapshot)
-        var out: [ArticleSummary] = []
+        var out: [ArticleListItem] = []
         for (id, figure) in ordered where out.count < limit {
             guard let article = try snapshot.value(id),
                 try ContentAudience.descriptor(for: article, in: snapshot).admits(viewer),
                 let version = try Self.published(article, locale: locale, in: snapshot)
             else { continue }
             out.append(
-                ArticleSummary(
+                ArticleListItem(
                     articleID: id, locale: version.locale, title: version.title, summary: version.summary,
                     slug: try Self.currentSlug(id, locale: version.locale, in: snapshot), publishedAt: version.publishedAt,
                     figure: figure))

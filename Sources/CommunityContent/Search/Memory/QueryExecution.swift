@@ -98,7 +98,13 @@ struct QueryExecution {
                 let stamp = Int32(u)
                 for e in expansions[s][u] {
                     let df = Double(globalDF[segment.terms[Int(e.term)]] ?? 1)
-                    let idf = log(1 + (totalDocs - df + 0.5) / (df + 0.5))
+                    var idf = log(1 + (totalDocs - df + 0.5) / (df + 0.5))
+                    if e.factor < 1, exactFrequency[u] > 0 {
+                        // A variant (typo, prefix, compound part) never weighs more than the
+                        // word as typed: rare misspellings must not outrank exact matches.
+                        let exactDF = Double(exactFrequency[u])
+                        idf = min(idf, log(1 + (totalDocs - exactDF + 0.5) / (exactDF + 0.5)))
+                    }
                     let weight = Float(idf * e.factor * parsed.weights[u]) * (k1 + 1)
                     for p in segment.postings[Int(e.term)] {
                         let d = Int(p.doc)

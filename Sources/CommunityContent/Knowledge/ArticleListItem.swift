@@ -3,7 +3,7 @@ public import Foundation
 
 /// A line of an article list (most viewed, recently updated, trending): the version a
 /// reader gets in their locale.
-public struct ArticleSummary: Sendable, Hashable {
+public struct ArticleListItem: Sendable, Hashable {
     /// The article.
     public var articleID: ID<KnowledgeArticle>
     /// The locale of the version shown (the reader's, or the master's as a fallback).

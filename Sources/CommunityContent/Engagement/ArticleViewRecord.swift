@@ -3,13 +3,13 @@ public import Foundation
 
 /// That a member viewed an article in a period (a day by default): views count once per
 /// member and period because the id is derived from all three.
-public struct ArticleView: Entity, Hashable {
-    public static let entityType: EntityType = "ArticleView"
-    public static var indexedFields: [IndexedField<ArticleView>] {
+public struct ArticleViewRecord: Entity, Hashable {
+    public static let entityType: EntityType = "ArticleViewRecord"
+    public static var indexedFields: [IndexedField<ArticleViewRecord>] {
         [IndexedField("periodStart") { .dateTime($0.periodStart) }]
     }
 
-    public var id: ID<ArticleView>
+    public var id: ID<ArticleViewRecord>
     public var articleID: ID<KnowledgeArticle>
     public var userID: ID<User>
     /// The start of the counting period.
