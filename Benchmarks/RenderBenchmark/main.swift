@@ -9,12 +9,12 @@ import Foundation
 // p50/p90/p99 per page view.
 
 struct BenchKnowledge: KnowledgeProvider {
-    let articles: [ArticleSummary] = (0..<50).map { i in
-        ArticleSummary(id: "ka\(i)", slug: "article-\(i)", title: "How to configure feature \(i)", summary: "Steps for feature \(i) & friends", locale: "en_US", topics: ["Setup"])
+    let articles: [ArticleCard] = (0..<50).map { i in
+        ArticleCard(id: "ka\(i)", slug: "article-\(i)", title: "How to configure feature \(i)", summary: "Steps for feature \(i) & friends", locale: "en_US", topics: ["Setup"])
     }
-    func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleSummary] { Array(articles.prefix(limit)) }
-    func articles(topic: String?, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleSummary] { Array(articles.prefix(limit)) }
-    func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleView? { nil }
+    func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] { Array(articles.prefix(limit)) }
+    func articles(topic: String?, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] { Array(articles.prefix(limit)) }
+    func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleDisplay? { nil }
     func topics(viewer: Viewer) throws -> [TopicSummary] { [TopicSummary(name: "Setup", itemCount: 50)] }
     func vote(articleID: String, helpful: Bool, viewer: Viewer) throws {}
 }
@@ -88,6 +88,14 @@ try site.addPage(Page(id: "home", title: "Home", slug: "", layout: PageLayout {
     Region("footer") { Row { Column(12) { c("footer", "community.footer", ["text": "© Northwind"]) } } }
 }))
 site.homePageID = "home"
+// One page per component (and an empty one) for the per-component breakdown.
+let homeLayout = site.page("home")!.layout
+try site.addPage(Page(id: "solo-empty", title: "Empty", slug: "solo-empty"))
+for placed in homeLayout.placedComponents {
+    try site.addPage(Page(id: "solo-\(placed.instance.id)", title: placed.instance.id, slug: "solo-\(placed.instance.id)", layout: PageLayout {
+        Region("main") { Row { Column(12) { placed.instance } } }
+    }))
+}
 let responder = try community.addSite(site)
 let viewer = community.viewer("u3-0", sessionID: "bench")
 let request = SiteRequest(.get, "/partners/", viewer: viewer)
@@ -114,4 +122,26 @@ samples.sort()
 let p50 = percentile(samples, 0.5), p90 = percentile(samples, 0.9), p99 = percentile(samples, 0.99)
 print(String(format: "RenderBenchmark: %d components, %d bytes, %d iterations", components, bytes, iterations))
 print(String(format: "page view (site.handle): p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  (target p50 < 1000 µs)", p50, p90, p99))
+if arguments.contains("--breakdown") {
+    func median(_ path: String, _ n: Int = 1000) -> Double {
+        let request = SiteRequest(.get, path, viewer: viewer)
+        for _ in 0..<100 { _ = responder.handle(request) }
+        var times: [Double] = []
+        for _ in 0..<n {
+            let start = clock.now
+            _ = responder.handle(request)
+            let elapsed = clock.now - start
+            times.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+        }
+        times.sort()
+        return times[times.count / 2]
+    }
+    let empty = median("/partners/solo-empty")
+    print(String(format: "  empty page (document, head, CSRF token, stylesheet): p50 %.1f µs", empty))
+    for placed in homeLayout.placedComponents {
+        let p50 = median("/partners/solo-\(placed.instance.id)")
+        let name = placed.instance.type.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0)
+        print("  " + name + String(format: " p50 %.1f µs (minus empty page: %.1f µs)", p50, p50 - empty))
+    }
+}
 print(String(format: "{\"components\":%d,\"bytes\":%d,\"iterations\":%d,\"p50_us\":%.1f,\"p90_us\":%.1f,\"p99_us\":%.1f}", components, bytes, iterations, p50, p90, p99))

@@ -1,11 +1,12 @@
 import CommunityKit
 import Foundation
+import Synchronization
 
 /// Builds the Northwind Cloud community: seeded store, the Partner Central site at
 /// `/partners` and a Customer Service help center at `/help`.
 struct Portal {
     let community: Community
-    let knowledge: SeededKnowledge
+    let articles: KnowledgeSeed.Seeded
 
     init() throws {
         let store = MemoryStore()
@@ -13,16 +14,17 @@ struct Portal {
         try store.write { tx in
             for entity in entities { try Portal.put(entity, in: tx) }
         }
-        let knowledge = SeededKnowledge()
-        let sitemap = ArticleSitemap(slugs: knowledge.guestSlugs())
-        community = try Community(CommunityConfiguration(
+        // The sitemap plugin needs the knowledge service, which exists once the community does.
+        let sitemap = LateSitemap()
+        let community = try Community(CommunityConfiguration(
             store: store, clock: ManualClock(Date(timeIntervalSince1970: 1_795_000_000)),
             csrfSecret: Array("northwind-demo-secret-change-me".utf8),
             plugins: [CommunityPlugin(name: "Sitemap articles") { setup in setup.services.set((any SitemapSource).self, sitemap) }],
             defaultCaseOwner: .user("sam"),
-            leadApprovalSteps: [ApprovalStep(name: "Channel manager review", approvers: [.role("channel-manager")])],
-            knowledge: knowledge))
-        self.knowledge = knowledge
+            leadApprovalSteps: [ApprovalStep(name: "Channel manager review", approvers: [.role("channel-manager")])]))
+        sitemap.source.withLock { $0 = KnowledgeSitemap(knowledge: community.knowledge) }
+        self.community = community
+        articles = try KnowledgeSeed.run(community)
         community.engagement.configure { $0.escalationRules = [EscalationRule(name: "Outages", keywords: [Keyword("outage"), Keyword("장애")])] }
 
         var partners = try SiteTemplate.partnerCentral.makeSite(.init(
@@ -77,4 +79,10 @@ struct Portal {
         return Seed.people.first { $0.id.rawValue == key || $0.name.lowercased() == key || $0.nickname.lowercased() == key }
             ?? Seed.people.first { $0.name.lowercased().contains(key) }
     }
+}
+
+/// A sitemap source filled in after the community is built.
+final class LateSitemap: SitemapSource {
+    let source = Mutex<KnowledgeSitemap?>(nil)
+    func guestPaths(in site: Site) -> [String] { source.withLock { $0 }?.guestPaths(in: site) ?? [] }
 }

@@ -21,7 +21,8 @@ enum Seed {
         var out: [any Entity] = [
             Profile(id: "channel", name: "Channel Manager", permissions: PermissionGrants(
                 objects: ["Lead": .crud, "Opportunity": .crud, "Account": .crud, "Contact": .crud, "Case": .crud],
-                fields: ["Lead": ["Internal_Score__c": .edit], "Opportunity": ["Margin__c": .edit]], system: [.moderateCommunity])),
+                fields: ["Lead": ["Internal_Score__c": .edit], "Opportunity": ["Margin__c": .edit]],
+                system: [.moderateCommunity, .manageKnowledge, SystemPermission("manageTopics")])),
             Profile(id: "support", name: "Support Agent", permissions: PermissionGrants(objects: ["Case": [.read, .create, .edit, .viewAll], "Account": [.read]])),
             Profile(id: "partner", name: "Partner Community User", permissions: PermissionGrants(
                 objects: ["Lead": [.read, .create, .edit], "Opportunity": [.read, .create, .edit], "Account": [.read, .create],

@@ -69,6 +69,11 @@ struct Walkthrough {
         say("sitemap.xml lists \(portal.get("/partners/sitemap.xml", as: nil).body.components(separatedBy: "<loc>").count - 1) guest-visible URLs")
         say("Ines (de_DE) sees the header in German: \(portal.get("/partners/", as: "ines").body.contains("Zum Inhalt springen"))")
         say("Gold partners get their own home page variation: \(portal.get("/partners/", as: "pat").body.contains("Welcome, Gold partners"))")
+        if let mdf = portal.articles.partnerOnly.first {
+            say("partner-only article \(mdf): guest → \(portal.get("/partners" + mdf, as: nil).status), Pat → \(portal.get("/partners" + mdf, as: "pat").status)")
+        }
+        let search = portal.get("/partners/search", as: "jisoo", query: ["q": "딜 등록"])
+        say("지수 searches “딜 등록” in Korean: \(search.body.contains("딜 등록 방법") ? "finds" : "does not find") “딜 등록 방법”")
 
         try writeSite()
         print("\nTry: swift run PartnerPortal explain --user bo --record lead-acme-1")
@@ -80,11 +85,11 @@ struct Walkthrough {
                                              ("bo-other-partner", "bo"), ("ines-german-partner", "ines"), ("jisoo-korean-partner", "jisoo"),
                                              ("cara-channel-manager", "cara"), ("minji-customer", "kim")]
         var paths = ["/partners/", "/partners/leads", "/partners/deals", "/partners/topics", "/partners/questions", "/partners/ideas",
-                     "/partners/support", "/partners/programme", "/partners/members", "/partners/article/register-a-deal",
-                     "/partners/article/deal-registrieren", "/partners/article/deal-deungnok", "/partners/article/mdf-guide",
+                     "/partners/support", "/partners/programme", "/partners/members", "/partners/topic/Deals", "/partners/search",
                      "/partners/lead/lead-acme-1", "/partners/deal/opp-acme-1", "/partners/case/case-acme-1", "/partners/no-such-page",
                      "/help/", "/help/questions", "/help/cases", "/help/support", "/help/search"]
         for question in try community.store.snapshot().all(Question.self).map(\.value) { paths.append("/help/question/\(question.id)") }
+        paths += portal.articles.paths.map { "/partners" + $0 }
         let fm = FileManager.default
         try fm.createDirectory(at: out, withIntermediateDirectories: true)
         var index = "# Rendered per persona (status  path  file)\n"

@@ -6,7 +6,7 @@ import CommunityRendering
 enum StandardActions {
     static func install(
         into actions: inout FormActionRegistry, engagement: Engagement, cases: CaseService, deals: DealRegistrationService,
-        knowledge: (any KnowledgeProvider)?
+        knowledge: any KnowledgeProvider
     ) {
         actions.register("askQuestion") { request in
             guard let user = request.viewer.user?.id else { return .forbidden }
@@ -64,9 +64,10 @@ enum StandardActions {
                 return .redirect(link(request.site, objectType: "Lead", id: lead.id.rawValue))
             }
         }
-        if let knowledge {
-            actions.register("articleVote") { request in
-                guard let article = request.field("article") else { return .invalid(["": "Unknown article."]) }
+        actions.register("articleVote") { request in
+            guard request.viewer.user != nil else { return .forbidden }
+            guard let article = request.field("article") else { return .invalid(["": "Unknown article."]) }
+            return try outcome {
                 try knowledge.vote(articleID: article, helpful: request.field("helpful") == "yes", viewer: request.viewer)
                 return .redirect(home(request.site, page: nil))
             }

@@ -1,5 +1,6 @@
 public import CommunityModel
 public import CommunityAccess
+public import CommunityContent
 public import CommunityEngagement
 public import CommunityRendering
 public import Foundation
@@ -22,6 +23,12 @@ public final class Community: Sendable {
     public let clock: any WallClock
     /// Record access, listing and explanation.
     public let access: AccessEngine
+    /// The search index articles, questions and ideas are found in.
+    public let searchIndex: any SearchIndex
+    /// Knowledge articles: authoring, translation, publishing, reading, feedback.
+    public let knowledge: KnowledgeService
+    /// Topics.
+    public let topics: TopicService
     /// Feeds, groups, questions, ideas, reputation, moderation.
     public let engagement: Engagement
     /// Support cases.
@@ -44,6 +51,7 @@ public final class Community: Sendable {
     private let csrf: CSRFProtection
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
+    private let indexer: KnowledgeSearchIndexer
 
     /// Builds the engine: loads access from the store, starts the services, installs plugins
     /// and freezes the registry.
@@ -54,7 +62,17 @@ public final class Community: Sendable {
         bus = configuration.bus
         clock = configuration.clock
         access = try AccessEngine(store: store)
-        engagement = try Engagement(store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access))
+        searchIndex = configuration.searchIndex
+        knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
+        topics = TopicService(store: store, index: searchIndex, access: access, clock: clock)
+        indexer = try KnowledgeSearchIndexer(store: store, index: searchIndex)
+        let audience = ContentAudience(access: access)
+        let store = self.store
+        let contentServices = SearchIndexContentServices(index: searchIndex) { user in
+            (try? audience.viewer(for: user, in: store.snapshot())) ?? .anonymous
+        }
+        engagement = try Engagement(
+            store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access), content: contentServices)
         let environment = ServiceEnvironment(store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access))
         cases = try CaseService(environment: environment, configuration: CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner))
         approvals = ApprovalEngine(environment: environment)
@@ -66,9 +84,10 @@ public final class Community: Sendable {
         var services = RenderServices()
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
-        if let knowledge = configuration.knowledge { services.set((any KnowledgeProvider).self, knowledge) }
+        let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
+        services.set((any KnowledgeProvider).self, knowledgeProvider)
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
-        StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: configuration.knowledge)
+        StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
         }
@@ -78,7 +97,10 @@ public final class Community: Sendable {
         csrf = CSRFProtection(secret: configuration.csrfSecret)
     }
 
-    deinit { escalations.cancel() }
+    deinit {
+        escalations.cancel()
+        indexer.stop()
+    }
 
     // MARK: Sites
 

@@ -1,6 +1,7 @@
 public import CommunityModel
 public import CommunityRendering
 public import CommunityEngagement
+public import CommunityContent
 
 /// How to build a ``Community``: storage, clock, the CSRF secret, components and plugins,
 /// and the service rules (case defaults, lead approval).
@@ -21,7 +22,9 @@ public struct CommunityConfiguration: Sendable {
     public var defaultCaseOwner: Owner?
     /// Approval steps for partner lead registration.
     public var leadApprovalSteps: [ApprovalStep]
-    /// Knowledge for the article, search and topic components (until CommunityContent ships one).
+    /// The search index; in memory by default.
+    public var searchIndex: any SearchIndex
+    /// Replaces the CommunityContent knowledge base behind the article, search and topic components.
     public var knowledge: (any KnowledgeProvider)?
 
     /// A configuration.
@@ -30,8 +33,9 @@ public struct CommunityConfiguration: Sendable {
         csrfSecret: [UInt8], registry: ComponentRegistry = .standard, plugins: [CommunityPlugin] = [],
         defaultCaseOwner: Owner? = nil,
         leadApprovalSteps: [ApprovalStep] = [ApprovalStep(name: "Manager review", approvers: [.submittersManager])],
-        knowledge: (any KnowledgeProvider)? = nil
+        searchIndex: any SearchIndex = MemorySearchIndex(), knowledge: (any KnowledgeProvider)? = nil
     ) {
+        self.searchIndex = searchIndex
         self.store = store
         self.bus = bus
         self.clock = clock

@@ -31,7 +31,7 @@ public struct ArticleListComponent: SiteComponent {
         return Markup.section(properties.title, articles.isEmpty ? [Markup.empty(context)] : [Self.list(articles, page: properties.articlePage, context: context)])
     }
 
-    static func list(_ articles: [ArticleSummary], page: String, context: RenderContext) -> HTMLNode {
+    static func list(_ articles: [ArticleCard], page: String, context: RenderContext) -> HTMLNode {
         Markup.list(articles.map { article in
             .fragment([
                 .el("h3", [], [Markup.link(article.title, context.url(page: page, parameter: article.slug))]),

@@ -30,7 +30,8 @@ public struct DashboardComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
-        let records = reader.records(of: EntityType(properties.object), viewer: context.viewer, limit: 10_000)
+        let records = reader.records(
+            of: EntityType(properties.object), viewer: context.viewer, fields: [properties.groupBy, properties.measure], limit: 10_000)
         var totals: [String: Double] = [:]
         for record in records {
             guard !record.hiddenFields.contains(properties.groupBy) else { continue }

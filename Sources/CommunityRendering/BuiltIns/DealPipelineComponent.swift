@@ -24,9 +24,9 @@ public struct DealPipelineComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
-        let deals = reader.records(of: "Opportunity", viewer: context.viewer, limit: 1000)
+        let deals = reader.records(of: "Opportunity", viewer: context.viewer, fields: ["Name", "StageName", "Amount"], limit: 1000)
         guard !deals.isEmpty else { return Markup.section(properties.title, [Markup.empty(context)]) }
-        var byStage: [String: [RedactedRecord]] = [:]
+        var byStage: [String: [RecordRow]] = [:]
         for deal in deals { byStage[deal.value(of: "StageName")?.description ?? "—", default: []].append(deal) }
         let order = properties.stages.filter { byStage[$0] != nil } + byStage.keys.filter { !properties.stages.contains($0) }.sorted()
         let columns: [HTMLNode] = order.map { stage in

@@ -37,7 +37,7 @@ public struct RecordListComponent: SiteComponent {
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
         let object = EntityType(properties.object)
         let records = reader.records(
-            of: object, viewer: context.viewer, where: properties.filterField,
+            of: object, viewer: context.viewer, fields: properties.fields, where: properties.filterField,
             equals: properties.filterValue.map { FieldValue.picklist($0) }, limit: min(properties.limit, 200))
         let title = properties.title.isEmpty ? properties.object : properties.title
         guard let first = records.first else { return Markup.section(title, [Markup.empty(context)]) }

@@ -18,7 +18,7 @@ public enum RichText: Sendable, Hashable {
 }
 
 /// A knowledge article in a list, as the viewer may see it.
-public struct ArticleSummary: Sendable, Hashable {
+public struct ArticleCard: Sendable, Hashable {
     /// The article's id.
     public var id: String
     /// The URL slug.
@@ -47,16 +47,16 @@ public struct ArticleSummary: Sendable, Hashable {
 }
 
 /// A whole article.
-public struct ArticleView: Sendable, Hashable {
+public struct ArticleDisplay: Sendable, Hashable {
     /// The summary fields.
-    public var summary: ArticleSummary
+    public var summary: ArticleCard
     /// The body.
     public var body: RichText
     /// "Was this helpful" votes: yes and no.
     public var helpfulYes: Int, helpfulNo: Int
 
     /// An article.
-    public init(summary: ArticleSummary, body: RichText, helpfulYes: Int = 0, helpfulNo: Int = 0) {
+    public init(summary: ArticleCard, body: RichText, helpfulYes: Int = 0, helpfulNo: Int = 0) {
         self.summary = summary
         self.body = body
         self.helpfulYes = helpfulYes
@@ -84,11 +84,11 @@ public struct TopicSummary: Sendable, Hashable {
 /// Knowledge articles and topics, always as the viewer may see them.
 public protocol KnowledgeProvider: Sendable {
     /// Articles matching a query, best first.
-    func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleSummary]
+    func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard]
     /// Recent articles, optionally of a topic.
-    func articles(topic: String?, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleSummary]
+    func articles(topic: String?, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard]
     /// One article by slug; `nil` when missing or not visible.
-    func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleView?
+    func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleDisplay?
     /// Topics the viewer may browse.
     func topics(viewer: Viewer) throws -> [TopicSummary]
     /// Records a "was this helpful" vote.

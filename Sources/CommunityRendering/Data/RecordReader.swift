@@ -10,16 +10,32 @@ public struct RecordReader: Sendable {
     /// A reader over an engine.
     public init(engine: AccessEngine) { self.engine = engine }
 
-    /// Up to `limit` readable records of an object, redacted, optionally where a field equals a value.
+    /// Up to `limit` records of an object the viewer may read (optionally where a field equals
+    /// a value), with the requested fields that field-level security lets the viewer read.
+    ///
+    /// Field-level security depends only on the user, the object and the field, so it is
+    /// asked once per field per call rather than once per record.
     public func records(
-        of object: EntityType, viewer: Viewer, where field: String? = nil, equals value: FieldValue? = nil, limit: Int
-    ) -> [RedactedRecord] {
+        of object: EntityType, viewer: Viewer, fields: [String], where field: String? = nil, equals value: FieldValue? = nil,
+        limit: Int
+    ) -> [RecordRow] {
         guard let user = viewer.user?.id else { return [] }
         let snapshot = engine.snapshot
         let filter = field.flatMap { f in value.map { RecordFilter.field(f, equals: $0) } }
-        return snapshot.visibleRecords(of: user, object: object, filter: filter, limit: limit).records.compactMap {
-            redact($0.record, user: user, snapshot: snapshot)
+        let wanted = Array(Set(fields))
+        let readable = wanted.filter { snapshot.fieldAccess(user, object: object, field: $0) >= .read }
+        let hidden = Set(wanted).subtracting(readable)
+        return snapshot.visibleRecords(of: user, object: object, filter: filter, limit: limit).records.map { visible in
+            var values: [String: FieldValue] = [:]
+            values.reserveCapacity(readable.count)
+            for name in readable { if let v = visible.record.value(of: name) { values[name] = v } }
+            return RecordRow(id: Self.id(of: visible.record), values: values, hiddenFields: hidden)
         }
+    }
+
+    static func id(of record: any Record) -> String {
+        func open<R: Record>(_ r: R) -> String { r.id.rawValue }
+        return open(record)
     }
 
     /// One record, redacted; `nil` when missing or not readable.

@@ -8,7 +8,7 @@ enum KitFixture {
     static func store() throws -> MemoryStore {
         let store = MemoryStore()
         let entities: [any Entity] = [
-            Profile(id: "channel", name: "Channel", permissions: PermissionGrants(objects: ["Lead": .crud, "Opportunity": .crud, "Account": .crud, "Contact": .crud, "Case": .crud], system: [.moderateCommunity])),
+            Profile(id: "channel", name: "Channel", permissions: PermissionGrants(objects: ["Lead": .crud, "Opportunity": .crud, "Account": .crud, "Contact": .crud, "Case": .crud], system: [.moderateCommunity, .manageKnowledge])),
             Profile(id: "partner", name: "Partner", permissions: PermissionGrants(objects: ["Lead": [.read, .create, .edit], "Opportunity": [.read], "Case": [.read, .create]])),
             OrgWideDefault(object: "Lead", internalAccess: .private, externalAccess: .private),
             OrgWideDefault(object: "Case", internalAccess: .private, externalAccess: .private),

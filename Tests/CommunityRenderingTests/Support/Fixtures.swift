@@ -118,25 +118,25 @@ enum Fixtures {
 struct FakeKnowledge: KnowledgeProvider {
     var hostile: String? = nil
 
-    func all(_ viewer: Viewer) -> [ArticleView] {
+    func all(_ viewer: Viewer) -> [ArticleDisplay] {
         var out = [
-            ArticleView(summary: ArticleSummary(id: "a1", slug: "reset-password", title: hostile ?? "Reset your password", summary: hostile ?? "Steps to reset", locale: "en_US", topics: ["Accounts"]),
+            ArticleDisplay(summary: ArticleCard(id: "a1", slug: "reset-password", title: hostile ?? "Reset your password", summary: hostile ?? "Steps to reset", locale: "en_US", topics: ["Accounts"]),
                         body: .plain(hostile ?? "Open settings.\n\nChoose reset."), helpfulYes: 3, helpfulNo: 1),
-            ArticleView(summary: ArticleSummary(id: "a2", slug: "passwort", title: "Passwort zurücksetzen", summary: "Schritte", locale: "de_DE", topics: ["Accounts"]), body: .plain("Öffnen Sie die Einstellungen.")),
+            ArticleDisplay(summary: ArticleCard(id: "a2", slug: "passwort", title: "Passwort zurücksetzen", summary: "Schritte", locale: "de_DE", topics: ["Accounts"]), body: .plain("Öffnen Sie die Einstellungen.")),
         ]
         if viewer.user?.kind == .internal {
-            out.append(ArticleView(summary: ArticleSummary(id: "a3", slug: "internal-runbook", title: "Internal runbook", summary: "Staff only", locale: "en_US"), body: .plain("Restart the cluster.")))
+            out.append(ArticleDisplay(summary: ArticleCard(id: "a3", slug: "internal-runbook", title: "Internal runbook", summary: "Staff only", locale: "en_US"), body: .plain("Restart the cluster.")))
         }
         return out
     }
 
-    func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleSummary] {
+    func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] {
         all(viewer).map(\.summary).filter { hostile != nil || $0.title.lowercased().contains(query.lowercased()) || $0.summary.lowercased().contains(query.lowercased()) }.prefix(limit).map { $0 }
     }
-    func articles(topic: String?, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleSummary] {
+    func articles(topic: String?, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] {
         all(viewer).map(\.summary).filter { topic == nil || $0.topics.contains(topic!) }.prefix(limit).map { $0 }
     }
-    func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleView? { all(viewer).first { $0.summary.slug == slug } }
+    func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleDisplay? { all(viewer).first { $0.summary.slug == slug } }
     func topics(viewer: Viewer) throws -> [TopicSummary] { [TopicSummary(name: hostile ?? "Accounts", itemCount: 2)] }
     func vote(articleID: String, helpful: Bool, viewer: Viewer) throws {}
 }
