@@ -11,7 +11,7 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
     let knowledge: KnowledgeService
     let topicService: TopicService
 
-    private func card(_ summary: CommunityContent.ArticleSummary) -> ArticleCard {
+    private func card(_ summary: CommunityContent.ArticleListItem) -> ArticleCard {
         ArticleCard(id: summary.articleID.rawValue, slug: summary.slug ?? summary.articleID.rawValue, title: summary.title,
                     summary: summary.summary, locale: summary.locale, updated: summary.publishedAt)
     }
