@@ -109,4 +109,23 @@ struct BenchmarkSmokeTests {
         #expect(throws: WorkloadError.self) { try WorkloadChange.moveRole(role: "ceo", newParent: "vp").apply(to: &w) }
         #expect(throws: WorkloadError.self) { try WorkloadChange.changeOwner(record: "zzz", newOwner: "vp").apply(to: &w) }
     }
+
+    @Test func aConfigurationChangeMayReuseTheRecordIndexes() throws {
+        let w = WorkloadGenerator.generate(.tiny, seed: 6)
+        let before = ReferenceEvaluator(w)
+        var changed = w
+        let rule = SharingRuleSpec(
+            id: "new", object: .opportunity, selector: .criteria(field: .owner, equals: w.records[0].owner),
+            to: .role(w.roles[1].id), access: .edit)
+        try WorkloadChange.addSharingRule(rule).apply(to: &changed)
+        #expect(throws: WorkloadError.self) { try WorkloadChange.addSharingRule(rule).apply(to: &changed) }
+        let reused = ReferenceEvaluator(changed, recordsUnchangedFrom: before)
+        let fresh = ReferenceEvaluator(changed)
+        for user in changed.users.prefix(40) {
+            for object in WorkloadObject.allCases {
+                #expect(reused.readable(user: user.id, object: object) == fresh.readable(user: user.id, object: object))
+                #expect(reused.readable(user: user.id, object: object) == fresh.readableByScan(user: user.id, object: object))
+            }
+        }
+    }
 }

@@ -26,30 +26,51 @@ public struct ReferenceEvaluator: Sendable {
 
     /// Indexes `workload` (it must have passed ``Workload/validate()``).
     public init(_ workload: Workload) {
+        self.init(workload, records: RecordIndexes(workload))
+    }
+
+    /// Indexes `workload`, whose records are the same as `previous`'s (only configuration
+    /// changed), reusing the record indexes.
+    public init(_ workload: Workload, recordsUnchangedFrom previous: ReferenceEvaluator) {
+        self.init(workload, records: previous.recordIndexes)
+    }
+
+    /// The indexes built from the records alone.
+    struct RecordIndexes: Sendable {
+        var recordIndex: [String: Int] = [:]
+        var byObject: [WorkloadObject: [Int]] = [:]
+        var byOwner: [String: [Int]] = [:]
+        var byField: [RecordField: [String: [Int]]] = [:]
+
+        init(_ workload: Workload) {
+            recordIndex.reserveCapacity(workload.records.count)
+            var comparedFields = Set<RecordField>(workload.sharingSets.map(\.recordField))
+            for rule in workload.sharingRules {
+                if case .criteria(let field, _) = rule.selector { comparedFields.insert(field) }
+            }
+            comparedFields.formUnion([.account, .region])
+            for (i, record) in workload.records.enumerated() {
+                recordIndex[record.id] = i
+                byObject[record.object, default: []].append(i)
+                byOwner[record.owner, default: []].append(i)
+                for field in comparedFields {
+                    if let value = record.value(of: field) { byField[field, default: [:]][value, default: []].append(i) }
+                }
+            }
+        }
+    }
+
+    private let recordIndexes: RecordIndexes
+
+    private init(_ workload: Workload, records: RecordIndexes) {
         self.workload = workload
         users = Dictionary(workload.users.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         profiles = Dictionary(workload.profiles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var recordIndex: [String: Int] = [:]
-        recordIndex.reserveCapacity(workload.records.count)
-        var byObject: [WorkloadObject: [Int]] = [:]
-        var byOwner: [String: [Int]] = [:]
-        var comparedFields = Set<RecordField>(workload.sharingSets.map(\.recordField))
-        for rule in workload.sharingRules {
-            if case .criteria(let field, _) = rule.selector { comparedFields.insert(field) }
-        }
-        var byField: [RecordField: [String: [Int]]] = [:]
-        for (i, record) in workload.records.enumerated() {
-            recordIndex[record.id] = i
-            byObject[record.object, default: []].append(i)
-            byOwner[record.owner, default: []].append(i)
-            for field in comparedFields {
-                if let value = record.value(of: field) { byField[field, default: [:]][value, default: []].append(i) }
-            }
-        }
-        self.recordIndex = recordIndex
-        recordsByObject = byObject
-        recordsByOwner = byOwner
-        recordsByField = byField
+        recordIndexes = records
+        recordIndex = records.recordIndex
+        recordsByObject = records.byObject
+        recordsByOwner = records.byOwner
+        recordsByField = records.byField
 
         var parent: [String: String] = [:]
         var children: [String: [String]] = [:]
@@ -220,7 +241,8 @@ public struct ReferenceEvaluator: Sendable {
         readableIndexes(user: userID, object: object).count
     }
 
-    private func readableIndexes(user userID: String, object: WorkloadObject) -> Set<Int> {
+    /// Positions in `workload.records` of the records of `object` the user may read.
+    func readableIndexes(user userID: String, object: WorkloadObject) -> Set<Int> {
         guard let user = users[userID], let profile = profiles[user.profile] else { return [] }
         let all = recordsByObject[object] ?? []
         if profile.modifyAll.contains(object) || profile.viewAll.contains(object) { return Set(all) }
@@ -242,11 +264,20 @@ public struct ReferenceEvaluator: Sendable {
             case .owner(let from):
                 for owner in members(of: from).users { out.formUnion(ofObject(recordsByOwner[owner])) }
             case .criteria(let field, let equals):
-                out.formUnion(ofObject(recordsByField[field]?[equals]))
+                if let index = recordsByField[field] {
+                    out.formUnion(ofObject(index[equals]))
+                } else {  // a field no index was built for (a rule added later): scan
+                    out.formUnion((recordsByObject[object] ?? []).filter { workload.records[$0].value(of: field) == equals })
+                }
             }
         }
         for set in workload.sharingSets where set.object == object && set.userKinds.contains(user.kind) {
-            if let mine = set.userField.value(in: user) { out.formUnion(ofObject(recordsByField[set.recordField]?[mine])) }
+            guard let mine = set.userField.value(in: user) else { continue }
+            if let index = recordsByField[set.recordField] {
+                out.formUnion(ofObject(index[mine]))
+            } else {
+                out.formUnion((recordsByObject[object] ?? []).filter { workload.records[$0].value(of: set.recordField) == mine })
+            }
         }
         for (recordID, shares) in sharesByRecord where shares.contains(where: { members(of: $0.to).reaches(user) }) {
             if let i = recordIndex[recordID], workload.records[i].object == object { out.insert(i) }

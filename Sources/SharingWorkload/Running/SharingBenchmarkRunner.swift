@@ -185,17 +185,19 @@ public struct SharingBenchmarkRunner: Sendable {
                 }
                 var changed = before.workload
                 try change.apply(to: &changed)
-                let after = ReferenceEvaluator(changed)
+                let after = change.touchesRecords
+                    ? ReferenceEvaluator(changed) : ReferenceEvaluator(changed, recordsUnchangedFrom: before)
                 let affected = planner.affectedUsers(by: change, before: before, after: after)
                 // The probe: an affected user and a record whose access the change flips, if any.
+                // Record positions are stable across a change (new records are appended).
                 var probe: (user: String, record: String)?
                 var flipped: [String: [String]] = [:]
                 for user in affected {
                     for object in WorkloadObject.allCases {
-                        let diff = after.readable(user: user, object: object)
-                            .symmetricDifference(before.readable(user: user, object: object)).sorted()
-                        flipped[user, default: []] += diff.prefix(4)
-                        if probe == nil, let first = diff.first { probe = (user, first) }
+                        let diff = after.readableIndexes(user: user, object: object)
+                            .symmetricDifference(before.readableIndexes(user: user, object: object)).sorted()
+                        flipped[user, default: []] += diff.prefix(4).map { changed.records[$0].id }
+                        if probe == nil, let first = diff.first { probe = (user, changed.records[first].id) }
                     }
                 }
                 let probeUser = probe?.user ?? affected.first ?? changed.users[0].id
