@@ -50,7 +50,7 @@ struct DifferentialTests {
         Self.compare(engine.snapshot, reference, users: org.allUsers, records: org.records, seed: UInt64(seed))
     }
 
-    @Test("incremental changes from the store feed", arguments: 100..<110)
+    @Test("incremental changes from the store feed", arguments: 100..<120)
     func incremental(seed: Int) throws {
         var org = RandomOrg(seed: UInt64(seed))
         let store = MemoryStore()

@@ -164,7 +164,7 @@ public struct AccessAdministrator: Sendable {
         }
         let share = RecordShare(
             id: .generate(prefix: "shr"), object: R.entityType, recordID: record.id.rawValue, sharedWith: grantee,
-            accessLevel: level, cause: .manual)
+            accessLevel: level, cause: .manual, recordOwner: record.owner)
         try store.write { tx in _ = try tx.put(share) }
         return share
     }

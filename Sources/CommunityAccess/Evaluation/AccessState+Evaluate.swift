@@ -95,7 +95,9 @@ extension AccessState {
             if reaches(u, q, hierarchy: hierarchy) { return 3 }
         }
         if row.hasShares, let shares = sharesByRecord[i] {
-            for s in shares where s.level > best && reaches(u, s.principal, hierarchy: hierarchy) {
+            for s in shares where s.level > best && (s.owner < 0 || s.owner == Self.ownerCode(row))
+                && reaches(u, s.principal, hierarchy: hierarchy)
+            {
                 best = s.level
                 if best >= 3 { return 3 }
             }
@@ -232,7 +234,7 @@ extension AccessState {
             }
         }
         if acc.hasShares, let shares = sharesByRecord[a] {
-            for s in shares {
+            for s in shares where s.owner < 0 || s.owner == Self.ownerCode(acc) {
                 let l = min(s.child.level(forObject: o), .edit).code
                 if l > best, reaches(u, s.principal, hierarchy: true) { best = l }
             }

@@ -152,7 +152,7 @@ extension AccessState {
                 out.append(G(kind: .queueOwner, level: .all, chain: ["owned by \(grantee(q))"] + why))
             }
         }
-        for s in sharesByRecord[i] ?? [] {
+        for s in sharesByRecord[i] ?? [] where s.owner < 0 || s.owner == Self.ownerCode(row) {
             guard let why = describeReach(u, s.principal, hierarchy: hierarchy) else { continue }
             let kind: G.Kind = s.cause == .manual ? .manualShare : (s.cause == .team ? .teamShare : .programmaticShare)
             var chain = ["share \(shareIDs.keys[Int(s.share)]) to \(grantee(s.principal))"]

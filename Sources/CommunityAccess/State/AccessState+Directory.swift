@@ -186,22 +186,14 @@ extension AccessState {
         }
         if changes.groups || changes.queues {
             computeMemberIndexes(&d)
-            // Old members of the changed groups and of every group containing them (before or
-            // after), and the users the changed groups' and queues' entries name now.
-            var touched: Set<UInt32> = []
+            // A user's membership in any group can only change if their membership in a changed
+            // group does: the users its old entries reached (its old members) and the users its
+            // new entries name. The same holds for changed queues.
             for g in changes.changedGroups {
-                if Int(g) < old.groupContainers.count { touched.formUnion(old.groupContainers[Int(g)]) }
-                if Int(g) < d.groupContainers.count { touched.formUnion(d.groupContainers[Int(g)]) }
+                if Int(g) < old.groupUsers.count { affected.formUnion(old.groupUsers[Int(g)]) }
+                if Int(g) < groups.count { affected.formUnion(usersNamed(by: groups[Int(g)]?.members ?? [], d, old)) }
             }
-            for g in touched where Int(g) < old.groupUsers.count { affected.formUnion(old.groupUsers[Int(g)]) }
-            for g in changes.changedGroups where Int(g) < groups.count {
-                affected.formUnion(usersNamed(by: groups[Int(g)]?.members ?? [], d, old))
-            }
-            // Queues holding a touched group, and changed queues.
-            var queuesTouched = changes.changedQueues
-            for g in touched { queuesTouched.formUnion(d.queueEntries.byGroup[g] ?? []) }
-            for (g, qs) in old.queueEntries.byGroup where touched.contains(g) { queuesTouched.formUnion(qs) }
-            for q in queuesTouched {
+            for q in changes.changedQueues {
                 if Int(q) < old.queueUsers.count { affected.formUnion(old.queueUsers[Int(q)]) }
                 if Int(q) < queues.count { affected.formUnion(usersNamed(by: queues[Int(q)]?.members ?? [], d, old)) }
             }
@@ -261,10 +253,21 @@ extension AccessState {
         if !affected.isEmpty {
             var rolesAbove: Set<Int32> = []
             for u in affected {
+                // Walk both chains to the root (the two trees are forests; depth is small).
                 var r = Int(u) < old.userRole.count ? old.userRole[Int(u)] : -1
-                while r >= 0, Int(r) < old.roleParent.count, rolesAbove.insert(r).inserted { r = old.roleParent[Int(r)] }
+                var steps = 0
+                while r >= 0, Int(r) < old.roleParent.count, steps <= old.roleParent.count {
+                    rolesAbove.insert(r)
+                    r = old.roleParent[Int(r)]
+                    steps += 1
+                }
                 r = d.userRole[Int(u)]
-                while r >= 0, rolesAbove.insert(r).inserted { r = d.roleParent[Int(r)] }
+                steps = 0
+                while r >= 0, steps <= d.roleParent.count {
+                    rolesAbove.insert(r)
+                    r = d.roleParent[Int(r)]
+                    steps += 1
+                }
             }
             for r in rolesAbove where Int(r) < d.roleAllUsers.count { refresh.formUnion(d.roleAllUsers[Int(r)]) }
         }

@@ -40,7 +40,6 @@ extension AccessState {
             index(i, row, isNew: true)
         }
         let ownerChanged = old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue
-        if old.alive, ownerChanged { dropManualShares(on: i) }
         // External roles anchored to this account follow its owner.
         if o == accountObject, !old.alive || ownerChanged, directory.anchoredRoles[i] != nil {
             directoryStale = true
@@ -188,8 +187,17 @@ extension AccessState {
             }
         shareEntities[Int(s)] = share
         rows[Int(rec)].hasShares = true
+        var owner: Int64 = -1
+        if cause == .manual, let o = share.recordOwner {
+            switch o {
+            case .user(let u): owner = Int64(userIndex(u))
+            case .queue(let q): owner = (1 << 32) | Int64(queueIndex(q))
+            }
+        }
         sharesByRecord[rec, default: []].append(
-            ShareRow(principal: p, level: share.accessLevel.code, cause: cause, child: share.accountChildAccess, share: s))
+            ShareRow(
+                principal: p, level: share.accessLevel.code, cause: cause, child: share.accountChildAccess, share: s,
+                owner: owner))
         sharesByPrincipal[p, default: []].sortedInsert(rec)
     }
 
@@ -210,6 +218,11 @@ extension AccessState {
 
     mutating func removeShare(id: ID<RecordShare>) {
         if let s = shareIDs.id(id) { removeShare(index: s) }
+    }
+
+    /// The owner of a row as one number (users as their id, queues with bit 32 set).
+    @inline(__always) static func ownerCode(_ row: RecordRow) -> Int64 {
+        row.ownerUser >= 0 ? Int64(row.ownerUser) : (1 << 32) | Int64(row.ownerQueue)
     }
 
     mutating func dropManualShares(on rec: UInt32) {

@@ -18,6 +18,8 @@ struct ShareRow: Sendable, Hashable {
     var cause: Cause
     var child: ChildAccess
     var share: UInt32
+    /// For manual shares: the owner (``AccessState/ownerCode``) the record must still have; -1 for any.
+    var owner: Int64 = -1
 }
 
 /// The per-record columns the hot path reads.
