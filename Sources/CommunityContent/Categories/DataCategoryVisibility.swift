@@ -26,8 +26,10 @@ public struct DataCategoryVisibility: Entity, Hashable {
         case categories([ID<DataCategory>])
     }
 
+    /// The store table name.
     public static let entityType: EntityType = "DataCategoryVisibility"
 
+    /// The identifier.
     public var id: ID<DataCategoryVisibility>
     /// The group the rule is about.
     public var groupID: ID<DataCategoryGroup>

@@ -3,13 +3,16 @@ public import CommunityModel
 /// Running totals of an article's engagement, updated in the same transaction as each vote,
 /// rating or counted view.
 public struct ArticleStats: Entity, Hashable {
+    /// The store table name.
     public static let entityType: EntityType = "ArticleStats"
+    /// Fields the store indexes for queries.
     public static var indexedFields: [IndexedField<ArticleStats>] {
         [IndexedField("views") { .number(Double($0.views)) }]
     }
 
     /// The same string as the article's id.
     public var id: ID<ArticleStats>
+    /// The article.
     public var articleID: ID<KnowledgeArticle>
     /// Counted views (once per member and period).
     public var views: Int = 0
@@ -19,6 +22,7 @@ public struct ArticleStats: Entity, Hashable {
     public var notHelpful: Int = 0
     /// Sum and count of star ratings.
     public var ratingSum: Int = 0
+    /// How many members rated.
     public var ratingCount: Int = 0
 
     /// Mean stars, or `nil` without ratings.

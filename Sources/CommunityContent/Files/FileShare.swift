@@ -23,13 +23,18 @@ public struct FileShare: Entity, Hashable {
         }
     }
 
+    /// The store table name.
     public static let entityType: EntityType = "FileShare"
+    /// Fields the store indexes for queries.
     public static var indexedFields: [IndexedField<FileShare>] {
         [IndexedField("fileID") { .reference($0.fileID.rawValue) }]
     }
 
+    /// The identifier.
     public var id: ID<FileShare>
+    /// The file.
     public var fileID: ID<ContentFile>
+    /// Who or what it applies to.
     public var target: Target
 
     /// Creates a share; the id is derived from file and target.

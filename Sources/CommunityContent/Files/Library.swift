@@ -5,15 +5,19 @@ public import Foundation
 /// their account's tier is at least ``minimumTier``; employees always; customers when
 /// ``customersSee`` is set.
 public struct Library: Entity, Hashable {
+    /// The store table name.
     public static let entityType: EntityType = "Library"
 
+    /// The identifier.
     public var id: ID<Library>
+    /// The name.
     public var name: String
     public var description: String
     /// The lowest partner tier that sees the library; `nil` hides it from partners.
     public var minimumTier: Account.PartnerTier?
     /// Whether customer users see it.
     public var customersSee: Bool
+    /// When it was created.
     public var createdAt: Date
 
     /// Creates a library.

@@ -10,6 +10,7 @@ public struct ArticleListItem: Sendable, Hashable {
     public var locale: String
     /// Title and summary of that version.
     public var title: String
+    /// The summary of that version.
     public var summary: String
     /// Its current slug, if any.
     public var slug: String?

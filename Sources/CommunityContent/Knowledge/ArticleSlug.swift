@@ -5,11 +5,14 @@ public import Foundation
 /// as an alias) resolve to the article; the id is derived from locale and text, so a slug
 /// can belong to one article only.
 public struct ArticleSlug: Entity, Hashable {
+    /// The store table name.
     public static let entityType: EntityType = "ArticleSlug"
+    /// Fields the store indexes for queries.
     public static var indexedFields: [IndexedField<ArticleSlug>] {
         [IndexedField("articleID") { .reference($0.articleID.rawValue) }]
     }
 
+    /// The identifier.
     public var id: ID<ArticleSlug>
     /// The article it resolves to.
     public var articleID: ID<KnowledgeArticle>

@@ -13,7 +13,9 @@ public struct ArticleVersion: Entity, Hashable {
         case archived
     }
 
+    /// The store table name.
     public static let entityType: EntityType = "KnowledgeArticleVersion"
+    /// Fields the store indexes for queries.
     public static var indexedFields: [IndexedField<ArticleVersion>] {
         [
             IndexedField("articleID") { .reference($0.articleID.rawValue) },
@@ -22,6 +24,7 @@ public struct ArticleVersion: Entity, Hashable {
         ]
     }
 
+    /// The identifier.
     public var id: ID<ArticleVersion>
     /// The article.
     public var articleID: ID<KnowledgeArticle>

@@ -3,8 +3,10 @@ public import Foundation
 
 /// A knowledge article: what stays the same across its versions and translations.
 public struct KnowledgeArticle: Entity, Hashable {
+    /// The store table name.
     public static let entityType: EntityType = "KnowledgeArticle"
 
+    /// The identifier.
     public var id: ID<KnowledgeArticle>
     /// A human-readable number, such as `000123`, unique per store.
     public var articleNumber: String

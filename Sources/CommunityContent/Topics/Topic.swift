@@ -5,11 +5,14 @@ public import Foundation
 /// own. Navigational topics form the site's menu and featured topics its highlights,
 /// each in an order.
 public struct Topic: Entity, Hashable {
+    /// The store table name.
     public static let entityType: EntityType = "Topic"
+    /// Fields the store indexes for queries.
     public static var indexedFields: [IndexedField<Topic>] {
         [IndexedField("normalizedName") { $0.mergedInto == nil ? .text($0.normalizedName) : nil }]
     }
 
+    /// The identifier.
     public var id: ID<Topic>
     /// The name shown.
     public var name: String

@@ -3,6 +3,7 @@ public import Foundation
 
 /// The published version of a locale was retired; the locale has no live version now.
 public struct ArticleArchived: DomainEvent, Hashable {
+    /// The event's stable name.
     public static let name = "article.archived"
     /// The article.
     public let articleID: ID<KnowledgeArticle>
@@ -12,6 +13,7 @@ public struct ArticleArchived: DomainEvent, Hashable {
     public let version: Int
     /// Who did it.
     public let userID: ID<User>
+    /// When it happened, by the engine clock.
     public let occurredAt: Date
 
     /// Creates the event.

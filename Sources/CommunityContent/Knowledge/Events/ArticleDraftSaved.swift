@@ -3,6 +3,7 @@ public import Foundation
 
 /// A draft version was created or edited.
 public struct ArticleDraftSaved: DomainEvent, Hashable {
+    /// The event's stable name.
     public static let name = "article.draftSaved"
     /// The article.
     public let articleID: ID<KnowledgeArticle>
@@ -12,6 +13,7 @@ public struct ArticleDraftSaved: DomainEvent, Hashable {
     public let version: Int
     /// Who did it.
     public let userID: ID<User>
+    /// When it happened, by the engine clock.
     public let occurredAt: Date
 
     /// Creates the event.

@@ -3,6 +3,7 @@ public import Foundation
 
 /// A version went live in its locale (replacing the previous published one, now archived).
 public struct ArticlePublished: DomainEvent, Hashable {
+    /// The event's stable name.
     public static let name = "article.published"
     /// The article.
     public let articleID: ID<KnowledgeArticle>
@@ -12,6 +13,7 @@ public struct ArticlePublished: DomainEvent, Hashable {
     public let version: Int
     /// Who did it.
     public let userID: ID<User>
+    /// When it happened, by the engine clock.
     public let occurredAt: Date
 
     /// Creates the event.
