@@ -49,10 +49,12 @@ public struct Questions: Sendable {
         let normalisedTopics = try Feeds.normalisedTopics(topics, max: config.maxTopics)
         let questionID: ID<Question> = .generate(prefix: "q")
         let parent: FeedParent = group.map { .group($0) } ?? .member(askerID)
-        let item = try engine.feeds.post(
-            PostDraft(kind: .question, parent: parent, body: body, topics: normalisedTopics), by: askerID,
-            questionID: questionID, title: title)
+        let draft = PostDraft(kind: .question, parent: parent, body: body, topics: normalisedTopics)
+        let prepared = try engine.feeds.prepare(draft)
+        // The feed item and the question are written in one transaction.
         let question = try engine.perform { tx, effects -> Question? in
+            guard let item = try engine.feeds.post(prepared, draft, by: askerID, questionID: questionID, title: title, tx, effects)
+            else { return nil }
             let now = engine.clock.now()
             let maskedTitle = try engine.rules(in: tx).screen.masked(title, kind: .question, memberKind: try engine.member(askerID, in: tx).kind)
             var q = Question(

@@ -6,8 +6,9 @@ import CommunityRendering
 enum StandardActions {
     static func install(
         into actions: inout FormActionRegistry, engagement: Engagement, cases: CaseService, deals: DealRegistrationService,
-        knowledge: any KnowledgeProvider
+        knowledge: any KnowledgeProvider, store: any Store
     ) {
+        actions.register("selfRegister") { request in try SelfRegistration.register(request, store: store) }
         actions.register("askQuestion") { request in
             guard let user = request.viewer.user?.id else { return .forbidden }
             var errors: [String: String] = [:]

@@ -87,7 +87,7 @@ public final class Community: Sendable {
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
-        StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider)
+        StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
         }
@@ -177,6 +177,29 @@ public final class Community: Sendable {
         }
         let permissions = Set(snapshot.systemPermissions(userID).map(\.name))
         return Viewer(user: user, account: account, permissionSetIDs: sets, permissions: permissions, sessionID: sessionID)
+    }
+
+    /// Self-registration requests waiting for review.
+    public func pendingRegistrations() throws -> [SiteRegistration] {
+        try store.snapshot().query(Query<SiteRegistration>().where("status", equals: .picklist("pending"))).map(\.value)
+    }
+
+    /// Approves a pending self-registration: creates the member's user with the site's profile
+    /// in the site's default account, in one transaction.
+    ///
+    /// - Throws: ``CommunityError/unknownSite(_:)``, or a validation or store error (nothing is written).
+    @discardableResult
+    public func approveRegistration(_ id: ID<SiteRegistration>) throws -> ID<User> {
+        try store.write { tx in
+            guard var registration = try tx.value(id), registration.status == .pending else { throw CommunityError.unknownRegistration(id.rawValue) }
+            guard let site = site(registration.siteID)?.site, let profile = site.selfRegistrationProfileID,
+                  let account = site.selfRegistrationAccountID else { throw CommunityError.unknownSite(registration.siteID) }
+            let user = try SelfRegistration.createUser(for: registration, profile: profile, account: account, in: tx)
+            registration.status = .approved
+            registration.userID = user
+            try tx.put(registration)
+            return user
+        }
     }
 
     /// Why a user can or cannot see a record: every grant that applies.

@@ -10,6 +10,8 @@ public enum CommunityError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownSite(String)
     /// A site with this id or URL prefix exists.
     case duplicateSite(String)
+    /// No pending self-registration has this id.
+    case unknownRegistration(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum CommunityError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidSite(let id, let errors): "site \(id) is invalid:\n" + errors.map(\.description).joined(separator: "\n")
         case .unknownSite(let id): "no site \(id)"
         case .duplicateSite(let id): "a site \(id) (or one at the same URL prefix) already exists"
+        case .unknownRegistration(let id): "no pending registration \(id)"
         }
     }
 }

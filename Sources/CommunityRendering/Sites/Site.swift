@@ -50,6 +50,10 @@ public struct Site: Sendable, Hashable, Codable {
     public var guestAccess: Bool
     /// Self-registration mode.
     public var selfRegistration: SelfRegistration
+    /// The profile self-registered members get (one of ``memberProfileIDs``).
+    public var selfRegistrationProfileID: ID<Profile>?
+    /// The account self-registered customers join (Salesforce's "default account").
+    public var selfRegistrationAccountID: ID<Account>?
     /// Locales offered, the default first (`en_US`, `de_DE`, `ko_KR`).
     public var locales: [String]
     /// Navigation menus.
