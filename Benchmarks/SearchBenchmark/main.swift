@@ -2,6 +2,12 @@ import CommunityContent
 import CommunityModel
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// SearchBenchmark: relevance (MRR@10, nDCG@10, recall@10), query latency and indexing
 /// throughput of MemorySearchIndex.
 ///
@@ -64,6 +70,14 @@ func microseconds(since start: ContinuousClock.Instant) -> Double {
     return Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
 }
 
+/// CPU time of the calling thread, in microseconds: unlike wall time it does not grow
+/// when other processes compete for the cores.
+func threadCPUMicroseconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) * 1e6 + Double(ts.tv_nsec) / 1e3
+}
+
 func run() throws {
     let options = try parseArguments()
     var generator = CorpusGenerator(seed: options.seed)
@@ -113,23 +127,32 @@ func run() throws {
     // Indexing throughput: batches of 1,000, as a host feeding a change stream would.
     let index = MemorySearchIndex(clock: ManualClock(epoch))
     let indexStart = ContinuousClock.now
+    let indexCPUStart = threadCPUMicroseconds()
     for start in stride(from: 0, to: documents.count, by: 1000) {
         try index.upsert(Array(documents[start..<min(documents.count, start + 1000)]))
     }
     let indexSeconds = microseconds(since: indexStart) / 1e6
+    let indexCPUSeconds = (threadCPUMicroseconds() - indexCPUStart) / 1e6
     let docsPerSecond = Double(documents.count) / max(indexSeconds, 1e-9)
+    let docsPerCPUSecond = Double(documents.count) / max(indexCPUSeconds, 1e-9)
 
     // Relevance, then latency over several rounds (the first round warms up).
     var reciprocalRanks = 0.0, ndcg = 0.0, recall = 0.0
     var latencies: [Double] = []
+    var cpuLatencies: [Double] = []
     for round in 0...options.rounds {
         for judged in queries {
             let query = SearchQuery(
                 judged.query, locale: judged.locale, typoTolerance: options.typos, limit: 10, highlight: false)
             let start = ContinuousClock.now
+            let cpuStart = threadCPUMicroseconds()
             let results = try index.search(query, as: viewer)
+            let cpu = threadCPUMicroseconds() - cpuStart
             let elapsed = microseconds(since: start)
-            if round > 0 { latencies.append(elapsed) }
+            if round > 0 {
+                latencies.append(elapsed)
+                cpuLatencies.append(cpu)
+            }
             guard round == 0 else { continue }
             let ranked = results.hits.map(\.key.id)
             let relevant = Set(judged.relevant)
@@ -143,6 +166,7 @@ func run() throws {
     }
     let n = Double(queries.count)
     latencies.sort()
+    cpuLatencies.sort()
     let mrr = reciprocalRanks / n, meanNDCG = ndcg / n, meanRecall = recall / n
     let p50 = percentile(latencies, 0.5), p99 = percentile(latencies, 0.99)
 
@@ -150,11 +174,13 @@ func run() throws {
     print("documents: \(documents.count), queries: \(queries.count), typo tolerance: \(options.typos ? "on" : "off"), viewer: \(options.restricted ? "restricted" : "unrestricted"), segments: \(index.segmentCount)")
     print(String(format: "MRR@10 %.4f   nDCG@10 %.4f   recall@10 %.4f", mrr, meanNDCG, meanRecall))
     print(String(format: "query latency p50 %.1f µs   p99 %.1f µs   (%d timed queries)", p50, p99, latencies.count))
-    print(String(format: "indexing: %.0f documents/s (%.2f s)", docsPerSecond, indexSeconds))
+    print(String(format: "query CPU time p50 %.1f µs   p99 %.1f µs", percentile(cpuLatencies, 0.5), percentile(cpuLatencies, 0.99)))
+    print(String(format: "indexing: %.0f documents/s wall (%.2f s), %.0f documents per CPU second (%.2f s), batches of 1000", docsPerSecond, indexSeconds, docsPerCPUSecond, indexCPUSeconds))
     if options.json {
         let object: [String: Double] = [
             "mrr10": mrr, "ndcg10": meanNDCG, "recall10": meanRecall, "query_p50_us": p50, "query_p99_us": p99,
-            "docs_per_sec": docsPerSecond,
+            "docs_per_sec": docsPerSecond, "docs_per_cpu_sec": docsPerCPUSecond,
+            "query_cpu_p50_us": percentile(cpuLatencies, 0.5), "query_cpu_p99_us": percentile(cpuLatencies, 0.99),
         ]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

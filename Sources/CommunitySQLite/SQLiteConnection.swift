@@ -24,7 +24,7 @@ final class SQLiteConnection: @unchecked Sendable {
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Opens (and with `create`, creates) the database file at `path`.
-    init(path: String, create: Bool) throws {
+    init(path: String, create: Bool, cacheKiB: Int = 8_192) throws {
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0)
         let code = sqlite3_open_v2(path, &db, flags, nil)
@@ -36,6 +36,11 @@ final class SQLiteConnection: @unchecked Sendable {
         handle = db
         sqlite3_busy_timeout(db, 5_000)
         sqlite3_extended_result_codes(db, 1)
+        // A page cache big enough that a large transaction does not spill to the WAL
+        // mid-way, and reads through memory-mapped pages instead of read calls.
+        try execute("PRAGMA cache_size = -\(cacheKiB)")
+        try execute("PRAGMA mmap_size = 268435456")
+        try execute("PRAGMA temp_store = MEMORY")
     }
 
     deinit {

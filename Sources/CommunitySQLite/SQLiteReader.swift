@@ -75,7 +75,7 @@ struct SQLiteReader {
         } else if let range = query.filters.first {
             var undecodable: String?
             try connection.rows(SQLiteSchema.byField, [.text(type), .text(range.field)]) { row in
-                guard let value = try? connection.decoder.decode(FieldValue.self, from: row.data(0)) else {
+                guard let value = IndexValueCodec.decode(row.text(0)) else {
                     undecodable = row.text(1)
                     return
                 }

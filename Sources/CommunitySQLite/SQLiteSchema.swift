@@ -2,8 +2,8 @@
 ///
 /// - `ck_meta`: the schema version, the last change sequence and the last transaction id.
 /// - `ck_entities`: one row per entity: type name, id, version and the JSON body.
-/// - `ck_index`: one row per indexed field value: its lookup key (``IndexKey``), the value
-///   as JSON (for ranges and ordering), and the entity id.
+/// - `ck_index`: one row per indexed field value: its lookup key (``IndexKey``), its exact
+///   value (``IndexValueCodec``, for ranges), and the entity id.
 /// - `ck_changes`: the change feed, one row per change, with the entity's JSON.
 enum SQLiteSchema {
     static let version: Int64 = 1
@@ -14,7 +14,7 @@ enum SQLiteSchema {
             type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, body BLOB NOT NULL,
             PRIMARY KEY(type, id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ck_index(
-            type TEXT NOT NULL, field TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, value BLOB NOT NULL,
+            type TEXT NOT NULL, field TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
             PRIMARY KEY(type, field, key, id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ck_index_by_entity ON ck_index(type, id);
         CREATE TABLE IF NOT EXISTS ck_changes(

@@ -49,9 +49,10 @@ public final class SQLiteStore: Store {
         }
         self.path = path
         self.registry = registry
-        let connection = try SQLiteConnection(path: path, create: true)
+        let connection = try SQLiteConnection(path: path, create: true, cacheKiB: 65_536)
         try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = NORMAL")
+        try connection.execute("PRAGMA journal_size_limit = 67108864")  // shrink the WAL file back after big transactions
         try connection.execute("BEGIN IMMEDIATE")
         do {
             try connection.execute(SQLiteSchema.create)
@@ -76,6 +77,7 @@ public final class SQLiteStore: Store {
         try self.init(path: file.path, registry: registry)
     }
 
+    /// A read transaction on a reader connection of its own; if none can be opened, a snapshot whose reads throw ``StoreError/backend(_:)``.
     public func snapshot() -> any StoreSnapshot {
         do {
             return try SQLiteSnapshot(pool: readers)
@@ -84,6 +86,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Runs `body` inside `BEGIN IMMEDIATE` … `COMMIT` on the writer connection; `ROLLBACK` and nothing published if it throws.
     @discardableResult
     public func write<R>(_ body: (any StoreTransaction) throws -> R) throws -> R {
         try writer.withLock { state in
@@ -135,6 +138,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Committed changes after `sequence` from the persisted feed, oldest first; `entity` is decoded only for registered types.
     public func changes(after sequence: UInt64, limit: Int) throws -> [Change] {
         guard limit > 0 else { return [] }
         return try readers.withConnection { connection in
@@ -184,6 +188,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Calls `observer` after every commit, in commit order, on the committing thread; changes carry their entities.
     public func observe(_ observer: @escaping @Sendable ([Change]) -> Void) -> StoreObservation {
         let token = nextObserver.add(1, ordering: .relaxed).oldValue
         observers.withLock { $0[token] = observer }

@@ -45,21 +45,17 @@ final class SQLiteTransaction: StoreTransaction {
         } catch {
             throw StoreError.corrupt(entity: E.entityType, id: id, detail: "cannot encode: \(error)")
         }
-        var index: [(String, String, Data)] = []
+        var index: [(String, String, String)] = []
         for field in E.indexedFields {
             guard let fieldValue = field.value(value) else { continue }
-            do {
-                index.append((field.name, IndexKey.of(fieldValue), try connection.encoder.encode(fieldValue)))
-            } catch {
-                throw StoreError.corrupt(entity: E.entityType, id: id, detail: "cannot encode \(field.name): \(error)")
-            }
+            index.append((field.name, IndexKey.of(fieldValue), IndexValueCodec.encode(fieldValue)))
         }
         let version = (existing ?? 0) + 1
         try recording {
             try connection.run(SQLiteSchema.putEntity, [.text(type), .text(id), .integer(Int64(version)), .blob(body)])
             if existing != nil { try connection.run(SQLiteSchema.deleteIndex, [.text(type), .text(id)]) }
             for (field, key, encoded) in index {
-                try connection.run(SQLiteSchema.putIndex, [.text(type), .text(field), .text(key), .text(id), .blob(encoded)])
+                try connection.run(SQLiteSchema.putIndex, [.text(type), .text(field), .text(key), .text(id), .text(encoded)])
             }
         }
         pending.append(

@@ -3,7 +3,9 @@ public import CommunityModel
 /// An entity the store conformance suite writes and queries: indexed by `group`
 /// (picklist), `rank` (number) and the optional `label` (text); `note` is not indexed.
 public struct ConformanceItem: Entity, Hashable {
+    /// The table name, `ConformanceItem`.
     public static let entityType: EntityType = "ConformanceItem"
+    /// `group`, `rank` and `label`.
     public static var indexedFields: [IndexedField<ConformanceItem>] {
         [
             IndexedField("group") { .picklist($0.group) },
@@ -12,6 +14,7 @@ public struct ConformanceItem: Entity, Hashable {
         ]
     }
 
+    /// The identifier.
     public var id: ID<ConformanceItem>
     /// A small set of values, for equality and `oneOf` filters.
     public var group: String
@@ -34,8 +37,10 @@ public struct ConformanceItem: Entity, Hashable {
 
 /// A counter the conformance suite increments from many threads at once.
 public struct ConformanceCounter: Entity, Hashable {
+    /// The table name, `ConformanceCounter`.
     public static let entityType: EntityType = "ConformanceCounter"
 
+    /// The identifier.
     public var id: ID<ConformanceCounter>
     /// The current count.
     public var value: Int

@@ -11,5 +11,6 @@ public struct ConformanceFailure: Error, Hashable, Sendable, CustomStringConvert
         self.detail = detail
     }
 
+    /// The law and the observation, in one sentence.
     public var description: String { "store conformance law \"\(law)\" broken: \(detail)" }
 }

@@ -169,7 +169,9 @@ extension StoreConformance {
             try tx.put(item("keep", "red", rank: 1))
             try tx.put(item("gone", "red", rank: 2))
         }
+        let committed = store.snapshot().sequence
         try store.write { tx in
+            try check.equal(tx.sequence, committed, "sequence of a transaction before it writes")
             try tx.put(item("new", "red", rank: 3))
             try check.equal(try tx.get(ID<Item>("new"))?.version, 1, "version of an own insert")
             try tx.put(item("new", "blue", rank: 4))

@@ -50,7 +50,7 @@ struct DifferentialTests {
         Self.compare(engine.snapshot, reference, users: org.allUsers, records: org.records, seed: UInt64(seed))
     }
 
-    @Test("incremental changes from the store feed", arguments: 100..<106)
+    @Test("incremental changes from the store feed", arguments: 100..<120)
     func incremental(seed: Int) throws {
         var org = RandomOrg(seed: UInt64(seed))
         let store = MemoryStore()
@@ -87,7 +87,7 @@ struct DifferentialTests {
     /// One random change: a role move, a group change, a new rule, an owner change, a new record.
     static func mutation(_ org: inout RandomOrg, store: MemoryStore) -> [any Entity] {
         let s = store.snapshot()
-        switch org.int(0...6) {
+        switch org.int(0...11) {
         case 0:
             guard var u = try? s.value(org.pick(org.internalUsers)) else { return [] }
             u.roleID = org.chance(0.8) ? org.pick(org.internalRoles) : nil
@@ -117,6 +117,27 @@ struct DifferentialTests {
                          priority: .high, owner: .user(org.pick(org.internalUsers)))
             org.records.append(("Case", c.id.rawValue))
             return [c]
+        case 7:
+            // Re-parent an internal role (parents have lower numbers, so no cycles).
+            let r = org.int(1...7)
+            guard var role = try? s.value(ID<Role>("r\(r)")) else { return [] }
+            role.parentID = org.chance(0.2) ? nil : ID("r\(org.int(0...(r - 1)))")
+            return [role]
+        case 8:
+            let q = org.pick(org.queues)
+            guard var queue = try? s.value(q) else { return [] }
+            queue.members = [.user(org.pick(org.internalUsers)), org.chance(0.5) ? .group(org.pick(org.groups)) : .roleAndSubordinates(org.pick(org.allRoles))]
+            return [queue]
+        case 9:
+            // Nest one group in another (later groups only contain earlier ones: acyclic).
+            let g = org.int(1...3)
+            guard var group = try? s.value(ID<PublicGroup>("g\(g)")) else { return [] }
+            group.members.append(.group(ID("g\(org.int(0...(g - 1)))")))
+            return [group]
+        case 10:
+            guard var u = try? s.value(org.pick(org.allUsers)) else { return [] }
+            u.isActive.toggle()
+            return [u]
         default:
             let o: EntityType = org.pick(["Case", "Opportunity", "Account"])
             return [OrgWideDefault(object: o, internalAccess: org.pick([.private, .publicRead]), externalAccess: .private)]

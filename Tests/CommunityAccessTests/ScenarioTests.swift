@@ -550,3 +550,133 @@ struct ScenarioTests {
         #expect(skew == [OwnershipSkew(object: "Opportunity", owner: .user("big"), count: 10_001)])
     }
 }
+
+@Suite("Permissions, membership, fields")
+struct PermissionTests {
+    @Test("members of queues and groups, create permission, system permissions")
+    func membersAndPermissions() {
+        let f = Fixture()
+        f.put(
+            Fixture.profile("p", ["Case": [.read, .create]], system: [.moderateCommunity, SystemPermission("acme.rebates")]),
+            Role(id: "top", name: "Top"), Role(id: "sub", name: "Sub", parentID: "top"),
+            Fixture.user("a", profile: "p", role: "top"), Fixture.user("b", profile: "p", role: "sub"),
+            Fixture.user("c", profile: "p"),
+            PublicGroup(id: "g", name: "G", members: [.roleAndSubordinates("top")]),
+            Queue(id: "q", name: "Q", members: [.group("g"), .user("c")]))
+        let s = f.snapshot
+        #expect(s.members(of: .queue("q")) == ["a", "b", "c"])
+        #expect(s.members(of: .role("sub")) == ["b"])
+        #expect(s.canCreate("a", "Case") && !s.canCreate("a", "Lead"))
+        #expect(s.hasPermission("a", .moderateCommunity) && s.hasPermission("a", SystemPermission("acme.rebates")))
+        #expect(!s.hasPermission("a", .viewAllData))
+        #expect(s.systemPermissions("b").contains(.moderateCommunity))
+    }
+
+    @Test("field-level security: redaction and typed errors on forbidden edits")
+    func fieldLevelSecurity() throws {
+        let f = Fixture()
+        f.put(
+            Profile(id: "agent", name: "Agent", permissions: PermissionGrants(
+                objects: ["Case": .crud], fields: ["Case": ["Secret__c": .hidden, "Priority": .read, "Status": .edit]])),
+            Profile(id: "boss", name: "Boss", permissions: PermissionGrants(
+                objects: ["Case": .crud], fields: ["Case": ["Secret__c": .edit, "Priority": .edit, "Status": .edit]])),
+            Fixture.user("a", profile: "agent"), Fixture.user("b", profile: "boss"))
+        var kase = Fixture.kase("c", owner: "a")
+        kase.customFields["Secret__c"] = .text("x")
+        f.put(kase)
+        let s = f.snapshot
+        let redacted = try #require(s.redact(kase, for: "a"))
+        #expect(redacted.value(of: "Secret__c") == nil && redacted.hiddenFields.contains("Secret__c"))
+        #expect(redacted.value(of: "Subject") == .text("c"))
+        #expect(s.redact(kase, for: "b") == nil)  // b cannot read a's case at all (Private by default)
+        var edited = kase
+        edited.priority = .high
+        #expect(throws: AccessError.fieldNotEditable(user: "a", object: "Case", field: "Priority")) {
+            try s.authorizeEdit("a", original: kase, updated: edited)
+        }
+        edited = kase
+        edited.status = "Closed"
+        try s.authorizeEdit("a", original: kase, updated: edited)
+        #expect(throws: AccessError.insufficientAccess(user: "b", object: "Case", record: "c", action: .edit)) {
+            try s.authorizeEdit("b", original: kase, updated: edited)
+        }
+        #expect(s.fieldAccess("b", object: "Case", field: "Secret__c") == .edit)
+        #expect(s.fieldAccess("a", object: "Case", field: "Subject") == .edit)  // not mentioned: follows object permission
+    }
+
+    @Test("explain lists every grant with its chain and the deciding cap")
+    func explain() {
+        let f = Fixture()
+        f.put(
+            Fixture.profile("ro", ["Case": [.read]]), Fixture.profile("rw", ["Case": .crud]),
+            Role(id: "top", name: "Top"), Role(id: "sub", name: "Sub", parentID: "top"),
+            Fixture.user("boss", profile: "ro", role: "top"), Fixture.user("rep", profile: "rw", role: "sub"),
+            PublicGroup(id: "g", name: "G", members: [.user("boss")]),
+            Fixture.kase("c", owner: "rep"),
+            SharingRule(id: "r", object: "Case", selection: .ownedBy(.user("rep")), sharedWith: .group("g"), accessLevel: .edit))
+        let e = f.snapshot.explain("boss", "Case", id: "c")
+        #expect(e.level == .read)
+        #expect(e.grants.contains { $0.kind == .roleHierarchy && $0.level == .all })
+        #expect(e.grants.contains { $0.kind == .sharingRule && $0.chain.contains("rule r") })
+        #expect(e.cap?.contains("Edit") == true)
+        #expect(f.snapshot.explain("nobody", "Case", id: "c").level == .none)
+    }
+
+    @Test("whatIf reports who gains and loses without applying the change")
+    func whatIf() {
+        let f = Fixture()
+        f.put(
+            Fixture.profile("rw", ["Case": .crud]), Fixture.owd("Case", .private, .private),
+            Role(id: "top", name: "Top"), Role(id: "east", name: "East", parentID: "top"), Role(id: "west", name: "West", parentID: "top"),
+            Fixture.user("boss", profile: "rw", role: "top"), Fixture.user("e", profile: "rw", role: "east"),
+            Fixture.user("w", profile: "rw", role: "west"), Fixture.user("x", profile: "rw"),
+            PublicGroup(id: "g", name: "G", members: [.user("x")]),
+            Fixture.kase("c1", owner: "w"), Fixture.kase("c2", owner: "w"))
+        let rule = SharingRule(id: "r", object: "Case", selection: .ownedBy(.role("west")), sharedWith: .role("east"))
+        let report = f.engine.whatIf(.addSharingRule(rule))
+        #expect(report.deltas == [AccessDelta(user: "e", object: "Case", gained: 2, lost: 0)])
+        #expect(f.snapshot.access("e", to: "Case", id: "c1") == .none)  // not applied
+        let move = f.engine.whatIf(.moveUser("w", toRole: "east"))
+        #expect(move.deltas.isEmpty)  // boss stays above both roles; peers see nothing
+        #expect(move.usersExamined > 0)
+        let join = f.engine.whatIf(.addUserToGroup("e", group: "g"))
+        #expect(join.deltas.isEmpty)
+        f.put(RecordShare(id: "s", object: "Case", recordID: "c1", sharedWith: .group("g"), accessLevel: .read))
+        let join2 = f.engine.whatIf(.addUserToGroup("e", group: "g"))
+        #expect(join2.deltas == [AccessDelta(user: "e", object: "Case", gained: 1, lost: 0)])
+        let leave = f.engine.whatIf(.removeUserFromGroup("x", group: "g"))
+        #expect(leave.deltas == [AccessDelta(user: "x", object: "Case", gained: 0, lost: 1)])
+    }
+
+    @Test("group cycles are rejected")
+    func groupCycle() throws {
+        let f = Fixture()
+        let admin = AccessAdministrator(store: f.store, engine: f.engine)
+        try admin.saveGroup(PublicGroup(id: "a", name: "A"))
+        try admin.saveGroup(PublicGroup(id: "b", name: "B", members: [.group("a")]))
+        #expect(throws: AccessError.groupCycle(group: "a", through: "a")) {
+            try admin.saveGroup(PublicGroup(id: "a", name: "A", members: [.group("b")]))
+        }
+    }
+}
+
+@Suite("External roles")
+struct ExternalRoleTests {
+    @Test("enabling an account creates 1–3 roles under the owner's role")
+    func externalRoles() throws {
+        let f = Fixture()
+        f.put(
+            Fixture.profile("p", ["Opportunity": .crud]), SharingSettings(partnerRoleLevels: 2),
+            Role(id: "cm", name: "Channel"), Fixture.user("owner", profile: "p", role: "cm"), Fixture.user("norole", profile: "p"),
+            Account(id: "acme", name: "Acme", owner: "owner", isPartner: true), Account(id: "x", name: "X", owner: "norole"))
+        let admin = AccessAdministrator(store: f.store, engine: f.engine)
+        let roles = try admin.enableExternalRoles(for: Account(id: "acme", name: "Acme", owner: "owner", isPartner: true))
+        #expect(roles.map(\.externalLevel) == [.manager, .user])
+        #expect(roles[0].parentID == nil && roles[1].parentID == roles[0].id)
+        #expect(AccessAdministrator.externalRoles(for: Account(id: "a", name: "A", owner: "o"), kind: .customer, levels: 3).count == 3)
+        #expect(throws: AccessError.self) { try admin.enableExternalRoles(for: Account(id: "x", name: "X", owner: "norole")) }
+        f.put(Fixture.user("p1", kind: .partner, profile: "p", role: roles[1].id.rawValue, account: "acme"),
+              Opportunity(id: "o", name: "o", accountID: "acme", stage: "s", closeDate: try Day(year: 2026, month: 1, day: 1), owner: "p1"))
+        #expect(f.snapshot.access("owner", to: "Opportunity", id: "o") == .all)
+    }
+}

@@ -45,6 +45,8 @@ import Testing
         let zone = try f.engine.ideas.createZone(name: "Z", categories: [], by: F.mod)
         #expect(throws: (any Error).self) { try f.engine.ideas.submit(to: zone.id, title: "IDIOTEN-Feature", body: "x", by: F.alice) }
         #expect(throws: (any Error).self) { try f.engine.questions.ask(title: "idiot question", body: "x", by: F.alice) }
+        // Nothing half-written: neither the question nor its feed item exists.
+        #expect(try f.store.snapshot().count(Question.self) == 0 && f.store.snapshot().count(FeedItem.self) == 0)
         let audit = try f.engine.moderation.auditLog(from: .distantPast, to: .distantFuture, viewer: F.mod)
         #expect(audit.filter { $0.action == .blocked }.count == 3)
         #expect(f.events.all(ContentBlocked.self).count == 3)

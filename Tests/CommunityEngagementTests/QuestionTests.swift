@@ -1,3 +1,4 @@
+import CommunityContent
 import CommunityModel
 import Foundation
 import Synchronization
@@ -12,7 +13,7 @@ final class FakeContent: EngagementContentServices {
     func suggestions(for text: String, viewer: ID<User>, limit: Int) throws -> [ContentSuggestion] {
         text.lowercased().contains("password") ? [ContentSuggestion(kind: .article, id: "kb1", title: "Reset your password", score: 9)] : []
     }
-    func indexQuestion(_ question: Question) throws { indexed.withLock { $0.append(question.id) } }
+    func indexQuestion(_ question: Question, locale: String) throws { indexed.withLock { $0.append(question.id) } }
     func draftArticle(title: String, body: SanitizedHTML, author: ID<User>, question: ID<Question>) throws -> String {
         drafts.withLock { $0.append((title, body.html)) }
         return "art_\(question.rawValue)"
@@ -116,5 +117,29 @@ final class FakeContent: EngagementContentServices {
         let caseID = try f.engine.questions.escalate(q.id, by: F.mod)
         #expect(try f.engine.questions.escalate(q.id, by: F.alice) == caseID)
         #expect(f.events.all(QuestionEscalated.self).map(\.reason) == [.manual(by: F.mod)])
+    }
+}
+
+@Suite struct SearchIntegrationTests {
+    typealias F = Fixture
+
+    @Test func suggestionsThroughContentSearchIndex() throws {
+        let index = MemorySearchIndex()
+        try index.upsert(SearchDocument(type: .article, id: "kb-reset", locale: "en_US", title: "Reset your password",
+            body: "Open settings and choose reset password", createdAt: Date(timeIntervalSince1970: 0)))
+        let services = SearchIndexContentServices(index: index, viewer: { id in
+            SearchViewer(keys: [SearchAccessKey.user(id.rawValue)])
+        })
+        let f = try Fixture(content: services)
+        let q = try f.engine.questions.ask(title: "Password reset does not work", body: "help", by: F.alice)
+        #expect(try index.document(SearchDocumentKey(type: .question, id: q.id.rawValue)) != nil)
+        let s = try f.engine.questions.suggestions(title: "password reset", viewer: F.bob)
+        #expect(s.map(\.kind).contains(.article))
+        #expect(s.contains { $0.kind == .question && $0.id == q.id.rawValue })
+        // Group questions carry the group key: members without it do not get them from the index.
+        let g = try f.engine.groups.create(name: "Inner", visibility: .private, by: F.alice)
+        let hidden = try f.engine.questions.ask(title: "Password vault secrets", body: "x", in: g.id, by: F.alice)
+        #expect(!(try f.engine.questions.suggestions(title: "password vault", viewer: F.bob).contains { $0.id == hidden.id.rawValue }))
+        #expect(throws: (any Error).self) { try services.draftArticle(title: "t", body: SanitizedHTML(escaping: "b"), author: F.mod, question: q.id) }
     }
 }

@@ -10,7 +10,7 @@ struct ServiceInboxTests {
         let qa = try Engagement(
             store: fixture.store, bus: fixture.bus, clock: fixture.clock, access: CommunityAccessPolicy(engine: fixture.engine))
         let environment = ServiceEnvironment(
-            store: fixture.store, bus: fixture.bus, clock: fixture.clock, access: CommunityAccessPolicy(engine: fixture.engine),
+            store: fixture.store, bus: fixture.bus, clock: fixture.clock, access: ServiceAccessPolicy(engine: fixture.engine),
             notifier: InboxServiceNotifier(engagement: qa))
         var configuration = CaseServiceConfiguration(defaultOwner: .queue("tier1"))
         configuration.escalationRules = [

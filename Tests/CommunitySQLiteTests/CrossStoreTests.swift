@@ -3,6 +3,22 @@ import CommunitySQLite
 import Foundation
 import Testing
 
+/// An entity indexed by money, a number and a flag, for range queries over exact values.
+struct Invoice: Entity, Equatable {
+    static let entityType: EntityType = "Invoice"
+    static var indexedFields: [IndexedField<Invoice>] {
+        [
+            IndexedField("amount") { .currency($0.amount) },
+            IndexedField("score") { .number($0.score) },
+            IndexedField("paid") { .checkbox($0.paid) },
+        ]
+    }
+    var id: ID<Invoice>
+    var amount: Decimal
+    var score: Double
+    var paid: Bool
+}
+
 /// SQLiteStore and MemoryStore, fed the same random writes of real model entities, give the
 /// same answers to the same queries (money, days, moments, picklists, references).
 @Suite struct CrossStoreTests {
@@ -96,5 +112,39 @@ import Testing
                 #expect(ids(try a.query(query)) == ids(try b.query(query)), "round \(round), case query \(n)")
             }
         }
+    }
+
+    @Test func exactValueRangesAgree() throws {
+        let directory = try TemporaryDirectory()
+        let sqlite = try SQLiteStore(path: directory.file("invoices.sqlite"))
+        let memory = MemoryStore()
+        var random = Random(state: 5)
+        let amounts = ["0", "0.1", "0.10", "0.2", "99.99", "100", "100.00", "-5", "1e3", "12345678901234567890.5"].map { Decimal(string: $0)! }
+        let scores = [0.0, -0.0, 0.1 + 0.2, 0.3, -1, 1e-300, 7]
+        var invoices: [Invoice] = []
+        for i in 0..<60 {
+            invoices.append(
+                Invoice(
+                    id: ID("inv-\(i)"), amount: amounts.randomElement(using: &random)!, score: scores.randomElement(using: &random)!,
+                    paid: Bool.random(using: &random)))
+        }
+        for store in [sqlite, memory] as [any Store] {
+            try store.write { tx in for invoice in invoices { try tx.put(invoice) } }
+        }
+        let q = Query<Invoice>()
+        let queries = [
+            q.filter("amount", .range(lower: .currency(Decimal(string: "0.1")!), upper: .currency(100))).ordered(by: "amount"),
+            q.where("amount", equals: .currency(Decimal(string: "100.00")!)),
+            q.filter("amount", .oneOf([.currency(0), .currency(Decimal(string: "0.10")!)])).ordered(by: "score", descending: true),
+            q.where("score", equals: .number(0)), q.where("score", equals: .number(0.3)),
+            q.filter("score", .range(lower: .number(0.3), upper: nil)).ordered(by: "amount", descending: true),
+            q.where("paid", equals: .checkbox(true)).ordered(by: "amount").page(offset: 3, limit: 10),
+        ]
+        for (n, query) in queries.enumerated() {
+            let a = try sqlite.snapshot().query(query).map(\.value)
+            let b = try memory.snapshot().query(query).map(\.value)
+            #expect(a == b, "invoice query \(n)")
+        }
+        #expect(try !memory.snapshot().query(queries[1]).isEmpty)
     }
 }

@@ -164,7 +164,7 @@ public struct AccessAdministrator: Sendable {
         }
         let share = RecordShare(
             id: .generate(prefix: "shr"), object: R.entityType, recordID: record.id.rawValue, sharedWith: grantee,
-            accessLevel: level, cause: .manual)
+            accessLevel: level, cause: .manual, recordOwner: record.owner)
         try store.write { tx in _ = try tx.put(share) }
         return share
     }
@@ -248,5 +248,44 @@ extension AccessAdministrator {
         guard engine.snapshot.user(creator)?.kind == .guest else { return .user(creator) }
         guard let owner = site?.defaultOwnerID else { throw .guestCannotOwnRecords(user: creator) }
         return .user(owner)
+    }
+}
+
+extension AccessAdministrator {
+    /// The partner or customer roles an account gets when its first external user is enabled:
+    /// 1 to 3 levels (`User`, then `Manager`, then `Executive` on top), named after the
+    /// account. The top role has no stored parent, so the engine places it under the role of
+    /// the account's owner and moves it when the owner changes. Ids are `<account>-partner-user` etc.
+    public static func externalRoles(for account: Account, kind: Role.Kind = .partner, levels: Int = 1) -> [Role] {
+        let levels = max(1, min(3, levels))
+        let word = kind == .customer ? "Customer" : "Partner"
+        let all: [Role.ExternalLevel] = [.executive, .manager, .user]
+        let used = Array(all.suffix(levels))
+        var out: [Role] = []
+        var parent: ID<Role>? = nil
+        for level in used {
+            let id = ID<Role>("\(account.id.rawValue.prefix(40))-\(word.lowercased())-\(level.rawValue)")
+            let name = "\(account.name) \(word) \(level.rawValue.prefix(1).uppercased())\(level.rawValue.dropFirst())"
+            out.append(Role(id: id, name: name, parentID: parent, kind: kind, accountID: account.id, externalLevel: level))
+            parent = id
+        }
+        return out
+    }
+
+    /// Stores the external roles of an account (per ``SharingSettings`` role levels) unless
+    /// they exist, after checking that the account's owner has a role.
+    @discardableResult
+    public func enableExternalRoles(for account: Account, kind: Role.Kind = .partner) throws -> [Role] {
+        let s = engine.snapshot
+        guard let owner = account.owner.user, s.user(owner)?.roleID != nil else {
+            throw AccessError.invalidDefault(object: Account.entityType, reason: "the owner of account \(account.id) has no role")
+        }
+        let settings = s.state.settings
+        let roles = Self.externalRoles(
+            for: account, kind: kind, levels: kind == .customer ? settings.customerRoleLevels : settings.partnerRoleLevels)
+        try store.write { tx in
+            for role in roles where try tx.get(role.id) == nil { _ = try tx.put(role) }
+        }
+        return roles
     }
 }

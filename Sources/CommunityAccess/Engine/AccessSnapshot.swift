@@ -157,6 +157,20 @@ public struct AccessSnapshot: Sendable {
         return state.directory.isMember(u, p)
     }
 
+    /// The active users a group, queue, role set or portal group contains (transitively),
+    /// ordered by id. Queue members are the users who work the queue's records.
+    public func members(of grantee: Grantee) -> [ID<User>] {
+        guard let p = state.principalIfKnown(grantee) else { return [] }
+        let d = state.directory
+        let ids = Set(d.users(of: p)).filter { Int($0) < d.userActive.count && d.userActive[Int($0)] && d.isMember($0, p) }
+        return ids.map { state.userIDs.keys[Int($0)] }.sorted()
+    }
+
+    /// Whether the user may create records of the object (object Create permission).
+    public func canCreate(_ user: ID<User>, _ object: EntityType) -> Bool {
+        objectPermissions(user, on: object).contains(.create)
+    }
+
     /// Whether the user is a member of the site (profile or permission set listed), using
     /// the site membership the engine holds.
     public func isMember(_ user: ID<User>, ofSite site: ID<SiteMembership>) -> Bool {
@@ -187,7 +201,7 @@ public struct AccessSnapshot: Sendable {
     /// The record as the engine knows it.
     public func record(_ object: EntityType, id: String) -> (any Record)? {
         guard let i = state.recordIndex(object: object, id: id) else { return nil }
-        return state.entities[Int(i)]
+        return state.rows[Int(i)].alive ? state.entities[Int(i)] : nil
     }
 
     /// Number of live records of an object.

@@ -17,7 +17,7 @@ extension AccessSnapshot {
         var last: UInt32 = 0
         var more = false
         state.forEachVisible(u, UInt16(o), from: start) { i, level in
-            guard let record = state.entities[Int(i)] else { return true }
+            let record = state.entities[Int(i)]
             if let filter, !filter.matches(record) { return true }
             if out.count == limit {
                 more = true
@@ -36,7 +36,7 @@ extension AccessSnapshot {
         var n = 0
         state.forEachVisible(u, UInt16(o), from: 0) { i, _ in
             if let filter {
-                guard let record = state.entities[Int(i)], filter.matches(record) else { return true }
+                guard filter.matches(state.entities[Int(i)]) else { return true }
             }
             n += 1
             return true

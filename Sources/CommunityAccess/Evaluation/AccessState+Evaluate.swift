@@ -12,12 +12,25 @@ extension OrgWideDefault.Model {
     }
 }
 
+extension ChildAccess {
+    /// The level for a child object by dense id (Contact 1, Case 2, Opportunity 3).
+    @inline(__always) func level(forObject o: UInt16) -> AccessLevel {
+        switch o {
+        case 1: contacts
+        case 2: cases
+        case 3: opportunities
+        default: .none
+        }
+    }
+}
+
 extension AccessState {
-    var accountObject: UInt16? { objects.id(Self.accountType).map { UInt16($0) } }
-    var contactObject: UInt16? { objects.id(Self.contactType).map { UInt16($0) } }
-    var caseObject: UInt16? { objects.id(Self.caseType).map { UInt16($0) } }
-    var opportunityObject: UInt16? { objects.id(Self.opportunityType).map { UInt16($0) } }
-    var leadObject: UInt16? { objects.id(Self.leadType).map { UInt16($0) } }
+    // The standard objects are interned first, so their dense ids are fixed.
+    var accountObject: UInt16? { 0 }
+    var contactObject: UInt16? { 1 }
+    var caseObject: UInt16? { 2 }
+    var opportunityObject: UInt16? { 3 }
+    var leadObject: UInt16? { 4 }
 
     /// The default model that applies to a user for an object.
     func model(for u: UInt32, object: UInt16) -> OrgWideDefault.Model {
@@ -35,12 +48,13 @@ extension AccessState {
         guard Int(u) < d.userActive.count, d.userActive[Int(u)], Int(i) < rows.count else { return .none }
         let row = rows[Int(i)]
         guard row.alive else { return .none }
-        let perms = d.permissions[Int(d.userPermissions[Int(u)])]
-        var op = perms.object(row.object)
-        if perms.modifyAllData || op.contains(.modifyAll) { return .all }
-        if perms.viewAllData { op.insert(.read) }
+        let p = d.userPermissions[Int(u)]
+        var op = d.objectPermissions(p, row.object)
+        if d.permModifyAllData[Int(p)] || op.contains(.modifyAll) { return .all }
+        let vad = d.permViewAllData[Int(p)]
+        if vad { op.insert(.read) }
         guard op.contains(.read) else { return .none }
-        let floor: AccessLevelCode = (perms.viewAllData || op.contains(.viewAll)) ? 1 : 0
+        let floor: AccessLevelCode = (vad || op.contains(.viewAll)) ? 1 : 0
         var level = sharing(u, i, row, includeDefault: true)
         if !op.contains(.edit) { level = min(level, 1) }
         if !op.contains(.delete) { level = min(level, 2) }
@@ -80,8 +94,10 @@ extension AccessState {
             let q = Principal(kind: .queue, index: UInt32(row.ownerQueue))
             if reaches(u, q, hierarchy: hierarchy) { return 3 }
         }
-        if let shares = sharesByRecord[i] {
-            for s in shares where s.level > best && reaches(u, s.principal, hierarchy: hierarchy) {
+        if row.hasShares, let shares = sharesByRecord[i] {
+            for s in shares where s.level > best && (s.owner < 0 || s.owner == Self.ownerCode(row))
+                && reaches(u, s.principal, hierarchy: hierarchy)
+            {
                 best = s.level
                 if best >= 3 { return 3 }
             }
@@ -95,18 +111,18 @@ extension AccessState {
                 mask &= mask - 1
                 guard s < slots.count, let r = slots[s], let rule = d.rules[Int(r)], rule.level > best else { continue }
                 if rule.isGuest, !rule.includeHighVolumeOwned, owner >= 0, d.userHighVolume[Int(owner)] { continue }
-                if reaches(u, rule.target, hierarchy: hierarchy && !rule.isGuest) { best = rule.level }
+                if d.ruleReaches(u, r) { best = rule.level }
             }
         }
         if owner >= 0 {
-            for r in d.userOwnerRules[Int(owner)] {
+            for r in d.userOwnerRules[Int(owner)] where d.ruleReaches(u, r) {
                 guard let rule = d.rules[Int(r)], rule.object == row.object, rule.level > best else { continue }
-                if reaches(u, rule.target, hierarchy: hierarchy) { best = rule.level }
+                best = rule.level
             }
         } else if row.ownerQueue >= 0, let rs = d.ownerRulesByQueue[UInt32(row.ownerQueue)] {
-            for r in rs {
+            for r in rs where d.ruleReaches(u, r) {
                 guard let rule = d.rules[Int(r)], rule.object == row.object, rule.level > best else { continue }
-                if reaches(u, rule.target, hierarchy: hierarchy) { best = rule.level }
+                best = rule.level
             }
         }
         if best >= 2 { return best }
@@ -157,10 +173,10 @@ extension AccessState {
                 let mine = m.userField == .account ? d.userAccount[ui] : d.userContact[ui]
                 guard mine >= 0 else { continue }
                 let theirs: Int32 =
-                    switch m.recordField {
-                    case "Id": Int32(i)
-                    case "AccountId": row.account
-                    case "ContactId": row.contact
+                    switch m.fieldCode {
+                    case 0: Int32(i)
+                    case 1: row.account
+                    case 2: row.contact
                     default: -1
                     }
                 if theirs == mine { best = m.level }
@@ -209,18 +225,17 @@ extension AccessState {
         guard Int(a) < rows.count else { return 0 }
         let acc = rows[Int(a)]
         guard acc.alive else { return 0 }
-        let type = objects.keys[Int(o)]
         var best: AccessLevelCode = 0
         let myRole = d.userRole[Int(u)]
         if acc.ownerUser >= 0 {
             let ownerRole = d.userRole[Int(acc.ownerUser)]
             if ownerRole >= 0, acc.ownerUser == Int32(u) || (myRole >= 0 && d.isStrictlyBelow(ownerRole, myRole)) {
-                best = min(d.roleChild[Int(ownerRole)].level(for: type), .edit).code
+                best = min(d.roleChild[Int(ownerRole)].level(forObject: o), .edit).code
             }
         }
-        if let shares = sharesByRecord[a] {
-            for s in shares {
-                let l = min(s.child.level(for: type), .edit).code
+        if acc.hasShares, let shares = sharesByRecord[a] {
+            for s in shares where s.owner < 0 || s.owner == Self.ownerCode(acc) {
+                let l = min(s.child.level(forObject: o), .edit).code
                 if l > best, reaches(u, s.principal, hierarchy: true) { best = l }
             }
         }
@@ -231,14 +246,14 @@ extension AccessState {
                     let s = mask.trailingZeroBitCount
                     mask &= mask - 1
                     guard s < slots.count, let r = slots[s], let rule = d.rules[Int(r)] else { continue }
-                    let l = min(rule.child.level(for: type), .edit).code
+                    let l = min(rule.child.level(forObject: o), .edit).code
                     if l > best, reaches(u, rule.target, hierarchy: true) { best = l }
                 }
             }
             if acc.ownerUser >= 0 {
                 for r in d.userOwnerRules[Int(acc.ownerUser)] {
                     guard let rule = d.rules[Int(r)], rule.object == accountObject else { continue }
-                    let l = min(rule.child.level(for: type), .edit).code
+                    let l = min(rule.child.level(forObject: o), .edit).code
                     if l > best, reaches(u, rule.target, hierarchy: true) { best = l }
                 }
             }

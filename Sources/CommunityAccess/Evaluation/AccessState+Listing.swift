@@ -16,12 +16,18 @@ extension AccessState {
         let readsAll = perms.modifyAllData || op.contains(.modifyAll) || perms.viewAllData || op.contains(.viewAll)
             || (op.contains(.read) && model(for: u, object: o).baseline >= 1)
         guard readsAll || op.contains(.read) else { return }
-        let candidates: [UInt32]
         if readsAll {
-            candidates = recordsByObject[Int(o)]
-        } else {
-            candidates = indexedCandidates(u, o)
+            let all = recordsByObject[Int(o)]
+            var k = all.lowerBound(start)
+            while k < all.count {
+                let i = all[k]
+                k += 1
+                let level = evaluate(u, i)
+                if level >= .read, !body(i, level) { return }
+            }
+            return
         }
+        let candidates = indexedCandidates(u, o)
         var k = candidates.lowerBound(start)
         while k < candidates.count {
             let i = candidates[k]

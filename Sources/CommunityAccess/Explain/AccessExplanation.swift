@@ -126,7 +126,7 @@ extension AccessState {
             if row.parent >= 0 {
                 let l = evaluate(u, UInt32(row.parent))
                 if l > .none {
-                    let key = recordKeys.keys[Int(row.parent)]
+                    let key = recordKeys.key(UInt32(row.parent))
                     out.append(G(kind: .controlledByParent, level: l, chain: ["parent \(objects.keys[Int(key.object)]) \(key.id)"]))
                 }
             }
@@ -152,7 +152,7 @@ extension AccessState {
                 out.append(G(kind: .queueOwner, level: .all, chain: ["owned by \(grantee(q))"] + why))
             }
         }
-        for s in sharesByRecord[i] ?? [] {
+        for s in sharesByRecord[i] ?? [] where s.owner < 0 || s.owner == Self.ownerCode(row) {
             guard let why = describeReach(u, s.principal, hierarchy: hierarchy) else { continue }
             let kind: G.Kind = s.cause == .manual ? .manualShare : (s.cause == .team ? .teamShare : .programmaticShare)
             var chain = ["share \(shareIDs.keys[Int(s.share)]) to \(grantee(s.principal))"]
@@ -214,7 +214,7 @@ extension AccessState {
     private func implicitChain(_ u: UInt32, _ i: UInt32, _ row: RecordRow) -> [String] {
         var chain: [String] = []
         if row.account >= 0 {
-            let key = recordKeys.keys[Int(row.account)]
+            let key = recordKeys.key(UInt32(row.account))
             chain.append("account \(key.id)")
             let acc = rows[Int(row.account)]
             if acc.alive, acc.ownerUser >= 0 { chain.append("account owner \(userName(acc.ownerUser))") }

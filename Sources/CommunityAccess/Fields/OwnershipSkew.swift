@@ -22,7 +22,7 @@ extension AccessSnapshot {
     /// largest first.
     public func ownershipSkew(threshold: Int = 10_000) -> [OwnershipSkew] {
         var out: [OwnershipSkew] = []
-        for (key, records) in state.ownerIndex where records.count > threshold {
+        for (key, records) in state.ownerIndex.entries where records.count > threshold {
             let object = state.objects.keys[Int(key >> 40)]
             let who = UInt32(truncatingIfNeeded: key)
             let owner: Owner =

@@ -3,30 +3,39 @@ import CommunityModel
 extension AccessState {
     /// Applies one inserted or updated entity of any type the engine cares about.
     mutating func apply(_ entity: any Entity) {
+        if let record = entity as? any Record {
+            upsertRecord(record)
+            return
+        }
         switch entity {
         case let user as User:
-            users[Int(userIndex(user.id))] = user
-            directoryStale = true
+            let u = userIndex(user.id)
+            users[Int(u)] = user
+            changedUser(u)
         case let role as Role:
             roles[Int(roleIndex(role.id))] = role
-            directoryStale = true
+            changedRoles()
         case let group as PublicGroup:
-            groups[Int(groupIndex(group.id))] = group
-            directoryStale = true
+            let g = groupIndex(group.id)
+            groups[Int(g)] = group
+            for m in group.members { internMember(m) }
+            changedGroup(g)
         case let queue as Queue:
-            queues[Int(queueIndex(queue.id))] = queue
-            directoryStale = true
+            let q = queueIndex(queue.id)
+            queues[Int(q)] = queue
+            for m in queue.members { internMember(m) }
+            changedQueue(q)
         case let profile as Profile:
             internObjects(profile.permissions)
             profiles[profile.id] = profile
-            directoryStale = true
+            changedEverything()
         case let set as PermissionSet:
             internObjects(set.permissions)
             permissionSets[set.id] = set
-            directoryStale = true
+            changedEverything()
         case let group as PermissionSetGroup:
             permissionSetGroups[group.id] = group
-            directoryStale = true
+            changedEverything()
         case let owd as OrgWideDefault:
             setDefault(owd)
         case let rule as SharingRule:
@@ -34,15 +43,13 @@ extension AccessState {
         case let set as SharingSet:
             for m in set.mappings { _ = objectIndex(m.object) }
             sharingSets[Int(sharingSetIndex(set.id))] = set
-            directoryStale = true
+            changedEverything()
         case let site as SiteMembership:
             sites[site.id] = site
         case let settings as SharingSettings:
             self.settings = settings
         case let share as RecordShare:
             upsertShare(share)
-        case let record as any Record:
-            upsertRecord(record)
         default:
             break
         }
@@ -52,35 +59,35 @@ extension AccessState {
     mutating func applyDeletion(type: EntityType, id: String) {
         switch type {
         case User.entityType:
-            if let i = userIDs.id(ID(uncheckedString: id)) { users[Int(i)] = nil; directoryStale = true }
+            if let i = userIDs.id(ID(uncheckedString: id)) { users[Int(i)] = nil; changedUser(i) }
         case Role.entityType:
-            if let i = roleIDs.id(ID(uncheckedString: id)) { roles[Int(i)] = nil; directoryStale = true }
+            if let i = roleIDs.id(ID(uncheckedString: id)) { roles[Int(i)] = nil; changedRoles() }
         case PublicGroup.entityType:
-            if let i = groupIDs.id(ID(uncheckedString: id)) { groups[Int(i)] = nil; directoryStale = true }
+            if let i = groupIDs.id(ID(uncheckedString: id)) { groups[Int(i)] = nil; changedGroup(i) }
         case Queue.entityType:
-            if let i = queueIDs.id(ID(uncheckedString: id)) { queues[Int(i)] = nil; directoryStale = true }
+            if let i = queueIDs.id(ID(uncheckedString: id)) { queues[Int(i)] = nil; changedQueue(i) }
         case Profile.entityType:
             profiles[ID(uncheckedString: id)] = nil
-            directoryStale = true
+            changedEverything()
         case PermissionSet.entityType:
             permissionSets[ID(uncheckedString: id)] = nil
-            directoryStale = true
+            changedEverything()
         case PermissionSetGroup.entityType:
             permissionSetGroups[ID(uncheckedString: id)] = nil
-            directoryStale = true
+            changedEverything()
         case OrgWideDefault.entityType:
             let object = EntityType(id)
             orgDefaults[object] = nil
             recomputeParents(object)
-            directoryStale = true
+            changedEverything()
         case SharingRule.entityType:
             if let i = ruleIDs.id(ID(uncheckedString: id)) {
                 releaseCriteriaSlot(rule: i)
                 rules[Int(i)] = nil
-                directoryStale = true
+                changedRules()
             }
         case SharingSet.entityType:
-            if let i = sharingSetIDs.id(ID(uncheckedString: id)) { sharingSets[Int(i)] = nil; directoryStale = true }
+            if let i = sharingSetIDs.id(ID(uncheckedString: id)) { sharingSets[Int(i)] = nil; changedEverything() }
         case SiteMembership.entityType:
             sites[ID(uncheckedString: id)] = nil
         case SharingSettings.entityType:
@@ -113,13 +120,14 @@ extension AccessState {
         {
             recomputeParents(object)
         }
-        directoryStale = true
+        changedEverything()
     }
 
     private mutating func recomputeParents(_ object: EntityType) {
         guard let o = objects.id(object) else { return }
         for i in recordsByObject[Int(o)] {
-            guard rows[Int(i)].alive, let record = entities[Int(i)] else { continue }
+            guard rows[Int(i)].alive else { continue }
+            let record = entities[Int(i)]
             let old = rows[Int(i)].parent
             let new = parentIndex(of: record, object: object)
             guard old != new else { continue }
@@ -143,7 +151,21 @@ extension AccessState {
                 assignCriteriaSlot(rule: r, object: o, conditions: conditions)
             }
         }
+        changedRules()
+    }
+
+    mutating func changedRules() {
         directoryStale = true
+        pending.rules = true
+    }
+
+    /// Interns the ids a member entry names, so that the directory can resolve them.
+    private mutating func internMember(_ m: GroupMember) {
+        switch m {
+        case .user(let id): _ = userIndex(id)
+        case .role(let id), .roleAndSubordinates(let id), .roleAndInternalSubordinates(let id): _ = roleIndex(id)
+        case .group(let id): _ = groupIndex(id)
+        }
     }
 }
 

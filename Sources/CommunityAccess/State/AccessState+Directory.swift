@@ -1,18 +1,33 @@
 import CommunityModel
 
-private struct PermissionKey: Hashable {
-    var profile: ID<Profile>
-    var sets: [ID<PermissionSet>]
-    var groups: [ID<PermissionSetGroup>]
-    var guest: Bool
+/// What changed since the directory was last built, so that only affected parts are redone.
+struct DirectoryChanges: Sendable {
+    var full = true
+    var users: Set<UInt32> = []
+    var roles = false
+    var groups = false
+    var queues = false
+    var rules = false
+    var accounts: Set<UInt32> = []
+    var changedGroups: Set<UInt32> = []
+    var changedQueues: Set<UInt32> = []
+
+    var isEmpty: Bool { !full && users.isEmpty && !roles && !groups && !queues && !rules && accounts.isEmpty }
 }
 
 extension AccessState {
-    /// Rebuilds the directory if configuration changed since the last build.
+    /// Rebuilds or patches the directory if anything changed since the last build.
     mutating func refreshDirectory() {
+        flushCriteria()
         guard directoryStale else { return }
         directoryStale = false
-        directory = buildDirectory()
+        let changes = pending
+        pending = DirectoryChanges(full: false)
+        if changes.full || directory.userActive.count == 0 && users.count > 0 {
+            directory = buildDirectory()
+        } else if !changes.isEmpty {
+            directory = patchDirectory(changes)
+        }
     }
 
     /// The effective parent of a role: its stored parent, or for an external role without
@@ -33,51 +48,13 @@ extension AccessState {
         return -1
     }
 
-    // swiftlint:disable:next function_body_length
+    // MARK: Full build
+
     mutating func buildDirectory() -> Directory {
-        var d = Directory()
-        let nRoles = roles.count, nUsers = users.count, nGroups = groups.count, nQueues = queues.count
-
-        // Roles: effective parents, then an Euler tour.
-        d.roleParent = (0..<nRoles).map { effectiveParent($0) }
-        d.roleInternal = (0..<nRoles).map { (roles[$0]?.kind ?? .internal) == .internal }
-        d.roleChild = (0..<nRoles).map { roles[$0]?.accountChildAccess ?? .none }
-        var children = [[Int32]](repeating: [], count: nRoles)
-        for r in 0..<nRoles where d.roleParent[r] >= 0 { children[Int(d.roleParent[r])].append(Int32(r)) }
-        d.roleTin = [Int32](repeating: -1, count: nRoles)
-        d.roleTout = [Int32](repeating: -1, count: nRoles)
-        d.roleByTin = []
-        d.roleByTin.reserveCapacity(nRoles)
-        var clock: Int32 = 0
-        func tour(_ root: Int) {
-            var stack: [(Int, Int)] = [(root, 0)]
-            d.roleTin[root] = clock
-            d.roleByTin.append(UInt32(root))
-            clock += 1
-            while let (r, next) = stack.last {
-                if next < children[r].count {
-                    stack[stack.count - 1].1 += 1
-                    let c = Int(children[r][next])
-                    guard d.roleTin[c] < 0 else { continue }
-                    d.roleTin[c] = clock
-                    d.roleByTin.append(UInt32(c))
-                    clock += 1
-                    stack.append((c, 0))
-                } else {
-                    d.roleTout[r] = clock
-                    stack.removeLast()
-                }
-            }
-        }
-        for r in 0..<nRoles where d.roleParent[r] < 0 { tour(r) }
-        for r in 0..<nRoles where d.roleTin[r] < 0 {  // cycles: break them here
-            d.roleParent[r] = -1
-            tour(r)
-        }
-
-        // Users: kind, role, account, permissions.
-        let accountObject = objectIndex(Self.accountType)
-        let contactObject = objectIndex(Self.contactType)
+        var d = DirectoryBuilder()
+        let nUsers = users.count
+        d.permissions = [EffectivePermissions.compute(profile: nil, sets: [], groups: [], isGuest: false, objects: objects)]
+        computeRoles(&d)
         d.userRole = [Int32](repeating: -1, count: nUsers)
         d.userKind = [User.Kind](repeating: .internal, count: nUsers)
         d.userActive = [Bool](repeating: false, count: nUsers)
@@ -86,48 +63,374 @@ extension AccessState {
         d.userAccount = [Int32](repeating: -1, count: nUsers)
         d.userContact = [Int32](repeating: -1, count: nUsers)
         d.userPermissions = [UInt32](repeating: 0, count: nUsers)
-        d.roleUsers = [[UInt32]](repeating: [], count: nRoles)
-        d.roleAllUsers = [[UInt32]](repeating: [], count: nRoles)
-        var permissionCache: [PermissionKey: UInt32] = [:]
-        d.permissions = [
-            EffectivePermissions.compute(profile: nil, sets: [], groups: [], isGuest: false, objects: objects)
-        ]
-        for u in 0..<nUsers {
-            guard let user = users[u] else { continue }
-            d.userKind[u] = user.kind
-            d.userActive[u] = user.isActive
-            d.userHighVolume[u] = user.isHighVolume
-            d.userSuper[u] = user.isSuperUser && user.kind.isExternal
-            if let a = user.accountID { d.userAccount[u] = Int32(recordIndex(object: accountObject, id: a.rawValue)) }
-            if let c = user.contactID { d.userContact[u] = Int32(recordIndex(object: contactObject, id: c.rawValue)) }
-            if !user.isHighVolume, user.kind != .guest, let rid = user.roleID, let ri = roleIDs.id(rid),
-               roles[Int(ri)] != nil
-            {
-                d.userRole[u] = Int32(ri)
-                d.roleAllUsers[Int(ri)].append(UInt32(u))
-                if user.isActive { d.roleUsers[Int(ri)].append(UInt32(u)) }
-            }
-            let key = PermissionKey(
-                profile: user.profileID, sets: user.permissionSetIDs.sorted(), groups: user.permissionSetGroupIDs.sorted(),
-                guest: user.kind == .guest)
-            if let p = permissionCache[key] {
-                d.userPermissions[u] = p
-            } else {
-                let groups = key.groups.compactMap { permissionSetGroups[$0] }.map { g in
-                    (sets: g.permissionSetIDs.compactMap { permissionSets[$0] },
-                     muting: g.mutingPermissionSetID.flatMap { permissionSets[$0] })
-                }
-                let eff = EffectivePermissions.compute(
-                    profile: profiles[user.profileID], sets: key.sets.compactMap { permissionSets[$0] }, groups: groups,
-                    isGuest: key.guest, objects: objects)
-                let p = UInt32(d.permissions.count)
-                d.permissions.append(eff)
-                permissionCache[key] = p
-                d.userPermissions[u] = p
+        d.userGroups = [[UInt32]](repeating: [], count: nUsers)
+        d.userQueues = [[UInt32]](repeating: [], count: nUsers)
+        d.userOwnerRules = [[UInt32]](repeating: [], count: nUsers)
+        d.userMappings = [[CompiledMapping]](repeating: [], count: nUsers)
+        d.userShareGroups = [[UInt32]](repeating: [], count: nUsers)
+        d.userCoveredBySets = [[UInt32]](repeating: [], count: nUsers)
+        for u in 0..<nUsers { computeUserRow(&d, u) }
+        computeRoleLists(&d)
+        computeMemberIndexes(&d)
+        for u in 0..<nUsers { computeMembership(&d, u) }
+        computeDefaults(&d)
+        computeRules(&d)
+        computeSharingSets(&d)
+        for u in 0..<nUsers { computeUserSharingSets(&d, u) }
+        computeMemberLists(&d)
+        let partial = Directory(d)
+        for u in 0..<nUsers { d.userOwnerRules[u] = ownerRules(partial, d.ownerRuleList, UInt32(u)) }
+        flattenPermissions(&d)
+        d.ruleWords = (rules.count + 63) / 64
+        d.userRuleReach = [UInt64](repeating: 0, count: nUsers * d.ruleWords)
+        let reachers = ruleReachers(d)
+        for u in 0..<nUsers { setRuleReach(&d, partial, UInt32(u), reachers) }
+        return Directory(d)
+    }
+
+    /// Each compiled rule with the hierarchy flag its reach uses.
+    /// Flattens effective permissions into tables the hot path reads without copying.
+    private func flattenPermissions(_ d: inout DirectoryBuilder) {
+        let stride = objects.count
+        d.permStride = stride
+        d.permObjects = [ObjectPermissions](repeating: [], count: d.permissions.count * stride)
+        for (p, eff) in d.permissions.enumerated() {
+            for o in 0..<min(stride, eff.objects.count) { d.permObjects[p * stride + o] = eff.objects[o] }
+        }
+        d.permViewAllData = d.permissions.map(\.viewAllData)
+        d.permModifyAllData = d.permissions.map(\.modifyAllData)
+    }
+
+    private func ruleReachers(_ d: DirectoryBuilder) -> [(index: UInt32, target: Principal, hierarchy: Bool)] {
+        d.rules.compactMap { r in
+            r.map { ($0.index, $0.target, d.defaults.indices.contains(Int($0.object)) ? d.defaults[Int($0.object)].hierarchy && !$0.isGuest : !$0.isGuest) }
+        }
+    }
+
+    /// Recomputes one user's rule-reach bits.
+    private func setRuleReach(
+        _ d: inout DirectoryBuilder, _ dir: Directory, _ u: UInt32,
+        _ reachers: [(index: UInt32, target: Principal, hierarchy: Bool)]
+    ) {
+        let base = Int(u) * d.ruleWords
+        for w in 0..<d.ruleWords { d.userRuleReach[base + w] = 0 }
+        guard dir.userActive[Int(u)] else { return }
+        for r in reachers where dir.isMember(u, r.target) || (r.hierarchy && dir.inherits(u, r.target)) {
+            d.userRuleReach[base + Int(r.index >> 6)] |= 1 << UInt64(r.index & 63)
+        }
+    }
+
+    // MARK: Incremental patch
+
+    /// Patches the directory for changed users, roles, groups, queues, rules and account
+    /// owners: per-user work only for the users those changes can affect; the per-group and
+    /// per-account lists are re-derived from the per-user rows (linear, cheap).
+    mutating func patchDirectory(_ changes: DirectoryChanges) -> Directory {
+        let old = directory
+        var d = old.builder()
+        let nUsers = users.count
+        // Users interned since the last build get default rows.
+        if d.userRole.count < nUsers {
+            let extra = nUsers - d.userRole.count
+            d.userRole += [Int32](repeating: -1, count: extra)
+            d.userKind += [User.Kind](repeating: .internal, count: extra)
+            d.userActive += [Bool](repeating: false, count: extra)
+            d.userHighVolume += [Bool](repeating: false, count: extra)
+            d.userSuper += [Bool](repeating: false, count: extra)
+            d.userAccount += [Int32](repeating: -1, count: extra)
+            d.userContact += [Int32](repeating: -1, count: extra)
+            d.userPermissions += [UInt32](repeating: 0, count: extra)
+            d.userGroups += [[UInt32]](repeating: [], count: extra)
+            d.userQueues += [[UInt32]](repeating: [], count: extra)
+            d.userOwnerRules += [[UInt32]](repeating: [], count: extra)
+            d.userMappings += [[CompiledMapping]](repeating: [], count: extra)
+            d.userShareGroups += [[UInt32]](repeating: [], count: extra)
+            d.userCoveredBySets += [[UInt32]](repeating: [], count: extra)
+        }
+        var affected = changes.users
+        var rolesChanged = changes.roles || d.roleTin.count < roles.count
+        for a in changes.accounts where old.anchoredRoles[a] != nil { rolesChanged = true }
+        // Users whose role changed might anchor external roles (as account owners).
+        if !rolesChanged {
+            for u in changes.users {
+                let newRole = users[Int(u)]?.roleID.flatMap { roleIDs.id($0) }.map { Int32($0) } ?? -1
+                if Int(u) < old.userRole.count, old.userRole[Int(u)] != newRole, ownsAnchorAccount(old, u) { rolesChanged = true }
             }
         }
+        if rolesChanged {
+            computeRoles(&d)
+            // Every user whose ancestry may have changed: users of roles whose parent moved.
+            var moved: [Int] = []
+            for r in 0..<d.roleParent.count
+            where r >= old.roleParent.count || d.roleParent[r] != old.roleParent[r] || d.roleInternal[r] != old.roleInternal[r] {
+                moved.append(r)
+            }
+            for r in 0..<old.roleAllUsers.count where roles[r] == nil { affected.formUnion(old.roleAllUsers[r]) }
+            for r in moved {
+                let lo = Int(d.roleTin[r]), hi = Int(d.roleTout[r])
+                for t in lo..<hi {
+                    let sub = Int(d.roleByTin[t])
+                    if sub < old.roleAllUsers.count { affected.formUnion(old.roleAllUsers[sub]) }
+                }
+            }
+            // New roles: users naming them were placed nowhere before.
+            if roles.count > old.roleParent.count {
+                for u in 0..<nUsers where d.userRole[u] < 0 && users[u]?.roleID != nil { affected.insert(UInt32(u)) }
+            }
+            // Every user's role position moved with the tour; memberships by subtree may too.
+            if !(d.groupEntries.bySubtree.isEmpty && d.groupEntries.byInternalSubtree.isEmpty
+                && d.queueEntries.bySubtree.isEmpty && d.queueEntries.byInternalSubtree.isEmpty)
+            {
+                for r in moved { for t in Int(d.roleTin[r])..<Int(d.roleTout[r]) { affected.formUnion(d.roleAllUsers[Int(d.roleByTin[t])]) } }
+            }
+        }
+        if changes.groups || changes.queues {
+            computeMemberIndexes(&d)
+            // A user's membership in any group can only change if their membership in a changed
+            // group does: the users its old entries reached (its old members) and the users its
+            // new entries name. The same holds for changed queues.
+            for g in changes.changedGroups {
+                if Int(g) < old.groupUsers.count { affected.formUnion(old.groupUsers[Int(g)]) }
+                if Int(g) < groups.count { affected.formUnion(usersNamed(by: groups[Int(g)]?.members ?? [], d, old)) }
+            }
+            for q in changes.changedQueues {
+                if Int(q) < old.queueUsers.count { affected.formUnion(old.queueUsers[Int(q)]) }
+                if Int(q) < queues.count { affected.formUnion(usersNamed(by: queues[Int(q)]?.members ?? [], d, old)) }
+            }
+        }
+        for u in affected.sorted() { computeUserRow(&d, Int(u)) }
+        // Whether anything beyond group and queue membership changed for the affected users.
+        let structural = rolesChanged || affected.contains { u in
+            let i = Int(u)
+            return i >= old.userRole.count || old.userRole[i] != d.userRole[i] || old.userActive[i] != d.userActive[i]
+                || old.userKind[i] != d.userKind[i] || old.userAccount[i] != d.userAccount[i]
+                || old.userSuper[i] != d.userSuper[i] || old.userHighVolume[i] != d.userHighVolume[i]
+                || old.userPermissions[i] != d.userPermissions[i] || old.userContact[i] != d.userContact[i]
+        }
+        if structural { computeRoleLists(&d) }
+        for u in affected { computeMembership(&d, Int(u)) }
+        for u in affected { computeUserSharingSets(&d, Int(u)) }
+        if structural || d.groupUsers.count != groups.count || d.queueUsers.count != queues.count {
+            computeMemberLists(&d)
+        } else {
+            patchMemberLists(&d, old, affected)
+        }
+        let oldRules = d.ownerRuleList
+        if changes.rules { computeRules(&d) }
+        let partial = Directory(d)
+        if changes.rules {
+            // Rules whose source changed: move their index between users.
+            var before: [UInt32: Principal] = [:]
+            for r in oldRules { before[r.index] = r.source }
+            var after: [UInt32: Principal] = [:]
+            for r in d.ownerRuleList { after[r.index] = r.source }
+            let gone = Set(before.keys.filter { after[$0] != before[$0] })
+            if !gone.isEmpty {
+                for u in 0..<nUsers where d.userOwnerRules[u].contains(where: { gone.contains($0) }) {
+                    d.userOwnerRules[u].removeAll { gone.contains($0) }
+                }
+            }
+            for (index, source) in after where before[index] != source {
+                for u in Set(partial.users(of: source)) where partial.userActive[Int(u)] && !affected.contains(u) {
+                    d.userOwnerRules[Int(u)].append(index)
+                }
+            }
+        }
+        for u in affected { d.userOwnerRules[Int(u)] = ownerRules(partial, d.ownerRuleList, u) }
+        // Rule reach: users whose membership changed and everyone above them (they inherit
+        // through the hierarchy), before and after; all users for rules that changed.
+        let words = (rules.count + 63) / 64
+        if words != d.ruleWords || d.userRuleReach.count != nUsers * words {
+            var grown = [UInt64](repeating: 0, count: nUsers * words)
+            for u in 0..<min(nUsers, d.ruleWords == 0 ? 0 : d.userRuleReach.count / d.ruleWords) {
+                for w in 0..<min(words, d.ruleWords) { grown[u * words + w] = d.userRuleReach[u * d.ruleWords + w] }
+            }
+            d.ruleWords = words
+            d.userRuleReach = grown
+        }
+        let reachers = ruleReachers(d)
+        var refresh = affected
+        if !affected.isEmpty {
+            var rolesAbove: Set<Int32> = []
+            for u in affected {
+                // Walk both chains to the root (the two trees are forests; depth is small).
+                var r = Int(u) < old.userRole.count ? old.userRole[Int(u)] : -1
+                var steps = 0
+                while r >= 0, Int(r) < old.roleParent.count, steps <= old.roleParent.count {
+                    rolesAbove.insert(r)
+                    r = old.roleParent[Int(r)]
+                    steps += 1
+                }
+                r = d.userRole[Int(u)]
+                steps = 0
+                while r >= 0, steps <= d.roleParent.count {
+                    rolesAbove.insert(r)
+                    r = d.roleParent[Int(r)]
+                    steps += 1
+                }
+            }
+            for r in rolesAbove where Int(r) < d.roleAllUsers.count { refresh.formUnion(d.roleAllUsers[Int(r)]) }
+        }
+        if changes.rules {
+            // Rules whose compiled form changed are recomputed for every user.
+            var changedRules: [(index: UInt32, target: Principal, hierarchy: Bool)] = []
+            let oldReach = Dictionary(uniqueKeysWithValues: old.rules.compactMap { $0 }.map { ($0.index, $0) })
+            for r in reachers {
+                let before = oldReach[r.index]
+                if before == nil || before!.target != r.target || before!.object != d.rules[Int(r.index)]!.object
+                    || before!.isGuest != d.rules[Int(r.index)]!.isGuest
+                {
+                    changedRules.append(r)
+                }
+            }
+            let live = Set(reachers.map(\.index))
+            for (index, _) in oldReach where !live.contains(index) {
+                let word = Int(index >> 6), bit: UInt64 = 1 << UInt64(index & 63)
+                guard word < words else { continue }
+                for u in 0..<nUsers { d.userRuleReach[u * words + word] &= ~bit }
+            }
+            for r in changedRules {
+                let word = Int(r.index >> 6), bit: UInt64 = 1 << UInt64(r.index & 63)
+                for u in 0..<nUsers where !refresh.contains(UInt32(u)) {
+                    let uu = UInt32(u)
+                    let hit = partial.userActive[u] && (partial.isMember(uu, r.target) || (r.hierarchy && partial.inherits(uu, r.target)))
+                    if hit { d.userRuleReach[u * words + word] |= bit } else { d.userRuleReach[u * words + word] &= ~bit }
+                }
+            }
+        }
+        for u in refresh { setRuleReach(&d, partial, u, reachers) }
+        if d.permViewAllData.count != d.permissions.count || d.permStride != objects.count { flattenPermissions(&d) }
+        return Directory(d)
+    }
 
-        // Subtree user counts (all, and internal roles only).
+    private func ownsAnchorAccount(_ d: Directory, _ u: UInt32) -> Bool {
+        for a in d.anchoredRoles.keys where rows[Int(a)].ownerUser == Int32(u) { return true }
+        return false
+    }
+
+    /// Users that member entries name (users, roles, role subtrees; a nested group's
+    /// current members, whose own membership is unchanged unless it changed too).
+    private func usersNamed(by members: [GroupMember], _ d: DirectoryBuilder, _ old: Directory) -> Set<UInt32> {
+        var out: Set<UInt32> = []
+        for m in members {
+            switch m {
+            case .user(let id): if let u = userIDs.id(id) { out.insert(u) }
+            case .role(let id):
+                if let r = roleIDs.id(id), Int(r) < d.roleAllUsers.count { out.formUnion(d.roleAllUsers[Int(r)]) }
+            case .roleAndSubordinates(let id), .roleAndInternalSubordinates(let id):
+                guard let r = roleIDs.id(id), Int(r) < d.roleTin.count else { continue }
+                for t in Int(d.roleTin[Int(r)])..<Int(d.roleTout[Int(r)]) { out.formUnion(d.roleAllUsers[Int(d.roleByTin[t])]) }
+            case .group(let id):
+                if let g = groupIDs.id(id), Int(g) < old.groupUsers.count { out.formUnion(old.groupUsers[Int(g)]) }
+            }
+        }
+        return out
+    }
+
+    // MARK: Pieces
+
+    /// Role tree: effective parents, Euler tour, kinds, child access, anchored roles.
+    private mutating func computeRoles(_ d: inout DirectoryBuilder) {
+        let nRoles = roles.count
+        d.roleParent = (0..<nRoles).map { effectiveParent($0) }
+        d.roleInternal = (0..<nRoles).map { (roles[$0]?.kind ?? .internal) == .internal }
+        d.roleChild = (0..<nRoles).map { roles[$0]?.accountChildAccess ?? .none }
+        d.anchoredRoles = [:]
+        for r in 0..<nRoles {
+            guard let role = roles[r], role.parentID == nil, role.kind != .internal, let a = role.accountID,
+                  let acc = recordIndex(object: Self.accountType, id: a.rawValue)
+            else { continue }
+            d.anchoredRoles[acc, default: []].append(UInt32(r))
+        }
+        var children = [[Int32]](repeating: [], count: nRoles)
+        for r in 0..<nRoles where d.roleParent[r] >= 0 { children[Int(d.roleParent[r])].append(Int32(r)) }
+        var tin = [Int32](repeating: -1, count: nRoles)
+        var tout = [Int32](repeating: -1, count: nRoles)
+        var byTin: [UInt32] = []
+        byTin.reserveCapacity(nRoles)
+        var clock: Int32 = 0
+        func tour(_ root: Int) {
+            var stack: [(Int, Int)] = [(root, 0)]
+            tin[root] = clock
+            byTin.append(UInt32(root))
+            clock += 1
+            while let (r, next) = stack.last {
+                if next < children[r].count {
+                    stack[stack.count - 1].1 += 1
+                    let c = Int(children[r][next])
+                    guard tin[c] < 0 else { continue }
+                    tin[c] = clock
+                    byTin.append(UInt32(c))
+                    clock += 1
+                    stack.append((c, 0))
+                } else {
+                    tout[r] = clock
+                    stack.removeLast()
+                }
+            }
+        }
+        for r in 0..<nRoles where d.roleParent[r] < 0 { tour(r) }
+        for r in 0..<nRoles where tin[r] < 0 {  // cycles: break them here
+            d.roleParent[r] = -1
+            tour(r)
+        }
+        d.roleTin = tin
+        d.roleTout = tout
+        d.roleByTin = byTin
+    }
+
+    /// One user's row: kind, flags, account, contact, role, permissions.
+    private mutating func computeUserRow(_ d: inout DirectoryBuilder, _ u: Int) {
+        guard let user = users[u] else {
+            d.userRole[u] = -1
+            d.userActive[u] = false
+            d.userKind[u] = .internal
+            d.userHighVolume[u] = false
+            d.userSuper[u] = false
+            d.userAccount[u] = -1
+            d.userContact[u] = -1
+            return
+        }
+        d.userKind[u] = user.kind
+        d.userActive[u] = user.isActive
+        d.userHighVolume[u] = user.isHighVolume
+        d.userSuper[u] = user.isSuperUser && user.kind.isExternal
+        d.userAccount[u] = user.accountID.map { Int32(recordIndex(object: 0, id: $0.rawValue)) } ?? -1
+        d.userContact[u] = user.contactID.map { Int32(recordIndex(object: 1, id: $0.rawValue)) } ?? -1
+        d.userRole[u] = -1
+        if !user.isHighVolume, user.kind != .guest, let rid = user.roleID, let ri = roleIDs.id(rid), roles[Int(ri)] != nil {
+            d.userRole[u] = Int32(ri)
+        }
+        let key = PermissionKey(
+            profile: user.profileID, sets: user.permissionSetIDs.sorted(), groups: user.permissionSetGroupIDs.sorted(),
+            guest: user.kind == .guest)
+        if let p = d.permissionCache[key] {
+            d.userPermissions[u] = p
+        } else {
+            let groups = key.groups.compactMap { permissionSetGroups[$0] }.map { g in
+                (sets: g.permissionSetIDs.compactMap { permissionSets[$0] },
+                 muting: g.mutingPermissionSetID.flatMap { permissionSets[$0] })
+            }
+            let eff = EffectivePermissions.compute(
+                profile: profiles[user.profileID], sets: key.sets.compactMap { permissionSets[$0] }, groups: groups,
+                isGuest: key.guest, objects: objects)
+            let p = UInt32(d.permissions.count)
+            d.permissions.append(eff)
+            d.permissionCache[key] = p
+            d.userPermissions[u] = p
+        }
+    }
+
+    /// Users per role and subtree user counts.
+    private func computeRoleLists(_ d: inout DirectoryBuilder) {
+        let nRoles = roles.count
+        d.roleUsers = [[UInt32]](repeating: [], count: nRoles)
+        d.roleAllUsers = [[UInt32]](repeating: [], count: nRoles)
+        for u in 0..<d.userRole.count where d.userRole[u] >= 0 {
+            let r = Int(d.userRole[u])
+            d.roleAllUsers[r].append(UInt32(u))
+            if d.userActive[u] { d.roleUsers[r].append(UInt32(u)) }
+        }
         d.subtreeUsers = [Int32](repeating: 0, count: nRoles)
         d.subtreeInternalUsers = [Int32](repeating: 0, count: nRoles)
         for r in 0..<nRoles where !d.roleUsers[r].isEmpty {
@@ -141,136 +444,166 @@ extension AccessState {
                 a = d.roleParent[Int(a)]
             }
         }
+    }
 
-        // Groups: member entries, nesting closure, per-user membership.
-        var groupEntriesByUser: [UInt32: [UInt32]] = [:]
-        var groupEntriesByRole: [Int32: [UInt32]] = [:]
-        var groupEntriesBySubtree: [Int32: [UInt32]] = [:]
-        var groupEntriesByInternalSubtree: [Int32: [UInt32]] = [:]
-        var groupParents = [[UInt32]](repeating: [], count: nGroups)
+    /// Group and queue member entries, and the nesting closure of groups.
+    private func computeMemberIndexes(_ d: inout DirectoryBuilder) {
+        let nGroups = groups.count, nQueues = queues.count
+        var g = MemberEntryIndex()
+        g.parents = [[UInt32]](repeating: [], count: nGroups)
         d.groupHierarchy = [Bool](repeating: true, count: nGroups)
-        for g in 0..<nGroups {
-            guard let group = groups[g] else { continue }
-            d.groupHierarchy[g] = group.grantAccessUsingHierarchies
-            for m in group.members {
-                switch m {
-                case .user(let id): if let u = userIDs.id(id) { groupEntriesByUser[u, default: []].append(UInt32(g)) }
-                case .role(let id):
-                    if let r = roleIDs.id(id) { groupEntriesByRole[Int32(r), default: []].append(UInt32(g)) }
-                case .roleAndSubordinates(let id):
-                    if let r = roleIDs.id(id) { groupEntriesBySubtree[Int32(r), default: []].append(UInt32(g)) }
-                case .roleAndInternalSubordinates(let id):
-                    if let r = roleIDs.id(id) { groupEntriesByInternalSubtree[Int32(r), default: []].append(UInt32(g)) }
-                case .group(let id):
-                    if let sub = groupIDs.id(id), groups[Int(sub)] != nil { groupParents[Int(sub)].append(UInt32(g)) }
-                }
-            }
+        for gi in 0..<nGroups {
+            guard let group = groups[gi] else { continue }
+            d.groupHierarchy[gi] = group.grantAccessUsingHierarchies
+            for m in group.members { add(m, container: UInt32(gi), to: &g, isQueue: false) }
         }
-        // Groups containing each group, itself included (cycle-safe).
-        var containers = [[UInt32]?](repeating: nil, count: nGroups)
-        func closure(_ g: Int) -> [UInt32] {
-            if let c = containers[g] { return c }
-            var seen: Set<UInt32> = [UInt32(g)]
-            var stack = [UInt32(g)]
+        var q = MemberEntryIndex()
+        d.queueHierarchy = [Bool](repeating: true, count: nQueues)
+        for qi in 0..<nQueues {
+            guard let queue = queues[qi] else { continue }
+            d.queueHierarchy[qi] = queue.grantAccessUsingHierarchies
+            for m in queue.members { add(m, container: UInt32(qi), to: &q, isQueue: true) }
+        }
+        d.groupEntries = g
+        d.queueEntries = q
+        d.groupContainers = (0..<nGroups).map { start in
+            var seen: Set<UInt32> = [UInt32(start)]
+            var stack = [UInt32(start)]
             while let x = stack.popLast() {
-                for p in groupParents[Int(x)] where seen.insert(p).inserted { stack.append(p) }
+                for p in g.parents[Int(x)] where seen.insert(p).inserted { stack.append(p) }
             }
-            let out = seen.sorted()
-            containers[g] = out
+            return seen.sorted()
+        }
+    }
+
+    private func add(_ m: GroupMember, container c: UInt32, to index: inout MemberEntryIndex, isQueue: Bool) {
+        switch m {
+        case .user(let id): if let u = userIDs.id(id) { index.byUser[u, default: []].append(c) }
+        case .role(let id): if let r = roleIDs.id(id) { index.byRole[Int32(r), default: []].append(c) }
+        case .roleAndSubordinates(let id): if let r = roleIDs.id(id) { index.bySubtree[Int32(r), default: []].append(c) }
+        case .roleAndInternalSubordinates(let id):
+            if let r = roleIDs.id(id) { index.byInternalSubtree[Int32(r), default: []].append(c) }
+        case .group(let id):
+            guard let sub = groupIDs.id(id), groups[Int(sub)] != nil else { return }
+            if isQueue { index.byGroup[sub, default: []].append(c) } else { index.parents[Int(sub)].append(c) }
+        }
+    }
+
+    /// One user's transitive groups and queues.
+    private func computeMembership(_ d: inout DirectoryBuilder, _ u: Int) {
+        d.userGroups[u] = []
+        d.userQueues[u] = []
+        guard d.userActive[u], !d.userHighVolume[u], d.userKind[u] != .guest else { return }
+        let role = d.userRole[u]
+        func direct(_ index: MemberEntryIndex) -> [UInt32] {
+            var out: [UInt32] = index.byUser[UInt32(u)] ?? []
+            guard role >= 0 else { return out }
+            out += index.byRole[role] ?? []
+            var a = role
+            while a >= 0 {
+                out += index.bySubtree[a] ?? []
+                if a == role || d.roleInternal[Int(role)] { out += index.byInternalSubtree[a] ?? [] }
+                a = d.roleParent[Int(a)]
+            }
             return out
         }
-        // Queues.
-        var queueEntriesByUser: [UInt32: [UInt32]] = [:]
-        var queueEntriesByRole: [Int32: [UInt32]] = [:]
-        var queueEntriesBySubtree: [Int32: [UInt32]] = [:]
-        var queueEntriesByInternalSubtree: [Int32: [UInt32]] = [:]
-        var queueEntriesByGroup: [UInt32: [UInt32]] = [:]
-        d.queueHierarchy = [Bool](repeating: true, count: nQueues)
-        for q in 0..<nQueues {
-            guard let queue = queues[q] else { continue }
-            d.queueHierarchy[q] = queue.grantAccessUsingHierarchies
-            for m in queue.members {
-                switch m {
-                case .user(let id): if let u = userIDs.id(id) { queueEntriesByUser[u, default: []].append(UInt32(q)) }
-                case .role(let id):
-                    if let r = roleIDs.id(id) { queueEntriesByRole[Int32(r), default: []].append(UInt32(q)) }
-                case .roleAndSubordinates(let id):
-                    if let r = roleIDs.id(id) { queueEntriesBySubtree[Int32(r), default: []].append(UInt32(q)) }
-                case .roleAndInternalSubordinates(let id):
-                    if let r = roleIDs.id(id) { queueEntriesByInternalSubtree[Int32(r), default: []].append(UInt32(q)) }
-                case .group(let id):
-                    if let g = groupIDs.id(id) { queueEntriesByGroup[g, default: []].append(UInt32(q)) }
-                }
+        if !d.groupEntries.isEmpty {
+            let groups = direct(d.groupEntries)
+            if !groups.isEmpty {
+                var all: [UInt32] = []
+                for g in groups { all += d.groupContainers[Int(g)] }
+                all.sort()
+                d.userGroups[u] = all.uniqued()
             }
         }
+        if !d.queueEntries.isEmpty {
+            var qs = direct(d.queueEntries)
+            for g in d.userGroups[u] { qs += d.queueEntries.byGroup[g] ?? [] }
+            if !qs.isEmpty {
+                qs.sort()
+                d.userQueues[u] = qs.uniqued()
+            }
+        }
+    }
 
-        d.userGroups = [[UInt32]](repeating: [], count: nUsers)
-        d.userQueues = [[UInt32]](repeating: [], count: nUsers)
+    /// Re-derives the member lists of the groups and queues the affected users were or are in.
+    private func patchMemberLists(_ d: inout DirectoryBuilder, _ old: Directory, _ affected: Set<UInt32>) {
+        var gs: Set<UInt32> = [], qs: Set<UInt32> = []
+        for u in affected {
+            let i = Int(u)
+            if i < old.userGroups.count { gs.formUnion(old.userGroups[i]); qs.formUnion(old.userQueues[i]) }
+            gs.formUnion(d.userGroups[i])
+            qs.formUnion(d.userQueues[i])
+        }
+        func tins(_ users: [UInt32]) -> [Int32] {
+            users.compactMap { d.userRole[Int($0)] >= 0 ? d.roleTin[Int(d.userRole[Int($0)])] : nil }.sorted().uniqued()
+        }
+        for g in gs {
+            var users = d.groupUsers[Int(g)].filter { !affected.contains($0) }
+            for u in affected where d.userActive[Int(u)] && d.userGroups[Int(u)].sortedContains(g) { users.append(u) }
+            users.sort()
+            d.groupUsers[Int(g)] = users
+            d.groupRoleTins[Int(g)] = tins(users)
+        }
+        for q in qs {
+            var users = d.queueUsers[Int(q)].filter { !affected.contains($0) }
+            for u in affected where d.userActive[Int(u)] && d.userQueues[Int(u)].sortedContains(q) { users.append(u) }
+            users.sort()
+            d.queueUsers[Int(q)] = users
+            d.queueRoleTins[Int(q)] = tins(users)
+        }
+    }
+
+    /// Per-group, per-queue, portal and per-account lists, from the per-user rows.
+    private func computeMemberLists(_ d: inout DirectoryBuilder) {
+        let nGroups = groups.count, nQueues = queues.count
         d.groupUsers = [[UInt32]](repeating: [], count: nGroups)
         d.groupRoleTins = [[Int32]](repeating: [], count: nGroups)
         d.queueUsers = [[UInt32]](repeating: [], count: nQueues)
         d.queueRoleTins = [[Int32]](repeating: [], count: nQueues)
-        let hasGroupEntries = !(groupEntriesByUser.isEmpty && groupEntriesByRole.isEmpty
-            && groupEntriesBySubtree.isEmpty && groupEntriesByInternalSubtree.isEmpty)
-        let hasQueueEntries = !(queueEntriesByUser.isEmpty && queueEntriesByRole.isEmpty
-            && queueEntriesBySubtree.isEmpty && queueEntriesByInternalSubtree.isEmpty && queueEntriesByGroup.isEmpty)
-        for u in 0..<nUsers {
-            guard d.userActive[u], !d.userHighVolume[u], d.userKind[u] != .guest else { continue }
+        d.portalUsers = [[], []]
+        d.portalRoleTins = [[], []]
+        d.accountExternalTins = [:]
+        d.accountSuperUsers = [:]
+        d.accountExternalUsers = [:]
+        d.sharingSetUsers = [[UInt32]](repeating: [], count: sharingSets.count)
+        for u in 0..<d.userRole.count {
+            for s in d.userCoveredBySets[u] { d.sharingSetUsers[Int(s)].append(UInt32(u)) }
+        }
+        for u in 0..<d.userRole.count where d.userActive[u] {
             let role = d.userRole[u]
-            if hasGroupEntries {
-                var direct: [UInt32] = groupEntriesByUser[UInt32(u)] ?? []
-                if role >= 0 {
-                    direct += groupEntriesByRole[role] ?? []
-                    var a = role
-                    while a >= 0 {
-                        direct += groupEntriesBySubtree[a] ?? []
-                        if a == role || d.roleInternal[Int(role)] { direct += groupEntriesByInternalSubtree[a] ?? [] }
-                        a = d.roleParent[Int(a)]
-                    }
-                }
-                if !direct.isEmpty {
-                    var all: [UInt32] = []
-                    for g in direct { all += closure(Int(g)) }
-                    all.sort()
-                    d.userGroups[u] = all.uniqued()
-                    for g in d.userGroups[u] {
-                        d.groupUsers[Int(g)].append(UInt32(u))
-                        if role >= 0 { d.groupRoleTins[Int(g)].append(d.roleTin[Int(role)]) }
-                    }
-                }
+            let tin: Int32 = role >= 0 ? d.roleTin[Int(role)] : -1
+            for g in d.userGroups[u] {
+                d.groupUsers[Int(g)].append(UInt32(u))
+                if tin >= 0 { d.groupRoleTins[Int(g)].append(tin) }
             }
-            if hasQueueEntries {
-                var qs: [UInt32] = queueEntriesByUser[UInt32(u)] ?? []
-                if role >= 0 {
-                    qs += queueEntriesByRole[role] ?? []
-                    var a = role
-                    while a >= 0 {
-                        qs += queueEntriesBySubtree[a] ?? []
-                        if a == role || d.roleInternal[Int(role)] { qs += queueEntriesByInternalSubtree[a] ?? [] }
-                        a = d.roleParent[Int(a)]
-                    }
-                }
-                for g in d.userGroups[u] { qs += queueEntriesByGroup[g] ?? [] }
-                if !qs.isEmpty {
-                    qs.sort()
-                    d.userQueues[u] = qs.uniqued()
-                    for q in d.userQueues[u] {
-                        d.queueUsers[Int(q)].append(UInt32(u))
-                        if role >= 0 { d.queueRoleTins[Int(q)].append(d.roleTin[Int(role)]) }
-                    }
-                }
+            for q in d.userQueues[u] {
+                d.queueUsers[Int(q)].append(UInt32(u))
+                if tin >= 0 { d.queueRoleTins[Int(q)].append(tin) }
             }
-            if d.userKind[u] == .partner || d.userKind[u] == .customer {
-                let k = d.userKind[u] == .partner ? 0 : 1
+            let kind = d.userKind[u]
+            guard kind.isExternal else { continue }
+            if !d.userHighVolume[u] {
+                let k = kind == .partner ? 0 : 1
                 d.portalUsers[k].append(UInt32(u))
-                if role >= 0 { d.portalRoleTins[k].append(d.roleTin[Int(role)]) }
+                if tin >= 0 { d.portalRoleTins[k].append(tin) }
+            }
+            if d.userAccount[u] >= 0 {
+                let a = UInt32(d.userAccount[u])
+                d.accountExternalUsers[a, default: []].append(UInt32(u))
+                if tin >= 0 {
+                    d.accountExternalTins[a, default: []].append(tin)
+                    if d.userSuper[u] { d.accountSuperUsers[a, default: []].append(UInt32(u)) }
+                }
             }
         }
-        for g in 0..<nGroups { d.groupRoleTins[g] = d.groupRoleTins[g].sorted().uniqued() }
-        for q in 0..<nQueues { d.queueRoleTins[q] = d.queueRoleTins[q].sorted().uniqued() }
+        for g in 0..<nGroups where d.groupRoleTins[g].count > 1 { d.groupRoleTins[g] = d.groupRoleTins[g].sorted().uniqued() }
+        for q in 0..<nQueues where d.queueRoleTins[q].count > 1 { d.queueRoleTins[q] = d.queueRoleTins[q].sorted().uniqued() }
         d.portalRoleTins = d.portalRoleTins.map { $0.sorted().uniqued() }
+        for (a, tins) in d.accountExternalTins where tins.count > 1 { d.accountExternalTins[a] = tins.sorted().uniqued() }
+    }
 
-        // Org-wide defaults.
+    private func computeDefaults(_ d: inout DirectoryBuilder) {
         d.defaults = (0..<objects.count).map { o in
             guard let owd = orgDefaults[objects.keys[o]] else { return CompiledDefault() }
             var c = CompiledDefault(
@@ -283,24 +616,30 @@ extension AccessState {
             }
             return c
         }
+    }
 
-        // Sharing rules.
+    /// Compiles the sharing rules (they only read interned ids, so `self` is not changed).
+    private func computeRules(_ d: inout DirectoryBuilder) {
         d.rules = [CompiledRule?](repeating: nil, count: rules.count)
         d.rulesByObject = [[UInt32]](repeating: [], count: objects.count)
-        var ownerRules: [CompiledRule] = []
+        d.ownerRulesByQueue = [:]
+        d.ownerRuleList = []
         for r in 0..<rules.count {
-            guard let rule = rules[r], let o = objects.id(rule.object) else { continue }
+            guard let rule = rules[r], let o = objects.id(rule.object), let target = principalIfKnown(rule.sharedWith) else {
+                continue
+            }
             var c = CompiledRule(
-                index: UInt32(r), object: UInt16(o), source: nil, slot: -1, target: principal(rule.sharedWith),
+                index: UInt32(r), object: UInt16(o), source: nil, slot: -1, target: target,
                 level: min(rule.accessLevel, rule.isGuestRule ? .read : .edit).code, child: rule.accountChildAccess,
                 isGuest: rule.isGuestRule, includeHighVolumeOwned: rule.includeHighVolumeOwned)
             switch rule.selection {
             case .ownedBy(let source):
-                c.source = principal(source)
-                if c.source!.kind == .queue {
-                    d.ownerRulesByQueue[c.source!.index, default: []].append(UInt32(r))
+                guard let s = principalIfKnown(source) else { continue }
+                c.source = s
+                if s.kind == .queue {
+                    d.ownerRulesByQueue[s.index, default: []].append(UInt32(r))
                 } else {
-                    ownerRules.append(c)
+                    d.ownerRuleList.append(c)
                 }
             case .criteria:
                 guard let (_, slot) = criteriaSlot(rule: UInt32(r)) else { continue }
@@ -309,63 +648,43 @@ extension AccessState {
             d.rules[r] = c
             d.rulesByObject[Int(o)].append(UInt32(r))
         }
-        d.userOwnerRules = [[UInt32]](repeating: [], count: nUsers)
-        if !ownerRules.isEmpty {
-            for u in 0..<nUsers where d.userActive[u] {
-                for rule in ownerRules where d.isMember(UInt32(u), rule.source!) {
-                    d.userOwnerRules[u].append(rule.index)
-                }
-            }
-        }
+    }
 
-        // Sharing sets and share groups.
-        d.userMappings = [[CompiledMapping]](repeating: [], count: nUsers)
-        d.userShareGroups = [[UInt32]](repeating: [], count: nUsers)
-        d.userCoveredBySets = [[UInt32]](repeating: [], count: nUsers)
-        d.sharingSetUsers = [[UInt32]](repeating: [], count: sharingSets.count)
-        var setsByProfile: [ID<Profile>: [UInt32]] = [:]
+    private func ownerRules(_ d: Directory, _ list: [CompiledRule], _ u: UInt32) -> [UInt32] {
+        guard d.userActive[Int(u)], !list.isEmpty else { return [] }
+        return list.filter { d.isMember(u, $0.source!) }.map(\.index)
+    }
+
+    private func computeSharingSets(_ d: inout DirectoryBuilder) {
+        d.setsByProfile = [:]
         for s in 0..<sharingSets.count {
             guard let set = sharingSets[s] else { continue }
-            for p in set.profileIDs { setsByProfile[p, default: []].append(UInt32(s)) }
-            for m in set.shareGroupMembers {
-                if let u = userIDs.id(m), users[Int(u)] != nil { d.userShareGroups[Int(u)].append(UInt32(s)) }
-            }
+            for p in set.profileIDs { d.setsByProfile[p, default: []].append(UInt32(s)) }
         }
-        if !setsByProfile.isEmpty {
-            for u in 0..<nUsers {
-                guard let user = users[u], user.kind.isExternal, let sets = setsByProfile[user.profileID] else {
-                    continue
-                }
-                for s in sets {
-                    guard let set = sharingSets[Int(s)] else { continue }
-                    for m in set.mappings {
-                        guard let o = objects.id(m.object) else { continue }
-                        d.userMappings[u].append(
-                            CompiledMapping(
-                                sharingSet: s, object: UInt16(o), userField: m.userField, recordField: m.recordField,
-                                level: min(m.accessLevel, .edit).code))
-                    }
-                    if user.isHighVolume {
-                        d.userCoveredBySets[u].append(s)
-                        d.sharingSetUsers[Int(s)].append(UInt32(u))
-                    }
-                }
-            }
-        }
+    }
 
-        // Accounts: external users, their role positions, super users.
-        for u in 0..<nUsers {
-            guard d.userActive[u], d.userKind[u].isExternal, d.userAccount[u] >= 0 else { continue }
-            let a = UInt32(d.userAccount[u])
-            d.accountExternalUsers[a, default: []].append(UInt32(u))
-            let role = d.userRole[u]
-            if role >= 0 {
-                d.accountExternalTins[a, default: []].append(d.roleTin[Int(role)])
-                if d.userSuper[u] { d.accountSuperUsers[a, default: []].append(UInt32(u)) }
-            }
+    /// One user's sharing-set mappings, share groups and coverage as a high-volume owner.
+    private func computeUserSharingSets(_ d: inout DirectoryBuilder, _ u: Int) {
+        d.userMappings[u] = []
+        d.userShareGroups[u] = []
+        d.userCoveredBySets[u] = []
+        guard let user = users[u] else { return }
+        for s in 0..<sharingSets.count where sharingSets[s]?.shareGroupMembers.contains(user.id) == true {
+            d.userShareGroups[u].append(UInt32(s))
         }
-        for (a, tins) in d.accountExternalTins { d.accountExternalTins[a] = tins.sorted().uniqued() }
-        return d
+        guard user.kind.isExternal, let sets = d.setsByProfile[user.profileID] else { return }
+        for s in sets {
+            guard let set = sharingSets[Int(s)] else { continue }
+            for m in set.mappings {
+                guard let o = objects.id(m.object) else { continue }
+                d.userMappings[u].append(
+                    CompiledMapping(
+                        sharingSet: s, object: UInt16(o), userField: m.userField, recordField: m.recordField,
+                        fieldCode: m.recordField == "Id" ? 0 : m.recordField == "AccountId" ? 1 : m.recordField == "ContactId" ? 2 : 3,
+                        level: min(m.accessLevel, .edit).code))
+            }
+            if user.isHighVolume { d.userCoveredBySets[u].append(s) }
+        }
     }
 }
 

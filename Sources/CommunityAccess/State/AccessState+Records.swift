@@ -13,10 +13,10 @@ extension AccessState {
         let o = objectIndex(type)
         let i = recordIndex(object: o, id: record.idString)
         let old = rows[Int(i)]
-        if old.alive { unindex(i, old) }
         var row = RecordRow()
         row.object = o
         row.alive = true
+        row.hasShares = old.hasShares
         switch record.owner {
         case .user(let u): row.ownerUser = Int32(userIndex(u))
         case .queue(let q): row.ownerQueue = Int32(queueIndex(q))
@@ -34,16 +34,18 @@ extension AccessState {
         row.criteria = criteriaMask(record, object: o)
         rows[Int(i)] = row
         entities[Int(i)] = record
-        index(i, row, isNew: !old.alive)
-        if old.alive, old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue {
-            dropManualShares(on: i)
-            if o == accountObject { directoryStale = true }
+        if old.alive {
+            reindex(i, from: old, to: row)
+        } else {
+            index(i, row, isNew: true)
         }
-        if o == accountObject, !old.alive { directoryStale = directoryStale || hasExternalUsers }
+        let ownerChanged = old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue
+        // External roles anchored to this account follow its owner.
+        if o == accountObject, !old.alive || ownerChanged, directory.anchoredRoles[i] != nil {
+            directoryStale = true
+            pending.accounts.insert(i)
+        }
     }
-
-    /// Whether any external user exists (an account's arrival may place their roles).
-    var hasExternalUsers: Bool { !directory.accountExternalUsers.isEmpty }
 
     mutating func deleteRecord(object type: EntityType, id: String) {
         guard let i = recordIndex(object: type, id: id) else { return }
@@ -53,8 +55,12 @@ extension AccessState {
         var row = old
         row.alive = false
         rows[Int(i)] = row
-        entities[Int(i)] = nil
+        entities[Int(i)] = MissingRecord()
         liveCount[Int(old.object)] -= 1
+        if directory.anchoredRoles[i] != nil {
+            directoryStale = true
+            pending.accounts.insert(i)
+        }
         // Shares of a deleted record go with it.
         for share in sharesByRecord[i] ?? [] { removeShare(index: share.share) }
     }
@@ -62,13 +68,7 @@ extension AccessState {
     private mutating func index(_ i: UInt32, _ row: RecordRow, isNew: Bool) {
         if isNew {
             liveCount[Int(row.object)] += 1
-            if !recordsByObject[Int(row.object)].sortedContains(i) {
-                if let last = recordsByObject[Int(row.object)].last, last > i {
-                    recordsByObject[Int(row.object)].sortedInsert(i)
-                } else {
-                    recordsByObject[Int(row.object)].append(i)
-                }
-            }
+            recordsByObject[Int(row.object)].sortedInsert(i)
         }
         ownerIndex[Self.ownerKey(object: row.object, user: row.ownerUser, queue: row.ownerQueue), default: []]
             .sortedInsert(i)
@@ -78,6 +78,38 @@ extension AccessState {
         if row.criteria != 0, let slots = criteriaSlots[row.object] {
             for (s, rule) in slots.enumerated() where row.criteria & (1 << UInt64(s)) != 0 {
                 if let rule { criteriaRecords[rule, default: []].sortedInsert(i) }
+            }
+        }
+    }
+
+    /// Moves a record between index entries, touching only what changed.
+    private mutating func reindex(_ i: UInt32, from old: RecordRow, to row: RecordRow) {
+        if old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue {
+            ownerIndex[Self.ownerKey(object: old.object, user: old.ownerUser, queue: old.ownerQueue)]?.sortedRemove(i)
+            ownerIndex[Self.ownerKey(object: row.object, user: row.ownerUser, queue: row.ownerQueue), default: []]
+                .sortedInsert(i)
+        }
+        if old.account != row.account {
+            if old.account >= 0, old.account != Int32(i) { accountChildren[UInt32(old.account)]?.sortedRemove(i) }
+            if row.account >= 0, row.account != Int32(i) { accountChildren[UInt32(row.account), default: []].sortedInsert(i) }
+        }
+        if old.contact != row.contact {
+            if old.contact >= 0 { contactChildren[UInt32(old.contact)]?.sortedRemove(i) }
+            if row.contact >= 0 { contactChildren[UInt32(row.contact), default: []].sortedInsert(i) }
+        }
+        if old.parent != row.parent {
+            if old.parent >= 0 { parentChildren[UInt32(old.parent)]?.sortedRemove(i) }
+            if row.parent >= 0 { parentChildren[UInt32(row.parent), default: []].sortedInsert(i) }
+        }
+        let changed = old.criteria ^ row.criteria
+        if changed != 0, let slots = criteriaSlots[row.object] {
+            for (s, rule) in slots.enumerated() where changed & (1 << UInt64(s)) != 0 {
+                guard let rule else { continue }
+                if row.criteria & (1 << UInt64(s)) != 0 {
+                    criteriaRecords[rule, default: []].sortedInsert(i)
+                } else {
+                    criteriaRecords[rule]?.sortedRemove(i)
+                }
             }
         }
     }
@@ -154,8 +186,18 @@ extension AccessState {
             case .programmatic: .programmatic
             }
         shareEntities[Int(s)] = share
+        rows[Int(rec)].hasShares = true
+        var owner: Int64 = -1
+        if cause == .manual, let o = share.recordOwner {
+            switch o {
+            case .user(let u): owner = Int64(userIndex(u))
+            case .queue(let q): owner = (1 << 32) | Int64(queueIndex(q))
+            }
+        }
         sharesByRecord[rec, default: []].append(
-            ShareRow(principal: p, level: share.accessLevel.code, cause: cause, child: share.accountChildAccess, share: s))
+            ShareRow(
+                principal: p, level: share.accessLevel.code, cause: cause, child: share.accountChildAccess, share: s,
+                owner: owner))
         sharesByPrincipal[p, default: []].sortedInsert(rec)
     }
 
@@ -164,7 +206,10 @@ extension AccessState {
         shareEntities[Int(s)] = nil
         guard let rec = recordIndex(object: share.object, id: share.recordID) else { return }
         sharesByRecord[rec]?.removeAll { $0.share == s }
-        if sharesByRecord[rec]?.isEmpty == true { sharesByRecord[rec] = nil }
+        if sharesByRecord[rec]?.isEmpty == true {
+            sharesByRecord[rec] = nil
+            rows[Int(rec)].hasShares = false
+        }
         let p = principal(share.sharedWith)
         if !(sharesByRecord[rec] ?? []).contains(where: { $0.principal == p }) {
             sharesByPrincipal[p]?.sortedRemove(rec)
@@ -175,13 +220,19 @@ extension AccessState {
         if let s = shareIDs.id(id) { removeShare(index: s) }
     }
 
+    /// The owner of a row as one number (users as their id, queues with bit 32 set).
+    @inline(__always) static func ownerCode(_ row: RecordRow) -> Int64 {
+        row.ownerUser >= 0 ? Int64(row.ownerUser) : (1 << 32) | Int64(row.ownerQueue)
+    }
+
     mutating func dropManualShares(on rec: UInt32) {
         for row in sharesByRecord[rec] ?? [] where row.cause == .manual { removeShare(index: row.share) }
     }
 
     // MARK: Criteria rules
 
-    /// Gives a criteria rule a slot of its object and evaluates it on every record of it.
+    /// Gives a criteria rule a slot of its object; its matches are computed by
+    /// ``flushCriteria()`` at the end of the batch, one pass per object for all new rules.
     mutating func assignCriteriaSlot(rule r: UInt32, object o: UInt16, conditions: [SharingCriterion]) {
         var slots = criteriaSlots[o] ?? []
         let slot: Int
@@ -194,18 +245,37 @@ extension AccessState {
             slots.append(r)
         }
         criteriaSlots[o] = slots
-        var matched: [UInt32] = []
-        for i in recordsByObject[Int(o)] {
-            guard rows[Int(i)].alive, let record = entities[Int(i)] else { continue }
-            if Self.matches(record, conditions) {
-                rows[Int(i)].criteria |= 1 << UInt64(slot)
-                matched.append(i)
+        pendingCriteria.append((r, o, slot, conditions))
+        directoryStale = true
+    }
+
+    /// Evaluates the criteria rules added in this batch over their objects' records.
+    mutating func flushCriteria() {
+        guard !pendingCriteria.isEmpty else { return }
+        let pending = pendingCriteria
+        pendingCriteria = []
+        for o in Set(pending.map(\.object)) {
+            let mine = pending.filter { $0.object == o }
+            var matched = [[UInt32]](repeating: [], count: mine.count)
+            let list = recordsByObject[Int(o)]
+            for k in 0..<list.count {
+                let i = list[k]
+                guard rows[Int(i)].alive else { continue }
+                var bits: UInt64 = 0
+                entities.withElement(Int(i)) { record in
+                    for (n, p) in mine.enumerated() where Self.matches(record, p.conditions) {
+                        bits |= 1 << UInt64(p.slot)
+                        matched[n].append(i)
+                    }
+                }
+                if bits != 0 { rows[Int(i)].criteria |= bits }
             }
+            for (n, p) in mine.enumerated() { criteriaRecords[p.rule] = matched[n] }
         }
-        criteriaRecords[r] = matched
     }
 
     mutating func releaseCriteriaSlot(rule r: UInt32) {
+        pendingCriteria.removeAll { $0.rule == r }
         for (o, slots) in criteriaSlots {
             guard let slot = slots.firstIndex(where: { $0 == r }) else { continue }
             for i in criteriaRecords[r] ?? [] { rows[Int(i)].criteria &= ~(1 << UInt64(slot)) }

@@ -26,28 +26,38 @@ struct AccessState: Sendable {
     var settings = SharingSettings()
 
     // Records.
-    var recordKeys = Interner<RecordKey>()
+    var recordKeys = ShardedInterner<RecordKey>()
     var rows = ChunkedArray<RecordRow>(filler: RecordRow())
-    var entities = ChunkedArray<(any Record)?>(filler: nil)
-    var recordsByObject: [[UInt32]] = []
-    var ownerIndex: [UInt64: [UInt32]] = [:]
-    var accountChildren: [UInt32: [UInt32]] = [:]
-    var contactChildren: [UInt32: [UInt32]] = [:]
-    var parentChildren: [UInt32: [UInt32]] = [:]
+    var entities = ChunkedArray<any Record>(filler: MissingRecord())
+    var recordsByObject: [ChunkedArray<UInt32>] = []
+    var ownerIndex = ShardedMap<UInt64, [UInt32]>()
+    var accountChildren = ShardedMap<UInt32, [UInt32]>()
+    var contactChildren = ShardedMap<UInt32, [UInt32]>()
+    var parentChildren = ShardedMap<UInt32, [UInt32]>()
     var criteriaRecords: [UInt32: [UInt32]] = [:]
     /// Criteria slots per object: slot → rule index.
     var criteriaSlots: [UInt16: [UInt32?]] = [:]
+    /// Criteria slots given to rules whose matches are computed at the end of the batch.
+    var pendingCriteria: [(rule: UInt32, object: UInt16, slot: Int, conditions: [SharingCriterion])] = []
     var liveCount: [Int] = []
 
     // Explicit shares.
     var shareIDs = Interner<ID<RecordShare>>()
     var shareEntities: [RecordShare?] = []
-    var sharesByRecord: [UInt32: [ShareRow]] = [:]
-    var sharesByPrincipal: [Principal: [UInt32]] = [:]
+    var sharesByRecord = ShardedMap<UInt32, [ShareRow]>()
+    var sharesByPrincipal = ShardedMap<Principal, [UInt32]>()
 
     var directory = Directory()
     var directoryStale = true
+    var pending = DirectoryChanges()
     var sequence: UInt64 = 0
+
+    init() {
+        // Fixed dense ids for the standard objects (see `accountObject` and friends).
+        for type in [Self.accountType, Self.contactType, Self.caseType, Self.opportunityType, Self.leadType] {
+            _ = objectIndex(type)
+        }
+    }
 
     static func ownerKey(object: UInt16, user: Int32, queue: Int32) -> UInt64 {
         let who: UInt64 = user >= 0 ? UInt64(UInt32(user)) : (1 << 32) | UInt64(UInt32(queue))
@@ -58,34 +68,62 @@ struct AccessState: Sendable {
         let before = objects.count
         let i = UInt16(objects.intern(type))
         if objects.count != before {
-            recordsByObject.append([])
+            recordsByObject.append(ChunkedArray(filler: 0))
             liveCount.append(0)
             directoryStale = true
+            pending.full = true
         }
         return i
     }
 
+    mutating func changedUser(_ u: UInt32) {
+        directoryStale = true
+        pending.users.insert(u)
+    }
+
+    mutating func changedRoles() {
+        directoryStale = true
+        pending.roles = true
+    }
+
+    mutating func changedGroup(_ g: UInt32) {
+        directoryStale = true
+        pending.groups = true
+        pending.changedGroups.insert(g)
+    }
+
+    mutating func changedQueue(_ q: UInt32) {
+        directoryStale = true
+        pending.queues = true
+        pending.changedQueues.insert(q)
+    }
+
+    mutating func changedEverything() {
+        directoryStale = true
+        pending.full = true
+    }
+
     mutating func userIndex(_ id: ID<User>) -> UInt32 {
         let i = userIDs.intern(id)
-        if Int(i) == users.count { users.append(nil); directoryStale = true }
+        if Int(i) == users.count { users.append(nil); changedUser(i) }
         return i
     }
 
     mutating func roleIndex(_ id: ID<Role>) -> UInt32 {
         let i = roleIDs.intern(id)
-        if Int(i) == roles.count { roles.append(nil); directoryStale = true }
+        if Int(i) == roles.count { roles.append(nil); changedRoles() }
         return i
     }
 
     mutating func groupIndex(_ id: ID<PublicGroup>) -> UInt32 {
         let i = groupIDs.intern(id)
-        if Int(i) == groups.count { groups.append(nil); directoryStale = true }
+        if Int(i) == groups.count { groups.append(nil); changedGroup(i) }
         return i
     }
 
     mutating func queueIndex(_ id: ID<Queue>) -> UInt32 {
         let i = queueIDs.intern(id)
-        if Int(i) == queues.count { queues.append(nil); directoryStale = true }
+        if Int(i) == queues.count { queues.append(nil); changedQueue(i) }
         return i
     }
 

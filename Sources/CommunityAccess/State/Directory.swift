@@ -1,5 +1,29 @@
 import CommunityModel
 
+/// Member entries of groups (or queues), indexed by what they name.
+struct MemberEntryIndex: Sendable {
+    var byUser: [UInt32: [UInt32]] = [:]
+    var byRole: [Int32: [UInt32]] = [:]
+    var bySubtree: [Int32: [UInt32]] = [:]
+    var byInternalSubtree: [Int32: [UInt32]] = [:]
+    /// For queues: queues containing a group.
+    var byGroup: [UInt32: [UInt32]] = [:]
+    /// For groups: groups directly containing a group.
+    var parents: [[UInt32]] = []
+
+    var isEmpty: Bool {
+        byUser.isEmpty && byRole.isEmpty && bySubtree.isEmpty && byInternalSubtree.isEmpty && byGroup.isEmpty
+    }
+}
+
+/// The permission assignment of a user, which decides their effective permissions.
+struct PermissionKey: Hashable, Sendable {
+    var profile: ID<Profile>
+    var sets: [ID<PermissionSet>]
+    var groups: [ID<PermissionSetGroup>]
+    var guest: Bool
+}
+
 /// A compiled sharing rule.
 struct CompiledRule: Sendable {
     var index: UInt32
@@ -30,27 +54,27 @@ struct CompiledMapping: Sendable {
     var object: UInt16
     var userField: SharingSet.UserField
     var recordField: String
+    /// The record field as a code: 0 `Id`, 1 `AccountId`, 2 `ContactId`, 3 other.
+    var fieldCode: UInt8
     var level: AccessLevelCode
 }
 
 /// Everything derived from configuration and users: the role tree as Euler intervals,
 /// transitive group and queue membership, effective permissions, compiled rules.
-/// Immutable once built; rebuilt (or patched, for one user) when configuration changes.
-struct Directory: Sendable {
-    // Roles.
+/// Immutable (every field a `let`); a class so that the hot path reads it through one
+/// reference. Built through a ``DirectoryBuilder``.
+/// The mutable form of a ``Directory`` while it is being built.
+struct DirectoryBuilder {
     var roleParent: [Int32] = []
     var roleTin: [Int32] = []
     var roleTout: [Int32] = []
     var roleInternal: [Bool] = []
     var roleUsers: [[UInt32]] = []
-    /// Every user in each role, inactive ones included (owners of records).
     var roleAllUsers: [[UInt32]] = []
     var roleByTin: [UInt32] = []
     var subtreeUsers: [Int32] = []
     var subtreeInternalUsers: [Int32] = []
     var roleChild: [ChildAccess] = []
-
-    // Users.
     var userRole: [Int32] = []
     var userKind: [User.Kind] = []
     var userActive: [Bool] = []
@@ -65,8 +89,6 @@ struct Directory: Sendable {
     var userMappings: [[CompiledMapping]] = []
     var userShareGroups: [[UInt32]] = []
     var userCoveredBySets: [[UInt32]] = []
-
-    // Groups and queues.
     var groupHierarchy: [Bool] = []
     var groupRoleTins: [[Int32]] = []
     var groupUsers: [[UInt32]] = []
@@ -75,19 +97,216 @@ struct Directory: Sendable {
     var queueUsers: [[UInt32]] = []
     var portalRoleTins: [[Int32]] = [[], []]
     var portalUsers: [[UInt32]] = [[], []]
-
-    // Permissions, defaults, rules.
     var permissions: [EffectivePermissions] = []
     var defaults: [CompiledDefault] = []
     var rules: [CompiledRule?] = []
     var rulesByObject: [[UInt32]] = []
     var ownerRulesByQueue: [UInt32: [UInt32]] = [:]
     var sharingSetUsers: [[UInt32]] = []
-
-    // Accounts (record index) to their external users' role tins and super users.
     var accountExternalTins: [UInt32: [Int32]] = [:]
     var accountSuperUsers: [UInt32: [UInt32]] = [:]
     var accountExternalUsers: [UInt32: [UInt32]] = [:]
+    var groupEntries = MemberEntryIndex()
+    var queueEntries = MemberEntryIndex()
+    var groupContainers: [[UInt32]] = []
+    var permissionCache: [PermissionKey: UInt32] = [:]
+    var ownerRuleList: [CompiledRule] = []
+    var anchoredRoles: [UInt32: [UInt32]] = [:]
+    var setsByProfile: [ID<Profile>: [UInt32]] = [:]
+    var ruleWords: Int = 0
+    var permStride: Int = 0
+    var permObjects: [ObjectPermissions] = []
+    var permViewAllData: [Bool] = []
+    var permModifyAllData: [Bool] = []
+    var userRuleReach: [UInt64] = []
+}
+
+final class Directory: Sendable {
+    let roleParent: [Int32]
+    let roleTin: [Int32]
+    let roleTout: [Int32]
+    let roleInternal: [Bool]
+    let roleUsers: [[UInt32]]
+    let roleAllUsers: [[UInt32]]
+    let roleByTin: [UInt32]
+    let subtreeUsers: [Int32]
+    let subtreeInternalUsers: [Int32]
+    let roleChild: [ChildAccess]
+    let userRole: [Int32]
+    let userKind: [User.Kind]
+    let userActive: [Bool]
+    let userHighVolume: [Bool]
+    let userSuper: [Bool]
+    let userAccount: [Int32]
+    let userContact: [Int32]
+    let userPermissions: [UInt32]
+    let userGroups: [[UInt32]]
+    let userQueues: [[UInt32]]
+    let userOwnerRules: [[UInt32]]
+    let userMappings: [[CompiledMapping]]
+    let userShareGroups: [[UInt32]]
+    let userCoveredBySets: [[UInt32]]
+    let groupHierarchy: [Bool]
+    let groupRoleTins: [[Int32]]
+    let groupUsers: [[UInt32]]
+    let queueHierarchy: [Bool]
+    let queueRoleTins: [[Int32]]
+    let queueUsers: [[UInt32]]
+    let portalRoleTins: [[Int32]]
+    let portalUsers: [[UInt32]]
+    let permissions: [EffectivePermissions]
+    let defaults: [CompiledDefault]
+    let rules: [CompiledRule?]
+    let rulesByObject: [[UInt32]]
+    let ownerRulesByQueue: [UInt32: [UInt32]]
+    let sharingSetUsers: [[UInt32]]
+    let accountExternalTins: [UInt32: [Int32]]
+    let accountSuperUsers: [UInt32: [UInt32]]
+    let accountExternalUsers: [UInt32: [UInt32]]
+    let groupEntries: MemberEntryIndex
+    let queueEntries: MemberEntryIndex
+    let groupContainers: [[UInt32]]
+    let permissionCache: [PermissionKey: UInt32]
+    let ownerRuleList: [CompiledRule]
+    let anchoredRoles: [UInt32: [UInt32]]
+    let setsByProfile: [ID<Profile>: [UInt32]]
+    let ruleWords: Int
+    let permStride: Int
+    let permObjects: [ObjectPermissions]
+    let permViewAllData: [Bool]
+    let permModifyAllData: [Bool]
+    let userRuleReach: [UInt64]
+
+    init(_ b: DirectoryBuilder) {
+        roleParent = b.roleParent
+        roleTin = b.roleTin
+        roleTout = b.roleTout
+        roleInternal = b.roleInternal
+        roleUsers = b.roleUsers
+        roleAllUsers = b.roleAllUsers
+        roleByTin = b.roleByTin
+        subtreeUsers = b.subtreeUsers
+        subtreeInternalUsers = b.subtreeInternalUsers
+        roleChild = b.roleChild
+        userRole = b.userRole
+        userKind = b.userKind
+        userActive = b.userActive
+        userHighVolume = b.userHighVolume
+        userSuper = b.userSuper
+        userAccount = b.userAccount
+        userContact = b.userContact
+        userPermissions = b.userPermissions
+        userGroups = b.userGroups
+        userQueues = b.userQueues
+        userOwnerRules = b.userOwnerRules
+        userMappings = b.userMappings
+        userShareGroups = b.userShareGroups
+        userCoveredBySets = b.userCoveredBySets
+        groupHierarchy = b.groupHierarchy
+        groupRoleTins = b.groupRoleTins
+        groupUsers = b.groupUsers
+        queueHierarchy = b.queueHierarchy
+        queueRoleTins = b.queueRoleTins
+        queueUsers = b.queueUsers
+        portalRoleTins = b.portalRoleTins
+        portalUsers = b.portalUsers
+        permissions = b.permissions
+        defaults = b.defaults
+        rules = b.rules
+        rulesByObject = b.rulesByObject
+        ownerRulesByQueue = b.ownerRulesByQueue
+        sharingSetUsers = b.sharingSetUsers
+        accountExternalTins = b.accountExternalTins
+        accountSuperUsers = b.accountSuperUsers
+        accountExternalUsers = b.accountExternalUsers
+        groupEntries = b.groupEntries
+        queueEntries = b.queueEntries
+        groupContainers = b.groupContainers
+        permissionCache = b.permissionCache
+        ownerRuleList = b.ownerRuleList
+        anchoredRoles = b.anchoredRoles
+        setsByProfile = b.setsByProfile
+        ruleWords = b.ruleWords
+        permStride = b.permStride
+        permObjects = b.permObjects
+        permViewAllData = b.permViewAllData
+        permModifyAllData = b.permModifyAllData
+        userRuleReach = b.userRuleReach
+    }
+
+    convenience init() { self.init(DirectoryBuilder()) }
+
+    /// A builder holding this directory's tables, to patch into a new directory.
+    func builder() -> DirectoryBuilder {
+        var b = DirectoryBuilder()
+        b.roleParent = roleParent
+        b.roleTin = roleTin
+        b.roleTout = roleTout
+        b.roleInternal = roleInternal
+        b.roleUsers = roleUsers
+        b.roleAllUsers = roleAllUsers
+        b.roleByTin = roleByTin
+        b.subtreeUsers = subtreeUsers
+        b.subtreeInternalUsers = subtreeInternalUsers
+        b.roleChild = roleChild
+        b.userRole = userRole
+        b.userKind = userKind
+        b.userActive = userActive
+        b.userHighVolume = userHighVolume
+        b.userSuper = userSuper
+        b.userAccount = userAccount
+        b.userContact = userContact
+        b.userPermissions = userPermissions
+        b.userGroups = userGroups
+        b.userQueues = userQueues
+        b.userOwnerRules = userOwnerRules
+        b.userMappings = userMappings
+        b.userShareGroups = userShareGroups
+        b.userCoveredBySets = userCoveredBySets
+        b.groupHierarchy = groupHierarchy
+        b.groupRoleTins = groupRoleTins
+        b.groupUsers = groupUsers
+        b.queueHierarchy = queueHierarchy
+        b.queueRoleTins = queueRoleTins
+        b.queueUsers = queueUsers
+        b.portalRoleTins = portalRoleTins
+        b.portalUsers = portalUsers
+        b.permissions = permissions
+        b.defaults = defaults
+        b.rules = rules
+        b.rulesByObject = rulesByObject
+        b.ownerRulesByQueue = ownerRulesByQueue
+        b.sharingSetUsers = sharingSetUsers
+        b.accountExternalTins = accountExternalTins
+        b.accountSuperUsers = accountSuperUsers
+        b.accountExternalUsers = accountExternalUsers
+        b.groupEntries = groupEntries
+        b.queueEntries = queueEntries
+        b.groupContainers = groupContainers
+        b.permissionCache = permissionCache
+        b.ownerRuleList = ownerRuleList
+        b.anchoredRoles = anchoredRoles
+        b.setsByProfile = setsByProfile
+        b.ruleWords = ruleWords
+        b.permStride = permStride
+        b.permObjects = permObjects
+        b.permViewAllData = permViewAllData
+        b.permModifyAllData = permModifyAllData
+        b.userRuleReach = userRuleReach
+        return b
+    }
+
+    /// Whether sharing rule `r` reaches user `u` (precomputed: member of the target, or
+    /// above a member when the rule's object grants access using hierarchies).
+    @inline(__always) func ruleReaches(_ u: UInt32, _ r: UInt32) -> Bool {
+        let w = Int(u) &* ruleWords &+ Int(r &>> 6)
+        return w < userRuleReach.count && userRuleReach[w] & (1 << UInt64(r & 63)) != 0
+    }
+
+    /// The object permissions of permission entry `p` on object `o` (flat table, no copies).
+    @inline(__always) func objectPermissions(_ p: UInt32, _ o: UInt16) -> ObjectPermissions {
+        Int(o) < permStride ? permObjects[Int(p) &* permStride &+ Int(o)] : []
+    }
 
     @inline(__always) func isStrictlyBelow(_ role: Int32, _ boss: Int32) -> Bool {
         guard role >= 0, boss >= 0 else { return false }

@@ -18,6 +18,8 @@ struct ShareRow: Sendable, Hashable {
     var cause: Cause
     var child: ChildAccess
     var share: UInt32
+    /// For manual shares: the owner (``AccessState/ownerCode``) the record must still have; -1 for any.
+    var owner: Int64 = -1
 }
 
 /// The per-record columns the hot path reads.
@@ -36,6 +38,8 @@ struct RecordRow: Sendable {
     var parent: Int32 = -1
     /// Criteria-rule slots of the record's object that match it.
     var criteria: UInt64 = 0
+    /// Whether explicit shares exist on the record (saves a lookup on the hot path).
+    var hasShares = false
 }
 
 /// A record's identity: object and id.

@@ -1,6 +1,9 @@
 /// An array stored in fixed-size chunks, so that a copy-on-write after a snapshot was
 /// published copies one chunk (and the chunk table), not the whole array.
-struct ChunkedArray<Element: Sendable>: Sendable {
+struct ChunkedArray<Element: Sendable>: Sendable, RandomAccessCollection {
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
     static var shift: Int { 12 }
     static var chunkSize: Int { 1 << shift }
     private(set) var chunks: [[Element]] = []
@@ -30,5 +33,40 @@ struct ChunkedArray<Element: Sendable>: Sendable {
     mutating func append(_ value: Element) {
         ensure(count)
         self[count - 1] = value
+    }
+
+    var last: Element? { count == 0 ? nil : self[count - 1] }
+
+    /// Calls `body` with element `i` without copying it out of storage.
+    @inline(__always) func withElement<R>(_ i: Int, _ body: (borrowing Element) -> R) -> R {
+        chunks[i &>> Self.shift].withUnsafeBufferPointer { body($0[i & (Self.chunkSize - 1)]) }
+    }
+}
+
+extension ChunkedArray where Element: Comparable {
+    /// Index of the first element not less than `value` (the array must be sorted).
+    func lowerBound(_ value: Element) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) &>> 1
+            if self[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Inserts keeping the array sorted and free of duplicates (appends are cheap; an
+    /// insertion in the middle rebuilds the array, which only placeholders cause).
+    mutating func sortedInsert(_ value: Element) {
+        if count == 0 || self[count - 1] < value {
+            append(value)
+            return
+        }
+        let i = lowerBound(value)
+        if i < count, self[i] == value { return }
+        var all = (0..<count).map { self[$0] }
+        all.insert(value, at: i)
+        var rebuilt = ChunkedArray(filler: filler)
+        for x in all { rebuilt.append(x) }
+        self = rebuilt
     }
 }

@@ -51,6 +51,10 @@ extension Array where Element: Comparable {
 
     /// Inserts into a sorted array, keeping it sorted and free of duplicates.
     mutating func sortedInsert(_ value: Element) {
+        if let last, last < value {
+            append(value)
+            return
+        }
         let i = lowerBound(value)
         if i < count, self[i] == value { return }
         insert(value, at: i)

@@ -24,6 +24,14 @@ public struct AccessDelta: Hashable, Sendable {
     public var gained: Int
     /// Records the user would stop seeing.
     public var lost: Int
+
+    /// Creates a delta.
+    public init(user: ID<User>, object: EntityType, gained: Int, lost: Int) {
+        self.user = user
+        self.object = object
+        self.gained = gained
+        self.lost = lost
+    }
 }
 
 /// The outcome of ``AccessEngine/whatIf(_:)``: who gains or loses access, how many records

@@ -14,6 +14,8 @@ public struct SearchQuery: Sendable, Hashable {
     }
 
     /// The query text. Words in double quotes form a phrase that must occur in that order.
+    /// An empty text with at least one filter (types, locales, categories, topics) lists
+    /// every visible match, newest and most popular first; without a filter it matches nothing.
     public var text: String
     /// Extra context that helps ranking but need not match (a case description).
     public var context: String

@@ -63,6 +63,10 @@ public enum SearchAccessKey {
     public static func user(_ id: String) -> String { "user:\(id)" }
     /// Held by members of a group (public group, chatter group, partner tier, …).
     public static func group(_ id: String) -> String { "group:\(id)" }
+    /// Held by every signed-in, active member (not by guests).
+    public static let members = "members"
+    /// Held by partner users whose account tier is at least `tier`.
+    public static func partnerTier(_ tier: String) -> String { "tier:\(tier)" }
     /// Held by viewers who see all knowledge (authors and publishers with manageKnowledge).
     public static let allKnowledge = "knowledge:all"
 }

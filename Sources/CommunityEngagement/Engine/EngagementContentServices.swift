@@ -6,8 +6,8 @@ public import CommunityModel
 public protocol EngagementContentServices: Sendable {
     /// Articles (and indexed questions) matching `text` that `viewer` may see, best first.
     func suggestions(for text: String, viewer: ID<User>, limit: Int) throws -> [ContentSuggestion]
-    /// Makes the question searchable (called when it is asked or edited).
-    func indexQuestion(_ question: Question) throws
+    /// Makes the question searchable (called when it is asked), in the asker's locale.
+    func indexQuestion(_ question: Question, locale: String) throws
     /// Creates a draft article from an answer, linked to its question; returns the article id.
     func draftArticle(title: String, body: SanitizedHTML, author: ID<User>, question: ID<Question>) throws -> String
 }

@@ -24,6 +24,21 @@ public struct Feeds: Sendable {
     }
 
     func post(_ draft: PostDraft, by authorID: ID<User>, questionID: ID<Question>?, title: String?) throws -> FeedItem {
+        let prepared = try prepare(draft)
+        return try engine.perform { tx, effects in
+            try post(prepared, draft, by: authorID, questionID: questionID, title: title, tx, effects)
+        }
+    }
+
+    /// A draft's checked and sanitised parts, computed before the transaction.
+    struct PreparedPost {
+        var body: SanitizedHTML
+        var topics: [String]
+        var poll: FeedItem.Poll?
+    }
+
+    /// Validates and sanitises a draft (no store access).
+    func prepare(_ draft: PostDraft) throws -> PreparedPost {
         let config = engine.configuration
         let body = try engine.sanitize(draft.body, field: "FeedItem.Body")
         let topics = try Self.normalisedTopics(draft.topics, max: config.maxTopics)
@@ -52,7 +67,16 @@ public struct Feeds: Sendable {
             }
             try engine.checkText(a.title, field: "FeedItem.Attachment.Title", max: 255)
         }
-        return try engine.perform { tx, effects in
+        return PreparedPost(body: body, topics: topics, poll: poll)
+    }
+
+    /// Writes a prepared post inside `tx`; `nil` when moderation refused it (see ``WriteEffects``).
+    func post(
+        _ prepared: PreparedPost, _ draft: PostDraft, by authorID: ID<User>, questionID: ID<Question>?, title: String?,
+        _ tx: any StoreTransaction, _ effects: WriteEffects
+    ) throws -> FeedItem? {
+        let body = prepared.body, topics = prepared.topics, poll = prepared.poll
+        do {
             let author = try engine.writer(authorID, in: tx)
             try checkCanPost(to: draft.parent, author: author, in: tx)
             var group: ID<CommunityGroup>?

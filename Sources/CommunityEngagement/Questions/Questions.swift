@@ -12,12 +12,20 @@ public struct Questions: Sendable {
         let limit = engine.configuration.suggestionCount
         let text = title + " " + RichTextSanitizer.plainText(body)
         var out: [ContentSuggestion] = []
-        if let content = engine.content { out = try content.suggestions(for: text, viewer: viewer, limit: limit) }
+        let snapshot = engine.store.snapshot()
+        if let content = engine.content {
+            // Questions found by Content are checked again against what the viewer may see.
+            out = try content.suggestions(for: text, viewer: viewer, limit: limit).filter { s in
+                guard s.kind == .question else { return true }
+                guard let id = try? ID<Question>(parsing: s.id), let q = try? snapshot.value(id) else { return false }
+                return engine.canSee(q, viewer: viewer)
+            }
+        }
         let words = Set(TextFolding.words(text).map(\.folded).filter { $0.count > 2 })
         guard !words.isEmpty else { return Array(out.prefix(limit)) }
         let known = Set(out.filter { $0.kind == .question }.map(\.id))
         var scored: [ContentSuggestion] = []
-        for q in try engine.store.snapshot().all(Question.self).map(\.value) where engine.canSee(q, viewer: viewer) && !known.contains(q.id.rawValue) {
+        for q in try snapshot.all(Question.self).map(\.value) where engine.canSee(q, viewer: viewer) && !known.contains(q.id.rawValue) {
             let qWords = Set(TextFolding.words(q.title).map(\.folded))
             let shared = words.intersection(qWords).count
             if shared > 0 {
@@ -41,10 +49,12 @@ public struct Questions: Sendable {
         let normalisedTopics = try Feeds.normalisedTopics(topics, max: config.maxTopics)
         let questionID: ID<Question> = .generate(prefix: "q")
         let parent: FeedParent = group.map { .group($0) } ?? .member(askerID)
-        let item = try engine.feeds.post(
-            PostDraft(kind: .question, parent: parent, body: body, topics: normalisedTopics), by: askerID,
-            questionID: questionID, title: title)
+        let draft = PostDraft(kind: .question, parent: parent, body: body, topics: normalisedTopics)
+        let prepared = try engine.feeds.prepare(draft)
+        // The feed item and the question are written in one transaction.
         let question = try engine.perform { tx, effects -> Question? in
+            guard let item = try engine.feeds.post(prepared, draft, by: askerID, questionID: questionID, title: title, tx, effects)
+            else { return nil }
             let now = engine.clock.now()
             let maskedTitle = try engine.rules(in: tx).screen.masked(title, kind: .question, memberKind: try engine.member(askerID, in: tx).kind)
             var q = Question(
@@ -64,7 +74,8 @@ public struct Questions: Sendable {
             }
             return q
         }
-        try? engine.content?.indexQuestion(question)
+        let locale = (try? engine.store.snapshot().value(askerID)?.locale) ?? nil
+        try? engine.content?.indexQuestion(question, locale: locale ?? "en_US")
         return question
     }
 

@@ -13,7 +13,7 @@ public enum RecordAction: String, Hashable, Sendable, Codable, CaseIterable {
 /// The seam through which every service, partner, approval and employee workflow asks
 /// whether a user may read, create or edit a record.
 ///
-/// The production conformance is ``CommunityAccessPolicy`` (CommunityAccess: profiles, roles,
+/// The production conformance is ``ServiceAccessPolicy`` (CommunityAccess: profiles, roles,
 /// sharing rules, sharing sets, super users). Hosts may wrap it to add their own checks.
 public protocol RecordAccessPolicy: Sendable {
     /// Whether `user` may perform `action` on `record`, reading related data from `reader`.

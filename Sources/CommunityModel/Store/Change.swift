@@ -13,6 +13,7 @@ public struct Change: Sendable {
     public let entityType: EntityType
     /// The entity's id.
     public let id: String
+    /// Whether the entity was inserted, updated or deleted.
     public let kind: Kind
     /// The version after the change (the deleted version for deletes).
     public let version: Int

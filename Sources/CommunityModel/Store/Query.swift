@@ -13,8 +13,11 @@ public struct Query<E: Entity>: Sendable {
 
     /// A condition on a field.
     public struct Filter: Sendable, Hashable {
+        /// The indexed field the condition tests.
         public var field: String
+        /// What the field's value must satisfy.
         public var condition: Condition
+        /// Creates a filter.
         public init(field: String, condition: Condition) {
             self.field = field
             self.condition = condition

@@ -40,7 +40,15 @@ public protocol StoreTransaction: StoreReader {
 ///
 /// Conformers must pass `StoreConformance.verify(makeStore:)` from CommunityTesting:
 /// concurrent writers, conflicts, no residue after a failed transaction, snapshot
-/// isolation and feed order.
+/// isolation and feed order. From any test target:
+///
+/// ```swift
+/// import CommunityTesting
+///
+/// @Test func myStoreKeepsTheStoreLaws() throws {
+///     try StoreConformance.verify { try MyStore(empty: ()) }  // a fresh, empty store per call
+/// }
+/// ```
 public protocol Store: Sendable {
     /// A consistent view of the committed state; never waits for a writer.
     func snapshot() -> any StoreSnapshot

@@ -12,6 +12,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The storage backend failed (I/O, SQLite error), with its message.
     case backend(String)
 
+    /// A sentence saying what failed and where.
     public var description: String {
         switch self {
         case .conflict(let entity, let id, let expected, let actual):

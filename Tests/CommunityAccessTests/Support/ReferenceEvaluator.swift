@@ -238,7 +238,7 @@ final class ReferenceEvaluator {
         let owner = r.owner.user.flatMap { users[$0] }
         if let owner, hier, isStrictlyAbove(role(of: u), role(of: owner)) { levels.append(.all) }
         if let q = r.owner.queue, reaches(u, .queue(q), hierarchy: hier) { levels.append(.all) }
-        for s in shares where s.object == object && s.recordID == r.testID {
+        for s in shares where s.object == object && s.recordID == r.testID && (s.cause != .manual || s.recordOwner == nil || s.recordOwner == r.owner) {
             if reaches(u, s.sharedWith, hierarchy: hier) { levels.append(s.accessLevel) }
         }
         for rule in rules where rule.object == object && ruleSelects(rule, r) {
@@ -254,7 +254,7 @@ final class ReferenceEvaluator {
             {
                 levels.append(min(roles[aor]!.accountChildAccess.level(for: object), .edit))
             }
-            for s in shares where s.object == "Account" && s.recordID == aid.rawValue {
+            for s in shares where s.object == "Account" && s.recordID == aid.rawValue && (s.cause != .manual || s.recordOwner == nil || s.recordOwner == account.owner) {
                 if reaches(u, s.sharedWith, hierarchy: true) { levels.append(min(s.accountChildAccess.level(for: object), .edit)) }
             }
             for rule in rules where rule.object == "Account" && ruleSelects(rule, account) {

@@ -22,7 +22,7 @@ final class ServiceFixture: Sendable {
         }
         engine = try! AccessEngine(store: store)
         environment = ServiceEnvironment(
-            store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: engine), notifier: notifier)
+            store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: engine), notifier: notifier)
     }
 
     static func put<E: Entity>(_ entity: E, _ tx: any StoreTransaction) throws { try tx.put(entity) }

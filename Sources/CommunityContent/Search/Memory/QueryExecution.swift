@@ -39,7 +39,10 @@ struct QueryExecution {
 
     mutating func run(scratch: inout ScoringScratch) -> SearchResults {
         let units = parsed.units
-        if units.isEmpty { return SearchResults(hits: [], totalCount: 0) }
+        if units.isEmpty {
+            let filtered = query.types != nil || query.locales != nil || query.categories != nil || query.topics != nil
+            return filtered ? browse() : SearchResults(hits: [], totalCount: 0)
+        }
 
         // 1. Expansions per segment, and global document frequencies.
         var expansions: [[[Expansion]]] = []  // [segment][unit]
@@ -95,7 +98,13 @@ struct QueryExecution {
                 let stamp = Int32(u)
                 for e in expansions[s][u] {
                     let df = Double(globalDF[segment.terms[Int(e.term)]] ?? 1)
-                    let idf = log(1 + (totalDocs - df + 0.5) / (df + 0.5))
+                    var idf = log(1 + (totalDocs - df + 0.5) / (df + 0.5))
+                    if e.factor < 1, exactFrequency[u] > 0 {
+                        // A variant (typo, prefix, compound part) never weighs more than the
+                        // word as typed: rare misspellings must not outrank exact matches.
+                        let exactDF = Double(exactFrequency[u])
+                        idf = min(idf, log(1 + (totalDocs - exactDF + 0.5) / (exactDF + 0.5)))
+                    }
                     let weight = Float(idf * e.factor * parsed.weights[u]) * (k1 + 1)
                     for p in segment.postings[Int(e.term)] {
                         let d = Int(p.doc)
@@ -163,18 +172,7 @@ struct QueryExecution {
                     top.offer(TopHits.Entry(score: score, key: segment.documents[d].key, segment: s, doc: doc))
                 }
             }
-            for (v, n) in facetTally.enumerated() where n > 0 {
-                let name = segment.valueNames[v]
-                let facet: SearchQuery.Facet
-                switch name.first {
-                case "l": facet = .locale
-                case "t": facet = .type
-                case "c": facet = .category
-                default: facet = .topic
-                }
-                guard query.facets.contains(facet) else { continue }
-                facetCounts[facet, default: [:]][String(name.dropFirst(2)), default: 0] += n
-            }
+            addFacets(facetTally, segment, into: &facetCounts)
         }
 
         // 3. Render the page.
@@ -198,12 +196,66 @@ struct QueryExecution {
                 key: document.key, locale: document.locale, title: document.title, path: document.path,
                 score: entry.score, titleHTML: titleHTML, snippetHTML: snippet)
         }
+        return SearchResults(hits: Array(hits), totalCount: total, facets: Self.sortedFacets(facetCounts))
+    }
+
+    /// A query without words but with filters lists every visible match, newest and most
+    /// popular first (topic pages, category listings).
+    func browse() -> SearchResults {
+        var top = TopHits(capacity: query.offset + query.limit)
+        var total = 0
+        var facetCounts: [SearchQuery.Facet: [String: Int]] = [:]
+        for (s, segment) in state.segments.enumerated() {
+            let visibleKeys = visibleKeyIDs(in: segment)
+            let filter = SegmentFilter(query: query, segment: segment)
+            var facetTally = [Int](repeating: 0, count: query.facets.isEmpty ? 0 : segment.valueNames.count)
+            for d in 0..<segment.count where !state.deleted[s][d] {
+                guard filter.admits(d, segment), isVisible(segment, d, visibleKeys) else { continue }
+                total += 1
+                if !facetTally.isEmpty { tallyFacets(segment, d, into: &facetTally) }
+                let ageDays = max(0, now - segment.updatedAt[d]) / 86_400
+                let score =
+                    (1 + exp2(-ageDays / max(0.001, options.recencyHalfLifeDays)))
+                    * (1 + min(1, log1p(segment.popularity[d]) / 10))
+                if top.admits(score) {
+                    top.offer(TopHits.Entry(score: score, key: segment.documents[d].key, segment: s, doc: Int32(d)))
+                }
+            }
+            addFacets(facetTally, segment, into: &facetCounts)
+        }
+        let hits = top.sorted().dropFirst(query.offset).map { entry -> SearchHit in
+            let document = state.segments[entry.segment].documents[Int(entry.doc)]
+            let escapedTitle = Highlighter.escape(document.title[...])
+            let snippet = query.highlight ? Highlighter.escape((document.summary.isEmpty ? document.body : document.summary).prefix(200)) : ""
+            return SearchHit(
+                key: document.key, locale: document.locale, title: document.title, path: document.path, score: entry.score,
+                titleHTML: escapedTitle, snippetHTML: snippet)
+        }
+        return SearchResults(hits: Array(hits), totalCount: total, facets: Self.sortedFacets(facetCounts))
+    }
+
+    func addFacets(_ tally: [Int], _ segment: IndexSegment, into counts: inout [SearchQuery.Facet: [String: Int]]) {
+        for (v, n) in tally.enumerated() where n > 0 {
+            let name = segment.valueNames[v]
+            let facet: SearchQuery.Facet
+            switch name.first {
+            case "l": facet = .locale
+            case "t": facet = .type
+            case "c": facet = .category
+            default: facet = .topic
+            }
+            guard query.facets.contains(facet) else { continue }
+            counts[facet, default: [:]][String(name.dropFirst(2)), default: 0] += n
+        }
+    }
+
+    static func sortedFacets(_ counts: [SearchQuery.Facet: [String: Int]]) -> [SearchQuery.Facet: [FacetCount]] {
         var facets: [SearchQuery.Facet: [FacetCount]] = [:]
-        for (facet, counts) in facetCounts {
-            facets[facet] = counts.map { FacetCount(value: $0.key, count: $0.value) }
+        for (facet, values) in counts {
+            facets[facet] = values.map { FacetCount(value: $0.key, count: $0.value) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
         }
-        return SearchResults(hits: Array(hits), totalCount: total, facets: facets)
+        return facets
     }
 
     // MARK: Expansion

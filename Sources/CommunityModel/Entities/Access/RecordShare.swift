@@ -26,11 +26,14 @@ public struct RecordShare: Entity, Hashable {
     public var cause: Cause
     /// For account shares and account team members: access to the account's children.
     public var accountChildAccess: ChildAccess
+    /// For manual shares: the record's owner when it was shared. The share applies only while
+    /// the record keeps that owner (an owner change removes manual shares).
+    public var recordOwner: Owner?
 
     /// Creates a share.
     public init(
         id: ID<RecordShare>, object: EntityType, recordID: String, sharedWith: Grantee, accessLevel: AccessLevel,
-        cause: Cause = .manual, accountChildAccess: ChildAccess = .none
+        cause: Cause = .manual, accountChildAccess: ChildAccess = .none, recordOwner: Owner? = nil
     ) {
         self.id = id
         self.object = object
@@ -39,5 +42,6 @@ public struct RecordShare: Entity, Hashable {
         self.accessLevel = accessLevel
         self.cause = cause
         self.accountChildAccess = accountChildAccess
+        self.recordOwner = recordOwner
     }
 }

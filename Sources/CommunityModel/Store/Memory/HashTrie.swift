@@ -17,6 +17,12 @@ struct HashTrie<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     subscript(key: Key) -> Value? { root.find(key, TrieNode<Key, Value>.hash(key)) }
 
+    /// Applies `body` to the value for `key` where it is stored, without copying it out;
+    /// `nil` when the key is absent.
+    func withValue<R>(forKey key: Key, _ body: (borrowing Value) throws -> R) rethrows -> R? {
+        try root.withValue(key, TrieNode<Key, Value>.hash(key), 0, body)
+    }
+
     /// Inserts or replaces the value for `key`, returning the value it replaced.
     @discardableResult
     mutating func updateValue(_ value: Value, forKey key: Key) -> Value? {
@@ -104,6 +110,20 @@ final class TrieNode<Key: Hashable & Sendable, Value: Sendable>: @unchecked Send
             node = node.children[Self.index(node.nodeMap, bit)]
             shift += 5
         }
+    }
+
+    func withValue<R>(_ key: Key, _ hash: UInt64, _ shift: Int, _ body: (borrowing Value) throws -> R) rethrows -> R? {
+        if shift >= 64 {
+            for entry in entries where entry.key == key { return try body(entry.value) }
+            return nil
+        }
+        let bit = Self.bit(hash, shift)
+        if dataMap & bit != 0 {
+            let i = Self.index(dataMap, bit)
+            return entries[i].key == key ? try body(entries[i].value) : nil
+        }
+        guard nodeMap & bit != 0 else { return nil }
+        return try children[Self.index(nodeMap, bit)].withValue(key, hash, shift + 5, body)
     }
 
     /// Inserts into this (uniquely referenced) node.

@@ -5,8 +5,8 @@ struct MemoryState: StoreSnapshot {
     var transactions: UInt64 = 0
 
     func get<E: Entity>(_ id: ID<E>) throws -> Versioned<E>? {
-        guard let row = tables[E.entityType]?.rows[id.rawValue] else { return nil }
-        return try Self.typed(row, id.rawValue, E.self)
+        guard let table = tables[E.entityType] else { return nil }
+        return try table.rows.withValue(forKey: id.rawValue) { row in try Self.typed(row, id.rawValue, E.self) }
     }
 
     func all<E: Entity>(_ type: E.Type) throws -> [Versioned<E>] {
@@ -56,7 +56,7 @@ struct MemoryState: StoreSnapshot {
         return try page.map { try Self.typed($0.1, $0.0, E.self) }
     }
 
-    static func typed<E: Entity>(_ row: MemoryRow, _ id: String, _: E.Type) throws -> Versioned<E> {
+    static func typed<E: Entity>(_ row: borrowing MemoryRow, _ id: String, _: E.Type) throws -> Versioned<E> {
         guard let value = row.entity as? E else {
             throw StoreError.corrupt(entity: E.entityType, id: id, detail: "stored as \(type(of: row.entity))")
         }

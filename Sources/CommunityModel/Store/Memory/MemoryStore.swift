@@ -3,8 +3,14 @@ import Synchronization
 /// The default ``Store``: in memory, thread-safe, readers never blocked by a writer.
 ///
 /// The committed state is an immutable value published under a short lock; a reader takes
-/// it and reads without locks. Writers are serialised, work on their own copy, and publish
-/// it in one assignment, so a transaction that throws leaves nothing behind.
+/// it (one retain, O(1)) and reads without locks. Writers are serialised, work on their own
+/// copy, and publish it in one assignment, so a transaction that throws leaves nothing behind.
+///
+/// Rows and secondary indexes are persistent hash tries that share structure between
+/// versions, so a write copies only the O(log n) nodes on its path however many snapshots
+/// are alive: a single-row write stays in the tens of microseconds at a million rows.
+/// The change feed keeps the newest `feedCapacity` changes; older ones are reported as
+/// ``StoreError/feedTruncated(requested:oldest:)``.
 public final class MemoryStore: Store {
     private let current: Mutex<MemoryState>
     private let writer = Mutex(())
@@ -18,10 +24,12 @@ public final class MemoryStore: Store {
         feed = Mutex(ChangeLog(capacity: max(1, feedCapacity)))
     }
 
+    /// The committed state as of now: O(1), never waits for a writer.
     public func snapshot() -> any StoreSnapshot {
         current.withLock { $0 }
     }
 
+    /// Runs `body` as one serialised transaction; publishes nothing if it throws.
     @discardableResult
     public func write<R>(_ body: (any StoreTransaction) throws -> R) throws -> R {
         try writer.withLock { _ in
@@ -50,10 +58,12 @@ public final class MemoryStore: Store {
         }
     }
 
+    /// Committed changes after `sequence`, oldest first, from the bounded in-memory feed.
     public func changes(after sequence: UInt64, limit: Int) throws -> [Change] {
         try feed.withLock { try $0.changes(after: sequence, limit: limit) }
     }
 
+    /// Calls `observer` after every commit, in commit order, on the committing thread.
     public func observe(_ observer: @escaping @Sendable ([Change]) -> Void) -> StoreObservation {
         let token = nextObserver.add(1, ordering: .relaxed).oldValue
         observers.withLock { $0[token] = observer }

@@ -23,7 +23,7 @@ final class MemoryTransaction: StoreTransaction {
     @discardableResult
     func put<E: Entity>(_ value: E, expecting: ExpectedVersion) throws -> Int {
         let key = value.id.rawValue
-        let existing = state.tables[E.entityType]?.rows[key]?.version
+        let existing = state.tables[E.entityType]?.rows.withValue(forKey: key) { $0.version }
         try Self.check(E.entityType, key, expecting, existing)
         let version = (existing ?? 0) + 1
         var indexValues: [String: FieldValue] = [:]
@@ -41,7 +41,7 @@ final class MemoryTransaction: StoreTransaction {
 
     func delete<E: Entity>(_ id: ID<E>, expecting: ExpectedVersion) throws {
         let key = id.rawValue
-        guard let existing = state.tables[E.entityType]?.rows[key]?.version else {
+        guard let existing = state.tables[E.entityType]?.rows.withValue(forKey: key, { $0.version }) else {
             if expecting == .any { return }
             throw StoreError.conflict(entity: E.entityType, id: key, expected: expecting, actual: nil)
         }

@@ -1,0 +1,88 @@
+import CommunityKit
+import Foundation
+import Synchronization
+
+/// Builds the Northwind Cloud community: seeded store, the Partner Central site at
+/// `/partners` and a Customer Service help center at `/help`.
+struct Portal {
+    let community: Community
+    let articles: KnowledgeSeed.Seeded
+
+    init() throws {
+        let store = MemoryStore()
+        let entities = try Seed.entities()
+        try store.write { tx in
+            for entity in entities { try Portal.put(entity, in: tx) }
+        }
+        // The sitemap plugin needs the knowledge service, which exists once the community does.
+        let sitemap = LateSitemap()
+        let community = try Community(CommunityConfiguration(
+            store: store, clock: ManualClock(Date(timeIntervalSince1970: 1_795_000_000)),
+            csrfSecret: Array("northwind-demo-secret-change-me".utf8),
+            plugins: [CommunityPlugin(name: "Sitemap articles") { setup in setup.services.set((any SitemapSource).self, sitemap) }],
+            defaultCaseOwner: .user("sam"),
+            leadApprovalSteps: [ApprovalStep(name: "Channel manager review", approvers: [.role("channel-manager")])]))
+        sitemap.source.withLock { $0 = KnowledgeSitemap(knowledge: community.knowledge) }
+        self.community = community
+        articles = try KnowledgeSeed.run(community)
+        community.engagement.configure { $0.escalationRules = [EscalationRule(name: "Outages", keywords: [Keyword("outage"), Keyword("장애")])] }
+
+        var partners = try SiteTemplate.partnerCentral.makeSite(.init(
+            id: "partners", name: "Northwind Partner Central", urlPrefix: "/partners", memberProfileIDs: ["partner", "channel"],
+            locales: ["en_US", "de_DE", "ko_KR"]))
+        partners.baseURL = "https://partners.northwind.example"
+        partners.status = .published
+        partners.theme.logo = SafeURL("/partners/logo.svg")
+        try community.addSite(partners)
+
+        var help = try SiteTemplate.customerService.makeSite(.init(
+            id: "help", name: "Northwind Help Center", urlPrefix: "/help", memberProfileIDs: ["customer", "support", "partner"],
+            locales: ["en_US", "de_DE", "ko_KR"]))
+        help.baseURL = "https://help.northwind.example"
+        help.status = .published
+        try community.addSite(help)
+        try Seed.engagement(community)
+    }
+
+    private static func put(_ entity: any Entity, in tx: any StoreTransaction) throws {
+        func open<E: Entity>(_ e: E) throws { try tx.put(e) }
+        try open(entity)
+    }
+
+    /// A GET as a user (or the guest).
+    func get(_ path: String, as user: String?, query: [String: String] = [:]) -> SiteResponse {
+        community.handle(SiteRequest(.get, path, query: query, viewer: viewer(user)))
+    }
+
+    /// A POST of a form as a user, with a CSRF token taken from the page the form is on.
+    func post(_ action: String, from page: String, as user: String, form: [String: String]) -> SiteResponse {
+        let html = get(page, as: user).body
+        var fields = form
+        fields["_csrf"] = Portal.token(in: html)
+        fields["_return"] = page
+        let site = community.site(forPath: page)!.site
+        return community.handle(SiteRequest(.post, site.urlPrefix + "/_action/" + action, form: fields, viewer: viewer(user)))
+    }
+
+    func viewer(_ user: String?) -> Viewer {
+        user.map { community.viewer(ID($0), sessionID: "demo-\($0)") } ?? .guest
+    }
+
+    static func token(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Finds a user by id, name or nickname (case-insensitive).
+    func user(named name: String) -> User? {
+        let key = name.lowercased()
+        return Seed.people.first { $0.id.rawValue == key || $0.name.lowercased() == key || $0.nickname.lowercased() == key }
+            ?? Seed.people.first { $0.name.lowercased().contains(key) }
+    }
+}
+
+/// A sitemap source filled in after the community is built.
+final class LateSitemap: SitemapSource {
+    let source = Mutex<KnowledgeSitemap?>(nil)
+    func guestPaths(in site: Site) -> [String] { source.withLock { $0 }?.guestPaths(in: site) ?? [] }
+}

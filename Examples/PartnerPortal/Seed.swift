@@ -1,0 +1,81 @@
+import CommunityKit
+import Foundation
+
+/// The fictional company Northwind Cloud, its channel team, partners and customers.
+enum Seed {
+    static let people: [User] = [
+        User(id: "dana", kind: .internal, name: "Dana Director", email: "dana@northwind.example", profileID: "channel", roleID: "vp-channel"),
+        User(id: "cara", kind: .internal, name: "Cara Channel", email: "cara@northwind.example", profileID: "channel", roleID: "channel-manager", managerID: "dana"),
+        User(id: "sam", kind: .internal, name: "Sam Support", email: "sam@northwind.example", profileID: "support", roleID: "support-agent"),
+        User(id: "alex", kind: .partner, name: "Alex Acme", email: "alex@acme.example", profileID: "partner", roleID: "acme-exec", accountID: "acme", isSuperUser: true),
+        User(id: "mia", kind: .partner, name: "Mia Manager", email: "mia@acme.example", profileID: "partner", roleID: "acme-mgr", accountID: "acme", managerID: "alex"),
+        User(id: "pat", kind: .partner, name: "Pat Partner", email: "pat@acme.example", profileID: "partner", roleID: "acme-user", accountID: "acme", managerID: "mia"),
+        User(id: "gina", kind: .partner, name: "Gina Globex", email: "gina@globex.example", profileID: "partner", roleID: "globex-mgr", accountID: "globex"),
+        User(id: "bo", kind: .partner, name: "Bo Berger", email: "bo@globex.example", profileID: "partner", roleID: "globex-user", accountID: "globex", managerID: "gina"),
+        User(id: "ines", kind: .partner, name: "Ines Iversen", email: "ines@initrode.example", locale: "de_DE", timeZone: "Europe/Berlin", profileID: "partner", roleID: "initrode-user", accountID: "initrode"),
+        User(id: "jisoo", kind: .partner, name: "Kim Jisoo", nickname: "지수", email: "jisoo@hanbit.example", locale: "ko_KR", timeZone: "Asia/Seoul", profileID: "partner", roleID: "hanbit-user", accountID: "hanbit"),
+        User(id: "kim", kind: .customer, name: "Kim Minji", nickname: "민지", email: "minji@seoulretail.example", locale: "ko_KR", timeZone: "Asia/Seoul", profileID: "customer", roleID: "seoul-user", accountID: "seoul-retail"),
+    ]
+
+    static func entities() throws -> [any Entity] {
+        var out: [any Entity] = [
+            Profile(id: "channel", name: "Channel Manager", permissions: PermissionGrants(
+                objects: ["Lead": .crud, "Opportunity": .crud, "Account": .crud, "Contact": .crud, "Case": .crud],
+                fields: ["Lead": ["Internal_Score__c": .edit], "Opportunity": ["Margin__c": .edit]],
+                system: [.moderateCommunity, .manageKnowledge, SystemPermission("manageTopics")])),
+            Profile(id: "support", name: "Support Agent", permissions: PermissionGrants(objects: ["Case": [.read, .create, .edit, .viewAll], "Account": [.read]])),
+            Profile(id: "partner", name: "Partner Community User", permissions: PermissionGrants(
+                objects: ["Lead": [.read, .create, .edit], "Opportunity": [.read, .create, .edit], "Account": [.read, .create],
+                          "Contact": [.read, .create], "Case": [.read, .create]],
+                fields: ["Lead": ["Internal_Score__c": .hidden], "Opportunity": ["Margin__c": .hidden]])),
+            Profile(id: "customer", name: "Customer Community Plus User", permissions: PermissionGrants(objects: ["Case": [.read, .create], "Account": [.read]])),
+            OrgWideDefault(object: "Lead", internalAccess: .private, externalAccess: .private),
+            OrgWideDefault(object: "Opportunity", internalAccess: .private, externalAccess: .private),
+            OrgWideDefault(object: "Case", internalAccess: .private, externalAccess: .private),
+            OrgWideDefault(object: "Account", internalAccess: .private, externalAccess: .private),
+            OrgWideDefault(object: "Contact", internalAccess: .controlledByParent, externalAccess: .controlledByParent),
+            Role(id: "vp-channel", name: "VP Channel Sales"),
+            Role(id: "channel-manager", name: "Channel Manager", parentID: "vp-channel"),
+            Role(id: "support-agent", name: "Support Agent", parentID: "vp-channel"),
+        ]
+        for (account, tier, country) in [("acme", Account.PartnerTier.gold, "NA"), ("globex", .silver, "NA"), ("initrode", .platinum, "EMEA"), ("hanbit", .registered, "APAC")] {
+            let names = ["acme": "Acme Analytics", "globex": "Globex Systems", "initrode": "Initrode GmbH", "hanbit": "Hanbit Soft 주식회사"]
+            out.append(Account(id: ID(account), name: names[account]!, owner: "cara", isPartner: true, partnerTier: tier, region: country))
+            out.append(Role(id: ID("\(account)-exec"), name: "\(names[account]!) Partner Executive", kind: .partner, accountID: ID(account), externalLevel: .executive))
+            out.append(Role(id: ID("\(account)-mgr"), name: "\(names[account]!) Partner Manager", parentID: ID("\(account)-exec"), kind: .partner, accountID: ID(account), externalLevel: .manager))
+            out.append(Role(id: ID("\(account)-user"), name: "\(names[account]!) Partner User", parentID: ID("\(account)-mgr"), kind: .partner, accountID: ID(account), externalLevel: .user))
+        }
+        out.append(Account(id: "seoul-retail", name: "Seoul Retail", owner: "sam", region: "APAC", industry: "Retail"))
+        out.append(Role(id: "seoul-user", name: "Seoul Retail Customer User", kind: .customer, accountID: "seoul-retail", externalLevel: .user))
+        out += people.map { $0 as any Entity }
+        let close = try Day(year: 2026, month: 12, day: 15)
+        out += [
+            Lead(id: "lead-acme-1", firstName: "Lena", lastName: "Lopez", company: "Contoso Retail", email: "lena@contoso.example", status: .approved,
+                 partnerAccountID: "acme", region: "NA", product: "Analytics", owner: .user("pat"), customFields: ["Internal_Score__c": .number(82)]),
+            Lead(id: "lead-acme-2", lastName: "Meyer", company: "Fabrikam", partnerAccountID: "acme", product: "Cloud", owner: .user("mia")),
+            Lead(id: "lead-globex-1", lastName: "Nakamura", company: "Tailspin Toys", partnerAccountID: "globex", product: "Cloud", owner: .user("bo")),
+            Lead(id: "lead-initrode-1", firstName: "Jonas", lastName: "Weber", company: "Müller Maschinenbau", partnerAccountID: "initrode", region: "EMEA", product: "Support Plus", owner: .user("ines")),
+            Opportunity(id: "opp-acme-1", name: "Contoso Retail – Analytics", accountID: "acme", stage: "Proposal", amount: 48_000, closeDate: close,
+                        probability: 60, partnerAccountID: "acme", owner: "pat", customFields: ["Margin__c": .number(0.31)]),
+            Opportunity(id: "opp-globex-1", name: "Tailspin – Cloud", accountID: "globex", stage: "Qualification", amount: 22_000, closeDate: close,
+                        probability: 20, partnerAccountID: "globex", owner: "bo"),
+            Opportunity(id: "opp-hanbit-1", name: "한빛 – Analytics", accountID: "hanbit", stage: "Negotiation", amount: 35_000, closeDate: close,
+                        probability: 80, partnerAccountID: "hanbit", owner: "jisoo"),
+            Case(id: "case-acme-1", subject: "Cannot open the partner price list", description: "The PDF link returns an error.", accountID: "acme",
+                 priority: .high, origin: .community, owner: .user("pat")),
+        ]
+        return out
+    }
+
+    /// Questions and ideas go through Engagement so they are indexed, screened and scored.
+    static func engagement(_ community: Community) throws {
+        try community.engagement.questions.ask(title: "How long does deal approval take?", body: "<p>I registered a lead yesterday. When will my channel manager decide?</p>", topics: ["Deals"], by: "pat")
+        let q = try community.engagement.questions.ask(title: "Wie beantrage ich MDF?", body: "<p>Wo finde ich das Formular für Marketingmittel?</p>", topics: ["Funds"], by: "ines")
+        try community.engagement.questions.answer(q.id, body: "<p>Unter <strong>Partnerprogramm</strong> → Mittel beantragen.</p>", by: "cara")
+        try community.engagement.questions.ask(title: "라이선스 갱신은 어떻게 하나요?", body: "<p>고객사 라이선스 갱신 절차가 궁금합니다.</p>", topics: ["Licensing"], by: "jisoo")
+        let zone = try community.engagement.ideas.createZone(name: "Partner portal", categories: ["Portal", "Program"], by: "cara")
+        let idea = try community.engagement.ideas.submit(to: zone.id, title: "Bulk lead upload from CSV", body: "<p>We register dozens of leads after events.</p>", categories: ["Portal"], by: "bo")
+        _ = try community.engagement.ideas.vote(idea.id, value: 1, by: "pat")
+        _ = try community.engagement.ideas.submit(to: zone.id, title: "Korean-language deal registration form", body: "<p>한국어 양식이 필요합니다.</p>", categories: ["Portal"], by: "jisoo")
+    }
+}

@@ -1,0 +1,84 @@
+/// A key that picks its shard cheaply.
+protocol ShardKey: Hashable, Sendable {
+    var shard: Int { get }
+}
+
+extension UInt32: ShardKey {
+    var shard: Int { Int(self & 255) }
+}
+
+extension UInt64: ShardKey {
+    var shard: Int { Int(truncatingIfNeeded: (self ^ (self >> 32)) & 255) }
+}
+
+extension Principal: ShardKey {
+    var shard: Int { Int(index & 255) ^ Int(kind.rawValue) }
+}
+
+extension RecordKey: ShardKey {
+    var shard: Int {
+        var h: UInt32 = 2_166_136_261
+        var n = 0
+        for b in id.utf8.reversed() {
+            h = (h ^ UInt32(b)) &* 16_777_619
+            n += 1
+            if n == 4 { break }
+        }
+        return Int((h ^ (h >> 16) ^ UInt32(object)) & 255)
+    }
+}
+
+/// A dictionary split into 256 shards, so that a copy-on-write after a snapshot was
+/// published copies one shard, not the whole map.
+struct ShardedMap<Key: ShardKey, Value: Sendable>: Sendable {
+    private var shards = [[Key: Value]](repeating: [:], count: 256)
+    private(set) var count = 0
+
+    subscript(key: Key) -> Value? {
+        get { shards[key.shard][key] }
+        _modify {
+            let s = key.shard
+            let had = shards[s][key] != nil
+            yield &shards[s][key]
+            let has = shards[s][key] != nil
+            count += (has ? 1 : 0) - (had ? 1 : 0)
+        }
+    }
+
+    subscript(key: Key, default value: @autoclosure () -> Value) -> Value {
+        get { shards[key.shard][key] ?? value() }
+        _modify {
+            let s = key.shard
+            if shards[s][key] == nil { count += 1 }
+            yield &shards[s][key, default: value()]
+        }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Every key (unordered).
+    var keys: [Key] { shards.flatMap { Array($0.keys) } }
+
+    /// Every entry (unordered).
+    var entries: [(key: Key, value: Value)] { shards.flatMap { $0.map { ($0.key, $0.value) } } }
+}
+
+/// Dense, stable integer ids for keys, with sharded storage (see ``ShardedMap``).
+struct ShardedInterner<Key: ShardKey>: Sendable {
+    private var ids = ShardedMap<Key, UInt32>()
+    private(set) var keys: ChunkedArray<Key?> = ChunkedArray(filler: nil)
+
+    var count: Int { keys.count }
+
+    func id(_ key: Key) -> UInt32? { ids[key] }
+
+    func key(_ id: UInt32) -> Key { keys[Int(id)]! }
+
+    mutating func intern(_ key: Key) -> UInt32 {
+        if let id = ids[key] { return id }
+        let id = UInt32(keys.count)
+        ids[key] = id
+        keys.append(key)
+        return id
+    }
+}

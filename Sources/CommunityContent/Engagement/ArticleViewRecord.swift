@@ -1,0 +1,31 @@
+public import CommunityModel
+public import Foundation
+
+/// That a member viewed an article in a period (a day by default): views count once per
+/// member and period because the id is derived from all three.
+public struct ArticleViewRecord: Entity, Hashable {
+    /// The store table name.
+    public static let entityType: EntityType = "ArticleViewRecord"
+    /// Fields the store indexes for queries.
+    public static var indexedFields: [IndexedField<ArticleViewRecord>] {
+        [IndexedField("periodStart") { .dateTime($0.periodStart) }]
+    }
+
+    /// The identifier.
+    public var id: ID<ArticleViewRecord>
+    /// The article.
+    public var articleID: ID<KnowledgeArticle>
+    /// The member.
+    public var userID: ID<User>
+    /// The start of the counting period.
+    public var periodStart: Date
+
+    /// Creates a view record.
+    public init(articleID: ID<KnowledgeArticle>, userID: ID<User>, periodStart: Date) {
+        self.id = StableID.make(
+            "vw", articleID.rawValue, userID.rawValue, String(Int(periodStart.timeIntervalSince1970)))
+        self.articleID = articleID
+        self.userID = userID
+        self.periodStart = periodStart
+    }
+}

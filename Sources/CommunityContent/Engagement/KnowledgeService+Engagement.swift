@@ -1,0 +1,69 @@
+public import CommunityModel
+import Foundation
+
+extension KnowledgeService {
+    /// Records a member's "was this helpful?" answer; answering again changes it.
+    public func giveFeedback(_ articleID: ID<KnowledgeArticle>, helpful: Bool, by user: ID<User>) throws {
+        try requireReader(articleID, user)
+        let now = clock.now()
+        let previous = try store.write { tx -> Bool? in
+            let feedback = ArticleFeedback(articleID: articleID, userID: user, helpful: helpful, at: now)
+            let old = try tx.value(feedback.id)
+            var stats = try tx.value(ID<ArticleStats>(articleID.rawValue)) ?? ArticleStats(articleID: articleID)
+            if let old { if old.helpful { stats.helpful -= 1 } else { stats.notHelpful -= 1 } }
+            if helpful { stats.helpful += 1 } else { stats.notHelpful += 1 }
+            try tx.put(feedback)
+            try tx.put(stats)
+            return old?.helpful
+        }
+        events.publish(ArticleFeedbackGiven(articleID: articleID, userID: user, helpful: helpful, previous: previous, occurredAt: now))
+    }
+
+    /// Records a member's star rating (1–5); rating again replaces it.
+    public func rate(_ articleID: ID<KnowledgeArticle>, stars: Int, by user: ID<User>) throws {
+        guard (1...5).contains(stars) else { throw KnowledgeError.invalidRating("\(stars) stars, expected 1 to 5") }
+        try requireReader(articleID, user)
+        let now = clock.now()
+        try store.write { tx in
+            let rating = ArticleRating(articleID: articleID, userID: user, stars: stars, at: now)
+            var stats = try tx.value(ID<ArticleStats>(articleID.rawValue)) ?? ArticleStats(articleID: articleID)
+            if let old = try tx.value(rating.id) {
+                stats.ratingSum -= old.stars
+                stats.ratingCount -= 1
+            }
+            stats.ratingSum += stars
+            stats.ratingCount += 1
+            try tx.put(rating)
+            try tx.put(stats)
+        }
+    }
+
+    /// Counts a view: once per member and period. Returns whether this view counted.
+    @discardableResult
+    public func recordView(_ articleID: ID<KnowledgeArticle>, by user: ID<User>) throws -> Bool {
+        try requireReader(articleID, user)
+        let now = clock.now().timeIntervalSince1970
+        let periodStart = Date(timeIntervalSince1970: (now / viewPeriod).rounded(.down) * viewPeriod)
+        return try store.write { tx -> Bool in
+            let view = ArticleViewRecord(articleID: articleID, userID: user, periodStart: periodStart)
+            guard try tx.get(view.id) == nil else { return false }
+            var stats = try tx.value(ID<ArticleStats>(articleID.rawValue)) ?? ArticleStats(articleID: articleID)
+            stats.views += 1
+            try tx.put(view, expecting: .absent)
+            try tx.put(stats)
+            return true
+        }
+    }
+
+    /// The article's engagement totals.
+    public func stats(_ articleID: ID<KnowledgeArticle>) throws -> ArticleStats {
+        try store.snapshot().value(ID<ArticleStats>(articleID.rawValue)) ?? ArticleStats(articleID: articleID)
+    }
+
+    func requireReader(_ articleID: ID<KnowledgeArticle>, _ user: ID<User>) throws {
+        guard try article(articleID) != nil else { throw KnowledgeError.unknownArticle(articleID.rawValue) }
+        guard try canRead(articleID, as: user) else {
+            throw KnowledgeError.notAllowed(user: user.rawValue, action: "read article \(articleID.rawValue)")
+        }
+    }
+}

@@ -1,0 +1,209 @@
+public import CommunityModel
+public import CommunityAccess
+public import CommunityContent
+public import CommunityEngagement
+public import CommunityRendering
+public import Foundation
+import Synchronization
+
+/// The community engine a host embeds: storage, access, engagement and service, and any
+/// number of sites served from one instance.
+///
+/// ```swift
+/// let community = try Community(CommunityConfiguration(csrfSecret: secret))
+/// try community.addSite(SiteTemplate.partnerCentral.makeSite(.init(id: "partners", name: "Partners", urlPrefix: "/partners")))
+/// let response = community.site("partners")!.handle(SiteRequest(.get, "/partners/leads", viewer: viewer))
+/// ```
+public final class Community: Sendable {
+    /// Storage.
+    public let store: any Store
+    /// Domain events.
+    public let bus: EventBus
+    /// The clock.
+    public let clock: any WallClock
+    /// Record access, listing and explanation.
+    public let access: AccessEngine
+    /// The search index articles, questions and ideas are found in.
+    public let searchIndex: any SearchIndex
+    /// Knowledge articles: authoring, translation, publishing, reading, feedback.
+    public let knowledge: KnowledgeService
+    /// Topics.
+    public let topics: TopicService
+    /// Feeds, groups, questions, ideas, reputation, moderation.
+    public let engagement: Engagement
+    /// Support cases.
+    public let cases: CaseService
+    /// Approvals (lead registration, discounts, funds).
+    public let approvals: ApprovalEngine
+    /// Partner lead registration.
+    public let deals: DealRegistrationService
+    /// Lead conversion into accounts, contacts and opportunities.
+    public let conversions: LeadConversionService
+    /// Partner pipeline.
+    public let pipeline: PartnerPipelineService
+    /// The frozen component registry.
+    public let registry: ComponentRegistry
+    /// Form actions, by name.
+    public let actions: FormActionRegistry
+    /// Services components read.
+    public let services: RenderServices
+
+    private let csrf: CSRFProtection
+    private let sites = Mutex<[String: SiteResponder]>([:])
+    private let escalations: EventSubscription
+    private let indexer: KnowledgeSearchIndexer
+
+    /// Builds the engine: loads access from the store, starts the services, installs plugins
+    /// and freezes the registry.
+    ///
+    /// - Throws: ``CommunityError/plugin(name:reason:)`` or a service's configuration error.
+    public init(_ configuration: CommunityConfiguration) throws {
+        store = configuration.store
+        bus = configuration.bus
+        clock = configuration.clock
+        access = try AccessEngine(store: store)
+        searchIndex = configuration.searchIndex
+        knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
+        topics = TopicService(store: store, index: searchIndex, access: access, clock: clock)
+        indexer = try KnowledgeSearchIndexer(store: store, index: searchIndex)
+        let audience = ContentAudience(access: access)
+        let store = self.store
+        let contentServices = SearchIndexContentServices(index: searchIndex) { user in
+            (try? audience.viewer(for: user, in: store.snapshot())) ?? .anonymous
+        }
+        engagement = try Engagement(
+            store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access), content: contentServices)
+        let environment = ServiceEnvironment(store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access))
+        cases = try CaseService(environment: environment, configuration: CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner))
+        approvals = ApprovalEngine(environment: environment)
+        deals = try DealRegistrationService(environment: environment, approvals: approvals, steps: configuration.leadApprovalSteps)
+        conversions = LeadConversionService(environment: environment)
+        pipeline = PartnerPipelineService(environment: environment)
+        escalations = cases.connectQuestionEscalations()
+
+        var services = RenderServices()
+        services.set(RecordReader.self, RecordReader(engine: access))
+        services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
+        let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
+        services.set((any KnowledgeProvider).self, knowledgeProvider)
+        var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
+        StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)
+        for plugin in configuration.plugins {
+            do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
+        }
+        registry = setup.registry.frozen()
+        actions = setup.actions
+        self.services = setup.services
+        csrf = CSRFProtection(secret: configuration.csrfSecret)
+    }
+
+    deinit {
+        escalations.cancel()
+        indexer.stop()
+    }
+
+    // MARK: Sites
+
+    /// Adds (or replaces) a site after validating it against the registry.
+    ///
+    /// - Throws: ``CommunityError/invalidSite(id:_:)`` with every problem, or ``CommunityError/duplicateSite(_:)``
+    ///   when another site uses the same URL prefix.
+    @discardableResult
+    public func addSite(_ site: Site) throws(CommunityError) -> SiteResponder {
+        let errors = site.validate(registry: registry)
+        guard errors.isEmpty else { throw .invalidSite(id: site.id, errors) }
+        let responder: SiteResponder
+        do {
+            responder = try SiteResponder(site: site, registry: registry, services: services, actions: actions, csrf: csrf, clock: clock)
+        } catch {
+            throw .invalidSite(id: site.id, [error])
+        }
+        return try sites.withLock { (sites: inout [String: SiteResponder]) throws(CommunityError) -> SiteResponder in
+            if sites.values.contains(where: { $0.site.id != site.id && $0.site.urlPrefix == site.urlPrefix }) {
+                throw .duplicateSite(site.id)
+            }
+            sites[site.id] = responder
+            return responder
+        }
+    }
+
+    /// The site with an id, ready to handle requests.
+    public func site(_ id: String) -> SiteResponder? { sites.withLock { $0[id] } }
+
+    /// The site whose URL prefix starts a request path (longest prefix wins).
+    public func site(forPath path: String) -> SiteResponder? {
+        sites.withLock { sites in
+            sites.values.filter { r in
+                let prefix = r.site.urlPrefix
+                return prefix.isEmpty || path == prefix || path.hasPrefix(prefix + "/")
+            }.max { $0.site.urlPrefix.count < $1.site.urlPrefix.count }
+        }
+    }
+
+    /// Every site id, sorted.
+    public var siteIDs: [String] { sites.withLock { $0.keys.sorted() } }
+
+    /// Answers a request for whichever site its path belongs to.
+    public func handle(_ request: SiteRequest) -> SiteResponse {
+        site(forPath: request.path)?.handle(request) ?? SiteResponse(status: 404, headers: ["Content-Type": "text/plain; charset=utf-8"], body: "Not Found")
+    }
+
+    /// The whole site as a JSON bundle.
+    public func exportSite(_ id: String) throws -> Data {
+        guard let responder = site(id) else { throw CommunityError.unknownSite(id) }
+        return try SiteBundle(site: responder.site).encoded()
+    }
+
+    /// Checks a bundle and lists what it would change; unless `dryRun`, installs it.
+    public func importSite(_ data: Data, dryRun: Bool) throws -> ImportPlan {
+        let bundle = try SiteBundle.decode(data)
+        let plan = try bundle.plan(over: site(bundle.site.id)?.site, registry: registry)
+        if !dryRun { try addSite(plan.site) }
+        return plan
+    }
+
+    // MARK: Viewers and access
+
+    /// The viewer for a signed-in user: the user, their account, permission sets (direct and
+    /// through groups) and system permissions; the guest for an unknown or inactive user.
+    public func viewer(_ userID: ID<User>, sessionID: String = "") -> Viewer {
+        let snapshot = access.snapshot
+        guard let user = snapshot.user(userID), user.isActive else { return Viewer(user: nil, sessionID: sessionID) }
+        let account = user.accountID.flatMap { snapshot.record("Account", id: $0.rawValue) as? Account }
+        var sets = Set(user.permissionSetIDs)
+        let reader = store.snapshot()
+        for groupID in user.permissionSetGroupIDs {
+            if let group = try? reader.value(groupID) { sets.formUnion(group.permissionSetIDs) }
+        }
+        let permissions = Set(snapshot.systemPermissions(userID).map(\.name))
+        return Viewer(user: user, account: account, permissionSetIDs: sets, permissions: permissions, sessionID: sessionID)
+    }
+
+    /// Self-registration requests waiting for review.
+    public func pendingRegistrations() throws -> [SiteRegistration] {
+        try store.snapshot().query(Query<SiteRegistration>().where("status", equals: .picklist("pending"))).map(\.value)
+    }
+
+    /// Approves a pending self-registration: creates the member's user with the site's profile
+    /// in the site's default account, in one transaction.
+    ///
+    /// - Throws: ``CommunityError/unknownSite(_:)``, or a validation or store error (nothing is written).
+    @discardableResult
+    public func approveRegistration(_ id: ID<SiteRegistration>) throws -> ID<User> {
+        try store.write { tx in
+            guard var registration = try tx.value(id), registration.status == .pending else { throw CommunityError.unknownRegistration(id.rawValue) }
+            guard let site = site(registration.siteID)?.site, let profile = site.selfRegistrationProfileID,
+                  let account = site.selfRegistrationAccountID else { throw CommunityError.unknownSite(registration.siteID) }
+            let user = try SelfRegistration.createUser(for: registration, profile: profile, account: account, in: tx)
+            registration.status = .approved
+            registration.userID = user
+            try tx.put(registration)
+            return user
+        }
+    }
+
+    /// Why a user can or cannot see a record: every grant that applies.
+    public func explain(user: ID<User>, object: EntityType, id: String) -> AccessExplanation {
+        access.snapshot.explain(user, object, id: id)
+    }
+}

@@ -1,0 +1,49 @@
+public import CommunityModel
+public import CommunityRendering
+public import CommunityEngagement
+public import CommunityContent
+
+/// How to build a ``Community``: storage, clock, the CSRF secret, components and plugins,
+/// and the service rules (case defaults, lead approval).
+public struct CommunityConfiguration: Sendable {
+    /// Storage; in memory unless the host passes a SQLite store.
+    public var store: any Store
+    /// The event bus every service publishes to.
+    public var bus: EventBus
+    /// The clock.
+    public var clock: any WallClock
+    /// The host's secret for CSRF tokens (at least 16 bytes, kept stable across restarts).
+    public var csrfSecret: [UInt8]
+    /// Component types; the community freezes its copy.
+    public var registry: ComponentRegistry
+    /// Plugins installed in order.
+    public var plugins: [CommunityPlugin]
+    /// Who owns a case no assignment rule routes.
+    public var defaultCaseOwner: Owner?
+    /// Approval steps for partner lead registration.
+    public var leadApprovalSteps: [ApprovalStep]
+    /// The search index; in memory by default.
+    public var searchIndex: any SearchIndex
+    /// Replaces the CommunityContent knowledge base behind the article, search and topic components.
+    public var knowledge: (any KnowledgeProvider)?
+
+    /// A configuration.
+    public init(
+        store: any Store = MemoryStore(), bus: EventBus = EventBus(), clock: any WallClock = SystemClock(),
+        csrfSecret: [UInt8], registry: ComponentRegistry = .standard, plugins: [CommunityPlugin] = [],
+        defaultCaseOwner: Owner? = nil,
+        leadApprovalSteps: [ApprovalStep] = [ApprovalStep(name: "Manager review", approvers: [.submittersManager])],
+        searchIndex: any SearchIndex = MemorySearchIndex(), knowledge: (any KnowledgeProvider)? = nil
+    ) {
+        self.searchIndex = searchIndex
+        self.store = store
+        self.bus = bus
+        self.clock = clock
+        self.csrfSecret = csrfSecret
+        self.registry = registry
+        self.plugins = plugins
+        self.defaultCaseOwner = defaultCaseOwner
+        self.leadApprovalSteps = leadApprovalSteps
+        self.knowledge = knowledge
+    }
+}

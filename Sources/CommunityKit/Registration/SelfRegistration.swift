@@ -1,0 +1,47 @@
+import CommunityModel
+import CommunityRendering
+import Foundation
+
+/// Self-registration: a guest signs up on a site that allows it. `.instant` creates a
+/// high-volume customer user in the site's default account with the site's profile at once;
+/// `.pending` stores a ``SiteRegistration`` that ``Community/approveRegistration(_:)`` turns into a user.
+enum SelfRegistration {
+    static func register(_ request: ActionRequest, store: any Store) throws -> ActionResult {
+        let site = request.site
+        guard request.viewer.isGuest, site.selfRegistration != .disabled else { return .forbidden }
+        var errors: [String: String] = [:]
+        let name = request.field("name") ?? ""
+        let email = (request.field("email") ?? "").lowercased()
+        do { try Check.text(name, field: "name", max: 121) } catch { errors["name"] = "Enter your name (at most 121 characters)." }
+        do { try Check.email(email, field: "email") } catch { errors["email"] = "Enter a valid e-mail address." }
+        guard errors.isEmpty else { return .invalid(errors) }
+        guard let profile = site.selfRegistrationProfileID, let account = site.selfRegistrationAccountID else {
+            return .invalid(["": "This site is not set up for self-registration yet."])
+        }
+        let now = request.clock.now()
+        let outcome = try store.write { tx -> ActionResult in
+            let taken = try !tx.query(Query<User>().where("email", equals: .text(email))).isEmpty
+                || !tx.query(Query<SiteRegistration>().where("email", equals: .text(email))).isEmpty
+            if taken { return .invalid(["email": "This e-mail address is already registered."]) }
+            var registration = SiteRegistration(
+                id: .generate(prefix: "reg"), siteID: site.id, name: name, email: email, locale: request.viewer.locale,
+                status: .pending, createdAt: now)
+            if site.selfRegistration == .instant {
+                registration.userID = try createUser(for: registration, profile: profile, account: account, in: tx)
+                registration.status = .approved
+            }
+            try tx.put(registration, expecting: .absent)
+            return .redirect(SafeURL.path([], prefix: site.urlPrefix))
+        }
+        return outcome
+    }
+
+    static func createUser(for registration: SiteRegistration, profile: ID<Profile>, account: ID<Account>, in tx: any StoreTransaction) throws -> ID<User> {
+        let user = User(
+            id: .generate(prefix: "usr"), kind: .customer, name: registration.name, email: registration.email,
+            locale: registration.locale, profileID: profile, accountID: account, isHighVolume: true)
+        try user.validate()
+        try tx.put(user, expecting: .absent)
+        return user.id
+    }
+}

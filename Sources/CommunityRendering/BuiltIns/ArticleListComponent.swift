@@ -1,0 +1,42 @@
+/// `community.articleList`: recent articles (optionally of a topic, or of the page's topic
+/// parameter) in the viewer's language, only those the viewer may read.
+public struct ArticleListComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+        /// A fixed topic; empty to use the page's `name` parameter, if any.
+        public var topic: String
+        /// How many.
+        public var limit: Int
+        /// The page showing one article.
+        public var articlePage: String
+    }
+
+    public static let type: ComponentType = "community.articleList"
+    public static let propertySchema = PropertySchema([
+        .init("title", .string, default: "", summary: "Heading"),
+        .init("topic", .string, default: "", summary: "Topic name"),
+        .init("limit", .integer, default: 5, summary: "Articles shown"),
+        .init("articlePage", .string, default: "article", summary: "Id of the article page"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
+        let topic = properties.topic.isEmpty ? context.parameters["name"] : properties.topic
+        let articles = try knowledge.articles(topic: topic, locale: context.locale, viewer: context.viewer, limit: min(properties.limit, 50))
+        return Markup.section(properties.title, articles.isEmpty ? [Markup.empty(context)] : [Self.list(articles, page: properties.articlePage, context: context)])
+    }
+
+    static func list(_ articles: [ArticleCard], page: String, context: RenderContext) -> HTMLNode {
+        Markup.list(articles.map { article in
+            .fragment([
+                .el("h3", [], [Markup.link(article.title, context.url(page: page, parameter: article.slug))]),
+                .el("p", text: article.summary),
+            ])
+        })
+    }
+}

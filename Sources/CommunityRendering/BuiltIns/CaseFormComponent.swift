@@ -1,0 +1,45 @@
+import Foundation
+
+/// `community.caseForm`: submit a support case; articles suggested from the subject after a
+/// failed submission or when the `subject` query parameter is set (case deflection).
+public struct CaseFormComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+        /// Articles suggested.
+        public var suggestions: Int
+        /// The article page.
+        public var articlePage: String
+    }
+
+    public static let type: ComponentType = "community.caseForm"
+    public static let propertySchema = PropertySchema([
+        .init("title", .string, default: "Contact support", summary: "Heading"),
+        .init("suggestions", .integer, default: 3, summary: "Suggested articles"),
+        .init("articlePage", .string, default: "article", summary: "Id of the article page"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard !context.viewer.isGuest, context.site.isMember(context.viewer) else { return .empty }
+        var children: [HTMLNode] = []
+        let subject = context.form?.values["subject"] ?? context.query["subject"] ?? ""
+        if !subject.trimmingCharacters(in: .whitespaces).isEmpty, let knowledge = context.service((any KnowledgeProvider).self) {
+            let articles = try knowledge.search(String(subject.prefix(200)), locale: context.locale, viewer: context.viewer, limit: properties.suggestions)
+            if !articles.isEmpty {
+                children.append(.el("div", [.class("ck-suggestions"), HTMLAttribute("aria-live", "polite")], [
+                    .el("h3", text: "Suggested articles"), ArticleListComponent.list(articles, page: properties.articlePage, context: context),
+                ]))
+            }
+        }
+        children.append(Markup.form("submitCase", context: context, [
+            Markup.field("subject", label: "Subject", action: "submitCase", context: context, required: true),
+            Markup.field("description", label: "Description", action: "submitCase", context: context, multiline: true, required: true),
+            Markup.field("priority", label: "Priority", action: "submitCase", context: context, options: ["low", "medium", "high"]),
+        ]))
+        return Markup.section(properties.title, children)
+    }
+}

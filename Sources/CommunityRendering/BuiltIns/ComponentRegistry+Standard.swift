@@ -1,0 +1,26 @@
+extension ComponentRegistry {
+    /// Every built-in component: header, footer, rich text, banner, search box and results,
+    /// article list and detail, topic catalog and page, member profile and directory, record
+    /// list and detail, questions, ask form, ideas, feed, groups, leaderboard, case form,
+    /// lead form, deal pipeline, dashboard and self-registration.
+    public static var standard: ComponentRegistry {
+        var registry = ComponentRegistry()
+        let types: [any SiteComponent.Type] = [
+            HeaderComponent.self, FooterComponent.self, RichTextComponent.self, BannerComponent.self,
+            SearchBoxComponent.self, SearchResultsComponent.self, ArticleListComponent.self, ArticleDetailComponent.self,
+            TopicCatalogComponent.self, TopicPageComponent.self, MemberProfileComponent.self, MemberDirectoryComponent.self,
+            RecordListComponent.self, RecordDetailComponent.self, QuestionListComponent.self, QuestionDetailComponent.self,
+            AskQuestionComponent.self, IdeaListComponent.self, FeedComponent.self, GroupListComponent.self,
+            LeaderboardComponent.self, CaseFormComponent.self, LeadFormComponent.self, DealPipelineComponent.self,
+            DashboardComponent.self, SelfRegistrationComponent.self,
+        ]
+        for type in types {
+            do { try registry.registerOpened(type) } catch { preconditionFailure("built-in \(error)") }
+        }
+        return registry
+    }
+
+    private mutating func registerOpened<C: SiteComponent>(_ type: C.Type) throws(RegistryError) {
+        try register(type)
+    }
+}

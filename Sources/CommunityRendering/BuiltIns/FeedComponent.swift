@@ -1,0 +1,27 @@
+/// `community.feed`: the viewer's feed of posts.
+public struct FeedComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+        /// How many posts.
+        public var limit: Int
+    }
+
+    public static let type: ComponentType = "community.feed"
+    public static let propertySchema = PropertySchema([
+        .init("title", .string, default: "Feed", summary: "Heading"),
+        .init("limit", .integer, default: 10, summary: "Posts shown"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
+        let items = try engagement.feed(viewer: context.viewer, limit: min(properties.limit, 50))
+        return Markup.section(properties.title, items.isEmpty ? [Markup.empty(context)] : [Markup.list(items.map { item in
+            .fragment([.el("p", [.class("ck-meta")], text: item.author + " · " + Markup.date(item.posted, locale: context.locale)), item.body.node])
+        })])
+    }
+}

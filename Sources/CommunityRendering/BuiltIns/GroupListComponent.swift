@@ -1,0 +1,27 @@
+/// `community.groupList`: groups the viewer may see (private groups only to their members).
+public struct GroupListComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+        /// How many.
+        public var limit: Int
+    }
+
+    public static let type: ComponentType = "community.groupList"
+    public static let propertySchema = PropertySchema([
+        .init("title", .string, default: "Groups", summary: "Heading"),
+        .init("limit", .integer, default: 10, summary: "Groups shown"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
+        let groups = try engagement.groups(viewer: context.viewer, limit: min(properties.limit, 50))
+        return Markup.section(properties.title, groups.isEmpty ? [Markup.empty(context)] : [Markup.list(groups.map { g in
+            .fragment([.el("strong", text: g.name), .el("span", [.class("ck-meta")], text: " · \(g.memberCount) · \(g.access)")])
+        })])
+    }
+}

@@ -1,0 +1,37 @@
+/// `community.ideaList`: ideas by score with a vote button for members who have not voted.
+public struct IdeaListComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+        /// How many.
+        public var limit: Int
+    }
+
+    public static let type: ComponentType = "community.ideaList"
+    public static let propertySchema = PropertySchema([
+        .init("title", .string, default: "Ideas", summary: "Heading"),
+        .init("limit", .integer, default: 10, summary: "Ideas shown"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
+        let ideas = try engagement.ideas(viewer: context.viewer, limit: min(properties.limit, 50))
+        let member = !context.viewer.isGuest && context.site.isMember(context.viewer)
+        return Markup.section(properties.title, ideas.isEmpty ? [Markup.empty(context)] : [Markup.list(ideas.map { idea in
+            var nodes: [HTMLNode] = [
+                .el("span", [.class("ck-score"), HTMLAttribute("aria-label", "\(idea.score) points")], text: "\(idea.score)"),
+                .text(" "), .el("strong", text: idea.title), .el("span", [.class("ck-meta")], text: " · " + idea.status),
+            ]
+            if member && !idea.viewerVoted {
+                nodes.append(Markup.form("voteIdea", context: context, [
+                    .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "idea"), HTMLAttribute("value", idea.id)]),
+                ], submit: "▲"))
+            }
+            return .fragment(nodes)
+        })])
+    }
+}

@@ -1,0 +1,37 @@
+import CommunityModel
+import CommunityAccess
+
+/// `community.leadForm`: partners register a lead (deal registration). Shown only to
+/// viewers who may create leads.
+public struct LeadFormComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+        /// Products offered in the picklist.
+        public var products: [String]
+    }
+
+    public static let type: ComponentType = "community.leadForm"
+    public static let propertySchema = PropertySchema([
+        .init("title", .string, default: "Register a lead", summary: "Heading"),
+        .init("products", .array, default: [], summary: "Products to choose from"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let reader = context.service(RecordReader.self), reader.mayCreate("Lead", viewer: context.viewer) else { return .empty }
+        var fields: [HTMLNode] = [
+            Markup.field("company", label: "Company", action: "registerLead", context: context, required: true),
+            Markup.field("firstName", label: "First name", action: "registerLead", context: context),
+            Markup.field("lastName", label: "Last name", action: "registerLead", context: context, required: true),
+            Markup.field("email", label: "E-mail", action: "registerLead", context: context, type: "email"),
+        ]
+        if !properties.products.isEmpty {
+            fields.append(Markup.field("product", label: "Product", action: "registerLead", context: context, options: properties.products))
+        }
+        return Markup.section(properties.title, [Markup.form("registerLead", context: context, fields)])
+    }
+}

@@ -1,0 +1,32 @@
+/// `community.leaderboard`: members by reputation points.
+public struct LeaderboardComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+        /// How many.
+        public var limit: Int
+    }
+
+    public static let type: ComponentType = "community.leaderboard"
+    public static let propertySchema = PropertySchema([
+        .init("title", .string, default: "Top members", summary: "Heading"),
+        .init("limit", .integer, default: 10, summary: "Members shown"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
+        let leaders = try engagement.leaderboard(viewer: context.viewer, limit: min(properties.limit, 50))
+        guard !leaders.isEmpty else { return Markup.section(properties.title, [Markup.empty(context)]) }
+        let rows: [HTMLNode] = leaders.enumerated().map { i, entry in
+            .el("tr", [], [.el("td", text: "\(i + 1)"), .el("td", text: entry.name), .el("td", text: entry.level), .el("td", text: "\(entry.points)")])
+        }
+        return Markup.section(properties.title, [.el("table", [], [
+            .el("thead", [], [.el("tr", [], ["#", "Member", "Level", "Points"].map { .el("th", [HTMLAttribute("scope", "col")], text: $0) })]),
+            .el("tbody", [], rows),
+        ])])
+    }
+}

@@ -1,0 +1,31 @@
+/// `community.memberDirectory`: members the viewer may see, linking to their profiles.
+public struct MemberDirectoryComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+        /// How many.
+        public var limit: Int
+        /// The profile page.
+        public var profilePage: String
+    }
+
+    public static let type: ComponentType = "community.memberDirectory"
+    public static let propertySchema = PropertySchema([
+        .init("title", .string, default: "Members", summary: "Heading"),
+        .init("limit", .integer, default: 20, summary: "Members shown"),
+        .init("profilePage", .string, default: "profile", summary: "Id of the profile page"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
+        let members = try engagement.members(viewer: context.viewer, limit: min(properties.limit, 100))
+        return Markup.section(properties.title, members.isEmpty ? [Markup.empty(context)] : [Markup.list(members.map { m in
+            .fragment([Markup.link(m.name, context.url(page: properties.profilePage, parameter: m.id)),
+                       .el("span", [.class("ck-meta")], text: m.company.map { " · " + $0 } ?? "")])
+        })])
+    }
+}

@@ -1,0 +1,29 @@
+/// `community.memberProfile`: the profile named by the page's `member` parameter.
+public struct MemberProfileComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// Whether to show reputation points.
+        public var showPoints: Bool
+    }
+
+    public static let type: ComponentType = "community.memberProfile"
+    public static let propertySchema = PropertySchema([.init("showPoints", .boolean, default: true, summary: "Show points")])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
+        guard let id = context.parameters["member"], let member = try engagement.member(id: id, viewer: context.viewer) else {
+            context.head.setStatus(404)
+            return .el("p", text: Localized.text("notFound", locale: context.locale))
+        }
+        context.head.setTitle(member.name)
+        context.head.setOpenGraphType("profile")
+        var facts: [HTMLNode] = []
+        if let title = member.title { facts += [.el("dt", text: "Title"), .el("dd", text: title)] }
+        if let company = member.company { facts += [.el("dt", text: "Company"), .el("dd", text: company)] }
+        if properties.showPoints, let points = member.points { facts += [.el("dt", text: "Points"), .el("dd", text: "\(points)")] }
+        return .el("div", [.class("ck-profile")], [.el("h1", text: member.name), .el("dl", [], facts)])
+    }
+}

@@ -1,0 +1,41 @@
+/// `community.questionList`: recent questions (of a topic, or the page's topic), as the viewer may see them.
+public struct QuestionListComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+        /// A topic; empty for all.
+        public var topic: String
+        /// How many.
+        public var limit: Int
+        /// The question page.
+        public var questionPage: String
+    }
+
+    public static let type: ComponentType = "community.questionList"
+    public static let propertySchema = PropertySchema([
+        .init("title", .string, default: "", summary: "Heading"),
+        .init("topic", .string, default: "", summary: "Topic name"),
+        .init("limit", .integer, default: 10, summary: "Questions shown"),
+        .init("questionPage", .string, default: "question", summary: "Id of the question page"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
+        let topic = properties.topic.isEmpty ? context.parameters["name"] : properties.topic
+        let questions = try engagement.questions(topic: topic, viewer: context.viewer, limit: min(properties.limit, 50))
+        return Markup.section(properties.title, questions.isEmpty ? [Markup.empty(context)] : [Self.list(questions, page: properties.questionPage, context: context)])
+    }
+
+    static func list(_ questions: [QuestionSummary], page: String, context: RenderContext) -> HTMLNode {
+        Markup.list(questions.map { q in
+            .fragment([
+                Markup.link(q.title, context.url(page: page, parameter: q.id)),
+                .el("span", [.class("ck-meta")], text: " · \(q.author) · \(q.answerCount)" + (q.isSolved ? " · ✓" : "")),
+            ])
+        })
+    }
+}

@@ -1,0 +1,57 @@
+import CommunityModel
+import CommunityAccess
+
+/// `community.recordList`: records of any object the viewer may read, as a table. Columns
+/// that field-level security hides from the viewer are left out.
+public struct RecordListComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The object (`Case`, `Lead`, `Opportunity`, `Account`, or a custom one).
+        public var object: String
+        /// The fields to show, standard or custom (`Priority`, `Budget__c`).
+        public var fields: [String]
+        /// The heading.
+        public var title: String
+        /// How many rows.
+        public var limit: Int
+        /// Only records whose field equals ``filterValue``.
+        public var filterField: String?
+        /// The value for ``filterField``.
+        public var filterValue: String?
+    }
+
+    public static let type: ComponentType = "community.recordList"
+    public static let propertySchema = PropertySchema([
+        .init("object", .string, required: true, summary: "Object API name"),
+        .init("fields", .array, default: ["Name"], summary: "Field API names"),
+        .init("title", .string, default: "", summary: "Heading"),
+        .init("limit", .integer, default: 20, summary: "Rows shown"),
+        .init("filterField", .string, summary: "Field to filter on"),
+        .init("filterValue", .string, summary: "Value of the filter field"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
+        let object = EntityType(properties.object)
+        let records = reader.records(
+            of: object, viewer: context.viewer, fields: properties.fields, where: properties.filterField,
+            equals: properties.filterValue.map { FieldValue.picklist($0) }, limit: min(properties.limit, 200))
+        let title = properties.title.isEmpty ? properties.object : properties.title
+        guard let first = records.first else { return Markup.section(title, [Markup.empty(context)]) }
+        let columns = properties.fields.filter { !first.hiddenFields.contains($0) }
+        let rows: [HTMLNode] = records.map { record in
+            .el("tr", [], columns.enumerated().map { i, field in
+                let text = record.value(of: field).map(Markup.display) ?? ""
+                if i == 0 { return .el("td", [], [Markup.link(text.isEmpty ? record.id : text, context.url(objectType: properties.object, id: record.id))]) }
+                return .el("td", text: text)
+            })
+        }
+        return Markup.section(title, [.el("table", [.class("ck-table")], [
+            .el("thead", [], [.el("tr", [], columns.map { .el("th", [HTMLAttribute("scope", "col")], text: $0) })]),
+            .el("tbody", [], rows),
+        ])])
+    }
+}

@@ -1,0 +1,30 @@
+/// `community.searchBox`: a labelled search field that GETs the search page.
+public struct SearchBoxComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The page that shows results.
+        public var resultsPage: String
+        /// Placeholder text.
+        public var placeholder: String
+    }
+
+    public static let type: ComponentType = "community.searchBox"
+    public static let propertySchema = PropertySchema([
+        .init("resultsPage", .string, default: "search", summary: "Id of the results page"),
+        .init("placeholder", .string, default: "", summary: "Placeholder"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        let action = context.url(page: properties.resultsPage) ?? SafeURL.path(["search"], prefix: context.site.urlPrefix)
+        let label = Localized.text("search", locale: context.locale)
+        return .el("form", [HTMLAttribute("role", "search"), HTMLAttribute("method", "get"), HTMLAttribute("action", url: action)], [
+            .el("label", [HTMLAttribute("for", "ck-q")], text: label),
+            .el("input", [HTMLAttribute("id", "ck-q"), HTMLAttribute("type", "search"), HTMLAttribute("name", "q"),
+                          HTMLAttribute("value", context.query["q"] ?? ""), HTMLAttribute("placeholder", properties.placeholder)]),
+            .el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: label),
+        ])
+    }
+}

@@ -1,0 +1,28 @@
+/// `community.selfRegistration`: the sign-up form guests see when the site allows
+/// self-registration (approved at once or after review, as the site says).
+public struct SelfRegistrationComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+    }
+
+    public static let type: ComponentType = "community.selfRegistration"
+    public static let propertySchema = PropertySchema([.init("title", .string, default: "Join the community", summary: "Heading")])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard context.viewer.isGuest, context.site.selfRegistration != .disabled else { return .empty }
+        var children: [HTMLNode] = []
+        if context.site.selfRegistration == .pending {
+            children.append(.el("p", text: "A moderator reviews each request before you can sign in."))
+        }
+        children.append(Markup.form("selfRegister", context: context, [
+            Markup.field("name", label: "Full name", action: "selfRegister", context: context, required: true),
+            Markup.field("email", label: "E-mail", action: "selfRegister", context: context, required: true, type: "email"),
+        ]))
+        return Markup.section(properties.title, children)
+    }
+}

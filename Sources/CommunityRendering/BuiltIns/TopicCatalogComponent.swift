@@ -1,0 +1,28 @@
+/// `community.topicCatalog`: every topic the viewer may browse, linking to topic pages.
+public struct TopicCatalogComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+        /// The topic page.
+        public var topicPage: String
+    }
+
+    public static let type: ComponentType = "community.topicCatalog"
+    public static let propertySchema = PropertySchema([
+        .init("title", .string, default: "Topics", summary: "Heading"),
+        .init("topicPage", .string, default: "topic", summary: "Id of the topic page"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
+        let topics = try knowledge.topics(viewer: context.viewer)
+        return Markup.section(properties.title, topics.isEmpty ? [Markup.empty(context)] : [Markup.list(topics.map { topic in
+            .fragment([Markup.link(topic.name, context.url(page: properties.topicPage, parameter: topic.name)),
+                       .text(" (\(topic.itemCount))")])
+        })])
+    }
+}

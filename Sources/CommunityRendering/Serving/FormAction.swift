@@ -1,0 +1,63 @@
+import Foundation
+public import CommunityModel
+
+/// A submitted form, handed to the action it posted to.
+public struct ActionRequest: Sendable {
+    /// Who submitted it (already CSRF-checked).
+    public var viewer: Viewer
+    /// The form fields (the CSRF token removed).
+    public var form: [String: String]
+    /// The site.
+    public var site: Site
+    /// Data services.
+    public var services: RenderServices
+    /// The engine's clock.
+    public var clock: any WallClock
+
+    /// A request.
+    public init(viewer: Viewer, form: [String: String], site: Site, services: RenderServices, clock: any WallClock) {
+        self.viewer = viewer
+        self.form = form
+        self.site = site
+        self.services = services
+        self.clock = clock
+    }
+
+    /// A trimmed field value, or `nil` when missing or blank.
+    public func field(_ name: String) -> String? {
+        guard let value = form[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+/// What an action answers.
+public enum ActionResult: Sendable, Hashable {
+    /// Done: send the browser to a local path (303 See Other).
+    case redirect(SafeURL)
+    /// Invalid input: show the form again with an error per field (422).
+    case invalid([String: String])
+    /// The viewer may not do this (403).
+    case forbidden
+}
+
+/// The form actions a site accepts, by name (`askQuestion`, `submitCase`, `registerLead`, `vote`).
+public struct FormActionRegistry: Sendable {
+    /// Handles one submission.
+    public typealias Handler = @Sendable (ActionRequest) throws -> ActionResult
+
+    private var handlers: [String: Handler] = [:]
+
+    /// No actions.
+    public init() {}
+
+    /// Registers an action; a later registration of the same name replaces the earlier one.
+    public mutating func register(_ name: String, _ handler: @escaping Handler) {
+        handlers[name] = handler
+    }
+
+    /// The handler for a name.
+    public func handler(_ name: String) -> Handler? { handlers[name] }
+
+    /// Every action name, sorted.
+    public var names: [String] { handlers.keys.sorted() }
+}

@@ -1,0 +1,270 @@
+public import CommunityModel
+import Foundation
+
+/// Serves one site: resolves paths, checks who may see what, renders pages with escaping by
+/// construction and dispatches form actions. Immutable once built, so any number of
+/// requests run at once without waiting.
+///
+/// ```swift
+/// let response = responder.handle(SiteRequest(.get, "/partners/leads", viewer: viewer))
+/// ```
+public struct SiteResponder: Sendable {
+    /// The site served.
+    public let site: Site
+    /// Data services handed to components and actions.
+    public let services: RenderServices
+    private let actions: FormActionRegistry
+    private let csrf: CSRFProtection
+    private let clock: any WallClock
+    private let router: SiteRouter
+    private let compiled: [String: CompiledLayout]
+    private let stylesheet: String
+    private let styleHash: String
+
+    /// Compiles every page layout and variation of `site` against `registry`.
+    ///
+    /// - Throws: ``SiteError/invalidLayout(pageID:_:)`` listing every issue of the first bad page.
+    public init(
+        site: Site, registry: ComponentRegistry, services: RenderServices = RenderServices(),
+        actions: FormActionRegistry = FormActionRegistry(), csrf: CSRFProtection, clock: any WallClock = SystemClock()
+    ) throws(SiteError) {
+        self.site = site
+        self.services = services
+        self.actions = actions
+        self.csrf = csrf
+        self.clock = clock
+        self.router = SiteRouter(site: site)
+        var compiled: [String: CompiledLayout] = [:]
+        for page in site.pages {
+            do {
+                compiled[page.id] = try CompiledLayout(page.layout, registry: registry)
+                for (i, variation) in page.variations.enumerated() {
+                    compiled[page.id + "#" + variation.audienceID + "#\(i)"] = try CompiledLayout(variation.layout, registry: registry)
+                }
+            } catch {
+                throw .invalidLayout(pageID: page.id, error)
+            }
+        }
+        self.compiled = compiled
+        self.stylesheet = Stylesheet.base + site.theme.customProperties
+        self.styleHash = SHA256.base64(SHA256.hash(Array(stylesheet.utf8)))
+    }
+
+    /// Answers a request.
+    public func handle(_ request: SiteRequest) -> SiteResponse {
+        guard let relative = router.relativePath(request.path) else { return plain(404, "Not Found") }
+        if site.status == .offline { return plain(503, "This site is offline for maintenance.") }
+        if site.status == .draft, !(site.isMember(request.viewer) && request.viewer.user?.kind == .internal) {
+            return plain(404, "Not Found")
+        }
+        if site.status == .preview, !site.isMember(request.viewer) { return plain(401, "Sign in to preview this site.") }
+        switch relative {
+        case "/robots.txt":
+            return SiteResponse(status: 200, headers: SecurityHeaders.forText("text/plain; charset=utf-8"), body: SitemapBuilder(site: site).robots())
+        case "/sitemap.xml":
+            let extra = services.get((any SitemapSource).self)?.guestPaths(in: site) ?? []
+            return SiteResponse(status: 200, headers: SecurityHeaders.forText("application/xml; charset=utf-8"),
+                                body: SitemapBuilder(site: site).sitemap(extra: extra))
+        default: break
+        }
+        if request.method == .post { return handleAction(request, relative: relative) }
+        var response = handleGet(request, form: nil)
+        if request.method == .head { response.body = "" }
+        return response
+    }
+
+    // MARK: GET
+
+    private func handleGet(_ request: SiteRequest, form: FormState?) -> SiteResponse {
+        switch router.resolve(request.path) {
+        case .redirect(let target):
+            return SiteResponse(status: 301, headers: ["Location": target, "Cache-Control": "max-age=86400"])
+        case .notFound:
+            return special(site.notFoundPageID, status: 404, request: request, fallbackKey: "notFound")
+        case .page(let id, let parameters):
+            guard let page = site.page(id) else { return special(site.notFoundPageID, status: 404, request: request, fallbackKey: "notFound") }
+            guard site.mayView(page, viewer: request.viewer) else {
+                return special(site.forbiddenPageID, status: 403, request: request, fallbackKey: "forbidden")
+            }
+            return render(page, parameters: parameters, request: request, status: form == nil ? 200 : 422, form: form)
+        }
+    }
+
+    private func special(_ pageID: String?, status: Int, request: SiteRequest, fallbackKey: String) -> SiteResponse {
+        if let pageID, let page = site.page(pageID), site.mayView(page, viewer: request.viewer) || status == 403 {
+            var response = render(page, parameters: [:], request: request, status: status, form: nil)
+            response.status = status
+            return response
+        }
+        var out = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        let text = Localized.text(fallbackKey, locale: request.viewer.locale)
+        HTMLEscaping.append(text, to: &out)
+        out += "</title></head><body><main id=\"main\"><h1>"
+        HTMLEscaping.append(text, to: &out)
+        out += "</h1></main></body></html>"
+        return SiteResponse(status: status, headers: SecurityHeaders.forPage(styleHash: styleHash), body: out)
+    }
+
+    /// Renders a page for a viewer (used by `handle` and by static export).
+    public func render(
+        _ page: Page, parameters: [String: String], request: SiteRequest, status: Int = 200, form: FormState? = nil
+    ) -> SiteResponse {
+        let viewer = request.viewer
+        let locale = site.locales.contains(viewer.locale) ? viewer.locale : (site.locales.first ?? "en_US")
+        let head = PageHead()
+        let context = RenderContext(
+            viewer: viewer, site: site, page: page, parameters: parameters, query: request.query, locale: locale,
+            services: services, csrfToken: csrf.token(for: viewer, site: site.id, at: clock.now()), form: form,
+            head: head, clock: clock)
+        var key = page.id
+        if let index = chosenVariationIndex(page, viewer: viewer) {
+            key = page.id + "#" + page.variations[index].audienceID + "#\(index)"
+        }
+        guard let layout = compiled[key] else { return plain(500, "Internal Server Error") }
+        var body = ""
+        body.reserveCapacity(8192)
+        renderBody(layout, context: context, into: &body)
+        let state = head.snapshot
+        var out = ""
+        out.reserveCapacity(body.utf8.count + stylesheet.utf8.count + 1024)
+        out += "<!DOCTYPE html><html lang=\""
+        HTMLEscaping.append(locale.replacingOccurrences(of: "_", with: "-"), to: &out)
+        out += "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        let title = state.title ?? page.seo.title ?? page.title
+        let fullTitle = title + " | " + site.name
+        HTMLNode.el("title", text: fullTitle).render(into: &out)
+        let description = state.description ?? page.seo.description
+        if let description {
+            HTMLNode.el("meta", [HTMLAttribute("name", "description"), HTMLAttribute("content", description)]).render(into: &out)
+        }
+        let canonical = site.baseURL + context.currentPath
+        if let url = SafeURL(canonical) {
+            HTMLNode.el("link", [HTMLAttribute("rel", "canonical"), HTMLAttribute("href", url: url)]).render(into: &out)
+        }
+        if page.seo.noIndex || status != 200 {
+            out += "<meta name=\"robots\" content=\"noindex\">"
+        }
+        for (property, value) in [
+            ("og:title", title), ("og:type", state.openGraphType ?? "website"), ("og:url", canonical), ("og:site_name", site.name),
+        ] + (description.map { [("og:description", $0)] } ?? []) {
+            out += "<meta property=\""
+            HTMLEscaping.append(property, to: &out)
+            out += "\" content=\""
+            HTMLEscaping.append(value, to: &out)
+            out += "\">"
+        }
+        out += "<style>"
+        out += stylesheet
+        out += "</style>"
+        for data in state.structuredData { StructuredData.script(data).render(into: &out) }
+        out += "</head><body>"
+        out += body
+        out += "</body></html>"
+        return SiteResponse(status: state.status ?? status, headers: SecurityHeaders.forPage(styleHash: styleHash), body: out)
+    }
+
+    private func chosenVariationIndex(_ page: Page, viewer: Viewer) -> Int? {
+        var best: (Int, Int)?
+        for (i, variation) in page.variations.enumerated() {
+            guard let audience = site.audience(variation.audienceID), audience.includes(viewer) else { continue }
+            let count = audience.criteria.criteriaCount
+            if best == nil || count > best!.1 { best = (i, count) }
+        }
+        return best?.0
+    }
+
+    private func renderBody(_ layout: CompiledLayout, context: RenderContext, into out: inout String) {
+        out += "<a class=\"ck-skip\" href=\"#main\">"
+        HTMLEscaping.append(Localized.text("skip", locale: context.locale), to: &out)
+        out += "</a>"
+        let header = layout.regions.filter { $0.name == "header" }
+        let footer = layout.regions.filter { $0.name == "footer" }
+        let sidebar = layout.regions.filter { $0.name == "sidebar" }
+        let main = layout.regions.filter { !["header", "footer", "sidebar"].contains($0.name) }
+        if !header.isEmpty {
+            out += "<header class=\"ck-region-header\">"
+            for region in header { renderRegion(region, context: context, into: &out) }
+            out += "</header>"
+        }
+        out += "<main id=\"main\" class=\"ck-region-main\">"
+        for region in main { renderRegion(region, context: context, into: &out) }
+        out += "</main>"
+        if !sidebar.isEmpty {
+            out += "<aside class=\"ck-region-sidebar\" aria-label=\"Sidebar\">"
+            for region in sidebar { renderRegion(region, context: context, into: &out) }
+            out += "</aside>"
+        }
+        if !footer.isEmpty {
+            out += "<footer class=\"ck-region-footer\">"
+            for region in footer { renderRegion(region, context: context, into: &out) }
+            out += "</footer>"
+        }
+    }
+
+    private func renderRegion(_ region: CompiledLayout.CompiledRegion, context: RenderContext, into out: inout String) {
+        for row in region.rows {
+            out += "<div class=\"ck-row\">"
+            for column in row {
+                out += "<div class=\""
+                out += column.classes
+                out += "\">"
+                for component in column.components {
+                    if let audience = component.audienceID, !context.viewerIsIn(audience: audience) { continue }
+                    out += "<div class=\"ck-component\" data-component=\""
+                    HTMLEscaping.append(component.type.rawValue, to: &out)
+                    out += "\" id=\"c-"
+                    HTMLEscaping.append(component.id, to: &out)
+                    out += "\">"
+                    do {
+                        try component.render(context).render(into: &out)
+                    } catch {
+                        out += "<p class=\"ck-error\" role=\"alert\">"
+                        HTMLEscaping.append(Localized.text("unavailable", locale: context.locale), to: &out)
+                        out += "</p>"
+                    }
+                    out += "</div>"
+                }
+                out += "</div>"
+            }
+            out += "</div>"
+        }
+    }
+
+    // MARK: POST
+
+    private func handleAction(_ request: SiteRequest, relative: String) -> SiteResponse {
+        let parts = relative.split(separator: "/")
+        guard parts.count == 2, parts[0] == "_action" else { return plain(405, "Method Not Allowed") }
+        let name = String(parts[1])
+        guard csrf.verify(request.form["_csrf"], for: request.viewer, site: site.id, at: clock.now()) else {
+            return plain(403, "The form expired or did not come from this site. Reload the page and try again.")
+        }
+        guard let handler = actions.handler(name) else { return plain(404, "Not Found") }
+        var form = request.form
+        form.removeValue(forKey: "_csrf")
+        let returnPath = form.removeValue(forKey: "_return").flatMap(SafeURL.init).flatMap { $0.isLocalPath ? $0 : nil }
+        let result: ActionResult
+        do {
+            result = try handler(ActionRequest(viewer: request.viewer, form: form, site: site, services: services, clock: clock))
+        } catch {
+            result = .invalid(["": "\(error)"])
+        }
+        switch result {
+        case .redirect(let url):
+            let target = url.isLocalPath ? url.string : site.urlPrefix + "/"
+            return SiteResponse(status: 303, headers: ["Location": target])
+        case .forbidden:
+            return special(site.forbiddenPageID, status: 403, request: SiteRequest(.get, request.path, viewer: request.viewer), fallbackKey: "forbidden")
+        case .invalid(let errors):
+            let state = FormState(action: name, values: form, errors: errors)
+            let path = returnPath?.string ?? (site.urlPrefix + "/")
+            var response = handleGet(SiteRequest(.get, path, viewer: request.viewer), form: state)
+            if response.status == 200 { response.status = 422 }
+            return response
+        }
+    }
+
+    private func plain(_ status: Int, _ text: String) -> SiteResponse {
+        SiteResponse(status: status, headers: SecurityHeaders.forText("text/plain; charset=utf-8"), body: text)
+    }
+}

@@ -1,0 +1,45 @@
+import CommunityRendering
+import Foundation
+import Testing
+
+@Suite struct ThemeTests {
+    @Test func contrastRatiosMatchWCAG() {
+        #expect(abs(ThemeColor("#000000").contrast(with: ThemeColor("#ffffff")) - 21) < 0.01)
+        #expect(abs(ThemeColor("#777777").contrast(with: ThemeColor("#ffffff")) - 4.48) < 0.01)
+        #expect(ThemeColor("#fff").description == "#ffffff")
+    }
+
+    @Test func standardThemesPassAA() {
+        #expect(Theme.standard.contrastFailures.isEmpty)
+        #expect(Theme.partner.contrastFailures.isEmpty)
+    }
+
+    @Test func failingPairsAreReported() {
+        let theme = Theme(name: "Pale", primary: ThemeColor("#ffeb3b"), onPrimary: ThemeColor("#ffffff"), text: ThemeColor("#999999"), link: ThemeColor("#aaaaaa"))
+        #expect(theme.contrastFailures.map(\.name) == ["text/background", "text/surface", "link/background", "onPrimary/primary"])
+        #expect(theme.contrastFailures.allSatisfy { $0.ratio < 4.5 })
+    }
+
+    @Test func customPropertiesCarryTheBrand() {
+        let css = Theme.standard.customProperties
+        #expect(css.contains("--ck-primary:#0b5cab"))
+        #expect(css.contains("--ck-font-body:\"Inter\", \"Noto Sans KR\", system-ui, sans-serif"))
+        #expect(css.contains("--ck-radius:6px"))
+    }
+
+    @Test func hostileThemeValuesCannotReachCSS() throws {
+        #expect(ThemeColor(hex: "red;}body{display:none") == nil)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ThemeColor.self, from: Data("\"#000;}x{\"".utf8)) }
+        var theme = Theme.standard
+        theme.bodyFonts = ["Inter\"}body{x:y", "Noto Sans"]
+        theme.spacing = 1000
+        #expect(theme.issues.count == 2)
+        #expect(!theme.customProperties.contains("}body{"))
+        #expect(theme.customProperties.contains("--ck-space:64px"))
+    }
+
+    @Test func stylesheetIsResponsive() {
+        #expect(Stylesheet.base.contains("@media (min-width:600px)"))
+        #expect(Stylesheet.base.contains(".ck-desktop-4{grid-column:span 4}"))
+    }
+}
