@@ -73,8 +73,12 @@ public final class Community: Sendable {
         }
         engagement = try Engagement(
             store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access), content: contentServices)
-        let environment = ServiceEnvironment(store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access))
-        cases = try CaseService(environment: environment, configuration: CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner))
+        let environment = ServiceEnvironment(
+            store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access),
+            notifier: InboxServiceNotifier(engagement: engagement))
+        cases = try CaseService(
+            environment: environment, configuration: CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner),
+            suggester: ContentArticleSuggester(knowledge: knowledge))
         approvals = ApprovalEngine(environment: environment)
         deals = try DealRegistrationService(environment: environment, approvals: approvals, steps: configuration.leadApprovalSteps)
         conversions = LeadConversionService(environment: environment)
