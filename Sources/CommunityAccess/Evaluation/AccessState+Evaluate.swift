@@ -45,20 +45,22 @@ extension AccessState {
     /// The user's access to a record after object permissions (the public answer).
     func evaluate(_ u: UInt32, _ i: UInt32) -> AccessLevel {
         let d = directory
-        guard Int(u) < d.userActive.count, d.userActive[Int(u)], Int(i) < rows.count else { return .none }
+        guard Int(u) < d.userFacts.count, Int(i) < rows.count else { return .none }
+        let me = d.userFacts[Int(u)]
+        guard me.has(UserFacts.active) else { return .none }
         let row = rows[Int(i)]
         guard row.alive else { return .none }
-        let p = d.userPermissions[Int(u)]
+        let p = me.permissions
         var op = d.objectPermissions(p, row.object)
         if d.permModifyAllData[Int(p)] || op.contains(.modifyAll) { return .all }
         let vad = d.permViewAllData[Int(p)]
         if vad { op.insert(.read) }
         guard op.contains(.read) else { return .none }
         let floor: AccessLevelCode = (vad || op.contains(.viewAll)) ? 1 : 0
-        var level = sharing(u, i, row, includeDefault: true)
+        var level = sharing(u, me, i, row, includeDefault: true)
         if !op.contains(.edit) { level = min(level, 1) }
         if !op.contains(.delete) { level = min(level, 2) }
-        if d.userKind[Int(u)] == .guest { level = min(level, 1) }
+        if me.kind == .guest { level = min(level, 1) }
         return AccessLevel(code: max(floor, level))
     }
 
@@ -72,7 +74,13 @@ extension AccessState {
     /// (for implicit parent access, which only ownership and sharing give).
     func sharing(_ u: UInt32, _ i: UInt32, _ row: RecordRow, includeDefault: Bool) -> AccessLevelCode {
         let d = directory
-        let ui = Int(u)
+        guard Int(u) < d.userFacts.count else { return 0 }
+        return sharing(u, d.userFacts[Int(u)], i, row, includeDefault: includeDefault)
+    }
+
+    /// ``sharing(_:_:_:includeDefault:)`` with the user's packed facts already loaded.
+    func sharing(_ u: UInt32, _ me: UserFacts, _ i: UInt32, _ row: RecordRow, includeDefault: Bool) -> AccessLevelCode {
+        let d = directory
         let def = d.defaults(row.object)
         if def.internalModel == .controlledByParent {
             if row.ownerUser == Int32(u) { return 3 }
@@ -80,16 +88,18 @@ extension AccessState {
             return evaluate(u, UInt32(row.parent)).code
         }
         if row.ownerUser == Int32(u) { return 3 }
-        let kind = d.userKind[ui]
+        let kind = me.kind
         var best: AccessLevelCode = 0
         if includeDefault {
             best = (kind == .guest ? .private : (kind == .internal ? def.internalModel : def.externalModel)).baseline
         }
         let hierarchy = def.hierarchy
-        let myRole = d.userRole[ui]
+        let myRole = me.role
         let owner = row.ownerUser
+        var ownerFacts = UserFacts()
         if owner >= 0 {
-            if hierarchy, myRole >= 0, d.isStrictlyBelow(d.userRole[Int(owner)], myRole) { return 3 }
+            ownerFacts = d.userFacts[Int(owner)]
+            if hierarchy, myRole >= 0, d.isStrictlyBelow(ownerFacts.role, myRole) { return 3 }
         } else if row.ownerQueue >= 0 {
             let q = Principal(kind: .queue, index: UInt32(row.ownerQueue))
             if reaches(u, q, hierarchy: hierarchy) { return 3 }
@@ -110,14 +120,27 @@ extension AccessState {
                 let s = mask.trailingZeroBitCount
                 mask &= mask - 1
                 guard s < slots.count, let r = slots[s], let rule = d.rules[Int(r)], rule.level > best else { continue }
-                if rule.isGuest, !rule.includeHighVolumeOwned, owner >= 0, d.userHighVolume[Int(owner)] { continue }
+                if rule.isGuest, !rule.includeHighVolumeOwned, owner >= 0, ownerFacts.has(UserFacts.highVolume) { continue }
                 if d.ruleReaches(u, r) { best = rule.level }
             }
         }
         if owner >= 0 {
-            for r in d.userOwnerRules[Int(owner)] where d.ruleReaches(u, r) {
-                guard let rule = d.rules[Int(r)], rule.object == row.object, rule.level > best else { continue }
-                best = rule.level
+            if ownerFacts.has(UserFacts.hasOwnerRules) {
+                // Owner rules whose source holds the owner and whose target reaches the user:
+                // the AND of three bit rows.
+                let words = d.ruleWords
+                let ob = Int(owner) &* words, ub = Int(u) &* words, mb = Int(row.object) &* words
+                if ub &+ words <= d.userRuleReach.count, mb &+ words <= d.objectRuleMask.count {
+                    for w in 0..<words {
+                        var m = d.userRuleSource[ob &+ w] & d.userRuleReach[ub &+ w] & d.objectRuleMask[mb &+ w]
+                        while m != 0 {
+                            let r = w &* 64 &+ m.trailingZeroBitCount
+                            m &= m &- 1
+                            let level = d.ruleLevel[r]
+                            if level > best { best = level }
+                        }
+                    }
+                }
             }
         } else if row.ownerQueue >= 0, let rs = d.ownerRulesByQueue[UInt32(row.ownerQueue)] {
             for r in rs where d.ruleReaches(u, r) {
@@ -126,20 +149,20 @@ extension AccessState {
             }
         }
         if best >= 2 { return best }
-        best = max(best, implicitAndExternal(u, i, row, best: best))
+        best = max(best, implicitAndExternal(u, me, i, row, ownerFacts, best: best))
         return best
     }
 
     /// Implicit sharing (child, Experience Cloud, high-volume), sharing sets, super users,
     /// share groups and implicit parent access.
-    private func implicitAndExternal(_ u: UInt32, _ i: UInt32, _ row: RecordRow, best start: AccessLevelCode)
-        -> AccessLevelCode
-    {
+    private func implicitAndExternal(
+        _ u: UInt32, _ me: UserFacts, _ i: UInt32, _ row: RecordRow, _ ownerFacts: UserFacts, best start: AccessLevelCode
+    ) -> AccessLevelCode {
         let d = directory
         let ui = Int(u)
         var best = start
-        let kind = d.userKind[ui]
-        let myRole = d.userRole[ui]
+        let kind = me.kind
+        let myRole = me.role
         let o = row.object
         let isAccount = o == accountObject
         let isContact = o == contactObject
@@ -149,28 +172,28 @@ extension AccessState {
 
         // Child implicit: access to an account's cases, contacts and opportunities.
         if (isCase || isContact || isOpportunity), row.account >= 0 {
-            best = max(best, childAccess(u, account: UInt32(row.account), object: o))
+            best = max(best, childAccess(u, me, account: UInt32(row.account), object: o))
         }
         // Experience Cloud implicit: external users read their account and its contacts;
         // users above the account's external roles inherit it.
         if isAccount || isContact, row.account >= 0 {
             let a = row.account
-            if kind.isExternal, d.userAccount[ui] == a { best = max(best, 1) }
+            if kind.isExternal, me.account == a { best = max(best, 1) }
             if myRole >= 0, let tins = d.accountExternalTins[UInt32(a)],
                tins.containsStrictlyBetween(d.roleTin[Int(myRole)], d.roleTout[Int(myRole)])
             {
                 best = max(best, 1)
             }
         }
-        if isContact, kind.isExternal, d.userContact[ui] == Int32(i) { best = max(best, 1) }
+        if isContact, kind.isExternal, me.contact == Int32(i) { best = max(best, 1) }
         // An external user named as the case's contact.
-        if isCase, settings.caseContactAccess, kind.isExternal, row.contact >= 0, d.userContact[ui] == row.contact {
+        if isCase, settings.caseContactAccess, kind.isExternal, row.contact >= 0, me.contact == row.contact {
             best = max(best, 2)
         }
         // Sharing sets.
-        if kind.isExternal {
+        if kind.isExternal, me.has(UserFacts.hasMappings) {
             for m in d.userMappings[ui] where m.object == o && m.level > best {
-                let mine = m.userField == .account ? d.userAccount[ui] : d.userContact[ui]
+                let mine = m.userField == .account ? me.account : me.contact
                 guard mine >= 0 else { continue }
                 let theirs: Int32 =
                     switch m.fieldCode {
@@ -183,9 +206,11 @@ extension AccessState {
             }
         }
         // Super users: records of external users of the same account in their role or below.
-        if owner >= 0, best < 2, !(isAccount || isContact), d.userKind[Int(owner)].isExternal {
-            let ownerRole = d.userRole[Int(owner)]
-            let ownerAccount = d.userAccount[Int(owner)]
+        if owner >= 0, best < 2, !(isAccount || isContact), ownerFacts.has(UserFacts.accountHasSuperUsers),
+           ownerFacts.kind.isExternal
+        {
+            let ownerRole = ownerFacts.role
+            let ownerAccount = ownerFacts.account
             if ownerRole >= 0, ownerAccount >= 0, let supers = d.accountSuperUsers[UInt32(ownerAccount)] {
                 for s in supers where d.isInSubtree(ownerRole, of: d.userRole[Int(s)]) {
                     if s == u || (myRole >= 0 && d.isStrictlyBelow(d.userRole[Int(s)], myRole)) {
@@ -196,7 +221,7 @@ extension AccessState {
             }
         }
         // Share groups: records owned by high-volume users of a sharing set.
-        if owner >= 0, best < 2, !d.userShareGroups[ui].isEmpty {
+        if owner >= 0, best < 2, me.has(UserFacts.hasShareGroups), ownerFacts.has(UserFacts.coveredBySets) {
             for s in d.userCoveredBySets[Int(owner)] where d.userShareGroups[ui].contains(s) {
                 best = 2
                 break
@@ -212,7 +237,7 @@ extension AccessState {
                 guard co == caseObject || co == opportunityObject || (co == contactObject && !contactByParent) else {
                     continue
                 }
-                if sharing(u, c, child, includeDefault: false) >= 1 { return 1 }
+                if sharing(u, me, c, child, includeDefault: false) >= 1 { return 1 }
             }
         }
         return best
@@ -222,11 +247,20 @@ extension AccessState {
     /// (inherited upward), and account shares and rules that carry child access.
     func childAccess(_ u: UInt32, account a: UInt32, object o: UInt16) -> AccessLevelCode {
         let d = directory
-        guard Int(a) < rows.count else { return 0 }
+        guard Int(u) < d.userFacts.count else { return 0 }
+        return childAccess(u, d.userFacts[Int(u)], account: a, object: o)
+    }
+
+    /// ``childAccess(_:account:object:)`` with the user's packed facts already loaded.
+    func childAccess(_ u: UInt32, _ me: UserFacts, account a: UInt32, object o: UInt16) -> AccessLevelCode {
+        let d = directory
+        // The live-row bitmap is small enough to stay in cache; most checks end here when
+        // the account row does not exist.
+        guard Int(a) < rows.count, isAlive(a) else { return 0 }
         let acc = rows[Int(a)]
         guard acc.alive else { return 0 }
         var best: AccessLevelCode = 0
-        let myRole = d.userRole[Int(u)]
+        let myRole = me.role
         if acc.ownerUser >= 0 {
             let ownerRole = d.userRole[Int(acc.ownerUser)]
             if ownerRole >= 0, acc.ownerUser == Int32(u) || (myRole >= 0 && d.isStrictlyBelow(ownerRole, myRole)) {

@@ -78,7 +78,7 @@ extension AccessState {
         computeSharingSets(&d)
         for u in 0..<nUsers { computeUserSharingSets(&d, u) }
         computeMemberLists(&d)
-        let partial = Directory(d)
+        let partial = Directory(d, hot: false)
         for u in 0..<nUsers { d.userOwnerRules[u] = ownerRules(partial, d.ownerRuleList, UInt32(u)) }
         flattenPermissions(&d)
         d.ruleWords = (rules.count + 63) / 64
@@ -217,7 +217,7 @@ extension AccessState {
         }
         let oldRules = d.ownerRuleList
         if changes.rules { computeRules(&d) }
-        let partial = Directory(d)
+        let partial = Directory(d, hot: false)
         if changes.rules {
             // Rules whose source changed: move their index between users.
             var before: [UInt32: Principal] = [:]

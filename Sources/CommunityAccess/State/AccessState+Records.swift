@@ -33,6 +33,10 @@ extension AccessState {
         row.parent = parentIndex(of: record, object: type)
         row.criteria = criteriaMask(record, object: o)
         rows[Int(i)] = row
+        if !old.alive { setAlive(i, true) }
+        if !criteriaIndex.fields(of: o).isEmpty {
+            criteriaIndex.update(i, object: o, old: old.alive ? entities[Int(i)] : nil, new: record)
+        }
         entities[Int(i)] = record
         if old.alive {
             reindex(i, from: old, to: row)
@@ -55,6 +59,10 @@ extension AccessState {
         var row = old
         row.alive = false
         rows[Int(i)] = row
+        setAlive(i, false)
+        if !criteriaIndex.fields(of: old.object).isEmpty {
+            criteriaIndex.update(i, object: old.object, old: entities[Int(i)], new: nil)
+        }
         entities[Int(i)] = MissingRecord()
         liveCount[Int(old.object)] -= 1
         if directory.anchoredRoles[i] != nil {
@@ -249,28 +257,30 @@ extension AccessState {
         directoryStale = true
     }
 
-    /// Evaluates the criteria rules added in this batch over their objects' records.
+    /// Finds the records the criteria rules added in this batch match: from the field index
+    /// (fields not yet indexed are indexed first, in one pass over the object's records).
     mutating func flushCriteria() {
         guard !pendingCriteria.isEmpty else { return }
         let pending = pendingCriteria
         pendingCriteria = []
-        for o in Set(pending.map(\.object)) {
+        for o in Set(pending.map(\.object)).sorted() {
             let mine = pending.filter { $0.object == o }
-            var matched = [[UInt32]](repeating: [], count: mine.count)
-            let list = recordsByObject[Int(o)]
-            for k in 0..<list.count {
-                let i = list[k]
-                guard rows[Int(i)].alive else { continue }
-                var bits: UInt64 = 0
-                entities.withElement(Int(i)) { record in
-                    for (n, p) in mine.enumerated() where Self.matches(record, p.conditions) {
-                        bits |= 1 << UInt64(p.slot)
-                        matched[n].append(i)
-                    }
+            let fields = Set(mine.flatMap { $0.conditions.map(\.field) }).sorted()
+            criteriaIndex.addFields(
+                object: o, fields, records: recordsByObject[Int(o)], rows: rows, entities: entities)
+            for p in mine {
+                let bit: UInt64 = 1 << UInt64(p.slot)
+                let matched: [UInt32]
+                if let found = criteriaIndex.matches(object: o, p.conditions) {
+                    matched = found
+                } else {
+                    // No conditions: every live record of the object matches.
+                    let list = recordsByObject[Int(o)]
+                    matched = (0..<list.count).map { list[$0] }.filter { rows[Int($0)].alive }
                 }
-                if bits != 0 { rows[Int(i)].criteria |= bits }
+                for i in matched { rows[Int(i)].criteria |= bit }
+                criteriaRecords[p.rule] = matched
             }
-            for (n, p) in mine.enumerated() { criteriaRecords[p.rule] = matched[n] }
         }
     }
 

@@ -29,6 +29,9 @@ struct AccessState: Sendable {
     var recordKeys = ShardedInterner<RecordKey>()
     var rows = ChunkedArray<RecordRow>(filler: RecordRow())
     var entities = ChunkedArray<any Record>(filler: MissingRecord())
+    /// One bit per record row: whether the row holds a live record. Small enough to stay in
+    /// cache, so the hot path can skip rows that do not exist without touching them.
+    var aliveBits = ChunkedArray<UInt64>(filler: 0)
     var recordsByObject: [ChunkedArray<UInt32>] = []
     var ownerIndex = ShardedMap<UInt64, [UInt32]>()
     var accountChildren = ShardedMap<UInt32, [UInt32]>()
@@ -36,8 +39,10 @@ struct AccessState: Sendable {
     var parentChildren = ShardedMap<UInt32, [UInt32]>()
     var criteriaRecords: [UInt32: [UInt32]] = [:]
     /// Criteria slots per object: slot → rule index.
-    var criteriaSlots: [UInt16: [UInt32?]] = [:]
+    var criteriaSlots = ObjectSlots()
     /// Criteria slots given to rules whose matches are computed at the end of the batch.
+    /// Equality index over the fields criteria rules compare.
+    var criteriaIndex = CriteriaFieldIndex()
     var pendingCriteria: [(rule: UInt32, object: UInt16, slot: Int, conditions: [SharingCriterion])] = []
     var liveCount: [Int] = []
 
@@ -57,6 +62,19 @@ struct AccessState: Sendable {
         for type in [Self.accountType, Self.contactType, Self.caseType, Self.opportunityType, Self.leadType] {
             _ = objectIndex(type)
         }
+    }
+
+    /// Whether record row `i` holds a live record (from the cached bitmap).
+    @inline(__always) func isAlive(_ i: UInt32) -> Bool {
+        let w = Int(i &>> 6)
+        return w < aliveBits.count && aliveBits[w] & (1 << UInt64(i & 63)) != 0
+    }
+
+    /// Records row `i`'s liveness in the bitmap.
+    mutating func setAlive(_ i: UInt32, _ alive: Bool) {
+        let w = Int(i &>> 6)
+        aliveBits.ensure(w)
+        if alive { aliveBits[w] |= 1 << UInt64(i & 63) } else { aliveBits[w] &= ~(1 << UInt64(i & 63)) }
     }
 
     static func ownerKey(object: UInt16, user: Int32, queue: Int32) -> UInt64 {

@@ -121,7 +121,36 @@ struct DirectoryBuilder {
     var userRuleReach: [UInt64] = []
 }
 
+/// The facts about one user that the access hot path reads, packed so that one cache
+/// line holds them (the separate per-field tables stay the source for everything else).
+struct UserFacts: Sendable {
+    static let active: UInt8 = 1
+    static let highVolume: UInt8 = 2
+    static let hasMappings: UInt8 = 4
+    static let hasShareGroups: UInt8 = 8
+    static let hasOwnerRules: UInt8 = 16
+    static let accountHasSuperUsers: UInt8 = 32
+    static let coveredBySets: UInt8 = 64
+
+    var role: Int32 = -1
+    var account: Int32 = -1
+    var contact: Int32 = -1
+    var permissions: UInt32 = 0
+    var kind: User.Kind = .internal
+    var flags: UInt8 = 0
+
+    @inline(__always) func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
+}
+
 final class Directory: Sendable {
+    /// Packed per-user facts for the hot path (empty in a partial directory).
+    let userFacts: [UserFacts]
+    /// Per user, `ruleWords` words: the owner-based rules whose source holds the user.
+    let userRuleSource: [UInt64]
+    /// Per object, `ruleWords` words: the rules on that object.
+    let objectRuleMask: [UInt64]
+    /// The granted level of every rule (0 for deleted rules).
+    let ruleLevel: [AccessLevelCode]
     let roleParent: [Int32]
     let roleTin: [Int32]
     let roleTout: [Int32]
@@ -177,7 +206,54 @@ final class Directory: Sendable {
     let permModifyAllData: [Bool]
     let userRuleReach: [UInt64]
 
-    init(_ b: DirectoryBuilder) {
+    /// Builds a directory from its tables; `hot: false` leaves out the packed hot-path
+    /// tables (for the partial directories a patch consults while it works).
+    init(_ b: DirectoryBuilder, hot: Bool = true) {
+        if hot {
+            let n = b.userRole.count
+            var facts = [UserFacts](repeating: UserFacts(), count: n)
+            let words = b.ruleWords
+            var source = [UInt64](repeating: 0, count: n * words)
+            for u in 0..<n {
+                var f = UserFacts()
+                f.role = b.userRole[u]
+                f.account = b.userAccount[u]
+                f.contact = b.userContact[u]
+                f.permissions = b.userPermissions[u]
+                f.kind = b.userKind[u]
+                var flags: UInt8 = 0
+                if b.userActive[u] { flags |= UserFacts.active }
+                if b.userHighVolume[u] { flags |= UserFacts.highVolume }
+                if !b.userMappings[u].isEmpty { flags |= UserFacts.hasMappings }
+                if !b.userShareGroups[u].isEmpty { flags |= UserFacts.hasShareGroups }
+                if !b.userCoveredBySets[u].isEmpty { flags |= UserFacts.coveredBySets }
+                if f.account >= 0, b.accountSuperUsers[UInt32(f.account)]?.isEmpty == false {
+                    flags |= UserFacts.accountHasSuperUsers
+                }
+                let owned = b.userOwnerRules[u]
+                if !owned.isEmpty {
+                    flags |= UserFacts.hasOwnerRules
+                    for r in owned where Int(r >> 6) < words { source[u * words + Int(r >> 6)] |= 1 << UInt64(r & 63) }
+                }
+                f.flags = flags
+                facts[u] = f
+            }
+            var mask = [UInt64](repeating: 0, count: b.rulesByObject.count * words)
+            var levels = [AccessLevelCode](repeating: 0, count: b.rules.count)
+            for case let rule? in b.rules where Int(rule.index >> 6) < words {
+                mask[Int(rule.object) * words + Int(rule.index >> 6)] |= 1 << UInt64(rule.index & 63)
+                levels[Int(rule.index)] = rule.level
+            }
+            userFacts = facts
+            userRuleSource = source
+            objectRuleMask = mask
+            ruleLevel = levels
+        } else {
+            userFacts = []
+            userRuleSource = []
+            objectRuleMask = []
+            ruleLevel = []
+        }
         roleParent = b.roleParent
         roleTin = b.roleTin
         roleTout = b.roleTout

@@ -1,0 +1,105 @@
+import CommunityModel
+
+/// An equality index over the record fields that criteria-based sharing rules compare, so
+/// that a new rule finds the records it matches from posting lists instead of reading every
+/// record of its object. A field is indexed from the first rule that names it on; the index
+/// then follows every record insert, update and delete.
+struct CriteriaFieldIndex: Sendable {
+    /// A field value as criteria compare it: text-like kinds (text, picklist, reference)
+    /// are equal when their strings are; other kinds by value.
+    enum Value: Hashable, Sendable {
+        case text(String)
+        case other(FieldValue)
+
+        init(_ v: FieldValue) {
+            switch v {
+            case .text(let s), .picklist(let s), .reference(let s): self = .text(s)
+            default: self = .other(v)
+            }
+        }
+    }
+
+    struct Key: ShardKey {
+        var field: UInt16
+        var value: Value
+        var shard: Int { hashValue & 255 }
+    }
+
+    private struct Field: Hashable, Sendable {
+        var object: UInt16
+        var name: String
+    }
+
+    private var fieldIDs = Interner<Field>()
+    /// Indexed fields per object (dense object id → field ids and names).
+    private var byObject: [[(id: UInt16, name: String)]] = []
+    private var postings = ShardedMap<Key, [UInt32]>()
+
+    /// Whether `field` of `object` is indexed.
+    func isIndexed(object: UInt16, field: String) -> Bool {
+        fieldIDs.id(Field(object: object, name: field)) != nil
+    }
+
+    /// The fields of `object` that are indexed.
+    func fields(of object: UInt16) -> [(id: UInt16, name: String)] {
+        Int(object) < byObject.count ? byObject[Int(object)] : []
+    }
+
+    /// Starts indexing `names` of `object`, reading the given live records once.
+    mutating func addFields(
+        object: UInt16, _ names: [String], records: ChunkedArray<UInt32>, rows: ChunkedArray<RecordRow>,
+        entities: ChunkedArray<any Record>
+    ) {
+        var added: [(id: UInt16, name: String)] = []
+        for name in names where !isIndexed(object: object, field: name) {
+            let id = UInt16(fieldIDs.intern(Field(object: object, name: name)))
+            added.append((id, name))
+        }
+        guard !added.isEmpty else { return }
+        if Int(object) >= byObject.count { byObject += Array(repeating: [], count: Int(object) + 1 - byObject.count) }
+        byObject[Int(object)] += added
+        for k in 0..<records.count {
+            let i = records[k]
+            guard rows[Int(i)].alive else { continue }
+            entities.withElement(Int(i)) { record in
+                for f in added {
+                    if let v = record.value(of: f.name) { postings[Key(field: f.id, value: Value(v)), default: []].append(i) }
+                }
+            }
+        }
+    }
+
+    /// Moves record `i` of `object` between posting lists: `old` is what the index holds for
+    /// it (nil if it was not live), `new` what it should hold (nil when it is deleted).
+    mutating func update(_ i: UInt32, object: UInt16, old: (any Record)?, new: (any Record)?) {
+        for f in fields(of: object) {
+            let before = old?.value(of: f.name).map(Value.init)
+            let after = new?.value(of: f.name).map(Value.init)
+            guard before != after else { continue }
+            if let before {
+                let key = Key(field: f.id, value: before)
+                postings[key]?.sortedRemove(i)
+                if postings[key]?.isEmpty == true { postings[key] = nil }
+            }
+            if let after { postings[Key(field: f.id, value: after), default: []].sortedInsert(i) }
+        }
+    }
+
+    /// The records of `object` that satisfy every condition, ascending; `nil` when some
+    /// condition's field is not indexed (or there are no conditions).
+    func matches(object: UInt16, _ conditions: [SharingCriterion]) -> [UInt32]? {
+        guard !conditions.isEmpty else { return nil }
+        var lists: [[UInt32]] = []
+        for c in conditions {
+            guard let id = fieldIDs.id(Field(object: object, name: c.field)) else { return nil }
+            lists.append(postings[Key(field: UInt16(id), value: Value(c.equals))] ?? [])
+        }
+        lists.sort { $0.count < $1.count }
+        var result = lists[0]
+        for other in lists.dropFirst() {
+            guard !result.isEmpty else { break }
+            result = result.filter { other.sortedContains($0) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,21 @@
+/// Criteria-rule slots per object, indexed by the object's dense id (an array, so the hot
+/// path finds an object's slots without hashing).
+struct ObjectSlots: Sendable, Sequence {
+    private var byObject: [[UInt32?]?] = []
+
+    subscript(object: UInt16) -> [UInt32?]? {
+        get { Int(object) < byObject.count ? byObject[Int(object)] : nil }
+        set {
+            if Int(object) >= byObject.count {
+                guard newValue != nil else { return }
+                byObject += [[UInt32?]?](repeating: nil, count: Int(object) + 1 - byObject.count)
+            }
+            byObject[Int(object)] = newValue
+        }
+    }
+
+    /// Every object that has slots, with its slots.
+    func makeIterator() -> IndexingIterator<[(UInt16, [UInt32?])]> {
+        byObject.enumerated().compactMap { o, slots in slots.map { (UInt16(o), $0) } }.makeIterator()
+    }
+}
