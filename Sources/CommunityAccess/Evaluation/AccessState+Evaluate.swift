@@ -179,8 +179,8 @@ extension AccessState {
         if isAccount || isContact, row.account >= 0 {
             let a = row.account
             if kind.isExternal, me.account == a { best = max(best, 1) }
-            if myRole >= 0, let tins = d.accountExternalTins[UInt32(a)],
-               tins.containsStrictlyBetween(d.roleTin[Int(myRole)], d.roleTout[Int(myRole)])
+            if myRole >= 0, let external = d.accountExternalRoles[UInt32(a)],
+               external.contains(where: { d.isStrictlyBelow($0, myRole) })
             {
                 best = max(best, 1)
             }

@@ -173,8 +173,9 @@ extension AccessState {
             var accounts: [UInt32] = []
             if d.userKind[ui].isExternal, d.userAccount[ui] >= 0 { accounts.append(UInt32(d.userAccount[ui])) }
             if myRole >= 0 {
-                let lo = d.roleTin[Int(myRole)], hi = d.roleTout[Int(myRole)]
-                for (a, tins) in d.accountExternalTins where tins.containsStrictlyBetween(lo, hi) { accounts.append(a) }
+                for (a, external) in d.accountExternalRoles where external.contains(where: { d.isStrictlyBelow($0, myRole) }) {
+                    accounts.append(a)
+                }
             }
             for a in accounts { if isAccount { out.append(a) } else { children(of: a) } }
             if o == contactObject, d.userKind[ui].isExternal, d.userContact[ui] >= 0 { out.append(UInt32(d.userContact[ui])) }

@@ -191,7 +191,7 @@ extension AccessState {
         let d = directory
         let o = row.object
         if o == caseObject, row.contact >= 0, row.contact == d.userContact[Int(u)] { return .caseContact }
-        if (o == accountObject || o == contactObject), d.userKind[Int(u)].isExternal || d.accountExternalTins[UInt32(max(row.account, 0))] != nil {
+        if (o == accountObject || o == contactObject), d.userKind[Int(u)].isExternal || d.accountExternalRoles[UInt32(max(row.account, 0))] != nil {
             if o == accountObject, childAccessAny(u, i) { return .implicitParent }
             return .experienceCloud
         }

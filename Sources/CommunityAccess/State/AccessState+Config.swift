@@ -11,9 +11,21 @@ extension AccessState {
         case let user as User:
             let u = userIndex(user.id)
             users[Int(u)] = user
+            setUserRoleRef(Int(u), user.roleID.map { Int32(roleIndex($0)) } ?? -1)
             changedUser(u)
         case let role as Role:
-            roles[Int(roleIndex(role.id))] = role
+            let r = Int(roleIndex(role.id))
+            roles[r] = role
+            var link = RoleLink()
+            link.exists = true
+            link.hasParent = role.parentID != nil
+            link.parent = role.parentID.map { Int32(roleIndex($0)) } ?? -1
+            link.isInternal = role.kind == .internal
+            link.child = role.accountChildAccess
+            if role.parentID == nil, role.kind != .internal, let account = role.accountID {
+                link.anchor = Int32(recordIndex(object: objectIndex(Self.accountType), id: account.rawValue))
+            }
+            setRoleLink(r, link)
             changedRoles()
         case let group as PublicGroup:
             let g = groupIndex(group.id)
@@ -61,7 +73,11 @@ extension AccessState {
         case User.entityType:
             if let i = userIDs.id(ID(uncheckedString: id)) { users[Int(i)] = nil; changedUser(i) }
         case Role.entityType:
-            if let i = roleIDs.id(ID(uncheckedString: id)) { roles[Int(i)] = nil; changedRoles() }
+            if let i = roleIDs.id(ID(uncheckedString: id)) {
+                roles[Int(i)] = nil
+                setRoleLink(Int(i), RoleLink())
+                changedRoles()
+            }
         case PublicGroup.entityType:
             if let i = groupIDs.id(ID(uncheckedString: id)) { groups[Int(i)] = nil; changedGroup(i) }
         case Queue.entityType:

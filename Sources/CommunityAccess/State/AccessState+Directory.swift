@@ -32,17 +32,17 @@ extension AccessState {
 
     /// The effective parent of a role: its stored parent, or for an external role without
     /// one, the role of its account's owner.
-    private mutating func effectiveParent(_ r: Int) -> Int32 {
-        guard let role = roles[r] else { return -1 }
-        if let p = role.parentID, let pi = roleIDs.id(p), roles[Int(pi)] != nil { return Int32(pi) }
-        if role.parentID == nil, role.kind != .internal, let account = role.accountID,
-           let acc = recordIndex(object: Self.accountType, id: account.rawValue)
-        {
-            let owner = rows[Int(acc)].ownerUser
-            if rows[Int(acc)].alive, owner >= 0, let user = users[Int(owner)], let rid = user.roleID,
-               let ri = roleIDs.id(rid), roles[Int(ri)] != nil, Int(ri) != r
-            {
-                return Int32(ri)
+    private func effectiveParent(_ r: Int) -> Int32 {
+        guard r < roleLinks.count else { return -1 }
+        let link = roleLinks[r]
+        guard link.exists else { return -1 }
+        if link.parent >= 0, Int(link.parent) < roleLinks.count, roleLinks[Int(link.parent)].exists { return link.parent }
+        if !link.hasParent, link.anchor >= 0 {
+            let acc = rows[Int(link.anchor)]
+            let owner = acc.ownerUser
+            if acc.alive, owner >= 0, Int(owner) < userRoleRefs.count, users[Int(owner)] != nil {
+                let ri = userRoleRefs[Int(owner)]
+                if ri >= 0, Int(ri) < roleLinks.count, roleLinks[Int(ri)].exists, Int(ri) != r { return ri }
             }
         }
         return -1
@@ -126,6 +126,8 @@ extension AccessState {
     /// owners: per-user work only for the users those changes can affect; the per-group and
     /// per-account lists are re-derived from the per-user rows (linear, cheap).
     mutating func patchDirectory(_ changes: DirectoryChanges) -> Directory {
+        var tick = ContinuousClock.now
+        func lap(_ name: String) { let n = ContinuousClock.now; TRACE(name, n - tick); tick = n }
         let old = directory
         var d = old.builder()
         let nUsers = users.count
@@ -147,6 +149,7 @@ extension AccessState {
             d.userShareGroups += [[UInt32]](repeating: [], count: extra)
             d.userCoveredBySets += [[UInt32]](repeating: [], count: extra)
         }
+        lap("before builder")
         var affected = changes.users
         var rolesChanged = changes.roles || d.roleTin.count < roles.count
         for a in changes.accounts where old.anchoredRoles[a] != nil { rolesChanged = true }
@@ -184,6 +187,7 @@ extension AccessState {
                 for r in moved { for t in Int(d.roleTin[r])..<Int(d.roleTout[r]) { affected.formUnion(d.roleAllUsers[Int(d.roleByTin[t])]) } }
             }
         }
+        lap("before roles")
         if changes.groups || changes.queues {
             computeMemberIndexes(&d)
             // A user's membership in any group can only change if their membership in a changed
@@ -198,23 +202,35 @@ extension AccessState {
                 if Int(q) < queues.count { affected.formUnion(usersNamed(by: queues[Int(q)]?.members ?? [], d, old)) }
             }
         }
+        lap("before groups")
         for u in affected.sorted() { computeUserRow(&d, Int(u)) }
         // Whether anything beyond group and queue membership changed for the affected users.
-        let structural = rolesChanged || affected.contains { u in
+        let rowsChanged = affected.contains { u in
             let i = Int(u)
             return i >= old.userRole.count || old.userRole[i] != d.userRole[i] || old.userActive[i] != d.userActive[i]
                 || old.userKind[i] != d.userKind[i] || old.userAccount[i] != d.userAccount[i]
                 || old.userSuper[i] != d.userSuper[i] || old.userHighVolume[i] != d.userHighVolume[i]
                 || old.userPermissions[i] != d.userPermissions[i] || old.userContact[i] != d.userContact[i]
         }
-        if structural { computeRoleLists(&d) }
+        lap("before userRows")
+        // A role move or a role's kind change that leaves every user's row as it was (same
+        // role, kind, account…) only moves tour positions: the per-role user lists stand,
+        // subtree counts and tour-ordered lists are re-derived.
+        let newRoles = d.roleUsers.count != roles.count
+        if rowsChanged || newRoles {
+            computeRoleLists(&d)
+        } else if rolesChanged {
+            computeSubtreeCounts(&d)
+        }
         for u in affected { computeMembership(&d, Int(u)) }
         for u in affected { computeUserSharingSets(&d, Int(u)) }
-        if structural || d.groupUsers.count != groups.count || d.queueUsers.count != queues.count {
+        if rowsChanged || newRoles || d.groupUsers.count != groups.count || d.queueUsers.count != queues.count {
             computeMemberLists(&d)
         } else {
             patchMemberLists(&d, old, affected)
+            if rolesChanged { retin(&d) }
         }
+        lap("before lists")
         let oldRules = d.ownerRuleList
         if changes.rules { computeRules(&d) }
         let partial = Directory(d, hot: false)
@@ -248,6 +264,7 @@ extension AccessState {
             d.ruleWords = words
             d.userRuleReach = grown
         }
+        lap("before ownerRules")
         let reachers = ruleReachers(d)
         var refresh = affected
         if !affected.isEmpty {
@@ -298,9 +315,13 @@ extension AccessState {
                 }
             }
         }
+        lap("before refreshSet")
         for u in refresh { setRuleReach(&d, partial, u, reachers) }
+        lap("reach \(refresh.count)")
         if d.permViewAllData.count != d.permissions.count || d.permStride != objects.count { flattenPermissions(&d) }
-        return Directory(d)
+        let result = Directory(d)
+        lap("init affected=\(affected.count)")
+        return result
     }
 
     private func ownsAnchorAccount(_ d: Directory, _ u: UInt32) -> Bool {
@@ -332,15 +353,15 @@ extension AccessState {
     /// Role tree: effective parents, Euler tour, kinds, child access, anchored roles.
     private mutating func computeRoles(_ d: inout DirectoryBuilder) {
         let nRoles = roles.count
+        if roleLinks.count < nRoles { roleLinks += [RoleLink](repeating: RoleLink(), count: nRoles - roleLinks.count) }
         d.roleParent = (0..<nRoles).map { effectiveParent($0) }
-        d.roleInternal = (0..<nRoles).map { (roles[$0]?.kind ?? .internal) == .internal }
-        d.roleChild = (0..<nRoles).map { roles[$0]?.accountChildAccess ?? .none }
+        d.roleInternal = (0..<nRoles).map { !roleLinks[$0].exists || roleLinks[$0].isInternal }
+        d.roleChild = (0..<nRoles).map { roleLinks[$0].exists ? roleLinks[$0].child : .none }
         d.anchoredRoles = [:]
         for r in 0..<nRoles {
-            guard let role = roles[r], role.parentID == nil, role.kind != .internal, let a = role.accountID,
-                  let acc = recordIndex(object: Self.accountType, id: a.rawValue)
-            else { continue }
-            d.anchoredRoles[acc, default: []].append(UInt32(r))
+            let link = roleLinks[r]
+            guard link.exists, !link.hasParent, link.anchor >= 0 else { continue }
+            d.anchoredRoles[UInt32(link.anchor), default: []].append(UInt32(r))
         }
         var children = [[Int32]](repeating: [], count: nRoles)
         for r in 0..<nRoles where d.roleParent[r] >= 0 { children[Int(d.roleParent[r])].append(Int32(r)) }
@@ -431,6 +452,12 @@ extension AccessState {
             d.roleAllUsers[r].append(UInt32(u))
             if d.userActive[u] { d.roleUsers[r].append(UInt32(u)) }
         }
+        computeSubtreeCounts(&d)
+    }
+
+    /// Active users per role subtree (all, and internal-only), from the per-role lists.
+    private func computeSubtreeCounts(_ d: inout DirectoryBuilder) {
+        let nRoles = roles.count
         d.subtreeUsers = [Int32](repeating: 0, count: nRoles)
         d.subtreeInternalUsers = [Int32](repeating: 0, count: nRoles)
         for r in 0..<nRoles where !d.roleUsers[r].isEmpty {
@@ -535,22 +562,25 @@ extension AccessState {
             gs.formUnion(d.userGroups[i])
             qs.formUnion(d.userQueues[i])
         }
-        func tins(_ users: [UInt32]) -> [Int32] {
-            users.compactMap { d.userRole[Int($0)] >= 0 ? d.roleTin[Int(d.userRole[Int($0)])] : nil }.sorted().uniqued()
+        func roles(_ users: [UInt32]) -> [Int32] {
+            users.compactMap { d.userRole[Int($0)] >= 0 ? d.userRole[Int($0)] : nil }.sorted().uniqued()
         }
+        let tin = d.roleTin
         for g in gs {
             var users = d.groupUsers[Int(g)].filter { !affected.contains($0) }
             for u in affected where d.userActive[Int(u)] && d.userGroups[Int(u)].sortedContains(g) { users.append(u) }
             users.sort()
             d.groupUsers[Int(g)] = users
-            d.groupRoleTins[Int(g)] = tins(users)
+            d.groupRoles[Int(g)] = roles(users)
+            d.groupRoleTins[Int(g)] = d.groupRoles[Int(g)].map { tin[Int($0)] }.sorted()
         }
         for q in qs {
             var users = d.queueUsers[Int(q)].filter { !affected.contains($0) }
             for u in affected where d.userActive[Int(u)] && d.userQueues[Int(u)].sortedContains(q) { users.append(u) }
             users.sort()
             d.queueUsers[Int(q)] = users
-            d.queueRoleTins[Int(q)] = tins(users)
+            d.queueRoles[Int(q)] = roles(users)
+            d.queueRoleTins[Int(q)] = d.queueRoles[Int(q)].map { tin[Int($0)] }.sorted()
         }
     }
 
@@ -558,12 +588,12 @@ extension AccessState {
     private func computeMemberLists(_ d: inout DirectoryBuilder) {
         let nGroups = groups.count, nQueues = queues.count
         d.groupUsers = [[UInt32]](repeating: [], count: nGroups)
-        d.groupRoleTins = [[Int32]](repeating: [], count: nGroups)
+        d.groupRoles = [[Int32]](repeating: [], count: nGroups)
         d.queueUsers = [[UInt32]](repeating: [], count: nQueues)
-        d.queueRoleTins = [[Int32]](repeating: [], count: nQueues)
+        d.queueRoles = [[Int32]](repeating: [], count: nQueues)
         d.portalUsers = [[], []]
-        d.portalRoleTins = [[], []]
-        d.accountExternalTins = [:]
+        d.portalRoles = [[], []]
+        d.accountExternalRoles = [:]
         d.accountSuperUsers = [:]
         d.accountExternalUsers = [:]
         d.sharingSetUsers = [[UInt32]](repeating: [], count: sharingSets.count)
@@ -572,35 +602,45 @@ extension AccessState {
         }
         for u in 0..<d.userRole.count where d.userActive[u] {
             let role = d.userRole[u]
-            let tin: Int32 = role >= 0 ? d.roleTin[Int(role)] : -1
             for g in d.userGroups[u] {
                 d.groupUsers[Int(g)].append(UInt32(u))
-                if tin >= 0 { d.groupRoleTins[Int(g)].append(tin) }
+                if role >= 0 { d.groupRoles[Int(g)].append(role) }
             }
             for q in d.userQueues[u] {
                 d.queueUsers[Int(q)].append(UInt32(u))
-                if tin >= 0 { d.queueRoleTins[Int(q)].append(tin) }
+                if role >= 0 { d.queueRoles[Int(q)].append(role) }
             }
             let kind = d.userKind[u]
             guard kind.isExternal else { continue }
             if !d.userHighVolume[u] {
                 let k = kind == .partner ? 0 : 1
                 d.portalUsers[k].append(UInt32(u))
-                if tin >= 0 { d.portalRoleTins[k].append(tin) }
+                if role >= 0 { d.portalRoles[k].append(role) }
             }
             if d.userAccount[u] >= 0 {
                 let a = UInt32(d.userAccount[u])
                 d.accountExternalUsers[a, default: []].append(UInt32(u))
-                if tin >= 0 {
-                    d.accountExternalTins[a, default: []].append(tin)
+                if role >= 0 {
+                    d.accountExternalRoles[a, default: []].append(role)
                     if d.userSuper[u] { d.accountSuperUsers[a, default: []].append(UInt32(u)) }
                 }
             }
         }
-        for g in 0..<nGroups where d.groupRoleTins[g].count > 1 { d.groupRoleTins[g] = d.groupRoleTins[g].sorted().uniqued() }
-        for q in 0..<nQueues where d.queueRoleTins[q].count > 1 { d.queueRoleTins[q] = d.queueRoleTins[q].sorted().uniqued() }
-        d.portalRoleTins = d.portalRoleTins.map { $0.sorted().uniqued() }
-        for (a, tins) in d.accountExternalTins where tins.count > 1 { d.accountExternalTins[a] = tins.sorted().uniqued() }
+        for g in 0..<nGroups where d.groupRoles[g].count > 1 { d.groupRoles[g] = d.groupRoles[g].sorted().uniqued() }
+        for q in 0..<nQueues where d.queueRoles[q].count > 1 { d.queueRoles[q] = d.queueRoles[q].sorted().uniqued() }
+        d.portalRoles = d.portalRoles.map { $0.sorted().uniqued() }
+        for (a, roles) in d.accountExternalRoles where roles.count > 1 { d.accountExternalRoles[a] = roles.sorted().uniqued() }
+        retin(&d)
+    }
+
+    /// Re-derives the sorted tour positions of the group, queue and portal role lists (after
+    /// the lists or the role tour changed).
+    private func retin(_ d: inout DirectoryBuilder) {
+        let tin = d.roleTin
+        func tins(_ roles: [Int32]) -> [Int32] { roles.map { tin[Int($0)] }.sorted() }
+        d.groupRoleTins = d.groupRoles.map(tins)
+        d.queueRoleTins = d.queueRoles.map(tins)
+        d.portalRoleTins = d.portalRoles.map(tins)
     }
 
     private func computeDefaults(_ d: inout DirectoryBuilder) {
@@ -697,3 +737,7 @@ extension Array where Element: Equatable {
         return out
     }
 }
+
+import Foundation
+let traceOn = ProcessInfo.processInfo.environment["CK_TRACE"] != nil
+func TRACE(_ s: String, _ d: Duration) { if traceOn { FileHandle.standardError.write("  [trace] \(s): \(d)\n".data(using: .utf8)!) } }

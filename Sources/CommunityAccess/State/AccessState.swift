@@ -10,6 +10,10 @@ struct AccessState: Sendable {
     var users: [User?] = []
     var roleIDs = Interner<ID<Role>>()
     var roles: [Role?] = []
+    /// Per role: its tree links in dense ids (see ``RoleLink``).
+    var roleLinks: [RoleLink] = []
+    /// Per user: the dense id of the role the user names, or -1.
+    var userRoleRefs: [Int32] = []
     var groupIDs = Interner<ID<PublicGroup>>()
     var groups: [PublicGroup?] = []
     var queueIDs = Interner<ID<Queue>>()
@@ -62,6 +66,16 @@ struct AccessState: Sendable {
         for type in [Self.accountType, Self.contactType, Self.caseType, Self.opportunityType, Self.leadType] {
             _ = objectIndex(type)
         }
+    }
+
+    mutating func setRoleLink(_ r: Int, _ link: RoleLink) {
+        if r >= roleLinks.count { roleLinks += [RoleLink](repeating: RoleLink(), count: r + 1 - roleLinks.count) }
+        roleLinks[r] = link
+    }
+
+    mutating func setUserRoleRef(_ u: Int, _ role: Int32) {
+        if u >= userRoleRefs.count { userRoleRefs += [Int32](repeating: -1, count: u + 1 - userRoleRefs.count) }
+        userRoleRefs[u] = role
     }
 
     /// Whether record row `i` holds a live record (from the cached bitmap).

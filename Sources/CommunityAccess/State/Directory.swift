@@ -96,6 +96,9 @@ struct DirectoryBuilder {
     var queueRoleTins: [[Int32]] = []
     var queueUsers: [[UInt32]] = []
     var portalRoleTins: [[Int32]] = [[], []]
+    var groupRoles: [[Int32]] = []
+    var queueRoles: [[Int32]] = []
+    var portalRoles: [[Int32]] = [[], []]
     var portalUsers: [[UInt32]] = [[], []]
     var permissions: [EffectivePermissions] = []
     var defaults: [CompiledDefault] = []
@@ -103,7 +106,7 @@ struct DirectoryBuilder {
     var rulesByObject: [[UInt32]] = []
     var ownerRulesByQueue: [UInt32: [UInt32]] = [:]
     var sharingSetUsers: [[UInt32]] = []
-    var accountExternalTins: [UInt32: [Int32]] = [:]
+    var accountExternalRoles: [UInt32: [Int32]] = [:]
     var accountSuperUsers: [UInt32: [UInt32]] = [:]
     var accountExternalUsers: [UInt32: [UInt32]] = [:]
     var groupEntries = MemberEntryIndex()
@@ -182,6 +185,11 @@ final class Directory: Sendable {
     let queueRoleTins: [[Int32]]
     let queueUsers: [[UInt32]]
     let portalRoleTins: [[Int32]]
+    /// Distinct roles (dense ids, ascending) of each group's, queue's and portal kind's users:
+    /// a role move only re-derives the tour positions from these.
+    let groupRoles: [[Int32]]
+    let queueRoles: [[Int32]]
+    let portalRoles: [[Int32]]
     let portalUsers: [[UInt32]]
     let permissions: [EffectivePermissions]
     let defaults: [CompiledDefault]
@@ -189,7 +197,7 @@ final class Directory: Sendable {
     let rulesByObject: [[UInt32]]
     let ownerRulesByQueue: [UInt32: [UInt32]]
     let sharingSetUsers: [[UInt32]]
-    let accountExternalTins: [UInt32: [Int32]]
+    let accountExternalRoles: [UInt32: [Int32]]
     let accountSuperUsers: [UInt32: [UInt32]]
     let accountExternalUsers: [UInt32: [UInt32]]
     let groupEntries: MemberEntryIndex
@@ -285,6 +293,9 @@ final class Directory: Sendable {
         queueRoleTins = b.queueRoleTins
         queueUsers = b.queueUsers
         portalRoleTins = b.portalRoleTins
+        groupRoles = b.groupRoles
+        queueRoles = b.queueRoles
+        portalRoles = b.portalRoles
         portalUsers = b.portalUsers
         permissions = b.permissions
         defaults = b.defaults
@@ -292,7 +303,7 @@ final class Directory: Sendable {
         rulesByObject = b.rulesByObject
         ownerRulesByQueue = b.ownerRulesByQueue
         sharingSetUsers = b.sharingSetUsers
-        accountExternalTins = b.accountExternalTins
+        accountExternalRoles = b.accountExternalRoles
         accountSuperUsers = b.accountSuperUsers
         accountExternalUsers = b.accountExternalUsers
         groupEntries = b.groupEntries
@@ -346,6 +357,9 @@ final class Directory: Sendable {
         b.queueRoleTins = queueRoleTins
         b.queueUsers = queueUsers
         b.portalRoleTins = portalRoleTins
+        b.groupRoles = groupRoles
+        b.queueRoles = queueRoles
+        b.portalRoles = portalRoles
         b.portalUsers = portalUsers
         b.permissions = permissions
         b.defaults = defaults
@@ -353,7 +367,7 @@ final class Directory: Sendable {
         b.rulesByObject = rulesByObject
         b.ownerRulesByQueue = ownerRulesByQueue
         b.sharingSetUsers = sharingSetUsers
-        b.accountExternalTins = accountExternalTins
+        b.accountExternalRoles = accountExternalRoles
         b.accountSuperUsers = accountSuperUsers
         b.accountExternalUsers = accountExternalUsers
         b.groupEntries = groupEntries
