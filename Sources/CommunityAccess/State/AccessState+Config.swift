@@ -71,7 +71,11 @@ extension AccessState {
     mutating func applyDeletion(type: EntityType, id: String) {
         switch type {
         case User.entityType:
-            if let i = userIDs.id(ID(uncheckedString: id)) { users[Int(i)] = nil; changedUser(i) }
+            if let i = userIDs.id(ID(uncheckedString: id)) {
+                users[Int(i)] = nil
+                setUserRoleRef(Int(i), -1)
+                changedUser(i)
+            }
         case Role.entityType:
             if let i = roleIDs.id(ID(uncheckedString: id)) {
                 roles[Int(i)] = nil

@@ -40,7 +40,7 @@ extension AccessState {
         if !link.hasParent, link.anchor >= 0 {
             let acc = rows[Int(link.anchor)]
             let owner = acc.ownerUser
-            if acc.alive, owner >= 0, Int(owner) < userRoleRefs.count, users[Int(owner)] != nil {
+            if acc.alive, owner >= 0, Int(owner) < userRoleRefs.count {
                 let ri = userRoleRefs[Int(owner)]
                 if ri >= 0, Int(ri) < roleLinks.count, roleLinks[Int(ri)].exists, Int(ri) != r { return ri }
             }
@@ -162,13 +162,16 @@ extension AccessState {
         }
         if rolesChanged {
             computeRoles(&d)
+            lap("computeRoles")
             // Every user whose ancestry may have changed: users of roles whose parent moved.
             var moved: [Int] = []
             for r in 0..<d.roleParent.count
             where r >= old.roleParent.count || d.roleParent[r] != old.roleParent[r] || d.roleInternal[r] != old.roleInternal[r] {
                 moved.append(r)
             }
-            for r in 0..<old.roleAllUsers.count where roles[r] == nil { affected.formUnion(old.roleAllUsers[r]) }
+            for r in 0..<old.roleAllUsers.count where r >= roleLinks.count || !roleLinks[r].exists {
+                affected.formUnion(old.roleAllUsers[r])
+            }
             for r in moved {
                 let lo = Int(d.roleTin[r]), hi = Int(d.roleTout[r])
                 for t in lo..<hi {
@@ -222,8 +225,11 @@ extension AccessState {
         } else if rolesChanged {
             computeSubtreeCounts(&d)
         }
+        lap("roleLists")
         for u in affected { computeMembership(&d, Int(u)) }
+        lap("membership")
         for u in affected { computeUserSharingSets(&d, Int(u)) }
+        lap("sharingSets")
         if rowsChanged || newRoles || d.groupUsers.count != groups.count || d.queueUsers.count != queues.count {
             computeMemberLists(&d)
         } else {
@@ -319,7 +325,23 @@ extension AccessState {
         for u in refresh { setRuleReach(&d, partial, u, reachers) }
         lap("reach \(refresh.count)")
         if d.permViewAllData.count != d.permissions.count || d.permStride != objects.count { flattenPermissions(&d) }
-        let result = Directory(d)
+        // Packed rows to refresh: the affected users, and when an affected user's account,
+        // role, activity or super-user status changed, every external user of the old and
+        // new accounts (whose account's super users may have changed). Rule changes move
+        // owner-rule bits of users outside `affected`: everything is repacked then.
+        var repack: Set<UInt32>? = nil
+        if !changes.rules {
+            var set = affected
+            for u in affected {
+                let i = Int(u)
+                for a in [i < old.userAccount.count ? old.userAccount[i] : -1, d.userAccount[i]] where a >= 0 {
+                    set.formUnion(old.accountExternalUsers[UInt32(a)] ?? [])
+                    set.formUnion(d.accountExternalUsers[UInt32(a)] ?? [])
+                }
+            }
+            repack = set
+        }
+        let result = Directory(d, previous: old, changed: repack)
         lap("init affected=\(affected.count)")
         return result
     }
@@ -363,37 +385,55 @@ extension AccessState {
             guard link.exists, !link.hasParent, link.anchor >= 0 else { continue }
             d.anchoredRoles[UInt32(link.anchor), default: []].append(UInt32(r))
         }
-        var children = [[Int32]](repeating: [], count: nRoles)
-        for r in 0..<nRoles where d.roleParent[r] >= 0 { children[Int(d.roleParent[r])].append(Int32(r)) }
+        // Children as one flat list per parent (counting sort), then an iterative Euler
+        // tour: no nested arrays, no captured variables on the path.
+        var firstChild = [Int32](repeating: 0, count: nRoles + 1)
+        for r in 0..<nRoles where d.roleParent[r] >= 0 { firstChild[Int(d.roleParent[r]) + 1] += 1 }
+        for r in 0..<nRoles { firstChild[r + 1] += firstChild[r] }
+        var fill = firstChild
+        var childList = [Int32](repeating: 0, count: Int(firstChild[nRoles]))
+        for r in 0..<nRoles where d.roleParent[r] >= 0 {
+            let p = Int(d.roleParent[r])
+            childList[Int(fill[p])] = Int32(r)
+            fill[p] += 1
+        }
         var tin = [Int32](repeating: -1, count: nRoles)
         var tout = [Int32](repeating: -1, count: nRoles)
         var byTin: [UInt32] = []
         byTin.reserveCapacity(nRoles)
         var clock: Int32 = 0
-        func tour(_ root: Int) {
-            var stack: [(Int, Int)] = [(root, 0)]
-            tin[root] = clock
-            byTin.append(UInt32(root))
-            clock += 1
-            while let (r, next) = stack.last {
-                if next < children[r].count {
-                    stack[stack.count - 1].1 += 1
-                    let c = Int(children[r][next])
-                    guard tin[c] < 0 else { continue }
-                    tin[c] = clock
-                    byTin.append(UInt32(c))
-                    clock += 1
-                    stack.append((c, 0))
-                } else {
-                    tout[r] = clock
-                    stack.removeLast()
+        var stack: [(role: Int32, next: Int32)] = []
+        var roots: [Int] = []
+        for r in 0..<nRoles where d.roleParent[r] < 0 { roots.append(r) }
+        while !roots.isEmpty {
+            for root in roots where tin[root] < 0 {
+                tin[root] = clock
+                byTin.append(UInt32(root))
+                clock += 1
+                stack.append((Int32(root), firstChild[root]))
+                while let top = stack.last {
+                    let r = Int(top.role)
+                    if top.next < firstChild[r + 1] {
+                        stack[stack.count - 1].next += 1
+                        let c = Int(childList[Int(top.next)])
+                        guard tin[c] < 0 else { continue }
+                        tin[c] = clock
+                        byTin.append(UInt32(c))
+                        clock += 1
+                        stack.append((Int32(c), firstChild[c]))
+                    } else {
+                        tout[r] = clock
+                        stack.removeLast()
+                    }
                 }
             }
-        }
-        for r in 0..<nRoles where d.roleParent[r] < 0 { tour(r) }
-        for r in 0..<nRoles where tin[r] < 0 {  // cycles: break them here
-            d.roleParent[r] = -1
-            tour(r)
+            // Roles on a parent cycle were not reached: break each cycle at one role.
+            roots = []
+            for r in 0..<nRoles where tin[r] < 0 {
+                d.roleParent[r] = -1
+                roots.append(r)
+                break
+            }
         }
         d.roleTin = tin
         d.roleTout = tout
@@ -518,8 +558,14 @@ extension AccessState {
 
     /// One user's transitive groups and queues.
     private func computeMembership(_ d: inout DirectoryBuilder, _ u: Int) {
-        d.userGroups[u] = []
-        d.userQueues[u] = []
+        // Tables are written only where the answer changed: a write to a table the previous
+        // directory shares copies the whole table.
+        var userGroups: [UInt32] = []
+        var userQueues: [UInt32] = []
+        defer {
+            if d.userGroups[u] != userGroups { d.userGroups[u] = userGroups }
+            if d.userQueues[u] != userQueues { d.userQueues[u] = userQueues }
+        }
         guard d.userActive[u], !d.userHighVolume[u], d.userKind[u] != .guest else { return }
         let role = d.userRole[u]
         func direct(_ index: MemberEntryIndex) -> [UInt32] {
@@ -540,15 +586,15 @@ extension AccessState {
                 var all: [UInt32] = []
                 for g in groups { all += d.groupContainers[Int(g)] }
                 all.sort()
-                d.userGroups[u] = all.uniqued()
+                userGroups = all.uniqued()
             }
         }
         if !d.queueEntries.isEmpty {
             var qs = direct(d.queueEntries)
-            for g in d.userGroups[u] { qs += d.queueEntries.byGroup[g] ?? [] }
+            for g in userGroups { qs += d.queueEntries.byGroup[g] ?? [] }
             if !qs.isEmpty {
                 qs.sort()
-                d.userQueues[u] = qs.uniqued()
+                userQueues = qs.uniqued()
             }
         }
     }
@@ -697,33 +743,39 @@ extension AccessState {
 
     private func computeSharingSets(_ d: inout DirectoryBuilder) {
         d.setsByProfile = [:]
+        d.shareGroupsByMember = [:]
         for s in 0..<sharingSets.count {
             guard let set = sharingSets[s] else { continue }
             for p in set.profileIDs { d.setsByProfile[p, default: []].append(UInt32(s)) }
+            for m in Set(set.shareGroupMembers) { d.shareGroupsByMember[m, default: []].append(UInt32(s)) }
         }
     }
 
     /// One user's sharing-set mappings, share groups and coverage as a high-volume owner.
     private func computeUserSharingSets(_ d: inout DirectoryBuilder, _ u: Int) {
-        d.userMappings[u] = []
-        d.userShareGroups[u] = []
-        d.userCoveredBySets[u] = []
-        guard let user = users[u] else { return }
-        for s in 0..<sharingSets.count where sharingSets[s]?.shareGroupMembers.contains(user.id) == true {
-            d.userShareGroups[u].append(UInt32(s))
+        var mappings: [CompiledMapping] = []
+        var shareGroups: [UInt32] = []
+        var covered: [UInt32] = []
+        defer {
+            // Written only where changed (see computeMembership).
+            if d.userMappings[u] != mappings { d.userMappings[u] = mappings }
+            if d.userShareGroups[u] != shareGroups { d.userShareGroups[u] = shareGroups }
+            if d.userCoveredBySets[u] != covered { d.userCoveredBySets[u] = covered }
         }
+        guard let user = users[u] else { return }
+        shareGroups = d.shareGroupsByMember[user.id] ?? []
         guard user.kind.isExternal, let sets = d.setsByProfile[user.profileID] else { return }
         for s in sets {
             guard let set = sharingSets[Int(s)] else { continue }
             for m in set.mappings {
                 guard let o = objects.id(m.object) else { continue }
-                d.userMappings[u].append(
+                mappings.append(
                     CompiledMapping(
                         sharingSet: s, object: UInt16(o), userField: m.userField, recordField: m.recordField,
                         fieldCode: m.recordField == "Id" ? 0 : m.recordField == "AccountId" ? 1 : m.recordField == "ContactId" ? 2 : 3,
                         level: min(m.accessLevel, .edit).code))
             }
-            if user.isHighVolume { d.userCoveredBySets[u].append(s) }
+            if user.isHighVolume { covered.append(s) }
         }
     }
 }

@@ -49,7 +49,7 @@ struct CompiledDefault: Sendable {
 }
 
 /// A compiled sharing-set mapping.
-struct CompiledMapping: Sendable {
+struct CompiledMapping: Sendable, Equatable {
     var sharingSet: UInt32
     var object: UInt16
     var userField: SharingSet.UserField
@@ -116,6 +116,7 @@ struct DirectoryBuilder {
     var ownerRuleList: [CompiledRule] = []
     var anchoredRoles: [UInt32: [UInt32]] = [:]
     var setsByProfile: [ID<Profile>: [UInt32]] = [:]
+    var shareGroupsByMember: [ID<User>: [UInt32]] = [:]
     var ruleWords: Int = 0
     var permStride: Int = 0
     var permObjects: [ObjectPermissions] = []
@@ -207,6 +208,8 @@ final class Directory: Sendable {
     let ownerRuleList: [CompiledRule]
     let anchoredRoles: [UInt32: [UInt32]]
     let setsByProfile: [ID<Profile>: [UInt32]]
+    /// The sharing sets whose share group names each user.
+    let shareGroupsByMember: [ID<User>: [UInt32]]
     let ruleWords: Int
     let permStride: Int
     let permObjects: [ObjectPermissions]
@@ -215,36 +218,29 @@ final class Directory: Sendable {
     let userRuleReach: [UInt64]
 
     /// Builds a directory from its tables; `hot: false` leaves out the packed hot-path
-    /// tables (for the partial directories a patch consults while it works).
-    init(_ b: DirectoryBuilder, hot: Bool = true) {
+    /// tables (for the partial directories a patch consults while it works). With
+    /// `previous` and `changed`, the packed rows of users outside `changed` are carried over
+    /// from `previous` (the caller vouches that their inputs did not change).
+    init(_ b: DirectoryBuilder, hot: Bool = true, previous: Directory? = nil, changed: Set<UInt32>? = nil) {
         if hot {
             let n = b.userRole.count
-            var facts = [UserFacts](repeating: UserFacts(), count: n)
             let words = b.ruleWords
-            var source = [UInt64](repeating: 0, count: n * words)
-            for u in 0..<n {
-                var f = UserFacts()
-                f.role = b.userRole[u]
-                f.account = b.userAccount[u]
-                f.contact = b.userContact[u]
-                f.permissions = b.userPermissions[u]
-                f.kind = b.userKind[u]
-                var flags: UInt8 = 0
-                if b.userActive[u] { flags |= UserFacts.active }
-                if b.userHighVolume[u] { flags |= UserFacts.highVolume }
-                if !b.userMappings[u].isEmpty { flags |= UserFacts.hasMappings }
-                if !b.userShareGroups[u].isEmpty { flags |= UserFacts.hasShareGroups }
-                if !b.userCoveredBySets[u].isEmpty { flags |= UserFacts.coveredBySets }
-                if f.account >= 0, b.accountSuperUsers[UInt32(f.account)]?.isEmpty == false {
-                    flags |= UserFacts.accountHasSuperUsers
-                }
-                let owned = b.userOwnerRules[u]
-                if !owned.isEmpty {
-                    flags |= UserFacts.hasOwnerRules
-                    for r in owned where Int(r >> 6) < words { source[u * words + Int(r >> 6)] |= 1 << UInt64(r & 63) }
-                }
-                f.flags = flags
-                facts[u] = f
+            var facts: [UserFacts]
+            var source: [UInt64]
+            if let previous, let changed, previous.userFacts.count <= n, previous.ruleWords == words,
+               previous.userRuleSource.count == previous.userFacts.count * words
+            {
+                facts = previous.userFacts
+                source = previous.userRuleSource
+                let had = facts.count
+                facts += [UserFacts](repeating: UserFacts(), count: n - had)
+                source += [UInt64](repeating: 0, count: (n - had) * words)
+                for u in changed where Int(u) < n { Self.pack(b, Int(u), words, &facts, &source) }
+                for u in had..<n where !changed.contains(UInt32(u)) { Self.pack(b, u, words, &facts, &source) }
+            } else {
+                facts = [UserFacts](repeating: UserFacts(), count: n)
+                source = [UInt64](repeating: 0, count: n * words)
+                for u in 0..<n { Self.pack(b, u, words, &facts, &source) }
             }
             var mask = [UInt64](repeating: 0, count: b.rulesByObject.count * words)
             var levels = [AccessLevelCode](repeating: 0, count: b.rules.count)
@@ -313,6 +309,7 @@ final class Directory: Sendable {
         ownerRuleList = b.ownerRuleList
         anchoredRoles = b.anchoredRoles
         setsByProfile = b.setsByProfile
+        shareGroupsByMember = b.shareGroupsByMember
         ruleWords = b.ruleWords
         permStride = b.permStride
         permObjects = b.permObjects
@@ -322,6 +319,35 @@ final class Directory: Sendable {
     }
 
     convenience init() { self.init(DirectoryBuilder()) }
+
+    /// Packs user `u`'s hot-path facts and owner-rule bits from the builder's tables.
+    private static func pack(
+        _ b: DirectoryBuilder, _ u: Int, _ words: Int, _ facts: inout [UserFacts], _ source: inout [UInt64]
+    ) {
+        var f = UserFacts()
+        f.role = b.userRole[u]
+        f.account = b.userAccount[u]
+        f.contact = b.userContact[u]
+        f.permissions = b.userPermissions[u]
+        f.kind = b.userKind[u]
+        var flags: UInt8 = 0
+        if b.userActive[u] { flags |= UserFacts.active }
+        if b.userHighVolume[u] { flags |= UserFacts.highVolume }
+        if !b.userMappings[u].isEmpty { flags |= UserFacts.hasMappings }
+        if !b.userShareGroups[u].isEmpty { flags |= UserFacts.hasShareGroups }
+        if !b.userCoveredBySets[u].isEmpty { flags |= UserFacts.coveredBySets }
+        if f.kind.isExternal, f.account >= 0, b.accountSuperUsers[UInt32(f.account)]?.isEmpty == false {
+            flags |= UserFacts.accountHasSuperUsers
+        }
+        for w in 0..<words { source[u * words + w] = 0 }
+        let owned = b.userOwnerRules[u]
+        if !owned.isEmpty {
+            flags |= UserFacts.hasOwnerRules
+            for r in owned where Int(r >> 6) < words { source[u * words + Int(r >> 6)] |= 1 << UInt64(r & 63) }
+        }
+        f.flags = flags
+        facts[u] = f
+    }
 
     /// A builder holding this directory's tables, to patch into a new directory.
     func builder() -> DirectoryBuilder {
@@ -377,6 +403,7 @@ final class Directory: Sendable {
         b.ownerRuleList = ownerRuleList
         b.anchoredRoles = anchoredRoles
         b.setsByProfile = setsByProfile
+        b.shareGroupsByMember = shareGroupsByMember
         b.ruleWords = ruleWords
         b.permStride = permStride
         b.permObjects = permObjects
