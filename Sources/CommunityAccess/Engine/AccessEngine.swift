@@ -1,4 +1,5 @@
 public import CommunityModel
+import Dispatch
 import Synchronization
 
 /// The record-sharing engine: answers "what may this user do with this record?" and "which
@@ -41,8 +42,8 @@ public final class AccessEngine: Sendable {
             if live { self?.apply(changes) }
         }
         let snapshot = store.snapshot()
-        var entities: [any Entity] = []
-        func load<E: Entity>(_ type: E.Type) throws { entities += try snapshot.all(type).map { $0.value as any Entity } }
+        var configuration: [any Entity] = []
+        func load<E: Entity>(_ type: E.Type) throws { configuration += try snapshot.all(type).map { $0.value as any Entity } }
         try load(SharingSettings.self)
         try load(Profile.self)
         try load(PermissionSet.self)
@@ -54,10 +55,41 @@ public final class AccessEngine: Sendable {
         try load(OrgWideDefault.self)
         try load(SharingSet.self)
         try load(SiteMembership.self)
-        for type in recordTypes { try load(type) }
+        let configurationCount = configuration.count
         try load(SharingRule.self)
         try load(RecordShare.self)
-        self.load(entities, sequence: snapshot.sequence)
+        // Records are read type by type; the next type is read from the store on another
+        // thread while this one is applied.
+        @Sendable func read<R: Record>(_ type: R.Type) -> Result<[any Record], any Error> {
+            Result { try snapshot.all(type).map { $0.value as any Record } }
+        }
+        func startReading(_ k: Int) -> BackgroundRead? {
+            guard k < recordTypes.count else { return nil }
+            let type = recordTypes[k]
+            return BackgroundRead { read(type) }
+        }
+        try working.withLock { state throws in
+            var tick = ContinuousClock.now
+            func lap(_ name: String) { let n = ContinuousClock.now; TRACE(name, n - tick); tick = n }
+            for entity in configuration[..<configurationCount] { state.apply(entity) }
+            lap("config")
+            var reading = startReading(0)
+            for k in recordTypes.indices {
+                let batch = try reading?.wait().get() ?? []
+                reading = startReading(k + 1)
+                for record in batch { state.upsertRecord(record) }
+            }
+            lap("records")
+            for entity in configuration[configurationCount...] { state.apply(entity) }
+            lap("rules+shares")
+            state.sequence = max(state.sequence, snapshot.sequence)
+            state.flushCriteria()
+            lap("flushCriteria")
+            state.refreshDirectory()
+            lap("refresh")
+            let next = AccessSnapshot(state: state)
+            published.withLock { $0 = next }
+        }
         started.withLock { isStarted in
             let pending = buffer.withLock { b -> [Change] in
                 defer { b = [] }
@@ -123,5 +155,24 @@ public final class AccessEngine: Sendable {
         body(&copy)
         copy.refreshDirectory()
         return copy
+    }
+}
+
+/// A store read running on another thread; ``wait()`` returns its result.
+private final class BackgroundRead: Sendable {
+    private let result = Mutex<Result<[any Record], any Error>?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping @Sendable () -> Result<[any Record], any Error>) {
+        DispatchQueue.global().async { [self] in
+            let value = body()
+            result.withLock { $0 = value }
+            done.signal()
+        }
+    }
+
+    func wait() -> Result<[any Record], any Error> {
+        done.wait()
+        return result.withLock { $0! }
     }
 }

@@ -96,10 +96,8 @@ extension AccessState {
         let hierarchy = def.hierarchy
         let myRole = me.role
         let owner = row.ownerUser
-        var ownerFacts = UserFacts()
         if owner >= 0 {
-            ownerFacts = d.userFacts[Int(owner)]
-            if hierarchy, myRole >= 0, d.isStrictlyBelow(ownerFacts.role, myRole) { return 3 }
+            if hierarchy, myRole >= 0, d.isStrictlyBelow(row.ownerRole, myRole) { return 3 }
         } else if row.ownerQueue >= 0 {
             let q = Principal(kind: .queue, index: UInt32(row.ownerQueue))
             if reaches(u, q, hierarchy: hierarchy) { return 3 }
@@ -120,19 +118,23 @@ extension AccessState {
                 let s = mask.trailingZeroBitCount
                 mask &= mask - 1
                 guard s < slots.count, let r = slots[s], let rule = d.rules[Int(r)], rule.level > best else { continue }
-                if rule.isGuest, !rule.includeHighVolumeOwned, owner >= 0, ownerFacts.has(UserFacts.highVolume) { continue }
+                if rule.isGuest, !rule.includeHighVolumeOwned, owner >= 0, row.ownerBits & UserFacts.highVolume != 0 {
+                    continue
+                }
                 if d.ruleReaches(u, r) { best = rule.level }
             }
         }
         if owner >= 0 {
-            if ownerFacts.has(UserFacts.hasOwnerRules) {
-                // Owner rules whose source holds the owner and whose target reaches the user:
-                // the AND of three bit rows.
+            if row.ownerClass != 0 {
+                // Owner rules whose source holds the owner (the owner's class, a small table)
+                // and whose target reaches the user: the AND of three bit rows.
                 let words = d.ruleWords
-                let ob = Int(owner) &* words, ub = Int(u) &* words, mb = Int(row.object) &* words
-                if ub &+ words <= d.userRuleReach.count, mb &+ words <= d.objectRuleMask.count {
+                let cb = Int(row.ownerClass) &* words, ub = Int(u) &* words, mb = Int(row.object) &* words
+                if ub &+ words <= d.userRuleReach.count, mb &+ words <= d.objectRuleMask.count,
+                   cb &+ words <= d.classBits.count
+                {
                     for w in 0..<words {
-                        var m = d.userRuleSource[ob &+ w] & d.userRuleReach[ub &+ w] & d.objectRuleMask[mb &+ w]
+                        var m = d.classBits[cb &+ w] & d.userRuleReach[ub &+ w] & d.objectRuleMask[mb &+ w]
                         while m != 0 {
                             let r = w &* 64 &+ m.trailingZeroBitCount
                             m &= m &- 1
@@ -149,14 +151,14 @@ extension AccessState {
             }
         }
         if best >= 2 { return best }
-        best = max(best, implicitAndExternal(u, me, i, row, ownerFacts, best: best))
+        best = max(best, implicitAndExternal(u, me, i, row, best: best))
         return best
     }
 
     /// Implicit sharing (child, Experience Cloud, high-volume), sharing sets, super users,
     /// share groups and implicit parent access.
     private func implicitAndExternal(
-        _ u: UInt32, _ me: UserFacts, _ i: UInt32, _ row: RecordRow, _ ownerFacts: UserFacts, best start: AccessLevelCode
+        _ u: UInt32, _ me: UserFacts, _ i: UInt32, _ row: RecordRow, best start: AccessLevelCode
     ) -> AccessLevelCode {
         let d = directory
         let ui = Int(u)
@@ -206,9 +208,8 @@ extension AccessState {
             }
         }
         // Super users: records of external users of the same account in their role or below.
-        if owner >= 0, best < 2, !(isAccount || isContact), ownerFacts.has(UserFacts.accountHasSuperUsers),
-           ownerFacts.kind.isExternal
-        {
+        if owner >= 0, best < 2, !(isAccount || isContact), row.ownerBits & UserFacts.accountHasSuperUsers != 0 {
+            let ownerFacts = d.userFacts[Int(owner)]
             let ownerRole = ownerFacts.role
             let ownerAccount = ownerFacts.account
             if ownerRole >= 0, ownerAccount >= 0, let supers = d.accountSuperUsers[UInt32(ownerAccount)] {
@@ -221,7 +222,7 @@ extension AccessState {
             }
         }
         // Share groups: records owned by high-volume users of a sharing set.
-        if owner >= 0, best < 2, me.has(UserFacts.hasShareGroups), ownerFacts.has(UserFacts.coveredBySets) {
+        if owner >= 0, best < 2, me.has(UserFacts.hasShareGroups), row.ownerBits & UserFacts.coveredBySets != 0 {
             for s in d.userCoveredBySets[Int(owner)] where d.userShareGroups[ui].contains(s) {
                 best = 2
                 break

@@ -98,6 +98,7 @@ extension AccessState {
         case OrgWideDefault.entityType:
             let object = EntityType(id)
             orgDefaults[object] = nil
+            noteParentControl(object)
             recomputeParents(object)
             changedEverything()
         case SharingRule.entityType:
@@ -135,6 +136,7 @@ extension AccessState {
         if let p = owd.parentObject { _ = objectIndex(p) }
         let old = orgDefaults[object]
         orgDefaults[object] = owd
+        noteParentControl(object)
         if old?.internalAccess != owd.internalAccess || old?.parentField != owd.parentField
             || old?.parentObject != owd.parentObject
         {

@@ -19,14 +19,59 @@ extension AccessState {
     /// Rebuilds or patches the directory if anything changed since the last build.
     mutating func refreshDirectory() {
         flushCriteria()
-        guard directoryStale else { return }
-        directoryStale = false
-        let changes = pending
-        pending = DirectoryChanges(full: false)
-        if changes.full || directory.userActive.count == 0 && users.count > 0 {
-            directory = buildDirectory()
-        } else if !changes.isEmpty {
-            directory = patchDirectory(changes)
+        if directoryStale {
+            directoryStale = false
+            let changes = pending
+            pending = DirectoryChanges(full: false)
+            let before = directory
+            if changes.full || directory.userActive.count == 0 && users.count > 0 {
+                directory = buildDirectory()
+                rowsToSync = []
+                for i in 0..<rows.count { syncOwnerColumns(row: UInt32(i)) }
+            } else if !changes.isEmpty {
+                directory = patchDirectory(changes)
+                syncOwnerColumns(changedFrom: before)
+            }
+        }
+        if !rowsToSync.isEmpty {
+            let list = rowsToSync
+            rowsToSync = []
+            for i in list { syncOwnerColumns(row: i) }
+        }
+    }
+
+    /// Copies the owner's facts into a record row's owner columns (writing only on change,
+    /// so untouched chunks stay shared with published snapshots).
+    mutating func syncOwnerColumns(row i: UInt32) {
+        let row = rows[Int(i)]
+        let facts = directory.userFacts
+        var role: Int32 = -1, cls: UInt32 = 0, bits: UInt8 = 0
+        if row.ownerUser >= 0, Int(row.ownerUser) < facts.count {
+            let f = facts[Int(row.ownerUser)]
+            role = f.role
+            cls = f.ownerClass
+            bits = f.ownerBits
+        }
+        if row.ownerRole != role || row.ownerClass != cls || row.ownerBits != bits {
+            rows[Int(i)].ownerRole = role
+            rows[Int(i)].ownerClass = cls
+            rows[Int(i)].ownerBits = bits
+        }
+    }
+
+    /// Re-syncs the rows of every owner whose copied facts differ from `before`'s.
+    private mutating func syncOwnerColumns(changedFrom before: Directory) {
+        let old = before.userFacts, new = directory.userFacts
+        for u in 0..<new.count {
+            let f = new[u]
+            if u < old.count {
+                let g = old[u]
+                if g.role == f.role && g.ownerClass == f.ownerClass && g.ownerBits == f.ownerBits { continue }
+            }
+            for o in 0..<objects.count {
+                guard let owned = ownerIndex[Self.ownerKey(object: UInt16(o), user: Int32(u), queue: -1)] else { continue }
+                for i in owned { syncOwnerColumns(row: i) }
+            }
         }
     }
 
@@ -85,6 +130,8 @@ extension AccessState {
         d.userRuleReach = [UInt64](repeating: 0, count: nUsers * d.ruleWords)
         let reachers = ruleReachers(d)
         for u in 0..<nUsers { setRuleReach(&d, partial, UInt32(u), reachers) }
+        d.userClass = [UInt32](repeating: 0, count: nUsers)
+        for u in 0..<nUsers { assignClass(&d, u) }
         return Directory(d)
     }
 
@@ -240,6 +287,7 @@ extension AccessState {
         let oldRules = d.ownerRuleList
         if changes.rules { computeRules(&d) }
         let partial = Directory(d, hot: false)
+        var classDirty = affected
         if changes.rules {
             // Rules whose source changed: move their index between users.
             var before: [UInt32: Principal] = [:]
@@ -250,11 +298,13 @@ extension AccessState {
             if !gone.isEmpty {
                 for u in 0..<nUsers where d.userOwnerRules[u].contains(where: { gone.contains($0) }) {
                     d.userOwnerRules[u].removeAll { gone.contains($0) }
+                    classDirty.insert(UInt32(u))
                 }
             }
             for (index, source) in after where before[index] != source {
                 for u in Set(partial.users(of: source)) where partial.userActive[Int(u)] && !affected.contains(u) {
                     d.userOwnerRules[Int(u)].append(index)
+                    classDirty.insert(u)
                 }
             }
         }
@@ -341,6 +391,8 @@ extension AccessState {
             }
             repack = set
         }
+        if d.userClass.count < nUsers { d.userClass += [UInt32](repeating: 0, count: nUsers - d.userClass.count) }
+        for u in classDirty { assignClass(&d, Int(u)) }
         let result = Directory(d, previous: old, changed: repack)
         lap("init affected=\(affected.count)")
         return result
@@ -371,6 +423,20 @@ extension AccessState {
     }
 
     // MARK: Pieces
+
+    /// Gives user `u` the class of their owner-rule list (interning new lists).
+    private func assignClass(_ d: inout DirectoryBuilder, _ u: Int) {
+        let list = d.userOwnerRules[u].sorted()
+        let c: UInt32
+        if let known = d.classIndex[list] {
+            c = known
+        } else {
+            c = UInt32(d.classLists.count)
+            d.classLists.append(list)
+            d.classIndex[list] = c
+        }
+        if d.userClass[u] != c { d.userClass[u] = c }
+    }
 
     /// Role tree: effective parents, Euler tour, kinds, child access, anchored roles.
     private mutating func computeRoles(_ d: inout DirectoryBuilder) {

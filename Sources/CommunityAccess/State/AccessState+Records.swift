@@ -1,4 +1,6 @@
 import CommunityModel
+import Dispatch
+import Synchronization
 
 extension AccessState {
     static let accountType: EntityType = "Account"
@@ -9,8 +11,14 @@ extension AccessState {
 
     /// Inserts or replaces a record and updates every index it is in.
     mutating func upsertRecord(_ record: any Record) {
-        let type = Swift.type(of: record).entityType
-        let o = objectIndex(type)
+        let metatype = ObjectIdentifier(Swift.type(of: record))
+        let o: UInt16
+        if let known = objectByMetatype[metatype] {
+            o = known
+        } else {
+            o = objectIndex(Swift.type(of: record).entityType)
+            objectByMetatype[metatype] = o
+        }
         let i = recordIndex(object: o, id: record.idString)
         let old = rows[Int(i)]
         var row = RecordRow()
@@ -21,17 +29,27 @@ extension AccessState {
         case .user(let u): row.ownerUser = Int32(userIndex(u))
         case .queue(let q): row.ownerQueue = Int32(queueIndex(q))
         }
-        let accountObject = objectIndex(Self.accountType)
+        // Account and Contact hold the fixed dense ids 0 and 1 (interned first).
+        let accountObject: UInt16 = 0
         if o == accountObject {
             row.account = Int32(i)
         } else if let a = record.accountID {
             row.account = Int32(recordIndex(object: accountObject, id: a.rawValue))
         }
         if case .reference(let c)? = record.value(of: "ContactId") {
-            row.contact = Int32(recordIndex(object: objectIndex(Self.contactType), id: c))
+            row.contact = Int32(recordIndex(object: 1, id: c))
         }
-        row.parent = parentIndex(of: record, object: type)
+        if Int(o) < parentControlled.count, parentControlled[Int(o)] {
+            row.parent = parentIndex(of: record, object: objects.keys[Int(o)])
+        }
         row.criteria = criteriaMask(record, object: o)
+        if old.alive, old.ownerUser == row.ownerUser {
+            row.ownerRole = old.ownerRole
+            row.ownerClass = old.ownerClass
+            row.ownerBits = old.ownerBits
+        } else {
+            rowsToSync.append(i)
+        }
         rows[Int(i)] = row
         if !old.alive { setAlive(i, true) }
         if !criteriaIndex.fields(of: o).isEmpty {
@@ -263,11 +281,26 @@ extension AccessState {
         guard !pendingCriteria.isEmpty else { return }
         let pending = pendingCriteria
         pendingCriteria = []
-        for o in Set(pending.map(\.object)).sorted() {
+        let objectsWithRules = Set(pending.map(\.object)).sorted()
+        // Fields not indexed yet are indexed first: one pass per object, objects in parallel.
+        let work: [(object: UInt16, fields: [String])] = objectsWithRules.compactMap { o in
+            let fields = criteriaIndex.missing(
+                object: o, Set(pending.filter { $0.object == o }.flatMap { $0.conditions.map(\.field) }).sorted())
+            return fields.isEmpty ? nil : (o, fields)
+        }
+        if !work.isEmpty {
+            let collected = Mutex([[[CriteriaFieldIndex.Value: [UInt32]]]?](repeating: nil, count: work.count))
+            let (rows, entities, recordsByObject) = (self.rows, self.entities, self.recordsByObject)
+            DispatchQueue.concurrentPerform(iterations: work.count) { n in
+                let lists = CriteriaFieldIndex.collect(
+                    work[n].fields, records: recordsByObject[Int(work[n].object)], rows: rows, entities: entities)
+                collected.withLock { $0[n] = lists }
+            }
+            let lists = collected.withLock { $0 }
+            for (n, w) in work.enumerated() { criteriaIndex.install(object: w.object, w.fields, lists[n] ?? []) }
+        }
+        for o in objectsWithRules {
             let mine = pending.filter { $0.object == o }
-            let fields = Set(mine.flatMap { $0.conditions.map(\.field) }).sorted()
-            criteriaIndex.addFields(
-                object: o, fields, records: recordsByObject[Int(o)], rows: rows, entities: entities)
             for p in mine {
                 let bit: UInt64 = 1 << UInt64(p.slot)
                 let matched: [UInt32]

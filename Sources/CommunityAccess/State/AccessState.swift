@@ -5,6 +5,10 @@ import CommunityModel
 /// later changes copy only the parts they touch.
 struct AccessState: Sendable {
     var objects = Interner<EntityType>()
+    /// Per dense object id: whether its org-wide default is Controlled by Parent.
+    var parentControlled: [Bool] = []
+    /// Dense object ids by record type (saves hashing the type's name per record).
+    var objectByMetatype: [ObjectIdentifier: UInt16] = [:]
 
     var userIDs = Interner<ID<User>>()
     var users: [User?] = []
@@ -47,6 +51,9 @@ struct AccessState: Sendable {
     /// Criteria slots given to rules whose matches are computed at the end of the batch.
     /// Equality index over the fields criteria rules compare.
     var criteriaIndex = CriteriaFieldIndex()
+    /// Rows inserted or given a new owner since the last refresh, whose owner columns
+    /// are filled in when the directory is current.
+    var rowsToSync: [UInt32] = []
     var pendingCriteria: [(rule: UInt32, object: UInt16, slot: Int, conditions: [SharingCriterion])] = []
     var liveCount: [Int] = []
 
@@ -66,6 +73,13 @@ struct AccessState: Sendable {
         for type in [Self.accountType, Self.contactType, Self.caseType, Self.opportunityType, Self.leadType] {
             _ = objectIndex(type)
         }
+    }
+
+    /// Refreshes ``parentControlled`` for an object after its default changed.
+    mutating func noteParentControl(_ object: EntityType) {
+        let o = Int(objectIndex(object))
+        if o >= parentControlled.count { parentControlled += [Bool](repeating: false, count: o + 1 - parentControlled.count) }
+        parentControlled[o] = orgDefaults[object]?.internalAccess == .controlledByParent
     }
 
     mutating func setRoleLink(_ r: Int, _ link: RoleLink) {

@@ -45,27 +45,38 @@ struct CriteriaFieldIndex: Sendable {
         Int(object) < byObject.count ? byObject[Int(object)] : []
     }
 
-    /// Starts indexing `names` of `object`, reading the given live records once.
-    mutating func addFields(
-        object: UInt16, _ names: [String], records: ChunkedArray<UInt32>, rows: ChunkedArray<RecordRow>,
+    /// The fields of `names` that `object` does not index yet.
+    func missing(object: UInt16, _ names: [String]) -> [String] {
+        names.filter { !isIndexed(object: object, field: $0) }
+    }
+
+    /// The posting lists of `names` over the given live records (one pass; pure, so the
+    /// passes of several objects may run at once), for ``install(object:_:_:)``.
+    static func collect(
+        _ names: [String], records: ChunkedArray<UInt32>, rows: ChunkedArray<RecordRow>,
         entities: ChunkedArray<any Record>
-    ) {
-        var added: [(id: UInt16, name: String)] = []
-        for name in names where !isIndexed(object: object, field: name) {
-            let id = UInt16(fieldIDs.intern(Field(object: object, name: name)))
-            added.append((id, name))
-        }
-        guard !added.isEmpty else { return }
-        if Int(object) >= byObject.count { byObject += Array(repeating: [], count: Int(object) + 1 - byObject.count) }
-        byObject[Int(object)] += added
+    ) -> [[Value: [UInt32]]] {
+        var local = [[Value: [UInt32]]](repeating: [:], count: names.count)
         for k in 0..<records.count {
             let i = records[k]
             guard rows[Int(i)].alive else { continue }
             entities.withElement(Int(i)) { record in
-                for f in added {
-                    if let v = record.value(of: f.name) { postings[Key(field: f.id, value: Value(v)), default: []].append(i) }
+                for (n, name) in names.enumerated() {
+                    if let v = record.value(of: name) { local[n][Value(v), default: []].append(i) }
                 }
             }
+        }
+        return local
+    }
+
+    /// Starts indexing `names` of `object` with posting lists from ``collect(_:records:rows:entities:)``.
+    mutating func install(object: UInt16, _ names: [String], _ lists: [[Value: [UInt32]]]) {
+        if Int(object) >= byObject.count { byObject += Array(repeating: [], count: Int(object) + 1 - byObject.count) }
+        for (n, name) in names.enumerated() where !isIndexed(object: object, field: name) {
+            let id = UInt16(fieldIDs.intern(Field(object: object, name: name)))
+            byObject[Int(object)].append((id, name))
+            guard n < lists.count else { continue }
+            for (value, list) in lists[n] { postings[Key(field: id, value: value)] = list }
         }
     }
 

@@ -123,6 +123,11 @@ struct DirectoryBuilder {
     var permViewAllData: [Bool] = []
     var permModifyAllData: [Bool] = []
     var userRuleReach: [UInt64] = []
+    /// Per user: the class of their owner-rule list (users with equal lists share one).
+    var userClass: [UInt32] = []
+    /// The owner-rule list of each class (class 0 is the empty list).
+    var classLists: [[UInt32]] = [[]]
+    var classIndex: [[UInt32]: UInt32] = [[]: 0]
 }
 
 /// The facts about one user that the access hot path reads, packed so that one cache
@@ -140,10 +145,17 @@ struct UserFacts: Sendable {
     var account: Int32 = -1
     var contact: Int32 = -1
     var permissions: UInt32 = 0
+    /// The user's owner-rule class (see ``Directory/classBits``); 0 for none.
+    var ownerClass: UInt32 = 0
     var kind: User.Kind = .internal
     var flags: UInt8 = 0
 
     @inline(__always) func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
+
+    /// The flags a record owned by this user carries in ``RecordRow/ownerBits``.
+    var ownerBits: UInt8 {
+        flags & (UserFacts.highVolume | UserFacts.accountHasSuperUsers | UserFacts.coveredBySets | UserFacts.hasOwnerRules)
+    }
 }
 
 final class Directory: Sendable {
@@ -155,6 +167,11 @@ final class Directory: Sendable {
     let objectRuleMask: [UInt64]
     /// The granted level of every rule (0 for deleted rules).
     let ruleLevel: [AccessLevelCode]
+    /// Per owner-rule class, `ruleWords` words: the rules of the class's list.
+    let classBits: [UInt64]
+    let userClass: [UInt32]
+    let classLists: [[UInt32]]
+    let classIndex: [[UInt32]: UInt32]
     let roleParent: [Int32]
     let roleTin: [Int32]
     let roleTout: [Int32]
@@ -248,16 +265,25 @@ final class Directory: Sendable {
                 mask[Int(rule.object) * words + Int(rule.index >> 6)] |= 1 << UInt64(rule.index & 63)
                 levels[Int(rule.index)] = rule.level
             }
+            var bits = [UInt64](repeating: 0, count: b.classLists.count * words)
+            for (c, list) in b.classLists.enumerated() {
+                for r in list where Int(r >> 6) < words { bits[c * words + Int(r >> 6)] |= 1 << UInt64(r & 63) }
+            }
             userFacts = facts
             userRuleSource = source
             objectRuleMask = mask
             ruleLevel = levels
+            classBits = bits
         } else {
             userFacts = []
             userRuleSource = []
             objectRuleMask = []
             ruleLevel = []
+            classBits = []
         }
+        userClass = b.userClass
+        classLists = b.classLists
+        classIndex = b.classIndex
         roleParent = b.roleParent
         roleTin = b.roleTin
         roleTout = b.roleTout
@@ -330,6 +356,7 @@ final class Directory: Sendable {
         f.contact = b.userContact[u]
         f.permissions = b.userPermissions[u]
         f.kind = b.userKind[u]
+        f.ownerClass = u < b.userClass.count ? b.userClass[u] : 0
         var flags: UInt8 = 0
         if b.userActive[u] { flags |= UserFacts.active }
         if b.userHighVolume[u] { flags |= UserFacts.highVolume }
@@ -410,6 +437,9 @@ final class Directory: Sendable {
         b.permViewAllData = permViewAllData
         b.permModifyAllData = permModifyAllData
         b.userRuleReach = userRuleReach
+        b.userClass = userClass
+        b.classLists = classLists
+        b.classIndex = classIndex
         return b
     }
 

@@ -30,6 +30,11 @@ struct RecordRow: Sendable {
     var ownerUser: Int32 = -1
     /// Owning queue (dense id) or -1.
     var ownerQueue: Int32 = -1
+    /// Copies of the owning user's facts (kept in step by ``AccessState/syncOwnerColumns``),
+    /// so a check reads no second per-user row: the owner's role, owner-rule class and bits.
+    var ownerRole: Int32 = -1
+    var ownerClass: UInt32 = 0
+    var ownerBits: UInt8 = 0
     /// The account (record index) the record belongs to; for accounts, itself.
     var account: Int32 = -1
     /// The contact (record index) the record names in `ContactId`.
