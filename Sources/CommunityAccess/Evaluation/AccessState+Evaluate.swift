@@ -121,7 +121,7 @@ extension AccessState {
                 if rule.isGuest, !rule.includeHighVolumeOwned, owner >= 0, row.ownerBits & UserFacts.highVolume != 0 {
                     continue
                 }
-                if d.ruleReaches(u, r) { best = rule.level }
+                if r < 64 ? me.reach0 & (1 << UInt64(r)) != 0 : d.ruleReaches(u, r) { best = rule.level }
             }
         }
         if owner >= 0 {
@@ -134,7 +134,8 @@ extension AccessState {
                    cb &+ words <= d.classBits.count
                 {
                     for w in 0..<words {
-                        var m = d.classBits[cb &+ w] & d.userRuleReach[ub &+ w] & d.objectRuleMask[mb &+ w]
+                        let reach = w == 0 ? me.reach0 : d.userRuleReach[ub &+ w]
+                        var m = d.classBits[cb &+ w] & reach & d.objectRuleMask[mb &+ w]
                         while m != 0 {
                             let r = w &* 64 &+ m.trailingZeroBitCount
                             m &= m &- 1
@@ -193,8 +194,8 @@ extension AccessState {
             best = max(best, 2)
         }
         // Sharing sets.
-        if kind.isExternal, me.has(UserFacts.hasMappings) {
-            for m in d.userMappings[ui] where m.object == o && m.level > best {
+        if kind.isExternal, me.mappingList != 0, Int(me.mappingList) < d.mappingLists.count {
+            for m in d.mappingLists[Int(me.mappingList)] where m.object == o && m.level > best {
                 let mine = m.userField == .account ? me.account : me.contact
                 guard mine >= 0 else { continue }
                 let theirs: Int32 =

@@ -381,7 +381,7 @@ extension AccessState {
         // owner-rule bits of users outside `affected`: everything is repacked then.
         var repack: Set<UInt32>? = nil
         if !changes.rules {
-            var set = affected
+            var set = affected.union(refresh)
             for u in affected {
                 let i = Int(u)
                 for a in [i < old.userAccount.count ? old.userAccount[i] : -1, d.userAccount[i]] where a >= 0 {
@@ -825,6 +825,18 @@ extension AccessState {
         defer {
             // Written only where changed (see computeMembership).
             if d.userMappings[u] != mappings { d.userMappings[u] = mappings }
+            let list: UInt32
+            if let known = d.mappingIndex[mappings] {
+                list = known
+            } else {
+                list = UInt32(d.mappingLists.count)
+                d.mappingLists.append(mappings)
+                d.mappingIndex[mappings] = list
+            }
+            if u >= d.userMappingList.count {
+                d.userMappingList += [UInt32](repeating: 0, count: u + 1 - d.userMappingList.count)
+            }
+            if d.userMappingList[u] != list { d.userMappingList[u] = list }
             if d.userShareGroups[u] != shareGroups { d.userShareGroups[u] = shareGroups }
             if d.userCoveredBySets[u] != covered { d.userCoveredBySets[u] = covered }
         }

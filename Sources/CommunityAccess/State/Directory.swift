@@ -49,7 +49,7 @@ struct CompiledDefault: Sendable {
 }
 
 /// A compiled sharing-set mapping.
-struct CompiledMapping: Sendable, Equatable {
+struct CompiledMapping: Sendable, Hashable {
     var sharingSet: UInt32
     var object: UInt16
     var userField: SharingSet.UserField
@@ -128,6 +128,10 @@ struct DirectoryBuilder {
     /// The owner-rule list of each class (class 0 is the empty list).
     var classLists: [[UInt32]] = [[]]
     var classIndex: [[UInt32]: UInt32] = [[]: 0]
+    /// Per user: the index of their mapping list (users of one profile share one).
+    var userMappingList: [UInt32] = []
+    var mappingLists: [[CompiledMapping]] = [[]]
+    var mappingIndex: [[CompiledMapping]: UInt32] = [[]: 0]
 }
 
 /// The facts about one user that the access hot path reads, packed so that one cache
@@ -147,6 +151,10 @@ struct UserFacts: Sendable {
     var permissions: UInt32 = 0
     /// The user's owner-rule class (see ``Directory/classBits``); 0 for none.
     var ownerClass: UInt32 = 0
+    /// The user's sharing-set mappings (an index into ``Directory/mappingLists``; 0 for none).
+    var mappingList: UInt32 = 0
+    /// The first word of the user's rule-reach bits (rules 0–63), read with the facts.
+    var reach0: UInt64 = 0
     var kind: User.Kind = .internal
     var flags: UInt8 = 0
 
@@ -172,6 +180,10 @@ final class Directory: Sendable {
     let userClass: [UInt32]
     let classLists: [[UInt32]]
     let classIndex: [[UInt32]: UInt32]
+    let userMappingList: [UInt32]
+    /// Distinct sharing-set mapping lists (list 0 is empty).
+    let mappingLists: [[CompiledMapping]]
+    let mappingIndex: [[CompiledMapping]: UInt32]
     let roleParent: [Int32]
     let roleTin: [Int32]
     let roleTout: [Int32]
@@ -284,6 +296,9 @@ final class Directory: Sendable {
         userClass = b.userClass
         classLists = b.classLists
         classIndex = b.classIndex
+        userMappingList = b.userMappingList
+        mappingLists = b.mappingLists
+        mappingIndex = b.mappingIndex
         roleParent = b.roleParent
         roleTin = b.roleTin
         roleTout = b.roleTout
@@ -357,6 +372,8 @@ final class Directory: Sendable {
         f.permissions = b.userPermissions[u]
         f.kind = b.userKind[u]
         f.ownerClass = u < b.userClass.count ? b.userClass[u] : 0
+        f.mappingList = u < b.userMappingList.count ? b.userMappingList[u] : 0
+        f.reach0 = words > 0 && (u + 1) * words <= b.userRuleReach.count ? b.userRuleReach[u * words] : 0
         var flags: UInt8 = 0
         if b.userActive[u] { flags |= UserFacts.active }
         if b.userHighVolume[u] { flags |= UserFacts.highVolume }
@@ -440,6 +457,9 @@ final class Directory: Sendable {
         b.userClass = userClass
         b.classLists = classLists
         b.classIndex = classIndex
+        b.userMappingList = userMappingList
+        b.mappingLists = mappingLists
+        b.mappingIndex = mappingIndex
         return b
     }
 

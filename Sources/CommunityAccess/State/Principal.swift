@@ -24,27 +24,28 @@ struct ShareRow: Sendable, Hashable {
 
 /// The per-record columns the hot path reads.
 struct RecordRow: Sendable {
-    var object: UInt16 = 0
-    var alive = false
+    // Ordered widest first, so the row packs into 48 bytes (no padding holes).
+    /// Criteria-rule slots of the record's object that match it.
+    var criteria: UInt64 = 0
     /// Owning user (dense id) or -1.
     var ownerUser: Int32 = -1
     /// Owning queue (dense id) or -1.
     var ownerQueue: Int32 = -1
-    /// Copies of the owning user's facts (kept in step by ``AccessState/syncOwnerColumns``),
-    /// so a check reads no second per-user row: the owner's role, owner-rule class and bits.
-    var ownerRole: Int32 = -1
-    var ownerClass: UInt32 = 0
-    var ownerBits: UInt8 = 0
     /// The account (record index) the record belongs to; for accounts, itself.
     var account: Int32 = -1
     /// The contact (record index) the record names in `ContactId`.
     var contact: Int32 = -1
     /// For Controlled by Parent objects: the parent record index.
     var parent: Int32 = -1
-    /// Criteria-rule slots of the record's object that match it.
-    var criteria: UInt64 = 0
+    /// Copies of the owning user's facts (kept in step by ``AccessState/syncOwnerColumns``),
+    /// so a check reads no second per-user row: the owner's role, owner-rule class and bits.
+    var ownerRole: Int32 = -1
+    var ownerClass: UInt32 = 0
+    var object: UInt16 = 0
+    var alive = false
     /// Whether explicit shares exist on the record (saves a lookup on the hot path).
     var hasShares = false
+    var ownerBits: UInt8 = 0
 }
 
 /// A record's identity: object and id.
