@@ -31,7 +31,8 @@ struct DifferentialTests {
                 if Set(listed) != expected || listed.count != expected.count {
                     mismatches += 1
                     if mismatches <= 5 {
-                        Issue.record("seed \(seed): listing \(u) \(object): engine \(listed.sorted()), reference \(expected.sorted())")
+                        let missing = expected.subtracting(listed).sorted().first.map { snapshot.explain(u, object, id: $0) }
+                        Issue.record("seed \(seed): listing \(u) \(object): engine \(listed.sorted()), reference \(expected.sorted())\n\(missing.map { "\($0)" } ?? "")")
                     }
                 }
                 let count = snapshot.countVisibleRecords(of: u, object: object)
@@ -56,7 +57,7 @@ struct DifferentialTests {
         let store = MemoryStore()
         try store.write { tx in for e in org.entities { try Self.put(e, tx) } }
         let engine = try AccessEngine(store: store, recordTypes: AccessEngine.standardRecordTypes + [Project.self])
-        for step in 0..<12 {
+        for step in 0..<16 {
             let change = Self.mutation(&org, store: store)
             try store.write { tx in for e in change { try Self.put(e, tx) } }
             if step % 3 == 2 {
@@ -84,10 +85,44 @@ struct DifferentialTests {
         return out
     }
 
-    /// One random change: a role move, a group change, a new rule, an owner change, a new record.
+    /// One random change: a role move, a group change, a new owner or criteria rule, a rule
+    /// or record deletion, an owner or field change, a new record. Deletions are written here.
     static func mutation(_ org: inout RandomOrg, store: MemoryStore) -> [any Entity] {
         let s = store.snapshot()
-        switch org.int(0...11) {
+        switch org.int(0...15) {
+        case 6:
+            // A criteria rule over records that already exist (matched through the field
+            // index; a second rule on a field reuses it; two conditions intersect).
+            let r = ID<SharingRule>("crit\(org.int(0...1_000_000))")
+            let conditions: [SharingCriterion] =
+                switch org.int(0...3) {
+                case 0: [SharingCriterion(field: "Priority", equals: .picklist(org.pick(["high", "low"])))]
+                case 1: [SharingCriterion(field: "Status", equals: .text("Published"))]
+                case 2:
+                    [SharingCriterion(field: "Priority", equals: .picklist("high")),
+                     SharingCriterion(field: "Status", equals: .picklist(org.pick(["New", "Published"])))]
+                default: [SharingCriterion(field: "StageName", equals: .picklist(org.pick(["Won", "Prospecting"])))]
+                }
+            let object: EntityType = conditions[0].field == "StageName" ? "Opportunity" : "Case"
+            return [SharingRule(id: r, object: object, selection: .criteria(conditions), sharedWith: org.grantee(), accessLevel: .read)]
+        case 12:
+            // Delete a record.
+            let id = ID<Case>("case\(org.int(0...15))")
+            try? store.write { tx in try tx.delete(id) }
+            return []
+        case 13:
+            // Delete a sharing rule (criteria or owner-based).
+            guard let rules = try? s.all(SharingRule.self), !rules.isEmpty else { return [] }
+            let id = org.pick(rules.map(\.value.id))
+            try? store.write { tx in try tx.delete(id) }
+            return []
+        case 14:
+            // A field change only: criteria matches of the record flip.
+            let id = ID<Case>("case\(org.int(0...15))")
+            guard var c = try? s.value(id) else { return [] }
+            c.priority = c.priority == .high ? .low : .high
+            c.status = org.pick(["New", "Published"])
+            return [c]
         case 0:
             guard var u = try? s.value(org.pick(org.internalUsers)) else { return [] }
             u.roleID = org.chance(0.8) ? org.pick(org.internalRoles) : nil

@@ -711,6 +711,11 @@ extension AccessState {
         d.sharingSetUsers = [[UInt32]](repeating: [], count: sharingSets.count)
         for u in 0..<d.userRole.count {
             for s in d.userCoveredBySets[u] { d.sharingSetUsers[Int(s)].append(UInt32(u)) }
+            // Every external user of an account, active or not: their records stay in
+            // reach of the account's super users.
+            if d.userKind[u].isExternal, d.userAccount[u] >= 0 {
+                d.accountExternalUsers[UInt32(d.userAccount[u]), default: []].append(UInt32(u))
+            }
         }
         for u in 0..<d.userRole.count where d.userActive[u] {
             let role = d.userRole[u]
@@ -731,7 +736,6 @@ extension AccessState {
             }
             if d.userAccount[u] >= 0 {
                 let a = UInt32(d.userAccount[u])
-                d.accountExternalUsers[a, default: []].append(UInt32(u))
                 if role >= 0 {
                     d.accountExternalRoles[a, default: []].append(role)
                     if d.userSuper[u] { d.accountSuperUsers[a, default: []].append(UInt32(u)) }
