@@ -69,24 +69,17 @@ public final class AccessEngine: Sendable {
             return BackgroundRead { read(type) }
         }
         try working.withLock { state throws in
-            var tick = ContinuousClock.now
-            func lap(_ name: String) { let n = ContinuousClock.now; TRACE(name, n - tick); tick = n }
             for entity in configuration[..<configurationCount] { state.apply(entity) }
-            lap("config")
             var reading = startReading(0)
             for k in recordTypes.indices {
                 let batch = try reading?.wait().get() ?? []
                 reading = startReading(k + 1)
                 for record in batch { state.upsertRecord(record) }
             }
-            lap("records")
             for entity in configuration[configurationCount...] { state.apply(entity) }
-            lap("rules+shares")
             state.sequence = max(state.sequence, snapshot.sequence)
             state.flushCriteria()
-            lap("flushCriteria")
             state.refreshDirectory()
-            lap("refresh")
             let next = AccessSnapshot(state: state)
             published.withLock { $0 = next }
         }

@@ -173,8 +173,6 @@ extension AccessState {
     /// owners: per-user work only for the users those changes can affect; the per-group and
     /// per-account lists are re-derived from the per-user rows (linear, cheap).
     mutating func patchDirectory(_ changes: DirectoryChanges) -> Directory {
-        var tick = ContinuousClock.now
-        func lap(_ name: String) { let n = ContinuousClock.now; TRACE(name, n - tick); tick = n }
         let old = directory
         var d = old.builder()
         let nUsers = users.count
@@ -196,7 +194,6 @@ extension AccessState {
             d.userShareGroups += [[UInt32]](repeating: [], count: extra)
             d.userCoveredBySets += [[UInt32]](repeating: [], count: extra)
         }
-        lap("before builder")
         var affected = changes.users
         var rolesChanged = changes.roles || d.roleTin.count < roles.count
         for a in changes.accounts where old.anchoredRoles[a] != nil { rolesChanged = true }
@@ -209,7 +206,6 @@ extension AccessState {
         }
         if rolesChanged {
             computeRoles(&d)
-            lap("computeRoles")
             // Every user whose ancestry may have changed: users of roles whose parent moved.
             var moved: [Int] = []
             for r in 0..<d.roleParent.count
@@ -237,7 +233,6 @@ extension AccessState {
                 for r in moved { for t in Int(d.roleTin[r])..<Int(d.roleTout[r]) { affected.formUnion(d.roleAllUsers[Int(d.roleByTin[t])]) } }
             }
         }
-        lap("before roles")
         if changes.groups || changes.queues {
             computeMemberIndexes(&d)
             // A user's membership in any group can only change if their membership in a changed
@@ -252,7 +247,6 @@ extension AccessState {
                 if Int(q) < queues.count { affected.formUnion(usersNamed(by: queues[Int(q)]?.members ?? [], d, old)) }
             }
         }
-        lap("before groups")
         for u in affected.sorted() { computeUserRow(&d, Int(u)) }
         // Whether anything beyond group and queue membership changed for the affected users.
         let rowsChanged = affected.contains { u in
@@ -262,7 +256,6 @@ extension AccessState {
                 || old.userSuper[i] != d.userSuper[i] || old.userHighVolume[i] != d.userHighVolume[i]
                 || old.userPermissions[i] != d.userPermissions[i] || old.userContact[i] != d.userContact[i]
         }
-        lap("before userRows")
         // A role move or a role's kind change that leaves every user's row as it was (same
         // role, kind, account…) only moves tour positions: the per-role user lists stand,
         // subtree counts and tour-ordered lists are re-derived.
@@ -272,18 +265,14 @@ extension AccessState {
         } else if rolesChanged {
             computeSubtreeCounts(&d)
         }
-        lap("roleLists")
         for u in affected { computeMembership(&d, Int(u)) }
-        lap("membership")
         for u in affected { computeUserSharingSets(&d, Int(u)) }
-        lap("sharingSets")
         if rowsChanged || newRoles || d.groupUsers.count != groups.count || d.queueUsers.count != queues.count {
             computeMemberLists(&d)
         } else {
             patchMemberLists(&d, old, affected)
             if rolesChanged { retin(&d) }
         }
-        lap("before lists")
         let oldRules = d.ownerRuleList
         if changes.rules { computeRules(&d) }
         let partial = Directory(d, hot: false)
@@ -320,7 +309,6 @@ extension AccessState {
             d.ruleWords = words
             d.userRuleReach = grown
         }
-        lap("before ownerRules")
         let reachers = ruleReachers(d)
         var refresh = affected
         if !affected.isEmpty {
@@ -371,9 +359,7 @@ extension AccessState {
                 }
             }
         }
-        lap("before refreshSet")
         for u in refresh { setRuleReach(&d, partial, u, reachers) }
-        lap("reach \(refresh.count)")
         if d.permViewAllData.count != d.permissions.count || d.permStride != objects.count { flattenPermissions(&d) }
         // Packed rows to refresh: the affected users, and when an affected user's account,
         // role, activity or super-user status changed, every external user of the old and
@@ -394,7 +380,6 @@ extension AccessState {
         if d.userClass.count < nUsers { d.userClass += [UInt32](repeating: 0, count: nUsers - d.userClass.count) }
         for u in classDirty { assignClass(&d, Int(u)) }
         let result = Directory(d, previous: old, changed: repack)
-        lap("init affected=\(affected.count)")
         return result
     }
 
@@ -871,7 +856,3 @@ extension Array where Element: Equatable {
         return out
     }
 }
-
-import Foundation
-let traceOn = ProcessInfo.processInfo.environment["CK_TRACE"] != nil
-func TRACE(_ s: String, _ d: Duration) { if traceOn { FileHandle.standardError.write("  [trace] \(s): \(d)\n".data(using: .utf8)!) } }

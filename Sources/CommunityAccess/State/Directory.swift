@@ -169,8 +169,6 @@ struct UserFacts: Sendable {
 final class Directory: Sendable {
     /// Packed per-user facts for the hot path (empty in a partial directory).
     let userFacts: [UserFacts]
-    /// Per user, `ruleWords` words: the owner-based rules whose source holds the user.
-    let userRuleSource: [UInt64]
     /// Per object, `ruleWords` words: the rules on that object.
     let objectRuleMask: [UInt64]
     /// The granted level of every rule (0 for deleted rules).
@@ -255,21 +253,15 @@ final class Directory: Sendable {
             let n = b.userRole.count
             let words = b.ruleWords
             var facts: [UserFacts]
-            var source: [UInt64]
-            if let previous, let changed, previous.userFacts.count <= n, previous.ruleWords == words,
-               previous.userRuleSource.count == previous.userFacts.count * words
-            {
+            if let previous, let changed, previous.userFacts.count <= n, previous.ruleWords == words {
                 facts = previous.userFacts
-                source = previous.userRuleSource
                 let had = facts.count
                 facts += [UserFacts](repeating: UserFacts(), count: n - had)
-                source += [UInt64](repeating: 0, count: (n - had) * words)
-                for u in changed where Int(u) < n { Self.pack(b, Int(u), words, &facts, &source) }
-                for u in had..<n where !changed.contains(UInt32(u)) { Self.pack(b, u, words, &facts, &source) }
+                for u in changed where Int(u) < n { Self.pack(b, Int(u), words, &facts) }
+                for u in had..<n where !changed.contains(UInt32(u)) { Self.pack(b, u, words, &facts) }
             } else {
                 facts = [UserFacts](repeating: UserFacts(), count: n)
-                source = [UInt64](repeating: 0, count: n * words)
-                for u in 0..<n { Self.pack(b, u, words, &facts, &source) }
+                for u in 0..<n { Self.pack(b, u, words, &facts) }
             }
             var mask = [UInt64](repeating: 0, count: b.rulesByObject.count * words)
             var levels = [AccessLevelCode](repeating: 0, count: b.rules.count)
@@ -282,13 +274,11 @@ final class Directory: Sendable {
                 for r in list where Int(r >> 6) < words { bits[c * words + Int(r >> 6)] |= 1 << UInt64(r & 63) }
             }
             userFacts = facts
-            userRuleSource = source
             objectRuleMask = mask
             ruleLevel = levels
             classBits = bits
         } else {
             userFacts = []
-            userRuleSource = []
             objectRuleMask = []
             ruleLevel = []
             classBits = []
@@ -361,10 +351,8 @@ final class Directory: Sendable {
 
     convenience init() { self.init(DirectoryBuilder()) }
 
-    /// Packs user `u`'s hot-path facts and owner-rule bits from the builder's tables.
-    private static func pack(
-        _ b: DirectoryBuilder, _ u: Int, _ words: Int, _ facts: inout [UserFacts], _ source: inout [UInt64]
-    ) {
+    /// Packs user `u`'s hot-path facts from the builder's tables.
+    private static func pack(_ b: DirectoryBuilder, _ u: Int, _ words: Int, _ facts: inout [UserFacts]) {
         var f = UserFacts()
         f.role = b.userRole[u]
         f.account = b.userAccount[u]
@@ -383,12 +371,7 @@ final class Directory: Sendable {
         if f.kind.isExternal, f.account >= 0, b.accountSuperUsers[UInt32(f.account)]?.isEmpty == false {
             flags |= UserFacts.accountHasSuperUsers
         }
-        for w in 0..<words { source[u * words + w] = 0 }
-        let owned = b.userOwnerRules[u]
-        if !owned.isEmpty {
-            flags |= UserFacts.hasOwnerRules
-            for r in owned where Int(r >> 6) < words { source[u * words + Int(r >> 6)] |= 1 << UInt64(r & 63) }
-        }
+        if !b.userOwnerRules[u].isEmpty { flags |= UserFacts.hasOwnerRules }
         f.flags = flags
         facts[u] = f
     }
