@@ -277,6 +277,7 @@ extension AccessState {
         if changes.rules { computeRules(&d) }
         let partial = Directory(d, hot: false)
         var classDirty = affected
+        var reachChanged: Set<UInt32> = []
         if changes.rules {
             // Rules whose source changed: move their index between users.
             var before: [UInt32: Principal] = [:]
@@ -348,39 +349,40 @@ extension AccessState {
             for (index, _) in oldReach where !live.contains(index) {
                 let word = Int(index >> 6), bit: UInt64 = 1 << UInt64(index & 63)
                 guard word < words else { continue }
-                for u in 0..<nUsers { d.userRuleReach[u * words + word] &= ~bit }
+                for u in 0..<nUsers where d.userRuleReach[u * words + word] & bit != 0 {
+                    d.userRuleReach[u * words + word] &= ~bit
+                    if word == 0 { reachChanged.insert(UInt32(u)) }
+                }
             }
             for r in changedRules {
                 let word = Int(r.index >> 6), bit: UInt64 = 1 << UInt64(r.index & 63)
                 for u in 0..<nUsers where !refresh.contains(UInt32(u)) {
                     let uu = UInt32(u)
                     let hit = partial.userActive[u] && (partial.isMember(uu, r.target) || (r.hierarchy && partial.inherits(uu, r.target)))
-                    if hit { d.userRuleReach[u * words + word] |= bit } else { d.userRuleReach[u * words + word] &= ~bit }
+                    let k = u * words + word
+                    guard hit != (d.userRuleReach[k] & bit != 0) else { continue }
+                    d.userRuleReach[k] ^= bit
+                    if word == 0 { reachChanged.insert(uu) }
                 }
             }
         }
         for u in refresh { setRuleReach(&d, partial, u, reachers) }
         if d.permViewAllData.count != d.permissions.count || d.permStride != objects.count { flattenPermissions(&d) }
-        // Packed rows to refresh: the affected users, and when an affected user's account,
-        // role, activity or super-user status changed, every external user of the old and
-        // new accounts (whose account's super users may have changed). Rule changes move
-        // owner-rule bits of users outside `affected`: everything is repacked then.
-        var repack: Set<UInt32>? = nil
-        if !changes.rules {
-            var set = affected.union(refresh)
-            for u in affected {
-                let i = Int(u)
-                for a in [i < old.userAccount.count ? old.userAccount[i] : -1, d.userAccount[i]] where a >= 0 {
-                    set.formUnion(old.accountExternalUsers[UInt32(a)] ?? [])
-                    set.formUnion(d.accountExternalUsers[UInt32(a)] ?? [])
-                }
+        // Packed rows to refresh: the affected users, users whose first rule-reach word or
+        // owner-rule class changed, and when an affected user's account, role, activity or
+        // super-user status changed, every external user of the old and new accounts
+        // (whose account's super users may have changed).
+        var repack = affected.union(refresh).union(reachChanged).union(classDirty)
+        for u in affected {
+            let i = Int(u)
+            for a in [i < old.userAccount.count ? old.userAccount[i] : -1, d.userAccount[i]] where a >= 0 {
+                repack.formUnion(old.accountExternalUsers[UInt32(a)] ?? [])
+                repack.formUnion(d.accountExternalUsers[UInt32(a)] ?? [])
             }
-            repack = set
         }
         if d.userClass.count < nUsers { d.userClass += [UInt32](repeating: 0, count: nUsers - d.userClass.count) }
         for u in classDirty { assignClass(&d, Int(u)) }
-        let result = Directory(d, previous: old, changed: repack)
-        return result
+        return Directory(d, previous: old, changed: repack)
     }
 
     private func ownsAnchorAccount(_ d: Directory, _ u: UInt32) -> Bool {
