@@ -32,6 +32,7 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // Layers, bottom to top. A module imports only modules below it.
         .target(name: "CommunityModel"),
@@ -58,7 +59,7 @@ let package = Package(
         .target(name: "CommunityTesting", dependencies: ["CommunityModel"]),
 
         // The sharing workload: generator, loader, reference evaluator, runner.
-        .target(name: "SharingWorkload", dependencies: ["CommunityModel", "CommunityAccess"]),
+        .target(name: "SharingWorkload", dependencies: ["CommunityModel", "CommunityAccess", "CMalloc"]),
 
         // Executables.
         .executableTarget(name: "PartnerPortal", dependencies: ["CommunityKit"], path: "Examples/PartnerPortal"),

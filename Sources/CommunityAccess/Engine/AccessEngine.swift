@@ -68,7 +68,11 @@ public final class AccessEngine: Sendable {
             let type = recordTypes[k]
             return BackgroundRead { read(type) }
         }
+        var expected = 0
+        for type in recordTypes { expected += try count(type) }
+        func count<R: Record>(_ type: R.Type) throws -> Int { try snapshot.count(type) }
         try working.withLock { state throws in
+            state.recordKeys.reserve(expected)
             for entity in configuration[..<configurationCount] { state.apply(entity) }
             var reading = startReading(0)
             for k in recordTypes.indices {

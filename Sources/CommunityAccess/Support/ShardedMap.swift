@@ -56,6 +56,13 @@ struct ShardedMap<Key: ShardKey, Value: Sendable>: Sendable {
 
     var isEmpty: Bool { count == 0 }
 
+    /// Makes room for `n` more entries in total (spread over the shards), so a bulk load
+    /// does not rehash as it grows.
+    mutating func reserve(_ n: Int) {
+        let each = (count + n) / shards.count + 1
+        for s in 0..<shards.count where shards[s].capacity < each { shards[s].reserveCapacity(each) }
+    }
+
     /// Every key (unordered).
     var keys: [Key] { shards.flatMap { Array($0.keys) } }
 
@@ -73,6 +80,9 @@ struct ShardedInterner<Key: ShardKey>: Sendable {
     func id(_ key: Key) -> UInt32? { ids[key] }
 
     func key(_ id: UInt32) -> Key { keys[Int(id)]! }
+
+    /// Makes room for `n` more keys.
+    mutating func reserve(_ n: Int) { ids.reserve(n) }
 
     mutating func intern(_ key: Key) -> UInt32 {
         if let id = ids[key] { return id }

@@ -16,6 +16,8 @@ public struct CommunityAccessSubject: AccessSubject {
     private var objectOf: [String: WorkloadObject]
     /// Named sub-phases of the build.
     public let buildPhases: [(name: String, seconds: Double)]
+    /// Live heap the engine build added (see ``Measure/heapInUseMegabytes()``).
+    public let engineHeapMB: Double?
 
     /// Maps `workload` onto the engine: store writes, then the engine build.
     public init(_ workload: Workload) throws {
@@ -51,10 +53,12 @@ public struct CommunityAccessSubject: AccessSubject {
         records = []
         let stored = Measure.seconds(since: t1)
 
+        let heapBefore = Measure.heapInUseMegabytes()
         let t2 = Measure.now()
         engine = try AccessEngine(store: store, recordTypes: [Opportunity.self, Case.self])
         snapshot = engine.snapshot
         let built = Measure.seconds(since: t2)
+        engineHeapMB = Measure.heapInUseMegabytes().flatMap { after in heapBefore.map { after - $0 } }
         self.store = store
         self.entities = entities
         self.objectOf = objectOf

@@ -16,6 +16,9 @@ public protocol AccessSubject: Sendable {
     var mappingNotes: [String] { get }
     /// Named sub-phases of the build with their seconds (such as store load, engine build).
     var buildPhases: [(name: String, seconds: Double)] { get }
+    /// Heap memory (MiB) the engine itself holds after its build, apart from the workload
+    /// and any store it reads; `nil` when the subject cannot tell.
+    var engineHeapMB: Double? { get }
 
     /// Resolves a user id; `nil` when unknown.
     func user(_ id: String) -> UserHandle?
@@ -28,4 +31,9 @@ public protocol AccessSubject: Sendable {
     func readableCount(_ user: UserHandle, _ object: WorkloadObject) -> Int
     /// Applies a change (the workload passed is the state after the change, for reference).
     mutating func apply(_ change: WorkloadChange, after workload: Workload) throws
+}
+
+extension AccessSubject {
+    /// By default the engine's own memory is not reported separately.
+    public var engineHeapMB: Double? { nil }
 }

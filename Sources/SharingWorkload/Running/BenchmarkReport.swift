@@ -46,6 +46,8 @@ public struct BenchmarkReport: Sendable {
     public var buildPhases: [(name: String, seconds: Double)] = []
     /// Resident memory after the build, in MiB (`VmRSS`).
     public var rssMB = 0.0
+    /// Live heap the engine alone holds after its build, in MiB, when the subject reports it.
+    public var engineHeapMB: Double?
     /// Sampled checks that matched `expected`.
     public var checksMatched = 0
     /// Sampled checks made.
@@ -115,6 +117,9 @@ public struct BenchmarkReport: Sendable {
         out.append("")
         out.append("Build      workload \(f(workloadSeconds, 2)) s (not counted); store + engine build \(f(buildSeconds, 2)) s; RSS after build \(f(rssMB, 0)) MiB")
         for phase in buildPhases { out.append("             \(phase.name): \(f(phase.seconds, 2)) s") }
+        if let engineHeapMB {
+            out.append("             engine heap (live allocations the engine build added): \(f(engineHeapMB, 0)) MiB")
+        }
         out.append("")
         out.append("Checks     (per call, timer overhead included)      p50 ns    p99 ns    max ns")
         for (name, s) in [("read", readChecks), ("edit", editChecks), ("all", allChecks)] {
@@ -181,6 +186,7 @@ public struct BenchmarkReport: Sendable {
             ("build_s", number(buildSeconds)),
             ("workload_s", number(workloadSeconds)),
             ("rss_mb", number(rssMB)),
+            ("engine_heap_mb", engineHeapMB.map(number) ?? "null"),
         ]
         fields.append(("listing_timed", WorkloadWriter.quote(listingDescription)))
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"

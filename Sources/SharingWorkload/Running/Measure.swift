@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import CMalloc
 
 /// Clocks and process figures the benchmark reads.
 public enum Measure {
@@ -18,6 +19,20 @@ public enum Measure {
             return digits.map { $0 / 1024 }
         }
         return nil
+    }
+
+    /// Bytes of heap the process holds in live allocations (glibc `mallinfo2`: arena plus
+    /// mmap'd blocks), in MiB; `nil` where unavailable. The difference across a build is
+    /// the memory that build keeps, whatever freed memory it reused.
+    public static func heapInUseMegabytes() -> Double? {
+        let info = mallinfo2()
+        return Double(info.uordblks + info.hblkhd) / 1_048_576
+    }
+
+    /// Makes every thread allocate from the main malloc arena, so that
+    /// ``heapInUseMegabytes()`` (which reads that arena) sees all live allocations.
+    public static func useOneMallocArena() {
+        _ = mallopt(M_ARENA_MAX, 1)
     }
 
     /// The number of cores the process may use.

@@ -7,6 +7,7 @@ public enum SharingBenchmarkCommand {
     /// Runs with `arguments` (without the program name); prints to standard output, progress
     /// to standard error. Returns the process exit status.
     public static func main(_ arguments: [String]) -> Int32 {
+        Measure.useOneMallocArena()
         let options: BenchmarkOptions
         do {
             options = try BenchmarkOptions.parse(arguments)

@@ -38,6 +38,7 @@ public struct SharingBenchmarkRunner: Sendable {
         report.rssMB = Measure.residentMegabytes() ?? 0
         report.subject = subject.name
         report.buildPhases = subject.buildPhases
+        report.engineHeapMB = subject.engineHeapMB
         report.mappingNotes = subject.mappingNotes
         report.listingDescription = subject.listingDescription
 
