@@ -4,11 +4,9 @@ public import Foundation
 /// One award in the reputation ledger, for leaderboards per period.
 public struct PointsEntry: Entity, Hashable {
     public static let entityType: EntityType = "PointsEntry"
+    /// Only the time is indexed (leaderboards per period); nothing looks entries up by member.
     public static var indexedFields: [IndexedField<PointsEntry>] {
-        [
-            IndexedField("at") { .dateTime($0.at) },
-            IndexedField("memberID") { .reference($0.memberID.rawValue) },
-        ]
+        [IndexedField("at") { .dateTime($0.at) }]
     }
 
     public var id: ID<PointsEntry>

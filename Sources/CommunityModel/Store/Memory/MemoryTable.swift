@@ -1,8 +1,42 @@
 /// One stored row: the entity, its version and the values of its indexed fields.
-struct MemoryRow: Sendable {
-    var entity: any Entity
-    var version: Int
-    var indexValues: [String: FieldValue]
+///
+/// A final class, so that copying a trie node copies one reference per row instead of the
+/// entity's existential box, its version and its index values.
+final class MemoryRow: Sendable {
+    let entity: any Entity
+    let version: Int
+    let indexValues: IndexValues
+
+    init(entity: any Entity, version: Int, indexValues: IndexValues) {
+        self.entity = entity
+        self.version = version
+        self.indexValues = indexValues
+    }
+}
+
+/// The values of a row's indexed fields: a short list searched by name (entities declare a
+/// handful of indexed fields, so this beats hashing into a dictionary per write).
+struct IndexValues: Sendable, Sequence {
+    private var pairs: [(field: String, value: FieldValue)] = []
+
+    init() {}
+
+    /// The value indexed under `field`, if any.
+    subscript(field: String) -> FieldValue? {
+        for pair in pairs where pair.field == field { return pair.value }
+        return nil
+    }
+
+    /// Sets the value of `field`, replacing an earlier one (the last declaration wins).
+    mutating func set(_ value: FieldValue, for field: String) {
+        if let i = pairs.firstIndex(where: { $0.field == field }) {
+            pairs[i].value = value
+        } else {
+            pairs.append((field, value))
+        }
+    }
+
+    func makeIterator() -> IndexingIterator<[(field: String, value: FieldValue)]> { pairs.makeIterator() }
 }
 
 /// The ids of the rows holding one value of an indexed field.
