@@ -137,7 +137,7 @@ public struct Feeds: Sendable {
     func checkCanPost(to parent: FeedParent, author: User, in reader: any StoreReader) throws {
         switch parent {
         case .member(let owner):
-            _ = try engine.member(owner, in: reader)
+            if owner != author.id { _ = try engine.member(owner, in: reader) }  // the author is known to be active
         case .record(let record):
             guard engine.access.canRead(record, user: author.id) else {
                 throw EngagementError.notAllowed(action: "post on", subject: record.description)

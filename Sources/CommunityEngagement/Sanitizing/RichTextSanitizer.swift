@@ -71,7 +71,6 @@ public struct RichTextSanitizer: Sendable {
     /// case descriptions); block elements and `<br>` become line breaks.
     public static func plainText(_ input: String) -> String {
         var out = ""
-        let blocks: Set<String> = ["p", "br", "li", "div", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr"]
         var dropping = 0
         for token in HTMLTokenizer.tokens(input) {
             switch token {
@@ -79,7 +78,7 @@ public struct RichTextSanitizer: Sendable {
             case .start(let name, _, let selfClosing):
                 if RichTextPolicy.standard.droppedWithContent.contains(name) {
                     if !selfClosing { dropping += 1 }
-                } else if blocks.contains(name), !out.isEmpty, !out.hasSuffix("\n") {
+                } else if blockElements.contains(name), !out.isEmpty, !out.hasSuffix("\n") {
                     out += "\n"
                 }
             case .end(let name):
@@ -91,6 +90,9 @@ public struct RichTextSanitizer: Sendable {
         }
         return out.trimmingWhitespace()
     }
+
+    /// Elements that start a new line in ``plainText(_:)``.
+    static let blockElements: Set<String> = ["p", "br", "li", "div", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr"]
 }
 
 extension String {

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import CommunityEngagement
+
+/// The sanitiser's fast paths (text needing no escaping, text runs built in one go) agree with
+/// plain reference implementations on random input.
+@Suite struct SanitizerFastPathTests {
+    struct SanitizerRandom: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state ^ (state >> 29)
+        }
+    }
+
+    static let pieces = ["a", "Z", " ", "&", "<", ">", "\"", "'", "\u{0}", "é", "한", "👍🏽", "&amp;", "&#60;", "<p>", "</p>",
+                         "<b>", "</b>", "<a href=\"https://x.org\">", "</a>", "<script>", "</script>", "\n", "@bob"]
+
+    static func referenceEscape(_ text: String) -> String {
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\u{0}": out += "\u{FFFD}"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    @Test func escapeAgreesWithTheReference() {
+        var random = SanitizerRandom(state: 17)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0..<12, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
+            #expect(CharacterReferences.escape(text) == Self.referenceEscape(text))
+        }
+    }
+
+    @Test func textTokensKeepEveryScalar() {
+        var random = SanitizerRandom(state: 5)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1..<10, using: &random)).map { _ in ["a", "é", "한", "👍🏽", " ", "\n", "x y"].randomElement(using: &random)! }.joined()
+            #expect(HTMLTokenizer.tokens(text) == [.text(text)])
+            #expect(HTMLTokenizer.tokens("<p>\(text)</p>") == [.start(name: "p", attributes: [], selfClosing: false), .text(text), .end(name: "p")])
+        }
+    }
+
+    @Test func mentionParsingWithoutAnAtSignFindsNothing() {
+        #expect(MentionParser.parse("no mentions here, mail me at example.com").isEmpty)
+        #expect(MentionParser.parse("ping @alice") == [.handle("alice")])
+    }
+}
