@@ -54,3 +54,24 @@ import Testing
         #expect(MentionParser.parse("ping @alice") == [.handle("alice")])
     }
 }
+
+/// Topic folding's fast path returns what the full folding would.
+@Suite struct TopicFoldingFastPathTests {
+    static func reference(_ topic: String) -> String {
+        topic.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+
+    @Test func fastPathAgreesWithFullFolding() {
+        var random = SanitizerFastPathTests.SanitizerRandom(state: 99)
+        let pieces = ["a", "z", "0", "9", "-", "_", ".", " ", "  ", "\t", "\n", "A", "Ä", "é", "한", "swift", "Swift UI", "#"]
+        for _ in 0..<5_000 {
+            let topic = (0..<Int.random(in: 0..<6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(Topics.normalise(topic) == Self.reference(topic), "\(topic.debugDescription)")
+        }
+        #expect(Topics.isNormalisedASCII("swift ui"))
+        #expect(!Topics.isNormalisedASCII("swift  ui"))
+        #expect(!Topics.isNormalisedASCII(" swift"))
+        #expect(!Topics.isNormalisedASCII("swift "))
+        #expect(!Topics.isNormalisedASCII(""))
+    }
+}
