@@ -75,3 +75,32 @@ import Testing
         #expect(!Topics.isNormalisedASCII(""))
     }
 }
+
+/// Sanitising with plain text in one pass gives what sanitising and then reading the output's
+/// plain text gives, for the standard policy and for policies that allow unusual elements.
+@Suite struct SanitizerPlainTextPassTests {
+    static let pieces = [
+        "hello", " ", "  ", "\n", "\r\n", "&amp;", "&lt;b&gt;", "&", "&amp", "&#0;", "\u{0}", "é", "👍🏽", "<", ">", "a < b",
+        "<p>", "</p>", "<br>", "<br/>", "<div>", "</div>", "<li>", "<ul>", "</ul>", "<b>", "</b>", "<h2>", "</h2>",
+        "<pre>", "<blockquote>", "<hr>", "<img src=\"https://x.org/a.png\">", "<img>", "<a href=\"javascript:x\">", "<a href=\"/ok\">",
+        "</a>", "<script>alert(1)</script>", "<style>p{}</style>", "<textarea>", "</textarea>", "<title>t</title>", "<!-- c -->",
+        "<svg><p>x</p></svg>", "<span>", "</span>", "<p class=x>", "<tr>", "<xmp>", "</xmp>", "<noscript>n</noscript>",
+    ]
+
+    static let permissive = RichTextPolicy(
+        elements: ["p": [], "div": [], "b": [], "textarea": [], "style": [], "title": [], "tr": [], "li": [], "br": []],
+        droppedWithContent: ["script"], urlAttributes: ["href", "src"], maxLength: 100_000, maxDepth: 4)
+
+    @Test(arguments: [RichTextPolicy.standard, SanitizerPlainTextPassTests.permissive])
+    func onePassAgreesWithTwo(policy: RichTextPolicy) throws {
+        var random = SanitizerFastPathTests.SanitizerRandom(state: 2024)
+        let sanitizer = RichTextSanitizer(policy: policy)
+        for _ in 0..<3_000 {
+            let input = (0..<Int.random(in: 0..<14, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
+            let html = try sanitizer.sanitize(input)
+            let both = try sanitizer.sanitizeWithPlainText(input)
+            #expect(both.html == html, "\(input.debugDescription)")
+            #expect(both.plainText == RichTextSanitizer.plainText(html.html), "\(input.debugDescription)")
+        }
+    }
+}

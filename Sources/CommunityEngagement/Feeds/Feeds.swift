@@ -42,8 +42,7 @@ public struct Feeds: Sendable {
     /// Validates and sanitises a draft (no store access).
     func prepare(_ draft: PostDraft) throws -> PreparedPost {
         let config = engine.configuration
-        let body = try engine.sanitize(draft.body, field: "FeedItem.Body")
-        let plainText = RichTextSanitizer.plainText(body.html)
+        let (body, plainText) = try engine.sanitizeWithPlainText(draft.body, field: "FeedItem.Body")
         let topics = try Self.normalisedTopics(draft.topics, max: config.maxTopics)
         var poll: FeedItem.Poll?
         switch draft.kind {

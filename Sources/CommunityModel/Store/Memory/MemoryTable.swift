@@ -1,17 +1,40 @@
 /// One stored row: the entity, its version and the values of its indexed fields.
 ///
-/// A final class, so that copying a trie node copies one reference per row instead of the
-/// entity's existential box, its version and its index values.
-final class MemoryRow: Sendable {
-    let entity: any Entity
+/// A class, so that copying a trie node copies one reference per row instead of the entity's
+/// existential box, its version and its index values. Rows are ``TypedMemoryRow``s: reading
+/// one back as its type is a class cast, not an existential cast.
+class MemoryRow: @unchecked Sendable {
     let version: Int
     let indexValues: IndexValues
 
-    init(entity: any Entity, version: Int, indexValues: IndexValues) {
-        self.entity = entity
+    init(version: Int, indexValues: IndexValues) {
         self.version = version
         self.indexValues = indexValues
     }
+
+    /// The stored entity, whatever its type.
+    var entity: any Entity { fatalError("MemoryRow is abstract") }
+
+    /// The stored entity as `E`, or `nil` when the row holds another type.
+    final func value<E: Entity>(as _: E.Type) -> E? {
+        if let typed = self as? TypedMemoryRow<E> { return typed.value }
+        return entity as? E
+    }
+}
+
+/// A row holding an entity of a known type.
+///
+/// `@unchecked Sendable` only because its superclass is: every stored property is an
+/// immutable `let` of a `Sendable` type.
+final class TypedMemoryRow<E: Entity>: MemoryRow, @unchecked Sendable {
+    let value: E
+
+    init(_ value: E, version: Int, indexValues: IndexValues) {
+        self.value = value
+        super.init(version: version, indexValues: indexValues)
+    }
+
+    override var entity: any Entity { value }
 }
 
 /// The values of a row's indexed fields: a short list searched by name (entities declare a

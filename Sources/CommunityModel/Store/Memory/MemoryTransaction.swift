@@ -31,7 +31,7 @@ final class MemoryTransaction: StoreTransaction {
             if let v = field.value(value) { indexValues.set(v, for: field.name) }
         }
         state.tables[E.entityType, default: MemoryTable()]
-            .insert(key, MemoryRow(entity: value, version: version, indexValues: indexValues))
+            .insert(key, TypedMemoryRow(value, version: version, indexValues: indexValues))
         pending.append(
             PendingChange(
                 entityType: E.entityType, id: key, kind: existing == nil ? .inserted : .updated, version: version,
