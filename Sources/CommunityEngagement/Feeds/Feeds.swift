@@ -100,7 +100,7 @@ public struct Feeds: Sendable {
                 inPlainText: screened.html == body ? prepared.plainText : RichTextSanitizer.plainText(screened.html.html), tx: tx)
             let now = engine.clock.now()
             let item = FeedItem(
-                id: .generate(prefix: "fi"), authorID: author.id, kind: draft.kind, parent: draft.parent, body: screened.html,
+                id: CompactID.make(prefix: "fi"), authorID: author.id, kind: draft.kind, parent: draft.parent, body: screened.html,
                 topics: topics, mentionedMembers: mentions.members, mentionedGroups: mentions.groups,
                 link: draft.kind == .link ? draft.link : nil, poll: poll, attachment: attachment, questionID: questionID,
                 createdAt: now, status: screened.status)

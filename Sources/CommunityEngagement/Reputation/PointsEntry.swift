@@ -19,7 +19,7 @@ public struct PointsEntry: Entity, Hashable {
 
     /// Creates an entry.
     public init(memberID: ID<User>, action: ReputationRules.Action, points: Int, topics: [String], at: Date) {
-        self.id = .generate(prefix: "pts")
+        self.id = CompactID.make(prefix: "pt")
         self.memberID = memberID
         self.action = action
         self.points = points
