@@ -132,6 +132,13 @@ public final class Engagement: Sendable {
         }
     }
 
+    /// Sanitises rich text and returns its plain text too (one pass), mapping the error.
+    func sanitizeWithPlainText(_ html: String, field: String) throws -> (html: SanitizedHTML, plainText: String) {
+        do { return try RichTextSanitizer(policy: configuration.richText).sanitizeWithPlainText(html, field: field) } catch {
+            throw EngagementError.richText(error)
+        }
+    }
+
     /// Checks plain text (a title, a name).
     func checkText(_ text: String, field: String, max: Int, required: Bool = true) throws {
         do { try Check.text(text, field: field, max: max, required: required) } catch { throw EngagementError.invalid(error) }

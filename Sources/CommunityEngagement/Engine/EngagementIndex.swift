@@ -134,10 +134,9 @@ final class EngagementIndex: Sendable {
 
     private func noteActivity(_ member: ID<User>, _ at: Date, _ kind: ContentKind) {
         activity.withLock { activity in
-            var list = activity[member, default: []]
-            list.append((at, kind))
-            if list.count > 512 { list.removeFirst(list.count - 512) }
-            activity[member] = list
+            // In place: copying the list out would copy it whole on every post.
+            activity[member, default: []].append((at, kind))
+            if let count = activity[member]?.count, count > 512 { activity[member]!.removeFirst(count - 512) }
         }
     }
 

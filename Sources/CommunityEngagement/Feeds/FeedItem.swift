@@ -2,15 +2,11 @@ public import CommunityModel
 public import Foundation
 
 /// A post in a feed: text, a question, a poll, a link or a file.
+///
+/// No field is indexed in the store: feeds are read from the engine's per-feed logs, never by
+/// store queries, and every index would cost each post an extra write.
 public struct FeedItem: Entity, Hashable {
     public static let entityType: EntityType = "FeedItem"
-    public static var indexedFields: [IndexedField<FeedItem>] {
-        [
-            IndexedField("authorID") { .reference($0.authorID.rawValue) },
-            IndexedField("createdAt") { .dateTime($0.createdAt) },
-            IndexedField("status") { .picklist($0.status.rawValue) },
-        ]
-    }
 
     /// What kind of post it is.
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {

@@ -32,6 +32,25 @@ public enum FeedKey: Hashable, Sendable, Codable, CustomStringConvertible {
 public enum Topics {
     /// The folded form of a topic name: trimmed, lower-cased, inner white space collapsed.
     public static func normalise(_ topic: String) -> String {
-        topic.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        if isNormalisedASCII(topic) { return topic }  // the usual case: nothing to fold
+        return topic.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+
+    /// Whether `topic` is lower-case ASCII letters, digits, `-`, `_` and `.` in words
+    /// separated by single spaces, so that folding would return it unchanged.
+    static func isNormalisedASCII(_ topic: String) -> Bool {
+        var afterSpace = true  // no leading space
+        for byte in topic.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                afterSpace = false
+            case UInt8(ascii: " ") where !afterSpace:
+                afterSpace = true
+            default:
+                return false
+            }
+        }
+        return !afterSpace  // not empty, no trailing space
     }
 }

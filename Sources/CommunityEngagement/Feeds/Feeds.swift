@@ -33,6 +33,8 @@ public struct Feeds: Sendable {
     /// A draft's checked and sanitised parts, computed before the transaction.
     struct PreparedPost {
         var body: SanitizedHTML
+        /// The body's text without markup (screening and mentions read it).
+        var plainText: String
         var topics: [String]
         var poll: FeedItem.Poll?
     }
@@ -40,12 +42,12 @@ public struct Feeds: Sendable {
     /// Validates and sanitises a draft (no store access).
     func prepare(_ draft: PostDraft) throws -> PreparedPost {
         let config = engine.configuration
-        let body = try engine.sanitize(draft.body, field: "FeedItem.Body")
+        let (body, plainText) = try engine.sanitizeWithPlainText(draft.body, field: "FeedItem.Body")
         let topics = try Self.normalisedTopics(draft.topics, max: config.maxTopics)
         var poll: FeedItem.Poll?
         switch draft.kind {
         case .text, .question:
-            if draft.kind == .text, RichTextSanitizer.plainText(body.html).isEmpty {
+            if draft.kind == .text, plainText.isEmpty {
                 throw EngagementError.invalid(ValidationError(field: "FeedItem.Body", reason: .required))
             }
         case .link:
@@ -67,7 +69,7 @@ public struct Feeds: Sendable {
             }
             try engine.checkText(a.title, field: "FeedItem.Attachment.Title", max: 255)
         }
-        return PreparedPost(body: body, topics: topics, poll: poll)
+        return PreparedPost(body: body, plainText: plainText, topics: topics, poll: poll)
     }
 
     /// Writes a prepared post inside `tx`; `nil` when moderation refused it (see ``WriteEffects``).
@@ -82,7 +84,8 @@ public struct Feeds: Sendable {
             var group: ID<CommunityGroup>?
             if case .group(let g) = draft.parent { group = g }
             let kind: ContentKind = draft.kind == .question ? .question : .post
-            guard let screened = try engine.screen(tx, effects, author: author, kind: kind, title: title, html: body, group: group)
+            guard let screened = try engine.screen(tx, effects, author: author, kind: kind, title: title, html: body,
+                plainText: prepared.plainText, group: group)
             else { return nil }
             var attachment = draft.attachment
             if let a = attachment {
@@ -92,10 +95,12 @@ public struct Feeds: Sendable {
                 else { return nil }
                 attachment?.title = t.title ?? a.title
             }
-            let mentions = try resolveMentions(in: screened.html.html, tx: tx)
+            // Masking changes the text; otherwise the prepared plain text is the screened one's.
+            let mentions = try resolveMentions(
+                inPlainText: screened.html == body ? prepared.plainText : RichTextSanitizer.plainText(screened.html.html), tx: tx)
             let now = engine.clock.now()
             let item = FeedItem(
-                id: .generate(prefix: "fi"), authorID: author.id, kind: draft.kind, parent: draft.parent, body: screened.html,
+                id: CompactID.make(prefix: "fi"), authorID: author.id, kind: draft.kind, parent: draft.parent, body: screened.html,
                 topics: topics, mentionedMembers: mentions.members, mentionedGroups: mentions.groups,
                 link: draft.kind == .link ? draft.link : nil, poll: poll, attachment: attachment, questionID: questionID,
                 createdAt: now, status: screened.status)
@@ -104,7 +109,12 @@ public struct Feeds: Sendable {
             effects.publish(FeedItemPosted(
                 itemID: item.id, authorID: author.id, kind: item.kind, parent: item.parent, topics: topics,
                 status: item.status, occurredAt: now))
-            if item.status == .published { publishMentions(of: item, effects) }
+            if item.status == .published {
+                // Points for posting are part of the post's own transaction.
+                try ReputationEngine.award(engine, author.id, draft.kind == .question ? .question : .post, topics: topics, once: nil,
+                    rules: engine.configuration.reputation, in: tx, effects)
+                publishMentions(of: item, effects)
+            }
             return item
         }
     }
@@ -126,7 +136,7 @@ public struct Feeds: Sendable {
     func checkCanPost(to parent: FeedParent, author: User, in reader: any StoreReader) throws {
         switch parent {
         case .member(let owner):
-            _ = try engine.member(owner, in: reader)
+            if owner != author.id { _ = try engine.member(owner, in: reader) }  // the author is known to be active
         case .record(let record):
             guard engine.access.canRead(record, user: author.id) else {
                 throw EngagementError.notAllowed(action: "post on", subject: record.description)
@@ -161,9 +171,14 @@ public struct Feeds: Sendable {
 
     /// The members and groups mentioned in text (unknown handles and ids are ignored).
     func resolveMentions(in html: String, tx: any StoreReader) throws -> (members: [ID<User>], groups: [ID<CommunityGroup>]) {
+        try resolveMentions(inPlainText: RichTextSanitizer.plainText(html), tx: tx)
+    }
+
+    /// The members and groups mentioned in text without markup.
+    func resolveMentions(inPlainText text: String, tx: any StoreReader) throws -> (members: [ID<User>], groups: [ID<CommunityGroup>]) {
         var members: [ID<User>] = []
         var groups: [ID<CommunityGroup>] = []
-        for token in MentionParser.parse(RichTextSanitizer.plainText(html)) {
+        for token in MentionParser.parse(text) {
             switch token {
             case .member(let raw):
                 if let id = try? ID<User>(parsing: raw), let u = try tx.value(id), u.isActive, !members.contains(id) { members.append(id) }

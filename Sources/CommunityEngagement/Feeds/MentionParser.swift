@@ -14,6 +14,7 @@ public enum MentionParser {
 
     /// Every mention in `text`, in order, without duplicates.
     public static func parse(_ text: String) -> [Token] {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }  // most text mentions nobody
         var tokens: [Token] = []
         var seen = Set<Token>()
         let chars = Array(text)

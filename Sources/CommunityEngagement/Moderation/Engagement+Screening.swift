@@ -17,7 +17,7 @@ extension Engagement {
     /// does not.
     func screen(
         _ tx: any StoreTransaction, _ effects: WriteEffects, author: User, kind: ContentKind, title: String?,
-        html: SanitizedHTML, group: ID<CommunityGroup>?, countsTowardRate: Bool = true
+        html: SanitizedHTML, plainText: String? = nil, group: ID<CommunityGroup>?, countsTowardRate: Bool = true
     ) throws -> ScreenedContent? {
         let now = clock.now()
         let (screen, rates) = try rules(in: tx)
@@ -42,9 +42,9 @@ extension Engagement {
                 }
             }
         }
-        let plain = RichTextSanitizer.plainText(html.html)
-        let text = [title ?? "", plain].joined(separator: "\n")
-        let verdict = screen.verdict(for: text, kind: kind, memberKind: author.kind)
+        // Without keyword rules there is nothing to match (the common case on the write path).
+        let text = screen.isEmpty ? "" : [title ?? "", plainText ?? RichTextSanitizer.plainText(html.html)].joined(separator: "\n")
+        let verdict = screen.isEmpty ? .clean : screen.verdict(for: text, kind: kind, memberKind: author.kind)
         if let action = verdict.action, let rule = verdict.decisiveRule {
             switch action {
             case .block, .freeze:
@@ -66,7 +66,7 @@ extension Engagement {
                 break
             }
         }
-        if screen.hasMaskMatch(text, kind: kind, memberKind: author.kind) {
+        if !screen.isEmpty, screen.hasMaskMatch(text, kind: kind, memberKind: author.kind) {
             out.html = screen.masked(html, kind: kind, memberKind: author.kind)
             out.title = title.map { screen.masked($0, kind: kind, memberKind: author.kind) }
             try audit(tx, actor: nil, .masked, subject: "member:\(author.id)", detail: "\(kind.rawValue) masked")

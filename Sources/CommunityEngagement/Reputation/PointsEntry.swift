@@ -4,11 +4,9 @@ public import Foundation
 /// One award in the reputation ledger, for leaderboards per period.
 public struct PointsEntry: Entity, Hashable {
     public static let entityType: EntityType = "PointsEntry"
+    /// Only the time is indexed (leaderboards per period); nothing looks entries up by member.
     public static var indexedFields: [IndexedField<PointsEntry>] {
-        [
-            IndexedField("at") { .dateTime($0.at) },
-            IndexedField("memberID") { .reference($0.memberID.rawValue) },
-        ]
+        [IndexedField("at") { .dateTime($0.at) }]
     }
 
     public var id: ID<PointsEntry>
@@ -21,7 +19,7 @@ public struct PointsEntry: Entity, Hashable {
 
     /// Creates an entry.
     public init(memberID: ID<User>, action: ReputationRules.Action, points: Int, topics: [String], at: Date) {
-        self.id = .generate(prefix: "pts")
+        self.id = CompactID.make(prefix: "pt")
         self.memberID = memberID
         self.action = action
         self.points = points

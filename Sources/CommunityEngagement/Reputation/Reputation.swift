@@ -54,8 +54,10 @@ public struct Reputation: Sendable {
 
     /// The top members overall.
     public func leaderboard(limit: Int = 10) throws -> [LeaderboardEntry] {
-        let accounts = try engine.store.snapshot().query(Query<ReputationAccount>().ordered(by: "points", descending: true).page(limit: limit))
-        return ranked(accounts.map { ($0.value.memberID, $0.value.points) })
+        // Ranks every account in memory: an index on points would cost each award two index
+        // writes, and neither store orders through an index anyway.
+        let accounts = try engine.store.snapshot().all(ReputationAccount.self)
+        return Array(ranked(accounts.map { ($0.value.memberID, $0.value.points) }).prefix(max(0, limit)))
     }
 
     /// The top members in a topic.

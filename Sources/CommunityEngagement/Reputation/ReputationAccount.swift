@@ -2,11 +2,11 @@ public import CommunityModel
 
 /// A member's reputation: total points, points per topic, today's points per action (for caps)
 /// and lifetime counts per action (for badge criteria).
+///
+/// No field is indexed: ``Reputation/leaderboard(limit:)`` ranks accounts in memory, so an
+/// award writes only the account and its ledger entry.
 public struct ReputationAccount: Entity, Hashable {
     public static let entityType: EntityType = "ReputationAccount"
-    public static var indexedFields: [IndexedField<ReputationAccount>] {
-        [IndexedField("points") { .number(Double($0.points)) }]
-    }
 
     /// Same string as the member's id.
     public var id: ID<ReputationAccount>

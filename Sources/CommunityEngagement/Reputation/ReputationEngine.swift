@@ -15,10 +15,6 @@ enum ReputationEngine {
             }
         }
         return [
-            on(FeedItemPosted.self) { engine, e in
-                guard e.status == .published else { return }
-                try award(engine, e.authorID, e.kind == .question ? .question : .post, topics: e.topics, once: nil)
-            },
             on(CommentPosted.self) { engine, e in
                 guard e.status == .published else { return }
                 try award(engine, e.authorID, .comment, topics: try topics(of: e.subject, engine), once: nil)
@@ -68,40 +64,50 @@ enum ReputationEngine {
         points override: Int? = nil
     ) throws {
         let rules = engine.configuration.reputation
-        let base = override ?? rules.points[action] ?? 0
-        guard base > 0 else { return }
+        guard (override ?? rules.points[action] ?? 0) > 0 else { return }
         try engine.perform { tx, effects -> Bool? in
-            if let once, try tx.get(once) != nil { return true }
-            let now = engine.clock.now()
-            let day = dayKey(now)
-            var account = try tx.value(ID<ReputationAccount>(member.rawValue)) ?? ReputationAccount(memberID: member)
-            if account.day != day {
-                account.day = day
-                account.today = 0
-                account.todayByAction = [:]
-            }
-            var grant = base
-            if let cap = rules.dailyCaps[action] { grant = min(grant, cap - (account.todayByAction[action] ?? 0)) }
-            if let cap = rules.dailyTotalCap { grant = min(grant, cap - account.today) }
-            var entry = PointsEntry(memberID: member, action: action, points: max(0, grant), topics: topics, at: now)
-            if let once { entry.id = once }
-            try tx.put(entry)  // recorded even at 0 points, so a capped like is not re-awarded tomorrow
-            guard grant > 0 else { return true }
-            let oldLevel = account.level
-            account.points += grant
-            account.today += grant
-            account.todayByAction[action, default: 0] += grant
-            account.counts[action, default: 0] += 1
-            for t in topics { account.topicPoints[t, default: 0] += grant }
-            account.level = rules.level(for: account.points)?.name
-            try tx.put(account)
-            effects.publish(PointsAwarded(memberID: member, action: action, points: grant, total: account.points, occurredAt: now))
-            if account.level != oldLevel, let level = rules.level(for: account.points), level.threshold > 0 {
-                effects.publish(LevelReached(memberID: member, level: level, occurredAt: now))
-            }
-            try awardBadges(account, tx, effects, engine)
+            try award(engine, member, action, topics: topics, once: once, points: override, rules: rules, in: tx, effects)
             return true
         }
+    }
+
+    /// Awards an action's points inside the caller's transaction (the write that earned them),
+    /// publishing the point, level and badge events with the write's own events.
+    static func award(
+        _ engine: Engagement, _ member: ID<User>, _ action: ReputationRules.Action, topics: [String], once: ID<PointsEntry>?,
+        points override: Int? = nil, rules: ReputationRules, in tx: any StoreTransaction, _ effects: WriteEffects
+    ) throws {
+        let base = override ?? rules.points[action] ?? 0
+        guard base > 0 else { return }
+        if let once, try tx.get(once) != nil { return }
+        let now = engine.clock.now()
+        let day = dayKey(now)
+        var account = try tx.value(ID<ReputationAccount>(member.rawValue)) ?? ReputationAccount(memberID: member)
+        if account.day != day {
+            account.day = day
+            account.today = 0
+            account.todayByAction = [:]
+        }
+        var grant = base
+        if let cap = rules.dailyCaps[action] { grant = min(grant, cap - (account.todayByAction[action] ?? 0)) }
+        if let cap = rules.dailyTotalCap { grant = min(grant, cap - account.today) }
+        var entry = PointsEntry(memberID: member, action: action, points: max(0, grant), topics: topics, at: now)
+        if let once { entry.id = once }
+        try tx.put(entry)  // recorded even at 0 points, so a capped like is not re-awarded tomorrow
+        guard grant > 0 else { return }
+        let oldLevel = account.level
+        account.points += grant
+        account.today += grant
+        account.todayByAction[action, default: 0] += grant
+        account.counts[action, default: 0] += 1
+        for t in topics { account.topicPoints[t, default: 0] += grant }
+        account.level = rules.level(for: account.points)?.name
+        try tx.put(account)
+        effects.publish(PointsAwarded(memberID: member, action: action, points: grant, total: account.points, occurredAt: now))
+        if account.level != oldLevel, let level = rules.level(for: account.points), level.threshold > 0 {
+            effects.publish(LevelReached(memberID: member, level: level, occurredAt: now))
+        }
+        try awardBadges(account, tx, effects, engine)
     }
 
     /// Awards every automatic badge whose criteria the account now meets.

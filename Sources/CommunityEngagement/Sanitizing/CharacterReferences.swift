@@ -79,6 +79,11 @@ enum CharacterReferences {
 
     /// Escapes text for HTML content and quoted attribute values alike: `& < > " '`.
     static func escape(_ text: String) -> String {
+        let special = text.utf8.contains { b in
+            b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"")
+                || b == UInt8(ascii: "'") || b == 0
+        }
+        guard special else { return text }  // most text needs no escaping
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {

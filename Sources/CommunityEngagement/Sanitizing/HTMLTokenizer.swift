@@ -52,14 +52,10 @@ struct HTMLTokenizer {
     }
 
     private mutating func text() -> HTMLToken {
-        var raw = String.UnicodeScalarView()
-        raw.append(scalars[index])  // a lone `<` or any other first scalar
-        index += 1
-        while index < scalars.count, scalars[index] != "<" {
-            raw.append(scalars[index])
-            index += 1
-        }
-        return .text(CharacterReferences.decode(String(raw), inAttribute: false))
+        let start = index
+        index += 1  // a lone `<` or any other first scalar
+        while index < scalars.count, scalars[index] != "<" { index += 1 }
+        return .text(CharacterReferences.decode(string(start..<index), inAttribute: false))
     }
 
     private mutating func bogusOrComment() -> HTMLToken {
@@ -96,12 +92,25 @@ struct HTMLTokenizer {
     }
 
     private mutating func tagName() -> String {
-        var name = String.UnicodeScalarView()
-        while let s = at(index), !Self.isSpace(s), s != "/", s != ">" {
-            name.append(s)
-            index += 1
+        let start = index
+        while let s = at(index), !Self.isSpace(s), s != "/", s != ">" { index += 1 }
+        return string(start..<index).lowercased()
+    }
+
+    /// The scalars in `range` as a string, encoded straight to UTF-8 (no per-scalar appends).
+    private func string(_ range: Range<Int>) -> String {
+        var capacity = 0
+        for i in range { capacity += UTF8.width(scalars[i]) }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var n = 0
+            for i in range {
+                UTF8.encode(scalars[i]) { byte in
+                    buffer[n] = byte
+                    n += 1
+                }
+            }
+            return n
         }
-        return String(name).lowercased()
     }
 
     private mutating func endTag() -> HTMLToken {

@@ -14,6 +14,26 @@ public struct RichTextSanitizer: Sendable {
     ///
     /// - Throws: ``RichTextError/tooLong(field:limit:actual:)`` past the policy's length.
     public func sanitize(_ input: String, field: String = "body") throws(RichTextError) -> SanitizedHTML {
+        try clean(input, field: field, plainText: false).html
+    }
+
+    /// Cleans `input` and returns the result's ``plainText(_:)`` with it, read in the same pass
+    /// (the write path needs both; this saves tokenizing the output again).
+    func sanitizeWithPlainText(_ input: String, field: String = "body") throws(RichTextError) -> (html: SanitizedHTML, plainText: String) {
+        let result = try clean(input, field: field, plainText: true)
+        // The single pass mirrors `plainText` unless the output holds an element that
+        // `plainText` or the tokenizer treats specially (a policy may allow one); then read
+        // the output again.
+        guard let plain = result.plain else { return (result.html, Self.plainText(result.html.html)) }
+        return (result.html, plain.trimmingWhitespace())
+    }
+
+    /// The sanitiser proper; with `plainText`, also collects the text of the output as
+    /// ``plainText(_:)`` would read it back (decoded text, a line break before block elements),
+    /// or `nil` when it kept an element whose content that reading would treat specially.
+    private func clean(_ input: String, field: String, plainText: Bool) throws(RichTextError) -> (html: SanitizedHTML, plain: String?) {
+        var plain = ""
+        var plainIsExact = plainText
         let count = input.unicodeScalars.count
         if count > policy.maxLength { throw .tooLong(field: field, limit: policy.maxLength, actual: count) }
         var out = ""
@@ -26,7 +46,11 @@ public struct RichTextSanitizer: Sendable {
             case .ignorable:
                 continue
             case .text(let text):
-                if dropDepth == 0 { out += CharacterReferences.escape(text) }
+                if dropDepth == 0 {
+                    out += CharacterReferences.escape(text)
+                    // Escaping turns NUL into U+FFFD; reading the output back decodes the rest.
+                    if plainIsExact { plain += text.contains("\u{0}") ? text.replacingNUL() : text }
+                }
             case .start(let name, let attributes, let selfClosing):
                 if policy.droppedWithContent.contains(name) {
                     if !selfClosing && !RichTextPolicy.voidElements.contains(name) {
@@ -46,6 +70,13 @@ public struct RichTextSanitizer: Sendable {
                     kept.append((attr, value))
                 }
                 if name == "img", !kept.contains(where: { $0.0 == "src" }) { continue }
+                if plainIsExact {
+                    if RichTextPolicy.standard.droppedWithContent.contains(name) || HTMLTokenizer.rawTextElements.contains(name) {
+                        plainIsExact = false
+                    } else if Self.blockElements.contains(name), !plain.isEmpty, !plain.hasSuffix("\n") {
+                        plain += "\n"
+                    }
+                }
                 out += "<" + name
                 for (attr, value) in kept { out += " \(attr)=\"\(CharacterReferences.escape(value))\"" }
                 if name == "a" { out += " rel=\"nofollow noopener ugc\"" }
@@ -64,14 +95,13 @@ public struct RichTextSanitizer: Sendable {
             }
         }
         while let name = open.popLast() { out += "</\(name)>" }
-        return SanitizedHTML(trusted: out)
+        return (SanitizedHTML(trusted: out), plainIsExact ? plain : nil)
     }
 
     /// The text of `input` without any markup (for titles, search, notifications, e-mail and
     /// case descriptions); block elements and `<br>` become line breaks.
     public static func plainText(_ input: String) -> String {
         var out = ""
-        let blocks: Set<String> = ["p", "br", "li", "div", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr"]
         var dropping = 0
         for token in HTMLTokenizer.tokens(input) {
             switch token {
@@ -79,7 +109,7 @@ public struct RichTextSanitizer: Sendable {
             case .start(let name, _, let selfClosing):
                 if RichTextPolicy.standard.droppedWithContent.contains(name) {
                     if !selfClosing { dropping += 1 }
-                } else if blocks.contains(name), !out.isEmpty, !out.hasSuffix("\n") {
+                } else if blockElements.contains(name), !out.isEmpty, !out.hasSuffix("\n") {
                     out += "\n"
                 }
             case .end(let name):
@@ -91,9 +121,19 @@ public struct RichTextSanitizer: Sendable {
         }
         return out.trimmingWhitespace()
     }
+
+    /// Elements that start a new line in ``plainText(_:)``.
+    static let blockElements: Set<String> = ["p", "br", "li", "div", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr"]
 }
 
 extension String {
+    /// The text with every NUL replaced by U+FFFD, as escaping does.
+    func replacingNUL() -> String {
+        var out = String.UnicodeScalarView()
+        for c in unicodeScalars { out.append(c == "\u{0}" ? "\u{FFFD}" : c) }
+        return String(out)
+    }
+
     /// The text without leading and trailing white space and newlines.
     func trimmingWhitespace() -> String {
         var s = Substring(self)

@@ -28,10 +28,14 @@ public struct ID<Entity>: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.rawValue = text
     }
 
-    /// A fresh random identifier with the given prefix, such as `acc_3F9A…`.
+    /// A fresh random identifier with the given prefix, such as `acc_3f9a…`: the prefix, `_`
+    /// and 20 lowercase hexadecimal digits holding 80 bits from the system's cryptographic
+    /// random generator.
+    ///
+    /// - Precondition: the result is a valid identifier (the prefix uses the identifier
+    ///   alphabet and is at most 43 characters).
     public static func generate(prefix: String = "id") -> ID {
-        let uuid = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        return ID("\(prefix)_\(uuid.prefix(20))")
+        ID(RandomIDSource.identifier(prefix: prefix))
     }
 
     /// Whether `text` is a well-formed identifier.

@@ -1,6 +1,6 @@
 /// A persistent hash map: a hash array mapped trie whose nodes are shared between versions.
 ///
-/// Copying a `HashTrie` is O(1) (one retain). A write copies only the O(log₃₂ n) nodes on
+/// Copying a `HashTrie` is O(1) (one retain). A write copies only the O(log₁₆ n) nodes on
 /// the path to its key, and only those still shared with another copy: nodes a writer has
 /// already copied are uniquely referenced and change in place, so a bulk load in one
 /// transaction costs about as much as filling a dictionary. Nodes reachable from a copy
@@ -64,7 +64,10 @@ struct HashTrie<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 }
 
-/// One node of a ``HashTrie``: entries and children selected by 5 bits of the hash per level.
+/// One node of a ``HashTrie``: entries and children selected by 4 bits of the hash per level.
+///
+/// Sixteen ways rather than thirty-two: a write copies every node on its path, and smaller
+/// nodes make that copy (and freeing the replaced one) cheaper than the extra level costs.
 ///
 /// Below 64 bits of hash, a node is a plain list of colliding entries.
 ///
@@ -72,16 +75,52 @@ struct HashTrie<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 /// private copy of the trie (checked with `isKnownUniquelyReferenced`), so no other thread
 /// can hold it; every node reachable from a shared trie is immutable.
 final class TrieNode<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
-    private var dataMap: UInt32 = 0
+    private var dataMap: UInt32 = 0  // 16 bits used
     private var nodeMap: UInt32 = 0
-    private var entries: ContiguousArray<(key: Key, value: Value)> = []
-    private var children: ContiguousArray<TrieNode> = []
+    private var storedEntries: ContiguousArray<(key: Key, value: Value)> = []
+    private var storedChildren: ContiguousArray<TrieNode> = []
+    /// Whether the arrays may still be shared with the node this one was copied from. The
+    /// first change then copies them with the element type known (retains inline, one spare
+    /// slot) instead of through the generic copy-on-write path. Array semantics keep this
+    /// correct either way; the flags only choose the faster copy.
+    private var entriesShared = false
+    private var childrenShared = false
+
+    private var entries: ContiguousArray<(key: Key, value: Value)> {
+        _read { yield storedEntries }
+        _modify {
+            if entriesShared {
+                storedEntries = Self.duplicate(storedEntries)
+                entriesShared = false
+            }
+            yield &storedEntries
+        }
+    }
+
+    private var children: ContiguousArray<TrieNode> {
+        _read { yield storedChildren }
+        _modify {
+            if childrenShared {
+                storedChildren = Self.duplicate(storedChildren)
+                childrenShared = false
+            }
+            yield &storedChildren
+        }
+    }
 
     init() {}
 
+    /// A fresh copy of `array` with room for one more element.
+    private static func duplicate<T>(_ array: ContiguousArray<T>) -> ContiguousArray<T> {
+        var copy = ContiguousArray<T>()
+        copy.reserveCapacity(array.count + 1)
+        for element in array { copy.append(element) }
+        return copy
+    }
+
     static func hash(_ key: Key) -> UInt64 { UInt64(bitPattern: Int64(key.hashValue)) }
 
-    private static func bit(_ hash: UInt64, _ shift: Int) -> UInt32 { 1 << UInt32((hash >> UInt64(shift)) & 31) }
+    private static func bit(_ hash: UInt64, _ shift: Int) -> UInt32 { 1 << UInt32((hash >> UInt64(shift)) & 15) }
 
     private static func index(_ map: UInt32, _ bit: UInt32) -> Int { (map & (bit &- 1)).nonzeroBitCount }
 
@@ -89,8 +128,10 @@ final class TrieNode<Key: Hashable & Sendable, Value: Sendable>: @unchecked Send
         let node = TrieNode()
         node.dataMap = dataMap
         node.nodeMap = nodeMap
-        node.entries = entries
-        node.children = children
+        node.storedEntries = storedEntries
+        node.storedChildren = storedChildren
+        node.entriesShared = true
+        node.childrenShared = true
         return node
     }
 
@@ -108,7 +149,7 @@ final class TrieNode<Key: Hashable & Sendable, Value: Sendable>: @unchecked Send
             }
             guard node.nodeMap & bit != 0 else { return nil }
             node = node.children[Self.index(node.nodeMap, bit)]
-            shift += 5
+            shift += 4
         }
     }
 
@@ -123,7 +164,7 @@ final class TrieNode<Key: Hashable & Sendable, Value: Sendable>: @unchecked Send
             return entries[i].key == key ? try body(entries[i].value) : nil
         }
         guard nodeMap & bit != 0 else { return nil }
-        return try children[Self.index(nodeMap, bit)].withValue(key, hash, shift + 5, body)
+        return try children[Self.index(nodeMap, bit)].withValue(key, hash, shift + 4, body)
     }
 
     /// Inserts into this (uniquely referenced) node.
@@ -150,7 +191,7 @@ final class TrieNode<Key: Hashable & Sendable, Value: Sendable>: @unchecked Send
         }
         if nodeMap & bit != 0 {
             let j = uniqueChild(bit)
-            return children[j].insert(key, value, hash, shift + 5)
+            return children[j].insert(key, value, hash, shift + 4)
         }
         let i = Self.index(dataMap, bit)
         entries.insert((key, value), at: i)
@@ -173,7 +214,7 @@ final class TrieNode<Key: Hashable & Sendable, Value: Sendable>: @unchecked Send
         }
         guard nodeMap & bit != 0 else { return nil }
         let j = uniqueChild(bit)
-        let old = children[j].remove(key, hash, shift + 5)
+        let old = children[j].remove(key, hash, shift + 4)
         compact(child: j, bit: bit)
         return old
     }
@@ -209,7 +250,7 @@ final class TrieNode<Key: Hashable & Sendable, Value: Sendable>: @unchecked Send
         }
         if nodeMap & bit != 0 {
             let j = uniqueChild(bit)
-            let delta = children[j].modify(key, hash, shift + 5, makeDefault, body)
+            let delta = children[j].modify(key, hash, shift + 4, makeDefault, body)
             if delta < 0 { compact(child: j, bit: bit) }
             return delta
         }
@@ -236,7 +277,7 @@ final class TrieNode<Key: Hashable & Sendable, Value: Sendable>: @unchecked Send
     /// Replaces the entry at `i` with a child holding it and the new entry.
     private func pushDown(at i: Int, bit: UInt32, _ key: Key, _ value: Value, _ hash: UInt64, _ shift: Int) {
         let old = entries.remove(at: i)
-        let child = Self.pair(old.key, old.value, Self.hash(old.key), key, value, hash, shift + 5)
+        let child = Self.pair(old.key, old.value, Self.hash(old.key), key, value, hash, shift + 4)
         dataMap ^= bit
         children.insert(child, at: Self.index(nodeMap, bit))
         nodeMap |= bit
@@ -266,7 +307,7 @@ final class TrieNode<Key: Hashable & Sendable, Value: Sendable>: @unchecked Send
         let b1 = bit(h1, shift), b2 = bit(h2, shift)
         if b1 == b2 {
             node.nodeMap = b1
-            node.children = [pair(k1, v1, h1, k2, v2, h2, shift + 5)]
+            node.children = [pair(k1, v1, h1, k2, v2, h2, shift + 4)]
         } else {
             node.dataMap = b1 | b2
             node.entries = b1 < b2 ? [(k1, v1), (k2, v2)] : [(k2, v2), (k1, v1)]

@@ -57,7 +57,7 @@ struct MemoryState: StoreSnapshot {
     }
 
     static func typed<E: Entity>(_ row: borrowing MemoryRow, _ id: String, _: E.Type) throws -> Versioned<E> {
-        guard let value = row.entity as? E else {
+        guard let value = row.value(as: E.self) else {
             throw StoreError.corrupt(entity: E.entityType, id: id, detail: "stored as \(type(of: row.entity))")
         }
         return Versioned(value: value, version: row.version)

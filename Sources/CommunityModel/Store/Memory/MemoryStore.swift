@@ -15,7 +15,8 @@ public final class MemoryStore: Store {
     private let current: Mutex<MemoryState>
     private let writer = Mutex(())
     private let feed: Mutex<ChangeLog>
-    private let observers = Mutex<[UInt64: @Sendable ([Change]) -> Void]>([:])
+    /// Observers by token, in registration order (tokens only grow, so appending keeps it sorted).
+    private let observers = Mutex<[(token: UInt64, observer: @Sendable ([Change]) -> Void)]>([])
     private let nextObserver = Atomic<UInt64>(1)
 
     /// Creates an empty store that keeps up to `feedCapacity` changes for ``changes(after:limit:)``.
@@ -52,8 +53,8 @@ public final class MemoryStore: Store {
             state.sequence = sequence
             feed.withLock { $0.append(changes) }
             current.withLock { $0 = state }
-            let targets = observers.withLock { Array($0.sorted { $0.key < $1.key }.map(\.value)) }
-            for observer in targets { observer(changes) }
+            let targets = observers.withLock { $0 }
+            for target in targets { target.observer(changes) }
             return result
         }
     }
@@ -66,9 +67,9 @@ public final class MemoryStore: Store {
     /// Calls `observer` after every commit, in commit order, on the committing thread.
     public func observe(_ observer: @escaping @Sendable ([Change]) -> Void) -> StoreObservation {
         let token = nextObserver.add(1, ordering: .relaxed).oldValue
-        observers.withLock { $0[token] = observer }
+        observers.withLock { $0.append((token, observer)) }
         return StoreObservation { [weak self] in
-            _ = self?.observers.withLock { $0.removeValue(forKey: token) }
+            self?.observers.withLock { $0.removeAll { $0.token == token } }
         }
     }
 }

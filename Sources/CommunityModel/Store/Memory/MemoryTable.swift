@@ -1,8 +1,65 @@
 /// One stored row: the entity, its version and the values of its indexed fields.
-struct MemoryRow: Sendable {
-    var entity: any Entity
-    var version: Int
-    var indexValues: [String: FieldValue]
+///
+/// A class, so that copying a trie node copies one reference per row instead of the entity's
+/// existential box, its version and its index values. Rows are ``TypedMemoryRow``s: reading
+/// one back as its type is a class cast, not an existential cast.
+class MemoryRow: @unchecked Sendable {
+    let version: Int
+    let indexValues: IndexValues
+
+    init(version: Int, indexValues: IndexValues) {
+        self.version = version
+        self.indexValues = indexValues
+    }
+
+    /// The stored entity, whatever its type.
+    var entity: any Entity { fatalError("MemoryRow is abstract") }
+
+    /// The stored entity as `E`, or `nil` when the row holds another type.
+    final func value<E: Entity>(as _: E.Type) -> E? {
+        if let typed = self as? TypedMemoryRow<E> { return typed.value }
+        return entity as? E
+    }
+}
+
+/// A row holding an entity of a known type.
+///
+/// `@unchecked Sendable` only because its superclass is: every stored property is an
+/// immutable `let` of a `Sendable` type.
+final class TypedMemoryRow<E: Entity>: MemoryRow, @unchecked Sendable {
+    let value: E
+
+    init(_ value: E, version: Int, indexValues: IndexValues) {
+        self.value = value
+        super.init(version: version, indexValues: indexValues)
+    }
+
+    override var entity: any Entity { value }
+}
+
+/// The values of a row's indexed fields: a short list searched by name (entities declare a
+/// handful of indexed fields, so this beats hashing into a dictionary per write).
+struct IndexValues: Sendable, Sequence {
+    private var pairs: [(field: String, value: FieldValue)] = []
+
+    init() {}
+
+    /// The value indexed under `field`, if any.
+    subscript(field: String) -> FieldValue? {
+        for pair in pairs where pair.field == field { return pair.value }
+        return nil
+    }
+
+    /// Sets the value of `field`, replacing an earlier one (the last declaration wins).
+    mutating func set(_ value: FieldValue, for field: String) {
+        if let i = pairs.firstIndex(where: { $0.field == field }) {
+            pairs[i].value = value
+        } else {
+            pairs.append((field, value))
+        }
+    }
+
+    func makeIterator() -> IndexingIterator<[(field: String, value: FieldValue)]> { pairs.makeIterator() }
 }
 
 /// The ids of the rows holding one value of an indexed field.

@@ -26,12 +26,12 @@ final class MemoryTransaction: StoreTransaction {
         let existing = state.tables[E.entityType]?.rows.withValue(forKey: key) { $0.version }
         try Self.check(E.entityType, key, expecting, existing)
         let version = (existing ?? 0) + 1
-        var indexValues: [String: FieldValue] = [:]
+        var indexValues = IndexValues()
         for field in E.indexedFields {
-            if let v = field.value(value) { indexValues[field.name] = v }
+            if let v = field.value(value) { indexValues.set(v, for: field.name) }
         }
         state.tables[E.entityType, default: MemoryTable()]
-            .insert(key, MemoryRow(entity: value, version: version, indexValues: indexValues))
+            .insert(key, TypedMemoryRow(value, version: version, indexValues: indexValues))
         pending.append(
             PendingChange(
                 entityType: E.entityType, id: key, kind: existing == nil ? .inserted : .updated, version: version,
