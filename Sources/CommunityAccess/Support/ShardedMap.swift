@@ -32,29 +32,21 @@ extension RecordKey: ShardKey {
 /// published copies one shard, not the whole map.
 struct ShardedMap<Key: ShardKey, Value: Sendable>: Sendable {
     private var shards = [[Key: Value]](repeating: [:], count: 256)
-    private(set) var count = 0
+
+    /// The number of entries (summed over the shards; off the hot path).
+    var count: Int { shards.reduce(0) { $0 + $1.count } }
 
     subscript(key: Key) -> Value? {
         get { shards[key.shard][key] }
-        _modify {
-            let s = key.shard
-            let had = shards[s][key] != nil
-            yield &shards[s][key]
-            let has = shards[s][key] != nil
-            count += (has ? 1 : 0) - (had ? 1 : 0)
-        }
+        _modify { yield &shards[key.shard][key] }
     }
 
     subscript(key: Key, default value: @autoclosure () -> Value) -> Value {
         get { shards[key.shard][key] ?? value() }
-        _modify {
-            let s = key.shard
-            if shards[s][key] == nil { count += 1 }
-            yield &shards[s][key, default: value()]
-        }
+        _modify { yield &shards[key.shard][key, default: value()] }
     }
 
-    var isEmpty: Bool { count == 0 }
+    var isEmpty: Bool { shards.allSatisfy(\.isEmpty) }
 
     /// Makes room for `n` more entries in total (spread over the shards), so a bulk load
     /// does not rehash as it grows.
