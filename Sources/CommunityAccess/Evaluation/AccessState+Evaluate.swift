@@ -112,12 +112,12 @@ extension AccessState {
         }
         if best >= 2 { return best }
         // Sharing rules: criteria rules that match, owner rules whose source holds the owner.
-        if row.criteria != 0, let slots = criteriaSlots[row.object] {
+        if row.criteria != 0 {
             var mask = row.criteria
             while mask != 0 {
                 let s = mask.trailingZeroBitCount
                 mask &= mask - 1
-                guard s < slots.count, let r = slots[s], let rule = d.rules[Int(r)], rule.level > best else { continue }
+                guard let r = criteriaSlots.rule(row.object, s), let rule = d.rules[Int(r)], rule.level > best else { continue }
                 if rule.isGuest, !rule.includeHighVolumeOwned, owner >= 0, row.ownerBits & UserFacts.highVolume != 0 {
                     continue
                 }

@@ -14,6 +14,12 @@ struct ObjectSlots: Sendable, Sequence {
         }
     }
 
+    /// The rule in slot `slot` of `object`, read in place (no copy of the slot list).
+    @inline(__always) func rule(_ object: UInt16, _ slot: Int) -> UInt32? {
+        guard Int(object) < byObject.count else { return nil }
+        return byObject[Int(object)].flatMap { slot < $0.count ? $0[slot] : nil }
+    }
+
     /// Every object that has slots, with its slots.
     func makeIterator() -> IndexingIterator<[(UInt16, [UInt32?])]> {
         byObject.enumerated().compactMap { o, slots in slots.map { (UInt16(o), $0) } }.makeIterator()

@@ -5,25 +5,25 @@
 public struct ObjectPermissions: OptionSet, Hashable, Sendable, Codable {
     public let rawValue: UInt8
     /// Creates a permission set from its bits.
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// Read records that sharing makes visible.
-    public static let read = ObjectPermissions(rawValue: 1 << 0)
+    @inlinable public static var read: ObjectPermissions { ObjectPermissions(rawValue: 1 << 0) }
     /// Create records.
-    public static let create = ObjectPermissions(rawValue: 1 << 1)
+    @inlinable public static var create: ObjectPermissions { ObjectPermissions(rawValue: 1 << 1) }
     /// Edit records the user may edit through sharing.
-    public static let edit = ObjectPermissions(rawValue: 1 << 2)
+    @inlinable public static var edit: ObjectPermissions { ObjectPermissions(rawValue: 1 << 2) }
     /// Delete records the user has full access to.
-    public static let delete = ObjectPermissions(rawValue: 1 << 3)
+    @inlinable public static var delete: ObjectPermissions { ObjectPermissions(rawValue: 1 << 3) }
     /// Read every record of the object, overriding sharing.
-    public static let viewAll = ObjectPermissions(rawValue: 1 << 4)
+    @inlinable public static var viewAll: ObjectPermissions { ObjectPermissions(rawValue: 1 << 4) }
     /// Read, edit, delete and transfer every record of the object, overriding sharing.
-    public static let modifyAll = ObjectPermissions(rawValue: 1 << 5)
+    @inlinable public static var modifyAll: ObjectPermissions { ObjectPermissions(rawValue: 1 << 5) }
     /// Read every field of the object, overriding field-level security.
-    public static let viewAllFields = ObjectPermissions(rawValue: 1 << 6)
+    @inlinable public static var viewAllFields: ObjectPermissions { ObjectPermissions(rawValue: 1 << 6) }
 
     /// Read, create, edit and delete.
-    public static let crud: ObjectPermissions = [.read, .create, .edit, .delete]
+    @inlinable public static var crud: ObjectPermissions { [.read, .create, .edit, .delete] }
 
     /// The permissions with their implications added.
     public var normalized: ObjectPermissions {
