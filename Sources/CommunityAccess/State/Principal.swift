@@ -52,6 +52,24 @@ struct RecordRow: Sendable {
 struct RecordKey: Hashable, Sendable {
     var object: UInt16
     var id: String
+
+    /// A 64-bit FNV-1a fingerprint of the object and the id's UTF-8 bytes: hashing feeds
+    /// this one word to the hasher instead of the whole string, and shards use it too.
+    /// Equal keys have equal fingerprints; equality still compares the ids.
+    var fingerprint: UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(object)
+        let done: Void? = id.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        }
+        if done == nil {
+            for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        }
+        return h
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
+
+    static func == (a: RecordKey, b: RecordKey) -> Bool { a.object == b.object && a.id == b.id }
 }
 
 typealias AccessLevelCode = UInt8

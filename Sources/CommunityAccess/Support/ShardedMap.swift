@@ -17,14 +17,8 @@ extension Principal: ShardKey {
 
 extension RecordKey: ShardKey {
     var shard: Int {
-        var h: UInt32 = 2_166_136_261
-        var n = 0
-        for b in id.utf8.reversed() {
-            h = (h ^ UInt32(b)) &* 16_777_619
-            n += 1
-            if n == 4 { break }
-        }
-        return Int((h ^ (h >> 16) ^ UInt32(object)) & 255)
+        let h = fingerprint
+        return Int(truncatingIfNeeded: (h ^ (h >> 32) ^ (h >> 48)) & 255)
     }
 }
 
@@ -47,6 +41,13 @@ struct ShardedMap<Key: ShardKey, Value: Sendable>: Sendable {
     }
 
     var isEmpty: Bool { shards.allSatisfy(\.isEmpty) }
+
+    /// The value for `key`, inserting `value` first if the key is absent (one probe).
+    mutating func valueInserting(_ key: Key, _ value: Value) -> Value {
+        Self.current(&shards[key.shard][key, default: value])
+    }
+
+    private static func current(_ v: inout Value) -> Value { v }
 
     /// Makes room for `n` more entries in total (spread over the shards), so a bulk load
     /// does not rehash as it grows.
@@ -77,10 +78,9 @@ struct ShardedInterner<Key: ShardKey>: Sendable {
     mutating func reserve(_ n: Int) { ids.reserve(n) }
 
     mutating func intern(_ key: Key) -> UInt32 {
-        if let id = ids[key] { return id }
-        let id = UInt32(keys.count)
-        ids[key] = id
-        keys.append(key)
+        let next = UInt32(keys.count)
+        let id = ids.valueInserting(key, next)
+        if id == next { keys.append(key) }
         return id
     }
 }
