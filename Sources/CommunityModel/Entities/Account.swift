@@ -1,6 +1,7 @@
 import Foundation
 
 /// A company: a customer, a partner, or both.
+@dynamicMemberLookup
 public struct Account: Record, Hashable {
     /// Partner programme tier, which gates materials, leads and fund limits.
     public enum PartnerTier: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
@@ -22,24 +23,32 @@ public struct Account: Record, Hashable {
         ]
     }
 
-    public var id: ID<Account>
-    /// The company name.
-    public var name: String
-    /// The owner; accounts are always owned by users (never queues, never high-volume users).
-    public var owner: Owner
-    /// The parent account in an account hierarchy.
-    public var parentID: ID<Account>?
-    /// Whether the account is enabled as a partner.
-    public var isPartner: Bool
-    /// The partner tier, for partner accounts.
-    public var partnerTier: PartnerTier?
-    /// Sales region such as `NA`, `EMEA`, `APAC`, `LATAM`.
-    public var region: String?
-    /// Industry.
-    public var industry: String?
-    /// The company's web domain, for duplicate detection (for example `acme.example`).
-    public var website: String?
-    public var customFields: [String: FieldValue]
+    /// The stored fields; read and write them as properties of the record itself, which
+    /// looks them up here.
+    public struct Fields: Hashable, Sendable, Codable {
+        /// The record's id.
+        public var id: ID<Account>
+        /// The company name.
+        public var name: String
+        /// The owner; accounts are always owned by users (never queues, never high-volume users).
+        public var owner: Owner
+        /// The parent account in an account hierarchy.
+        public var parentID: ID<Account>?
+        /// Whether the account is enabled as a partner.
+        public var isPartner: Bool
+        /// The partner tier, for partner accounts.
+        public var partnerTier: PartnerTier?
+        /// Sales region such as `NA`, `EMEA`, `APAC`, `LATAM`.
+        public var region: String?
+        /// Industry.
+        public var industry: String?
+        /// The company's web domain, for duplicate detection (for example `acme.example`).
+        public var website: String?
+        /// Custom field values by API name.
+        public var customFields: [String: FieldValue]
+    }
+
+    private var storage: FieldStorage<Fields>
 
     /// Creates an account.
     public init(
@@ -47,46 +56,78 @@ public struct Account: Record, Hashable {
         partnerTier: PartnerTier? = nil, region: String? = nil, industry: String? = nil, website: String? = nil,
         customFields: [String: FieldValue] = [:]
     ) {
-        self.id = id
-        self.name = name
-        self.owner = .user(owner)
-        self.parentID = parentID
-        self.isPartner = isPartner
-        self.partnerTier = partnerTier
-        self.region = region
-        self.industry = industry
-        self.website = website
-        self.customFields = customFields
+        storage = FieldStorage(
+            Fields(
+                id: id, name: name, owner: .user(owner), parentID: parentID, isPartner: isPartner,
+                partnerTier: partnerTier, region: region, industry: industry, website: website,
+                customFields: customFields))
     }
+
+    /// All fields at once; copies of the record share them until one copy changes.
+    public var fields: Fields {
+        get { storage.fields }
+        set { storage = FieldStorage(newValue) }
+    }
+
+    /// A field of ``Fields``, read or written as a property of the record.
+    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
+        get { storage.fields[keyPath: field] }
+        set {
+            var changed = storage.fields
+            changed[keyPath: field] = newValue
+            storage = FieldStorage(changed)
+        }
+    }
+
+    public var id: ID<Account> { storage.fields.id }
+    public var owner: Owner {
+        get { storage.fields.owner }
+        set { self[dynamicMember: \.owner] = newValue }
+    }
+    public var customFields: [String: FieldValue] {
+        get { storage.fields.customFields }
+        set { self[dynamicMember: \.customFields] = newValue }
+    }
+
+    public static func == (lhs: Account, rhs: Account) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+    /// Decodes the record from its fields (the same shape as ``Fields``).
+    public init(from decoder: any Decoder) throws { storage = FieldStorage(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 
     /// An account is its own account, for sharing that looks up "the record's account".
     public var accountID: ID<Account>? { id }
 
     public func value(of field: String) -> FieldValue? {
         switch field {
-        case "Id": .reference(id.rawValue)
-        case "Name": .text(name)
-        case "OwnerId": .reference(owner.description)
-        case "ParentId": parentID.map { .reference($0.rawValue) }
-        case "IsPartner": .checkbox(isPartner)
-        case "PartnerTier": partnerTier.map { .picklist($0.rawValue) }
-        case "Region": region.map(FieldValue.picklist)
-        case "Industry": industry.map(FieldValue.picklist)
-        case "Website": website.map(FieldValue.text)
-        default: customFields[field]
+        case "Id": .reference(storage.fields.id.rawValue)
+        case "Name": .text(storage.fields.name)
+        case "OwnerId": .reference(storage.fields.owner.description)
+        case "ParentId": storage.fields.parentID.map { .reference($0.rawValue) }
+        case "IsPartner": .checkbox(storage.fields.isPartner)
+        case "PartnerTier": storage.fields.partnerTier.map { .picklist($0.rawValue) }
+        case "Region": storage.fields.region.map(FieldValue.picklist)
+        case "Industry": storage.fields.industry.map(FieldValue.picklist)
+        case "Website": storage.fields.website.map(FieldValue.text)
+        default: storage.fields.customFields[field]
         }
     }
 
     /// Checks standard fields: a name of at most 255 characters, a user owner, no self-parent.
     public func validate() throws(ValidationError) {
-        try Check.text(name, field: "Account.Name", max: 255)
-        guard owner.user != nil else {
+        try Check.text(storage.fields.name, field: "Account.Name", max: 255)
+        guard storage.fields.owner.user != nil else {
             throw ValidationError(field: "Account.OwnerId", reason: .invalidValue("accounts are owned by users"))
         }
-        if parentID == id {
+        if storage.fields.parentID == storage.fields.id {
             throw ValidationError(field: "Account.ParentId", reason: .invalidValue("an account cannot be its own parent"))
         }
-        if partnerTier != nil, !isPartner {
+        if storage.fields.partnerTier != nil, !storage.fields.isPartner {
             throw ValidationError(field: "Account.PartnerTier", reason: .invalidValue("only partner accounts have a tier"))
         }
     }

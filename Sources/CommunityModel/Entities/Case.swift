@@ -1,6 +1,7 @@
 public import Foundation
 
 /// A support request from a customer or partner.
+@dynamicMemberLookup
 public struct Case: Record, Hashable {
     /// How urgent the case is.
     public enum Priority: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
@@ -28,26 +29,35 @@ public struct Case: Record, Hashable {
         ]
     }
 
-    public var id: ID<Case>
-    /// A one-line summary.
-    public var subject: String
-    /// The full description.
-    public var description: String
-    /// The customer's account.
-    public var accountID: ID<Account>?
-    /// The contact who raised the case.
-    public var contactID: ID<Contact>?
-    /// Status name from the site's configured lifecycle, such as `New` or `Closed`.
-    public var status: String
-    public var priority: Priority
-    public var origin: Origin
-    /// Product the case is about.
-    public var product: String?
-    /// When the case was opened.
-    public var createdAt: Date
-    /// The owner: a user or a queue.
-    public var owner: Owner
-    public var customFields: [String: FieldValue]
+    /// The stored fields of a case; read and write them as properties of the case itself
+    /// (`case.status`), which looks them up here.
+    public struct Fields: Hashable, Sendable, Codable {
+        public var id: ID<Case>
+        /// A one-line summary.
+        public var subject: String
+        /// The full description.
+        public var description: String
+        /// The customer's account.
+        public var accountID: ID<Account>?
+        /// The contact who raised the case.
+        public var contactID: ID<Contact>?
+        /// Status name from the site's configured lifecycle, such as `New` or `Closed`.
+        public var status: String
+        /// How urgent the case is.
+        public var priority: Priority
+        /// Where the case came from.
+        public var origin: Origin
+        /// Product the case is about.
+        public var product: String?
+        /// When the case was opened.
+        public var createdAt: Date
+        /// The owner: a user or a queue.
+        public var owner: Owner
+        /// Custom field values by API name.
+        public var customFields: [String: FieldValue]
+    }
+
+    private var storage: FieldStorage<Fields>
 
     /// Creates a case.
     public init(
@@ -56,41 +66,73 @@ public struct Case: Record, Hashable {
         origin: Origin = .web, product: String? = nil, createdAt: Date = Date(timeIntervalSince1970: 0),
         owner: Owner, customFields: [String: FieldValue] = [:]
     ) {
-        self.id = id
-        self.subject = subject
-        self.description = description
-        self.accountID = accountID
-        self.contactID = contactID
-        self.status = status
-        self.priority = priority
-        self.origin = origin
-        self.product = product
-        self.createdAt = createdAt
-        self.owner = owner
-        self.customFields = customFields
+        storage = FieldStorage(
+            Fields(
+                id: id, subject: subject, description: description, accountID: accountID, contactID: contactID,
+                status: status, priority: priority, origin: origin, product: product, createdAt: createdAt,
+                owner: owner, customFields: customFields))
     }
+
+    /// All fields at once; copies of the case share them until one copy changes.
+    public var fields: Fields {
+        get { storage.fields }
+        set { storage = FieldStorage(newValue) }
+    }
+
+    /// A field of ``Fields``, read or written as a property of the case.
+    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
+        get { storage.fields[keyPath: field] }
+        set {
+            var changed = storage.fields
+            changed[keyPath: field] = newValue
+            storage = FieldStorage(changed)
+        }
+    }
+
+    public var id: ID<Case> { storage.fields.id }
+    public var accountID: ID<Account>? { storage.fields.accountID }
+    public var owner: Owner {
+        get { storage.fields.owner }
+        set { self[dynamicMember: \.owner] = newValue }
+    }
+    public var customFields: [String: FieldValue] {
+        get { storage.fields.customFields }
+        set { self[dynamicMember: \.customFields] = newValue }
+    }
+
+    public static func == (lhs: Case, rhs: Case) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+    /// Decodes a case from its fields (the same shape as ``Fields``).
+    public init(from decoder: any Decoder) throws { storage = FieldStorage(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 
     public func value(of field: String) -> FieldValue? {
         switch field {
-        case "Id": .reference(id.rawValue)
-        case "Subject": .text(subject)
-        case "Description": .text(description)
-        case "AccountId": accountID.map { .reference($0.rawValue) }
-        case "ContactId": contactID.map { .reference($0.rawValue) }
-        case "Status": .picklist(status)
-        case "Priority": .picklist(priority.rawValue)
-        case "Origin": .picklist(origin.rawValue)
-        case "Product": product.map(FieldValue.picklist)
-        case "CreatedDate": .dateTime(createdAt)
-        case "OwnerId": .reference(owner.description)
-        default: customFields[field]
+        case "Id": .reference(storage.fields.id.rawValue)
+        case "Subject": .text(storage.fields.subject)
+        case "Description": .text(storage.fields.description)
+        case "AccountId": storage.fields.accountID.map { .reference($0.rawValue) }
+        case "ContactId": storage.fields.contactID.map { .reference($0.rawValue) }
+        case "Status": .picklist(storage.fields.status)
+        case "Priority": .picklist(storage.fields.priority.rawValue)
+        case "Origin": .picklist(storage.fields.origin.rawValue)
+        case "Product": storage.fields.product.map(FieldValue.picklist)
+        case "CreatedDate": .dateTime(storage.fields.createdAt)
+        case "OwnerId": .reference(storage.fields.owner.description)
+        default: storage.fields.customFields[field]
         }
     }
 
     /// Checks standard fields: a subject of at most 255 characters, a description of at most 32,000.
     public func validate() throws(ValidationError) {
-        try Check.text(subject, field: "Case.Subject", max: 255)
-        try Check.text(description, field: "Case.Description", max: 32_000, required: false)
-        try Check.text(status, field: "Case.Status", max: 40)
+        let f = storage.fields
+        try Check.text(f.subject, field: "Case.Subject", max: 255)
+        try Check.text(f.description, field: "Case.Description", max: 32_000, required: false)
+        try Check.text(f.status, field: "Case.Status", max: 40)
     }
 }

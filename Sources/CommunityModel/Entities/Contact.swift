@@ -1,4 +1,5 @@
 /// A person at an account; external users are represented by a contact.
+@dynamicMemberLookup
 public struct Contact: Record, Hashable {
     public static let entityType: EntityType = "Contact"
     public static var indexedFields: [IndexedField<Contact>] {
@@ -8,53 +9,104 @@ public struct Contact: Record, Hashable {
         ]
     }
 
-    public var id: ID<Contact>
-    public var firstName: String
-    public var lastName: String
-    public var email: String?
-    public var phone: String?
-    /// The contact's account.
-    public var accountID: ID<Account>?
-    public var owner: Owner
-    public var customFields: [String: FieldValue]
+    /// The stored fields; read and write them as properties of the record itself, which
+    /// looks them up here.
+    public struct Fields: Hashable, Sendable, Codable {
+        /// The record's id.
+        public var id: ID<Contact>
+        /// The firstName.
+        public var firstName: String
+        /// The lastName.
+        public var lastName: String
+        /// The email.
+        public var email: String?
+        /// The phone.
+        public var phone: String?
+        /// The contact's account.
+        public var accountID: ID<Account>?
+        /// The owner.
+        public var owner: Owner
+        /// Custom field values by API name.
+        public var customFields: [String: FieldValue]
+    }
+
+    private var storage: FieldStorage<Fields>
 
     /// Creates a contact.
     public init(
         id: ID<Contact>, firstName: String = "", lastName: String, email: String? = nil, phone: String? = nil,
         accountID: ID<Account>?, owner: ID<User>, customFields: [String: FieldValue] = [:]
     ) {
-        self.id = id
-        self.firstName = firstName
-        self.lastName = lastName
-        self.email = email
-        self.phone = phone
-        self.accountID = accountID
-        self.owner = .user(owner)
-        self.customFields = customFields
+        storage = FieldStorage(
+            Fields(
+                id: id, firstName: firstName, lastName: lastName, email: email, phone: phone, accountID: accountID,
+                owner: .user(owner), customFields: customFields))
     }
 
+    /// All fields at once; copies of the record share them until one copy changes.
+    public var fields: Fields {
+        get { storage.fields }
+        set { storage = FieldStorage(newValue) }
+    }
+
+    /// A field of ``Fields``, read or written as a property of the record.
+    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
+        get { storage.fields[keyPath: field] }
+        set {
+            var changed = storage.fields
+            changed[keyPath: field] = newValue
+            storage = FieldStorage(changed)
+        }
+    }
+
+    public var id: ID<Contact> { storage.fields.id }
+    public var owner: Owner {
+        get { storage.fields.owner }
+        set { self[dynamicMember: \.owner] = newValue }
+    }
+    public var customFields: [String: FieldValue] {
+        get { storage.fields.customFields }
+        set { self[dynamicMember: \.customFields] = newValue }
+    }
+
+    public static func == (lhs: Contact, rhs: Contact) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+    /// Decodes the record from its fields (the same shape as ``Fields``).
+    public init(from decoder: any Decoder) throws { storage = FieldStorage(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
+
+    public var accountID: ID<Account>? { storage.fields.accountID }
+
     /// First and last name.
-    public var name: String { firstName.isEmpty ? lastName : "\(firstName) \(lastName)" }
+    public var name: String {
+        let f = storage.fields
+        return f.firstName.isEmpty ? f.lastName : "\(f.firstName) \(f.lastName)"
+    }
 
     public func value(of field: String) -> FieldValue? {
         switch field {
-        case "Id": .reference(id.rawValue)
-        case "FirstName": .text(firstName)
-        case "LastName": .text(lastName)
+        case "Id": .reference(storage.fields.id.rawValue)
+        case "FirstName": .text(storage.fields.firstName)
+        case "LastName": .text(storage.fields.lastName)
         case "Name": .text(name)
-        case "Email": email.map(FieldValue.text)
-        case "Phone": phone.map(FieldValue.text)
-        case "AccountId": accountID.map { .reference($0.rawValue) }
-        case "OwnerId": .reference(owner.description)
-        default: customFields[field]
+        case "Email": storage.fields.email.map(FieldValue.text)
+        case "Phone": storage.fields.phone.map(FieldValue.text)
+        case "AccountId": storage.fields.accountID.map { .reference($0.rawValue) }
+        case "OwnerId": .reference(storage.fields.owner.description)
+        default: storage.fields.customFields[field]
         }
     }
 
     /// Checks standard fields: a last name, lengths, an e-mail address when given.
     public func validate() throws(ValidationError) {
-        try Check.text(lastName, field: "Contact.LastName", max: 80)
-        try Check.text(firstName, field: "Contact.FirstName", max: 40, required: false)
-        if let email { try Check.email(email, field: "Contact.Email") }
-        if let phone { try Check.text(phone, field: "Contact.Phone", max: 40, required: false) }
+        try Check.text(storage.fields.lastName, field: "Contact.LastName", max: 80)
+        try Check.text(storage.fields.firstName, field: "Contact.FirstName", max: 40, required: false)
+        if let email = storage.fields.email { try Check.email(email, field: "Contact.Email") }
+        if let phone = storage.fields.phone { try Check.text(phone, field: "Contact.Phone", max: 40, required: false) }
     }
 }

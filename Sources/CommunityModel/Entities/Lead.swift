@@ -1,4 +1,5 @@
 /// A prospective customer; partners register leads (deal registration).
+@dynamicMemberLookup
 public struct Lead: Record, Hashable {
     /// Where a lead is in its life.
     public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
@@ -17,21 +18,36 @@ public struct Lead: Record, Hashable {
         ]
     }
 
-    public var id: ID<Lead>
-    public var firstName: String
-    public var lastName: String
-    public var company: String
-    public var email: String?
-    public var status: Status
-    /// Lead source, such as `Partner Referral` or `Web`.
-    public var source: String?
-    /// The partner account that registered or was assigned the lead.
-    public var partnerAccountID: ID<Account>?
-    public var region: String?
-    /// Product of interest.
-    public var product: String?
-    public var owner: Owner
-    public var customFields: [String: FieldValue]
+    /// The stored fields; read and write them as properties of the record itself, which
+    /// looks them up here.
+    public struct Fields: Hashable, Sendable, Codable {
+        /// The record's id.
+        public var id: ID<Lead>
+        /// The firstName.
+        public var firstName: String
+        /// The lastName.
+        public var lastName: String
+        /// The company.
+        public var company: String
+        /// The email.
+        public var email: String?
+        /// The status.
+        public var status: Status
+        /// Lead source, such as `Partner Referral` or `Web`.
+        public var source: String?
+        /// The partner account that registered or was assigned the lead.
+        public var partnerAccountID: ID<Account>?
+        /// The region.
+        public var region: String?
+        /// Product of interest.
+        public var product: String?
+        /// The owner.
+        public var owner: Owner
+        /// Custom field values by API name.
+        public var customFields: [String: FieldValue]
+    }
+
+    private var storage: FieldStorage<Fields>
 
     /// Creates a lead.
     public init(
@@ -39,51 +55,81 @@ public struct Lead: Record, Hashable {
         status: Status = .new, source: String? = nil, partnerAccountID: ID<Account>? = nil,
         region: String? = nil, product: String? = nil, owner: Owner, customFields: [String: FieldValue] = [:]
     ) {
-        self.id = id
-        self.firstName = firstName
-        self.lastName = lastName
-        self.company = company
-        self.email = email
-        self.status = status
-        self.source = source
-        self.partnerAccountID = partnerAccountID
-        self.region = region
-        self.product = product
-        self.owner = owner
-        self.customFields = customFields
+        storage = FieldStorage(
+            Fields(
+                id: id, firstName: firstName, lastName: lastName, company: company, email: email, status: status,
+                source: source, partnerAccountID: partnerAccountID, region: region, product: product, owner: owner,
+                customFields: customFields))
     }
+
+    /// All fields at once; copies of the record share them until one copy changes.
+    public var fields: Fields {
+        get { storage.fields }
+        set { storage = FieldStorage(newValue) }
+    }
+
+    /// A field of ``Fields``, read or written as a property of the record.
+    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
+        get { storage.fields[keyPath: field] }
+        set {
+            var changed = storage.fields
+            changed[keyPath: field] = newValue
+            storage = FieldStorage(changed)
+        }
+    }
+
+    public var id: ID<Lead> { storage.fields.id }
+    public var owner: Owner {
+        get { storage.fields.owner }
+        set { self[dynamicMember: \.owner] = newValue }
+    }
+    public var customFields: [String: FieldValue] {
+        get { storage.fields.customFields }
+        set { self[dynamicMember: \.customFields] = newValue }
+    }
+
+    public static func == (lhs: Lead, rhs: Lead) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+    /// Decodes the record from its fields (the same shape as ``Fields``).
+    public init(from decoder: any Decoder) throws { storage = FieldStorage(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 
     /// Leads belong to no account until converted.
     public var accountID: ID<Account>? { nil }
 
     /// The lower-cased domain of the e-mail address, for duplicate detection.
     public var emailDomain: String? {
-        guard let email, let at = email.lastIndex(of: "@") else { return nil }
+        guard let email = storage.fields.email, let at = email.lastIndex(of: "@") else { return nil }
         return email[email.index(after: at)...].lowercased()
     }
 
     public func value(of field: String) -> FieldValue? {
         switch field {
-        case "Id": .reference(id.rawValue)
-        case "FirstName": .text(firstName)
-        case "LastName": .text(lastName)
-        case "Company": .text(company)
-        case "Email": email.map(FieldValue.text)
-        case "Status": .picklist(status.rawValue)
-        case "LeadSource": source.map(FieldValue.picklist)
-        case "PartnerAccountId": partnerAccountID.map { .reference($0.rawValue) }
-        case "Region": region.map(FieldValue.picklist)
-        case "Product": product.map(FieldValue.picklist)
-        case "OwnerId": .reference(owner.description)
-        default: customFields[field]
+        case "Id": .reference(storage.fields.id.rawValue)
+        case "FirstName": .text(storage.fields.firstName)
+        case "LastName": .text(storage.fields.lastName)
+        case "Company": .text(storage.fields.company)
+        case "Email": storage.fields.email.map(FieldValue.text)
+        case "Status": .picklist(storage.fields.status.rawValue)
+        case "LeadSource": storage.fields.source.map(FieldValue.picklist)
+        case "PartnerAccountId": storage.fields.partnerAccountID.map { .reference($0.rawValue) }
+        case "Region": storage.fields.region.map(FieldValue.picklist)
+        case "Product": storage.fields.product.map(FieldValue.picklist)
+        case "OwnerId": .reference(storage.fields.owner.description)
+        default: storage.fields.customFields[field]
         }
     }
 
     /// Checks standard fields: last name and company required, lengths, e-mail format.
     public func validate() throws(ValidationError) {
-        try Check.text(lastName, field: "Lead.LastName", max: 80)
-        try Check.text(firstName, field: "Lead.FirstName", max: 40, required: false)
-        try Check.text(company, field: "Lead.Company", max: 255)
-        if let email { try Check.email(email, field: "Lead.Email") }
+        try Check.text(storage.fields.lastName, field: "Lead.LastName", max: 80)
+        try Check.text(storage.fields.firstName, field: "Lead.FirstName", max: 40, required: false)
+        try Check.text(storage.fields.company, field: "Lead.Company", max: 255)
+        if let email = storage.fields.email { try Check.email(email, field: "Lead.Email") }
     }
 }

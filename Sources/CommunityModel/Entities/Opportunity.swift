@@ -1,6 +1,7 @@
 public import Foundation
 
 /// A deal in progress with an account.
+@dynamicMemberLookup
 public struct Opportunity: Record, Hashable {
     public static let entityType: EntityType = "Opportunity"
     public static var indexedFields: [IndexedField<Opportunity>] {
@@ -13,25 +14,36 @@ public struct Opportunity: Record, Hashable {
         ]
     }
 
-    public var id: ID<Opportunity>
-    public var name: String
-    /// The customer account.
-    public var accountID: ID<Account>?
-    /// Sales stage, such as `Prospecting` or `Closed Won`.
-    public var stage: String
-    /// The deal's amount.
-    public var amount: Decimal?
-    /// Expected close date.
-    public var closeDate: Day
-    /// Win probability in percent, 0 to 100.
-    public var probability: Int
-    /// The partner account working the deal.
-    public var partnerAccountID: ID<Account>?
-    /// The next step agreed.
-    public var nextStep: String?
-    public var region: String?
-    public var owner: Owner
-    public var customFields: [String: FieldValue]
+    /// The stored fields; read and write them as properties of the record itself, which
+    /// looks them up here.
+    public struct Fields: Hashable, Sendable, Codable {
+        /// The record's id.
+        public var id: ID<Opportunity>
+        /// The name.
+        public var name: String
+        /// The customer account.
+        public var accountID: ID<Account>?
+        /// Sales stage, such as `Prospecting` or `Closed Won`.
+        public var stage: String
+        /// The deal's amount.
+        public var amount: Decimal?
+        /// Expected close date.
+        public var closeDate: Day
+        /// Win probability in percent, 0 to 100.
+        public var probability: Int
+        /// The partner account working the deal.
+        public var partnerAccountID: ID<Account>?
+        /// The next step agreed.
+        public var nextStep: String?
+        /// The region.
+        public var region: String?
+        /// The owner.
+        public var owner: Owner
+        /// Custom field values by API name.
+        public var customFields: [String: FieldValue]
+    }
+
+    private var storage: FieldStorage<Fields>
 
     /// Creates an opportunity.
     public init(
@@ -39,47 +51,79 @@ public struct Opportunity: Record, Hashable {
         closeDate: Day, probability: Int = 10, partnerAccountID: ID<Account>? = nil, nextStep: String? = nil,
         region: String? = nil, owner: ID<User>, customFields: [String: FieldValue] = [:]
     ) {
-        self.id = id
-        self.name = name
-        self.accountID = accountID
-        self.stage = stage
-        self.amount = amount
-        self.closeDate = closeDate
-        self.probability = probability
-        self.partnerAccountID = partnerAccountID
-        self.nextStep = nextStep
-        self.region = region
-        self.owner = .user(owner)
-        self.customFields = customFields
+        storage = FieldStorage(
+            Fields(
+                id: id, name: name, accountID: accountID, stage: stage, amount: amount, closeDate: closeDate,
+                probability: probability, partnerAccountID: partnerAccountID, nextStep: nextStep, region: region,
+                owner: .user(owner), customFields: customFields))
     }
+
+    /// All fields at once; copies of the record share them until one copy changes.
+    public var fields: Fields {
+        get { storage.fields }
+        set { storage = FieldStorage(newValue) }
+    }
+
+    /// A field of ``Fields``, read or written as a property of the record.
+    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
+        get { storage.fields[keyPath: field] }
+        set {
+            var changed = storage.fields
+            changed[keyPath: field] = newValue
+            storage = FieldStorage(changed)
+        }
+    }
+
+    public var id: ID<Opportunity> { storage.fields.id }
+    public var owner: Owner {
+        get { storage.fields.owner }
+        set { self[dynamicMember: \.owner] = newValue }
+    }
+    public var customFields: [String: FieldValue] {
+        get { storage.fields.customFields }
+        set { self[dynamicMember: \.customFields] = newValue }
+    }
+
+    public static func == (lhs: Opportunity, rhs: Opportunity) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+    /// Decodes the record from its fields (the same shape as ``Fields``).
+    public init(from decoder: any Decoder) throws { storage = FieldStorage(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
+
+    public var accountID: ID<Account>? { storage.fields.accountID }
 
     public func value(of field: String) -> FieldValue? {
         switch field {
-        case "Id": .reference(id.rawValue)
-        case "Name": .text(name)
-        case "AccountId": accountID.map { .reference($0.rawValue) }
-        case "StageName": .picklist(stage)
-        case "Amount": amount.map(FieldValue.currency)
-        case "CloseDate": .date(closeDate)
-        case "Probability": .number(Double(probability))
-        case "PartnerAccountId": partnerAccountID.map { .reference($0.rawValue) }
-        case "NextStep": nextStep.map(FieldValue.text)
-        case "Region": region.map(FieldValue.picklist)
-        case "OwnerId": .reference(owner.description)
-        default: customFields[field]
+        case "Id": .reference(storage.fields.id.rawValue)
+        case "Name": .text(storage.fields.name)
+        case "AccountId": storage.fields.accountID.map { .reference($0.rawValue) }
+        case "StageName": .picklist(storage.fields.stage)
+        case "Amount": storage.fields.amount.map(FieldValue.currency)
+        case "CloseDate": .date(storage.fields.closeDate)
+        case "Probability": .number(Double(storage.fields.probability))
+        case "PartnerAccountId": storage.fields.partnerAccountID.map { .reference($0.rawValue) }
+        case "NextStep": storage.fields.nextStep.map(FieldValue.text)
+        case "Region": storage.fields.region.map(FieldValue.picklist)
+        case "OwnerId": .reference(storage.fields.owner.description)
+        default: storage.fields.customFields[field]
         }
     }
 
     /// Checks standard fields: name and stage, a non-negative amount, probability 0–100.
     public func validate() throws(ValidationError) {
-        try Check.text(name, field: "Opportunity.Name", max: 120)
-        try Check.text(stage, field: "Opportunity.StageName", max: 40)
-        if let amount, amount < 0 {
+        try Check.text(storage.fields.name, field: "Opportunity.Name", max: 120)
+        try Check.text(storage.fields.stage, field: "Opportunity.StageName", max: 40)
+        if let amount = storage.fields.amount, amount < 0 {
             throw ValidationError(field: "Opportunity.Amount", reason: .outOfRange("\(amount) < 0"))
         }
-        guard (0...100).contains(probability) else {
-            throw ValidationError(field: "Opportunity.Probability", reason: .outOfRange("\(probability) not in 0...100"))
+        guard (0...100).contains(storage.fields.probability) else {
+            throw ValidationError(field: "Opportunity.Probability", reason: .outOfRange("\(storage.fields.probability) not in 0...100"))
         }
-        if let nextStep { try Check.text(nextStep, field: "Opportunity.NextStep", max: 255, required: false) }
+        if let nextStep = storage.fields.nextStep { try Check.text(nextStep, field: "Opportunity.NextStep", max: 255, required: false) }
     }
 }
