@@ -3,4 +3,5 @@
 import Foundation
 import SharingWorkload
 
-exit(SharingBenchmarkCommand.main(Array(CommandLine.arguments.dropFirst())))
+let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+exit(SharingBenchmarkCommand.main(Array(CommandLine.arguments.dropFirst()), executable: executable))

@@ -1,4 +1,4 @@
-import SharingWorkload
+@testable import SharingWorkload
 import Testing
 
 /// A subject that answers every check wrongly: the benchmark must notice.
@@ -92,6 +92,34 @@ struct BenchmarkSmokeTests {
         #expect(throws: WorkloadError.self) { try BenchmarkOptions.parse(["--scale", "small", "--workload", "x"]) }
         #expect(throws: WorkloadError.self) { try BenchmarkOptions.parse(["--scale", "small", "--seed", "x"]) }
         #expect(throws: WorkloadError.self) { try BenchmarkOptions.parse(["--scale", "small", "--bogus"]) }
+        #expect(try BenchmarkOptions.parse(["--scale", "tiny"]).measuresFootprint)
+        #expect(try !BenchmarkOptions.parse(["--scale", "tiny", "--no-footprint"]).measuresFootprint)
+        #expect(try BenchmarkOptions.parse(["--scale", "tiny", "--footprint", "engine"]).footprint == .engine)
+        #expect(throws: WorkloadError.self) { try BenchmarkOptions.parse(["--scale", "tiny", "--footprint", "disk"]) }
+    }
+
+    @Test func footprintChildrenMeasureWhatTheyKeep() throws {
+        let options = try BenchmarkOptions.parse(["--scale", "tiny"])
+        for kind in Footprint.Kind.allCases {
+            let reading = try Footprint.measure(kind, options)
+            #expect(reading.kind == kind && reading.rssMB > 0 && reading.heapMB > 0)
+        }
+        // The child's line is what the parent reads back; anything else is no reading.
+        let sample = Footprint.Reading(kind: .host, rssMB: 812.5, heapMB: 790.0)
+        #expect(Footprint.parse("progress\n" + Footprint.line(sample) + "\n") == Footprint.Reading(kind: .host, rssMB: 812.5, heapMB: 790.0))
+        #expect(Footprint.parse("FOOTPRINT disk 1 2") == nil)
+        #expect(Footprint.parse("nothing here") == nil)
+        // A child that cannot start is reported, not fatal.
+        var failure: String?
+        #expect(Footprint.spawn(executable: "/nonexistent/SharingBenchmark", kind: .engine, options, failure: &failure) == nil)
+        #expect(failure?.contains("cannot start") == true)
+    }
+
+    @Test func theReportShowsFootprints() {
+        var report = BenchmarkReport()
+        report.footprints = [Footprint.Reading(kind: .host, rssMB: 900, heapMB: 850), Footprint.Reading(kind: .engine, rssMB: 400, heapMB: 380)]
+        #expect(report.table().contains("MemoryStore + AccessEngine(store:)"))
+        #expect(report.json().contains("\"host_rss_mb\":900") && report.json().contains("\"engine_rss_mb\":400"))
     }
 
     @Test func latencyPercentilesUseNearestRank() {

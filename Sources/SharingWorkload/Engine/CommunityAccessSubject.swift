@@ -19,10 +19,18 @@ public struct CommunityAccessSubject: AccessSubject {
     /// Live heap the engine build added (see ``Measure/heapInUseMegabytes()``).
     public let engineHeapMB: Double?
 
-    /// Maps `workload` onto the engine: store writes, then the engine build.
-    public init(_ workload: Workload) throws {
+    /// The workload as CommunityModel entities, in the order a store is filled.
+    struct Mapped {
+        var entities: EngineEntities
+        var configuration: [any Entity]
+        var records: [any Record]
+        var rulesAndShares: [any Entity]
+        var objectOf: [String: WorkloadObject]
+    }
+
+    /// Maps every part of `workload` onto entities.
+    static func map(_ workload: Workload) throws -> Mapped {
         var entities = EngineEntities(workload)
-        let t0 = Measure.now()
         let configuration = try entities.configuration(workload)
         var objectOf: [String: WorkloadObject] = [:]
         objectOf.reserveCapacity(workload.records.count)
@@ -32,25 +40,30 @@ public struct CommunityAccessSubject: AccessSubject {
             objectOf[r.id] = r.object
             records.append(try entities.record(r))
         }
-        let rules = try workload.sharingRules.map { r throws(WorkloadError) in try EngineEntities.rule(r) }
-        var shares: [RecordShare] = []
+        var rulesAndShares: [any Entity] = try workload.sharingRules.map { r throws(WorkloadError) in try EngineEntities.rule(r) }
         for (i, s) in workload.manualShares.enumerated() {
             guard let object = objectOf[s.record] else {
                 throw WorkloadError.unknownReference(kind: "record", id: s.record, referencedBy: "manual share")
             }
-            shares.append(try EngineEntities.share(s, object: object, serial: i + 1))
+            rulesAndShares.append(try EngineEntities.share(s, object: object, serial: i + 1))
         }
-        let mapped = Measure.seconds(since: t0)
+        return Mapped(
+            entities: entities, configuration: configuration, records: records, rulesAndShares: rulesAndShares,
+            objectOf: objectOf)
+    }
+
+    /// Maps `workload` onto the engine: store writes, then the engine build.
+    public init(_ workload: Workload) throws {
+        let t0 = Measure.now()
+        var mapped = try Self.map(workload)
+        let mappedSeconds = Measure.seconds(since: t0)
 
         let t1 = Measure.now()
         let store = MemoryStore(feedCapacity: 1024)
-        try store.write { tx in for e in configuration { _ = try tx.put(e) } }
-        try store.write { tx in for r in records { _ = try tx.put(r) } }
-        try store.write { tx in
-            for r in rules { _ = try tx.put(r) }
-            for s in shares { _ = try tx.put(s) }
-        }
-        records = []
+        try store.write { tx in for e in mapped.configuration { _ = try tx.put(e) } }
+        try store.write { tx in for r in mapped.records { _ = try tx.put(r) } }
+        try store.write { tx in for e in mapped.rulesAndShares { _ = try tx.put(e) } }
+        mapped.records = []
         let stored = Measure.seconds(since: t1)
 
         let heapBefore = Measure.heapInUseMegabytes()
@@ -60,12 +73,16 @@ public struct CommunityAccessSubject: AccessSubject {
         let built = Measure.seconds(since: t2)
         engineHeapMB = Measure.heapInUseMegabytes().flatMap { after in heapBefore.map { after - $0 } }
         self.store = store
-        self.entities = entities
-        self.objectOf = objectOf
+        self.entities = mapped.entities
+        self.objectOf = mapped.objectOf
         buildPhases = [
-            ("map workload to entities", mapped), ("MemoryStore writes", stored), ("AccessEngine(store:) build", built),
+            ("map workload to entities", mappedSeconds), ("MemoryStore writes", stored),
+            ("AccessEngine(store:) build", built),
         ]
     }
+
+    /// The store and the engine alone: what a host keeps once the workload is gone.
+    var hostParts: (store: MemoryStore, engine: AccessEngine) { (store, engine) }
 
     public var name: String { "CommunityAccess.AccessEngine" }
     public var listingDescription: String {

@@ -18,12 +18,18 @@ public struct BenchmarkOptions: Sendable, Equatable {
     public var engine = "access"
     /// `--write FILE.json`: also write the generated workload.
     public var writePath: String?
+    /// `--footprint host|engine`: only build that and print its resident memory (the child
+    /// side of ``Footprint``).
+    public var footprint: Footprint.Kind?
+    /// `--no-footprint`: skip the child processes that measure the host's resident memory.
+    public var measuresFootprint = true
 
     /// The usage text.
     public static let usage = """
         usage: SharingBenchmark (--scale small|medium|large [--seed N] | --workload FILE.json)
                                 [--json] [--changes N] [--throughput-seconds S]
                                 [--engine access|reference] [--write FILE.json]
+                                [--no-footprint | --footprint host|engine]
         """
 
     /// Creates the defaults.
@@ -63,6 +69,11 @@ public struct BenchmarkOptions: Sendable, Equatable {
                 guard name == "access" || name == "reference" else { throw .usage("unknown engine \(name)\n\(usage)") }
                 o.engine = name
             case "--write": o.writePath = try value(flag)
+            case "--no-footprint": o.measuresFootprint = false
+            case "--footprint":
+                let name = try value(flag)
+                guard let kind = Footprint.Kind(rawValue: name) else { throw .usage("unknown footprint \(name)\n\(usage)") }
+                o.footprint = kind
             case "--help", "-h": throw .usage(usage)
             default: throw .usage("unknown argument \(flag)\n\(usage)")
             }

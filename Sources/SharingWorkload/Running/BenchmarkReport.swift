@@ -48,6 +48,9 @@ public struct BenchmarkReport: Sendable {
     public var rssMB = 0.0
     /// Live heap the engine alone holds after its build, in MiB, when the subject reports it.
     public var engineHeapMB: Double?
+    /// Resident memory of child processes that keep only the store and engine, or only the
+    /// engine (see ``Footprint``); empty when not measured.
+    public var footprints: [Footprint.Reading] = []
     /// Sampled checks that matched `expected`.
     public var checksMatched = 0
     /// Sampled checks made.
@@ -120,6 +123,13 @@ public struct BenchmarkReport: Sendable {
         if let engineHeapMB {
             out.append("             engine heap (live allocations the engine build added): \(f(engineHeapMB, 0)) MiB")
         }
+        if !footprints.isEmpty {
+            out.append("Memory     RSS of a child process that builds, keeps only this, and returns freed memory (malloc_trim)")
+            for r in footprints {
+                let what = r.kind == .host ? "MemoryStore + AccessEngine(store:)" : "AccessEngine.load (engine alone)"
+                out.append("             \(pad(what, 36)) RSS \(lpad(f(r.rssMB, 0), 5)) MiB, live heap \(lpad(f(r.heapMB, 0), 5)) MiB")
+            }
+        }
         out.append("")
         out.append("Checks     (per call, timer overhead included)      p50 ns    p99 ns    max ns")
         for (name, s) in [("read", readChecks), ("edit", editChecks), ("all", allChecks)] {
@@ -188,6 +198,7 @@ public struct BenchmarkReport: Sendable {
             ("rss_mb", number(rssMB)),
             ("engine_heap_mb", engineHeapMB.map(number) ?? "null"),
         ]
+        for r in footprints { fields.append(("\(r.kind.rawValue)_rss_mb", number(r.rssMB))) }
         fields.append(("listing_timed", WorkloadWriter.quote(listingDescription)))
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
