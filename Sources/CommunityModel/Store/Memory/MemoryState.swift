@@ -39,18 +39,26 @@ struct MemoryState: StoreSnapshot {
             orderExtractor = extractor
         }
         guard let table = tables[E.entityType] else { return [] }
-        /// A row's value of an indexed field: through the extractor, or (for a row stored
-        /// under this type's name by another type) through the row's own type.
-        func value(_ row: MemoryRow, _ extractor: IndexedField<E>) -> FieldValue? {
-            if let typed = row as? TypedMemoryRow<E> { return extractor.value(typed.value) }
-            return row.indexValues().last { $0.field == extractor.name }?.value
-        }
         // Narrow with the most selective filter the indexes answer, then check every filter per row.
         var rows: [(id: String, row: MemoryRow, order: FieldValue?)] = []
         let narrowest = query.filters.min { table.estimate($0.field, $0.condition) < table.estimate($1.field, $1.condition) }
+        // The row class, looked up once (rows are almost always exactly this final class).
+        let typedRow = TypedMemoryRow<E>.self
         func consider(_ id: String, _ row: MemoryRow) {
-            if filters.allSatisfy({ Query<E>.matches(value(row, $0.extractor), $0.condition) }) {
-                rows.append((id, row, orderExtractor.flatMap { value(row, $0) }))
+            guard type(of: row) == typedRow else {
+                // Stored under this type's name by another type: read its values by name.
+                let values = row.indexValues()
+                func value(_ extractor: IndexedField<E>) -> FieldValue? {
+                    values.last { $0.field == extractor.name }?.value
+                }
+                if filters.allSatisfy({ Query<E>.matches(value($0.extractor), $0.condition) }) {
+                    rows.append((id, row, orderExtractor.flatMap(value)))
+                }
+                return
+            }
+            let typed = unsafeDowncast(row, to: TypedMemoryRow<E>.self)
+            if filters.allSatisfy({ Query<E>.matches($0.extractor.value(typed.value), $0.condition) }) {
+                rows.append((id, row, orderExtractor?.value(typed.value)))
             }
         }
         if let narrowest {
@@ -66,7 +74,11 @@ struct MemoryState: StoreSnapshot {
             rows.sort { $0.id < $1.id }
         }
         let page = rows.dropFirst(query.offset).prefix(query.limit ?? Int.max)
-        return try page.map { try Self.typed($0.row, $0.id, E.self) }
+        return try page.map { entry in
+            guard type(of: entry.row) == typedRow else { return try Self.typed(entry.row, entry.id, E.self) }
+            let row = unsafeDowncast(entry.row, to: TypedMemoryRow<E>.self)
+            return Versioned(value: row.value, version: row.version)
+        }
     }
 
     static func typed<E: Entity>(_ row: borrowing MemoryRow, _ id: String, _: E.Type) throws -> Versioned<E> {
