@@ -2,8 +2,8 @@
 import Testing
 
 @Suite struct ChangeLogTests {
-    func change(_ sequence: UInt64) -> Change {
-        Change(sequence: sequence, transaction: sequence, entityType: "T", id: "x", kind: .inserted, version: 1, entity: nil)
+    func change(_ sequence: UInt64) -> FeedEntry {
+        FeedEntry(sequence: sequence, transaction: sequence, entityType: "T", id: "x", version: 1, row: nil, kind: .inserted)
     }
 
     @Test func keepsTheNewestChangesUpToItsCapacity() throws {

@@ -1,4 +1,5 @@
 @testable import CommunityModel
+import Synchronization
 import Testing
 
 /// A key whose hash collides with many others, to reach the trie's collision nodes.
@@ -69,5 +70,59 @@ private struct Random: RandomNumberGenerator {
         #expect(full.count == 5_000)
         #expect(full[4_999] == 4_999)
         #expect(trie.removeValue(forKey: 1) == nil)
+    }
+}
+
+/// Counts live instances, to catch an entry the trie's manual memory management leaks or
+/// releases twice.
+private final class Tracked: Sendable {
+    let counter: LiveCounter
+    init(_ counter: LiveCounter) {
+        self.counter = counter
+        counter.value.add(1, ordering: .relaxed)
+    }
+    deinit { counter.value.subtract(1, ordering: .relaxed) }
+}
+
+private final class LiveCounter: Sendable {
+    let value = Atomic<Int>(0)
+}
+
+@Suite struct HashTrieMemoryTests {
+    @Test func everyEntryIsReleasedExactlyOnce() {
+        let counter = LiveCounter()
+        do {
+            var random = Random(state: 3)
+            var trie = HashTrie<String, Tracked>()
+            var collisions = HashTrie<CollidingKey, Tracked>()
+            var saved: [HashTrie<String, Tracked>] = []
+            for step in 0..<20_000 {
+                let i = Int.random(in: 0..<3_000, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: trie.updateValue(Tracked(counter), forKey: "k\(i)")
+                case 1: trie.removeValue(forKey: "k\(i)")
+                default:
+                    trie.update("k\(i)", default: { Tracked(counter) }) { _ in i % 2 == 0 }
+                }
+                if i % 3 == 0 { collisions.updateValue(Tracked(counter), forKey: CollidingKey(value: i % 40)) }
+                if i % 3 == 1 { collisions.removeValue(forKey: CollidingKey(value: i % 40)) }
+                if step % 1_000 == 0 { saved.append(trie) }
+            }
+            #expect(counter.value.load(ordering: .relaxed) > 0)
+            withExtendedLifetime((trie, collisions, saved)) {}
+        }
+        #expect(counter.value.load(ordering: .relaxed) == 0)
+    }
+
+    @Test func emptyingByUpdateAndRefilling() {
+        var trie = HashTrie<Int, Int>()
+        for i in 0..<1_000 { trie.updateValue(i, forKey: i) }
+        let copy = trie
+        for i in 0..<1_000 { trie.update(i, default: { 0 }) { _ in false } }
+        #expect(trie.isEmpty)
+        #expect(trie[5] == nil)
+        trie.update(5, default: { 50 }) { _ in true }
+        #expect(trie.count == 1 && trie[5] == 50)
+        #expect(copy.count == 1_000 && copy[999] == 999 && copy[5] == 5)
     }
 }

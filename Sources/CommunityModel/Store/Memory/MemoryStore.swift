@@ -38,22 +38,15 @@ public final class MemoryStore: Store {
             let result = try body(transaction)
             guard !transaction.pending.isEmpty else { return result }
             var state = transaction.state
-            let txID = state.transactions + 1
-            state.transactions = txID
-            var changes: [Change] = []
-            changes.reserveCapacity(transaction.pending.count)
-            var sequence = state.sequence
-            for p in transaction.pending {
-                sequence += 1
-                changes.append(
-                    Change(
-                        sequence: sequence, transaction: txID, entityType: p.entityType, id: p.id, kind: p.kind,
-                        version: p.version, entity: p.entity))
-            }
-            state.sequence = sequence
-            feed.withLock { $0.append(changes) }
+            state.transactions = transaction.transactionID
+            state.sequence += UInt64(transaction.pending.count)
+            feed.withLock { $0.append(transaction.pending) }
             current.withLock { $0 = state }
             let targets = observers.withLock { $0 }
+            // Changes are materialised (each entity boxed) only when somebody observes them;
+            // the feed keeps the compact entries, which share the committed rows.
+            let changes = targets.isEmpty ? [] : transaction.pending.map(\.change)
+            transaction.pending = []
             for target in targets { target.observer(changes) }
             return result
         }
@@ -74,20 +67,41 @@ public final class MemoryStore: Store {
     }
 }
 
+/// One committed change as the feed keeps it: the row it wrote rather than a boxed copy of
+/// the entity (the row is shared with the tables for as long as it is current).
+struct FeedEntry {
+    var sequence: UInt64
+    var transaction: UInt64
+    var entityType: EntityType
+    var id: String
+    /// The version after the change (the deleted version for deletes).
+    var version: Int
+    /// The row written; `nil` for deletes.
+    var row: MemoryRow?
+    var kind: Change.Kind
+
+    /// The change as the public feed reports it.
+    var change: Change {
+        Change(
+            sequence: sequence, transaction: transaction, entityType: entityType, id: id, kind: kind, version: version,
+            entity: row?.entity)
+    }
+}
+
 /// The bounded in-memory change log behind ``MemoryStore/changes(after:limit:)``.
 struct ChangeLog {
     let capacity: Int
-    private var entries: [Change] = []
+    private var entries: [FeedEntry] = []
     private var start = 0
 
     init(capacity: Int) { self.capacity = capacity }
 
-    mutating func append(_ changes: [Change]) {
+    mutating func append(_ changes: [FeedEntry]) {
         entries.append(contentsOf: changes)
         if entries.count - start > capacity {
             start = entries.count - capacity
-            if start > capacity {  // compact now and then
-                entries.removeFirst(start)
+            if start > capacity {  // compact now and then, giving back the space dropped
+                entries = Array(entries[start...])
                 start = 0
             }
         }
@@ -101,6 +115,6 @@ struct ChangeLog {
         guard skip < UInt64(entries.count - start) else { return [] }
         let from = start + Int(skip)
         let available = entries.count - from
-        return Array(entries[from..<from + min(available, max(0, limit))])
+        return entries[from..<from + min(available, max(0, limit))].map(\.change)
     }
 }

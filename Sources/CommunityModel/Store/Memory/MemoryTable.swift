@@ -1,16 +1,16 @@
-/// One stored row: the entity, its version and the values of its indexed fields.
+/// One stored row: the entity and its version.
 ///
 /// A class, so that copying a trie node copies one reference per row instead of the entity's
-/// existential box, its version and its index values. Rows are ``TypedMemoryRow``s: reading
-/// one back as its type is a class cast, not an existential cast.
+/// existential box and its version, and so that the change feed can keep the row itself
+/// instead of a boxed copy of the entity. Rows are ``TypedMemoryRow``s: reading one back as
+/// its type is a class cast, not an existential cast.
+///
+/// A row does not store the values of its indexed fields: they are read from the entity
+/// with the type's ``Entity/indexedFields`` whenever the indexes or a query need them.
 class MemoryRow: @unchecked Sendable {
     let version: Int
-    let indexValues: IndexValues
 
-    init(version: Int, indexValues: IndexValues) {
-        self.version = version
-        self.indexValues = indexValues
-    }
+    init(version: Int) { self.version = version }
 
     /// The stored entity, whatever its type.
     var entity: any Entity { fatalError("MemoryRow is abstract") }
@@ -20,6 +20,9 @@ class MemoryRow: @unchecked Sendable {
         if let typed = self as? TypedMemoryRow<E> { return typed.value }
         return entity as? E
     }
+
+    /// The row's indexed values, by field name, read with its own type's extractors.
+    func indexValues() -> [(field: String, value: FieldValue)] { fatalError("MemoryRow is abstract") }
 }
 
 /// A row holding an entity of a known type.
@@ -29,37 +32,50 @@ class MemoryRow: @unchecked Sendable {
 final class TypedMemoryRow<E: Entity>: MemoryRow, @unchecked Sendable {
     let value: E
 
-    init(_ value: E, version: Int, indexValues: IndexValues) {
+    init(_ value: E, version: Int) {
         self.value = value
-        super.init(version: version, indexValues: indexValues)
+        super.init(version: version)
     }
 
     override var entity: any Entity { value }
+
+    override func indexValues() -> [(field: String, value: FieldValue)] {
+        IndexExtractors<E>().fields.compactMap { field in field.value(value).map { (field.name, $0) } }
+    }
 }
 
-/// The values of a row's indexed fields: a short list searched by name (entities declare a
-/// handful of indexed fields, so this beats hashing into a dictionary per write).
-struct IndexValues: Sendable, Sequence {
-    private var pairs: [(field: String, value: FieldValue)] = []
+/// A type's indexed fields with one extractor per field name, read once per store operation
+/// (``Entity/indexedFields`` builds its array on every call).
+///
+/// When a type declares a name more than once, the value indexed under it is the last
+/// declaration's non-`nil` value.
+struct IndexExtractors<E: Entity> {
+    /// One field per distinct name.
+    let fields: [IndexedField<E>]
 
-    init() {}
-
-    /// The value indexed under `field`, if any.
-    subscript(field: String) -> FieldValue? {
-        for pair in pairs where pair.field == field { return pair.value }
-        return nil
-    }
-
-    /// Sets the value of `field`, replacing an earlier one (the last declaration wins).
-    mutating func set(_ value: FieldValue, for field: String) {
-        if let i = pairs.firstIndex(where: { $0.field == field }) {
-            pairs[i].value = value
-        } else {
-            pairs.append((field, value))
+    init() {
+        let declared = E.indexedFields
+        var duplicated = false
+        for i in declared.indices where !duplicated {
+            for j in declared.indices where j > i && declared[j].name == declared[i].name { duplicated = true }
+        }
+        guard duplicated else {
+            fields = declared
+            return
+        }
+        var names: [String] = []
+        for field in declared where !names.contains(field.name) { names.append(field.name) }
+        fields = names.map { name in
+            let group = declared.filter { $0.name == name }
+            return IndexedField(name) { entity in
+                for field in group.reversed() { if let value = field.value(entity) { return value } }
+                return nil
+            }
         }
     }
 
-    func makeIterator() -> IndexingIterator<[(field: String, value: FieldValue)]> { pairs.makeIterator() }
+    /// The extractor for `name`, if the type indexes it.
+    func field(named name: String) -> IndexedField<E>? { fields.first { $0.name == name } }
 }
 
 /// The ids of the rows holding one value of an indexed field.
@@ -72,23 +88,41 @@ struct MemoryTable: Sendable {
     /// Field name → value → ids of the rows with that value.
     var indexes: [String: HashTrie<FieldValue, MemoryIDSet>] = [:]
 
-    mutating func insert(_ id: String, _ row: MemoryRow) {
+    /// Stores `row` under `id`, indexing the values that changed.
+    mutating func insert<E: Entity>(_ id: String, _ row: TypedMemoryRow<E>, _ extractors: IndexExtractors<E>) {
         let old = rows.updateValue(row, forKey: id)
-        for (field, value) in row.indexValues where old?.indexValues[field] != value {
-            indexes[field, default: HashTrie()].update(value, default: { MemoryIDSet() }) { ids in
-                ids.updateValue((), forKey: id)
-                return true
+        if let old, !(old is TypedMemoryRow<E>) {  // another type under this name: compare by name
+            let oldValues = old.indexValues()
+            let newValues = row.indexValues()
+            for (field, value) in newValues where !oldValues.contains(where: { $0 == (field, value) }) {
+                index(id, field, value)
             }
+            for (field, value) in oldValues where !newValues.contains(where: { $0 == (field, value) }) {
+                unindex(id, field, value)
+            }
+            return
         }
-        guard let old else { return }
-        for (field, value) in old.indexValues where row.indexValues[field] != value {
-            unindex(id, field, value)
+        let oldValue = old.map { unsafeDowncast($0, to: TypedMemoryRow<E>.self).value }
+        for field in extractors.fields {
+            let new = field.value(row.value)
+            let previous = oldValue.flatMap(field.value)
+            guard new != previous else { continue }
+            if let new { index(id, field.name, new) }
+            if let previous { unindex(id, field.name, previous) }
         }
     }
 
+    /// Removes the row stored under `id` and its index entries.
     mutating func remove(_ id: String) {
         guard let old = rows.removeValue(forKey: id) else { return }
-        for (field, value) in old.indexValues { unindex(id, field, value) }
+        for (field, value) in old.indexValues() { unindex(id, field, value) }
+    }
+
+    private mutating func index(_ id: String, _ field: String, _ value: FieldValue) {
+        indexes[field, default: HashTrie()].update(value, default: { MemoryIDSet() }) { ids in
+            ids.updateValue((), forKey: id)
+            return true
+        }
     }
 
     private mutating func unindex(_ id: String, _ field: String, _ value: FieldValue) {

@@ -1,18 +1,22 @@
-/// A change a ``MemoryTransaction`` has made but not yet committed.
-struct PendingChange {
-    var entityType: EntityType
-    var id: String
-    var kind: Change.Kind
-    var version: Int
-    var entity: (any Entity)?
-}
-
 /// A ``MemoryStore`` transaction: a private copy of the state plus the changes made to it.
 final class MemoryTransaction: StoreTransaction {
     var state: MemoryState
-    var pending: [PendingChange] = []
+    /// The changes made so far, numbered as they will be committed (writers are serialised,
+    /// so the transaction id and sequence numbers are known from the start).
+    var pending: [FeedEntry] = []
+    let transactionID: UInt64
 
-    init(state: MemoryState) { self.state = state }
+    init(state: MemoryState) {
+        self.state = state
+        transactionID = state.transactions + 1
+    }
+
+    private func record(_ type: EntityType, _ id: String, _ kind: Change.Kind, _ version: Int, _ row: MemoryRow?) {
+        pending.append(
+            FeedEntry(
+                sequence: state.sequence + UInt64(pending.count) + 1, transaction: transactionID, entityType: type,
+                id: id, version: version, row: row, kind: kind))
+    }
 
     var sequence: UInt64 { state.sequence }
     func get<E: Entity>(_ id: ID<E>) throws -> Versioned<E>? { try state.get(id) }
@@ -26,16 +30,9 @@ final class MemoryTransaction: StoreTransaction {
         let existing = state.tables[E.entityType]?.rows.withValue(forKey: key) { $0.version }
         try Self.check(E.entityType, key, expecting, existing)
         let version = (existing ?? 0) + 1
-        var indexValues = IndexValues()
-        for field in E.indexedFields {
-            if let v = field.value(value) { indexValues.set(v, for: field.name) }
-        }
-        state.tables[E.entityType, default: MemoryTable()]
-            .insert(key, TypedMemoryRow(value, version: version, indexValues: indexValues))
-        pending.append(
-            PendingChange(
-                entityType: E.entityType, id: key, kind: existing == nil ? .inserted : .updated, version: version,
-                entity: value))
+        let row = TypedMemoryRow(value, version: version)
+        state.tables[E.entityType, default: MemoryTable()].insert(key, row, IndexExtractors<E>())
+        record(E.entityType, key, existing == nil ? .inserted : .updated, version, row)
         return version
     }
 
@@ -47,7 +44,7 @@ final class MemoryTransaction: StoreTransaction {
         }
         try Self.check(E.entityType, key, expecting, existing)
         state.tables[E.entityType]?.remove(key)
-        pending.append(PendingChange(entityType: E.entityType, id: key, kind: .deleted, version: existing, entity: nil))
+        record(E.entityType, key, .deleted, existing, nil)
     }
 
     static func check(_ type: EntityType, _ id: String, _ expecting: ExpectedVersion, _ existing: Int?) throws {
