@@ -45,7 +45,7 @@ public struct Account: Record, Hashable {
         /// The company's web domain, for duplicate detection (for example `acme.example`).
         public var website: String?
         /// Custom field values by API name.
-        public var customFields: [String: FieldValue]
+        public var customFields: CustomFieldValues
     }
 
     private var storage: FieldStorage<Fields>
@@ -60,7 +60,7 @@ public struct Account: Record, Hashable {
             Fields(
                 id: id, name: name, owner: .user(owner), parentID: parentID, isPartner: isPartner,
                 partnerTier: partnerTier, region: region, industry: industry, website: website,
-                customFields: customFields))
+                customFields: CustomFieldValues(customFields)))
     }
 
     /// All fields at once; copies of the record share them until one copy changes.
@@ -85,8 +85,8 @@ public struct Account: Record, Hashable {
         set { self[dynamicMember: \.owner] = newValue }
     }
     public var customFields: [String: FieldValue] {
-        get { storage.fields.customFields }
-        set { self[dynamicMember: \.customFields] = newValue }
+        get { storage.fields.customFields.dictionary }
+        set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
     }
 
     public static func == (lhs: Account, rhs: Account) -> Bool {

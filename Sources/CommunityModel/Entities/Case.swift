@@ -54,7 +54,7 @@ public struct Case: Record, Hashable {
         /// The owner: a user or a queue.
         public var owner: Owner
         /// Custom field values by API name.
-        public var customFields: [String: FieldValue]
+        public var customFields: CustomFieldValues
     }
 
     private var storage: FieldStorage<Fields>
@@ -70,7 +70,7 @@ public struct Case: Record, Hashable {
             Fields(
                 id: id, subject: subject, description: description, accountID: accountID, contactID: contactID,
                 status: status, priority: priority, origin: origin, product: product, createdAt: createdAt,
-                owner: owner, customFields: customFields))
+                owner: owner, customFields: CustomFieldValues(customFields)))
     }
 
     /// All fields at once; copies of the case share them until one copy changes.
@@ -96,8 +96,8 @@ public struct Case: Record, Hashable {
         set { self[dynamicMember: \.owner] = newValue }
     }
     public var customFields: [String: FieldValue] {
-        get { storage.fields.customFields }
-        set { self[dynamicMember: \.customFields] = newValue }
+        get { storage.fields.customFields.dictionary }
+        set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
     }
 
     public static func == (lhs: Case, rhs: Case) -> Bool {

@@ -27,7 +27,7 @@ public struct Contact: Record, Hashable {
         /// The owner.
         public var owner: Owner
         /// Custom field values by API name.
-        public var customFields: [String: FieldValue]
+        public var customFields: CustomFieldValues
     }
 
     private var storage: FieldStorage<Fields>
@@ -40,7 +40,7 @@ public struct Contact: Record, Hashable {
         storage = FieldStorage(
             Fields(
                 id: id, firstName: firstName, lastName: lastName, email: email, phone: phone, accountID: accountID,
-                owner: .user(owner), customFields: customFields))
+                owner: .user(owner), customFields: CustomFieldValues(customFields)))
     }
 
     /// All fields at once; copies of the record share them until one copy changes.
@@ -65,8 +65,8 @@ public struct Contact: Record, Hashable {
         set { self[dynamicMember: \.owner] = newValue }
     }
     public var customFields: [String: FieldValue] {
-        get { storage.fields.customFields }
-        set { self[dynamicMember: \.customFields] = newValue }
+        get { storage.fields.customFields.dictionary }
+        set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
     }
 
     public static func == (lhs: Contact, rhs: Contact) -> Bool {

@@ -44,7 +44,7 @@ public struct Lead: Record, Hashable {
         /// The owner.
         public var owner: Owner
         /// Custom field values by API name.
-        public var customFields: [String: FieldValue]
+        public var customFields: CustomFieldValues
     }
 
     private var storage: FieldStorage<Fields>
@@ -59,7 +59,7 @@ public struct Lead: Record, Hashable {
             Fields(
                 id: id, firstName: firstName, lastName: lastName, company: company, email: email, status: status,
                 source: source, partnerAccountID: partnerAccountID, region: region, product: product, owner: owner,
-                customFields: customFields))
+                customFields: CustomFieldValues(customFields)))
     }
 
     /// All fields at once; copies of the record share them until one copy changes.
@@ -84,8 +84,8 @@ public struct Lead: Record, Hashable {
         set { self[dynamicMember: \.owner] = newValue }
     }
     public var customFields: [String: FieldValue] {
-        get { storage.fields.customFields }
-        set { self[dynamicMember: \.customFields] = newValue }
+        get { storage.fields.customFields.dictionary }
+        set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
     }
 
     public static func == (lhs: Lead, rhs: Lead) -> Bool {

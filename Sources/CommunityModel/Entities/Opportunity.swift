@@ -40,7 +40,7 @@ public struct Opportunity: Record, Hashable {
         /// The owner.
         public var owner: Owner
         /// Custom field values by API name.
-        public var customFields: [String: FieldValue]
+        public var customFields: CustomFieldValues
     }
 
     private var storage: FieldStorage<Fields>
@@ -55,7 +55,7 @@ public struct Opportunity: Record, Hashable {
             Fields(
                 id: id, name: name, accountID: accountID, stage: stage, amount: amount, closeDate: closeDate,
                 probability: probability, partnerAccountID: partnerAccountID, nextStep: nextStep, region: region,
-                owner: .user(owner), customFields: customFields))
+                owner: .user(owner), customFields: CustomFieldValues(customFields)))
     }
 
     /// All fields at once; copies of the record share them until one copy changes.
@@ -80,8 +80,8 @@ public struct Opportunity: Record, Hashable {
         set { self[dynamicMember: \.owner] = newValue }
     }
     public var customFields: [String: FieldValue] {
-        get { storage.fields.customFields }
-        set { self[dynamicMember: \.customFields] = newValue }
+        get { storage.fields.customFields.dictionary }
+        set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
     }
 
     public static func == (lhs: Opportunity, rhs: Opportunity) -> Bool {
@@ -121,9 +121,12 @@ public struct Opportunity: Record, Hashable {
         if let amount = storage.fields.amount, amount < 0 {
             throw ValidationError(field: "Opportunity.Amount", reason: .outOfRange("\(amount) < 0"))
         }
-        guard (0...100).contains(storage.fields.probability) else {
-            throw ValidationError(field: "Opportunity.Probability", reason: .outOfRange("\(storage.fields.probability) not in 0...100"))
+        let probability = storage.fields.probability
+        guard (0...100).contains(probability) else {
+            throw ValidationError(field: "Opportunity.Probability", reason: .outOfRange("\(probability) not in 0...100"))
         }
-        if let nextStep = storage.fields.nextStep { try Check.text(nextStep, field: "Opportunity.NextStep", max: 255, required: false) }
+        if let nextStep = storage.fields.nextStep {
+            try Check.text(nextStep, field: "Opportunity.NextStep", max: 255, required: false)
+        }
     }
 }
