@@ -372,6 +372,33 @@ struct ScenarioTests {
         #expect(s.countVisibleRecords(of: "h", object: "Case") == 1)
     }
 
+    @Test("25b. a sharing set may match the user's account to any lookup field of the record [inferred]")
+    func scenario25b() {
+        let f = customerOrg()
+        func distributed(_ id: String, by value: FieldValue?) -> Case {
+            var c = F.kase(id, owner: "agent", account: "b")
+            c.customFields["Distributor__c"] = value
+            return c
+        }
+        f.put(
+            SharingSet(id: "ss", profileIDs: ["ccuser"], mappings: [.init(object: "Case", userField: .account, recordField: "Distributor__c", accessLevel: .edit)]),
+            distributed("d1", by: .reference("a")), distributed("d2", by: .reference("b")),
+            distributed("d3", by: .text("a")), distributed("d4", by: nil))
+        var s = f.snapshot
+        #expect(s.access("h", to: "Case", id: "d1") == .edit)
+        #expect(s.access("h", to: "Case", id: "d2") == .none)
+        #expect(s.access("h", to: "Case", id: "d3") == .none, "a text field holding the id is not a lookup")
+        #expect(s.visibleRecords(of: "h", object: "Case").records.map(\.record.testID) == ["d1"])
+        // The field changes: access follows, from the index kept current by the change feed.
+        f.put(distributed("d1", by: .reference("b")), distributed("d2", by: .reference("a")))
+        s = f.snapshot
+        #expect(s.access("h", to: "Case", id: "d1") == .none)
+        #expect(s.access("h", to: "Case", id: "d2") == .edit)
+        #expect(s.visibleRecords(of: "h", object: "Case").records.map(\.record.testID) == ["d2"])
+        f.delete(ID<Case>("d2"))
+        #expect(f.snapshot.countVisibleRecords(of: "h", object: "Case") == 0)
+    }
+
     @Test("26. share group members see HV-owned records [inferred: edit]")
     func scenario26() {
         let f = customerOrg()

@@ -203,7 +203,7 @@ extension AccessState {
                     case 0: Int32(i)
                     case 1: row.account
                     case 2: row.contact
-                    default: -1
+                    default: sharingSetTarget(i, field: m.recordField, userField: m.userField)
                     }
                 if theirs == mine { best = m.level }
             }

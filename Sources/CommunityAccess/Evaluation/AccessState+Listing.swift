@@ -193,7 +193,21 @@ extension AccessState {
                 if isAccount { out.append(UInt32(mine)) } else { children(of: UInt32(mine)) }
             case "ContactId":
                 for c in contactChildren[UInt32(mine)] ?? [] where rows[Int(c)].object == o { out.append(c) }
-            default: break
+            default:
+                // Another lookup field: its equality index (see `indexSharingSetFields`).
+                let target = SharingCriterion(field: m.recordField, equals: .reference(recordKeys.key(UInt32(mine)).id))
+                if let found = criteriaIndex.matches(object: o, [target]) {
+                    // The index equates text and lookups; only lookups count.
+                    for c in found where sharingSetTarget(c, field: m.recordField, userField: m.userField) == mine {
+                        out.append(c)
+                    }
+                } else {
+                    for c in recordsByObject[Int(o)] where rows[Int(c)].alive
+                        && sharingSetTarget(c, field: m.recordField, userField: m.userField) == mine
+                    {
+                        out.append(c)
+                    }
+                }
             }
         }
         // Super users: the user and super users below, over their account's external users.

@@ -55,6 +55,7 @@ extension AccessState {
         case let set as SharingSet:
             for m in set.mappings { _ = objectIndex(m.object) }
             sharingSets[Int(sharingSetIndex(set.id))] = set
+            indexSharingSetFields(set)
             changedEverything()
         case let site as SiteMembership:
             sites[site.id] = site
@@ -195,5 +196,32 @@ extension ID {
     /// An id from a string the store already validated.
     init(uncheckedString value: String) {
         self = ID<Never>.isValid(value) ? ID(value) : ID("invalid")
+    }
+}
+
+extension AccessState {
+    /// Record fields that sharing sets compare through row columns rather than the field index.
+    static let sharingSetColumnFields: Set<String> = ["Id", "AccountId", "ContactId"]
+
+    /// Indexes the other record fields a sharing set compares (a lookup such as
+    /// `PartnerAccountId` or a custom `Distributor__c`), so listings find the matching
+    /// records from posting lists; the index then follows every record write.
+    mutating func indexSharingSetFields(_ set: SharingSet) {
+        for m in set.mappings where !Self.sharingSetColumnFields.contains(m.recordField) {
+            let o = objectIndex(m.object)
+            guard !criteriaIndex.missing(object: o, [m.recordField]).isEmpty else { continue }
+            let lists = CriteriaFieldIndex.collect(
+                [m.recordField], records: recordsByObject[Int(o)], rows: rows, entities: entities)
+            criteriaIndex.install(object: o, [m.recordField], lists)
+        }
+    }
+
+    /// The row of the account (`userField` account) or contact (`userField` contact) that
+    /// record `i`'s lookup `field` names, or -1: for sharing-set mappings on other fields.
+    func sharingSetTarget(_ i: UInt32, field: String, userField: SharingSet.UserField) -> Int32 {
+        // Only lookups (reference values) take part, as in Salesforce's sharing sets.
+        guard case .reference(let id)? = entities.withElement(Int(i), { $0.value(of: field) }) else { return -1 }
+        let object: UInt16 = userField == .account ? 0 : 1  // Account and Contact have fixed dense ids
+        return recordKeys.id(RecordKey(object: object, id: id)).map { Int32($0) } ?? -1
     }
 }

@@ -207,7 +207,9 @@ struct RandomOrg {
         }
         for o in 0..<10 {
             let opp = Opportunity(id: ID("opp\(o)"), name: "O", accountID: chance(0.85) ? pick(accounts) : nil, stage: pick(["Prospecting", "Won"]),
-                                  closeDate: try! Day(year: 2026, month: 1, day: 1), region: pick(["NA", "EMEA"]), owner: pick(owners))
+                                  closeDate: try! Day(year: 2026, month: 1, day: 1), partnerAccountID: chance(0.5) ? pick(accounts) : nil,
+                                  region: pick(["NA", "EMEA"]), owner: pick(owners),
+                                  customFields: chance(0.5) ? ["Distributor__c": chance(0.8) ? .reference(pick(accounts).rawValue) : .text(pick(accounts).rawValue)] : [:])
             entities.append(opp)
             records.append(("Opportunity", opp.id.rawValue))
         }
@@ -258,6 +260,9 @@ struct RandomOrg {
             .init(object: "Contact", userField: .contact, recordField: "Id", accessLevel: .read),
             .init(object: "Case", userField: .contact, recordField: "ContactId", accessLevel: .edit),
             .init(object: "Account", userField: .account, recordField: "Id", accessLevel: .read),
+            // Lookups other than the account and contact columns: a standard and a custom field.
+            .init(object: "Opportunity", userField: .account, recordField: "PartnerAccountId", accessLevel: .read),
+            .init(object: "Opportunity", userField: .account, recordField: "Distributor__c", accessLevel: pick([.read, .edit])),
         ], shareGroupMembers: [pick(internalUsers), pick(internalUsers)]))
     }
 }
