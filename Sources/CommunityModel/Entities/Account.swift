@@ -1,8 +1,7 @@
 import Foundation
 
 /// A company: a customer, a partner, or both.
-@dynamicMemberLookup
-public struct Account: Record, Hashable {
+public struct Account: SharedFieldsRecord {
     /// Partner programme tier, which gates materials, leads and fund limits.
     public enum PartnerTier: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
         case registered, silver, gold, platinum
@@ -69,15 +68,8 @@ public struct Account: Record, Hashable {
         set { storage = FieldStorage(newValue) }
     }
 
-    /// A field of ``Fields``, read or written as a property of the record.
-    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
-        get { storage.fields[keyPath: field] }
-        set {
-            var changed = storage.fields
-            changed[keyPath: field] = newValue
-            storage = FieldStorage(changed)
-        }
-    }
+    /// A record holding `fields`.
+    public init(fields: Fields) { storage = FieldStorage(fields) }
 
     public var id: ID<Account> { storage.fields.id }
     public var owner: Owner {
@@ -88,17 +80,6 @@ public struct Account: Record, Hashable {
         get { storage.fields.customFields.dictionary }
         set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
     }
-
-    public static func == (lhs: Account, rhs: Account) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
-
-    /// Decodes the record from its fields (the same shape as ``Fields``).
-    public init(from decoder: any Decoder) throws { storage = FieldStorage(try Fields(from: decoder)) }
-
-    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 
     /// An account is its own account, for sharing that looks up "the record's account".
     public var accountID: ID<Account>? { id }

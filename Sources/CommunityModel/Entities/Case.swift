@@ -1,8 +1,7 @@
 public import Foundation
 
 /// A support request from a customer or partner.
-@dynamicMemberLookup
-public struct Case: Record, Hashable {
+public struct Case: SharedFieldsRecord {
     /// How urgent the case is.
     public enum Priority: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
         case low, medium, high, critical
@@ -73,21 +72,14 @@ public struct Case: Record, Hashable {
                 owner: owner, customFields: CustomFieldValues(customFields)))
     }
 
-    /// All fields at once; copies of the case share them until one copy changes.
+    /// All fields at once; copies of the record share them until one copy changes.
     public var fields: Fields {
         get { storage.fields }
         set { storage = FieldStorage(newValue) }
     }
 
-    /// A field of ``Fields``, read or written as a property of the case.
-    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
-        get { storage.fields[keyPath: field] }
-        set {
-            var changed = storage.fields
-            changed[keyPath: field] = newValue
-            storage = FieldStorage(changed)
-        }
-    }
+    /// A record holding `fields`.
+    public init(fields: Fields) { storage = FieldStorage(fields) }
 
     public var id: ID<Case> { storage.fields.id }
     public var accountID: ID<Account>? { storage.fields.accountID }
@@ -99,17 +91,6 @@ public struct Case: Record, Hashable {
         get { storage.fields.customFields.dictionary }
         set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
     }
-
-    public static func == (lhs: Case, rhs: Case) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
-
-    /// Decodes a case from its fields (the same shape as ``Fields``).
-    public init(from decoder: any Decoder) throws { storage = FieldStorage(try Fields(from: decoder)) }
-
-    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 
     public func value(of field: String) -> FieldValue? {
         switch field {

@@ -1,6 +1,5 @@
 /// A person at an account; external users are represented by a contact.
-@dynamicMemberLookup
-public struct Contact: Record, Hashable {
+public struct Contact: SharedFieldsRecord {
     public static let entityType: EntityType = "Contact"
     public static var indexedFields: [IndexedField<Contact>] {
         [
@@ -49,15 +48,8 @@ public struct Contact: Record, Hashable {
         set { storage = FieldStorage(newValue) }
     }
 
-    /// A field of ``Fields``, read or written as a property of the record.
-    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
-        get { storage.fields[keyPath: field] }
-        set {
-            var changed = storage.fields
-            changed[keyPath: field] = newValue
-            storage = FieldStorage(changed)
-        }
-    }
+    /// A record holding `fields`.
+    public init(fields: Fields) { storage = FieldStorage(fields) }
 
     public var id: ID<Contact> { storage.fields.id }
     public var owner: Owner {
@@ -68,17 +60,6 @@ public struct Contact: Record, Hashable {
         get { storage.fields.customFields.dictionary }
         set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
     }
-
-    public static func == (lhs: Contact, rhs: Contact) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
-
-    /// Decodes the record from its fields (the same shape as ``Fields``).
-    public init(from decoder: any Decoder) throws { storage = FieldStorage(try Fields(from: decoder)) }
-
-    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 
     public var accountID: ID<Account>? { storage.fields.accountID }
 

@@ -1,6 +1,5 @@
 /// A prospective customer; partners register leads (deal registration).
-@dynamicMemberLookup
-public struct Lead: Record, Hashable {
+public struct Lead: SharedFieldsRecord {
     /// Where a lead is in its life.
     public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
         case new, working, submitted, approved, rejected, qualified, unqualified, converted
@@ -68,15 +67,8 @@ public struct Lead: Record, Hashable {
         set { storage = FieldStorage(newValue) }
     }
 
-    /// A field of ``Fields``, read or written as a property of the record.
-    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
-        get { storage.fields[keyPath: field] }
-        set {
-            var changed = storage.fields
-            changed[keyPath: field] = newValue
-            storage = FieldStorage(changed)
-        }
-    }
+    /// A record holding `fields`.
+    public init(fields: Fields) { storage = FieldStorage(fields) }
 
     public var id: ID<Lead> { storage.fields.id }
     public var owner: Owner {
@@ -87,17 +79,6 @@ public struct Lead: Record, Hashable {
         get { storage.fields.customFields.dictionary }
         set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
     }
-
-    public static func == (lhs: Lead, rhs: Lead) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
-
-    /// Decodes the record from its fields (the same shape as ``Fields``).
-    public init(from decoder: any Decoder) throws { storage = FieldStorage(try Fields(from: decoder)) }
-
-    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 
     /// Leads belong to no account until converted.
     public var accountID: ID<Account>? { nil }

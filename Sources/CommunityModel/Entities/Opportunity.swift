@@ -1,8 +1,7 @@
 public import Foundation
 
 /// A deal in progress with an account.
-@dynamicMemberLookup
-public struct Opportunity: Record, Hashable {
+public struct Opportunity: SharedFieldsRecord {
     public static let entityType: EntityType = "Opportunity"
     public static var indexedFields: [IndexedField<Opportunity>] {
         [
@@ -64,15 +63,8 @@ public struct Opportunity: Record, Hashable {
         set { storage = FieldStorage(newValue) }
     }
 
-    /// A field of ``Fields``, read or written as a property of the record.
-    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
-        get { storage.fields[keyPath: field] }
-        set {
-            var changed = storage.fields
-            changed[keyPath: field] = newValue
-            storage = FieldStorage(changed)
-        }
-    }
+    /// A record holding `fields`.
+    public init(fields: Fields) { storage = FieldStorage(fields) }
 
     public var id: ID<Opportunity> { storage.fields.id }
     public var owner: Owner {
@@ -83,17 +75,6 @@ public struct Opportunity: Record, Hashable {
         get { storage.fields.customFields.dictionary }
         set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
     }
-
-    public static func == (lhs: Opportunity, rhs: Opportunity) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
-
-    /// Decodes the record from its fields (the same shape as ``Fields``).
-    public init(from decoder: any Decoder) throws { storage = FieldStorage(try Fields(from: decoder)) }
-
-    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 
     public var accountID: ID<Account>? { storage.fields.accountID }
 
