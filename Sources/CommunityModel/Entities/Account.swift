@@ -24,7 +24,7 @@ public struct Account: SharedFieldsRecord {
 
     /// The stored fields; read and write them as properties of the record itself, which
     /// looks them up here.
-    public struct Fields: Hashable, Sendable, Codable {
+    public struct Fields: RecordFieldValues {
         /// The record's id.
         public var id: ID<Account>
         /// The company name.
@@ -72,14 +72,6 @@ public struct Account: SharedFieldsRecord {
     public init(fields: Fields) { storage = FieldStorage(fields) }
 
     public var id: ID<Account> { storage.fields.id }
-    public var owner: Owner {
-        get { storage.fields.owner }
-        set { self[dynamicMember: \.owner] = newValue }
-    }
-    public var customFields: [String: FieldValue] {
-        get { storage.fields.customFields.dictionary }
-        set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
-    }
 
     /// An account is its own account, for sharing that looks up "the record's account".
     public var accountID: ID<Account>? { id }

@@ -30,7 +30,7 @@ public struct Case: SharedFieldsRecord {
 
     /// The stored fields of a case; read and write them as properties of the case itself
     /// (`case.status`), which looks them up here.
-    public struct Fields: Hashable, Sendable, Codable {
+    public struct Fields: RecordFieldValues {
         public var id: ID<Case>
         /// A one-line summary.
         public var subject: String
@@ -83,14 +83,6 @@ public struct Case: SharedFieldsRecord {
 
     public var id: ID<Case> { storage.fields.id }
     public var accountID: ID<Account>? { storage.fields.accountID }
-    public var owner: Owner {
-        get { storage.fields.owner }
-        set { self[dynamicMember: \.owner] = newValue }
-    }
-    public var customFields: [String: FieldValue] {
-        get { storage.fields.customFields.dictionary }
-        set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
-    }
 
     public func value(of field: String) -> FieldValue? {
         switch field {

@@ -10,7 +10,7 @@ public struct Contact: SharedFieldsRecord {
 
     /// The stored fields; read and write them as properties of the record itself, which
     /// looks them up here.
-    public struct Fields: Hashable, Sendable, Codable {
+    public struct Fields: RecordFieldValues {
         /// The record's id.
         public var id: ID<Contact>
         /// The firstName.
@@ -52,14 +52,6 @@ public struct Contact: SharedFieldsRecord {
     public init(fields: Fields) { storage = FieldStorage(fields) }
 
     public var id: ID<Contact> { storage.fields.id }
-    public var owner: Owner {
-        get { storage.fields.owner }
-        set { self[dynamicMember: \.owner] = newValue }
-    }
-    public var customFields: [String: FieldValue] {
-        get { storage.fields.customFields.dictionary }
-        set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
-    }
 
     public var accountID: ID<Account>? { storage.fields.accountID }
 

@@ -19,7 +19,7 @@ public struct Lead: SharedFieldsRecord {
 
     /// The stored fields; read and write them as properties of the record itself, which
     /// looks them up here.
-    public struct Fields: Hashable, Sendable, Codable {
+    public struct Fields: RecordFieldValues {
         /// The record's id.
         public var id: ID<Lead>
         /// The firstName.
@@ -71,14 +71,6 @@ public struct Lead: SharedFieldsRecord {
     public init(fields: Fields) { storage = FieldStorage(fields) }
 
     public var id: ID<Lead> { storage.fields.id }
-    public var owner: Owner {
-        get { storage.fields.owner }
-        set { self[dynamicMember: \.owner] = newValue }
-    }
-    public var customFields: [String: FieldValue] {
-        get { storage.fields.customFields.dictionary }
-        set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
-    }
 
     /// Leads belong to no account until converted.
     public var accountID: ID<Account>? { nil }

@@ -15,7 +15,7 @@ public struct Opportunity: SharedFieldsRecord {
 
     /// The stored fields; read and write them as properties of the record itself, which
     /// looks them up here.
-    public struct Fields: Hashable, Sendable, Codable {
+    public struct Fields: RecordFieldValues {
         /// The record's id.
         public var id: ID<Opportunity>
         /// The name.
@@ -67,14 +67,6 @@ public struct Opportunity: SharedFieldsRecord {
     public init(fields: Fields) { storage = FieldStorage(fields) }
 
     public var id: ID<Opportunity> { storage.fields.id }
-    public var owner: Owner {
-        get { storage.fields.owner }
-        set { self[dynamicMember: \.owner] = newValue }
-    }
-    public var customFields: [String: FieldValue] {
-        get { storage.fields.customFields.dictionary }
-        set { self[dynamicMember: \.customFields] = CustomFieldValues(newValue) }
-    }
 
     public var accountID: ID<Account>? { storage.fields.accountID }
 

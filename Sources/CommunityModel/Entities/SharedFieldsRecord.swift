@@ -8,7 +8,7 @@
 @dynamicMemberLookup
 public protocol SharedFieldsRecord: Record, Hashable {
     /// The stored fields.
-    associatedtype Fields: Hashable, Sendable, Codable
+    associatedtype Fields: RecordFieldValues
     /// All fields at once; copies of the record share them until one copy changes.
     var fields: Fields { get set }
     /// A record holding `fields`.
@@ -30,4 +30,22 @@ extension SharedFieldsRecord {
     public init(from decoder: any Decoder) throws { self.init(fields: try Fields(from: decoder)) }
 
     public func encode(to encoder: any Encoder) throws { try fields.encode(to: encoder) }
+
+    public var owner: Owner {
+        get { fields.owner }
+        set { fields.owner = newValue }
+    }
+
+    public var customFields: [String: FieldValue] {
+        get { fields.customFields.dictionary }
+        set { fields.customFields = CustomFieldValues(newValue) }
+    }
+}
+
+/// What every record's stored ``SharedFieldsRecord/Fields`` hold: an owner and custom values.
+public protocol RecordFieldValues: Hashable, Sendable, Codable {
+    /// The owner: a user or a queue.
+    var owner: Owner { get set }
+    /// Custom field values by API name.
+    var customFields: CustomFieldValues { get set }
 }
