@@ -190,7 +190,7 @@ extension AccessState {
         }
         if isContact, kind.isExternal, me.contact == Int32(i) { best = max(best, 1) }
         // An external user named as the case's contact.
-        if isCase, settings.caseContactAccess, kind.isExternal, row.contact >= 0, me.contact == row.contact {
+        if isCase, settings.caseContactAccess, kind.isExternal, me.contact >= 0, me.contact == rowContacts[Int(i)] {
             best = max(best, 2)
         }
         // Sharing sets.
@@ -202,7 +202,7 @@ extension AccessState {
                     switch m.fieldCode {
                     case 0: Int32(i)
                     case 1: row.account
-                    case 2: row.contact
+                    case 2: rowContacts[Int(i)]
                     default: sharingSetTarget(i, field: m.recordField, userField: m.userField)
                     }
                 if theirs == mine { best = m.level }

@@ -190,7 +190,7 @@ extension AccessState {
     private func implicitKind(_ u: UInt32, _ i: UInt32, _ row: RecordRow) -> AccessExplanation.Grant.Kind {
         let d = directory
         let o = row.object
-        if o == caseObject, row.contact >= 0, row.contact == d.userContact[Int(u)] { return .caseContact }
+        if o == caseObject, rowContacts[Int(i)] >= 0, rowContacts[Int(i)] == d.userContact[Int(u)] { return .caseContact }
         if (o == accountObject || o == contactObject), d.userKind[Int(u)].isExternal || d.accountExternalRoles[UInt32(max(row.account, 0))] != nil {
             if o == accountObject, childAccessAny(u, i) { return .implicitParent }
             return .experienceCloud

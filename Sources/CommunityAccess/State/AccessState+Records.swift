@@ -36,9 +36,11 @@ extension AccessState {
         } else if let a = record.accountID {
             row.account = Int32(recordIndex(object: accountObject, id: a.rawValue))
         }
+        var contact: Int32 = -1
         if case .reference(let c)? = record.value(of: "ContactId") {
-            row.contact = Int32(recordIndex(object: 1, id: c))
+            contact = Int32(recordIndex(object: 1, id: c))
         }
+        let oldContact = rowContacts[Int(i)]
         if Int(o) < parentControlled.count, parentControlled[Int(o)] {
             row.parent = parentIndex(of: record, object: objects.keys[Int(o)])
         }
@@ -51,6 +53,7 @@ extension AccessState {
             rowsToSync.append(i)
         }
         rows[Int(i)] = row
+        rowContacts[Int(i)] = contact
         if !old.alive { setAlive(i, true) }
         if !criteriaIndex.fields(of: o).isEmpty {
             criteriaIndex.update(i, object: o, old: old.alive ? entities[Int(i)] : nil, new: record)
@@ -58,8 +61,13 @@ extension AccessState {
         entities[Int(i)] = record
         if old.alive {
             reindex(i, from: old, to: row)
+            if oldContact != contact {
+                if oldContact >= 0 { contactChildren[UInt32(oldContact)]?.sortedRemove(i) }
+                if contact >= 0 { contactChildren[UInt32(contact), default: []].sortedInsert(i) }
+            }
         } else {
             index(i, row, isNew: true)
+            if contact >= 0 { contactChildren[UInt32(contact), default: []].sortedInsert(i) }
         }
         let ownerChanged = old.ownerUser != row.ownerUser || old.ownerQueue != row.ownerQueue
         // External roles anchored to this account follow its owner.
@@ -99,7 +107,6 @@ extension AccessState {
         ownerIndex[Self.ownerKey(object: row.object, user: row.ownerUser, queue: row.ownerQueue), default: []]
             .sortedInsert(i)
         if row.account >= 0, row.account != Int32(i) { accountChildren[UInt32(row.account), default: []].sortedInsert(i) }
-        if row.contact >= 0 { contactChildren[UInt32(row.contact), default: []].sortedInsert(i) }
         if row.parent >= 0 { parentChildren[UInt32(row.parent), default: []].sortedInsert(i) }
         if row.criteria != 0, let slots = criteriaSlots[row.object] {
             for (s, rule) in slots.enumerated() where row.criteria & (1 << UInt64(s)) != 0 {
@@ -118,10 +125,6 @@ extension AccessState {
         if old.account != row.account {
             if old.account >= 0, old.account != Int32(i) { accountChildren[UInt32(old.account)]?.sortedRemove(i) }
             if row.account >= 0, row.account != Int32(i) { accountChildren[UInt32(row.account), default: []].sortedInsert(i) }
-        }
-        if old.contact != row.contact {
-            if old.contact >= 0 { contactChildren[UInt32(old.contact)]?.sortedRemove(i) }
-            if row.contact >= 0 { contactChildren[UInt32(row.contact), default: []].sortedInsert(i) }
         }
         if old.parent != row.parent {
             if old.parent >= 0 { parentChildren[UInt32(old.parent)]?.sortedRemove(i) }
@@ -143,7 +146,8 @@ extension AccessState {
     private mutating func unindex(_ i: UInt32, _ row: RecordRow) {
         ownerIndex[Self.ownerKey(object: row.object, user: row.ownerUser, queue: row.ownerQueue)]?.sortedRemove(i)
         if row.account >= 0, row.account != Int32(i) { accountChildren[UInt32(row.account)]?.sortedRemove(i) }
-        if row.contact >= 0 { contactChildren[UInt32(row.contact)]?.sortedRemove(i) }
+        let contact = rowContacts[Int(i)]
+        if contact >= 0 { contactChildren[UInt32(contact)]?.sortedRemove(i) }
         if row.parent >= 0 { parentChildren[UInt32(row.parent)]?.sortedRemove(i) }
         if row.criteria != 0, let slots = criteriaSlots[row.object] {
             for (s, rule) in slots.enumerated() where row.criteria & (1 << UInt64(s)) != 0 {

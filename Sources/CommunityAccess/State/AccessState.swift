@@ -36,6 +36,8 @@ struct AccessState: Sendable {
     // Records.
     var recordKeys = ShardedInterner<RecordKey>()
     var rows = ChunkedArray<RecordRow>(filler: RecordRow())
+    /// Per record row: the contact (record index) the record names in `ContactId`, or -1.
+    var rowContacts = ChunkedArray<Int32>(filler: -1)
     var entities = ChunkedArray<any Record>(filler: MissingRecord())
     /// One bit per record row: whether the row holds a live record. Small enough to stay in
     /// cache, so the hot path can skip rows that do not exist without touching them.
@@ -177,6 +179,7 @@ struct AccessState: Sendable {
         let i = recordKeys.intern(RecordKey(object: object, id: id))
         if Int(i) >= rows.count {
             rows.ensure(Int(i))
+            rowContacts.ensure(Int(i))
             entities.ensure(Int(i))
             var row = RecordRow()
             row.object = object

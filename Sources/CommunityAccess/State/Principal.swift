@@ -24,17 +24,15 @@ struct ShareRow: Sendable, Hashable {
 
 /// The per-record columns the hot path reads.
 struct RecordRow: Sendable {
-    // Ordered widest first, so the row packs into 48 bytes (no padding holes).
+    // 32 bytes, ordered widest first: half a cache line, so the million rows of a large org
+    // take 32 MiB. The contact link, which only external users' checks read, lives in a
+    // side column (``AccessState/rowContacts``).
     /// Criteria-rule slots of the record's object that match it.
     var criteria: UInt64 = 0
-    /// Owning user (dense id) or -1.
-    var ownerUser: Int32 = -1
-    /// Owning queue (dense id) or -1.
-    var ownerQueue: Int32 = -1
+    /// The owner: a user's dense id (>= 0), a queue's as `-2 - queue`, or -1 for none.
+    private var owner: Int32 = -1
     /// The account (record index) the record belongs to; for accounts, itself.
     var account: Int32 = -1
-    /// The contact (record index) the record names in `ContactId`.
-    var contact: Int32 = -1
     /// For Controlled by Parent objects: the parent record index.
     var parent: Int32 = -1
     /// Copies of the owning user's facts (kept in step by ``AccessState/syncOwnerColumns``),
@@ -42,10 +40,32 @@ struct RecordRow: Sendable {
     var ownerRole: Int32 = -1
     var ownerClass: UInt32 = 0
     var object: UInt16 = 0
-    var alive = false
-    /// Whether explicit shares exist on the record (saves a lookup on the hot path).
-    var hasShares = false
+    private var flags: UInt8 = 0
     var ownerBits: UInt8 = 0
+
+    /// Owning user (dense id) or -1.
+    var ownerUser: Int32 {
+        @inline(__always) get { owner >= 0 ? owner : -1 }
+        set { if newValue >= 0 { owner = newValue } else if owner >= 0 { owner = -1 } }
+    }
+
+    /// Owning queue (dense id) or -1.
+    var ownerQueue: Int32 {
+        @inline(__always) get { owner <= -2 ? -2 - owner : -1 }
+        set { if newValue >= 0 { owner = -2 - newValue } else if owner <= -2 { owner = -1 } }
+    }
+
+    /// Whether the row holds a live record.
+    var alive: Bool {
+        @inline(__always) get { flags & 1 != 0 }
+        set { flags = newValue ? flags | 1 : flags & ~1 }
+    }
+
+    /// Whether explicit shares exist on the record (saves a lookup on the hot path).
+    var hasShares: Bool {
+        @inline(__always) get { flags & 2 != 0 }
+        set { flags = newValue ? flags | 2 : flags & ~2 }
+    }
 }
 
 /// A record's identity: object and id.
