@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CommunityContent", targets: ["CommunityContent"]),
         .library(name: "CommunityEngagement", targets: ["CommunityEngagement"]),
         .library(name: "CommunityRendering", targets: ["CommunityRendering"]),
+        .library(name: "CommunityIdentity", targets: ["CommunityIdentity"]),
         .library(name: "CommunitySQLite", targets: ["CommunitySQLite"]),
         .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
         .executable(name: "PartnerPortal", targets: ["PartnerPortal"]),
@@ -32,6 +33,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // System OpenSSL libcrypto: digests, HMAC, PBKDF2, randomness, signatures (no crypto of our own).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // Layers, bottom to top. A module imports only modules below it.
@@ -42,16 +49,17 @@ let package = Package(
             name: "CommunityEngagement",
             dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent"]
         ),
+        .target(name: "CommunityIdentity", dependencies: ["CommunityModel", "CommunityAccess", "CCrypto"]),
         .target(
             name: "CommunityRendering",
-            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement"]
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityIdentity"]
         ),
         .target(name: "CommunitySQLite", dependencies: ["CommunityModel", "CSQLite"]),
         .target(
             name: "CommunityKit",
             dependencies: [
                 "CommunityModel", "CommunityAccess", "CommunityContent",
-                "CommunityEngagement", "CommunityRendering", "CommunitySQLite",
+                "CommunityEngagement", "CommunityIdentity", "CommunityRendering", "CommunitySQLite",
             ]
         ),
 
@@ -101,6 +109,7 @@ let package = Package(
                 "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityRendering",
             ]
         ),
+        .testTarget(name: "CommunityIdentityTests", dependencies: ["CommunityModel", "CommunityIdentity"]),
         .testTarget(
             name: "CommunitySQLiteTests",
             dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting", "CSQLite"]
