@@ -1,0 +1,53 @@
+/// The stable name of a kind of ``LogEvent``, such as `csrf.rejected`.
+///
+/// Names are part of the public contract: hosts alert and build dashboards on them, so a
+/// name, once shipped, keeps its meaning. The engine's names are the static members below;
+/// plugins add their own, with a prefix of their own (`acme.quoteRejected`).
+public struct LogEventName: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    /// The name, `area.what` in lower camel case.
+    public let rawValue: String
+
+    /// A name.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// A name from a literal.
+    public init(stringLiteral value: StaticString) { self.rawValue = "\(value)" }
+
+    /// The name itself.
+    public var description: String { rawValue }
+
+    // MARK: Sign-in (emitted by the identity layer)
+
+    /// A sign-in attempt failed (unknown member, wrong password, inactive member). Metadata:
+    /// `reason`, and `user` when the member is known. Never the password or the name typed.
+    public static let signInFailed: LogEventName = "auth.signInFailed"
+    /// Too many failed attempts locked a member (or a source) out. Metadata: `user` or
+    /// `source`, `failures`, `lockedForSeconds`.
+    public static let lockedOut: LogEventName = "auth.lockedOut"
+
+    // MARK: Requests
+
+    /// A form post failed the CSRF check (403). Metadata: `site`, `action`, `reason`
+    /// (`missingToken` or `invalidToken`; never the token itself), `user` when signed in.
+    public static let csrfRejected: LogEventName = "csrf.rejected"
+    /// A form action answered "invalid" and the form was shown again (422). Metadata: `site`,
+    /// `action`, `fields` (the names of the fields in error, never their values).
+    public static let formInvalid: LogEventName = "form.invalid"
+    /// A request took at least the configured slow-request threshold. Metadata: `site`,
+    /// `method`, `path` (token-like segments redacted), `status`, `durationMs`.
+    public static let slowRequest: LogEventName = "request.slow"
+
+    // MARK: Storage
+
+    /// The store (or a transaction's body) rejected a value as invalid. Metadata: `field`,
+    /// `reason` (the kind of rule broken, never the value), and `entity` when known.
+    public static let storeValidationFailed: LogEventName = "store.validationFailed"
+    /// A write lost an optimistic-concurrency race. Metadata: `entity`, `id`, `expected`,
+    /// `actual`.
+    public static let storeConflict: LogEventName = "store.conflict"
+    /// A store operation failed (backend, corrupt data, truncated feed, unindexed field).
+    /// Metadata: `kind`, `operation`, and the error's location where it names one.
+    public static let storeError: LogEventName = "store.error"
+}
