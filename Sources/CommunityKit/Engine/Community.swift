@@ -47,6 +47,12 @@ public final class Community: Sendable {
     public let actions: FormActionRegistry
     /// Services components read.
     public let services: RenderServices
+    /// Request, store and change-feed counters, for the host's metrics system
+    /// (``CommunityMetrics/prometheusText()`` serves them to Prometheus).
+    public let metrics: CommunityMetrics
+    /// Where the engine's structured events go.
+    public let logger: any CommunityLogger
+    let slowRequestThreshold: Duration?
 
     private let csrf: CSRFProtection
     private let sites = Mutex<[String: SiteResponder]>([:])
@@ -58,7 +64,11 @@ public final class Community: Sendable {
     ///
     /// - Throws: ``CommunityError/plugin(name:reason:)`` or a service's configuration error.
     public init(_ configuration: CommunityConfiguration) throws {
-        store = configuration.store
+        metrics = CommunityMetrics()
+        logger = configuration.logger
+        slowRequestThreshold = configuration.slowRequestThreshold
+        let observed = ObservedStore(configuration.store, metrics: metrics, logger: logger)
+        store = observed
         bus = configuration.bus
         clock = configuration.clock
         access = try AccessEngine(store: store)
@@ -86,6 +96,7 @@ public final class Community: Sendable {
         escalations = cases.connectQuestionEscalations()
 
         var services = RenderServices()
+        services.set((any CommunityLogger).self, logger)
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
@@ -99,6 +110,10 @@ public final class Community: Sendable {
         actions = setup.actions
         self.services = setup.services
         csrf = CSRFProtection(secret: configuration.csrfSecret)
+        metrics.trackFeedLag(of: "access", head: { [weak observed] in observed?.base.snapshot().sequence ?? 0 }) {
+            [weak access] in access?.snapshot.sequence ?? 0
+        }
+        metrics.trackFeedLag(of: "storeObservers") { [weak observed] in observed?.observerLag() ?? 0 }
     }
 
     deinit {
@@ -147,9 +162,15 @@ public final class Community: Sendable {
     /// Every site id, sorted.
     public var siteIDs: [String] { sites.withLock { $0.keys.sorted() } }
 
-    /// Answers a request for whichever site its path belongs to.
+    /// Answers a request for whichever site its path belongs to, counting it in ``metrics``
+    /// (by site and status, with its latency) and logging it as `request.slow` when it took
+    /// at least the configured threshold.
     public func handle(_ request: SiteRequest) -> SiteResponse {
-        site(forPath: request.path)?.handle(request) ?? SiteResponse(status: 404, headers: ["Content-Type": "text/plain; charset=utf-8"], body: "Not Found")
+        let start = ContinuousClock.now
+        let responder = site(forPath: request.path)
+        let response = responder?.handle(request) ?? SiteResponse(status: 404, headers: ["Content-Type": "text/plain; charset=utf-8"], body: "Not Found")
+        recordRequest(request, site: responder?.site.id ?? "", status: response.status, duration: ContinuousClock.now - start)
+        return response
     }
 
     /// The whole site as a JSON bundle.

@@ -4,7 +4,7 @@ public import CommunityEngagement
 public import CommunityContent
 
 /// How to build a ``Community``: storage, clock, the CSRF secret, components and plugins,
-/// and the service rules (case defaults, lead approval).
+/// the service rules (case defaults, lead approval), and where logs go.
 public struct CommunityConfiguration: Sendable {
     /// Storage; in memory unless the host passes a SQLite store.
     public var store: any Store
@@ -26,6 +26,11 @@ public struct CommunityConfiguration: Sendable {
     public var searchIndex: any SearchIndex
     /// Replaces the CommunityContent knowledge base behind the article, search and topic components.
     public var knowledge: (any KnowledgeProvider)?
+    /// Where the engine's structured events go (CSRF rejections, invalid forms, store errors,
+    /// slow requests, sign-in failures); nothing is written by default.
+    public var logger: any CommunityLogger
+    /// A request that takes at least this long is logged as `request.slow`; `nil` logs none.
+    public var slowRequestThreshold: Duration?
 
     /// A configuration.
     public init(
@@ -33,7 +38,8 @@ public struct CommunityConfiguration: Sendable {
         csrfSecret: [UInt8], registry: ComponentRegistry = .standard, plugins: [CommunityPlugin] = [],
         defaultCaseOwner: Owner? = nil,
         leadApprovalSteps: [ApprovalStep] = [ApprovalStep(name: "Manager review", approvers: [.submittersManager])],
-        searchIndex: any SearchIndex = MemorySearchIndex(), knowledge: (any KnowledgeProvider)? = nil
+        searchIndex: any SearchIndex = MemorySearchIndex(), knowledge: (any KnowledgeProvider)? = nil,
+        logger: any CommunityLogger = SilentLogger(), slowRequestThreshold: Duration? = .seconds(1)
     ) {
         self.searchIndex = searchIndex
         self.store = store
@@ -45,5 +51,7 @@ public struct CommunityConfiguration: Sendable {
         self.defaultCaseOwner = defaultCaseOwner
         self.leadApprovalSteps = leadApprovalSteps
         self.knowledge = knowledge
+        self.logger = logger
+        self.slowRequestThreshold = slowRequestThreshold
     }
 }

@@ -237,6 +237,7 @@ public struct SiteResponder: Sendable {
         guard parts.count == 2, parts[0] == "_action" else { return plain(405, "Method Not Allowed") }
         let name = String(parts[1])
         guard csrf.verify(request.form["_csrf"], for: request.viewer, site: site.id, at: clock.now()) else {
+            reportCSRFRejection(request, action: name)
             return plain(403, "The form expired or did not come from this site. Reload the page and try again.")
         }
         guard let handler = actions.handler(name) else { return plain(404, "Not Found") }
@@ -256,6 +257,7 @@ public struct SiteResponder: Sendable {
         case .forbidden:
             return special(site.forbiddenPageID, status: 403, request: SiteRequest(.get, request.path, viewer: request.viewer), fallbackKey: "forbidden")
         case .invalid(let errors):
+            reportInvalidForm(action: name, errors: errors)
             let state = FormState(action: name, values: form, errors: errors)
             let path = returnPath?.string ?? (site.urlPrefix + "/")
             var response = handleGet(SiteRequest(.get, path, viewer: request.viewer), form: state)
