@@ -1,6 +1,6 @@
 /// The rules that keep secrets out of logs: which metadata keys name a secret, and which
 /// path segments are safe to show.
-public enum LogRedaction {
+public enum LogRedaction: Sendable {
     /// Fragments that mark a key as naming a secret, matched case-insensitively after
     /// removing `-`, `_` and `.` (so `apiKey`, `api-key` and `API_KEY` all match `apikey`).
     public static let secretKeyFragments: [String] = [
