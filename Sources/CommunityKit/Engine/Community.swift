@@ -49,6 +49,7 @@ public final class Community: Sendable {
     public let services: RenderServices
 
     private let csrf: CSRFProtection
+    private let cookies: CookiePolicy
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
     private let indexer: KnowledgeSearchIndexer
@@ -98,7 +99,12 @@ public final class Community: Sendable {
         registry = setup.registry.frozen()
         actions = setup.actions
         self.services = setup.services
-        csrf = CSRFProtection(secret: configuration.csrfSecret)
+        do {
+            csrf = try CSRFProtection(secret: configuration.csrfSecret)
+        } catch {
+            throw CommunityError.configuration(error.description)
+        }
+        cookies = configuration.cookies
     }
 
     deinit {
@@ -118,7 +124,8 @@ public final class Community: Sendable {
         guard errors.isEmpty else { throw .invalidSite(id: site.id, errors) }
         let responder: SiteResponder
         do {
-            responder = try SiteResponder(site: site, registry: registry, services: services, actions: actions, csrf: csrf, clock: clock)
+            responder = try SiteResponder(
+                site: site, registry: registry, services: services, actions: actions, csrf: csrf, clock: clock, cookies: cookies)
         } catch {
             throw .invalidSite(id: site.id, [error])
         }

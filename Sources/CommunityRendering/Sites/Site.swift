@@ -60,6 +60,8 @@ public struct Site: Sendable, Hashable, Codable {
     public var menus: [NavigationMenu]
     /// Audiences defined for the site.
     public var audiences: [Audience]
+    /// Bounds on every request; `nil` means ``SiteLimits/standard``.
+    public var limits: SiteLimits?
     /// Pages, parents before children.
     public private(set) var pages: [Page]
     /// Permanent redirects from old paths (relative to the prefix) to current ones.

@@ -24,6 +24,8 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidLayout(pageID: String, LayoutError)
     /// A special page (home, 404, 403) is missing.
     case missingSpecialPage(String)
+    /// The site's request limits are out of range: each problem.
+    case invalidLimits([String])
 
     public var description: String {
         switch self {
@@ -39,6 +41,7 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownMenuTarget(let p, let m): "menu \(m): no page \(p)"
         case .invalidLayout(let id, let e): "page \(id): \(e)"
         case .missingSpecialPage(let p): "missing \(p) page"
+        case .invalidLimits(let problems): "request limits: " + problems.joined(separator: "; ")
         }
     }
 }
