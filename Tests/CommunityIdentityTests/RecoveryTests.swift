@@ -46,10 +46,25 @@ struct RecoveryTests {
         case "forged": token = try SecretToken.generate().text
         case "expired": f.clock.advance(by: 30 * 60)
         case "replayed": try f.service.resetPassword(token: token, newPassword: newPassword)
-        case "superseded": try f.service.requestPasswordReset(identifier: "alice")
+        case "superseded":
+            f.clock.advance(by: 61)
+            try f.service.requestPasswordReset(identifier: "alice")
         default: token = "not a token; DROP TABLE"
         }
         #expect(throws: IdentityError.invalidOrExpiredToken) { try f.service.resetPassword(token: token, newPassword: "another long passphrase") }
+    }
+
+    @Test("Repeated reset requests within a minute send one link")
+    func requestThrottle() throws {
+        let f = try IdentityFixture()
+        try f.service.requestPasswordReset(identifier: "alice")
+        f.clock.advance(by: 30)
+        try f.service.requestPasswordReset(identifier: "alice")
+        #expect(f.notifier.messages.count == 1)
+        #expect(f.log.events.last?.reason == .throttled)
+        f.clock.advance(by: 30)
+        try f.service.requestPasswordReset(identifier: "alice")
+        #expect(f.notifier.messages.count == 2)
     }
 
     @Test("A token still works at 29 minutes")

@@ -73,4 +73,29 @@ struct SecondFactorTests {
             try throwing.service.completeSecondFactor(other.token, code: "246810", clientAddress: "c")
         }
     }
+
+    @Test("Re-entering the right password does not reset the backoff on wrong codes")
+    func codeGuessingLocksTheAccount() throws {
+        let f = try fixture()
+        for _ in 0..<5 {
+            let attempt = try pending(f)
+            #expect(throws: IdentityError.secondFactorRejected) {
+                try f.service.completeSecondFactor(attempt.token, code: "000000", clientAddress: "192.0.2.1")
+            }
+        }
+        #expect(throws: IdentityError.invalidCredentials) {
+            try f.service.signIn(identifier: "alice", password: IdentityFixture.password, site: f.site, clientAddress: "192.0.2.1")
+        }
+        f.clock.advance(by: 1)
+        let attempt = try pending(f)
+        _ = try? f.service.completeSecondFactor(attempt.token, code: "000000", clientAddress: "192.0.2.1")
+        // Now in a 2 s backoff: even the right code is refused unchecked.
+        #expect(throws: IdentityError.secondFactorRejected) {
+            try f.service.completeSecondFactor(attempt.token, code: "246810", clientAddress: "192.0.2.1")
+        }
+        f.clock.advance(by: 2)
+        let session = try f.service.completeSecondFactor(attempt.token, code: "246810", clientAddress: "192.0.2.1")
+        #expect(session.context.userID == f.alice)
+        #expect(try f.store.snapshot().value(Credential.id(for: f.alice))?.failures.count == 0)
+    }
 }

@@ -1,14 +1,18 @@
 public import CommunityModel
-import Foundation
+public import Foundation
 
 extension IdentityService {
+    /// The least time between two reset links sent to one user (60 seconds).
+    public static let resetRequestInterval: TimeInterval = 60
+
     /// Starts a password reset for the user an identifier (e-mail address or user id) names, and
     /// delivers the link through the ``IdentityNotifier``.
     ///
     /// Answers the same, returning normally, whether or not such a user exists: nothing is
     /// delivered for an unknown or inactive user, a user without a password credential (single
     /// sign-on users cannot gain one this way), or a non-member of `site`. A new request replaces
-    /// the user's earlier reset links.
+    /// the user's earlier reset links; within ``resetRequestInterval`` of the last one it is
+    /// ignored (still answering the same).
     ///
     /// - Throws: only the store's error or ``IdentityError/cryptographyUnavailable``.
     public func requestPasswordReset(identifier: String, site: SignInSite? = nil) throws {
@@ -17,6 +21,12 @@ extension IdentityService {
         guard let user = try resolveUser(identifier, in: snapshot), try snapshot.get(Credential.id(for: user.id)) != nil,
               try site.map({ try isMember(user, of: $0, in: snapshot) }) ?? true
         else { return }
+        // One link a minute per user at most, so the endpoint cannot flood someone's inbox.
+        let outstanding = try snapshot.query(Query<PasswordResetToken>().where("userID", equals: .reference(user.id.rawValue)))
+        guard !outstanding.contains(where: { now.timeIntervalSince($0.value.createdAt) < Self.resetRequestInterval }) else {
+            emit(.passwordResetRequested, .throttled, user: user.id, site: site?.id, at: now)
+            return
+        }
         let token = try SecretToken.generate()
         let record = PasswordResetToken(
             id: ID(token.digest), userID: user.id, createdAt: now, expiresAt: now.addingTimeInterval(configuration.passwordResetLifetime))

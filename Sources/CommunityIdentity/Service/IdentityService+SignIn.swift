@@ -50,17 +50,21 @@ extension IdentityService {
             try recordAccountFailure(user.id, at: now, site: site.id, client: clientAddress)
             try refuse(.wrongPassword, user: user.id, site: site, client: clientAddress, at: now)
         }
+        // With a second factor due, the failure count is cleared only once the code is right, so
+        // re-entering a known password cannot reset the backoff on guessing codes.
+        let secondFactorDue = secondFactor.isRequired(for: user.id)
+        let clearFailures = !secondFactorDue && credential.failures.count > 0
         let rehashed = hasher.needsRehash(credential.passwordHash) ? try hasher.hash(password) : nil
-        if rehashed != nil || credential.failures.count > 0 {
+        if rehashed != nil || clearFailures {
             try store.write { tx in
                 guard var current = try tx.value(Credential.id(for: user.id)) else { return }
-                current.failures = FailureCounter()
+                if clearFailures { current.failures = FailureCounter() }
                 if let rehashed, current.passwordHash == credential.passwordHash { current.passwordHash = rehashed }
                 try tx.put(current)
             }
         }
         emit(.signedIn, user: user.id, site: site.id, client: clientAddress, at: now)
-        if secondFactor.isRequired(for: user.id) {
+        if secondFactorDue {
             let token = try SecretToken.generate()
             let expiresAt = now.addingTimeInterval(configuration.pendingSignInLifetime)
             let pending = PendingSecondFactor(
@@ -77,7 +81,8 @@ extension IdentityService {
 
     /// Completes a sign-in that required a second factor.
     ///
-    /// A wrong code counts toward the account's and client address's backoff; after
+    /// A wrong code counts toward the account's and client address's backoff (while either is in
+    /// backoff every code is refused, unchecked); after
     /// ``IdentityConfiguration/maximumSecondFactorAttempts`` wrong codes the pending sign-in is
     /// discarded. The pending token is single-use: a correct code consumes it.
     ///
@@ -97,13 +102,20 @@ extension IdentityService {
             emit(.tokenRejected, user: pending.userID, site: pending.siteID, client: clientAddress, at: now)
             throw IdentityError.invalidOrExpiredToken
         }
-        let throttled = clientThrottle.lockedUntil(clientAddress, at: now) != nil
+        let accountLocked = try store.snapshot().value(Credential.id(for: pending.userID))?.failures
+            .lockedUntil(at: now, threshold: lockout.accountThreshold, policy: lockout) != nil
+        let throttled = accountLocked || clientThrottle.lockedUntil(clientAddress, at: now) != nil
         let accepted = !throttled && code.utf8.count <= 64 && ((try? secondFactor.verify(code: code, for: pending.userID, at: now)) ?? false)
         guard accepted else {
-            if !throttled { clientThrottle.recordFailure(clientAddress, at: now) }
+            if throttled {
+                emit(.secondFactorFailed, accountLocked ? .accountLocked : .clientThrottled, user: pending.userID, site: pending.siteID,
+                     client: clientAddress, at: now)
+                throw IdentityError.secondFactorRejected
+            }
+            clientThrottle.recordFailure(clientAddress, at: now)
             try store.write { tx in
                 guard var current = try tx.value(id) else { return }
-                current.failedCodes += 1
+                current.failedCodes = min(current.failedCodes, 1_000) + 1
                 if current.failedCodes >= configuration.maximumSecondFactorAttempts { try tx.delete(id) } else { try tx.put(current) }
             }
             try recordAccountFailure(pending.userID, at: now, site: pending.siteID, client: clientAddress)

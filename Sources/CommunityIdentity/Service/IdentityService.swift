@@ -12,6 +12,8 @@ import Foundation
 /// client and a non-member all throw ``IdentityError/invalidCredentials`` after one key
 /// derivation at the hasher's cost. Lockout state: account counters live in the store (on the
 /// ``Credential``); client-address counters in this instance's memory (``ClientThrottle``).
+/// The paths differ only in small work next to the derivation: a wrong password for a real
+/// account also writes its failure count to the store.
 ///
 /// Thread-safe; every method is synchronous and may block for a key derivation (~0.2-0.5 s at
 /// the standard cost), so call it off latency-sensitive executors.

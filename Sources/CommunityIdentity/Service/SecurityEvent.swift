@@ -35,7 +35,7 @@ public struct SecurityEvent: Hashable, Sendable {
         case notificationFailed
     }
 
-    /// Why a sign-in failed (for the host only).
+    /// Why a sign-in or request failed (for the host only).
     public enum Reason: String, Hashable, Sendable {
         /// No active user has the identifier.
         case unknownUser
@@ -51,6 +51,8 @@ public struct SecurityEvent: Hashable, Sendable {
         case noCredential
         /// The password was longer than any policy allows.
         case oversizeInput
+        /// A request came too soon after the previous one and was ignored.
+        case throttled
     }
 
     /// What happened.
