@@ -124,4 +124,16 @@ struct SignInTests {
         #expect(event.clientAddress == "192.0.2.1")
         #expect(!String(describing: event).contains("secret-guess-123"))
     }
+
+    @Test("A user authenticated elsewhere (single sign-on) gets a session only as an active member")
+    func authenticatedElsewhere() throws {
+        let f = try IdentityFixture()
+        let before = f.derivations.value
+        let session = try f.service.signInAuthenticated(f.erin, site: f.site, clientAddress: "192.0.2.1")
+        #expect(try f.service.validateSession(session.token, site: f.site).userID == f.erin)
+        #expect(f.derivations.value == before)
+        for refused in [f.bob, f.dave, "nobody"] as [ID<User>] {
+            #expect(throws: IdentityError.invalidCredentials) { try f.service.signInAuthenticated(refused, site: f.site, clientAddress: "192.0.2.1") }
+        }
+    }
 }

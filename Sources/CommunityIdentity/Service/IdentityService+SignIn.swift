@@ -1,4 +1,4 @@
-import CommunityModel
+public import CommunityModel
 import Foundation
 
 extension IdentityService {
@@ -77,6 +77,28 @@ extension IdentityService {
             try issueSession(
                 for: user.id, siteID: site.id, idleTimeout: site.sessionPolicy.idleTimeout,
                 absoluteTimeout: site.sessionPolicy.absoluteTimeout, at: now))
+    }
+
+    /// Issues a session to a user whom something other than a password has already
+    /// authenticated: single sign-on (an OIDC ID token or SAML assertion verified by the
+    /// `SingleSignOn` code), or a host's own mechanism. Membership is checked as for
+    /// ``signIn(identifier:password:site:clientAddress:)``; no second factor is asked (the
+    /// identity provider is responsible for its own).
+    ///
+    /// - Throws: ``IdentityError/invalidCredentials`` when the user is unknown, inactive, a guest
+    ///   or not a member of the site; ``IdentityError/cryptographyUnavailable``; the store's error.
+    public func signInAuthenticated(_ userID: ID<User>, site: SignInSite, clientAddress: String) throws -> IssuedSession {
+        let now = clock.now()
+        let snapshot = store.snapshot()
+        guard let user = try snapshot.value(userID), user.isActive, user.kind != .guest, try isMember(user, of: site, in: snapshot)
+        else {
+            emit(.signInFailed, .notMember, user: userID, site: site.id, client: clientAddress, at: now)
+            throw IdentityError.invalidCredentials
+        }
+        emit(.signedIn, user: userID, site: site.id, client: clientAddress, at: now)
+        return try issueSession(
+            for: userID, siteID: site.id, idleTimeout: site.sessionPolicy.idleTimeout, absoluteTimeout: site.sessionPolicy.absoluteTimeout,
+            at: now)
     }
 
     /// Completes a sign-in that required a second factor.
