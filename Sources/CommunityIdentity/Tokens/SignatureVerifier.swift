@@ -64,13 +64,26 @@ enum SignatureVerifier {
         OSSL_KEYMGMT_SELECT_DOMAIN_PARAMETERS | OSSL_KEYMGMT_SELECT_OTHER_PARAMETERS | OSSL_KEYMGMT_SELECT_PUBLIC_KEY)
 
     /// An `EVP_PKEY` holding the public key; the caller frees it.
+    ///
+    /// `OSSL_PARAM_BLD` and the `OSSL_PARAM` array it builds keep pointers to the parameter
+    /// names and values rather than copies, so every C string and buffer handed to it is
+    /// allocated here and lives until the key has been imported.
     private static func importKey(_ key: JSONWebKey) throws(TokenError) -> OpaquePointer {
         guard let builder = OSSL_PARAM_BLD_new() else { throw .cryptoFailure("OSSL_PARAM_BLD_new") }
         defer { OSSL_PARAM_BLD_free(builder) }
         var numbers: [OpaquePointer] = []
         defer { numbers.forEach { BN_free($0) } }
+        var buffers: [UnsafeMutableBufferPointer<CChar>] = []
+        defer { buffers.forEach { $0.deallocate() } }
+        /// A NUL-terminated copy of `bytes` (a C string, or octets with a spare NUL) that outlives the builder.
+        func persistent(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar>? {
+            let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: bytes.count + 1)
+            buffers.append(buffer)
+            for (index, byte) in bytes.enumerated() { buffer[index] = CChar(bitPattern: byte) }
+            buffer[bytes.count] = 0
+            return buffer.baseAddress
+        }
         let typeName: String
-        var point: [UInt8] = []
         switch key.material {
         case .rsa(let modulus, let exponent):
             typeName = "RSA"
@@ -78,14 +91,18 @@ enum SignatureVerifier {
             numbers.append(n)
             guard let e = BN_bin2bn(exponent, Int32(exponent.count), nil) else { throw .cryptoFailure("BN_bin2bn") }
             numbers.append(e)
-            guard OSSL_PARAM_BLD_push_BN(builder, OSSL_PKEY_PARAM_RSA_N, n) == 1,
-                  OSSL_PARAM_BLD_push_BN(builder, OSSL_PKEY_PARAM_RSA_E, e) == 1
+            guard OSSL_PARAM_BLD_push_BN(builder, persistent(Array(OSSL_PKEY_PARAM_RSA_N.utf8)), n) == 1,
+                  OSSL_PARAM_BLD_push_BN(builder, persistent(Array(OSSL_PKEY_PARAM_RSA_E.utf8)), e) == 1
             else { throw .cryptoFailure("OSSL_PARAM_BLD_push_BN") }
         case .p256(let x, let y):
             typeName = "EC"
-            point = [0x04] + x + y  // uncompressed SEC 1 point
-            guard OSSL_PARAM_BLD_push_utf8_string(builder, OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) == 1,
-                  OSSL_PARAM_BLD_push_octet_string(builder, OSSL_PKEY_PARAM_PUB_KEY, &point, point.count) == 1
+            let point = [0x04] + x + y  // uncompressed SEC 1 point
+            guard OSSL_PARAM_BLD_push_utf8_string(
+                      builder, persistent(Array(OSSL_PKEY_PARAM_GROUP_NAME.utf8)),
+                      persistent(Array("prime256v1".utf8)), 0) == 1,
+                  OSSL_PARAM_BLD_push_octet_string(
+                      builder, persistent(Array(OSSL_PKEY_PARAM_PUB_KEY.utf8)),
+                      persistent(point), point.count) == 1
             else { throw .cryptoFailure("OSSL_PARAM_BLD_push") }
         }
         guard let parameters = OSSL_PARAM_BLD_to_param(builder) else { throw .cryptoFailure("OSSL_PARAM_BLD_to_param") }
