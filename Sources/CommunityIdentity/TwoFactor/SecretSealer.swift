@@ -41,11 +41,15 @@ public struct SecretSealer: Sendable {
     /// Opens a sealed secret for the user `context` names.
     ///
     /// - Throws: ``TwoFactorError/secretUnavailable(user:)`` when the secret is sealed and
-    ///   this sealer has no key or a different one (or the context differs), and
+    ///   this sealer has no key or a different one (or the context differs), or the secret is
+    ///   plain and this sealer has a key (re-enroll users enrolled before the key existed), and
     ///   ``TwoFactorError/corruptSecret(user:)`` when the stored parts do not decode.
     public func open(_ sealed: SealedSecret, context: String) throws(TwoFactorError) -> [UInt8] {
         switch sealed.scheme {
         case .plain:
+            // A keyed sealer never accepts a plain secret: someone able to write the database
+            // could otherwise swap in a secret of their own choosing.
+            guard key == nil else { throw .secretUnavailable(user: context) }
             guard let secret = ByteEncoding.bytes(base64URL: sealed.content), !secret.isEmpty else {
                 throw .corruptSecret(user: context)
             }

@@ -162,6 +162,13 @@ struct FederatedSignInTests {
         #expect(throws: SingleSignOnError.invalidSubject) { try signIn().signIn(assertion(subject: String(repeating: "s", count: 256))) }
     }
 
+    @Test("links encode and decode unchanged (the JSON a durable store keeps)")
+    func linkCodable() throws {
+        let created = try signIn().signIn(assertion())
+        let link = try #require(try signIn().links(of: created.userID).first)
+        #expect(try JSONDecoder().decode(FederationLink.self, from: JSONEncoder().encode(link)) == link)
+    }
+
     @Test("link ids are valid identifiers for any issuer and subject, and differ between them")
     func linkIDs() {
         let a = FederationLink.id(issuer: "https://idp/ä?", subject: "<script>")

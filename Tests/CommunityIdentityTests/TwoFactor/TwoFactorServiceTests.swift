@@ -78,6 +78,36 @@ struct TwoFactorServiceTests {
         #expect(try !twoFactor.verify(code: next, for: admin, at: later))  // not enrolled
     }
 
+    @Test("of many sign-ins racing with one fresh code, exactly one is accepted")
+    func concurrentReplay() async throws {
+        let twoFactor = service()
+        let (totp, codes) = try enroll(twoFactor)
+        let later = clock.now().addingTimeInterval(30)
+        let code = try #require(totp.code(at: later))
+        let userID = user
+        let accepted = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<16 {
+                group.addTask { (try? twoFactor.verify(code: code, for: userID, at: later)) ?? false }
+                group.addTask { (try? twoFactor.verify(code: codes[3], for: userID, at: later)) ?? false }
+            }
+            var count = 0
+            for await ok in group where ok { count += 1 }
+            return count
+        }
+        #expect(accepted == 2)  // the TOTP code once, the recovery code once
+        #expect(try twoFactor.remainingRecoveryCodes(for: user) == 9)
+    }
+
+    @Test("enrollments encode and decode unchanged (the JSON a durable store keeps)")
+    func enrollmentCodable() throws {
+        let twoFactor = service(sealer: try SecretSealer(key: try #require(SecureRandom.bytes(32))))
+        _ = try enroll(twoFactor)
+        let stored = try #require(try store.snapshot().value(user.retyped(as: TwoFactorEnrollment.self)))
+        let decoded = try JSONDecoder().decode(TwoFactorEnrollment.self, from: JSONEncoder().encode(stored))
+        #expect(decoded == stored)
+        #expect(decoded.status == .active && decoded.lastUsedStep != nil)
+    }
+
     @Test("recovery codes work once each, in any case and spacing; regenerating replaces them all")
     func recoveryCodes() throws {
         let twoFactor = service()
@@ -158,7 +188,11 @@ struct TwoFactorServiceTests {
         garbled.nonce = "!!"
         #expect(throws: TwoFactorError.corruptSecret(user: "usr-a")) { try sealer.open(garbled, context: "usr-a") }
         #expect(throws: TwoFactorError.invalidSealingKey) { try SecretSealer(key: [1, 2, 3]) }
-        #expect(try SecretSealer.plain.seal(secret, context: "usr-a").scheme == .plain)
+        let plain = try SecretSealer.plain.seal(secret, context: "usr-a")
+        #expect(plain.scheme == .plain)
+        #expect(try SecretSealer.plain.open(plain, context: "usr-a") == secret)
+        // A keyed sealer refuses a plain secret planted in the database.
+        #expect(throws: TwoFactorError.secretUnavailable(user: "usr-a")) { try sealer.open(plain, context: "usr-a") }
         #expect(!SecretSealer.plain.encrypts && sealer.encrypts)
     }
 
