@@ -18,10 +18,18 @@ public struct FederatedAssertion: Sendable, Hashable {
         self.attributes = attributes
     }
 
-    /// The assertion a verified ID token makes: its issuer and subject, and its string claims as attributes.
+    /// The assertion a verified ID token makes: its issuer and subject, and its string and
+    /// boolean claims as attributes (booleans as `"true"` or `"false"`, so a mapping can
+    /// require `email_verified`).
     public init(claims: IDTokenClaims) {
         issuer = claims.issuer
         subject = claims.subject
-        attributes = claims.all.compactMapValues(\.stringValue)
+        attributes = claims.all.compactMapValues { value in
+            switch value {
+            case .string(let text): text
+            case .bool(let flag): flag ? "true" : "false"
+            default: nil
+            }
+        }
     }
 }

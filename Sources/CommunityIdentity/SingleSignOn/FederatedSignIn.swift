@@ -94,6 +94,9 @@ public struct FederatedSignIn: Sendable {
             }
             return value
         }
+        for (name, required) in mapping.requiredValues.sorted(by: { $0.key < $1.key }) where attribute(name) != required {
+            throw SingleSignOnError.attributeMismatch(name)
+        }
         guard let email = attribute(mapping.emailAttribute)?.lowercased() else {
             throw SingleSignOnError.missingAttribute(mapping.emailAttribute)
         }

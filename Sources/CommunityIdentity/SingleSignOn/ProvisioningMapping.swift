@@ -36,13 +36,16 @@ public struct ProvisioningMapping: Sendable, Hashable {
     public var roleID: ID<Role>?
     /// Whether provisioned customer users are high-volume (no role, reached through sharing sets).
     public var isHighVolume: Bool
+    /// Attribute values an assertion must carry before a user is provisioned, such as
+    /// `["email_verified": "true"]` for an OpenID provider that may assert unverified addresses.
+    public var requiredValues: [String: String]
 
     /// Creates a mapping; the attribute names default to OpenID Connect's standard claims.
     public init(
         allowsJustInTime: Bool, account: AccountSource, profileID: ID<Profile>, userKind: User.Kind = .customer,
         roleID: ID<Role>? = nil, isHighVolume: Bool = true, emailAttribute: String = "email",
         lastNameAttribute: String = "family_name", firstNameAttribute: String? = "given_name",
-        nicknameAttribute: String? = nil, localeAttribute: String? = nil
+        nicknameAttribute: String? = nil, localeAttribute: String? = nil, requiredValues: [String: String] = [:]
     ) {
         self.allowsJustInTime = allowsJustInTime
         self.account = account
@@ -55,5 +58,6 @@ public struct ProvisioningMapping: Sendable, Hashable {
         self.firstNameAttribute = firstNameAttribute
         self.nicknameAttribute = nicknameAttribute
         self.localeAttribute = localeAttribute
+        self.requiredValues = requiredValues
     }
 }

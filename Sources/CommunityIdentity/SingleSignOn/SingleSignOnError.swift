@@ -10,6 +10,8 @@ public enum SingleSignOnError: Error, Hashable, Sendable, CustomStringConvertibl
     case justInTimeDisabled(issuer: String)
     /// A required attribute is missing or blank.
     case missingAttribute(String)
+    /// An attribute the mapping requires a value of (``ProvisioningMapping/requiredValues``) has another, or none.
+    case attributeMismatch(String)
     /// A mapped value breaks a field rule (too long, a malformed e-mail address…).
     case invalidAttribute(ValidationError)
     /// The mapping's account does not exist, or no single account matches the attribute.
@@ -28,6 +30,7 @@ public enum SingleSignOnError: Error, Hashable, Sendable, CustomStringConvertibl
         case .invalidSubject: "single sign-on: the subject is empty or too long"
         case .justInTimeDisabled(let issuer): "single sign-on: \(issuer) does not allow just-in-time provisioning"
         case .missingAttribute(let name): "single sign-on: attribute \(name.debugDescription) is required"
+        case .attributeMismatch(let name): "single sign-on: attribute \(name.debugDescription) does not have the required value"
         case .invalidAttribute(let error): "single sign-on: \(error.description)"
         case .unknownAccount(let detail): "single sign-on: no account for \(detail.debugDescription)"
         case .emailAlreadyRegistered(let email): "single sign-on: \(email) belongs to an unlinked user"

@@ -102,6 +102,17 @@ struct FederatedSignInTests {
         #expect(try counts() == (users: 1, contacts: 0, links: 0))
     }
 
+    @Test("a required attribute value (email_verified) gates provisioning")
+    func requiredValues() throws {
+        let mapping = ProvisioningMapping(allowsJustInTime: true, account: .fixed(acme), profileID: profile,
+                                          requiredValues: ["email_verified": "true"])
+        let strict = FederatedSignIn(store: store, clock: clock, providers: [IdentityProvider(issuer: issuer, mapping: mapping)])
+        #expect(throws: SingleSignOnError.attributeMismatch("email_verified")) { try strict.signIn(assertion()) }
+        #expect(throws: SingleSignOnError.attributeMismatch("email_verified")) { try strict.signIn(assertion(["email_verified": "false"])) }
+        #expect(try counts() == (users: 1, contacts: 0, links: 0))
+        #expect(try strict.signIn(assertion(["email_verified": "true"])).provisioned)
+    }
+
     @Test("an assertion from an issuer that is not configured is refused")
     func unknownIssuer() throws {
         let stranger = FederatedAssertion(issuer: "https://evil.example", subject: "00u1abc", attributes: assertion().attributes)
