@@ -113,12 +113,12 @@ public struct FederatedSignIn: Sendable {
             id: .generate(prefix: "con"), firstName: firstName, lastName: lastName, email: email, accountID: account.id,
             owner: owner)
         let name = firstName.isEmpty ? lastName : "\(firstName) \(lastName)"
+        let highVolume = mapping.userKind == .customer && mapping.isHighVolume
         let user = User(
             id: .generate(prefix: "usr"), kind: mapping.userKind, name: name,
             nickname: mapping.nicknameAttribute.flatMap(attribute), email: email,
             locale: mapping.localeAttribute.flatMap(attribute) ?? "en_US", profileID: mapping.profileID,
-            roleID: mapping.isHighVolume ? nil : mapping.roleID, contactID: contact.id, accountID: account.id,
-            isHighVolume: mapping.userKind == .customer && mapping.isHighVolume)
+            roleID: highVolume ? nil : mapping.roleID, contactID: contact.id, accountID: account.id, isHighVolume: highVolume)
         do {
             try contact.validate()
             try user.validate()

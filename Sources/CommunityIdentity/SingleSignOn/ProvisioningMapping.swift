@@ -34,7 +34,8 @@ public struct ProvisioningMapping: Sendable, Hashable {
     public var userKind: User.Kind
     /// The role provisioned users get (none for high-volume customer users).
     public var roleID: ID<Role>?
-    /// Whether provisioned customer users are high-volume (no role, reached through sharing sets).
+    /// Whether provisioned customer users are high-volume (no role, reached through sharing
+    /// sets); ignored for partner users.
     public var isHighVolume: Bool
     /// Attribute values an assertion must carry before a user is provisioned, such as
     /// `["email_verified": "true"]` for an OpenID provider that may assert unverified addresses.

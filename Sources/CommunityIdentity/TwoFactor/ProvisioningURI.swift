@@ -14,7 +14,8 @@ public struct ProvisioningURI: Sendable, Hashable, CustomStringConvertible {
             + "&digits=\(generator.digits)&period=\(generator.period)"
     }
 
-    public var description: String { text }
+    /// Redacts the URI, which carries the secret (safe to log); read ``text`` for the URI itself.
+    public var description: String { "ProvisioningURI(redacted)" }
 
     /// Percent-encodes every byte outside RFC 3986's unreserved characters.
     static func percentEncoded(_ text: String) -> String {

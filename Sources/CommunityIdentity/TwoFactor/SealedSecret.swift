@@ -3,7 +3,7 @@
 ///
 /// A sealed secret binds the user's id as associated data, so a sealed value copied onto
 /// another user's enrollment does not open.
-public struct SealedSecret: Sendable, Hashable, Codable {
+public struct SealedSecret: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How the secret is kept.
     public enum Scheme: String, Sendable, Hashable, Codable {
         /// The secret itself (base64url); a database dump is enough to generate codes.
@@ -20,6 +20,9 @@ public struct SealedSecret: Sendable, Hashable, Codable {
     public var content: String
     /// The GCM authentication tag (base64url); empty for plain secrets.
     public var tag: String
+
+    /// The scheme only, never the content (safe to log).
+    public var description: String { "SealedSecret(\(scheme.rawValue))" }
 
     /// Creates a sealed secret from its stored parts.
     public init(scheme: Scheme, nonce: String, content: String, tag: String) {

@@ -2,7 +2,7 @@ public import Foundation
 
 /// A TOTP generator and checker (RFC 6238 over RFC 4226's HOTP): HMAC of the 30-second
 /// time step under a shared secret, dynamically truncated to a 6- to 8-digit code.
-public struct TimeBasedOneTimePassword: Sendable, Hashable {
+public struct TimeBasedOneTimePassword: Sendable, Hashable, CustomStringConvertible {
     /// The HMAC the codes are computed with.
     public enum Algorithm: String, Sendable, Hashable, Codable, CaseIterable {
         /// HMAC-SHA-1, RFC 6238's default and what every authenticator app supports.
@@ -33,6 +33,9 @@ public struct TimeBasedOneTimePassword: Sendable, Hashable {
         self.digits = digits
         self.period = period
     }
+
+    /// The parameters, without the secret (safe to log).
+    public var description: String { "TOTP(\(algorithm.rawValue), \(digits) digits, \(period) s)" }
 
     /// The time step `date` falls in, or `nil` for a moment before 1970 or too far ahead to count.
     public func step(at date: Date) -> Int64? {

@@ -102,6 +102,16 @@ struct FederatedSignInTests {
         #expect(try counts() == (users: 1, contacts: 0, links: 0))
     }
 
+    @Test("a partner mapping provisions a partner user with the mapped role")
+    func partnerUsers() throws {
+        let mapping = ProvisioningMapping(allowsJustInTime: true, account: .fixed(acme), profileID: profile, userKind: .partner,
+                                          roleID: "role-acme-user")
+        let partners = FederatedSignIn(store: store, clock: clock, providers: [IdentityProvider(issuer: issuer, mapping: mapping)])
+        let result = try partners.signIn(assertion())
+        let user = try #require(try store.snapshot().value(result.userID))
+        #expect(user.kind == .partner && !user.isHighVolume && user.roleID == "role-acme-user")
+    }
+
     @Test("a required attribute value (email_verified) gates provisioning")
     func requiredValues() throws {
         let mapping = ProvisioningMapping(allowsJustInTime: true, account: .fixed(acme), profileID: profile,

@@ -196,6 +196,18 @@ struct TwoFactorServiceTests {
         #expect(!SecretSealer.plain.encrypts && sealer.encrypts)
     }
 
+    @Test("secrets stay out of descriptions (logs)")
+    func redaction() throws {
+        let twoFactor = service()
+        let setup = try twoFactor.beginEnrollment(for: user)
+        let totp = try generator(setup)
+        let stored = try #require(try store.snapshot().value(user.retyped(as: TwoFactorEnrollment.self)))
+        for text in [String(describing: setup), String(describing: setup.uri), String(describing: totp), String(describing: stored.secret)] {
+            #expect(!text.contains(setup.secret) && !text.contains(stored.secret.content))
+        }
+        #expect(setup.uri.text.contains(setup.secret))
+    }
+
     @Test("disabling removes the enrollment")
     func disable() throws {
         let twoFactor = service()
