@@ -170,6 +170,14 @@ struct IDTokenVerifierTests {
         #expect(throws: expected) { try verify(token) }
     }
 
+    @Test("a deeply nested header is refused without exhausting the stack")
+    func deeplyNestedHeader() {
+        let nested = #"{"alg":"RS256","x":"# + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "}"
+        let token = ByteEncoding.base64URL(Array(nested.utf8)) + ".e30.AAAA"
+        let verifier = IDTokenVerifier(configuration: .init(issuer: TestTokens.issuer, clientID: TestTokens.clientID, maximumLength: 65_536))
+        #expect(throws: TokenError.malformedJSON(segment: "header")) { try verifier.verify(token, keys: keys, nonce: nil, at: now) }
+    }
+
     @Test("a signed payload that is not a JSON object is refused")
     func malformedPayload() throws {
         let header = TestTokens.json(["alg": "RS256", "kid": "rsa-1"])
