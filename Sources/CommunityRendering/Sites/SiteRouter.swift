@@ -59,12 +59,12 @@ public struct SiteRouter: Sendable {
             let base = "/" + segments.dropLast().map { $0.lowercased() }.joined(separator: "/")
             if let (id, parameter) = objectPages[base] { return .page(id: id, parameters: [parameter: last]) }
         }
-        if let target = redirects[key] { return Self.redirect(to: absolute(target)) }
+        if let target = redirects[key] { return redirect(to: target) }
         if segments.count > 1, let last = segments.last {
             // An old object-page base: /old/{param} → /new/{param}.
             let base = "/" + segments.dropLast().map { $0.lowercased() }.joined(separator: "/")
             if let target = redirects[base], objectPages[target] != nil {
-                return Self.redirect(to: absolute(target) + "/" + SafeURL.encodeSegment(last))
+                return redirect(to: target, appending: SafeURL.encodeSegment(last))
             }
         }
         return .notFound
@@ -73,8 +73,11 @@ public struct SiteRouter: Sendable {
     /// A redirect only to a same-site path: a stored target that is not one (an imported bundle
     /// that skipped validation, a site changed in memory) answers 404 rather than reaching a
     /// `Location` header as `javascript:`, `//evil.example` or a header-splitting CR/LF.
-    static func redirect(to location: String) -> Resolution {
-        SitePath.isValid(location) ? .redirect(to: location) : .notFound
+    private func redirect(to target: String, appending segment: String? = nil) -> Resolution {
+        guard SitePath.isValid(target) else { return .notFound }
+        var location = absolute(target)
+        if let segment { location += "/" + segment }
+        return SitePath.isValid(location) ? .redirect(to: location) : .notFound
     }
 
     private func absolute(_ relative: String) -> String {
