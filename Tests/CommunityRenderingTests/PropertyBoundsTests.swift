@@ -168,3 +168,23 @@ final class LimitRecorder: EngagementProvider, KnowledgeProvider, Sendable {
         #expect(recorder.asked.allSatisfy { (0...100).contains($0) }, "\(recorder.asked)")
     }
 }
+
+@Suite struct LayoutValidatorBoundsTests {
+    @Test func theValidatorBuilderUIsUseReportsBoundsToo() {
+        let layout = PageLayout {
+            Region("main") {
+                Row {
+                    Column(12) {
+                        ComponentInstance(id: "ql", type: "community.questionList", properties: ["limit": -1])
+                        ComponentInstance(id: "ok", type: "community.questionList", properties: ["limit": 50])
+                    }
+                }
+            }
+        }
+        let issues = LayoutValidator(registry: .standard).validate(layout)
+        #expect(issues == [.invalidPropertyValue(PropertyViolation(
+            componentID: "ql", componentType: "community.questionList", property: "limit", value: -1,
+            allowed: .range(minimum: 1, maximum: 50), path: "regions[0].rows[0].columns[0].components[0].properties"))])
+        #expect(issues.first?.prefixed("variations[0]").path == "variations[0].regions[0].rows[0].columns[0].components[0].properties")
+    }
+}

@@ -99,3 +99,31 @@ import Testing
         }
     }
 }
+
+@Suite struct DecodedSiteValidationTests {
+    @Test func aDecodedSiteWithDuplicateOrOrphanPagesIsRefusedNotTrapped() throws {
+        var json = try JSONValue.encoding(Fixtures.site()).objectValue
+        guard case .array(var pages)? = json["pages"] else { Issue.record("no pages"); return }
+        pages.append(pages[1])
+        json["pages"] = .array(pages)
+        var site = try JSONValue.object(json).decode(Site.self)
+        #expect(site.validate(registry: .standard).contains(.duplicatePageID("docs")))
+        // Renaming in such a site must not trap on the duplicate either.
+        try? site.renamePage("install", slug: "setup")
+
+        var orphan = pages[2].objectValue
+        orphan["parentID"] = "nowhere"
+        orphan["id"] = "orphan"
+        pages[pages.count - 1] = .object(orphan)
+        json["pages"] = .array(pages)
+        #expect(try JSONValue.object(json).decode(Site.self).validate(registry: .standard).contains(.unknownPage("nowhere")))
+    }
+
+    @Test func menusNestAtMostFourLevels() throws {
+        var site = try Fixtures.site()
+        var item = NavigationMenu.Item("leaf", .page("docs"))
+        for level in 0..<5 { item = NavigationMenu.Item("level \(level)", .page("docs"), children: [item]) }
+        site.menus = [NavigationMenu(id: "deep", items: [item])]
+        #expect(site.validate(registry: .standard) == [.menuTooDeep(menu: "deep", limit: NavigationMenu.maximumDepth)])
+    }
+}

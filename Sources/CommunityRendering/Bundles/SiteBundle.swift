@@ -51,14 +51,13 @@ public struct SiteBundle: Sendable, Hashable, Codable {
         var checked = site
         // A hand-written bundle may say "/" for the root; sites store the root as "".
         if checked.urlPrefix == "/" { checked.urlPrefix = "" }
-        var errors: [SiteError] = []
+        let errors = checked.validate(registry: registry)
+        if !errors.isEmpty { throw .invalidSite(errors) }
         do {
             try checked.replacePages(site.pages, redirects: site.redirects)
         } catch {
-            errors.append(error)
+            throw .invalidSite([error])
         }
-        errors += checked.validate(registry: registry)
-        if !errors.isEmpty { throw .invalidSite(errors) }
         return ImportPlan(site: checked, changes: ImportPlan.changes(from: existing, to: checked))
     }
 

@@ -216,7 +216,7 @@ public struct Site: Sendable, Hashable, Codable {
 
     private mutating func relocate(_ id: String, _ change: (inout Site) -> Void) throws(SiteError) {
         let moved = subtree(of: id).map(\.id)
-        let before = Dictionary(uniqueKeysWithValues: moved.map { ($0, path(of: $0) ?? "") })
+        let before = Dictionary(moved.map { ($0, path(of: $0) ?? "") }, uniquingKeysWith: { first, _ in first })
         var next = self
         change(&next)
         try next.checkPlacement(of: moved)
@@ -306,6 +306,10 @@ public struct Site: Sendable, Hashable, Codable {
     /// menus and redirects (each source and target must be a same-site ``SitePath``).
     public func validate(registry: ComponentRegistry) -> [SiteError] {
         var errors: [SiteError] = []
+        // A decoded site skipped addPage: rebuild the hierarchy to find duplicate ids, missing
+        // parents, cycles, bad slugs, taken paths and pages too deep.
+        var rebuilt = self
+        do { try rebuilt.replacePages(pages, redirects: redirects) } catch { errors.append(error) }
         // Stored prefixes are "" (the root) or "/segment"; a stored "/" would make every link "//…".
         if urlPrefix == "/" || (!urlPrefix.isEmpty && !Site.isValidPrefix(urlPrefix)) { errors.append(.invalidPrefix(urlPrefix)) }
         if !Site.isValidBaseURL(baseURL) { errors.append(.invalidBaseURL(baseURL)) }
@@ -326,7 +330,11 @@ public struct Site: Sendable, Hashable, Codable {
             }
         }
         for menu in menus {
-            func walk(_ items: [NavigationMenu.Item]) {
+            func walk(_ items: [NavigationMenu.Item], depth: Int = 1) {
+                if depth > NavigationMenu.maximumDepth {
+                    errors.append(.menuTooDeep(menu: menu.id, limit: NavigationMenu.maximumDepth))
+                    return
+                }
                 for item in items {
                     switch item.target {
                     case .page(let id):
@@ -337,7 +345,7 @@ public struct Site: Sendable, Hashable, Codable {
                     if let a = item.audienceID, !audienceIDs.contains(a) {
                         errors.append(.unknownAudience(a, at: "menu \(menu.id) item \(item.label)"))
                     }
-                    walk(item.children)
+                    walk(item.children, depth: depth + 1)
                 }
             }
             walk(menu.items)

@@ -34,6 +34,8 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidBaseURL(String)
     /// A theme value is out of bounds (a font name, a size).
     case invalidTheme(String)
+    /// A menu's items nest deeper than ``NavigationMenu/maximumDepth``.
+    case menuTooDeep(menu: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -55,6 +57,7 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidMenuURL(let url, let menu, let item): "menu \(menu) item \(Self.quoted(item)): URL \(Self.quoted(url)) may not start with //; write https://"
         case .invalidBaseURL(let url): "base URL \(Self.quoted(url)) is not http(s)://host"
         case .invalidTheme(let issue): "theme: \(issue)"
+        case .menuTooDeep(let menu, let limit): "menu \(menu) nests deeper than \(limit) levels"
         }
     }
 
