@@ -172,6 +172,31 @@ import Testing
         }
     }
 
+    // MARK: Redirects
+
+    @Test(arguments: ["javascript:alert(1)", "//evil.example", "/\\evil.example", "https://evil.example", "/ok\r\nSet-Cookie: x=1"])
+    func importedRedirectsMustBeSameSitePaths(_ target: String) throws {
+        let (community, _, _) = try partnerCommunity()
+        var json = try JSONDecoder().decode(JSONValue.self, from: community.exportSite("partners")).objectValue
+        var site = json["site"]?.objectValue ?? [:]
+        site["redirects"] = ["/old-leads": .string(target)]
+        json["site"] = .object(site)
+        let data = Data(JSONValue.object(json).description.utf8)
+        for dryRun in [true, false] {
+            do {
+                _ = try community.importSite(data, dryRun: dryRun)
+                Issue.record("imported a redirect to \(target.debugDescription)")
+            } catch let error as BundleError {
+                guard case .invalidSite(let errors) = error, case .invalidRedirectTarget(target, from: "/old-leads", _)? = errors.first else {
+                    Issue.record("\(error)")
+                    continue
+                }
+            }
+        }
+        let served = community.handle(SiteRequest(.get, "/partners/old-leads"))
+        #expect(served.location == nil)
+    }
+
     // MARK: Amounts
 
     /// Small amounts next to NaN or ±1e30 in other stages: the chart's bar widths divide by the
