@@ -127,3 +127,19 @@ import Testing
         #expect(site.validate(registry: .standard) == [.menuTooDeep(menu: "deep", limit: NavigationMenu.maximumDepth)])
     }
 }
+
+@Suite struct CyclicSiteTests {
+    @Test func aParentCycleIsRefusedAndDoesNotHangTheSubtreeWalk() throws {
+        var json = try JSONValue.encoding(Fixtures.site()).objectValue
+        guard case .array(var pages)? = json["pages"] else { Issue.record("no pages"); return }
+        // docs → install → linux; make docs a child of linux.
+        guard let docsIndex = pages.firstIndex(where: { $0["id"] == "docs" }) else { Issue.record("no docs"); return }
+        var docs = pages[docsIndex].objectValue
+        docs["parentID"] = "linux"
+        pages[docsIndex] = .object(docs)
+        json["pages"] = .array(pages)
+        let site = try JSONValue.object(json).decode(Site.self)
+        #expect(Set(site.subtree(of: "docs").map(\.id)) == ["docs", "install", "linux"])
+        #expect(!site.validate(registry: .standard).isEmpty)
+    }
+}

@@ -116,7 +116,10 @@ public struct Site: Sendable, Hashable, Codable {
     public func subtree(of id: String) -> [Page] {
         var out: [Page] = []
         var queue = [id]
+        var seen: Set<String> = []
         while let next = queue.popLast() {
+            // A decoded site may hold a parent cycle; visit each page once.
+            guard seen.insert(next).inserted else { continue }
             if let page = page(next) { out.append(page) }
             queue += children(of: next).map(\.id)
         }
