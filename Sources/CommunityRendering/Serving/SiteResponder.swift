@@ -205,7 +205,8 @@ public struct SiteResponder: Sendable {
         for (i, variation) in page.variations.enumerated() {
             guard let audience = site.audience(variation.audienceID), audience.includes(viewer) else { continue }
             let count = audience.criteria.criteriaCount
-            if best == nil || count > best!.1 { best = (i, count) }
+            if let current = best, current.1 >= count { continue }
+            best = (i, count)
         }
         return best?.0
     }
