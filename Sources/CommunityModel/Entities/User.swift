@@ -100,7 +100,9 @@ public struct User: Entity, Hashable {
         try Check.text(nickname, field: "User.Nickname", max: 40)
         try Check.email(email, field: "User.Email")
         try Check.text(locale, field: "User.Locale", max: 16)
-        guard TimeZone(identifier: timeZone) != nil else {
+        try Check.optionalText(department, field: "User.Department", max: 80)
+        try Check.text(timeZone, field: "User.TimeZone", max: 64)
+        guard timeZone == "UTC" || TimeZone(identifier: timeZone) != nil else {
             throw ValidationError(field: "User.TimeZone", reason: .invalidValue("unknown time zone \(timeZone)"))
         }
         if kind.isExternal, accountID == nil {
