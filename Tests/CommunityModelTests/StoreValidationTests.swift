@@ -22,7 +22,7 @@ import Testing
         do {
             try store.write { tx in try tx.put(entity) }
         } catch let error as ValidationError {
-            #expect(try store.snapshot().count(E.self) == 0)
+            #expect((try? store.snapshot().count(E.self)) == 0)
             #expect(store.snapshot().sequence == 0)
             return error
         } catch {
@@ -107,14 +107,16 @@ import Testing
         let observed = ObservedChanges()
         let observation = store.observe { changes in observed.add(changes.count) }
         defer { observation.cancel() }
+        var laterRefused = false
         #expect(throws: ValidationError.self) {
             try store.write { tx in
                 try tx.put(Account(id: "good", name: "Good", owner: "u"))
                 do { try tx.put(Account(id: "bad", name: "Bad\u{0}", owner: "u")) } catch {}
                 // Later writes in the same transaction are refused too.
-                #expect(throws: ValidationError.self) { try tx.put(Account(id: "later", name: "Later", owner: "u")) }
+                do { try tx.put(Account(id: "later", name: "Later", owner: "u")) } catch is ValidationError { laterRefused = true }
             }
         }
+        #expect(laterRefused)
         #expect(try store.snapshot().count(Account.self) == 0)
         #expect(try store.changes(after: 0, limit: 10).isEmpty)
         #expect(observed.total == 0)
