@@ -5,22 +5,29 @@ import Foundation
 /// and floating-point numbers (``Check/finite(_:field:)``).
 ///
 /// This is the default ``Entity/validate()`` for entity types that declare no checks of
-/// their own. It allocates one box per keyed container and nothing per field; `Data` values
-/// (file contents) are skipped, since they are bytes rather than text.
-final class EntityInspector: Encoder {
-    private let entityType: EntityType
-    private var path: [any CodingKey] = []
-
-    var codingPath: [any CodingKey] { path }
+/// their own. The encoder and its containers are empty values, so the walk allocates only
+/// the box the standard library puts around each keyed container; the path of a rejected
+/// field is assembled only when an error travels back up. `Data` values (file contents) are
+/// skipped, since they are bytes rather than text.
+struct EntityInspector: Encoder {
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    private init(entityType: EntityType) { self.entityType = entityType }
+    /// A rejected value: the reason and the keys from the value up to where it was caught.
+    struct Failure: Error {
+        var reason: ValidationError.Reason
+        var keys: [String]
+    }
 
-    /// Checks `value`, naming a rejected field `EntityType.path.to.field`.
+    /// Checks `value`, naming a rejected field `EntityType.path.to.field` (array positions and
+    /// the `_0` labels of enum payloads left out).
     static func check<E: Entity>(_ value: E) throws(ValidationError) {
-        let inspector = EntityInspector(entityType: E.entityType)
         do {
-            try value.encode(to: inspector)
+            try value.encode(to: EntityInspector())
+        } catch let failure as Failure {
+            var name = E.entityType.name
+            for key in failure.keys.reversed() where !key.isEmpty && !key.hasPrefix("_") { name += "." + key }
+            throw ValidationError(field: name, reason: failure.reason)
         } catch let error as ValidationError {
             throw error
         } catch {
@@ -28,71 +35,65 @@ final class EntityInspector: Encoder {
         }
     }
 
-    /// The field name for an error at `key` (or at the current path when `key` is `nil`):
-    /// the entity type, then the keyed path, leaving out array positions and the `_0`
-    /// labels of enum payloads.
-    func fieldName(_ key: (any CodingKey)?) -> String {
-        var name = entityType.name
-        for k in path + (key.map { [$0] } ?? []) where k.intValue == nil && !k.stringValue.hasPrefix("_") {
-            name += "." + k.stringValue
-        }
-        return name
-    }
+    /// The key's name, read only when a failure needs it (`""` for positions and single values).
+    static func name<K: CodingKey>(_ key: K?) -> String { key?.stringValue ?? "" }
 
-    func text(_ value: String, _ key: (any CodingKey)?) throws(ValidationError) {
+    static func text<K: CodingKey>(_ value: String, _ key: K?) throws(Failure) {
         do {
             try Check.plainText(value, field: "")
         } catch {
-            throw ValidationError(field: fieldName(key), reason: error.reason)
+            throw Failure(reason: error.reason, keys: [name(key)])
         }
     }
 
-    func number(_ value: Double, _ key: (any CodingKey)?) throws(ValidationError) {
-        if !value.isFinite { throw ValidationError(field: fieldName(key), reason: .invalidValue("not a finite number")) }
+    static func number<K: CodingKey>(_ value: Double, _ key: K?) throws(Failure) {
+        if !value.isFinite { throw Failure(reason: .invalidValue("not a finite number"), keys: [name(key)]) }
     }
 
-    func nested<T: Encodable>(_ value: T, _ key: (any CodingKey)?) throws {
+    static func nested<T: Encodable, K: CodingKey>(_ value: T, _ key: K?) throws {
         if T.self == Decimal.self, let decimal = value as? Decimal {
             do {
                 try Check.decimal(decimal, field: "")
             } catch {
-                throw ValidationError(field: fieldName(key), reason: error.reason)
+                throw Failure(reason: error.reason, keys: [name(key)])
             }
             return
         }
         if T.self == Data.self { return }
-        if T.self == String.self, let string = value as? String { return try text(string, key) }
-        if let key { path.append(key) }
-        defer { if key != nil { path.removeLast() } }
-        try value.encode(to: self)
+        do {
+            try value.encode(to: EntityInspector())
+        } catch var failure as Failure {
+            failure.keys.append(name(key))
+            throw failure
+        }
     }
+
+    /// No key: an array element or a single value.
+    struct NoKey: CodingKey {
+        var stringValue: String { "" }
+        var intValue: Int? { nil }
+        init?(stringValue: String) { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    static let noKey: NoKey? = nil
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(Keyed(inspector: self))
+        KeyedEncodingContainer(Keyed())
     }
 
-    func unkeyedContainer() -> any UnkeyedEncodingContainer { Unkeyed(inspector: self) }
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { Unkeyed() }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { Single(inspector: self) }
-
-    /// Position keys of unkeyed containers (left out of field names).
-    struct Index: CodingKey {
-        var intValue: Int?
-        var stringValue: String { intValue.map(String.init) ?? "" }
-        init(_ index: Int) { intValue = index }
-        init?(stringValue: String) { nil }
-        init?(intValue: Int) { self.intValue = intValue }
-    }
+    func singleValueContainer() -> any SingleValueEncodingContainer { Single() }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
-        let inspector: EntityInspector
-        var codingPath: [any CodingKey] { inspector.codingPath }
+        var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil(forKey key: Key) throws {}
         mutating func encode(_ value: Bool, forKey key: Key) throws {}
-        mutating func encode(_ value: String, forKey key: Key) throws { try inspector.text(value, key) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { try inspector.number(value, key) }
-        mutating func encode(_ value: Float, forKey key: Key) throws { try inspector.number(Double(value), key) }
+        mutating func encode(_ value: String, forKey key: Key) throws { try EntityInspector.text(value, key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { try EntityInspector.number(value, key) }
+        mutating func encode(_ value: Float, forKey key: Key) throws { try EntityInspector.number(Double(value), key) }
         mutating func encode(_ value: Int, forKey key: Key) throws {}
         mutating func encode(_ value: Int8, forKey key: Key) throws {}
         mutating func encode(_ value: Int16, forKey key: Key) throws {}
@@ -103,41 +104,38 @@ final class EntityInspector: Encoder {
         mutating func encode(_ value: UInt16, forKey key: Key) throws {}
         mutating func encode(_ value: UInt32, forKey key: Key) throws {}
         mutating func encode(_ value: UInt64, forKey key: Key) throws {}
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try inspector.nested(value, key) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            try EntityInspector.nested(value, key)
+        }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
             -> KeyedEncodingContainer<NestedKey>
         {
-            KeyedEncodingContainer(Keyed<NestedKey>(inspector: inspector))
+            KeyedEncodingContainer(Keyed<NestedKey>())
         }
 
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            Unkeyed(inspector: inspector)
-        }
-
-        mutating func superEncoder() -> any Encoder { inspector }
-        mutating func superEncoder(forKey key: Key) -> any Encoder { inspector }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { Unkeyed() }
+        mutating func superEncoder() -> any Encoder { EntityInspector() }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { EntityInspector() }
     }
 
+    /// Array elements: their positions are left out of field names.
     struct Unkeyed: UnkeyedEncodingContainer {
-        let inspector: EntityInspector
         var count = 0
-        var codingPath: [any CodingKey] { inspector.codingPath }
-
-        init(inspector: EntityInspector) { self.inspector = inspector }
+        var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil() throws { count += 1 }
         mutating func encode(_ value: Bool) throws { count += 1 }
         mutating func encode(_ value: String) throws {
-            try inspector.text(value, Index(count))
+            try EntityInspector.text(value, EntityInspector.noKey)
             count += 1
         }
         mutating func encode(_ value: Double) throws {
-            try inspector.number(value, Index(count))
+            try EntityInspector.number(value, EntityInspector.noKey)
             count += 1
         }
         mutating func encode(_ value: Float) throws {
-            try inspector.number(Double(value), Index(count))
+            try EntityInspector.number(Double(value), EntityInspector.noKey)
             count += 1
         }
         mutating func encode(_ value: Int) throws { count += 1 }
@@ -151,7 +149,7 @@ final class EntityInspector: Encoder {
         mutating func encode(_ value: UInt32) throws { count += 1 }
         mutating func encode(_ value: UInt64) throws { count += 1 }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            try inspector.nested(value, Index(count))
+            try EntityInspector.nested(value, EntityInspector.noKey)
             count += 1
         }
 
@@ -159,26 +157,25 @@ final class EntityInspector: Encoder {
             -> KeyedEncodingContainer<NestedKey>
         {
             count += 1
-            return KeyedEncodingContainer(Keyed<NestedKey>(inspector: inspector))
+            return KeyedEncodingContainer(Keyed<NestedKey>())
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             count += 1
-            return Unkeyed(inspector: inspector)
+            return Unkeyed()
         }
 
-        mutating func superEncoder() -> any Encoder { inspector }
+        mutating func superEncoder() -> any Encoder { EntityInspector() }
     }
 
     struct Single: SingleValueEncodingContainer {
-        let inspector: EntityInspector
-        var codingPath: [any CodingKey] { inspector.codingPath }
+        var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil() throws {}
         mutating func encode(_ value: Bool) throws {}
-        mutating func encode(_ value: String) throws { try inspector.text(value, nil) }
-        mutating func encode(_ value: Double) throws { try inspector.number(value, nil) }
-        mutating func encode(_ value: Float) throws { try inspector.number(Double(value), nil) }
+        mutating func encode(_ value: String) throws { try EntityInspector.text(value, EntityInspector.noKey) }
+        mutating func encode(_ value: Double) throws { try EntityInspector.number(value, EntityInspector.noKey) }
+        mutating func encode(_ value: Float) throws { try EntityInspector.number(Double(value), EntityInspector.noKey) }
         mutating func encode(_ value: Int) throws {}
         mutating func encode(_ value: Int8) throws {}
         mutating func encode(_ value: Int16) throws {}
@@ -189,6 +186,6 @@ final class EntityInspector: Encoder {
         mutating func encode(_ value: UInt16) throws {}
         mutating func encode(_ value: UInt32) throws {}
         mutating func encode(_ value: UInt64) throws {}
-        mutating func encode<T: Encodable>(_ value: T) throws { try inspector.nested(value, nil) }
+        mutating func encode<T: Encodable>(_ value: T) throws { try EntityInspector.nested(value, EntityInspector.noKey) }
     }
 }

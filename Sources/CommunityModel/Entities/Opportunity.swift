@@ -97,7 +97,7 @@ public struct Opportunity: SharedFieldsRecord {
         if let amount = storage.fields.amount {
             // NaN compares false with everything, so finiteness is checked before the sign.
             try Check.decimal(amount, field: "Opportunity.Amount")
-            if amount < 0 {
+            if amount.sign == .minus, !amount.isZero {
                 throw ValidationError(field: "Opportunity.Amount", reason: .outOfRange("\(amount) < 0"))
             }
         }

@@ -93,8 +93,9 @@ public struct User: Entity, Hashable {
         self.department = department
     }
 
-    /// Checks the user's own fields: name, e-mail, locale, time zone, and the kind's rules
-    /// (external users need an account; high-volume users and guests have no role).
+    /// Checks the user's own fields: name, e-mail, locale, department, time zone (no control
+    /// characters in any of them), and the kind's rules (external users need an account;
+    /// high-volume users and guests have no role).
     public func validate() throws(ValidationError) {
         try Check.text(name, field: "User.Name", max: 121)
         try Check.text(nickname, field: "User.Nickname", max: 40)

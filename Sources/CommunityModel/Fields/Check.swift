@@ -18,10 +18,11 @@ public enum Check {
     /// Requires non-blank text (unless `required` is false) of at most `max` characters,
     /// without control characters other than tab, line feed and carriage return.
     public static func text(_ value: String, field: String, max: Int, required: Bool = true) throws(ValidationError) {
-        if required, value.allSatisfy(\.isWhitespace) {
+        let sawVisibleASCII = try scan(value, field: field)
+        // Only text without a visible ASCII character needs the (slower) Unicode white-space test.
+        if required, !sawVisibleASCII, value.allSatisfy(\.isWhitespace) {
             throw ValidationError(field: field, reason: .required)
         }
-        try plainText(value, field: field)
         // A character is at least one UTF-8 byte, so counting characters (which walks
         // grapheme clusters) is needed only when the byte count is over the limit.
         if value.utf8.count > max {
@@ -39,17 +40,29 @@ public enum Check {
     /// Rejects text with a C0 control character other than tab, line feed and carriage return
     /// (NUL among them), and text over ``maximumTextBytes``.
     public static func plainText(_ value: String, field: String) throws(ValidationError) {
+        _ = try scan(value, field: field)
+    }
+
+    /// One pass over the UTF-8 bytes: rejects control characters and text over
+    /// ``maximumTextBytes``; returns whether an ASCII character other than white space was seen.
+    private static func scan(_ value: String, field: String) throws(ValidationError) -> Bool {
         let utf8 = value.utf8
         if utf8.count > maximumTextBytes {
             throw ValidationError(field: field, reason: .tooLong(limit: maximumTextBytes, actual: utf8.count))
         }
+        var visible = false
         var offset = 0
         for byte in utf8 {
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
-                throw ValidationError(field: field, reason: .invalidValue(controlCharacterMessage(byte, offset)))
+            if byte < 0x20 {
+                if byte != 0x09, byte != 0x0A, byte != 0x0D {
+                    throw ValidationError(field: field, reason: .invalidValue(controlCharacterMessage(byte, offset)))
+                }
+            } else if byte > 0x20, byte < 0x7F {
+                visible = true
             }
             offset += 1
         }
+        return visible
     }
 
     static func controlCharacterMessage(_ byte: UInt8, _ offset: Int) -> String {
@@ -62,7 +75,7 @@ public enum Check {
         guard value.isFinite else {
             throw ValidationError(field: field, reason: .invalidValue("not a finite number"))
         }
-        if value > maximumDecimalMagnitude || value < -maximumDecimalMagnitude {
+        if value.magnitude > maximumDecimalMagnitude {
             throw ValidationError(field: field, reason: .outOfRange("magnitude above 1e15"))
         }
     }
