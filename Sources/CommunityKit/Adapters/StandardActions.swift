@@ -75,7 +75,7 @@ enum StandardActions {
                 let draft = LeadRegistrationDraft(
                     firstName: request.field("firstName") ?? "", lastName: lastName, company: company,
                     email: request.field("email"), product: request.field("product"))
-                let (lead, _) = try deals.register(draft, by: user)
+                let lead = try deals.register(draft, by: user).lead
                 return .redirect(link(request.site, objectType: "Lead", id: lead.id.rawValue))
             }
         }
