@@ -49,7 +49,10 @@ let package = Package(
             name: "CommunityEngagement",
             dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent"]
         ),
-        .target(name: "CommunityIdentity", dependencies: ["CommunityModel", "CommunityAccess", "CCrypto"]),
+        .target(
+            name: "CommunityIdentity", dependencies: ["CommunityModel", "CommunityAccess", "CCrypto"],
+            resources: [.copy("Resources/common-passwords.txt"), .copy("Resources/README.md")]
+        ),
         .target(
             name: "CommunityRendering",
             dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityIdentity"]

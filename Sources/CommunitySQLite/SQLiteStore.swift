@@ -17,6 +17,16 @@ import Synchronization
 /// - Every value reaches SQLite as a bound parameter; SQLite failures surface as
 ///   ``StoreError/backend(_:)``, unreadable rows as ``StoreError/corrupt(entity:id:detail:)``.
 ///
+/// - Every `put` is checked with a ``StoreValidator`` first (the entity's
+///   `Entity.validate()`, then custom fields against the store's schemas): an invalid entity
+///   throws its `ValidationError`, nothing of it is written, and the transaction rolls back
+///   even if the body catches the error.
+/// - One writer per file: opening takes an exclusive advisory lock (`flock(2)`, `LOCK_EX`)
+///   on the sidecar file `<path>-lock`, held until the store is deinitialised. A second
+///   ``init(path:registry:schemas:)`` on the same file, in this process or another, throws
+///   ``StoreError/locked(path:)`` at once instead of writing with a stale change sequence.
+///   The sidecar file stays on disk; deleting it while a store is open defeats the lock.
+///
 /// `synchronous=NORMAL`: a commit survives a crash of the process; a power loss may lose
 /// the last commits but never corrupts the file.
 public final class SQLiteStore: Store {
@@ -24,6 +34,10 @@ public final class SQLiteStore: Store {
     public let path: String
     /// The types changes read back from the feed are decoded as.
     public let registry: EntityRegistry
+    /// The checks every `put` runs before writing.
+    public let validator: StoreValidator
+    /// The exclusive lock on `<path>-lock`, released when the store is deinitialised.
+    private let lock: SQLiteFileLock
     private let writer: Mutex<WriterState>
     private let readers: SQLiteReaderPool
     private let observers = Mutex<[UInt64: @Sendable ([Change]) -> Void]>([:])
@@ -36,19 +50,25 @@ public final class SQLiteStore: Store {
         var transactions: UInt64
     }
 
-    /// Opens the store in the file at `path`, creating the file and its tables if needed.
+    /// Opens the store in the file at `path`, creating the file and its tables if needed, and
+    /// takes the store's exclusive lock (`<path>-lock`) for the lifetime of this instance.
     ///
     /// - Parameters:
     ///   - path: a file path (not `:memory:`: readers need their own connections to the file).
     ///   - registry: the entity types that changes read back from the feed are decoded as.
-    /// - Throws: ``StoreError/backend(_:)`` when the file cannot be opened or is not a
-    ///   CommunityKit store of a schema this version reads.
-    public init(path: String, registry: EntityRegistry = EntityRegistry()) throws {
+    ///   - schemas: custom field schemas that records' custom values are checked against on
+    ///     every `put` (see ``StoreValidator``).
+    /// - Throws: ``StoreError/locked(path:)`` when another open store, in this process or
+    ///   another, holds the file; ``StoreError/backend(_:)`` when the file cannot be opened
+    ///   or is not a CommunityKit store of a schema this version reads.
+    public init(path: String, registry: EntityRegistry = EntityRegistry(), schemas: [ObjectSchema] = []) throws {
         guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file::memory:") else {
             throw StoreError.backend("SQLiteStore needs a database file, not \(path.debugDescription)")
         }
         self.path = path
         self.registry = registry
+        validator = StoreValidator(schemas: schemas)
+        lock = try SQLiteFileLock(databasePath: path)
         let connection = try SQLiteConnection(path: path, create: true, cacheKiB: 65_536)
         try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = NORMAL")
@@ -72,9 +92,9 @@ public final class SQLiteStore: Store {
         readers = SQLiteReaderPool(path: path)
     }
 
-    /// Opens the store in `file`, creating it if needed (see ``init(path:registry:)``).
-    public convenience init(file: URL, registry: EntityRegistry = EntityRegistry()) throws {
-        try self.init(path: file.path, registry: registry)
+    /// Opens the store in `file`, creating it if needed (see ``init(path:registry:schemas:)``).
+    public convenience init(file: URL, registry: EntityRegistry = EntityRegistry(), schemas: [ObjectSchema] = []) throws {
+        try self.init(path: file.path, registry: registry, schemas: schemas)
     }
 
     /// A read transaction on a reader connection of its own; if none can be opened, a snapshot whose reads throw ``StoreError/backend(_:)``.
@@ -92,11 +112,12 @@ public final class SQLiteStore: Store {
         try writer.withLock { state in
             let connection = state.connection
             try connection.execute("BEGIN IMMEDIATE")
-            let transaction = SQLiteTransaction(connection: connection, sequence: state.sequence)
+            let transaction = SQLiteTransaction(connection: connection, sequence: state.sequence, validator: validator)
             let result: R
             do {
                 result = try body(transaction)
                 if let failure = transaction.failure { throw failure }
+                if let rejection = transaction.rejection { throw rejection }
             } catch {
                 try? connection.execute("ROLLBACK")
                 throw error

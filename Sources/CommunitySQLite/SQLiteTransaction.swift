@@ -19,10 +19,15 @@ final class SQLiteTransaction: StoreTransaction {
     /// A storage failure inside a write; the transaction then cannot commit, even if the body
     /// caught the error, because the write may be half done.
     private(set) var failure: StoreError?
+    /// The error of a `put` refused as invalid: the transaction then cannot commit, even if
+    /// the body caught the error.
+    private(set) var rejection: (any Error)?
+    private let validator: StoreValidator
 
-    init(connection: SQLiteConnection, sequence: UInt64) {
+    init(connection: SQLiteConnection, sequence: UInt64, validator: StoreValidator) {
         reader = SQLiteReader(connection: connection)
         self.sequence = sequence
+        self.validator = validator
     }
 
     private var connection: SQLiteConnection { reader.connection }
@@ -35,6 +40,12 @@ final class SQLiteTransaction: StoreTransaction {
     @discardableResult
     func put<E: Entity>(_ value: E, expecting: ExpectedVersion) throws -> Int {
         try usable()
+        do {
+            try validator.check(value)
+        } catch {
+            rejection = error
+            throw error
+        }
         let type = E.entityType.name
         let id = value.id.rawValue
         let existing = try reader.version(E.self, id)
@@ -83,6 +94,7 @@ final class SQLiteTransaction: StoreTransaction {
 
     private func usable() throws {
         if let failure { throw failure }
+        if let rejection { throw rejection }
     }
 
     /// Runs statements that change the database; a failure poisons the transaction.

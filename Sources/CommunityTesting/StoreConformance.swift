@@ -13,7 +13,8 @@ public import CommunityModel
 ///
 /// Each ``Law`` runs against its own fresh store and writes only ``ConformanceItem`` and
 /// ``ConformanceCounter`` entities (a store that decodes entities by registered type
-/// should register ``entityTypes``). Laws use real threads for the concurrency checks;
+/// should register ``entityTypes``), except ``Law/validation``, which also tries to store
+/// invalid `Opportunity` and `Account` records and stores one valid `Opportunity`. Laws use real threads for the concurrency checks;
 /// none asserts on timing.
 public enum StoreConformance {
     /// One law of the ``Store`` contract.
@@ -42,6 +43,10 @@ public enum StoreConformance {
         case indexMaintenance = "index maintenance"
         /// `all` orders by id; `count` counts one entity type.
         case allAndCount = "all and count"
+        /// Invalid entities (``StoreConformance/invalidEntities()``) are refused with a
+        /// `ValidationError` naming the field, and their transaction leaves nothing, even
+        /// when the body catches the error.
+        case validation = "invalid entities are refused"
     }
 
     /// The entity types the suite writes, for stores that decode by registered type.
@@ -75,6 +80,7 @@ public enum StoreConformance {
             case .query: try query(store, check)
             case .indexMaintenance: try indexMaintenance(store, check)
             case .allAndCount: try allAndCount(store, check)
+            case .validation: try validation(store, check)
             }
         } catch let failure as ConformanceFailure {
             throw failure

@@ -43,6 +43,30 @@ import Testing
         #expect(community.metrics.snapshot().requests(site: "partners")?.statuses[403] == 2)
     }
 
+    @Test func crossOriginPostsAreLoggedAsCSRFRejections() throws {
+        let community = try community()
+        let pat = community.viewer("pat", sessionID: "s-pat")
+        let form = ["_csrf": token(community, for: pat), "company": "Woodgrove", "lastName": "Shah"]
+        let response = community.handle(SiteRequest(.post, "/partners/_action/registerLead", form: form, viewer: pat,
+                                                     headers: ["origin": "https://attacker.example"]))
+        #expect(response.status == 403)
+        let event = try #require(logger.events(named: .csrfRejected).first)
+        #expect(event.metadata["reason"] == "crossOrigin" && event.metadata["user"] == "pat" && event.metadata["action"] == "registerLead")
+    }
+
+    @Test func requestsBreakingALimitAreLogged() throws {
+        let community = try community()
+        let long = community.handle(SiteRequest(.get, "/partners/" + String(repeating: "a", count: 5000)))
+        let control = community.handle(SiteRequest(.post, "/partners/_action/registerLead", form: ["company": "Wood\u{0}grove"]))
+        #expect(long.status == 414 && control.status == 422)
+        let events = logger.events(named: .requestRejected)
+        #expect(events.map { $0.metadata["status"] } == [414, 422])
+        #expect(events.allSatisfy { $0.level == .notice && $0.metadata["site"] == "partners" })
+        #expect(events[1].metadata["method"] == "POST")
+        #expect(events[1].metadata["reason"]?.description.contains("company") == true)
+        #expect(!events[1].description.contains("grove"), "the value is never quoted")
+    }
+
     @Test func invalidFormsAreLoggedWithTheFieldsInError() throws {
         let community = try community()
         let pat = community.viewer("pat", sessionID: "s")
@@ -134,6 +158,10 @@ import Testing
             // Validation: a valid token, fields missing, secrets in other fields.
             SiteRequest(.post, "/partners/_action/registerLead",
                         form: ["_csrf": real, "password": password, "firstName": password, "_return": "/partners/leads"], viewer: pat),
+            // A limit broken by a secret holding a control character; a cross-origin post.
+            SiteRequest(.post, "/partners/_action/registerLead", form: ["_csrf": real, "password": password + "\u{7}"], viewer: pat),
+            SiteRequest(.post, "/partners/_action/registerLead", form: ["_csrf": real, "password": password], viewer: pat,
+                        headers: ["origin": "https://attacker.example", "cookie": "sid=" + session]),
             // A token in the path, a token in the query.
             SiteRequest(.get, "/partners/reset/" + resetToken, query: ["token": resetToken, "session": session], viewer: pat),
         ]
@@ -147,8 +175,10 @@ import Testing
         community.logger.log(.warning, .lockedOut, "A member was locked out.", metadata: ["user": "pat", "authorization": .text(forged)])
 
         let names = Set(logger.events.map(\.name))
-        #expect(names.isSuperset(of: [.csrfRejected, .formInvalid, .slowRequest, .storeConflict, .signInFailed, .lockedOut]))
-        #expect(logger.events(named: .csrfRejected).count == 3)
+        #expect(names.isSuperset(of: [
+            .csrfRejected, .formInvalid, .requestRejected, .slowRequest, .storeConflict, .signInFailed, .lockedOut,
+        ]))
+        #expect(logger.events(named: .csrfRejected).count == 4)
         for event in logger.events {
             for secret in [session, password, forged, real, resetToken] {
                 #expect(!event.description.contains(secret), "\(event.name) leaked a secret")

@@ -26,7 +26,7 @@ import Testing
 
         func serve(method: String, path: String, query: [String: String], form: [String: String],
                    userID: String?, sessionID: String) -> (Int, [String: String], String) {
-            let viewer = userID.map { community.viewer(ID($0), sessionID: sessionID) } ?? .guest
+            let viewer = userID.flatMap { try? ID<User>(parsing: $0) }.map { community.viewer($0, sessionID: sessionID) } ?? .guest
             let response = community.handle(SiteRequest(method == "POST" ? .post : .get, path,
                                                         query: query, form: form, viewer: viewer))
             return (response.status, response.headers, response.body)

@@ -93,8 +93,8 @@ import Testing
         } catch {
             guard case .invalidSite(let problems) = error else { Issue.record("\(error)"); return }
             #expect(problems.count == 2)
-            #expect(problems[0].contains("duplicateComponentID") || problems[0].contains("already used"))
-            #expect(problems[1].contains("font name"))
+            #expect(problems.contains { if case .invalidTheme(let issue) = $0 { issue.contains("font name") } else { false } })
+            #expect(problems.contains { if case .invalidLayout(pageID: "docs", _) = $0 { $0.description.contains("already used") } else { false } })
         }
     }
 
@@ -110,7 +110,7 @@ import Testing
         site["pages"] = pages
         json["site"] = .object(site)
         let bundle = try SiteBundle.decode(Data(JSONValue.object(json).description.utf8))
-        #expect(throws: BundleError.invalidSite(["page docs: invalid slug \"Not A Slug\""])) {
+        #expect(throws: BundleError.invalidSite([.invalidSlug("Not A Slug", pageID: "docs")])) {
             try bundle.plan(over: nil, registry: .standard)
         }
     }

@@ -144,7 +144,9 @@ struct SplitMix: RandomNumberGenerator {
             .invalidSpan(.phone, span: 0, path: "\(p).columns[0]"),
             .missingProperty(name: "text", path: "\(p).columns[0].components[0].properties"),
             .mistypedProperty(name: "text", expected: .string, found: "number", path: "\(p).columns[0].components[1].properties"),
-            .disallowedValue(name: "size", value: "\"xl\"", path: "\(p).columns[0].components[1].properties"),
+            .invalidPropertyValue(PropertyViolation(
+                componentID: "b", componentType: "acme.quote", property: "size", value: "xl", allowed: .oneOf(["s", "m", "l"]),
+                path: "\(p).columns[0].components[1].properties")),
             .unknownProperty(name: "extra", path: "\(p).columns[0].components[1].properties"),
             .duplicateComponentID("a", path: "\(p).columns[0].components[2]", firstPath: "\(p).columns[0].components[0]"),
             .unknownComponentType("acme.missing", path: "\(p).columns[0].components[2]"),

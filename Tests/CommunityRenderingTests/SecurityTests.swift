@@ -27,7 +27,7 @@ import Testing
         #expect(SHA256.base64(Array("fo".utf8)) == "Zm8=")
     }
 
-    @Test func csrfTokensBindViewerSiteAndTime() {
+    @Test func csrfTokensBindViewerSiteAndTime() throws {
         let csrf = Fixtures.csrf
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let pat = Fixtures.viewer(Fixtures.partnerA)
@@ -41,7 +41,33 @@ import Testing
         var tampered = Array(token)
         tampered[tampered.count - 1] = tampered.last == "0" ? "1" : "0"
         #expect(!csrf.verify(String(tampered), for: pat, site: "help", at: now))
-        let otherKey = CSRFProtection(secret: Array("another-secret-of-16+".utf8))
+        let otherKey = try CSRFProtection(secret: Array("another-secret-of-16+".utf8))
         #expect(!otherKey.verify(token, for: pat, site: "help", at: now))
+    }
+
+    @Test("a CSRF token has one spelling: a leading +, leading zeros, upper-case hex or extra parts are refused")
+    func csrfTokensAreNotMalleable() throws {
+        let csrf = Fixtures.csrf
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let pat = Fixtures.viewer(Fixtures.partnerA)
+        let token = csrf.token(for: pat, site: "help", at: now)
+        #expect(csrf.verify(token, for: pat, site: "help", at: now))
+        let parts = token.split(separator: ".").map(String.init)
+        for variant in ["+" + token, "0" + token, "00" + token, " " + token, token + " ", token + ".", parts[0] + "." + parts[1].uppercased(),
+                        parts[0] + ".." + parts[1], "-" + token, parts[0] + "." + parts[1] + "0", String(token.dropLast())] {
+            #expect(!csrf.verify(variant, for: pat, site: "help", at: now), "accepted \(variant)")
+        }
+        #expect(!csrf.verify(String(repeating: "9", count: 5000) + "." + parts[1], for: pat, site: "help", at: now))
+    }
+
+    @Test("a CSRF secret shorter than 16 bytes or a bad lifetime is a typed configuration error, not a trap")
+    func csrfConfigurationErrors() {
+        #expect(throws: CSRFProtection.ConfigurationError.secretTooShort(bytes: 3)) { try CSRFProtection(secret: [1, 2, 3]) }
+        #expect(throws: CSRFProtection.ConfigurationError.invalidLifetime) {
+            try CSRFProtection(secret: Array("sixteen-bytes-long".utf8), lifetime: -1)
+        }
+        #expect(throws: CSRFProtection.ConfigurationError.invalidLifetime) {
+            try CSRFProtection(secret: Array("sixteen-bytes-long".utf8), lifetime: .nan)
+        }
     }
 }

@@ -79,8 +79,10 @@ private struct Widget: Entity, Equatable {
             observation.cancel()
         }
         #expect(live.value.first?.value(as: Account.self)?.name == "Acme")
-        let plain = try SQLiteStore(path: path)
-        #expect(try plain.changes(after: 0, limit: 10).map { $0.entity == nil } == [true])
+        do {
+            let plain = try SQLiteStore(path: path)
+            #expect(try plain.changes(after: 0, limit: 10).map { $0.entity == nil } == [true])
+        }
         let registered = try SQLiteStore(path: path, registry: EntityRegistry([Account.self]))
         #expect(try registered.changes(after: 0, limit: 10).first?.value(as: Account.self)?.name == "Acme")
     }

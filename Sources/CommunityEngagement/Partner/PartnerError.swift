@@ -9,8 +9,8 @@ public enum PartnerError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownLead(ID<Lead>)
     /// No account with this id, or not a partner account where one is needed.
     case unknownAccount(ID<Account>)
-    /// The registration matches existing leads or accounts.
-    case duplicateRegistration([LeadDuplicate])
+    /// Duplicate reviews are for internal users who review the registration; the user is not one.
+    case reviewRestricted(ID<User>)
     /// A converted lead cannot change.
     case leadLocked(ID<Lead>)
     /// The lead is not in a status that allows the action.
@@ -47,8 +47,7 @@ public enum PartnerError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notAPartnerUser(let user): "\(user) is not an active partner user"
         case .unknownLead(let id): "no lead \(id)"
         case .unknownAccount(let id): "no (partner) account \(id)"
-        case .duplicateRegistration(let matches):
-            "registration duplicates \(matches.map(\.description).joined(separator: ", "))"
+        case .reviewRestricted(let user): "\(user) may not see duplicate reviews"
         case .leadLocked(let id): "lead \(id) is converted and locked"
         case .wrongLeadStatus(let id, let status, let expected):
             "lead \(id) is \(status.rawValue), expected \(expected.map(\.rawValue).joined(separator: " or "))"

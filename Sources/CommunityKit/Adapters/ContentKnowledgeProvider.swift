@@ -27,11 +27,15 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
     }
 
     func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] {
+        let limit = ListLimit.clamp(limit)
+        guard limit > 0 else { return [] }
         let results = try knowledge.search(SearchQuery(query, locale: locale, types: [.article], limit: limit, highlight: false), as: viewer.user?.id)
         return cards(results.hits, viewer: viewer)
     }
 
     func articles(topic: String?, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] {
+        let limit = ListLimit.clamp(limit)
+        guard limit > 0 else { return [] }
         guard let topic else { return try knowledge.recentlyUpdated(limit: limit, locale: locale, as: viewer.user?.id).map(card) }
         guard let id = try topicService.navigationalTopics().first(where: { $0.name.lowercased() == topic.lowercased() })?.id else { return [] }
         let results = try knowledge.search(SearchQuery("", locale: locale, types: [.article], topics: [id.rawValue], limit: limit, highlight: false), as: viewer.user?.id)
@@ -59,6 +63,7 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
 
     func vote(articleID: String, helpful: Bool, viewer: Viewer) throws {
         guard let user = viewer.user?.id else { throw KnowledgeError.notAllowed(user: "guest", action: "vote on articles") }
-        try knowledge.giveFeedback(ID(articleID), helpful: helpful, by: user)
+        guard let id = try? ID<KnowledgeArticle>(parsing: articleID) else { throw KnowledgeError.unknownArticle(String(articleID.prefix(80))) }
+        try knowledge.giveFeedback(id, helpful: helpful, by: user)
     }
 }

@@ -15,9 +15,13 @@ struct EngagementDataProvider: EngagementProvider {
     private func rich(_ html: SanitizedHTML) -> RichText { .sanitized(TrustedHTML(uncheckedMarkup: html.html)) }
 
     func questions(topic: String?, viewer: Viewer, limit: Int) throws -> [QuestionSummary] {
+        let limit = ListLimit.clamp(limit)
+        guard limit > 0 else { return [] }
         let all = try store.snapshot().all(Question.self).map(\.value)
         return all.filter { q in
-            q.publication == .published && q.groupID == nil && (topic == nil || q.topics.contains(topic!))
+            guard q.publication == .published, q.groupID == nil else { return false }
+            guard let topic else { return true }
+            return q.topics.contains(topic)
         }
         .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id }
         .prefix(limit)
@@ -28,8 +32,8 @@ struct EngagementDataProvider: EngagementProvider {
     }
 
     func question(id: String, viewer: Viewer) throws -> QuestionView? {
-        guard let user = viewer.user?.id, ID<Question>.isValid(id) else { return nil }
-        guard let page = try? engagement.questions.page(ID(id), viewer: user) else { return nil }
+        guard let user = viewer.user?.id, let questionID = try? ID<Question>(parsing: id) else { return nil }
+        guard let page = try? engagement.questions.page(questionID, viewer: user) else { return nil }
         let q = page.question
         var caseID: String?
         if let escalation = q.escalation, access.snapshot.access(user, to: "Case", id: escalation.caseID.rawValue) >= .read {
@@ -44,7 +48,8 @@ struct EngagementDataProvider: EngagementProvider {
     }
 
     func ideas(viewer: Viewer, limit: Int) throws -> [IdeaSummary] {
-        guard let user = viewer.user?.id else { return [] }
+        let limit = ListLimit.clamp(limit)
+        guard let user = viewer.user?.id, limit > 0 else { return [] }
         var out: [IdeaSummary] = []
         for zone in try store.snapshot().all(IdeaZone.self).map(\.value) {
             for idea in try engagement.ideas.list(zone.id, viewer: user, limit: limit) {
@@ -56,33 +61,38 @@ struct EngagementDataProvider: EngagementProvider {
     }
 
     func feed(viewer: Viewer, limit: Int) throws -> [FeedItemView] {
-        guard let user = viewer.user?.id else { return [] }
+        let limit = ListLimit.clamp(limit)
+        guard let user = viewer.user?.id, limit > 0 else { return [] }
         return try engagement.feeds.home(viewer: user, limit: limit).items.map {
             FeedItemView(author: name($0.authorID), body: rich($0.body), posted: $0.createdAt)
         }
     }
 
     func groups(viewer: Viewer, limit: Int) throws -> [GroupSummary] {
-        guard let user = viewer.user?.id else { return [] }
+        let limit = ListLimit.clamp(limit)
+        guard let user = viewer.user?.id, limit > 0 else { return [] }
         return try engagement.groups.directory(viewer: user).prefix(limit).map {
             GroupSummary(id: $0.id.rawValue, name: $0.name, memberCount: (try? engagement.groups.members(of: $0.id, viewer: user).count) ?? 0, access: "\($0.visibility)")
         }
     }
 
     func leaderboard(viewer: Viewer, limit: Int) throws -> [LeaderEntry] {
-        try engagement.reputation.leaderboard(limit: limit).map { entry in
+        let limit = ListLimit.clamp(limit)
+        guard limit > 0 else { return [] }
+        return try engagement.reputation.leaderboard(limit: limit).map { entry in
             LeaderEntry(name: name(entry.memberID), points: entry.points,
                         level: (try? engagement.reputation.level(of: entry.memberID))??.name ?? "")
         }
     }
 
     func member(id: String, viewer: Viewer) throws -> MemberProfile? {
-        guard !viewer.isGuest, ID<User>.isValid(id), let user = access.snapshot.user(ID(id)), user.isActive, user.kind != .guest else { return nil }
+        guard !viewer.isGuest, let userID = try? ID<User>(parsing: id), let user = access.snapshot.user(userID), user.isActive, user.kind != .guest else { return nil }
         return profile(user, viewer: viewer)
     }
 
     func members(viewer: Viewer, limit: Int) throws -> [MemberProfile] {
-        guard !viewer.isGuest else { return [] }
+        let limit = ListLimit.clamp(limit)
+        guard !viewer.isGuest, limit > 0 else { return [] }
         return try store.snapshot().all(User.self).map(\.value)
             .filter { $0.isActive && $0.kind != .guest }
             .prefix(limit)

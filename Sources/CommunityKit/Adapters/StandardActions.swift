@@ -1,8 +1,13 @@
 import CommunityModel
+import CommunityContent
 import CommunityEngagement
 import CommunityRendering
 
 /// The form actions of the built-in components, dispatched to the services as the viewer.
+///
+/// Every field arrives as untrusted text: identifiers are parsed with `ID(parsing:)` (a
+/// malformed one is a form error, never a trap), required fields are bound once with
+/// `guard let`, and only signed-in members of the site may post (guests and other users get 403).
 enum StandardActions {
     static func install(
         into actions: inout FormActionRegistry, engagement: Engagement, cases: CaseService, deals: DealRegistrationService,
@@ -10,69 +15,93 @@ enum StandardActions {
     ) {
         actions.register("selfRegister") { request in try SelfRegistration.register(request, store: store) }
         actions.register("askQuestion") { request in
-            guard let user = request.viewer.user?.id else { return .forbidden }
-            var errors: [String: String] = [:]
-            if request.field("title") == nil { errors["title"] = "Enter a title." }
-            if request.field("body") == nil { errors["body"] = "Describe your question." }
-            if !errors.isEmpty { return .invalid(errors) }
+            guard let user = member(request) else { return .forbidden }
+            let title = request.field("title"), body = request.field("body")
+            guard let title, let body else {
+                var errors: [String: String] = [:]
+                if title == nil { errors["title"] = "Enter a title." }
+                if body == nil { errors["body"] = "Describe your question." }
+                return .invalid(errors)
+            }
             let topics = request.field("topic").map { [$0] } ?? []
             return try outcome {
-                let question = try engagement.questions.ask(title: request.field("title")!, body: request.field("body")!, topics: topics, by: user)
+                let question = try engagement.questions.ask(title: title, body: body, topics: topics, by: user)
                 return .redirect(link(request.site, objectType: "Question", id: question.id.rawValue))
             }
         }
         actions.register("answerQuestion") { request in
-            guard let user = request.viewer.user?.id else { return .forbidden }
-            guard let question = request.field("question"), ID<Question>.isValid(question) else { return .invalid(["": "Unknown question."]) }
+            guard let user = member(request) else { return .forbidden }
+            guard let question = parse(request.field("question"), as: Question.self) else { return .invalid(["": "Unknown question."]) }
             guard let body = request.field("body") else { return .invalid(["body": "Write an answer."]) }
             return try outcome {
-                try engagement.questions.answer(ID(question), body: body, by: user)
-                return .redirect(link(request.site, objectType: "Question", id: question))
+                try engagement.questions.answer(question, body: body, by: user)
+                return .redirect(link(request.site, objectType: "Question", id: question.rawValue))
             }
         }
         actions.register("voteIdea") { request in
-            guard let user = request.viewer.user?.id else { return .forbidden }
-            guard let idea = request.field("idea"), ID<Idea>.isValid(idea) else { return .invalid(["": "Unknown idea."]) }
+            guard let user = member(request) else { return .forbidden }
+            guard let idea = parse(request.field("idea"), as: Idea.self) else { return .invalid(["": "Unknown idea."]) }
             return try outcome {
-                _ = try engagement.ideas.vote(ID(idea), value: 1, by: user)
+                _ = try engagement.ideas.vote(idea, value: 1, by: user)
                 return .redirect(home(request.site, page: "ideas"))
             }
         }
         actions.register("submitCase") { request in
-            guard let user = request.viewer.user?.id else { return .forbidden }
-            var errors: [String: String] = [:]
-            if request.field("subject") == nil { errors["subject"] = "Enter a subject." }
-            if request.field("description") == nil { errors["description"] = "Describe the problem." }
+            guard let user = member(request) else { return .forbidden }
+            let subject = request.field("subject"), description = request.field("description")
             let priority = Case.Priority(rawValue: request.field("priority") ?? "medium")
-            if priority == nil { errors["priority"] = "Choose low, medium or high." }
-            if !errors.isEmpty { return .invalid(errors) }
+            guard let subject, let description, let priority else {
+                var errors: [String: String] = [:]
+                if subject == nil { errors["subject"] = "Enter a subject." }
+                if description == nil { errors["description"] = "Describe the problem." }
+                if priority == nil { errors["priority"] = "Choose low, medium or high." }
+                return .invalid(errors)
+            }
             return try outcome {
-                let record = try cases.submit(CaseDraft(subject: request.field("subject")!, description: request.field("description")!, priority: priority!), by: user)
+                let record = try cases.submit(CaseDraft(subject: subject, description: description, priority: priority), by: user)
                 return .redirect(link(request.site, objectType: "Case", id: record.id.rawValue))
             }
         }
         actions.register("registerLead") { request in
-            guard let user = request.viewer.user?.id else { return .forbidden }
-            var errors: [String: String] = [:]
-            if request.field("company") == nil { errors["company"] = "Enter the company." }
-            if request.field("lastName") == nil { errors["lastName"] = "Enter the contact's last name." }
-            if !errors.isEmpty { return .invalid(errors) }
+            guard let user = member(request) else { return .forbidden }
+            let company = request.field("company"), lastName = request.field("lastName")
+            guard let company, let lastName else {
+                var errors: [String: String] = [:]
+                if company == nil { errors["company"] = "Enter the company." }
+                if lastName == nil { errors["lastName"] = "Enter the contact's last name." }
+                return .invalid(errors)
+            }
             return try outcome {
                 let draft = LeadRegistrationDraft(
-                    firstName: request.field("firstName") ?? "", lastName: request.field("lastName")!, company: request.field("company")!,
+                    firstName: request.field("firstName") ?? "", lastName: lastName, company: company,
                     email: request.field("email"), product: request.field("product"))
-                let (lead, _) = try deals.register(draft, by: user)
+                let lead = try deals.register(draft, by: user).lead
                 return .redirect(link(request.site, objectType: "Lead", id: lead.id.rawValue))
             }
         }
         actions.register("articleVote") { request in
-            guard request.viewer.user != nil else { return .forbidden }
-            guard let article = request.field("article") else { return .invalid(["": "Unknown article."]) }
+            guard member(request) != nil else { return .forbidden }
+            guard let article = parse(request.field("article"), as: KnowledgeArticle.self) else {
+                return .invalid(["": "Unknown article."])
+            }
             return try outcome {
-                try knowledge.vote(articleID: article, helpful: request.field("helpful") == "yes", viewer: request.viewer)
+                try knowledge.vote(articleID: article.rawValue, helpful: request.field("helpful") == "yes", viewer: request.viewer)
                 return .redirect(home(request.site, page: nil))
             }
         }
+    }
+
+    /// The submitting user when they are a signed-in member of the site; `nil` for the guest
+    /// and for users the site does not count as members.
+    static func member(_ request: ActionRequest) -> ID<User>? {
+        guard let user = request.viewer.user, !request.viewer.isGuest, request.site.isMember(request.viewer) else { return nil }
+        return user.id
+    }
+
+    /// A form field parsed as an identifier; `nil` when missing, empty, too long or malformed.
+    static func parse<Entity>(_ text: String?, as _: Entity.Type) -> ID<Entity>? {
+        guard let text else { return nil }
+        return try? ID<Entity>(parsing: text)
     }
 
     /// Runs a service call; access denials become 403, other errors a form-level message.
@@ -84,6 +113,12 @@ enum StandardActions {
         } catch let error as EngagementError {
             if case .notAllowed = error { return .forbidden }
             return .invalid(["": error.description])
+        } catch let error as KnowledgeError {
+            switch error {
+            case .notAllowed: return .forbidden
+            case .unknownArticle: return .invalid(["": "Unknown article."])
+            default: return .invalid(["": error.description])
+            }
         } catch {
             return .invalid(["": "\(error)"])
         }

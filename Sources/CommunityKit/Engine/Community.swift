@@ -55,6 +55,7 @@ public final class Community: Sendable {
     let slowRequestThreshold: Duration?
 
     private let csrf: CSRFProtection
+    private let cookies: CookiePolicy
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
     private let indexer: KnowledgeSearchIndexer
@@ -109,7 +110,12 @@ public final class Community: Sendable {
         registry = setup.registry.frozen()
         actions = setup.actions
         self.services = setup.services
-        csrf = CSRFProtection(secret: configuration.csrfSecret)
+        do {
+            csrf = try CSRFProtection(secret: configuration.csrfSecret)
+        } catch {
+            throw CommunityError.configuration(error.description)
+        }
+        cookies = configuration.cookies
         metrics.trackFeedLag(of: "access", head: { [weak observed] in observed?.base.snapshot().sequence ?? 0 }) {
             [weak access] in access?.snapshot.sequence ?? 0
         }
@@ -133,7 +139,8 @@ public final class Community: Sendable {
         guard errors.isEmpty else { throw .invalidSite(id: site.id, errors) }
         let responder: SiteResponder
         do {
-            responder = try SiteResponder(site: site, registry: registry, services: services, actions: actions, csrf: csrf, clock: clock)
+            responder = try SiteResponder(
+                site: site, registry: registry, services: services, actions: actions, csrf: csrf, clock: clock, cookies: cookies)
         } catch {
             throw .invalidSite(id: site.id, [error])
         }

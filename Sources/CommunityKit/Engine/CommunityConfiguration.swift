@@ -14,6 +14,8 @@ public struct CommunityConfiguration: Sendable {
     public var clock: any WallClock
     /// The host's secret for CSRF tokens (at least 16 bytes, kept stable across restarts).
     public var csrfSecret: [UInt8]
+    /// How cookies are sent: ``CookiePolicy/secure`` unless the host serves plain HTTP on the local machine.
+    public var cookies: CookiePolicy = .secure
     /// Component types; the community freezes its copy.
     public var registry: ComponentRegistry
     /// Plugins installed in order.

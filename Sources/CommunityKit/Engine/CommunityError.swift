@@ -12,6 +12,8 @@ public enum CommunityError: Error, Sendable, Hashable, CustomStringConvertible {
     case duplicateSite(String)
     /// No pending self-registration has this id.
     case unknownRegistration(String)
+    /// The configuration cannot work: what is wrong with it.
+    case configuration(String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum CommunityError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownSite(let id): "no site \(id)"
         case .duplicateSite(let id): "a site \(id) (or one at the same URL prefix) already exists"
         case .unknownRegistration(let id): "no pending registration \(id)"
+        case .configuration(let reason): "invalid configuration: \(reason)"
         }
     }
 }

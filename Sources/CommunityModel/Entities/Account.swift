@@ -91,9 +91,17 @@ public struct Account: SharedFieldsRecord {
         }
     }
 
-    /// Checks standard fields: a name of at most 255 characters, a user owner, no self-parent.
+    /// Checks standard fields: a name of at most 255 characters, a user owner, no self-parent,
+    /// a tier only on partner accounts; region and industry of at most 40 characters, a
+    /// website of at most 255; no control characters in any text; custom values as
+    /// ``Check/customFields(_:object:)`` checks them.
     public func validate() throws(ValidationError) {
-        try Check.text(storage.fields.name, field: "Account.Name", max: 255)
+        let f = storage.fields
+        try Check.text(f.name, field: "Account.Name", max: 255)
+        try Check.optionalText(f.region, field: "Account.Region", max: 40)
+        try Check.optionalText(f.industry, field: "Account.Industry", max: 40)
+        try Check.optionalText(f.website, field: "Account.Website", max: 255)
+        try Check.customFields(f.customFields, object: Self.entityType)
         guard storage.fields.owner.user != nil else {
             throw ValidationError(field: "Account.OwnerId", reason: .invalidValue("accounts are owned by users"))
         }

@@ -101,11 +101,16 @@ public struct Case: SharedFieldsRecord {
         }
     }
 
-    /// Checks standard fields: a subject of at most 255 characters, a description of at most 32,000.
+    /// Checks standard fields: a subject of at most 255 characters, a description of at most
+    /// 32,000, a status of at most 40, a product of at most 255, a finite creation date; no
+    /// control characters in any text; custom values as ``Check/customFields(_:object:)`` checks them.
     public func validate() throws(ValidationError) {
         let f = storage.fields
         try Check.text(f.subject, field: "Case.Subject", max: 255)
         try Check.text(f.description, field: "Case.Description", max: 32_000, required: false)
         try Check.text(f.status, field: "Case.Status", max: 40)
+        try Check.optionalText(f.product, field: "Case.Product", max: 255)
+        try Check.finite(f.createdAt.timeIntervalSinceReferenceDate, field: "Case.CreatedDate")
+        try Check.customFields(f.customFields, object: Self.entityType)
     }
 }

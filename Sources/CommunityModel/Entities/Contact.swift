@@ -75,8 +75,10 @@ public struct Contact: SharedFieldsRecord {
         }
     }
 
-    /// Checks standard fields: a last name, lengths, an e-mail address when given.
+    /// Checks standard fields: a last name, lengths, an e-mail address when given, no control
+    /// characters in any text; custom values as ``Check/customFields(_:object:)`` checks them.
     public func validate() throws(ValidationError) {
+        try Check.customFields(storage.fields.customFields, object: Self.entityType)
         try Check.text(storage.fields.lastName, field: "Contact.LastName", max: 80)
         try Check.text(storage.fields.firstName, field: "Contact.FirstName", max: 40, required: false)
         if let email = storage.fields.email { try Check.email(email, field: "Contact.Email") }

@@ -98,11 +98,18 @@ public struct Lead: SharedFieldsRecord {
         }
     }
 
-    /// Checks standard fields: last name and company required, lengths, e-mail format.
+    /// Checks standard fields: last name and company required, lengths, e-mail format; source
+    /// and region of at most 40 characters, product of at most 255; no control characters in
+    /// any text; custom values as ``Check/customFields(_:object:)`` checks them.
     public func validate() throws(ValidationError) {
-        try Check.text(storage.fields.lastName, field: "Lead.LastName", max: 80)
-        try Check.text(storage.fields.firstName, field: "Lead.FirstName", max: 40, required: false)
-        try Check.text(storage.fields.company, field: "Lead.Company", max: 255)
-        if let email = storage.fields.email { try Check.email(email, field: "Lead.Email") }
+        let f = storage.fields
+        try Check.text(f.lastName, field: "Lead.LastName", max: 80)
+        try Check.text(f.firstName, field: "Lead.FirstName", max: 40, required: false)
+        try Check.text(f.company, field: "Lead.Company", max: 255)
+        if let email = f.email { try Check.email(email, field: "Lead.Email") }
+        try Check.optionalText(f.source, field: "Lead.LeadSource", max: 40)
+        try Check.optionalText(f.region, field: "Lead.Region", max: 40)
+        try Check.optionalText(f.product, field: "Lead.Product", max: 255)
+        try Check.customFields(f.customFields, object: Self.entityType)
     }
 }

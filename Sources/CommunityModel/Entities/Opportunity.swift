@@ -87,13 +87,22 @@ public struct Opportunity: SharedFieldsRecord {
         }
     }
 
-    /// Checks standard fields: name and stage, a non-negative amount, probability 0–100.
+    /// Checks standard fields: name and stage, a finite, non-negative amount of at most
+    /// ``Check/maximumDecimalMagnitude``, probability 0–100, region of at most 40 characters;
+    /// no control characters in any text; custom values as ``Check/customFields(_:object:)``
+    /// checks them.
     public func validate() throws(ValidationError) {
         try Check.text(storage.fields.name, field: "Opportunity.Name", max: 120)
         try Check.text(storage.fields.stage, field: "Opportunity.StageName", max: 40)
-        if let amount = storage.fields.amount, amount < 0 {
-            throw ValidationError(field: "Opportunity.Amount", reason: .outOfRange("\(amount) < 0"))
+        if let amount = storage.fields.amount {
+            // NaN compares false with everything, so finiteness is checked before the sign.
+            try Check.decimal(amount, field: "Opportunity.Amount")
+            if amount.sign == .minus, !amount.isZero {
+                throw ValidationError(field: "Opportunity.Amount", reason: .outOfRange("\(amount) < 0"))
+            }
         }
+        try Check.optionalText(storage.fields.region, field: "Opportunity.Region", max: 40)
+        try Check.customFields(storage.fields.customFields, object: Self.entityType)
         let probability = storage.fields.probability
         guard (0...100).contains(probability) else {
             throw ValidationError(field: "Opportunity.Probability", reason: .outOfRange("\(probability) not in 0...100"))

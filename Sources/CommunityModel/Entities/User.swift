@@ -93,14 +93,17 @@ public struct User: Entity, Hashable {
         self.department = department
     }
 
-    /// Checks the user's own fields: name, e-mail, locale, time zone, and the kind's rules
-    /// (external users need an account; high-volume users and guests have no role).
+    /// Checks the user's own fields: name, e-mail, locale, department, time zone (no control
+    /// characters in any of them), and the kind's rules (external users need an account;
+    /// high-volume users and guests have no role).
     public func validate() throws(ValidationError) {
         try Check.text(name, field: "User.Name", max: 121)
         try Check.text(nickname, field: "User.Nickname", max: 40)
         try Check.email(email, field: "User.Email")
         try Check.text(locale, field: "User.Locale", max: 16)
-        guard TimeZone(identifier: timeZone) != nil else {
+        try Check.optionalText(department, field: "User.Department", max: 80)
+        try Check.text(timeZone, field: "User.TimeZone", max: 64)
+        guard timeZone == "UTC" || TimeZone(identifier: timeZone) != nil else {
             throw ValidationError(field: "User.TimeZone", reason: .invalidValue("unknown time zone \(timeZone)"))
         }
         if kind.isExternal, accountID == nil {

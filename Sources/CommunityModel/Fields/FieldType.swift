@@ -1,3 +1,5 @@
+import Foundation
+
 /// The declared type of a custom field.
 public enum FieldType: Hashable, Sendable, Codable {
     /// Text of at most `maxLength` characters.
@@ -28,7 +30,12 @@ public enum FieldType: Hashable, Sendable, Codable {
             if let lo, n < lo { return .outOfRange("\(n) < \(lo)") }
             if let hi, n > hi { return .outOfRange("\(n) > \(hi)") }
             return nil
-        case (.currency, .currency), (.date, .date), (.dateTime, .dateTime), (.checkbox, .checkbox):
+        case (.currency, .currency(let amount)):
+            guard amount.isFinite else { return .invalidValue("not a finite number") }
+            return nil
+        case (.dateTime, .dateTime(let time)):
+            return time.timeIntervalSinceReferenceDate.isFinite ? nil : .invalidValue("not a finite date")
+        case (.date, .date), (.checkbox, .checkbox):
             return nil
         case (.picklist(let allowed), .picklist(let s)):
             return allowed.contains(s) ? nil : .notInPicklist(s, allowed: allowed)

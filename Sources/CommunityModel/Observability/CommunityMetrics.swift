@@ -28,6 +28,7 @@ public final class CommunityMetrics: Sendable {
     private let corrupt = Atomic<UInt64>(0)
     private let feedTruncated = Atomic<UInt64>(0)
     private let backend = Atomic<UInt64>(0)
+    private let locked = Atomic<UInt64>(0)
     private let other = Atomic<UInt64>(0)
     private let followers = Mutex<[String: @Sendable () -> UInt64]>([:])
 
@@ -68,6 +69,8 @@ public final class CommunityMetrics: Sendable {
             feedTruncated.wrappingAdd(1, ordering: .relaxed)
         } else if case .unindexedField = error {
             unindexedField.wrappingAdd(1, ordering: .relaxed)
+        } else if case .locked = error {
+            locked.wrappingAdd(1, ordering: .relaxed)
         } else {
             other.wrappingAdd(1, ordering: .relaxed)
         }
@@ -117,7 +120,7 @@ public final class CommunityMetrics: Sendable {
             storeErrors: [
                 "unindexedField": unindexedField.load(ordering: .relaxed), "corrupt": corrupt.load(ordering: .relaxed),
                 "feedTruncated": feedTruncated.load(ordering: .relaxed), "backend": backend.load(ordering: .relaxed),
-                "other": other.load(ordering: .relaxed),
+                "locked": locked.load(ordering: .relaxed), "other": other.load(ordering: .relaxed),
             ],
             storeValidationFailures: validationFailures.load(ordering: .relaxed),
             feedLag: lags.mapValues { $0() })

@@ -29,12 +29,17 @@ public struct LogEventName: RawRepresentable, Hashable, Sendable, Codable, Expre
 
     // MARK: Requests
 
-    /// A form post failed the CSRF check (403). Metadata: `site`, `action`, `reason`
-    /// (`missingToken` or `invalidToken`; never the token itself), `user` when signed in.
+    /// A form post was refused by the CSRF defences (403). Metadata: `site`, `action`,
+    /// `reason` (`crossOrigin`, `missingToken` or `invalidToken`; never the token itself),
+    /// `user` when signed in.
     public static let csrfRejected: LogEventName = "csrf.rejected"
     /// A form action answered "invalid" and the form was shown again (422). Metadata: `site`,
     /// `action`, `fields` (the names of the fields in error, never their values).
     public static let formInvalid: LogEventName = "form.invalid"
+    /// A request broke one of the site's limits (413, 414 or 422: too long, too many fields,
+    /// a control character). Metadata: `site`, `method`, `status`, `reason` (the limit's
+    /// sentence, naming a field at most, never a value).
+    public static let requestRejected: LogEventName = "request.rejected"
     /// A request took at least the configured slow-request threshold. Metadata: `site`,
     /// `method`, `path` (token-like segments redacted), `status`, `durationMs`.
     public static let slowRequest: LogEventName = "request.slow"

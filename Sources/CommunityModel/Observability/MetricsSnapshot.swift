@@ -4,7 +4,7 @@ public struct MetricsSnapshot: Sendable, Hashable {
     public let requests: [RequestMetrics]
     /// Writes that lost an optimistic-concurrency race.
     public let storeConflicts: UInt64
-    /// Other store errors by kind: `backend`, `corrupt`, `feedTruncated`, `unindexedField`,
+    /// Other store errors by kind: `backend`, `corrupt`, `feedTruncated`, `unindexedField`, `locked`,
     /// `other` (a kind this version does not know).
     public let storeErrors: [String: UInt64]
     /// Values the store (or a transaction's body) rejected as invalid.

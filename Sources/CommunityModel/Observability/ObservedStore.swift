@@ -142,6 +142,8 @@ final class StoreErrorReporter: Sendable {
             metadata["oldest"] = .integer(oldest)
         } else if case .backend(let message) = error {
             metadata["detail"] = .text(message)
+        } else if case .locked(let path) = error {
+            metadata["path"] = .text(path)
         }
         return LogEvent(.error, .storeError, "A store operation failed.", metadata: metadata)
     }

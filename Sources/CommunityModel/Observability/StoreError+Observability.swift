@@ -1,12 +1,13 @@
 extension StoreError {
     /// The error's kind as a metric label and log value: `conflict`, `backend`, `corrupt`,
-    /// `feedTruncated`, `unindexedField`, or `other` for a kind added later.
+    /// `feedTruncated`, `unindexedField`, `locked`, or `other` for a kind added later.
     var observedKind: String {
         if case .conflict = self { return "conflict" }
         if case .backend = self { return "backend" }
         if case .corrupt = self { return "corrupt" }
         if case .feedTruncated = self { return "feedTruncated" }
         if case .unindexedField = self { return "unindexedField" }
+        if case .locked = self { return "locked" }
         return "other"
     }
 }

@@ -24,8 +24,14 @@ public protocol StoreSnapshot: StoreReader, Sendable {}
 public protocol StoreTransaction: StoreReader {
     /// Inserts or replaces an entity, returning its new version.
     ///
-    /// - Throws: ``StoreError/conflict(entity:id:expected:actual:)`` when the stored version
-    ///   is not the one `expecting` names.
+    /// The entity is checked first (``Entity/validate()``, then custom fields against the
+    /// store's schemas; see ``StoreValidator``). An invalid entity is not written, and the
+    /// transaction can no longer commit: its `write` throws the same error even if the body
+    /// caught it.
+    ///
+    /// - Throws: the ``ValidationError`` of an invalid entity (naming the field as
+    ///   `EntityType.Field`); ``StoreError/conflict(entity:id:expected:actual:)`` when the
+    ///   stored version is not the one `expecting` names.
     @discardableResult
     func put<E: Entity>(_ value: E, expecting: ExpectedVersion) throws -> Int
     /// Deletes an entity.
@@ -40,7 +46,8 @@ public protocol StoreTransaction: StoreReader {
 ///
 /// Conformers must pass `StoreConformance.verify(makeStore:)` from CommunityTesting:
 /// concurrent writers, conflicts, no residue after a failed transaction, snapshot
-/// isolation and feed order. From any test target:
+/// isolation, feed order, and refusing invalid entities (run ``StoreValidator/check(_:)``
+/// on every `put`). From any test target:
 ///
 /// ```swift
 /// import CommunityTesting

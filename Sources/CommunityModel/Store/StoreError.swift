@@ -11,6 +11,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case feedTruncated(requested: UInt64, oldest: UInt64)
     /// The storage backend failed (I/O, SQLite error), with its message.
     case backend(String)
+    /// Another open store (in this process or another) holds the exclusive lock on the
+    /// store at `path`; a store has one writer at a time.
+    case locked(path: String)
 
     /// A sentence saying what failed and where.
     public var description: String {
@@ -22,6 +25,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .feedTruncated(let requested, let oldest):
             "changes after \(requested) are gone; the oldest kept is \(oldest)"
         case .backend(let message): "storage failed: \(message)"
+        case .locked(let path):
+            "the store at \(path) is locked: another process (or another open store in this process) holds it"
         }
     }
 }

@@ -15,10 +15,10 @@ public struct ArticleListComponent: SiteComponent {
 
     public static let type: ComponentType = "community.articleList"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "", summary: "Heading"),
-        .init("topic", .string, default: "", summary: "Topic name"),
-        .init("limit", .integer, default: 5, summary: "Articles shown"),
-        .init("articlePage", .string, default: "article", summary: "Id of the article page"),
+        .init("title", .string, default: "", length: 0...200, summary: "Heading"),
+        .init("topic", .string, default: "", length: 0...100, summary: "Topic name"),
+        .init("limit", .integer, default: 5, range: 1...50, summary: "Articles shown"),
+        .init("articlePage", .string, default: "article", length: 1...64, pattern: .identifier, summary: "Id of the article page"),
     ])
 
     let properties: Properties
@@ -27,7 +27,7 @@ public struct ArticleListComponent: SiteComponent {
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
         let topic = properties.topic.isEmpty ? context.parameters["name"] : properties.topic
-        let articles = try knowledge.articles(topic: topic, locale: context.locale, viewer: context.viewer, limit: min(properties.limit, 50))
+        let articles = try knowledge.articles(topic: topic, locale: context.locale, viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
         return Markup.section(properties.title, articles.isEmpty ? [Markup.empty(context)] : [Self.list(articles, page: properties.articlePage, context: context)])
     }
 

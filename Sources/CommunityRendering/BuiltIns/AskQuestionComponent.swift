@@ -7,7 +7,7 @@ public struct AskQuestionComponent: SiteComponent {
     }
 
     public static let type: ComponentType = "community.askQuestion"
-    public static let propertySchema = PropertySchema([.init("title", .string, default: "Ask a question", summary: "Heading")])
+    public static let propertySchema = PropertySchema([.init("title", .string, default: "Ask a question", length: 0...200, summary: "Heading")])
 
     let properties: Properties
     public init(properties: Properties) { self.properties = properties }

@@ -20,12 +20,12 @@ public struct BannerComponent: SiteComponent {
 
     public static let type: ComponentType = "community.banner"
     public static let propertySchema = PropertySchema([
-        .init("heading", .string, required: true, summary: "Heading"),
-        .init("text", .string, default: "", summary: "Text"),
-        .init("image", .url, summary: "Image URL"),
-        .init("imageAlt", .string, default: "", summary: "Image alternative text"),
-        .init("linkLabel", .string, summary: "Button label"),
-        .init("link", .url, summary: "Button URL"),
+        .init("heading", .string, required: true, length: 1...200, summary: "Heading"),
+        .init("text", .string, default: "", length: 0...1000, summary: "Text"),
+        .init("image", .url, length: 1...2048, summary: "Image URL"),
+        .init("imageAlt", .string, default: "", length: 0...300, summary: "Image alternative text"),
+        .init("linkLabel", .string, length: 1...100, summary: "Button label"),
+        .init("link", .url, length: 1...2048, summary: "Button URL"),
         .init("level", .integer, default: 1, allowed: [1, 2], summary: "Heading level"),
     ])
 

@@ -15,9 +15,9 @@ public struct CaseFormComponent: SiteComponent {
 
     public static let type: ComponentType = "community.caseForm"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "Contact support", summary: "Heading"),
-        .init("suggestions", .integer, default: 3, summary: "Suggested articles"),
-        .init("articlePage", .string, default: "article", summary: "Id of the article page"),
+        .init("title", .string, default: "Contact support", length: 0...200, summary: "Heading"),
+        .init("suggestions", .integer, default: 3, range: 0...10, summary: "Suggested articles"),
+        .init("articlePage", .string, default: "article", length: 1...64, pattern: .identifier, summary: "Id of the article page"),
     ])
 
     let properties: Properties
@@ -27,8 +27,9 @@ public struct CaseFormComponent: SiteComponent {
         guard !context.viewer.isGuest, context.site.isMember(context.viewer) else { return .empty }
         var children: [HTMLNode] = []
         let subject = context.form?.values["subject"] ?? context.query["subject"] ?? ""
-        if !subject.trimmingCharacters(in: .whitespaces).isEmpty, let knowledge = context.service((any KnowledgeProvider).self) {
-            let articles = try knowledge.search(String(subject.prefix(200)), locale: context.locale, viewer: context.viewer, limit: properties.suggestions)
+        let suggestions = Markup.clamp(properties.suggestions, to: 0...10)
+        if suggestions > 0, !subject.trimmingCharacters(in: .whitespaces).isEmpty, let knowledge = context.service((any KnowledgeProvider).self) {
+            let articles = try knowledge.search(String(subject.prefix(200)), locale: context.locale, viewer: context.viewer, limit: suggestions)
             if !articles.isEmpty {
                 children.append(.el("div", [.class("ck-suggestions"), HTMLAttribute("aria-live", "polite")], [
                     .el("h3", text: "Suggested articles"), ArticleListComponent.list(articles, page: properties.articlePage, context: context),

@@ -19,10 +19,10 @@ public struct DashboardComponent: SiteComponent {
 
     public static let type: ComponentType = "community.dashboard"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "", summary: "Heading"),
-        .init("object", .string, required: true, summary: "Object API name"),
-        .init("groupBy", .string, required: true, summary: "Field to group by"),
-        .init("measure", .string, default: "count", summary: "count or a field to sum"),
+        .init("title", .string, default: "", length: 0...200, summary: "Heading"),
+        .init("object", .string, required: true, length: 1...80, pattern: .apiName, summary: "Object API name"),
+        .init("groupBy", .string, required: true, length: 1...80, pattern: .apiName, summary: "Field to group by"),
+        .init("measure", .string, default: "count", length: 1...80, pattern: .apiName, summary: "count or a field to sum"),
     ])
 
     let properties: Properties
@@ -32,42 +32,69 @@ public struct DashboardComponent: SiteComponent {
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
         let records = reader.records(
             of: EntityType(properties.object), viewer: context.viewer, fields: [properties.groupBy, properties.measure], limit: 10_000)
-        var totals: [String: Double] = [:]
-        for record in records {
-            guard !record.hiddenFields.contains(properties.groupBy) else { continue }
-            let key = record.value(of: properties.groupBy)?.description ?? "—"
-            if properties.measure == "count" {
-                totals[key, default: 0] += 1
-            } else {
-                switch record.value(of: properties.measure) {
-                case .number(let n)?: totals[key, default: 0] += n
-                case .currency(let d)?: totals[key, default: 0] += NSDecimalNumber(decimal: d).doubleValue
-                default: totals[key, default: 0] += 0
-                }
-            }
-        }
+        let totals = Self.totals(of: records, groupBy: properties.groupBy, measure: properties.measure)
         let title = properties.title.isEmpty ? "\(properties.object) by \(properties.groupBy)" : properties.title
         guard !totals.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         let bars = totals.sorted { $0.key < $1.key }
         return Markup.section(title, [Self.chart(title: title, bars: bars), Self.table(bars)])
     }
 
+    /// The bar values by group: a count, or the sum of a number or currency field. Stored values
+    /// are not trusted: NaN and infinite amounts are skipped, and a sum that overflows saturates at
+    /// ±`Double.greatestFiniteMagnitude`, so every total is finite.
+    static func totals(of records: [RecordRow], groupBy: String, measure: String) -> [String: Double] {
+        var totals: [String: Double] = [:]
+        for record in records {
+            guard !record.hiddenFields.contains(groupBy) else { continue }
+            let key = record.value(of: groupBy)?.description ?? "—"
+            let amount: Double
+            if measure == "count" {
+                amount = 1
+            } else {
+                switch record.value(of: measure) {
+                case .number(let n)?: amount = n
+                case .currency(let d)?: amount = d.isNaN ? 0 : NSDecimalNumber(decimal: d).doubleValue
+                default: amount = 0
+                }
+            }
+            let sum = totals[key, default: 0] + (amount.isFinite ? amount : 0)
+            totals[key] = sum.isFinite ? sum : (sum < 0 ? -Double.greatestFiniteMagnitude : Double.greatestFiniteMagnitude)
+        }
+        return totals
+    }
+
+    /// A value as text: whole numbers without decimals, others with two; never traps.
     static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.2f", value)
+        guard value.isFinite else { return "—" }
+        if value == value.rounded(), let whole = Int64(exactly: value) { return String(whole) }
+        return String(format: "%.2f", value)
+    }
+
+    /// The width in points of a bar of `value` when the longest bar is `maximum` points wide for
+    /// `scale`: always within `1...maximumWidth`, whatever the values (NaN, infinite, negative, huge).
+    static func barWidth(_ value: Double, scale: Double, maximumWidth: Int) -> Int {
+        guard maximumWidth > 1 else { return 1 }
+        guard value.isFinite, scale.isFinite, scale > 0 else { return 1 }
+        let fraction = value / scale
+        guard fraction.isFinite else { return value > 0 ? maximumWidth : 1 }
+        let points = (fraction * Double(maximumWidth)).rounded(.down)
+        guard points >= 1 else { return 1 }
+        guard points < Double(maximumWidth) else { return maximumWidth }
+        return Int(exactly: points) ?? maximumWidth
     }
 
     static func chart(title: String, bars: [(key: String, value: Double)]) -> HTMLNode {
         let width = 400, barHeight = 24, gap = 8, labelWidth = 140
         let height = bars.count * (barHeight + gap) + gap
-        let maximum = max(bars.map(\.value).max() ?? 1, 1)
+        let scale = max(bars.map(\.value).filter(\.isFinite).max() ?? 1, 1)
         var shapes: [HTMLNode] = [.el("title", text: title)]
         for (i, bar) in bars.enumerated() {
             let y = gap + i * (barHeight + gap)
-            let w = Int((bar.value / maximum) * Double(width - labelWidth - 60))
+            let w = barWidth(bar.value, scale: scale, maximumWidth: width - labelWidth - 60)
             shapes.append(.el("text", [HTMLAttribute("x", "0"), HTMLAttribute("y", "\(y + 17)")], text: String(bar.key.prefix(20))))
-            shapes.append(.el("rect", [HTMLAttribute("x", "\(labelWidth)"), HTMLAttribute("y", "\(y)"), HTMLAttribute("width", "\(max(w, 1))"),
+            shapes.append(.el("rect", [HTMLAttribute("x", "\(labelWidth)"), HTMLAttribute("y", "\(y)"), HTMLAttribute("width", "\(w)"),
                                        HTMLAttribute("height", "\(barHeight)"), HTMLAttribute("fill", "currentColor")]))
-            shapes.append(.el("text", [HTMLAttribute("x", "\(labelWidth + max(w, 1) + 4)"), HTMLAttribute("y", "\(y + 17)")], text: format(bar.value)))
+            shapes.append(.el("text", [HTMLAttribute("x", "\(labelWidth + w + 4)"), HTMLAttribute("y", "\(y + 17)")], text: format(bar.value)))
         }
         return .el("svg", [HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"), HTMLAttribute("viewbox", "0 0 \(width) \(height)"),
                            HTMLAttribute("role", "img"), HTMLAttribute("aria-label", title), .class("ck-chart")], shapes)

@@ -14,9 +14,9 @@ public struct DealPipelineComponent: SiteComponent {
 
     public static let type: ComponentType = "community.dealPipeline"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "Deal pipeline", summary: "Heading"),
+        .init("title", .string, default: "Deal pipeline", length: 0...200, summary: "Heading"),
         .init("stages", .array, default: ["Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won", "Closed Lost"],
-              summary: "Stage order"),
+              length: 0...50, summary: "Stage order"),
     ])
 
     let properties: Properties
@@ -31,19 +31,32 @@ public struct DealPipelineComponent: SiteComponent {
         let order = properties.stages.filter { byStage[$0] != nil } + byStage.keys.filter { !properties.stages.contains($0) }.sorted()
         let columns: [HTMLNode] = order.map { stage in
             let items = byStage[stage] ?? []
-            var total = Decimal(0)
-            var amountsHidden = false
-            for item in items {
-                if item.hiddenFields.contains("Amount") { amountsHidden = true }
-                if case .currency(let d)? = item.value(of: "Amount") { total += d }
-            }
+            let amountsHidden = items.contains { $0.hiddenFields.contains("Amount") }
+            let total = Self.total(items.compactMap { item in
+                if case .currency(let d)? = item.value(of: "Amount") { d } else { nil }
+            })
             return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", stage)], [
-                .el("h3", text: "\(stage) (\(items.count))" + (amountsHidden ? "" : " · \(total)")),
+                .el("h3", text: "\(stage) (\(items.count))" + (amountsHidden ? "" : " · " + (total.map { "\($0)" } ?? "—"))),
                 Markup.list(items.map { deal in
                     Markup.link(deal.value(of: "Name")?.description ?? deal.id, context.url(objectType: "Opportunity", id: deal.id))
                 }),
             ])
         }
         return Markup.section(properties.title, [.el("div", [.class("ck-pipeline")], columns)])
+    }
+
+    /// The sum of a stage's amounts, or `nil` when it cannot be shown: stored amounts are not
+    /// trusted, so a NaN amount is skipped and a sum that overflows `Decimal` (which yields NaN)
+    /// shows as unknown rather than as a wrong number.
+    static func total(_ amounts: [Decimal]) -> Decimal? {
+        var total = Decimal(0)
+        for amount in amounts where !amount.isNaN {
+            var sum = Decimal()
+            var left = total, right = amount
+            let outcome = NSDecimalAdd(&sum, &left, &right, .plain)
+            guard outcome == .noError || outcome == .lossOfPrecision, !sum.isNaN else { return nil }
+            total = sum
+        }
+        return total
     }
 }

@@ -10,8 +10,8 @@ public struct FeedComponent: SiteComponent {
 
     public static let type: ComponentType = "community.feed"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "Feed", summary: "Heading"),
-        .init("limit", .integer, default: 10, summary: "Posts shown"),
+        .init("title", .string, default: "Feed", length: 0...200, summary: "Heading"),
+        .init("limit", .integer, default: 10, range: 1...50, summary: "Posts shown"),
     ])
 
     let properties: Properties
@@ -19,7 +19,7 @@ public struct FeedComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
-        let items = try engagement.feed(viewer: context.viewer, limit: min(properties.limit, 50))
+        let items = try engagement.feed(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
         return Markup.section(properties.title, items.isEmpty ? [Markup.empty(context)] : [Markup.list(items.map { item in
             .fragment([.el("p", [.class("ck-meta")], text: item.author + " · " + Markup.date(item.posted, locale: context.locale)), item.body.node])
         })])

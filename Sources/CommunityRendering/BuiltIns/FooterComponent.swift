@@ -10,8 +10,8 @@ public struct FooterComponent: SiteComponent {
 
     public static let type: ComponentType = "community.footer"
     public static let propertySchema = PropertySchema([
-        .init("text", .string, default: "", summary: "Footer text"),
-        .init("menu", .string, default: "", summary: "The id of a menu of footer links"),
+        .init("text", .string, default: "", length: 0...500, summary: "Footer text"),
+        .init("menu", .string, default: "", length: 0...64, pattern: .identifier, summary: "The id of a menu of footer links"),
     ])
 
     let properties: Properties

@@ -10,8 +10,8 @@ public struct GroupListComponent: SiteComponent {
 
     public static let type: ComponentType = "community.groupList"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "Groups", summary: "Heading"),
-        .init("limit", .integer, default: 10, summary: "Groups shown"),
+        .init("title", .string, default: "Groups", length: 0...200, summary: "Heading"),
+        .init("limit", .integer, default: 10, range: 1...50, summary: "Groups shown"),
     ])
 
     let properties: Properties
@@ -19,7 +19,7 @@ public struct GroupListComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
-        let groups = try engagement.groups(viewer: context.viewer, limit: min(properties.limit, 50))
+        let groups = try engagement.groups(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
         return Markup.section(properties.title, groups.isEmpty ? [Markup.empty(context)] : [Markup.list(groups.map { g in
             .fragment([.el("strong", text: g.name), .el("span", [.class("ck-meta")], text: " · \(g.memberCount) · \(g.access)")])
         })])

@@ -11,8 +11,8 @@ public struct HeaderComponent: SiteComponent {
 
     public static let type: ComponentType = "community.header"
     public static let propertySchema = PropertySchema([
-        .init("menu", .string, default: "main", summary: "The id of the navigation menu"),
-        .init("logoAlt", .string, default: "", summary: "Alternative text for the logo (defaults to the site name)"),
+        .init("menu", .string, default: "main", length: 0...64, pattern: .identifier, summary: "The id of the navigation menu"),
+        .init("logoAlt", .string, default: "", length: 0...200, summary: "Alternative text for the logo (defaults to the site name)"),
     ])
 
     let properties: Properties

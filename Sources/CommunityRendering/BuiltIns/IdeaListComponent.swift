@@ -10,8 +10,8 @@ public struct IdeaListComponent: SiteComponent {
 
     public static let type: ComponentType = "community.ideaList"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "Ideas", summary: "Heading"),
-        .init("limit", .integer, default: 10, summary: "Ideas shown"),
+        .init("title", .string, default: "Ideas", length: 0...200, summary: "Heading"),
+        .init("limit", .integer, default: 10, range: 1...50, summary: "Ideas shown"),
     ])
 
     let properties: Properties
@@ -19,7 +19,7 @@ public struct IdeaListComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
-        let ideas = try engagement.ideas(viewer: context.viewer, limit: min(properties.limit, 50))
+        let ideas = try engagement.ideas(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
         let member = !context.viewer.isGuest && context.site.isMember(context.viewer)
         return Markup.section(properties.title, ideas.isEmpty ? [Markup.empty(context)] : [Markup.list(ideas.map { idea in
             var nodes: [HTMLNode] = [

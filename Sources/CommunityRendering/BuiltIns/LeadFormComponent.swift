@@ -14,8 +14,8 @@ public struct LeadFormComponent: SiteComponent {
 
     public static let type: ComponentType = "community.leadForm"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "Register a lead", summary: "Heading"),
-        .init("products", .array, default: [], summary: "Products to choose from"),
+        .init("title", .string, default: "Register a lead", length: 0...200, summary: "Heading"),
+        .init("products", .array, default: [], length: 0...100, summary: "Products to choose from"),
     ])
 
     let properties: Properties

@@ -10,8 +10,8 @@ public struct LeaderboardComponent: SiteComponent {
 
     public static let type: ComponentType = "community.leaderboard"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "Top members", summary: "Heading"),
-        .init("limit", .integer, default: 10, summary: "Members shown"),
+        .init("title", .string, default: "Top members", length: 0...200, summary: "Heading"),
+        .init("limit", .integer, default: 10, range: 1...50, summary: "Members shown"),
     ])
 
     let properties: Properties
@@ -19,7 +19,7 @@ public struct LeaderboardComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
-        let leaders = try engagement.leaderboard(viewer: context.viewer, limit: min(properties.limit, 50))
+        let leaders = try engagement.leaderboard(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
         guard !leaders.isEmpty else { return Markup.section(properties.title, [Markup.empty(context)]) }
         let rows: [HTMLNode] = leaders.enumerated().map { i, entry in
             .el("tr", [], [.el("td", text: "\(i + 1)"), .el("td", text: entry.name), .el("td", text: entry.level), .el("td", text: "\(entry.points)")])

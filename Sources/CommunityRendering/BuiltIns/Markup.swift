@@ -3,6 +3,12 @@ import CommunityModel
 
 /// Shared building blocks of the built-in components.
 enum Markup {
+    /// A count from a layout clamped into what the component shows; a layout built in memory
+    /// skips validation, so `-1` or `Int.max` must still never reach `prefix` or a provider.
+    static func clamp(_ value: Int, to bounds: ClosedRange<Int>) -> Int {
+        min(max(value, bounds.lowerBound), bounds.upperBound)
+    }
+
     /// A titled section.
     static func section(_ title: String?, _ children: [HTMLNode], label: String? = nil) -> HTMLNode {
         var nodes: [HTMLNode] = []

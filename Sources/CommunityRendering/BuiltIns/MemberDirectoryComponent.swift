@@ -12,9 +12,9 @@ public struct MemberDirectoryComponent: SiteComponent {
 
     public static let type: ComponentType = "community.memberDirectory"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "Members", summary: "Heading"),
-        .init("limit", .integer, default: 20, summary: "Members shown"),
-        .init("profilePage", .string, default: "profile", summary: "Id of the profile page"),
+        .init("title", .string, default: "Members", length: 0...200, summary: "Heading"),
+        .init("limit", .integer, default: 20, range: 1...100, summary: "Members shown"),
+        .init("profilePage", .string, default: "profile", length: 1...64, pattern: .identifier, summary: "Id of the profile page"),
     ])
 
     let properties: Properties
@@ -22,7 +22,7 @@ public struct MemberDirectoryComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
-        let members = try engagement.members(viewer: context.viewer, limit: min(properties.limit, 100))
+        let members = try engagement.members(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...100))
         return Markup.section(properties.title, members.isEmpty ? [Markup.empty(context)] : [Markup.list(members.map { m in
             .fragment([Markup.link(m.name, context.url(page: properties.profilePage, parameter: m.id)),
                        .el("span", [.class("ck-meta")], text: m.company.map { " · " + $0 } ?? "")])

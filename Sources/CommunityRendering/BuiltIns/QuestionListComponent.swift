@@ -14,10 +14,10 @@ public struct QuestionListComponent: SiteComponent {
 
     public static let type: ComponentType = "community.questionList"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "", summary: "Heading"),
-        .init("topic", .string, default: "", summary: "Topic name"),
-        .init("limit", .integer, default: 10, summary: "Questions shown"),
-        .init("questionPage", .string, default: "question", summary: "Id of the question page"),
+        .init("title", .string, default: "", length: 0...200, summary: "Heading"),
+        .init("topic", .string, default: "", length: 0...100, summary: "Topic name"),
+        .init("limit", .integer, default: 10, range: 1...50, summary: "Questions shown"),
+        .init("questionPage", .string, default: "question", length: 1...64, pattern: .identifier, summary: "Id of the question page"),
     ])
 
     let properties: Properties
@@ -26,7 +26,7 @@ public struct QuestionListComponent: SiteComponent {
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         let topic = properties.topic.isEmpty ? context.parameters["name"] : properties.topic
-        let questions = try engagement.questions(topic: topic, viewer: context.viewer, limit: min(properties.limit, 50))
+        let questions = try engagement.questions(topic: topic, viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
         return Markup.section(properties.title, questions.isEmpty ? [Markup.empty(context)] : [Self.list(questions, page: properties.questionPage, context: context)])
     }
 

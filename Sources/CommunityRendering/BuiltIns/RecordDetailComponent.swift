@@ -14,8 +14,8 @@ public struct RecordDetailComponent: SiteComponent {
 
     public static let type: ComponentType = "community.recordDetail"
     public static let propertySchema = PropertySchema([
-        .init("object", .string, default: "", summary: "Object API name (defaults to the page's)"),
-        .init("fields", .array, default: [], summary: "Field API names"),
+        .init("object", .string, default: "", length: 0...80, pattern: .apiName, summary: "Object API name (defaults to the page's)"),
+        .init("fields", .array, default: [], length: 0...50, pattern: .apiName, summary: "Field API names"),
     ])
 
     let properties: Properties

@@ -22,12 +22,12 @@ public struct RecordListComponent: SiteComponent {
 
     public static let type: ComponentType = "community.recordList"
     public static let propertySchema = PropertySchema([
-        .init("object", .string, required: true, summary: "Object API name"),
-        .init("fields", .array, default: ["Name"], summary: "Field API names"),
-        .init("title", .string, default: "", summary: "Heading"),
-        .init("limit", .integer, default: 20, summary: "Rows shown"),
-        .init("filterField", .string, summary: "Field to filter on"),
-        .init("filterValue", .string, summary: "Value of the filter field"),
+        .init("object", .string, required: true, length: 1...80, pattern: .apiName, summary: "Object API name"),
+        .init("fields", .array, default: ["Name"], length: 1...50, pattern: .apiName, summary: "Field API names"),
+        .init("title", .string, default: "", length: 0...200, summary: "Heading"),
+        .init("limit", .integer, default: 20, range: 1...200, summary: "Rows shown"),
+        .init("filterField", .string, length: 1...80, pattern: .apiName, summary: "Field to filter on"),
+        .init("filterValue", .string, length: 0...200, summary: "Value of the filter field"),
     ])
 
     let properties: Properties
@@ -38,7 +38,7 @@ public struct RecordListComponent: SiteComponent {
         let object = EntityType(properties.object)
         let records = reader.records(
             of: object, viewer: context.viewer, fields: properties.fields, where: properties.filterField,
-            equals: properties.filterValue.map { FieldValue.picklist($0) }, limit: min(properties.limit, 200))
+            equals: properties.filterValue.map { FieldValue.picklist($0) }, limit: Markup.clamp(properties.limit, to: 0...200))
         let title = properties.title.isEmpty ? properties.object : properties.title
         guard let first = records.first else { return Markup.section(title, [Markup.empty(context)]) }
         let columns = properties.fields.filter { !first.hiddenFields.contains($0) }

@@ -10,7 +10,7 @@ public struct RichTextComponent: SiteComponent {
 
     public static let type: ComponentType = "community.richText"
     public static let propertySchema = PropertySchema([
-        .init("html", .string, required: true, summary: "Rich text (sanitised)"),
+        .init("html", .string, required: true, length: 0...100_000, summary: "Rich text (sanitised)"),
     ])
 
     let content: HTMLNode

@@ -10,8 +10,8 @@ public struct SearchBoxComponent: SiteComponent {
 
     public static let type: ComponentType = "community.searchBox"
     public static let propertySchema = PropertySchema([
-        .init("resultsPage", .string, default: "search", summary: "Id of the results page"),
-        .init("placeholder", .string, default: "", summary: "Placeholder"),
+        .init("resultsPage", .string, default: "search", length: 1...64, pattern: .identifier, summary: "Id of the results page"),
+        .init("placeholder", .string, default: "", length: 0...200, summary: "Placeholder"),
     ])
 
     let properties: Properties

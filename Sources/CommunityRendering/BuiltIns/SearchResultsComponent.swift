@@ -12,8 +12,8 @@ public struct SearchResultsComponent: SiteComponent {
 
     public static let type: ComponentType = "community.searchResults"
     public static let propertySchema = PropertySchema([
-        .init("limit", .integer, default: 10, summary: "Results shown"),
-        .init("articlePage", .string, default: "article", summary: "Id of the article page"),
+        .init("limit", .integer, default: 10, range: 1...50, summary: "Results shown"),
+        .init("articlePage", .string, default: "article", length: 1...64, pattern: .identifier, summary: "Id of the article page"),
     ])
 
     let properties: Properties
@@ -23,7 +23,7 @@ public struct SearchResultsComponent: SiteComponent {
         let query = (context.query["q"] ?? "").trimmingCharacters(in: .whitespaces)
         guard !query.isEmpty else { return .empty }
         guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
-        let results = try knowledge.search(String(query.prefix(200)), locale: context.locale, viewer: context.viewer, limit: min(properties.limit, 50))
+        let results = try knowledge.search(String(query.prefix(200)), locale: context.locale, viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
         let title = Localized.text("search", locale: context.locale) + ": " + query
         guard !results.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         return Markup.section(title, [ArticleListComponent.list(results, page: properties.articlePage, context: context)])

@@ -8,7 +8,7 @@ public struct SelfRegistrationComponent: SiteComponent {
     }
 
     public static let type: ComponentType = "community.selfRegistration"
-    public static let propertySchema = PropertySchema([.init("title", .string, default: "Join the community", summary: "Heading")])
+    public static let propertySchema = PropertySchema([.init("title", .string, default: "Join the community", length: 0...200, summary: "Heading")])
 
     let properties: Properties
     public init(properties: Properties) { self.properties = properties }

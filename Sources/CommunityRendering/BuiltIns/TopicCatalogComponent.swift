@@ -10,8 +10,8 @@ public struct TopicCatalogComponent: SiteComponent {
 
     public static let type: ComponentType = "community.topicCatalog"
     public static let propertySchema = PropertySchema([
-        .init("title", .string, default: "Topics", summary: "Heading"),
-        .init("topicPage", .string, default: "topic", summary: "Id of the topic page"),
+        .init("title", .string, default: "Topics", length: 0...200, summary: "Heading"),
+        .init("topicPage", .string, default: "topic", length: 1...64, pattern: .identifier, summary: "Id of the topic page"),
     ])
 
     let properties: Properties

@@ -44,19 +44,20 @@ public struct SiteBundle: Sendable, Hashable, Codable {
 
     /// Checks the bundle's site against a registry and lists what importing it over `existing` would change.
     ///
-    /// - Throws: ``BundleError/invalidSite(_:)`` with every problem when the site is not valid.
+    /// - Throws: ``BundleError/invalidSite(_:)`` with every problem when the site is not valid:
+    ///   placement, prefix, base URL, theme, layouts (property ranges, lengths and patterns
+    ///   included), menus and redirects, as ``Site/validate(registry:)`` reports them.
     public func plan(over existing: Site?, registry: ComponentRegistry) throws(BundleError) -> ImportPlan {
         var checked = site
-        var errors: [SiteError] = []
+        // A hand-written bundle may say "/" for the root; sites store the root as "".
+        if checked.urlPrefix == "/" { checked.urlPrefix = "" }
+        let errors = checked.validate(registry: registry)
+        if !errors.isEmpty { throw .invalidSite(errors) }
         do {
             try checked.replacePages(site.pages, redirects: site.redirects)
         } catch {
-            errors.append(error)
+            throw .invalidSite([error])
         }
-        if !Site.isValidPrefix(site.urlPrefix.isEmpty ? "/" : site.urlPrefix) { errors.append(.invalidPrefix(site.urlPrefix)) }
-        errors += checked.validate(registry: registry)
-        let themeIssues = site.theme.issues
-        if !errors.isEmpty || !themeIssues.isEmpty { throw .invalidSite(errors.map(\.description) + themeIssues) }
         return ImportPlan(site: checked, changes: ImportPlan.changes(from: existing, to: checked))
     }
 
@@ -81,14 +82,14 @@ public enum BundleError: Error, Sendable, Hashable, CustomStringConvertible {
     case malformed(String)
     /// Written by an unknown format version.
     case unsupportedVersion(Int)
-    /// The site decodes but is not valid: every problem, one per line.
-    case invalidSite([String])
+    /// The site decodes but is not valid: every problem.
+    case invalidSite([SiteError])
 
     public var description: String {
         switch self {
         case .malformed(let detail): "malformed bundle: \(detail)"
         case .unsupportedVersion(let v): "unsupported bundle format \(v)"
-        case .invalidSite(let problems): "invalid site:\n" + problems.joined(separator: "\n")
+        case .invalidSite(let problems): "invalid site:\n" + problems.map(\.description).joined(separator: "\n")
         }
     }
 }

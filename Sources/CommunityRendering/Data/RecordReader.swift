@@ -7,10 +7,13 @@ public struct RecordReader: Sendable {
     /// The access engine whose current snapshot answers.
     public let engine: AccessEngine
 
+    /// The most records one listing returns; a larger (or negative) `limit` is clamped into `0...maximumLimit`.
+    public static let maximumLimit = 10_000
+
     /// A reader over an engine.
     public init(engine: AccessEngine) { self.engine = engine }
 
-    /// Up to `limit` records of an object the viewer may read (optionally where a field equals
+    /// Up to `limit` (clamped into `0...maximumLimit`) records of an object the viewer may read (optionally where a field equals
     /// a value), with the requested fields that field-level security lets the viewer read.
     ///
     /// Field-level security depends only on the user, the object and the field, so it is
@@ -19,7 +22,8 @@ public struct RecordReader: Sendable {
         of object: EntityType, viewer: Viewer, fields: [String], where field: String? = nil, equals value: FieldValue? = nil,
         limit: Int
     ) -> [RecordRow] {
-        guard let user = viewer.user?.id else { return [] }
+        let limit = min(max(limit, 0), Self.maximumLimit)
+        guard let user = viewer.user?.id, limit > 0 else { return [] }
         let snapshot = engine.snapshot
         let filter = field.flatMap { f in value.map { RecordFilter.field(f, equals: $0) } }
         let wanted = Array(Set(fields))

@@ -10,7 +10,13 @@ public enum LayoutIssue: Sendable, Hashable, CustomStringConvertible {
     /// A property has the wrong JSON type.
     case mistypedProperty(name: String, expected: PropertySchema.ValueType, found: String, path: String)
     /// A property's value is not among the allowed values.
+    ///
+    /// Kept for source compatibility; ``PropertySchema`` now reports this (with the allowed
+    /// values) as ``invalidPropertyValue(_:)``.
     case disallowedValue(name: String, value: String, path: String)
+    /// A property's value is outside its schema's range, length, pattern or allowed values:
+    /// names the component, the property, the value and what is allowed.
+    case invalidPropertyValue(PropertyViolation)
     /// The properties name something the schema does not describe.
     case unknownProperty(name: String, path: String)
     /// The properties passed the schema but the component could not decode them.
@@ -39,6 +45,8 @@ public enum LayoutIssue: Sendable, Hashable, CustomStringConvertible {
              .invalidComponentID(_, let p), .invalidSpan(_, _, let p), .rowOverflow(_, _, let p),
              .unknownAudience(_, let p), .duplicateRegion(_, let p):
             p
+        case .invalidPropertyValue(let violation):
+            violation.path
         }
     }
 
@@ -51,6 +59,9 @@ public enum LayoutIssue: Sendable, Hashable, CustomStringConvertible {
         case .missingProperty(let n, let p): return .missingProperty(name: n, path: join(p))
         case .mistypedProperty(let n, let e, let f, let p): return .mistypedProperty(name: n, expected: e, found: f, path: join(p))
         case .disallowedValue(let n, let v, let p): return .disallowedValue(name: n, value: v, path: join(p))
+        case .invalidPropertyValue(var violation):
+            violation.path = join(violation.path)
+            return .invalidPropertyValue(violation)
         case .unknownProperty(let n, let p): return .unknownProperty(name: n, path: join(p))
         case .undecodableProperties(let r, let p): return .undecodableProperties(reason: r, path: join(p))
         case .tooDeep(let d, let l, let p): return .tooDeep(depth: d, limit: l, path: join(p))
@@ -70,6 +81,7 @@ public enum LayoutIssue: Sendable, Hashable, CustomStringConvertible {
         case .missingProperty(let n, let p): "\(p): missing property \(n)"
         case .mistypedProperty(let n, let e, let f, let p): "\(p): property \(n) should be \(e.rawValue), found \(f)"
         case .disallowedValue(let n, let v, let p): "\(p): property \(n) does not allow \(v)"
+        case .invalidPropertyValue(let violation): violation.description
         case .unknownProperty(let n, let p): "\(p): unknown property \(n)"
         case .undecodableProperties(let r, let p): "\(p): properties do not decode: \(r)"
         case .tooDeep(let d, let l, let p): "\(p): nests \(d) levels deep, limit \(l)"

@@ -30,7 +30,10 @@ public struct LayoutValidator: Sendable {
             for (w, row) in region.rows.enumerated() {
                 let rowPath = "\(regionPath).rows[\(w)]"
                 for breakpoint in [ColumnSpan.Breakpoint.tablet, .desktop] {
-                    let total = row.columns.reduce(0) { $0 + $1.span[breakpoint] }
+                    let total = row.columns.reduce(0) { sum, column in
+                        let (next, overflow) = sum.addingReportingOverflow(column.span[breakpoint])
+                        return overflow ? (next < 0 ? Int.max : Int.min) : next
+                    }
                     if total > 12 { issues.append(.rowOverflow(breakpoint, total: total, path: rowPath)) }
                 }
                 for (c, column) in row.columns.enumerated() {
@@ -77,7 +80,7 @@ public struct LayoutValidator: Sendable {
             issues.append(.unknownComponentType(instance.type, path: path))
             return issues
         }
-        let propertyIssues = entry.schema.issues(in: instance.properties, path: path + ".properties")
+        let propertyIssues = entry.schema.issues(in: instance.properties, path: path + ".properties", component: instance)
         issues += propertyIssues
         if propertyIssues.isEmpty {
             do {

@@ -1,4 +1,8 @@
 /// A request to a site, as the host's HTTP server saw it, with the viewer it authenticated.
+///
+/// The host parses the raw request into these typed values (method, decoded path, query and
+/// form fields, cookies, headers); ``SiteResponder/handle(_:)`` then checks them against the
+/// site's ``SiteLimits`` before any component or action sees them.
 public struct SiteRequest: Sendable, Hashable {
     /// The HTTP method.
     public enum Method: String, Sendable, Hashable {
@@ -20,16 +24,35 @@ public struct SiteRequest: Sendable, Hashable {
     public var form: [String: String]
     /// Who is asking.
     public var viewer: Viewer
+    /// Cookies the client sent, by name.
+    public var cookies: [String: String]
+    /// Request headers, by lower-case name (`origin`, `accept-language`, `sec-fetch-site`, …).
+    public var headers: [String: String]
+    /// The client's network address as the host saw it (for per-address limits), if known.
+    public var clientAddress: String?
+    /// The size of the request body in bytes as received, if the host knows it (checked against
+    /// ``SiteLimits/maxBodyBytes``; the form's own size is checked either way).
+    public var bodyByteCount: Int?
 
     /// A request.
     public init(
         _ method: Method = .get, _ path: String, query: [String: String] = [:], form: [String: String] = [:],
-        viewer: Viewer = .guest
+        viewer: Viewer = .guest, cookies: [String: String] = [:], headers: [String: String] = [:],
+        clientAddress: String? = nil, bodyByteCount: Int? = nil
     ) {
         self.method = method
         self.path = path
         self.query = query
         self.form = form
         self.viewer = viewer
+        self.cookies = cookies
+        var lowered: [String: String] = [:]
+        for (name, value) in headers { lowered[name.lowercased()] = value }
+        self.headers = lowered
+        self.clientAddress = clientAddress
+        self.bodyByteCount = bodyByteCount
     }
+
+    /// A header's value by case-insensitive name.
+    public func header(_ name: String) -> String? { headers[name.lowercased()] ?? headers[name] }
 }

@@ -5,14 +5,13 @@ extension SiteResponder {
     /// (`services.set((any CommunityLogger).self, logger)`).
     var logger: (any CommunityLogger)? { services.get((any CommunityLogger).self) }
 
-    /// Logs a form post that failed the CSRF check: the site, the action and whether the
-    /// token was missing or wrong, never the token or the session.
-    func reportCSRFRejection(_ request: SiteRequest, action: String) {
+    /// Logs a form post refused by the CSRF defences: the site, the action and why (it came
+    /// from another origin, or its token was missing or wrong), never the token or the session.
+    func reportCSRFRejection(_ request: SiteRequest, action: String, crossOrigin: Bool = false) {
         guard let logger else { return }
-        let token = request.form["_csrf"] ?? ""
-        var metadata: [String: LogValue] = [
-            "site": .text(site.id), "action": .text(action), "reason": token.isEmpty ? "missingToken" : "invalidToken",
-        ]
+        let reason: LogValue =
+            if crossOrigin { "crossOrigin" } else if (request.form["_csrf"] ?? "").isEmpty { "missingToken" } else { "invalidToken" }
+        var metadata: [String: LogValue] = ["site": .text(site.id), "action": .text(action), "reason": reason]
         if let user = request.viewer.user { metadata["user"] = .text(user.id.rawValue) }
         logger.log(.warning, .csrfRejected, "A form post failed the CSRF check.", metadata: metadata)
     }
@@ -23,5 +22,16 @@ extension SiteResponder {
         logger?.log(
             .info, .formInvalid, "A form was rejected as invalid.",
             metadata: ["site": .text(site.id), "action": .text(action), "fields": .names(errors.keys)])
+    }
+
+    /// Logs a request refused by the site's limits (413, 414 or 422): the status and the
+    /// limit's sentence, which names a field at most and never quotes a value.
+    func reportLimitRejection(_ request: SiteRequest, _ error: RequestLimitError) {
+        logger?.log(
+            .notice, .requestRejected, "A request broke one of the site's limits.",
+            metadata: [
+                "site": .text(site.id), "method": .text(request.method.rawValue), "status": .integer(error.status),
+                "reason": .text(error.description),
+            ])
     }
 }

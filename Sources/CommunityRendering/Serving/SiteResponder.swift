@@ -20,14 +20,21 @@ public struct SiteResponder: Sendable {
     private let compiled: [String: CompiledLayout]
     private let stylesheet: String
     private let styleHash: String
+    private let limits: SiteLimits
+    private let cookies: CookiePolicy
 
     /// Compiles every page layout and variation of `site` against `registry`.
     ///
     /// - Throws: ``SiteError/invalidLayout(pageID:_:)`` listing every issue of the first bad page.
     public init(
         site: Site, registry: ComponentRegistry, services: RenderServices = RenderServices(),
-        actions: FormActionRegistry = FormActionRegistry(), csrf: CSRFProtection, clock: any WallClock = SystemClock()
+        actions: FormActionRegistry = FormActionRegistry(), csrf: CSRFProtection, clock: any WallClock = SystemClock(),
+        cookies: CookiePolicy = .secure
     ) throws(SiteError) {
+        let limits = site.limits ?? .standard
+        guard limits.problems.isEmpty else { throw .invalidLimits(limits.problems) }
+        self.limits = limits
+        self.cookies = cookies
         self.site = site
         self.services = services
         self.actions = actions
@@ -51,8 +58,39 @@ public struct SiteResponder: Sendable {
     }
 
     /// Answers a request.
+    ///
+    /// The request is first checked against the site's ``SiteLimits`` (413, 414 or 422 with the
+    /// reason). A guest without a session of its own gets an anonymous one through a cookie when
+    /// the page carries a form, so that form tokens bind to that browser; the cookie comes back
+    /// in ``SiteResponse/setCookies``.
     public func handle(_ request: SiteRequest) -> SiteResponse {
         guard let relative = router.relativePath(request.path) else { return plain(404, "Not Found") }
+        do {
+            try limits.check(request)
+        } catch {
+            reportLimitRejection(request, error)
+            return plain(error.status, error.description)
+        }
+        var request = request
+        var freshGuestToken: String?
+        if request.viewer.user == nil, request.viewer.sessionID.isEmpty {
+            if let value = request.cookies[cookies.name(GuestSession.cookieName)], GuestSession.isWellFormed(value) {
+                request.viewer.sessionID = GuestSession.sessionPrefix + value
+            } else if let fresh = GuestSession.newToken() {
+                request.viewer.sessionID = GuestSession.sessionPrefix + fresh
+                freshGuestToken = fresh
+            } else {
+                return plain(503, "Service Unavailable")
+            }
+        }
+        var response = route(request, relative: relative)
+        if let freshGuestToken, response.body.contains("name=\"_csrf\"") {
+            response.setCookies.append(cookies.setCookie(GuestSession.cookieName, value: freshGuestToken))
+        }
+        return response
+    }
+
+    private func route(_ request: SiteRequest, relative: String) -> SiteResponse {
         if site.status == .offline { return plain(503, "This site is offline for maintenance.") }
         if site.status == .draft, !(site.isMember(request.viewer) && request.viewer.user?.kind == .internal) {
             return plain(404, "Not Found")
@@ -168,7 +206,8 @@ public struct SiteResponder: Sendable {
         for (i, variation) in page.variations.enumerated() {
             guard let audience = site.audience(variation.audienceID), audience.includes(viewer) else { continue }
             let count = audience.criteria.criteriaCount
-            if best == nil || count > best!.1 { best = (i, count) }
+            if let current = best, current.1 >= count { continue }
+            best = (i, count)
         }
         return best?.0
     }
@@ -236,6 +275,10 @@ public struct SiteResponder: Sendable {
         let parts = relative.split(separator: "/")
         guard parts.count == 2, parts[0] == "_action" else { return plain(405, "Method Not Allowed") }
         let name = String(parts[1])
+        guard isSameOrigin(request) else {
+            reportCSRFRejection(request, action: name, crossOrigin: true)
+            return plain(403, "The form did not come from this site.")
+        }
         guard csrf.verify(request.form["_csrf"], for: request.viewer, site: site.id, at: clock.now()) else {
             reportCSRFRejection(request, action: name)
             return plain(403, "The form expired or did not come from this site. Reload the page and try again.")
@@ -264,6 +307,30 @@ public struct SiteResponder: Sendable {
             if response.status == 200 { response.status = 422 }
             return response
         }
+    }
+
+    /// Whether a form post came from this site: a browser's `Sec-Fetch-Site` must not say
+    /// `cross-site`, and an `Origin` header, when sent, must name the site's base URL or the host
+    /// the request was sent to.
+    private func isSameOrigin(_ request: SiteRequest) -> Bool {
+        if request.header("sec-fetch-site") == "cross-site" { return false }
+        guard let origin = request.header("origin") else { return true }
+        let normalized = origin.lowercased()
+        if let base = SiteResponder.origin(of: site.baseURL), normalized == base { return true }
+        if let host = request.header("host")?.lowercased(), !host.isEmpty,
+           normalized == "https://" + host || normalized == "http://" + host {
+            return true
+        }
+        return false
+    }
+
+    /// The `scheme://host[:port]` of an absolute URL, lower-cased.
+    static func origin(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard !authority.isEmpty else { return nil }
+        return (url[..<schemeEnd.lowerBound] + "://" + authority).lowercased()
     }
 
     private func plain(_ status: Int, _ text: String) -> SiteResponse {

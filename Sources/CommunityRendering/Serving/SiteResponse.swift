@@ -1,16 +1,19 @@
-/// What a site answers: a status, headers and a body.
+/// What a site answers: a status, headers, cookies to set and a body.
 public struct SiteResponse: Sendable, Hashable {
     /// The HTTP status code.
     public var status: Int
-    /// Response headers.
+    /// Response headers (one value each; cookies travel in ``setCookies``).
     public var headers: [String: String]
+    /// `Set-Cookie` header values, one per cookie, for the host to send as separate headers.
+    public var setCookies: [String]
     /// The body (HTML, XML or text).
     public var body: String
 
     /// A response.
-    public init(status: Int, headers: [String: String] = [:], body: String = "") {
+    public init(status: Int, headers: [String: String] = [:], setCookies: [String] = [], body: String = "") {
         self.status = status
         self.headers = headers
+        self.setCookies = setCookies
         self.body = body
     }
 

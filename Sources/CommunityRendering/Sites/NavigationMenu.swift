@@ -28,6 +28,9 @@ public struct NavigationMenu: Sendable, Hashable, Codable {
         }
     }
 
+    /// How deeply items may nest (a top-level item is level 1); the header renders items recursively.
+    public static let maximumDepth = 4
+
     /// Unique within the site.
     public var id: String
     /// Items in order.

@@ -60,6 +60,8 @@ public struct Site: Sendable, Hashable, Codable {
     public var menus: [NavigationMenu]
     /// Audiences defined for the site.
     public var audiences: [Audience]
+    /// Bounds on every request; `nil` means ``SiteLimits/standard``.
+    public var limits: SiteLimits?
     /// Pages, parents before children.
     public private(set) var pages: [Page]
     /// Permanent redirects from old paths (relative to the prefix) to current ones.
@@ -116,7 +118,10 @@ public struct Site: Sendable, Hashable, Codable {
     public func subtree(of id: String) -> [Page] {
         var out: [Page] = []
         var queue = [id]
+        var seen: Set<String> = []
         while let next = queue.popLast() {
+            // A decoded site may hold a parent cycle; visit each page once.
+            guard seen.insert(next).inserted else { continue }
             if let page = page(next) { out.append(page) }
             queue += children(of: next).map(\.id)
         }
@@ -216,7 +221,7 @@ public struct Site: Sendable, Hashable, Codable {
 
     private mutating func relocate(_ id: String, _ change: (inout Site) -> Void) throws(SiteError) {
         let moved = subtree(of: id).map(\.id)
-        let before = Dictionary(uniqueKeysWithValues: moved.map { ($0, path(of: $0) ?? "") })
+        let before = Dictionary(moved.map { ($0, path(of: $0) ?? "") }, uniquingKeysWith: { first, _ in first })
         var next = self
         change(&next)
         try next.checkPlacement(of: moved)
@@ -293,16 +298,27 @@ public struct Site: Sendable, Hashable, Codable {
         for variation in page.variations {
             guard let audience = audience(variation.audienceID), audience.includes(viewer, record: record) else { continue }
             let count = audience.criteria.criteriaCount
-            if best == nil || count > best!.1 { best = (variation, count) }
+            if let current = best, count <= current.1 { continue }
+            best = (variation, count)
         }
         return best?.0
     }
 
     // MARK: Validation
 
-    /// Every problem with the site: layouts (against `registry`), audience references and menus.
+    /// Every problem with the site: its URL prefix and base URL, theme, layouts (against
+    /// `registry`, including every property's range, length and pattern), audience references,
+    /// menus and redirects (each source and target must be a same-site ``SitePath``).
     public func validate(registry: ComponentRegistry) -> [SiteError] {
         var errors: [SiteError] = []
+        // A decoded site skipped addPage: rebuild the hierarchy to find duplicate ids, missing
+        // parents, cycles, bad slugs, taken paths and pages too deep.
+        var rebuilt = self
+        do { try rebuilt.replacePages(pages, redirects: redirects) } catch { errors.append(error) }
+        // Stored prefixes are "" (the root) or "/segment"; a stored "/" would make every link "//…".
+        if urlPrefix == "/" || (!urlPrefix.isEmpty && !Site.isValidPrefix(urlPrefix)) { errors.append(.invalidPrefix(urlPrefix)) }
+        if !Site.isValidBaseURL(baseURL) { errors.append(.invalidBaseURL(baseURL)) }
+        errors += theme.issues.map(SiteError.invalidTheme)
         let audienceIDs = Set(audiences.map(\.id))
         let validator = LayoutValidator(registry: registry, audienceIDs: audienceIDs)
         for page in pages {
@@ -319,15 +335,22 @@ public struct Site: Sendable, Hashable, Codable {
             }
         }
         for menu in menus {
-            func walk(_ items: [NavigationMenu.Item]) {
+            func walk(_ items: [NavigationMenu.Item], depth: Int = 1) {
+                if depth > NavigationMenu.maximumDepth {
+                    errors.append(.menuTooDeep(menu: menu.id, limit: NavigationMenu.maximumDepth))
+                    return
+                }
                 for item in items {
-                    if case .page(let id) = item.target, page(id) == nil {
-                        errors.append(.unknownMenuTarget(id, menu: menu.id))
+                    switch item.target {
+                    case .page(let id):
+                        if page(id) == nil { errors.append(.unknownMenuTarget(id, menu: menu.id)) }
+                    case .url(let url):
+                        if !Site.isValidMenuURL(url) { errors.append(.invalidMenuURL(url.string, menu: menu.id, item: item.label)) }
                     }
                     if let a = item.audienceID, !audienceIDs.contains(a) {
                         errors.append(.unknownAudience(a, at: "menu \(menu.id) item \(item.label)"))
                     }
-                    walk(item.children)
+                    walk(item.children, depth: depth + 1)
                 }
             }
             walk(menu.items)
@@ -335,7 +358,42 @@ public struct Site: Sendable, Hashable, Codable {
         for (name, id) in [("home", homePageID), ("404", notFoundPageID), ("403", forbiddenPageID)] {
             if let id, page(id) == nil { errors.append(.missingSpecialPage(name)) }
         }
+        for (source, target) in redirects.sorted(by: { $0.key < $1.key }) {
+            if let problem = SitePath.problem(in: source) { errors.append(.invalidRedirectSource(source, problem)) }
+            if let problem = SitePath.problem(in: target) { errors.append(.invalidRedirectTarget(target, from: source, problem)) }
+        }
         return errors
+    }
+
+    /// Whether a base URL is `http://` or `https://` and a host (ASCII letters, digits, `-`, `.`)
+    /// with an optional port, and nothing else: it prefixes every canonical URL.
+    public static func isValidBaseURL(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        let authority: Substring
+        if lower.hasPrefix("https://") {
+            authority = url.dropFirst(8)
+        } else if lower.hasPrefix("http://") {
+            authority = url.dropFirst(7)
+        } else {
+            return false
+        }
+        guard !authority.isEmpty, authority.utf8.count <= 260, SafeURL(url) != nil else { return false }
+        let parts = authority.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let host = parts.first, !host.isEmpty, !host.hasPrefix("."), !host.hasPrefix("-") else { return false }
+        let hostIsValid = host.unicodeScalars.allSatisfy { s in
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == ".")
+        }
+        guard hostIsValid else { return false }
+        if parts.count == 2 {
+            guard let port = Int(parts[1]), (1...65_535).contains(port) else { return false }
+        }
+        return true
+    }
+
+    /// Whether a menu link may be used: a same-site path, or an absolute `http(s)`/`mailto` URL
+    /// (``SafeURL`` already refuses other schemes); a protocol-relative `//host` link is refused.
+    public static func isValidMenuURL(_ url: SafeURL) -> Bool {
+        !url.string.hasPrefix("//")
     }
 
     /// Restores a full page list and redirects (used by import); checks placement.
@@ -345,8 +403,10 @@ public struct Site: Sendable, Hashable, Codable {
         next.redirects = [:]
         var remaining = pages
         while !remaining.isEmpty {
-            guard let index = remaining.firstIndex(where: { p in p.parentID == nil || next.page(p.parentID!) != nil })
-            else { throw .unknownPage(remaining[0].parentID ?? remaining[0].id) }
+            guard let index = remaining.firstIndex(where: { p in p.parentID.map { next.page($0) != nil } ?? true }) else {
+                let stuck = remaining.first
+                throw .unknownPage(stuck?.parentID ?? stuck?.id ?? "")
+            }
             try next.addPage(remaining.remove(at: index))
         }
         next.redirects = redirects

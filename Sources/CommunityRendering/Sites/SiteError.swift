@@ -24,6 +24,20 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidLayout(pageID: String, LayoutError)
     /// A special page (home, 404, 403) is missing.
     case missingSpecialPage(String)
+    /// The site's request limits are out of range: each problem.
+    case invalidLimits([String])
+    /// A redirect's source is not a same-site path (see ``SitePath``).
+    case invalidRedirectSource(String, SitePath.Problem)
+    /// A redirect's target is not a same-site path (see ``SitePath``); it would reach a `Location` header.
+    case invalidRedirectTarget(String, from: String, SitePath.Problem)
+    /// A menu item's URL may not be used: a protocol-relative `//host` link (write the scheme).
+    case invalidMenuURL(String, menu: String, item: String)
+    /// The base URL is not `http(s)://host[:port]` with nothing after the host.
+    case invalidBaseURL(String)
+    /// A theme value is out of bounds (a font name, a size).
+    case invalidTheme(String)
+    /// A menu's items nest deeper than ``NavigationMenu/maximumDepth``.
+    case menuTooDeep(menu: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -39,6 +53,20 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownMenuTarget(let p, let m): "menu \(m): no page \(p)"
         case .invalidLayout(let id, let e): "page \(id): \(e)"
         case .missingSpecialPage(let p): "missing \(p) page"
+        case .invalidLimits(let problems): "request limits: " + problems.joined(separator: "; ")
+        case .invalidRedirectSource(let source, let problem): "redirect source \(Self.quoted(source)) \(problem)"
+        case .invalidRedirectTarget(let target, let source, let problem):
+            "redirect from \(Self.quoted(source)) to \(Self.quoted(target)): the target \(problem)"
+        case .invalidMenuURL(let url, let menu, let item): "menu \(menu) item \(Self.quoted(item)): URL \(Self.quoted(url)) may not start with //; write https://"
+        case .invalidBaseURL(let url): "base URL \(Self.quoted(url)) is not http(s)://host"
+        case .invalidTheme(let issue): "theme: \(issue)"
+        case .menuTooDeep(let menu, let limit): "menu \(menu) nests deeper than \(limit) levels"
         }
+    }
+
+    /// Untrusted text for a message: escaped (no raw CR/LF reaches a log) and cut to 120 characters.
+    static func quoted(_ text: String) -> String {
+        let cut = text.count > 120 ? String(text.prefix(120)) + "…" : text
+        return cut.debugDescription
     }
 }

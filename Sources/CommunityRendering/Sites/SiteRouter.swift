@@ -6,7 +6,7 @@ public struct SiteRouter: Sendable {
     public enum Resolution: Sendable, Hashable {
         /// A page, with its parameter values.
         case page(id: String, parameters: [String: String])
-        /// A permanent redirect to an absolute path.
+        /// A permanent redirect to an absolute path on the same site (always a valid ``SitePath``).
         case redirect(to: String)
         /// Nothing.
         case notFound
@@ -59,15 +59,25 @@ public struct SiteRouter: Sendable {
             let base = "/" + segments.dropLast().map { $0.lowercased() }.joined(separator: "/")
             if let (id, parameter) = objectPages[base] { return .page(id: id, parameters: [parameter: last]) }
         }
-        if let target = redirects[key] { return .redirect(to: absolute(target)) }
-        if segments.count > 1 {
+        if let target = redirects[key] { return redirect(to: target) }
+        if segments.count > 1, let last = segments.last {
             // An old object-page base: /old/{param} → /new/{param}.
             let base = "/" + segments.dropLast().map { $0.lowercased() }.joined(separator: "/")
             if let target = redirects[base], objectPages[target] != nil {
-                return .redirect(to: absolute(target) + "/" + SafeURL.encodeSegment(segments.last!))
+                return redirect(to: target, appending: SafeURL.encodeSegment(last))
             }
         }
         return .notFound
+    }
+
+    /// A redirect only to a same-site path: a stored target that is not one (an imported bundle
+    /// that skipped validation, a site changed in memory) answers 404 rather than reaching a
+    /// `Location` header as `javascript:`, `//evil.example` or a header-splitting CR/LF.
+    private func redirect(to target: String, appending segment: String? = nil) -> Resolution {
+        guard SitePath.isValid(target) else { return .notFound }
+        var location = absolute(target)
+        if let segment { location += "/" + segment }
+        return SitePath.isValid(location) ? .redirect(to: location) : .notFound
     }
 
     private func absolute(_ relative: String) -> String {

@@ -46,6 +46,17 @@ enum KitFixture {
         return site
     }
 
+    /// The cookies a response sets, by name, as a browser would send them back.
+    static func cookies(_ response: SiteResponse) -> [String: String] {
+        var out: [String: String] = [:]
+        for header in response.setCookies {
+            guard let pair = header.split(separator: ";").first else { continue }
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { out[parts[0]] = parts[1] }
+        }
+        return out
+    }
+
     static func token(_ html: String) -> String {
         guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return "" }
         return String(html[range.upperBound...].prefix { $0 != "\"" })

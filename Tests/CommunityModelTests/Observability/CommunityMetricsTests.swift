@@ -36,11 +36,12 @@ import Testing
         metrics.recordStoreError(.corrupt(entity: "Lead", id: "l1", detail: "bad"))
         metrics.recordStoreError(.feedTruncated(requested: 1, oldest: 5))
         metrics.recordStoreError(.unindexedField(entity: "Lead", field: "x"))
+        metrics.recordStoreError(.locked(path: "/var/db/community.sqlite"))
         metrics.recordStoreValidationFailure()
         let snapshot = metrics.snapshot()
         #expect(snapshot.storeConflicts == 2)
-        #expect(snapshot.storeErrors == ["backend": 1, "corrupt": 1, "feedTruncated": 1, "unindexedField": 1, "other": 0])
-        #expect(snapshot.totalStoreErrors == 4 && snapshot.storeValidationFailures == 1)
+        #expect(snapshot.storeErrors == ["backend": 1, "corrupt": 1, "feedTruncated": 1, "unindexedField": 1, "locked": 1, "other": 0])
+        #expect(snapshot.totalStoreErrors == 5 && snapshot.storeValidationFailures == 1)
     }
 
     @Test func feedLagIsHeadMinusPositionAndNeverNegative() {

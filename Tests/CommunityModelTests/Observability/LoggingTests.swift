@@ -10,10 +10,12 @@ import Testing
 
     @Test func eventNamesAreStable() {
         let names: [LogEventName] = [
-            .signInFailed, .lockedOut, .csrfRejected, .formInvalid, .slowRequest, .storeValidationFailed, .storeConflict, .storeError,
+            .signInFailed, .lockedOut, .csrfRejected, .formInvalid, .requestRejected, .slowRequest, .storeValidationFailed,
+            .storeConflict, .storeError,
         ]
         #expect(names.map(\.rawValue) == [
-            "auth.signInFailed", "auth.lockedOut", "csrf.rejected", "form.invalid", "request.slow", "store.validationFailed",
+            "auth.signInFailed", "auth.lockedOut", "csrf.rejected", "form.invalid", "request.rejected", "request.slow",
+            "store.validationFailed",
             "store.conflict", "store.error",
         ])
         #expect(LogEventName(rawValue: "acme.quoteRejected").description == "acme.quoteRejected")

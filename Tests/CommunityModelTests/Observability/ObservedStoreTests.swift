@@ -113,6 +113,18 @@ private struct ApplicationError: Error, Equatable {}
         #expect(try store.snapshot().count(Note.self) == 0, "nothing written")
     }
 
+    @Test func aValueThePutRejectsIsLoggedOnceWithItsEntity() throws {
+        let store = observed()
+        #expect(throws: ValidationError.self) {
+            try store.write { tx in try tx.put(Account(id: "a1", name: "  ", owner: "u1")) }
+        }
+        #expect(metrics.snapshot().storeValidationFailures == 1)
+        #expect(logger.events.count == 1, "reported at the put, not again at the write")
+        let event = try #require(logger.events(named: .storeValidationFailed).first)
+        #expect(event.metadata["entity"] == "Account" && event.metadata["operation"] == "put")
+        #expect(event.metadata["field"] == "Account.Name" && event.metadata["reason"] == "required")
+    }
+
     @Test func applicationErrorsAreNotTheStoresToCount() {
         let store = observed()
         #expect(throws: ApplicationError()) { try store.write { _ in throw ApplicationError() } }

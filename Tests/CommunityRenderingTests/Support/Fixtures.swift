@@ -7,7 +7,7 @@ import Foundation
 enum Fixtures {
     static let secret = Array("0123456789abcdef-test-secret".utf8)
     static let clock = ManualClock()
-    static let csrf = CSRFProtection(secret: secret)
+    static let csrf = try! CSRFProtection(secret: secret)
 
     static let employee = User(id: "emp", kind: .internal, name: "Erin Employee", email: "erin@example.com", profileID: "staff", roleID: "channel-mgr", department: "Engineering")
     static let partnerA = User(id: "pa", kind: .partner, name: "Pat Partner", email: "pat@acme.example", profileID: "partner", roleID: "acme-user", accountID: "acme")

@@ -11,6 +11,11 @@ import Synchronization
 /// are alive: a single-row write stays in the tens of microseconds at a million rows.
 /// The change feed keeps the newest `feedCapacity` changes; older ones are reported as
 /// ``StoreError/feedTruncated(requested:oldest:)``.
+///
+/// Every `put` is checked with a ``StoreValidator`` first (the entity's ``Entity/validate()``,
+/// then custom fields against the store's schemas): an invalid entity throws its
+/// ``ValidationError``, is not written, and the transaction cannot commit, even if the body
+/// catches the error.
 public final class MemoryStore: Store {
     private let current: Mutex<MemoryState>
     private let writer = Mutex(())
@@ -18,11 +23,15 @@ public final class MemoryStore: Store {
     /// Observers by token, in registration order (tokens only grow, so appending keeps it sorted).
     private let observers = Mutex<[(token: UInt64, observer: @Sendable ([Change]) -> Void)]>([])
     private let nextObserver = Atomic<UInt64>(1)
+    /// The checks every `put` runs before writing.
+    public let validator: StoreValidator
 
-    /// Creates an empty store that keeps up to `feedCapacity` changes for ``changes(after:limit:)``.
-    public init(feedCapacity: Int = 1_000_000) {
+    /// Creates an empty store that keeps up to `feedCapacity` changes for ``changes(after:limit:)``
+    /// and checks the custom fields of records against `schemas` (see ``StoreValidator``).
+    public init(feedCapacity: Int = 1_000_000, schemas: [ObjectSchema] = []) {
         current = Mutex(MemoryState())
         feed = Mutex(ChangeLog(capacity: max(1, feedCapacity)))
+        validator = StoreValidator(schemas: schemas)
     }
 
     /// The committed state as of now: O(1), never waits for a writer.
@@ -30,12 +39,14 @@ public final class MemoryStore: Store {
         current.withLock { $0 }
     }
 
-    /// Runs `body` as one serialised transaction; publishes nothing if it throws.
+    /// Runs `body` as one serialised transaction; publishes nothing if it throws or if a
+    /// `put` inside it was refused as invalid.
     @discardableResult
     public func write<R>(_ body: (any StoreTransaction) throws -> R) throws -> R {
         try writer.withLock { _ in
-            let transaction = MemoryTransaction(state: current.withLock { $0 })
+            let transaction = MemoryTransaction(state: current.withLock { $0 }, validator: validator)
             let result = try body(transaction)
+            if let rejection = transaction.rejection { throw rejection }
             guard !transaction.pending.isEmpty else { return result }
             var state = transaction.state
             state.transactions = transaction.transactionID

@@ -5,9 +5,14 @@ final class MemoryTransaction: StoreTransaction {
     /// so the transaction id and sequence numbers are known from the start).
     var pending: [FeedEntry] = []
     let transactionID: UInt64
+    let validator: StoreValidator
+    /// The error of a `put` refused as invalid: the transaction then cannot commit, even if
+    /// the body caught the error.
+    private(set) var rejection: (any Error)?
 
-    init(state: MemoryState) {
+    init(state: MemoryState, validator: StoreValidator) {
         self.state = state
+        self.validator = validator
         transactionID = state.transactions + 1
     }
 
@@ -26,6 +31,13 @@ final class MemoryTransaction: StoreTransaction {
 
     @discardableResult
     func put<E: Entity>(_ value: E, expecting: ExpectedVersion) throws -> Int {
+        if let rejection { throw rejection }
+        do {
+            try validator.check(value)
+        } catch {
+            rejection = error
+            throw error
+        }
         let key = value.id.rawValue
         let existing = state.tables[E.entityType]?.rows.withValue(forKey: key) { $0.version }
         try Self.check(E.entityType, key, expecting, existing)
@@ -37,6 +49,7 @@ final class MemoryTransaction: StoreTransaction {
     }
 
     func delete<E: Entity>(_ id: ID<E>, expecting: ExpectedVersion) throws {
+        if let rejection { throw rejection }
         let key = id.rawValue
         guard let existing = state.tables[E.entityType]?.rows.withValue(forKey: key, { $0.version }) else {
             if expecting == .any { return }
