@@ -20,11 +20,13 @@ public struct LogEventName: RawRepresentable, Hashable, Sendable, Codable, Expre
 
     // MARK: Sign-in (emitted by the identity layer)
 
-    /// A sign-in attempt failed (unknown member, wrong password, inactive member). Metadata:
-    /// `reason`, and `user` when the member is known. Never the password or the name typed.
+    /// A sign-in attempt was refused (unknown member, wrong password, locked, not a member).
+    /// Metadata: `reason`, and `user`, `site`, `client` when known. Never the password or
+    /// the identifier typed. CommunityIdentity's `SecurityEvent.logEvent` emits it, and names
+    /// its other events `auth.<kind>` the same way.
     public static let signInFailed: LogEventName = "auth.signInFailed"
-    /// Too many failed attempts locked a member (or a source) out. Metadata: `user` or
-    /// `source`, `failures`, `lockedForSeconds`.
+    /// Repeated failures locked an account or a client address out. Metadata: `reason`
+    /// (`accountLocked` or `clientThrottled`), `user`, `site`, `client` when known.
     public static let lockedOut: LogEventName = "auth.lockedOut"
 
     // MARK: Requests
