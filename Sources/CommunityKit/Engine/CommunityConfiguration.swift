@@ -15,7 +15,7 @@ public struct CommunityConfiguration: Sendable {
     /// The host's secret for CSRF tokens (at least 16 bytes, kept stable across restarts).
     public var csrfSecret: [UInt8]
     /// How cookies are sent: ``CookiePolicy/secure`` unless the host serves plain HTTP on the local machine.
-    public var cookies: CookiePolicy = .secure
+    public var cookies: CookiePolicy
     /// Component types; the community freezes its copy.
     public var registry: ComponentRegistry
     /// Plugins installed in order.
@@ -41,8 +41,10 @@ public struct CommunityConfiguration: Sendable {
         defaultCaseOwner: Owner? = nil,
         leadApprovalSteps: [ApprovalStep] = [ApprovalStep(name: "Manager review", approvers: [.submittersManager])],
         searchIndex: any SearchIndex = MemorySearchIndex(), knowledge: (any KnowledgeProvider)? = nil,
-        logger: any CommunityLogger = SilentLogger(), slowRequestThreshold: Duration? = .seconds(1)
+        cookies: CookiePolicy = .secure, logger: any CommunityLogger = SilentLogger(),
+        slowRequestThreshold: Duration? = .seconds(1)
     ) {
+        self.cookies = cookies
         self.searchIndex = searchIndex
         self.store = store
         self.bus = bus
