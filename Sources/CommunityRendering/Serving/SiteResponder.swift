@@ -112,7 +112,7 @@ public struct SiteResponder: Sendable {
 
     // MARK: GET
 
-    private func handleGet(_ request: SiteRequest, form: FormState?) -> SiteResponse {
+    private func handleGet(_ request: SiteRequest, form: FormState?, status: Int? = nil) -> SiteResponse {
         switch router.resolve(request.path) {
         case .redirect(let target):
             return SiteResponse(status: 301, headers: ["Location": target, "Cache-Control": "max-age=86400"])
@@ -121,10 +121,18 @@ public struct SiteResponder: Sendable {
         case .page(let id, let parameters):
             guard let page = site.page(id) else { return special(site.notFoundPageID, status: 404, request: request, fallbackKey: "notFound") }
             guard site.mayView(page, viewer: request.viewer) else {
+                if request.viewer.isGuest, let signIn = signInRedirect(returningTo: request.path) { return signIn }
                 return special(site.forbiddenPageID, status: 403, request: request, fallbackKey: "forbidden")
             }
-            return render(page, parameters: parameters, request: request, status: form == nil ? 200 : 422, form: form)
+            return render(page, parameters: parameters, request: request, status: status ?? (form == nil ? 200 : 422), form: form)
         }
+    }
+
+    /// A 303 to the site's sign-in page carrying the path asked for in `return`; `nil` when the
+    /// site has no sign-in page.
+    private func signInRedirect(returningTo path: String) -> SiteResponse? {
+        guard let login = site.signInURL(returningTo: path) else { return nil }
+        return SiteResponse(status: 303, headers: ["Location": login.string, "Cache-Control": "no-store"])
     }
 
     private func special(_ pageID: String?, status: Int, request: SiteRequest, fallbackKey: String) -> SiteResponse {
@@ -285,7 +293,9 @@ public struct SiteResponder: Sendable {
         let returnPath = form.removeValue(forKey: "_return").flatMap(SafeURL.init).flatMap { $0.isLocalPath ? $0 : nil }
         let result: ActionResult
         do {
-            result = try handler(ActionRequest(viewer: request.viewer, form: form, site: site, services: services, clock: clock))
+            result = try handler(ActionRequest(
+                viewer: request.viewer, form: form, site: site, services: services, clock: clock, cookies: request.cookies,
+                clientAddress: request.clientAddress))
         } catch {
             result = .invalid(["": "\(error)"])
         }
@@ -293,6 +303,14 @@ public struct SiteResponder: Sendable {
         case .redirect(let url):
             let target = url.isLocalPath ? url.string : site.urlPrefix + "/"
             return SiteResponse(status: 303, headers: ["Location": target])
+        case .redirectSettingCookies(let url, let cookies):
+            let target = url.isLocalPath ? url.string : site.urlPrefix + "/"
+            return SiteResponse(status: 303, headers: ["Location": target, "Cache-Control": "no-store"], setCookies: cookies)
+        case .show(let values):
+            let path = returnPath?.string ?? (site.urlPrefix + "/")
+            var response = handleGet(SiteRequest(.get, path, viewer: request.viewer), form: FormState(action: name, values: values, errors: [:]), status: 200)
+            response.headers["Cache-Control"] = "no-store"
+            return response
         case .forbidden:
             return special(site.forbiddenPageID, status: 403, request: SiteRequest(.get, request.path, viewer: request.viewer), fallbackKey: "forbidden")
         case .invalid(let errors):
