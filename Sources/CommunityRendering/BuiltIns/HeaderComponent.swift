@@ -1,3 +1,5 @@
+import CommunityModel
+
 /// `community.header`: the site's logo and name, a navigation menu with items the viewer's
 /// audiences allow, and who is signed in with a sign-out button (a POST form to `signOut`), or
 /// a "Sign in" link for a guest when the site has a sign-in page.

@@ -1,3 +1,5 @@
+import CommunityModel
+
 /// `community.signIn`: the sign-in form (fields `username` and `password`, and a hidden
 /// `return` path), posted to the `signIn` action; a signed-in viewer sees who they are instead.
 public struct SignInComponent: SiteComponent {

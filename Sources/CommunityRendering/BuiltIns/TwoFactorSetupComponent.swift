@@ -1,4 +1,5 @@
-public import CommunityIdentity
+import CommunityIdentity
+import CommunityModel
 
 /// `community.twoFactorSetup`: a signed-in member turns on two-factor sign-in. A button starts
 /// enrollment (`beginTwoFactor`); the page then shows the `otpauth://` URI and the secret as

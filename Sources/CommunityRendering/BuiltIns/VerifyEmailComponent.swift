@@ -1,3 +1,5 @@
+import CommunityModel
+
 /// `community.verifyEmail`: the page a verification link opens (`?token=…`), which confirms
 /// the address with a button (a POST to `verifyEmail`, so link scanners that fetch the page do
 /// not use the token up). A signed-in member without a token may ask for a link
