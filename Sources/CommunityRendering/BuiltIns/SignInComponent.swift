@@ -1,7 +1,8 @@
 import CommunityModel
 
 /// `community.signIn`: the sign-in form (fields `username` and `password`, and a hidden
-/// `return` path), posted to the `signIn` action; a signed-in viewer sees who they are instead.
+/// `return` path), posted to the `signIn` action; a signed-in viewer is told who they are, and
+/// may sign in as someone else (which ends their current session).
 public struct SignInComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -22,12 +23,10 @@ public struct SignInComponent: SiteComponent {
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
-        if let user = context.viewer.user, !context.viewer.isGuest {
-            return Markup.section(properties.title, [
-                .el("p", text: "You are signed in as \(user.name)."), Markup.link("Go to the home page", context.site.homeURL),
-            ])
-        }
         var children: [HTMLNode] = []
+        if let user = context.viewer.user, !context.viewer.isGuest {
+            children.append(.el("p", [], [.text("You are signed in as \(user.name). "), Markup.link("Go to the home page", context.site.homeURL)]))
+        }
         if context.query["reset"] == "1" { children.append(Markup.notice("Your password was changed. Sign in with the new one.")) }
         var fields: [HTMLNode] = [
             Markup.field("username", label: "E-mail address or user name", action: Self.action, context: context, required: true),

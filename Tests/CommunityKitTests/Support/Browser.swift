@@ -2,7 +2,8 @@ import CommunityKit
 import Foundation
 
 /// A browser for tests: sends requests through `community.handle`, keeps the cookies responses
-/// set (and drops those they expire), and posts forms with the CSRF token of the last page.
+/// set (and drops those they expire), and posts forms with the hidden fields (CSRF token, return
+/// path, …) the last page's form for that action carried.
 final class Browser {
     let community: Community
     let clientAddress: String
@@ -24,12 +25,31 @@ final class Browser {
 
     @discardableResult
     func post(_ path: String, _ form: [String: String]) -> SiteResponse {
-        var fields = form
-        if fields["_csrf"] == nil { fields["_csrf"] = KitFixture.token(lastPage) }
+        var fields = hiddenFields(of: path)
+        for (name, value) in form { fields[name] = value }
         let response = community.handle(SiteRequest(.post, path, form: fields, cookies: cookies, clientAddress: clientAddress))
         keep(response)
         if response.status != 303 { lastPage = response.body }
         return response
+    }
+
+    /// The hidden inputs of the last page's form posting to `action`.
+    func hiddenFields(of action: String) -> [String: String] {
+        guard let start = lastPage.range(of: "action=\"\(action)\""),
+              let end = lastPage.range(of: "</form>", range: start.upperBound..<lastPage.endIndex) else { return [:] }
+        let form = lastPage[start.upperBound..<end.lowerBound]
+        var fields: [String: String] = [:]
+        var rest = form[...]
+        while let input = rest.range(of: "<input type=\"hidden\" name=\"") {
+            let afterName = rest[input.upperBound...]
+            let name = String(afterName.prefix { $0 != "\"" })
+            guard let valueStart = afterName.range(of: "value=\"") else { break }
+            let value = String(afterName[valueStart.upperBound...].prefix { $0 != "\"" })
+            fields[name] = value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            rest = afterName[valueStart.upperBound...]
+        }
+        return fields
     }
 
     /// Follows a 303 with a GET of its `Location` (path and query).
