@@ -22,8 +22,13 @@ import Testing
     }
 
     func post(_ community: Community, _ form: [String: String], viewer: Viewer = .guest) -> SiteResponse {
-        let page = community.handle(SiteRequest(.get, "/help/", viewer: viewer)).body
-        return community.handle(SiteRequest(.post, "/help/_action/selfRegister", form: form.merging(["_csrf": KitFixture.token(page)]) { a, _ in a }, viewer: viewer))
+        // Carry the guest cookie the page sets, as a browser would: guests' form tokens bind to it.
+        let browser = Browser(community)
+        let page = community.handle(SiteRequest(.get, "/help/", viewer: viewer))
+        browser.keep(page)
+        return community.handle(SiteRequest(
+            .post, "/help/_action/selfRegister", form: form.merging(["_csrf": KitFixture.token(page.body)]) { a, _ in a }, viewer: viewer,
+            cookies: browser.cookies))
     }
 
     @Test func instantRegistrationCreatesAMember() throws {
