@@ -312,4 +312,30 @@ import Testing
         site.signIn = SiteSignInSettings(idleTimeout: 3600, absoluteTimeout: 60)
         #expect(throws: CommunityError.self) { try community.addSite(site) }
     }
+
+    @Test func membersSignInToAPreviewSiteThatGuestsCannotSee() throws {
+        let community = try Self.community()
+        var site = try #require(community.site("partners")?.site)
+        site.status = .preview
+        try community.addSite(site)
+        let browser = Browser(community)
+        #expect(browser.get("/partners/").status == 401)
+        #expect(browser.get("/partners/login").status == 200)
+        #expect(community.handle(SiteRequest(.post, "/partners/_action/registerLead", form: ["Company": "X"])).status == 401)
+        #expect(Self.signIn(browser, "pat", Self.password).status == 303)
+        #expect(browser.get("/partners/").status == 200)
+    }
+
+    @Test func resetLinksFollowTheSitesOwnResetPage() throws {
+        let community = try Self.community()
+        var site = try SiteTemplate.customerService.makeSite(.init(id: "help", name: "Help", urlPrefix: "/help", memberProfileIDs: ["partner"]))
+        site.status = .published
+        try site.renamePage("reset-password", slug: "new-password")
+        try community.addSite(site)
+        let browser = Browser(community)
+        browser.get("/help/forgot-password")
+        #expect(browser.post("/help/_action/requestPasswordReset", ["username": "pat"]).status == 303)
+        let link = try #require(Self.recorder(community)?.messages.last?.linkPath)
+        #expect(link.hasPrefix("/help/new-password?token="))
+    }
 }

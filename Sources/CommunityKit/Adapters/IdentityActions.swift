@@ -37,7 +37,9 @@ enum IdentityActions {
                     return .invalid(["": "Two-factor sign-in is not available on this site."])
                 }
                 let url = withReturn(page, target, site: request.site)
-                return .redirectSettingCookies(url, [cookies.setCookie(pendingCookie, value: pending.token, maxAge: 300)])
+                let lifetime = identity.configuration.pendingSignInLifetime  // clamped by the service to 60 s...7 days
+                let maxAge = lifetime < 86_400 ? Int(lifetime.rounded(.up)) : 86_400
+                return .redirectSettingCookies(url, [cookies.setCookie(pendingCookie, value: pending.token, maxAge: maxAge)])
             }
         }
         actions.register(TwoFactorChallengeComponent.action) { request in

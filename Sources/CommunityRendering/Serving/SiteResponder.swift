@@ -91,10 +91,11 @@ public struct SiteResponder: Sendable {
 
     private func route(_ request: SiteRequest, relative: String) -> SiteResponse {
         if site.status == .offline { return plain(503, "This site is offline for maintenance.") }
-        if site.status == .draft, !(site.isMember(request.viewer) && request.viewer.user?.kind == .internal) {
+        let signingIn = isSignInRequest(request, relative: relative)
+        if site.status == .draft, !signingIn, !(site.isMember(request.viewer) && request.viewer.user?.kind == .internal) {
             return plain(404, "Not Found")
         }
-        if site.status == .preview, !site.isMember(request.viewer) { return plain(401, "Sign in to preview this site.") }
+        if site.status == .preview, !signingIn, !site.isMember(request.viewer) { return plain(401, "Sign in to preview this site.") }
         switch relative {
         case "/robots.txt":
             return SiteResponse(status: 200, headers: SecurityHeaders.forText("text/plain; charset=utf-8"), body: SitemapBuilder(site: site).robots())
@@ -108,6 +109,23 @@ public struct SiteResponder: Sendable {
         var response = handleGet(request, form: nil)
         if request.method == .head { response.body = "" }
         return response
+    }
+
+    /// The actions people sign in, out and recover access with, which a draft or preview site
+    /// still accepts from non-members (who could otherwise never become signed-in members).
+    public static let signInActions: Set<String> = [
+        SignInComponent.action, TwoFactorChallengeComponent.action, HeaderComponent.signOutAction, ForgotPasswordComponent.action,
+        ResetPasswordComponent.action, VerifyEmailComponent.action,
+    ]
+
+    /// Whether a request reads a page open to ``Page/Visibility/everyone`` or posts a sign-in action.
+    private func isSignInRequest(_ request: SiteRequest, relative: String) -> Bool {
+        if request.method == .post {
+            let parts = relative.split(separator: "/")
+            return parts.count == 2 && parts[0] == "_action" && SiteResponder.signInActions.contains(String(parts[1]))
+        }
+        guard case .page(let id, _) = router.resolve(request.path), let page = site.page(id) else { return false }
+        return page.visibility == .everyone
     }
 
     // MARK: GET
