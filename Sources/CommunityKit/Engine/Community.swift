@@ -3,6 +3,7 @@ public import CommunityAccess
 public import CommunityContent
 public import CommunityEngagement
 public import CommunityRendering
+public import CommunityIdentity
 public import Foundation
 import Synchronization
 
@@ -53,12 +54,21 @@ public final class Community: Sendable {
     /// Where the engine's structured events go.
     public let logger: any CommunityLogger
     let slowRequestThreshold: Duration?
+    /// Sign-in, sessions, passwords, resets and e-mail verification for every site.
+    public let identity: IdentityService
+    /// Two-factor enrollment and codes (the identity's second-factor check).
+    public let twoFactor: TwoFactorService
+    /// The notifier the configuration passed (a ``RecordingIdentityNotifier`` by default), which
+    /// receives reset and verification links pointing at the site's pages.
+    public let identityNotifier: any IdentityNotifier
 
     private let csrf: CSRFProtection
     private let cookies: CookiePolicy
+    private let sessionDefaults: SessionPolicy
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
     private let indexer: KnowledgeSearchIndexer
+    private let signIns: SignInDirectory
 
     /// Builds the engine: loads access from the store, starts the services, installs plugins
     /// and freezes the registry.
@@ -102,8 +112,27 @@ public final class Community: Sendable {
         services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
+        var sealer = SecretSealer.plain
+        if let key = configuration.secretSealingKey {
+            do { sealer = try SecretSealer(key: key) } catch { throw CommunityError.configuration("secret sealing key: \(error)") }
+        }
+        let directory = SignInDirectory()
+        signIns = directory
+        twoFactor = TwoFactorService(
+            store: store, clock: clock, issuer: configuration.twoFactorIssuer, sealer: sealer, policy: configuration.twoFactorPolicy)
+        identityNotifier = configuration.identityNotifier
+        identity = IdentityService(
+            store: store, clock: clock, notifier: SiteLinkNotifier(directory: directory, host: configuration.identityNotifier),
+            hasher: configuration.passwordHasher, lockout: configuration.lockout, secondFactor: twoFactor,
+            configuration: IdentityConfiguration(passwordResetPath: "/reset-password", emailVerificationPath: "/verify-email"),
+            onSecurityEvent: { [logger, hostHook = configuration.onSecurityEvent] event in
+                logger.log(event.logEvent)
+                hostHook?(event)
+            })
+        services.set(TwoFactorService.self, twoFactor)
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
         StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)
+        IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
         }
@@ -120,6 +149,7 @@ public final class Community: Sendable {
             [weak access] in access?.snapshot.sequence ?? 0
         }
         metrics.trackFeedLag(of: "storeObservers") { [weak observed] in observed?.observerLag() ?? 0 }
+        sessionDefaults = configuration.sessionPolicy
     }
 
     deinit {
@@ -137,6 +167,12 @@ public final class Community: Sendable {
     public func addSite(_ site: Site) throws(CommunityError) -> SiteResponder {
         let errors = site.validate(registry: registry)
         guard errors.isEmpty else { throw .invalidSite(id: site.id, errors) }
+        let signIn: SiteSignIn
+        do {
+            signIn = try SiteSignIn(site: site, sessionDefaults: sessionDefaults, cookies: cookies)
+        } catch {
+            throw .invalidSite(id: site.id, [error])
+        }
         let responder: SiteResponder
         do {
             responder = try SiteResponder(
@@ -144,13 +180,14 @@ public final class Community: Sendable {
         } catch {
             throw .invalidSite(id: site.id, [error])
         }
-        return try sites.withLock { (sites: inout [String: SiteResponder]) throws(CommunityError) -> SiteResponder in
+        try sites.withLock { (sites: inout [String: SiteResponder]) throws(CommunityError) in
             if sites.values.contains(where: { $0.site.id != site.id && $0.site.urlPrefix == site.urlPrefix }) {
                 throw .duplicateSite(site.id)
             }
             sites[site.id] = responder
-            return responder
         }
+        signIns.install(signIn)
+        return responder
     }
 
     /// The site with an id, ready to handle requests.
@@ -172,13 +209,41 @@ public final class Community: Sendable {
     /// Answers a request for whichever site its path belongs to, counting it in ``metrics``
     /// (by site and status, with its latency) and logging it as `request.slow` when it took
     /// at least the configured threshold.
+    ///
+    /// When the host passes the guest (no user, no session id), the viewer comes from the
+    /// site's session cookie: a live session of that site signs the request in as its user;
+    /// an unknown, expired or signed-out one is answered as the guest and the cookie cleared
+    /// (`Max-Age=0`). A viewer the host resolved itself is used as it is.
     public func handle(_ request: SiteRequest) -> SiteResponse {
         let start = ContinuousClock.now
-        let responder = site(forPath: request.path)
-        let response = responder?.handle(request) ?? SiteResponse(status: 404, headers: ["Content-Type": "text/plain; charset=utf-8"], body: "Not Found")
-        recordRequest(request, site: responder?.site.id ?? "", status: response.status, duration: ContinuousClock.now - start)
+        guard let responder = site(forPath: request.path) else {
+            let response = SiteResponse(status: 404, headers: ["Content-Type": "text/plain; charset=utf-8"], body: "Not Found")
+            recordRequest(request, site: "", status: response.status, duration: ContinuousClock.now - start)
+            return response
+        }
+        var request = request
+        var clearSession: String?
+        if request.viewer.user == nil, request.viewer.sessionID.isEmpty, let entry = signIns.entry(responder.site.id),
+           let token = request.cookies[entry.cookie.name] {
+            do {
+                let session = try identity.validateSession(token, site: entry.signInSite)
+                request.viewer = viewer(session.userID, sessionID: session.sessionID.rawValue)
+            } catch IdentityError.invalidSession {
+                clearSession = entry.cookie.expiredCookie()
+            } catch {
+                // The store failed: answer as the guest, but keep a cookie that may still be good.
+            }
+        }
+        var response = responder.handle(request)
+        if let clearSession { response.setCookies.append(clearSession) }
+        recordRequest(request, site: responder.site.id, status: response.status, duration: ContinuousClock.now - start)
         return response
     }
+
+    /// The sign-in view of a site (membership, policies, session cookie), for a host that signs
+    /// people in itself (single sign-on): `identity.signInAuthenticated(user, site: entry.signInSite, …)`
+    /// then `entry.cookie.setCookie(for: issued)`.
+    public func signIn(forSite id: String) -> SiteSignIn? { signIns.entry(id) }
 
     /// The whole site as a JSON bundle.
     public func exportSite(_ id: String) throws -> Data {

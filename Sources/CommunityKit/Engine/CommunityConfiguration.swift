@@ -2,6 +2,7 @@ public import CommunityModel
 public import CommunityRendering
 public import CommunityEngagement
 public import CommunityContent
+public import CommunityIdentity
 
 /// How to build a ``Community``: storage, clock, the CSRF secret, components and plugins,
 /// the service rules (case defaults, lead approval), and where logs go.
@@ -33,6 +34,32 @@ public struct CommunityConfiguration: Sendable {
     public var logger: any CommunityLogger
     /// A request that takes at least this long is logged as `request.slow`; `nil` logs none.
     public var slowRequestThreshold: Duration?
+
+    // MARK: Sign-in
+
+    /// Delivers password reset and e-mail verification links (with paths already pointing at
+    /// the site's own pages). The default, a ``RecordingIdentityNotifier``, only keeps the
+    /// messages in memory, where the host reads them (`community.identityNotifier as?
+    /// RecordingIdentityNotifier`); a production host passes one that sends e-mail.
+    public var identityNotifier: any IdentityNotifier = RecordingIdentityNotifier()
+    /// Hashes passwords: ``PasswordHasher/standard`` (600,000 PBKDF2 iterations). Tests may set
+    /// ``PasswordHasher/insecureForTesting(iterations:observer:)``; never in production.
+    public var passwordHasher: PasswordHasher = .standard
+    /// Backoff after failed sign-ins, per account and per client address.
+    public var lockout: LockoutPolicy = .standard
+    /// Session lifetimes and the cookie's base name for every site; a site's
+    /// ``SiteSignInSettings`` override the lifetimes, and each site's cookie adds `-<site id>`.
+    public var sessionPolicy: SessionPolicy = .standard
+    /// Which profiles must sign in with a second factor (users of other profiles may enroll).
+    public var twoFactorPolicy: TwoFactorPolicy = .optional
+    /// The name authenticator apps show for two-factor accounts.
+    public var twoFactorIssuer = "CommunityKit"
+    /// A 32-byte key that seals two-factor secrets in the store (AES-256-GCM), from the host's own
+    /// secret store; `nil` keeps them plain, so a database dump alone could generate codes.
+    public var secretSealingKey: [UInt8]?
+    /// Called for failed sign-ins, lockouts and other ``SecurityEvent``s, in addition to ``logger``
+    /// (which receives them as `auth.*` events).
+    public var onSecurityEvent: (@Sendable (SecurityEvent) -> Void)?
 
     /// A configuration.
     public init(

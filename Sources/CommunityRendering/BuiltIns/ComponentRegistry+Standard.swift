@@ -2,7 +2,9 @@ extension ComponentRegistry {
     /// Every built-in component: header, footer, rich text, banner, search box and results,
     /// article list and detail, topic catalog and page, member profile and directory, record
     /// list and detail, questions, ask form, ideas, feed, groups, leaderboard, case form,
-    /// lead form, deal pipeline, dashboard and self-registration.
+    /// lead form, deal pipeline, dashboard, self-registration, and the account pages' sign-in,
+    /// two-factor code, forgot and reset password, e-mail verification, password change and
+    /// two-factor setup.
     public static var standard: ComponentRegistry {
         var registry = ComponentRegistry()
         let types: [any SiteComponent.Type] = [
@@ -13,6 +15,8 @@ extension ComponentRegistry {
             AskQuestionComponent.self, IdeaListComponent.self, FeedComponent.self, GroupListComponent.self,
             LeaderboardComponent.self, CaseFormComponent.self, LeadFormComponent.self, DealPipelineComponent.self,
             DashboardComponent.self, SelfRegistrationComponent.self,
+            SignInComponent.self, TwoFactorChallengeComponent.self, ForgotPasswordComponent.self, ResetPasswordComponent.self,
+            VerifyEmailComponent.self, ChangePasswordComponent.self, TwoFactorSetupComponent.self,
         ]
         for type in types {
             do { try registry.registerOpened(type) } catch { preconditionFailure("built-in \(error)") }

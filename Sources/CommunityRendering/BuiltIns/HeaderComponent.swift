@@ -1,5 +1,8 @@
-/// `community.header`: the site's logo and name and a navigation menu, with items the
-/// viewer's audiences allow.
+import CommunityModel
+
+/// `community.header`: the site's logo and name, a navigation menu with items the viewer's
+/// audiences allow, and who is signed in with a sign-out button (a POST form to `signOut`), or
+/// a "Sign in" link for a guest when the site has a sign-in page.
 public struct HeaderComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -31,7 +34,28 @@ public struct HeaderComponent: SiteComponent {
             children.append(.el("nav", [.class("ck-nav"), HTMLAttribute("aria-label", Localized.text("navigation", locale: context.locale))],
                                 [Self.items(menu.items, context: context)]))
         }
+        if let account = Self.account(context) { children.append(account) }
         return .el("div", [.class("ck-header ck-header-\(context.theme.header.rawValue)")], children)
+    }
+
+    /// The action the sign-out button posts to.
+    public static let signOutAction = "signOut"
+
+    /// The signed-in user's name and a sign-out button, or the guest's sign-in link.
+    static func account(_ context: RenderContext) -> HTMLNode? {
+        if let user = context.viewer.user, !context.viewer.isGuest {
+            return .el("div", [.class("ck-account")], [
+                .el("span", [.class("ck-account-name")], text: user.name),
+                .el("form", [HTMLAttribute("method", "post"), HTMLAttribute("action", url: context.actionURL(signOutAction)), .class("ck-sign-out")], [
+                    Markup.hidden("_csrf", context.csrfToken),
+                    .el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: "Sign out"),
+                ]),
+            ])
+        }
+        guard context.page.id != context.site.signInPageID,
+              let target = context.site.signInURL(returningTo: context.currentPath == context.site.homeURL.string ? nil : context.currentPath)
+        else { return nil }
+        return .el("div", [.class("ck-account")], [.el("a", [.href(target)], text: "Sign in")])
     }
 
     static func items(_ items: [NavigationMenu.Item], context: RenderContext) -> HTMLNode {

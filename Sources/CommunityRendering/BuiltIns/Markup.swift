@@ -108,4 +108,38 @@ enum Markup {
         default: value.description
         }
     }
+
+    /// A labelled password input that never shows a submitted value back.
+    static func secretField(_ name: String, label: String, action: String, context: RenderContext, autocomplete: String) -> HTMLNode {
+        let id = "f-\(action)-\(name)"
+        let error = context.form?.action == action ? context.form?.errors[name] : nil
+        var attributes: [HTMLAttribute] = [
+            HTMLAttribute("id", id), HTMLAttribute("name", name), HTMLAttribute("type", "password"),
+            HTMLAttribute("autocomplete", autocomplete), HTMLAttribute(flag: "required"),
+        ]
+        if error != nil {
+            attributes.append(HTMLAttribute("aria-invalid", "true"))
+            attributes.append(HTMLAttribute("aria-describedby", id + "-error"))
+        }
+        var nodes: [HTMLNode] = [.el("label", [HTMLAttribute("for", id)], text: label), .el("input", attributes)]
+        if let error { nodes.append(.el("p", [.class("ck-error"), HTMLAttribute("id", id + "-error")], text: error)) }
+        return .el("div", [.class("ck-field")], nodes)
+    }
+
+    /// A hidden input.
+    static func hidden(_ name: String, _ value: String) -> HTMLNode {
+        .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", name), HTMLAttribute("value", value)])
+    }
+
+    /// A status message (`role="status"`).
+    static func notice(_ text: String) -> HTMLNode {
+        .el("p", [.class("ck-notice"), HTMLAttribute("role", "status")], text: text)
+    }
+
+    /// A value for the form's component: what the last submission of `action` carried, else the query's.
+    static func value(_ name: String, action: String, context: RenderContext) -> String? {
+        if let state = context.form, state.action == action, let value = state.values[name], !value.isEmpty { return value }
+        if let value = context.query[name], !value.isEmpty { return value }
+        return nil
+    }
 }

@@ -13,14 +13,23 @@ public struct ActionRequest: Sendable {
     public var services: RenderServices
     /// The engine's clock.
     public var clock: any WallClock
+    /// Cookies the client sent, by name (sign-in and sign-out read the session cookie).
+    public var cookies: [String: String]
+    /// The client's network address as the host saw it, if known (for sign-in backoff).
+    public var clientAddress: String?
 
     /// A request.
-    public init(viewer: Viewer, form: [String: String], site: Site, services: RenderServices, clock: any WallClock) {
+    public init(
+        viewer: Viewer, form: [String: String], site: Site, services: RenderServices, clock: any WallClock,
+        cookies: [String: String] = [:], clientAddress: String? = nil
+    ) {
         self.viewer = viewer
         self.form = form
         self.site = site
         self.services = services
         self.clock = clock
+        self.cookies = cookies
+        self.clientAddress = clientAddress
     }
 
     /// A trimmed field value, or `nil` when missing or blank.
@@ -38,6 +47,12 @@ public enum ActionResult: Sendable, Hashable {
     case invalid([String: String])
     /// The viewer may not do this (403).
     case forbidden
+    /// Done: send the browser to a local path (303 See Other) and set cookies (`Set-Cookie`
+    /// values, such as a new session after sign-in or an expired one after sign-out).
+    case redirectSettingCookies(SafeURL, [String])
+    /// Done: show the form's page again (200) with these values for its component, for a result
+    /// that must be shown once and never put in a URL (a new two-factor secret, recovery codes).
+    case show([String: String])
 }
 
 /// The form actions a site accepts, by name (`askQuestion`, `submitCase`, `registerLead`, `vote`).

@@ -92,10 +92,11 @@ public struct SiteResponder: Sendable {
 
     private func route(_ request: SiteRequest, relative: String) -> SiteResponse {
         if site.status == .offline { return plain(503, "This site is offline for maintenance.") }
-        if site.status == .draft, !(site.isMember(request.viewer) && request.viewer.user?.kind == .internal) {
+        let signingIn = isSignInRequest(request, relative: relative)
+        if site.status == .draft, !signingIn, !(site.isMember(request.viewer) && request.viewer.user?.kind == .internal) {
             return plain(404, "Not Found")
         }
-        if site.status == .preview, !site.isMember(request.viewer) { return plain(401, "Sign in to preview this site.") }
+        if site.status == .preview, !signingIn, !site.isMember(request.viewer) { return plain(401, "Sign in to preview this site.") }
         switch relative {
         case "/robots.txt":
             return SiteResponse(status: 200, headers: SecurityHeaders.forText("text/plain; charset=utf-8"), body: SitemapBuilder(site: site).robots())
@@ -111,9 +112,26 @@ public struct SiteResponder: Sendable {
         return response
     }
 
+    /// The actions people sign in, out and recover access with, which a draft or preview site
+    /// still accepts from non-members (who could otherwise never become signed-in members).
+    public static let signInActions: Set<String> = [
+        SignInComponent.action, TwoFactorChallengeComponent.action, HeaderComponent.signOutAction, ForgotPasswordComponent.action,
+        ResetPasswordComponent.action, VerifyEmailComponent.action,
+    ]
+
+    /// Whether a request reads a page open to ``Page/Visibility/everyone`` or posts a sign-in action.
+    private func isSignInRequest(_ request: SiteRequest, relative: String) -> Bool {
+        if request.method == .post {
+            let parts = relative.split(separator: "/")
+            return parts.count == 2 && parts[0] == "_action" && SiteResponder.signInActions.contains(String(parts[1]))
+        }
+        guard case .page(let id, _) = router.resolve(request.path), let page = site.page(id) else { return false }
+        return page.visibility == .everyone
+    }
+
     // MARK: GET
 
-    private func handleGet(_ request: SiteRequest, form: FormState?) -> SiteResponse {
+    private func handleGet(_ request: SiteRequest, form: FormState?, status: Int? = nil) -> SiteResponse {
         switch router.resolve(request.path) {
         case .redirect(let target):
             return SiteResponse(status: 301, headers: ["Location": target, "Cache-Control": "max-age=86400"])
@@ -122,10 +140,18 @@ public struct SiteResponder: Sendable {
         case .page(let id, let parameters):
             guard let page = site.page(id) else { return special(site.notFoundPageID, status: 404, request: request, fallbackKey: "notFound") }
             guard site.mayView(page, viewer: request.viewer) else {
+                if request.viewer.isGuest, let signIn = signInRedirect(returningTo: request.path) { return signIn }
                 return special(site.forbiddenPageID, status: 403, request: request, fallbackKey: "forbidden")
             }
-            return render(page, parameters: parameters, request: request, status: form == nil ? 200 : 422, form: form)
+            return render(page, parameters: parameters, request: request, status: status ?? (form == nil ? 200 : 422), form: form)
         }
+    }
+
+    /// A 303 to the site's sign-in page carrying the path asked for in `return`; `nil` when the
+    /// site has no sign-in page.
+    private func signInRedirect(returningTo path: String) -> SiteResponse? {
+        guard let login = site.signInURL(returningTo: path) else { return nil }
+        return SiteResponse(status: 303, headers: ["Location": login.string, "Cache-Control": "no-store"])
     }
 
     private func special(_ pageID: String?, status: Int, request: SiteRequest, fallbackKey: String) -> SiteResponse {
@@ -289,7 +315,9 @@ public struct SiteResponder: Sendable {
         let returnPath = form.removeValue(forKey: "_return").flatMap(SafeURL.init).flatMap { $0.isLocalPath ? $0 : nil }
         let result: ActionResult
         do {
-            result = try handler(ActionRequest(viewer: request.viewer, form: form, site: site, services: services, clock: clock))
+            result = try handler(ActionRequest(
+                viewer: request.viewer, form: form, site: site, services: services, clock: clock, cookies: request.cookies,
+                clientAddress: request.clientAddress))
         } catch {
             result = .invalid(["": "\(error)"])
         }
@@ -297,6 +325,14 @@ public struct SiteResponder: Sendable {
         case .redirect(let url):
             let target = url.isLocalPath ? url.string : site.urlPrefix + "/"
             return SiteResponse(status: 303, headers: ["Location": target])
+        case .redirectSettingCookies(let url, let cookies):
+            let target = url.isLocalPath ? url.string : site.urlPrefix + "/"
+            return SiteResponse(status: 303, headers: ["Location": target, "Cache-Control": "no-store"], setCookies: cookies)
+        case .show(let values):
+            let path = returnPath?.string ?? (site.urlPrefix + "/")
+            var response = handleGet(SiteRequest(.get, path, viewer: request.viewer), form: FormState(action: name, values: values, errors: [:]), status: 200)
+            response.headers["Cache-Control"] = "no-store"
+            return response
         case .forbidden:
             return special(site.forbiddenPageID, status: 403, request: SiteRequest(.get, request.path, viewer: request.viewer), fallbackKey: "forbidden")
         case .invalid(let errors):

@@ -9,6 +9,9 @@ public struct Page: Sendable, Hashable, Codable {
         case members
         /// Members of an audience only.
         case audience(String)
+        /// Everyone, guests included, even on a site closed to guests: the pages people sign in,
+        /// reset a password and verify an address on.
+        case everyone
     }
 
     /// A layout shown instead of the default to an audience.

@@ -72,6 +72,12 @@ public struct Site: Sendable, Hashable, Codable {
     public var notFoundPageID: String?
     /// The page shown when a viewer may not see a page.
     public var forbiddenPageID: String?
+    /// The sign-in page: a guest asking for a page only members may see is sent there, with the
+    /// path asked for in its `return` query parameter. `nil` (the default for bundles made
+    /// before sign-in existed) answers such requests with the forbidden page.
+    public var signInPageID: String?
+    /// The site's sign-in rules (password length, session lifetimes); `nil` uses the engine's defaults.
+    public var signIn: SiteSignInSettings?
 
     /// A site without pages.
     public init(
@@ -217,6 +223,7 @@ public struct Site: Sendable, Hashable, Codable {
         if homePageID == id { homePageID = nil }
         if notFoundPageID == id { notFoundPageID = nil }
         if forbiddenPageID == id { forbiddenPageID = nil }
+        if signInPageID == id { signInPageID = nil }
     }
 
     private mutating func relocate(_ id: String, _ change: (inout Site) -> Void) throws(SiteError) {
@@ -277,12 +284,14 @@ public struct Site: Sendable, Hashable, Codable {
 
     /// Whether a viewer may see a page (membership, guest access and the page's visibility).
     public func mayView(_ page: Page, viewer: Viewer, record: (any Record)? = nil) -> Bool {
+        if page.visibility == .everyone { return true }
         let member = isMember(viewer)
         if !member && !(viewer.isGuest && guestAccess) { return false }
         switch page.visibility {
         case .public: return true
         case .members: return member
         case .audience(let id): return member && (audience(id)?.includes(viewer, record: record) ?? false)
+        case .everyone: return true
         }
     }
 
@@ -302,6 +311,16 @@ public struct Site: Sendable, Hashable, Codable {
             best = (variation, count)
         }
         return best?.0
+    }
+
+    /// The first page whose default layout holds a component of `type` (where the built-in
+    /// account components live: `community.signIn`, `community.resetPassword`, …).
+    public func page(containing type: ComponentType) -> Page? {
+        pages.first { page in
+            page.layout.regions.contains { region in
+                region.rows.contains { row in row.columns.contains { column in column.components.contains { $0.type == type } } }
+            }
+        }
     }
 
     // MARK: Validation
@@ -355,7 +374,7 @@ public struct Site: Sendable, Hashable, Codable {
             }
             walk(menu.items)
         }
-        for (name, id) in [("home", homePageID), ("404", notFoundPageID), ("403", forbiddenPageID)] {
+        for (name, id) in [("home", homePageID), ("404", notFoundPageID), ("403", forbiddenPageID), ("sign-in", signInPageID)] {
             if let id, page(id) == nil { errors.append(.missingSpecialPage(name)) }
         }
         for (source, target) in redirects.sorted(by: { $0.key < $1.key }) {

@@ -39,6 +39,9 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A menu's items nest deeper than ``NavigationMenu/maximumDepth``.
     case menuTooDeep(menu: String, limit: Int)
 
+    /// The site's sign-in settings cannot work: what is wrong.
+    case invalidSignInSettings(String)
+
     public var description: String {
         switch self {
         case .duplicatePageID(let id): "page id \(id) is already used"
@@ -61,6 +64,7 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidBaseURL(let url): "base URL \(Self.quoted(url)) is not http(s)://host"
         case .invalidTheme(let issue): "theme: \(issue)"
         case .menuTooDeep(let menu, let limit): "menu \(menu) nests deeper than \(limit) levels"
+        case .invalidSignInSettings(let reason): "sign-in settings: \(reason)"
         }
     }
 

@@ -88,6 +88,26 @@ enum TemplateParts {
                               seo: Page.SEO(noIndex: true)))
         site.notFoundPageID = "not-found"
         site.forbiddenPageID = "forbidden"
+        try addAccountPages(&site)
+    }
+
+    /// Adds the account pages (sign-in at `/login`, the two-factor code at `/two-factor`,
+    /// `/forgot-password`, `/reset-password`, `/verify-email`, and `/security` for a member's
+    /// password and two-factor settings) and makes `/login` the sign-in page.
+    static func addAccountPages(_ site: inout Site) throws(SiteError) {
+        let open: [(String, String, ComponentType)] = [
+            ("login", "Sign in", "community.signIn"), ("two-factor", "Verification code", "community.twoFactorChallenge"),
+            ("forgot-password", "Forgot password", "community.forgotPassword"),
+            ("reset-password", "Reset password", "community.resetPassword"), ("verify-email", "Verify e-mail", "community.verifyEmail"),
+        ]
+        for (slug, title, type) in open {
+            try site.addPage(Page(id: slug, title: title, slug: slug, visibility: .everyone, layout: layout(one(c(slug, type))),
+                                  seo: Page.SEO(noIndex: true)))
+        }
+        try site.addPage(Page(id: "security", title: "Sign-in and security", slug: "security", visibility: .members,
+                              layout: layout(one(c("password", "community.changePassword"), c("two-factor", "community.twoFactorSetup"))),
+                              seo: Page.SEO(noIndex: true)))
+        site.signInPageID = "login"
     }
 
     /// The knowledge pages every help-center-like template shares.

@@ -1,0 +1,168 @@
+import CommunityModel
+import CommunityIdentity
+import CommunityRendering
+import Foundation
+
+/// The form actions of the account pages: sign-in (with the second factor), sign-out, forgotten
+/// and reset passwords, e-mail verification, password change and two-factor enrollment.
+///
+/// Every failed sign-in answers ``SignInComponent/failureMessage`` with 422, whatever the
+/// reason. A sign-in issues a new session token and signs out the session the browser held.
+/// The pending second factor travels in a short-lived `HttpOnly` cookie, never in the page.
+enum IdentityActions {
+    /// The pending second factor's cookie (``CookiePolicy/name(_:)`` adds `__Host-`).
+    static let pendingCookie = "ck-pending"
+
+    static func install(
+        into actions: inout FormActionRegistry, identity: IdentityService, twoFactor: TwoFactorService, directory: SignInDirectory,
+        cookies: CookiePolicy
+    ) {
+        actions.register(SignInComponent.action) { request in
+            guard let entry = directory.entry(request.site.id) else { return .forbidden }
+            let target = request.site.returnTarget(request.form["return"]) ?? request.site.homeURL
+            let result: SignInResult
+            do {
+                result = try identity.signIn(
+                    identifier: request.form["username"] ?? "", password: request.form["password"] ?? "", site: entry.signInSite,
+                    clientAddress: client(request))
+            } catch IdentityError.invalidCredentials {
+                return .invalid(["": SignInComponent.failureMessage])
+            }
+            switch result {
+            case .signedIn(let issued):
+                endPrevious(request, entry: entry, identity: identity)
+                return .redirectSettingCookies(target, [entry.cookie.setCookie(for: issued)])
+            case .secondFactorRequired(let pending):
+                guard let page = request.site.url(ofPageContaining: TwoFactorChallengeComponent.type) else {
+                    return .invalid(["": "Two-factor sign-in is not available on this site."])
+                }
+                let url = withReturn(page, target, site: request.site)
+                let lifetime = identity.configuration.pendingSignInLifetime  // clamped by the service to 60 s...7 days
+                let maxAge = lifetime < 86_400 ? Int(lifetime.rounded(.up)) : 86_400
+                return .redirectSettingCookies(url, [cookies.setCookie(pendingCookie, value: pending.token, maxAge: maxAge)])
+            }
+        }
+        actions.register(TwoFactorChallengeComponent.action) { request in
+            guard let entry = directory.entry(request.site.id) else { return .forbidden }
+            let target = request.site.returnTarget(request.form["return"]) ?? request.site.homeURL
+            guard let pending = request.cookies[cookies.name(pendingCookie)] else { return .invalid(["": expiredSignIn]) }
+            do {
+                let issued = try identity.completeSecondFactor(pending, code: request.field("code") ?? "", clientAddress: client(request))
+                let cleared = cookies.setCookie(pendingCookie, value: "", maxAge: 0)
+                endPrevious(request, entry: entry, identity: identity)
+                return .redirectSettingCookies(target, [cleared, entry.cookie.setCookie(for: issued)])
+            } catch IdentityError.secondFactorRejected {
+                return .invalid(["code": "The code was not accepted. Try the current code, or a recovery code."])
+            } catch IdentityError.invalidOrExpiredToken {
+                return .invalid(["": expiredSignIn])
+            }
+        }
+        actions.register(HeaderComponent.signOutAction) { request in
+            guard let entry = directory.entry(request.site.id) else { return .forbidden }
+            if let token = request.cookies[entry.cookie.name] { try identity.signOut(token) }
+            return .redirectSettingCookies(request.site.homeURL, [entry.cookie.expiredCookie()])
+        }
+        actions.register(ForgotPasswordComponent.action) { request in
+            guard let entry = directory.entry(request.site.id) else { return .forbidden }
+            try identity.requestPasswordReset(identifier: request.form["username"] ?? "", site: entry.signInSite)
+            let page = request.site.url(ofPageContaining: ForgotPasswordComponent.type) ?? request.site.homeURL
+            return .redirect(SafeURL(page.string + "?sent=1") ?? page)
+        }
+        actions.register(ResetPasswordComponent.action) { request in
+            guard let entry = directory.entry(request.site.id) else { return .forbidden }
+            let password = request.form["password"] ?? ""
+            guard password == request.form["confirm"] else { return .invalid(["confirm": "The two passwords differ."]) }
+            do {
+                try identity.resetPassword(token: request.form["token"] ?? "", newPassword: password, policy: entry.signInSite.passwordPolicy)
+            } catch IdentityError.passwordRejected(let violation) {
+                return .invalid(["password": "This password is not allowed: \(violation)."])
+            } catch IdentityError.invalidOrExpiredToken {
+                return .invalid(["": IdentityError.invalidOrExpiredToken.description])
+            }
+            let login = request.site.url(ofPageContaining: SignInComponent.type) ?? request.site.homeURL
+            return .redirect(SafeURL(login.string + "?reset=1") ?? login)
+        }
+        actions.register(VerifyEmailComponent.action) { request in
+            do {
+                try identity.verifyEmail(token: request.form["token"] ?? "")
+            } catch IdentityError.invalidOrExpiredToken {
+                return .invalid(["": IdentityError.invalidOrExpiredToken.description])
+            }
+            let page = request.site.url(ofPageContaining: VerifyEmailComponent.type) ?? request.site.homeURL
+            return .redirect(SafeURL(page.string + "?verified=1") ?? page)
+        }
+        actions.register(VerifyEmailComponent.sendAction) { request in
+            guard let user = member(request), let entry = directory.entry(request.site.id) else { return .forbidden }
+            try identity.startEmailVerification(for: user, site: entry.signInSite)
+            let page = request.site.url(ofPageContaining: VerifyEmailComponent.type) ?? request.site.homeURL
+            return .redirect(SafeURL(page.string + "?sent=1") ?? page)
+        }
+        actions.register(ChangePasswordComponent.action) { request in
+            guard let user = member(request), let entry = directory.entry(request.site.id) else { return .forbidden }
+            let new = request.form["password"] ?? ""
+            guard new == request.form["confirm"] else { return .invalid(["confirm": "The two new passwords differ."]) }
+            do {
+                try identity.changePassword(
+                    for: user, current: request.form["current"] ?? "", new: new, policy: entry.signInSite.passwordPolicy,
+                    keeping: try? ID<Session>(parsing: request.viewer.sessionID))
+            } catch IdentityError.currentPasswordIncorrect {
+                return .invalid(["current": IdentityError.currentPasswordIncorrect.description])
+            } catch IdentityError.passwordRejected(let violation) {
+                return .invalid(["password": "This password is not allowed: \(violation)."])
+            } catch IdentityError.noPasswordCredential {
+                return .invalid(["": IdentityError.noPasswordCredential.description])
+            }
+            let page = request.site.url(ofPageContaining: ChangePasswordComponent.type) ?? request.site.homeURL
+            return .redirect(SafeURL(page.string + "?changed=1") ?? page)
+        }
+        actions.register(TwoFactorSetupComponent.beginAction) { request in
+            guard let user = member(request) else { return .forbidden }
+            do {
+                let setup = try twoFactor.beginEnrollment(for: user)
+                return .show(["secret": setup.secret, "uri": setup.uri.text])
+            } catch TwoFactorError.alreadyEnrolled {
+                return .invalid(["": "Two-factor sign-in is already on."])
+            }
+        }
+        actions.register(TwoFactorSetupComponent.confirmAction) { request in
+            guard let user = member(request) else { return .forbidden }
+            do {
+                let codes = try twoFactor.confirmEnrollment(for: user, code: request.field("code") ?? "")
+                return .show(["recoveryCodes": codes.joined(separator: " ")])
+            } catch TwoFactorError.invalidCode {
+                return .invalid(["code": "The code was not accepted. Enter the code your app shows now."])
+            } catch TwoFactorError.notEnrolled {
+                return .invalid(["": "Start the setup again."])
+            }
+        }
+    }
+
+    static let expiredSignIn = "Your sign-in has expired. Sign in again."
+
+    /// The signed-in member of the request's site.
+    static func member(_ request: ActionRequest) -> ID<User>? {
+        guard let user = request.viewer.user, !request.viewer.isGuest, request.site.isMember(request.viewer) else { return nil }
+        return user.id
+    }
+
+    /// The client address sign-in backoff counts against (`unknown` when the host passed none,
+    /// so such clients share one count).
+    static func client(_ request: ActionRequest) -> String { request.clientAddress ?? "unknown" }
+
+    /// Ends the session the browser held before signing in again (no session fixation); the
+    /// new cookie replaces the old one, so nothing needs clearing.
+    static func endPrevious(_ request: ActionRequest, entry: SiteSignIn, identity: IdentityService) {
+        if let token = request.cookies[entry.cookie.name] { try? identity.signOut(token) }
+    }
+
+    /// `page?return=<target>`, or the page alone when the target is the home page.
+    static func withReturn(_ page: SafeURL, _ target: SafeURL, site: Site) -> SafeURL {
+        guard target != site.homeURL,
+              let encoded = target.string.addingPercentEncoding(withAllowedCharacters: returnValueCharacters)
+        else { return page }
+        return SafeURL(page.string + "?return=" + encoded) ?? page
+    }
+
+    private static let returnValueCharacters = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
+}
