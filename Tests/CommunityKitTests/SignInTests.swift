@@ -339,3 +339,27 @@ import Testing
         #expect(link.hasPrefix("/help/new-password?token="))
     }
 }
+
+@Suite("Sign-in events reach the logger")
+struct SignInLoggingTests {
+    @Test("a failed sign-in is logged as auth.signInFailed without the password")
+    func failedSignInIsLogged() throws {
+        let logger = RecordingLogger()
+        var configuration = CommunityConfiguration(
+            store: try KitFixture.store(), clock: ManualClock(), csrfSecret: KitFixture.secret, defaultCaseOwner: .user("cara"))
+        configuration.passwordHasher = .insecureForTesting()
+        configuration.logger = logger
+        let community = try Community(configuration)
+        var site = try SiteTemplate.partnerCentral.makeSite(
+            .init(id: "partners", name: "Partners", urlPrefix: "/partners", memberProfileIDs: ["partner"]))
+        site.status = .published
+        try community.addSite(site)
+        try community.identity.setPassword(SignInTests.password, for: "pat")
+        let browser = Browser(community)
+        let wrong = "wrong-password-\(UUID().uuidString)"
+        #expect(SignInTests.signIn(browser, "pat@acme.example", wrong).status == 422)
+        let events = logger.events
+        #expect(events.contains { $0.name.rawValue == "auth.signInFailed" })
+        #expect(!events.contains { "\($0)".contains(wrong) })
+    }
+}
