@@ -12,25 +12,33 @@ final class FuzzRun {
         var detail: String
         var input: String
 
-        var description: String { "[\(target)] \(kind): \(detail)\n    input: \(input)" }
+        var description: String { "[\(target)] \(kind): \(detail)\n    input: \(input.prefix(4_000))" }
     }
 
     let iterations: Int
     let seed: UInt64
     let verbose: Bool
+    /// Inputs containing any of these are not sent (to look past a known finding).
+    let avoid: [String]
     private(set) var findings: [Finding] = []
+    /// How many responses had each status, per target (printed after each target).
+    var statuses: [String: [Int: Int]] = [:]
     /// Findings past this many per target and kind are counted, not printed.
     private var printed: [String: Int] = [:]
 
-    init(iterations: Int, seed: UInt64, verbose: Bool) {
+    init(iterations: Int, seed: UInt64, verbose: Bool, avoid: [String]) {
         self.iterations = iterations
         self.seed = seed
         self.verbose = verbose
+        self.avoid = avoid
     }
+
+    /// Whether an input is to be skipped (`--avoid`).
+    func avoids(_ input: String) -> Bool { avoid.contains { input.contains($0) } }
 
     /// Records what is about to be tried; printed if the process traps while trying it.
     func trying(_ target: String, _ input: @autoclosure () -> String) {
-        let text = "[\(target)] " + String(input().prefix(4_000))
+        let text = "[\(target)] " + String(input().prefix(6_000))
         if verbose { print("try " + text) }
         TrapReporter.current(text)
     }
@@ -46,6 +54,7 @@ final class FuzzRun {
     /// Checks a response: a 5xx status, executable content in HTML, or a `Location` that
     /// leaves the site or breaks the header.
     func check(_ response: SiteResponse, target: String, input: @autoclosure () -> String, allowUnavailable: Bool = false) {
+        statuses[target, default: [:]][response.status, default: 0] += 1
         if response.status >= 500 && !(allowUnavailable && response.status == 503) {
             report(Finding(target: target, kind: "status \(response.status)", detail: String(response.body.prefix(200)), input: input()))
         }
@@ -88,4 +97,10 @@ enum TrapReporter {
         buffer = strdup(text)
         free(old)
     }
+}
+
+/// `text` quoted, with the middle of a long value elided (`…[N characters]…`).
+func abbreviated(_ text: String) -> String {
+    guard text.count > 240 else { return text.debugDescription }
+    return (String(text.prefix(160)) + "…[\(text.count) characters]…" + String(text.suffix(40))).debugDescription
 }

@@ -11,7 +11,10 @@ struct SeenRequest {
     var viewerID: String?
 
     var description: String {
-        "\(method.rawValue) \(path.debugDescription.prefix(2_000)) as \(viewerID ?? "guest") query=\(query.debugDescription.prefix(1_000)) form=\(form.debugDescription.prefix(2_000))"
+        func show(_ pairs: [String: String]) -> String {
+            "[" + pairs.sorted { $0.key < $1.key }.map { abbreviated($0.key) + ": " + abbreviated($0.value) }.joined(separator: ", ") + "]"
+        }
+        return "\(method.rawValue) \(abbreviated(path)) as \(viewerID ?? "guest") query=\(show(query)) form=\(show(form))"
     }
 }
 
@@ -60,6 +63,7 @@ struct HandleFuzzer {
     }
 
     private func send(_ request: SeenRequest, _ community: Community) {
+        if run.avoids(request.description) { return }
         run.trying("handle", request.description)
         let viewer = FuzzCommunity.viewer(request.viewerID, in: community)
         let response = community.handle(SiteRequest(request.method, request.path, query: request.query, form: request.form, viewer: viewer))

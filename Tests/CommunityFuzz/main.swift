@@ -4,10 +4,11 @@ import Foundation
 //
 //   swift run CommunityFuzz all|handle|bundle|sanitizer [--iterations N] [--seed S] [--verbose]
 //
-// Prints the seed, each finding with the input that caused it, and exits 1 on any finding.
+// `--avoid TEXT` (repeatable) skips inputs whose description contains TEXT, to look past a
+// known finding. Prints the seed, each finding with the input that caused it, and exits 1 on any finding.
 // A trap kills the process (after printing the input being tried), which fails the run too.
 
-let usage = "usage: CommunityFuzz all|handle|bundle|sanitizer [--iterations N] [--seed S] [--verbose]"
+let usage = "usage: CommunityFuzz all|handle|bundle|sanitizer [--iterations N] [--seed S] [--verbose] [--avoid TEXT]…"
 
 func option(_ name: String, in arguments: [String]) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
@@ -26,7 +27,9 @@ else {
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(2)
 }
-let run = FuzzRun(iterations: iterations, seed: seed, verbose: arguments.contains("--verbose"))
+var avoid: [String] = []
+for (index, argument) in arguments.enumerated() where argument == "--avoid" && index + 1 < arguments.count { avoid.append(arguments[index + 1]) }
+let run = FuzzRun(iterations: iterations, seed: seed, verbose: arguments.contains("--verbose"), avoid: avoid)
 TrapReporter.install()
 print("CommunityFuzz \(command): seed \(seed), \(iterations) iterations per target")
 
@@ -43,6 +46,9 @@ for (name, body) in targets where command == "all" || command == name {
     } catch {
         print("FINDING [\(name)] setup failed: \(error)")
         exit(1)
+    }
+    if let counts = run.statuses[name] {
+        print("\(name): responses by status: " + counts.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " "))
     }
     print("\(name): \(run.findings.count - before) findings in \(String(format: "%.1f", Date().timeIntervalSince(start)))s")
 }

@@ -146,17 +146,25 @@ public enum ExecutableContentChecker {
     /// Whether CSS text calls `expression(` or loads a `javascript:` URL, after removing comments,
     /// escapes and white space.
     static func styleRunsScript(_ css: String) -> Bool {
-        var text = css.lowercased()
-        while let open = text.range(of: "/*") {
-            if let close = text.range(of: "*/", range: open.upperBound..<text.endIndex) {
-                text.removeSubrange(open.lowerBound..<close.upperBound)
-            } else {
-                text.removeSubrange(open.lowerBound..<text.endIndex)
+        // Drop /* comments */ (an unterminated one runs to the end).
+        var text = String.UnicodeScalarView()
+        let scalars = Array(css.lowercased().unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "/", i + 1 < scalars.count, scalars[i + 1] == "*" {
+                i += 2
+                while i < scalars.count, !(scalars[i] == "*" && i + 1 < scalars.count && scalars[i + 1] == "/") { i += 1 }
+                i += 2
+                continue
             }
+            text.append(scalars[i])
+            i += 1
         }
-        let compact = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value > 0x20 && $0 != "\\" && $0 != "\"" && $0 != "'" }))
-        return compact.contains("expression(") || compact.contains("url(javascript:") || compact.contains("url(vbscript:")
-            || compact.contains("-moz-binding") || compact.contains("behavior:")
+        let ignored: Set<Unicode.Scalar> = ["\\", "\"", "'"]
+        let kept = text.filter { (scalar: Unicode.Scalar) -> Bool in scalar.value > 0x20 && !ignored.contains(scalar) }
+        let compact = String(String.UnicodeScalarView(kept))
+        let markers = ["expression(", "url(javascript:", "url(vbscript:", "-moz-binding", "behavior:"]
+        return markers.contains { compact.contains($0) }
     }
 
     static func trimmed(_ s: String) -> String {
