@@ -16,9 +16,34 @@ struct BundleFuzzer {
         let bundles = try source.siteIDs.map { try source.exportSite($0) }
         var mutator = Mutator(random: SplitMix64(seed: run.seed ^ 0x4255_4E44_4C45))
         print("bundle: exported \(bundles.count) bundles (\(bundles.map(\.count).map(String.init).joined(separator: ", ")) bytes)")
-        // Fresh communities cost a seed each; a pool of them, renewed as bundles replace sites.
+        // Fresh communities cost a seed each; one serves several bundles, renewed now and then.
         var community = try FuzzCommunity.make(sites: false)
         var imported = 0
+        // First, systematically: every component's integer properties at the edges.
+        var systematic = 0
+        for original in bundles {
+            guard let tree = try? JSONSerialization.jsonObject(with: original) else { continue }
+            var all: [[Step]] = []
+            paths(tree, into: &all)
+            let properties = all.filter { path in
+                if case .key("properties") = path.last { return true }
+                return false
+            }
+            for path in properties {
+                for (name, value) in [("limit", -1), ("limit", Int.max), ("suggestions", -1), ("level", -1)] {
+                    let mutated = modify(tree, at: path[...]) { node in
+                        guard var object = node as? [String: Any] else { return node }
+                        object[name] = value
+                        return object
+                    }
+                    guard let data = try? JSONSerialization.data(withJSONObject: mutated) else { continue }
+                    systematic += 1
+                    if attempt(data, in: community) { imported += 1 }
+                }
+            }
+        }
+        print("bundle: \(systematic) systematic bundles (integer properties at the edges), \(imported) imported")
+        community = try FuzzCommunity.make(sites: false)
         for iteration in 0..<run.iterations {
             if iteration % 25 == 24 { community = try FuzzCommunity.make(sites: false) }
             let original = mutator.random.pick(bundles, or: Data())
@@ -32,19 +57,26 @@ struct BundleFuzzer {
             } else {
                 continue
             }
-            let input = "bundle (\(data.count) bytes): " + String(decoding: data.prefix(3_000), as: UTF8.self)
-            run.trying("bundle", input)
-            do {
-                _ = try community.importSite(data, dryRun: true)
-                let plan = try community.importSite(data, dryRun: false)
-                imported += 1
-                render(plan.site.id, in: community, input: input)
-            } catch {
-                // A typed error is the right answer to a bad bundle.
-                if run.verbose { print("  refused: " + String(describing: error).replacingOccurrences(of: "\n", with: " / ").prefix(300)) }
-            }
+            if attempt(data, in: community) { imported += 1 }
         }
-        print("bundle: \(imported) of \(run.iterations) mutated bundles imported")
+        print("bundle: \(imported) bundles imported in all")
+    }
+
+    /// Imports `data` dry and for real; if it imports, renders its pages. Whether it imported.
+    private func attempt(_ data: Data, in community: Community) -> Bool {
+        let input = "bundle (\(data.count) bytes): " + String(decoding: data, as: UTF8.self)
+        if run.avoids(input) { return false }
+        run.trying("bundle", input)
+        do {
+            _ = try community.importSite(data, dryRun: true)
+            let plan = try community.importSite(data, dryRun: false)
+            render(plan.site.id, in: community, input: input)
+            return true
+        } catch {
+            // A typed error is the right answer to a bad bundle.
+            if run.verbose { print("  refused: " + String(describing: error).replacingOccurrences(of: "\n", with: " / ").prefix(300)) }
+            return false
+        }
     }
 
     /// Renders every page of an imported site as the guest and a member, and crawls from its root.
@@ -52,7 +84,11 @@ struct BundleFuzzer {
         guard let responder = community.site(siteID) else { return }
         let site = responder.site
         let allowUnavailable = site.status == .offline
-        for viewerID in [nil, "cara", "pat", "kim"] as [String?] {
+        let pagePaths = site.pages.compactMap { site.path(of: $0.id) }.map { site.urlPrefix + $0 }
+        let redirectPaths = site.redirects.keys.sorted().map { site.urlPrefix + ($0.hasPrefix("/") ? $0 : "/" + $0) }
+        let fixedPaths = [site.urlPrefix + "/", site.urlPrefix, site.urlPrefix + "/robots.txt", site.urlPrefix + "/sitemap.xml", site.urlPrefix + "/nope"]
+        // The guest and a member (Pat's partner profile is a member of both template sites).
+        for viewerID in [nil, "pat"] as [String?] {
             let viewer = FuzzCommunity.viewer(viewerID, in: community)
             for page in site.pages {
                 let parameters = page.parameter.map { [$0: "lead-acme-1"] } ?? [:]
@@ -60,16 +96,11 @@ struct BundleFuzzer {
                 let response = responder.render(page, parameters: parameters, request: SiteRequest(.get, site.urlPrefix + "/" + page.slug, viewer: viewer))
                 run.check(response, target: "bundle", input: "page \(page.id) as \(viewerID ?? "guest") of " + input, allowUnavailable: allowUnavailable)
             }
-            let pagePaths = site.pages.compactMap { site.path(of: $0.id) }.map { site.urlPrefix + $0 }
-            let redirectPaths = site.redirects.keys.sorted().map { site.urlPrefix + ($0.hasPrefix("/") ? $0 : "/" + $0) }
-            for path in [site.urlPrefix + "/", site.urlPrefix, site.urlPrefix + "/robots.txt", site.urlPrefix + "/sitemap.xml", site.urlPrefix + "/nope"] + pagePaths + redirectPaths {
+            for path in fixedPaths + redirectPaths + (viewerID == nil ? [] : pagePaths) {
                 run.trying("bundle", "GET \(path) as \(viewerID ?? "guest") of " + input)
                 let response = community.handle(SiteRequest(.get, path, viewer: viewer))
-                run.check(response, target: "bundle", input: "GET \(path.debugDescription) as \(viewerID ?? "guest") of " + input, allowUnavailable: allowUnavailable)
+                run.check(response, target: "bundle", input: "GET \(abbreviated(path)) as \(viewerID ?? "guest") of " + input, allowUnavailable: allowUnavailable)
             }
-        }
-        if site.urlPrefix.hasPrefix("/"), site.urlPrefix.count < 200 {
-            _ = HandleFuzzer(run: run).crawl(community, roots: [site.urlPrefix + "/"], target: "bundle", viewerIDs: [nil, "pat"], limit: 8)
         }
     }
 

@@ -38,8 +38,8 @@ final class FuzzRun {
 
     /// Records what is about to be tried; printed if the process traps while trying it.
     func trying(_ target: String, _ input: @autoclosure () -> String) {
-        let text = "[\(target)] " + String(input().prefix(6_000))
-        if verbose { print("try " + text) }
+        let text = "[\(target)] " + input()
+        if verbose { print("try " + text.prefix(2_000)) }
         TrapReporter.current(text)
     }
 
@@ -75,16 +75,24 @@ final class FuzzRun {
     }
 }
 
-/// Prints the input being tried when the process traps (SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS).
+/// Prints the input being tried when the process traps (SIGILL, SIGTRAP, SIGABRT, SIGSEGV,
+/// SIGBUS): its first 6,000 bytes on standard error, all of it in `CommunityFuzz-trap.txt`.
 enum TrapReporter {
     nonisolated(unsafe) private static var buffer: UnsafeMutablePointer<CChar>?
 
     static func install() {
         for sig in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS] {
             signal(sig) { sig in
-                let header = "\nCommunityFuzz: TRAP (signal \(sig)) while trying:\n"
+                let header = "\nCommunityFuzz: TRAP (signal \(sig)) while trying (all of it in CommunityFuzz-trap.txt):\n"
                 header.withCString { _ = write(2, $0, strlen($0)) }
-                if let text = TrapReporter.buffer { _ = write(2, text, strlen(text)) }
+                if let text = TrapReporter.buffer {
+                    _ = write(2, text, min(strlen(text), 6_000))
+                    let file = open("CommunityFuzz-trap.txt", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                    if file >= 0 {
+                        _ = write(file, text, strlen(text))
+                        close(file)
+                    }
+                }
                 _ = write(2, "\n", 1)
                 signal(sig, SIG_DFL)
                 raise(sig)

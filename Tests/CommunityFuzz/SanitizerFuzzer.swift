@@ -42,6 +42,7 @@ struct SanitizerFuzzer {
             default: input = mutator.mutate(mutator.random.pick(corpus, or: ""))
             }
             if mutator.random.oneIn(10) { input = String(repeating: input, count: 2 + mutator.random.below(100)) }
+            if run.avoids(input) { continue }
             run.trying("sanitizer", input.debugDescription)
             guard let first = try? sanitizer.sanitize(input) else { continue }  // tooLong is a typed refusal
             for finding in ExecutableContentChecker.findings(in: first.html) {
