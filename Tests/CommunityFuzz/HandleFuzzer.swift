@@ -9,12 +9,21 @@ struct SeenRequest {
     var query: [String: String]
     var form: [String: String]
     var viewerID: String?
+    var cookies: [String: String] = [:]
+    var headers: [String: String] = [:]
+    var clientAddress: String?
+    var bodyByteCount: Int?
 
     var description: String {
         func show(_ pairs: [String: String]) -> String {
             "[" + pairs.sorted { $0.key < $1.key }.map { abbreviated($0.key) + ": " + abbreviated($0.value) }.joined(separator: ", ") + "]"
         }
-        return "\(method.rawValue) \(abbreviated(path)) as \(viewerID ?? "guest") query=\(show(query)) form=\(show(form))"
+        var text = "\(method.rawValue) \(abbreviated(path)) as \(viewerID ?? "guest") query=\(show(query)) form=\(show(form))"
+        if !cookies.isEmpty { text += " cookies=" + show(cookies) }
+        if !headers.isEmpty { text += " headers=" + show(headers) }
+        if let clientAddress { text += " client=" + abbreviated(clientAddress) }
+        if let bodyByteCount { text += " body=\(bodyByteCount)" }
+        return text
     }
 }
 
@@ -52,7 +61,12 @@ struct HandleFuzzer {
                 case 5: request.path = mutator.mutatePath(request.path)
                 case 6: request.query = mutator.mutateQuery(request.query, names: queryNames)
                 case 7: request.viewerID = mutator.random.pick(FuzzCommunity.viewerIDs, or: nil)
-                case 8: request.method = mutator.random.pick([.get, .post, .head], or: .get)
+                case 8:
+                    if mutator.random.oneIn(3) {
+                        request.method = mutator.random.pick([.get, .post, .head], or: .get)
+                    } else {
+                        mutateCookiesAndHeaders(&request, &mutator)
+                    }
                 default:
                     if mutator.random.oneIn(3) { request.form["_csrf"] = mutator.mutate(request.form["_csrf"] ?? "") }
                     request.form["_return"] = mutator.value()
@@ -62,11 +76,36 @@ struct HandleFuzzer {
         }
     }
 
+    /// Cookies (the guest session among them), request headers, the client address and the body size.
+    private func mutateCookiesAndHeaders(_ request: inout SeenRequest, _ mutator: inout Mutator) {
+        switch mutator.random.below(5) {
+        case 0:
+            let name = mutator.random.pick(["ck-guest", "__Host-ck-guest", "__Secure-ck-guest", "session", mutator.value()], or: "ck-guest")
+            request.cookies[name] = mutator.value()
+        case 1:
+            for _ in 0..<(1 + mutator.random.below(200)) { request.cookies[mutator.value()] = mutator.value() }
+        case 2:
+            let name = mutator.random.pick([
+                "origin", "sec-fetch-site", "accept-language", "referer", "host", "user-agent", "x-forwarded-for", "cookie",
+                "content-type", "content-length", "accept", "Origin", "SEC-FETCH-SITE", mutator.value(),
+            ], or: "origin")
+            let values = ["null", "https://evil.example", "https://partners.example", "http://partners.example", "", "cross-site", "same-origin",
+                          "same-site", "none", "ko-KR,ko;q=0.9", "*;q=NaN", "de-DE;q=-1,en;q=1e309", String(repeating: "en,", count: 5_000)]
+            request.headers[name] = mutator.random.oneIn(2) ? mutator.random.pick(values, or: "") : mutator.value()
+        case 3:
+            request.clientAddress = mutator.random.pick(["127.0.0.1", "::1", "", "999.999.999.999", "fe80::1%eth0", mutator.value()], or: "")
+        default:
+            request.bodyByteCount = mutator.random.pick([-1, 0, Int.max, Int.min, 1 << 40, 10_000_000], or: -1)
+        }
+    }
+
     private func send(_ request: SeenRequest, _ community: Community) {
         if run.avoids(request.description) { return }
         run.trying("handle", request.description)
         let viewer = FuzzCommunity.viewer(request.viewerID, in: community)
-        let response = community.handle(SiteRequest(request.method, request.path, query: request.query, form: request.form, viewer: viewer))
+        let response = community.handle(SiteRequest(
+            request.method, request.path, query: request.query, form: request.form, viewer: viewer, cookies: request.cookies,
+            headers: request.headers, clientAddress: request.clientAddress, bodyByteCount: request.bodyByteCount))
         run.check(response, target: "handle", input: request.description)
     }
 
