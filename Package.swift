@@ -92,6 +92,11 @@ let package = Package(
         ),
         .executableTarget(name: "RenderBenchmark", dependencies: ["CommunityKit"], path: "Benchmarks/RenderBenchmark"),
 
+        // Fuzzing: deterministic fuzz targets CI runs (`swift run CommunityFuzz all`), and the
+        // "nothing executable" HTML checker they and its tests share. Not products.
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        .executableTarget(name: "CommunityFuzz", dependencies: ["CommunityKit", "FuzzSupport"], path: "Tests/CommunityFuzz"),
+
         // Tests, one target per module.
         .testTarget(name: "CommunityModelTests", dependencies: ["CommunityModel", "CommunityTesting"]),
         .testTarget(
@@ -118,6 +123,7 @@ let package = Package(
             dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting", "CSQLite"]
         ),
         .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit"]),
+        .testTarget(name: "FuzzSupportTests", dependencies: ["FuzzSupport"]),
         .testTarget(
             name: "SharingWorkloadTests",
             dependencies: ["SharingWorkload", "CommunityModel", "CommunityAccess"]

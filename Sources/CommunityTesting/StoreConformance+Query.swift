@@ -19,7 +19,7 @@ extension StoreConformance {
     static func randomItem(_ id: String, _ random: inout SeededRandom) -> Item {
         let label = Int.random(in: 0..<4, using: &random) == 0 ? nil : labels.randomElement(using: &random)
         return Item(
-            id: ID(id), group: groups.randomElement(using: &random)!, rank: Int.random(in: 0..<9, using: &random),
+            id: ID(id), group: groups.randomElement(using: &random)!, rank: Int.random(in: 0..<9, using: &random),  // trap-safe: the suite's own generated ids and non-empty pools, not host input
             label: label, note: "n\(Int.random(in: 0..<1000, using: &random))")
     }
 
@@ -111,15 +111,15 @@ extension StoreConformance {
     ) throws {
         let items = Array(model.values.map(\.item))
         for (name, query) in queries {
-            let expected = reference(items, query).map { "\($0.id.rawValue)@\(model[$0.id.rawValue]!.version)" }
+            let expected = reference(items, query).map { "\($0.id.rawValue)@\(model[$0.id.rawValue]!.version)" }  // trap-safe: the suite's own generated ids and non-empty pools, not host input
             let actual = try reader.query(query).map { "\($0.value.id.rawValue)@\($0.version)" }
             try check.equal(actual, expected, "\(context): query \(name)")
         }
-        let expectedAll = model.keys.sorted().map { "\($0)@\(model[$0]!.version)" }
+        let expectedAll = model.keys.sorted().map { "\($0)@\(model[$0]!.version)" }  // trap-safe: the suite's own generated ids and non-empty pools, not host input
         try check.equal(try reader.all(Item.self).map { "\($0.value.id.rawValue)@\($0.version)" }, expectedAll, "\(context): all")
         try check.equal(try reader.count(Item.self), model.count, "\(context): count")
         for (id, entry) in model {
-            try check.equal(try reader.value(ID<Item>(id)), entry.item, "\(context): value of \(id)")
+            try check.equal(try reader.value(ID<Item>(id)), entry.item, "\(context): value of \(id)")  // trap-safe: the suite's own generated ids and non-empty pools, not host input
         }
     }
 
@@ -166,16 +166,16 @@ extension StoreConformance {
             do {
                 try store.write { tx in
                     for _ in 0..<8 {
-                        let id = ids.randomElement(using: &random)!
+                        let id = ids.randomElement(using: &random)!  // trap-safe: the suite's own generated ids and non-empty pools, not host input
                         let roll = Int.random(in: 0..<10, using: &random)
                         if roll < 3, let existing = next[id] {
-                            try tx.delete(ID<Item>(id), expecting: .exactly(existing.version))
+                            try tx.delete(ID<Item>(id), expecting: .exactly(existing.version))  // trap-safe: the suite's own generated ids and non-empty pools, not host input
                             next[id] = nil
                         } else {
                             let item = randomItem(id, &random)
                             let version = try tx.put(item)
                             next[id] = (item, (next[id]?.version ?? 0) + 1)
-                            try check.equal(version, next[id]!.version, "version returned in round \(round)")
+                            try check.equal(version, next[id]!.version, "version returned in round \(round)")  // trap-safe: the suite's own generated ids and non-empty pools, not host input
                         }
                     }
                     try compareQueries(tx, next, "inside round \(round)", check)

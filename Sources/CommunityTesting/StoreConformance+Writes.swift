@@ -5,7 +5,7 @@ typealias Counter = ConformanceCounter
 
 extension StoreConformance {
     static func item(_ id: String, _ group: String = "red", rank: Int = 0, label: String? = nil) -> Item {
-        Item(id: ID(id), group: group, rank: rank, label: label, note: "note of \(id)")
+        Item(id: ID(id), group: group, rank: rank, label: label, note: "note of \(id)")  // trap-safe: the suite's own generated ids, not host input
     }
 
     static func roundTrip(_ store: any Store, _ check: LawCheck) throws {

@@ -264,7 +264,7 @@ extension AccessAdministrator {
         var out: [Role] = []
         var parent: ID<Role>? = nil
         for level in used {
-            let id = ID<Role>("\(account.id.rawValue.prefix(40))-\(word.lowercased())-\(level.rawValue)")
+            let id = ID<Role>("\(account.id.rawValue.prefix(40))-\(word.lowercased())-\(level.rawValue)")  // trap-safe: ≤ 40 characters of a valid id, then library words
             let name = "\(account.name) \(word) \(level.rawValue.prefix(1).uppercased())\(level.rawValue.dropFirst())"
             out.append(Role(id: id, name: name, parentID: parent, kind: kind, accountID: account.id, externalLevel: level))
             parent = id

@@ -170,6 +170,6 @@ private final class BackgroundRead: Sendable {
 
     func wait() -> Result<[any Record], any Error> {
         done.wait()
-        return result.withLock { $0! }
+        return result.withLock { $0! }  // trap-safe: the reader stores its result before it signals `done`
     }
 }

@@ -195,7 +195,7 @@ extension AccessState {
 extension ID {
     /// An id from a string the store already validated.
     init(uncheckedString value: String) {
-        self = ID<Never>.isValid(value) ? ID(value) : ID("invalid")
+        self = ID<Never>.isValid(value) ? ID(value) : ID("invalid")  // trap-safe: checked by isValid just before; the fallback is a literal
     }
 }
 

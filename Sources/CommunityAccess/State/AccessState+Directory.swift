@@ -338,12 +338,13 @@ extension AccessState {
             var changedRules: [(index: UInt32, target: Principal, hierarchy: Bool)] = []
             let oldReach = Dictionary(uniqueKeysWithValues: old.rules.compactMap { $0 }.map { ($0.index, $0) })
             for r in reachers {
-                let before = oldReach[r.index]
-                if before == nil || before!.target != r.target || before!.object != d.rules[Int(r.index)]!.object
-                    || before!.isGuest != d.rules[Int(r.index)]!.isGuest
-                {
-                    changedRules.append(r)
+                let unchanged: Bool
+                if let before = oldReach[r.index], let rule = d.rules[Int(r.index)] {
+                    unchanged = before.target == r.target && before.object == rule.object && before.isGuest == rule.isGuest
+                } else {
+                    unchanged = false
                 }
+                if !unchanged { changedRules.append(r) }
             }
             let live = Set(reachers.map(\.index))
             for (index, _) in oldReach where !live.contains(index) {
@@ -795,7 +796,7 @@ extension AccessState {
 
     private func ownerRules(_ d: Directory, _ list: [CompiledRule], _ u: UInt32) -> [UInt32] {
         guard d.userActive[Int(u)], !list.isEmpty else { return [] }
-        return list.filter { d.isMember(u, $0.source!) }.map(\.index)
+        return list.filter { rule in rule.source.map { d.isMember(u, $0) } ?? false }.map(\.index)
     }
 
     private func computeSharingSets(_ d: inout DirectoryBuilder) {

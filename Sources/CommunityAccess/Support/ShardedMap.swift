@@ -72,7 +72,7 @@ struct ShardedInterner<Key: ShardKey>: Sendable {
 
     func id(_ key: Key) -> UInt32? { ids[key] }
 
-    func key(_ id: UInt32) -> Key { keys[Int(id)]! }
+    func key(_ id: UInt32) -> Key { keys[Int(id)]! }  // trap-safe: ids come only from intern(_:), which stores the key at that index first
 
     /// Makes room for `n` more keys.
     mutating func reserve(_ n: Int) { ids.reserve(n) }

@@ -106,7 +106,7 @@ public struct ContentAudience: Sendable {
             guard let category = try store.value(id) else { continue }
             byGroup[category.groupID, default: []].append(SearchAccessKey.category(id.rawValue))
         }
-        for group in byGroup.keys.sorted() { clauses.append(byGroup[group]! + [SearchAccessKey.allKnowledge]) }
+        for (_, keys) in byGroup.sorted(by: { $0.key < $1.key }) { clauses.append(keys + [SearchAccessKey.allKnowledge]) }
         return SearchVisibility(clauses: clauses)
     }
 }

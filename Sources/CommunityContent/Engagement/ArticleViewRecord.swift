@@ -22,8 +22,10 @@ public struct ArticleViewRecord: Entity, Hashable {
 
     /// Creates a view record.
     public init(articleID: ID<KnowledgeArticle>, userID: ID<User>, periodStart: Date) {
+        // Whole seconds; a clock far outside Int64 (or NaN) still gets a stable key instead of a trap.
+        let seconds = periodStart.timeIntervalSince1970.rounded(.towardZero)
         self.id = StableID.make(
-            "vw", articleID.rawValue, userID.rawValue, String(Int(periodStart.timeIntervalSince1970)))
+            "vw", articleID.rawValue, userID.rawValue, Int64(exactly: seconds).map(String.init) ?? "\(seconds)")
         self.articleID = articleID
         self.userID = userID
         self.periodStart = periodStart

@@ -9,7 +9,7 @@ extension KnowledgeService {
         let previous = try store.write { tx -> Bool? in
             let feedback = ArticleFeedback(articleID: articleID, userID: user, helpful: helpful, at: now)
             let old = try tx.value(feedback.id)
-            var stats = try tx.value(ID<ArticleStats>(articleID.rawValue)) ?? ArticleStats(articleID: articleID)
+            var stats = try tx.value(articleID.retyped(as: ArticleStats.self)) ?? ArticleStats(articleID: articleID)
             if let old { if old.helpful { stats.helpful -= 1 } else { stats.notHelpful -= 1 } }
             if helpful { stats.helpful += 1 } else { stats.notHelpful += 1 }
             try tx.put(feedback)
@@ -26,7 +26,7 @@ extension KnowledgeService {
         let now = clock.now()
         try store.write { tx in
             let rating = ArticleRating(articleID: articleID, userID: user, stars: stars, at: now)
-            var stats = try tx.value(ID<ArticleStats>(articleID.rawValue)) ?? ArticleStats(articleID: articleID)
+            var stats = try tx.value(articleID.retyped(as: ArticleStats.self)) ?? ArticleStats(articleID: articleID)
             if let old = try tx.value(rating.id) {
                 stats.ratingSum -= old.stars
                 stats.ratingCount -= 1
@@ -47,7 +47,7 @@ extension KnowledgeService {
         return try store.write { tx -> Bool in
             let view = ArticleViewRecord(articleID: articleID, userID: user, periodStart: periodStart)
             guard try tx.get(view.id) == nil else { return false }
-            var stats = try tx.value(ID<ArticleStats>(articleID.rawValue)) ?? ArticleStats(articleID: articleID)
+            var stats = try tx.value(articleID.retyped(as: ArticleStats.self)) ?? ArticleStats(articleID: articleID)
             stats.views += 1
             try tx.put(view, expecting: .absent)
             try tx.put(stats)
@@ -57,7 +57,7 @@ extension KnowledgeService {
 
     /// The article's engagement totals.
     public func stats(_ articleID: ID<KnowledgeArticle>) throws -> ArticleStats {
-        try store.snapshot().value(ID<ArticleStats>(articleID.rawValue)) ?? ArticleStats(articleID: articleID)
+        try store.snapshot().value(articleID.retyped(as: ArticleStats.self)) ?? ArticleStats(articleID: articleID)
     }
 
     func requireReader(_ articleID: ID<KnowledgeArticle>, _ user: ID<User>) throws {

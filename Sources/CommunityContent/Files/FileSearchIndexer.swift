@@ -39,7 +39,7 @@ public final class FileSearchIndexer: Sendable {
         var libraries = false
         for change in changes {
             switch change.entityType {
-            case ContentFile.entityType: files.insert(ID(change.id))
+            case ContentFile.entityType: if let id = try? ID<ContentFile>(parsing: change.id) { files.insert(id) }
             case FileShare.entityType:
                 if let share = change.value(as: FileShare.self) { files.insert(share.fileID) } else { libraries = true }
             case Library.entityType: libraries = true

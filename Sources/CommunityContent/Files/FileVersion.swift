@@ -34,7 +34,7 @@ public struct FileVersion: Entity, Hashable {
         fileID: ID<ContentFile>, number: Int, fileName: String, contentType: String, size: Int, uploadedBy: ID<User>,
         uploadedAt: Date
     ) {
-        self.id = ID("\(fileID.rawValue).v\(number)".suffix(64).description)
+        self.id = ID("\(fileID.rawValue).v\(number)".suffix(64).description)  // trap-safe: an id, ".v" and digits, cut to 64 characters, are identifier characters
         self.fileID = fileID
         self.number = number
         self.fileName = fileName

@@ -56,7 +56,7 @@ public struct ArticleVersion: Entity, Hashable {
     /// The id of a given version.
     public static func makeID(article: ID<KnowledgeArticle>, locale: String, number: Int) -> ID<ArticleVersion> {
         let localeKey = String(locale.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || $0 == "-") }.map(Character.init))
-        return ID("\(article.rawValue).\(localeKey).\(number)".suffix(64).description)
+        return ID("\(article.rawValue).\(localeKey).\(number)".suffix(64).description)  // trap-safe: id, ASCII letters/_/- and digits, cut to 64 characters
     }
 
     /// Creates a version.

@@ -143,7 +143,7 @@ public final class KnowledgeService: Sendable {
         let published = try store.write { tx -> ArticleVersion in
             let article = try Self.article(articleID, in: tx)
             let versions = try Self.versions(of: articleID, locale: locale, in: tx)
-            guard !versions.isEmpty else { throw KnowledgeError.unknownLocale(article: articleID.rawValue, locale: locale) }
+            guard let latest = versions.last else { throw KnowledgeError.unknownLocale(article: articleID.rawValue, locale: locale) }
             let target: ArticleVersion
             if let number {
                 guard let v = versions.first(where: { $0.number == number }) else {
@@ -153,7 +153,7 @@ public final class KnowledgeService: Sendable {
             } else if let draft = versions.first(where: { $0.status == .draft }) {
                 target = draft
             } else {
-                target = versions.last!
+                target = latest
             }
             guard target.status == .draft else {
                 throw KnowledgeError.illegalTransition(
@@ -189,7 +189,7 @@ public final class KnowledgeService: Sendable {
         let archived = try store.write { tx -> ArticleVersion in
             _ = try Self.article(articleID, in: tx)
             let versions = try Self.versions(of: articleID, locale: locale, in: tx)
-            guard !versions.isEmpty else { throw KnowledgeError.unknownLocale(article: articleID.rawValue, locale: locale) }
+            guard let latest = versions.last else { throw KnowledgeError.unknownLocale(article: articleID.rawValue, locale: locale) }
             let target: ArticleVersion
             if let number {
                 guard let v = versions.first(where: { $0.number == number }) else {
@@ -197,7 +197,7 @@ public final class KnowledgeService: Sendable {
                 }
                 target = v
             } else {
-                target = versions.first(where: { $0.status == .published }) ?? versions.last!
+                target = versions.first(where: { $0.status == .published }) ?? latest
             }
             guard target.status == .published else {
                 throw KnowledgeError.illegalTransition(
@@ -229,7 +229,7 @@ public final class KnowledgeService: Sendable {
             var draft =
                 versions.first(where: { $0.status == .draft })
                 ?? ArticleVersion(
-                    articleID: articleID, locale: locale, number: versions.last!.number + 1, status: .draft, title: "",
+                    articleID: articleID, locale: locale, number: (versions.last ?? source).number + 1, status: .draft, title: "",
                     summary: "", body: "", authorID: user, createdAt: now)
             draft.title = source.title
             draft.summary = source.summary

@@ -58,7 +58,7 @@ public final class KnowledgeSearchIndexer: Sendable {
         for change in changes {
             switch change.entityType {
             case KnowledgeArticle.entityType:
-                affected.insert(ID(change.id))
+                if let id = try? ID<KnowledgeArticle>(parsing: change.id) { affected.insert(id) }
             case ArticleVersion.entityType:
                 if let v = change.value(as: ArticleVersion.self) {
                     affected.insert(v.articleID)
@@ -112,7 +112,7 @@ public final class KnowledgeSearchIndexer: Sendable {
             var live = Set<String>()
             if let article = try snapshot.value(id) {
                 let visibility = try ContentAudience.descriptor(for: article, in: snapshot)
-                let stats = try snapshot.value(ID<ArticleStats>(id.rawValue))
+                let stats = try snapshot.value(id.retyped(as: ArticleStats.self))
                 let popularity = Double((stats?.views ?? 0) + 3 * (stats?.helpful ?? 0))
                 let topics = try TopicService.topics(of: TopicTarget(type: .article, id: id.rawValue), in: snapshot)
                 for version in try KnowledgeService.versions(of: id, in: snapshot) where version.status == .published {

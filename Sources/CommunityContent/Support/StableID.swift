@@ -17,9 +17,11 @@ public enum StableID {
         return h
     }
 
-    /// An id `prefix_<16 hex digits>` for the parts.
+    /// An id `prefix_<16 hex digits>` for the parts (the prefix keeps at most its first 40
+    /// identifier characters).
     public static func make<E>(_ prefix: String, _ parts: String...) -> ID<E> {
         let hex = String(hash(parts), radix: 16)
-        return ID("\(prefix)_\(String(repeating: "0", count: 16 - hex.count))\(hex)")
+        let safePrefix = String(prefix.filter { ID<E>.isValid(String($0)) }.prefix(40))
+        return ID("\(safePrefix)_\(String(repeating: "0", count: 16 - hex.count))\(hex)")  // trap-safe: ≤ 40 identifier characters, "_" and 16 hex digits
     }
 }

@@ -154,13 +154,13 @@ public final class TopicService: Sendable {
     /// Navigational topics in menu order.
     public func navigationalTopics() throws -> [Topic] {
         try store.snapshot().all(Topic.self).map(\.value).filter { $0.mergedInto == nil && $0.navigationalOrder != nil }
-            .sorted { ($0.navigationalOrder!, $0.name) < ($1.navigationalOrder!, $1.name) }
+            .sorted { ($0.navigationalOrder ?? .max, $0.name) < ($1.navigationalOrder ?? .max, $1.name) }
     }
 
     /// Featured topics in order.
     public func featuredTopics() throws -> [Topic] {
         try store.snapshot().all(Topic.self).map(\.value).filter { $0.mergedInto == nil && $0.featuredOrder != nil }
-            .sorted { ($0.featuredOrder!, $0.name) < ($1.featuredOrder!, $1.name) }
+            .sorted { ($0.featuredOrder ?? .max, $0.name) < ($1.featuredOrder ?? .max, $1.name) }
     }
 
     /// The topic, following merges to the topic it lives on as.

@@ -21,7 +21,7 @@ public struct ApprovalItem: Hashable, Sendable, Codable, CustomStringConvertible
 
     /// The id typed as `E`, when the item is an `E`.
     public func id<E: Entity>(as _: E.Type) -> ID<E>? {
-        entityType == E.entityType ? ID<E>(id) : nil
+        entityType == E.entityType ? try? ID<E>(parsing: id) : nil
     }
 
     /// `Type:id`, the form indexes use.

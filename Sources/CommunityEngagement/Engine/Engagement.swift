@@ -103,7 +103,7 @@ public final class Engagement: Sendable {
 
     /// Throws if the member is frozen or suspended.
     func checkStanding(_ id: ID<User>, in reader: any StoreReader) throws {
-        guard let standing = try reader.value(ID<MemberStanding>(id.rawValue)) else { return }
+        guard let standing = try reader.value(id.retyped(as: MemberStanding.self)) else { return }
         if standing.isFrozen { throw EngagementError.memberFrozen(id) }
         if let until = standing.suspendedUntil, until > clock.now() { throw EngagementError.memberSuspended(id, until: until) }
     }

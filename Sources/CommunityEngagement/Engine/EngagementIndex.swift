@@ -117,8 +117,7 @@ final class EngagementIndex: Sendable {
     private func applyGroup(_ g: CommunityGroup) {
         groupHandles.withLock { $0[MentionParser.handleKey(g.name)] = g.id }
         groups.withLock { groups in
-            if groups[g.id] == nil { groups[g.id] = GroupAudience(visibility: g.visibility) }
-            groups[g.id]!.visibility = g.visibility
+            groups[g.id, default: GroupAudience(visibility: g.visibility)].visibility = g.visibility
         }
     }
 
@@ -136,7 +135,7 @@ final class EngagementIndex: Sendable {
         activity.withLock { activity in
             // In place: copying the list out would copy it whole on every post.
             activity[member, default: []].append((at, kind))
-            if let count = activity[member]?.count, count > 512 { activity[member]!.removeFirst(count - 512) }
+            if let count = activity[member]?.count, count > 512 { activity[member, default: []].removeFirst(count - 512) }
         }
     }
 

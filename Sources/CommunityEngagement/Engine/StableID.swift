@@ -15,6 +15,6 @@ enum StableID {
             h2 ^= h2 >> 29
         }
         let a = String(h1, radix: 16), b = String(h2, radix: 16)
-        return ID("\(prefix)_\(String(repeating: "0", count: 16 - a.count))\(a)\(String(repeating: "0", count: 16 - b.count))\(b)")
+        return ID("\(prefix)_\(String(repeating: "0", count: 16 - a.count))\(a)\(String(repeating: "0", count: 16 - b.count))\(b)")  // trap-safe: internal; callers pass short literal prefixes, the rest is 32 hex digits
     }
 }

@@ -15,7 +15,7 @@ public struct GroupMembership: Entity, Hashable {
     public enum Role: String, Hashable, Sendable, Codable, Comparable, CaseIterable {
         case member, manager, owner
         public static func < (lhs: Role, rhs: Role) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+            (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
         }
     }
 

@@ -184,7 +184,9 @@ public struct Groups: Sendable {
             let now = engine.clock.now()
             if role == .owner {
                 guard memberID != ownerID else { return true }
-                var old = try tx.value(GroupMembership.id(group: id, member: ownerID))!
+                guard var old = try tx.value(GroupMembership.id(group: id, member: ownerID)) else {
+                    throw EngagementError.conflict("the owner \(ownerID) of \(id) has no membership")
+                }
                 old.role = .manager
                 try tx.put(old)
                 group.ownerID = memberID

@@ -170,7 +170,7 @@ public struct Ideas: Sendable {
         guard let zone = try snapshot.value(zoneID) else { throw EngagementError.unknownZone(zoneID) }
         var ideas = try snapshot.query(Query<Idea>().where("zoneID", equals: .reference(zoneID.rawValue))).map(\.value).filter {
             $0.mergedInto == nil && engine.canSee(status: $0.publication, author: $0.authorID, viewer: viewer)
-                && (category == nil || $0.categories.contains(category!))
+                && (category == nil || $0.categories.contains { $0 == category })
         }
         let now = engine.clock.now()
         func newer(_ a: Idea, _ b: Idea) -> Bool { a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.id < b.id }
@@ -178,8 +178,8 @@ public struct Ideas: Sendable {
         case .top:
             ideas.sort { $0.score != $1.score ? $0.score > $1.score : newer($0, $1) }
         case .trending:
-            let scores = Dictionary(uniqueKeysWithValues: ideas.map { ($0.id, $0.trendingScore(at: now, halfLifeHours: zone.trendingHalfLifeHours)) })
-            ideas.sort { scores[$0.id]! != scores[$1.id]! ? scores[$0.id]! > scores[$1.id]! : newer($0, $1) }
+            let scored = ideas.map { ($0, $0.trendingScore(at: now, halfLifeHours: zone.trendingHalfLifeHours)) }
+            ideas = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : newer($0.0, $1.0) }.map(\.0)
         case .recent:
             ideas.sort(by: newer)
         case .status(let status):

@@ -42,7 +42,7 @@ public struct ContentScreen: Sendable {
             guard !found.isEmpty else { continue }
             v.matchedRules.append(rule.id)
             v.keywords.append(contentsOf: found.map { String(text[$0.range]) })
-            if v.action == nil || rule.action > v.action! {
+            if v.action.map({ rule.action > $0 }) ?? true {
                 v.action = rule.action
                 v.decisiveRule = rule.id
             }

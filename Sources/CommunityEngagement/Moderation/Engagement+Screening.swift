@@ -117,7 +117,7 @@ extension Engagement {
         _ tx: any StoreTransaction, _ effects: WriteEffects, member: ID<User>, frozen: Bool, suspendedUntil: Date?,
         by actor: ID<User>?, reason: String
     ) throws {
-        var standing = try tx.value(ID<MemberStanding>(member.rawValue)) ?? MemberStanding(memberID: member)
+        var standing = try tx.value(member.retyped(as: MemberStanding.self)) ?? MemberStanding(memberID: member)
         let action: ModerationAuditEntry.Action =
             frozen != standing.isFrozen ? (frozen ? .frozen : .unfrozen) : (suspendedUntil != nil ? .suspended : .unsuspended)
         standing.isFrozen = frozen

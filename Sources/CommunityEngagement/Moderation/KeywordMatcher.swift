@@ -80,7 +80,7 @@ public struct KeywordMatcher: Sendable {
                     let actual = words[w + k].folded
                     if k == e.words.count - 1 {
                         if let t = Self.inflection(of: actual, stem: kw) {
-                            trailing = TextFolding.isHangul(kw.unicodeScalars.last!) ? t : 0
+                            trailing = (kw.unicodeScalars.last.map(TextFolding.isHangul) ?? false) ? t : 0
                         } else if e.keyword.matching == .compound && e.words.count == 1 && actual.contains(kw) {
                             trailing = 0
                         } else {

@@ -222,7 +222,7 @@ public struct Moderation: Sendable {
 
     /// A member's standing (`nil` when in good standing).
     public func standing(of memberID: ID<User>) throws -> MemberStanding? {
-        try engine.store.snapshot().value(ID<MemberStanding>(memberID.rawValue))
+        try engine.store.snapshot().value(memberID.retyped(as: MemberStanding.self))
     }
 
     /// The audit log in `[from, to)`, oldest first.

@@ -11,6 +11,6 @@ public enum ModerationAction: String, Hashable, Sendable, Codable, CaseIterable,
 
     /// Severity order: mask < flag < block < freeze.
     public static func < (lhs: ModerationAction, rhs: ModerationAction) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }

@@ -18,7 +18,7 @@ public struct Inbox: Sendable {
         try engine.checkText(body, field: "Notification.Body", max: 4_000, required: false)
         let posted: Notification? = try engine.perform { tx, effects -> Notification?? in
             guard try tx.value(recipientID)?.isActive == true else { throw EngagementError.unknownMember(recipientID) }
-            let prefs = try tx.value(ID<NotificationPreferences>(recipientID.rawValue)) ?? NotificationPreferences(memberID: recipientID)
+            let prefs = try tx.value(recipientID.retyped(as: NotificationPreferences.self)) ?? NotificationPreferences(memberID: recipientID)
             let email = prefs.email[kind]
             let muted = prefs.mutedInApp.contains(kind)
             if muted && email == nil { return .some(nil) }
@@ -71,7 +71,7 @@ public struct Inbox: Sendable {
 
     /// A member's preferences (the defaults when never set).
     public func preferences(of memberID: ID<User>) throws -> NotificationPreferences {
-        try engine.store.snapshot().value(ID<NotificationPreferences>(memberID.rawValue)) ?? NotificationPreferences(memberID: memberID)
+        try engine.store.snapshot().value(memberID.retyped(as: NotificationPreferences.self)) ?? NotificationPreferences(memberID: memberID)
     }
 
     /// Saves a member's preferences (the member themself).
@@ -96,7 +96,7 @@ public struct Inbox: Sendable {
         let byMember = Dictionary(grouping: pending, by: \.recipientID)
         var sent = 0
         for member in byMember.keys.sorted() {
-            let list = byMember[member]!.sorted { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id < $1.id }
+            let list = (byMember[member] ?? []).sorted { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id < $1.id }
             do {
                 try send(list, to: member, frequency: frequency)
                 sent += 1

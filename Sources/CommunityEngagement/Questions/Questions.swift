@@ -226,12 +226,12 @@ public struct Questions: Sendable {
         var escalated: [ID<Question>] = []
         for candidate in candidates {
             guard let rule = rules.first(where: {
-                $0.covers(candidate.topics) && now.timeIntervalSince(candidate.createdAt) >= $0.unansweredAfterHours! * 3600
+                $0.covers(candidate.topics) && now.timeIntervalSince(candidate.createdAt) >= ($0.unansweredAfterHours ?? .infinity) * 3600
             }) else { continue }
             let done = try engine.perform { tx, effects -> Bool? in
                 // Re-read inside the transaction: an answer may have arrived meanwhile.
                 guard var q = try tx.value(candidate.id), q.escalation == nil, q.answerCount == 0, !q.isSolved else { return false }
-                try escalate(&q, reason: .unansweredFor(hours: rule.unansweredAfterHours!), tx, effects)
+                try escalate(&q, reason: .unansweredFor(hours: rule.unansweredAfterHours ?? 0), tx, effects)
                 return true
             }
             if done { escalated.append(candidate.id) }

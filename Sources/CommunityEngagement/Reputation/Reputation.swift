@@ -7,7 +7,7 @@ public struct Reputation: Sendable {
 
     /// A member's account (zero points when they have none yet).
     public func account(of memberID: ID<User>) throws -> ReputationAccount {
-        try engine.store.snapshot().value(ID<ReputationAccount>(memberID.rawValue)) ?? ReputationAccount(memberID: memberID)
+        try engine.store.snapshot().value(memberID.retyped(as: ReputationAccount.self)) ?? ReputationAccount(memberID: memberID)
     }
 
     /// A member's level.
@@ -121,7 +121,7 @@ public struct Reputation: Sendable {
             let shared = g.topics.filter { interests[$0] != nil }
             guard !shared.isEmpty else { continue }
             let members = engine.index.audience(g.id)?.members.count ?? 0
-            let score = shared.reduce(0) { $0 + interests[$1]! } + log(Double(members) + 1)
+            let score = shared.reduce(0) { $0 + interests[$1, default: 0] } + log(Double(members) + 1)
             out.append(Recommendation(subject: g.id, score: score, reason: "about \(shared.sorted().joined(separator: ", "))"))
         }
         return out.sorted { $0.score != $1.score ? $0.score > $1.score : $0.subject < $1.subject }.prefix(limit).map { $0 }
@@ -134,7 +134,7 @@ public struct Reputation: Sendable {
         var scores: [String: Double] = [:]
         let snapshot = engine.store.snapshot()
         for key in followed {
-            guard case .member(let other) = key, let acct = try snapshot.value(ID<ReputationAccount>(other.rawValue)) else { continue }
+            guard case .member(let other) = key, let acct = try snapshot.value(other.retyped(as: ReputationAccount.self)) else { continue }
             for (t, p) in acct.topicPoints { scores[t, default: 0] += Double(p) }
         }
         for (t, w) in try interests(of: memberID) { scores[t, default: 0] += w }

@@ -82,7 +82,7 @@ enum ReputationEngine {
         if let once, try tx.get(once) != nil { return }
         let now = engine.clock.now()
         let day = dayKey(now)
-        var account = try tx.value(ID<ReputationAccount>(member.rawValue)) ?? ReputationAccount(memberID: member)
+        var account = try tx.value(member.retyped(as: ReputationAccount.self)) ?? ReputationAccount(memberID: member)
         if account.day != day {
             account.day = day
             account.today = 0
@@ -127,7 +127,8 @@ enum ReputationEngine {
     }
 
     static func dayKey(_ date: Date) -> String {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        return "d\(days)"
+        let days = (date.timeIntervalSince1970 / 86_400).rounded(.down)
+        // A clock outside Int64's range (or NaN) still gets a key instead of a trap.
+        return "d" + (Int64(exactly: days).map(String.init) ?? "\(days)")
     }
 }

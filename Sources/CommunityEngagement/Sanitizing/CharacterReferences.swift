@@ -38,7 +38,7 @@ enum CharacterReferences {
                 if digits > 0 {
                     if j < s.count, s[j] == ";" { j += 1 }
                     let valid = value != 0 && value <= 0x10FFFF && !(0xD800...0xDFFF).contains(value)
-                    out.append(valid ? Unicode.Scalar(value)! : "\u{FFFD}")
+                    out.append((valid ? Unicode.Scalar(value) : nil) ?? "\u{FFFD}")
                     i = j
                     continue
                 }

@@ -202,7 +202,7 @@ struct HTMLTokenizer {
                     }
                 }
                 let after = at(index + 2 + target.count)
-                if matches, after == nil || after == ">" || after == "/" || Self.isSpace(after!) {
+                if matches, after.map({ $0 == ">" || $0 == "/" || Self.isSpace($0) }) ?? true {
                     index += 2 + target.count
                     while let c = at(index), c != ">" { index += 1 }
                     index += 1

@@ -71,7 +71,7 @@ public struct BusinessHours: Hashable, Sendable, Codable {
 
     private var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!  // trap-safe: "UTC" is a literal every time zone database has
         return calendar
     }
 

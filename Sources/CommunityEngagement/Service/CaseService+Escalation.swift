@@ -75,7 +75,7 @@ extension CaseService {
                 record.priority = p
             } else {
                 let all = Case.Priority.allCases
-                record.priority = all[min(all.count - 1, all.firstIndex(of: old)! + 1)]
+                record.priority = all[min(all.count - 1, (all.firstIndex(of: old) ?? all.count - 1) + 1)]
             }
             if old != record.priority {
                 try appendHistory(

@@ -39,7 +39,7 @@ extension CaseService {
 
     /// Surveys aggregated per calendar period (`.day`, `.weekOfYear`, `.month`) in a time zone.
     public func surveySummaries(
-        per period: Calendar.Component, from start: Date, to end: Date, timeZone: TimeZone = TimeZone(identifier: "UTC")!
+        per period: Calendar.Component, from start: Date, to end: Date, timeZone: TimeZone = TimeZone(identifier: "UTC")!  // trap-safe: "UTC" is a literal every time zone database has
     ) throws -> [SurveySummary] {
         guard [.day, .weekOfYear, .month, .year].contains(period) else {
             throw CaseError.invalidConfiguration("survey periods are day, weekOfYear, month or year")

@@ -16,7 +16,7 @@ public struct QueueRotation: Entity, Hashable {
     /// Picks the next member in turn inside `tx` and advances the rotation; `nil` if the queue has no members.
     static func next(for queue: ID<Queue>, members: [ID<User>], in tx: any StoreTransaction) throws -> ID<User>? {
         guard !members.isEmpty else { return nil }
-        var rotation = try tx.value(ID<QueueRotation>(queue.rawValue)) ?? QueueRotation(queueID: queue)
+        var rotation = try tx.value(queue.retyped(as: QueueRotation.self)) ?? QueueRotation(queueID: queue)
         let chosen = members[rotation.assigned % members.count]
         rotation.assigned += 1
         try tx.put(rotation)

@@ -26,7 +26,7 @@ public struct HTMLAttribute: Sendable, Hashable {
     /// A text attribute such as `class` or `aria-label`.
     public init(_ name: StaticString, _ value: String) {
         let name = Self.checkedName(name)
-        precondition(!Self.urlAttributes.contains(name), "\(name) takes a SafeURL")
+        precondition(!Self.urlAttributes.contains(name), "\(name) takes a SafeURL")  // trap-safe: names are StaticString literals of our code, never request data
         self.name = name
         self.value = .text(value)
     }
@@ -45,9 +45,9 @@ public struct HTMLAttribute: Sendable, Hashable {
 
     private static func checkedName(_ name: StaticString) -> String {
         let text = name.description
-        precondition(!text.isEmpty && !text.hasPrefix("on") && text != "style" && text != "srcdoc",
+        precondition(!text.isEmpty && !text.hasPrefix("on") && text != "style" && text != "srcdoc",  // trap-safe: names are StaticString literals of our code, never request data
                      "event handlers, style and srcdoc attributes are not allowed")
-        precondition(text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })
+        precondition(text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })  // trap-safe: names are StaticString literals of our code, never request data
         return text
     }
 

@@ -12,7 +12,7 @@ public struct HTMLTag: Sendable, Hashable, ExpressibleByStringLiteral {
     /// An element name from a literal such as `"div"`.
     public init(stringLiteral value: StaticString) {
         let name = value.description
-        precondition(
+        precondition(  // trap-safe: element names are StaticString literals of our code, never request data
             !name.isEmpty && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) },
             "element names are lower-case letters and digits")
         self.name = name

@@ -29,7 +29,7 @@ public struct SafeURL: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// A URL from a literal in code; traps if it is not safe (a programmer error).
     public init(_ literal: StaticString) {
-        guard let url = SafeURL(literal.description) else { preconditionFailure("unsafe URL literal \(literal)") }
+        guard let url = SafeURL(literal.description) else { preconditionFailure("unsafe URL literal \(literal)") }  // trap-safe: StaticString literals in code only; runtime text goes through the failable init
         self = url
     }
 

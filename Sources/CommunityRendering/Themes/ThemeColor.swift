@@ -25,7 +25,7 @@ public struct ThemeColor: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// A colour literal in code.
     public init(_ literal: StaticString) {
-        guard let color = ThemeColor(hex: literal.description) else { preconditionFailure("bad colour \(literal)") }
+        guard let color = ThemeColor(hex: literal.description) else { preconditionFailure("bad colour \(literal)") }  // trap-safe: StaticString literals in code only; runtime text goes through init(hex:)
         self = color
     }
 
