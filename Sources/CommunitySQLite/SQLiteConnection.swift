@@ -21,7 +21,7 @@ final class SQLiteConnection: @unchecked Sendable {
     let decoder = JSONDecoder()
 
     /// SQLite's "copy the bytes now" destructor, which the C macro `SQLITE_TRANSIENT` spells.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)  // trap-safe: SQLite's documented SQLITE_TRANSIENT constant, no input involved
 
     /// Opens (and with `create`, creates) the database file at `path`.
     init(path: String, create: Bool, cacheKiB: Int = 8_192) throws {

@@ -124,7 +124,8 @@ struct SQLiteReader {
             for key in keys {
                 size += try connection.integer(SQLiteSchema.countKey, [.text(E.entityType.name), .text(filter.field), .text(key)]) ?? 0
             }
-            if best == nil || size < best!.2 { best = (filter.field, keys, size) }
+            if let current = best, current.2 <= size { continue }
+            best = (filter.field, keys, size)
         }
         return best.map { ($0.0, $0.1) }
     }

@@ -30,7 +30,7 @@ public struct FundBudget: Entity, Hashable {
     /// The budget id of a partner and period.
     public static func id(partner: ID<Account>, period: String) -> ID<FundBudget> {
         let safePeriod = period.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }.prefix(16)
-        return ID("mdf.\(partner.rawValue.prefix(40)).\(safePeriod)")
+        return ID("mdf.\(partner.rawValue.prefix(40)).\(safePeriod)")  // trap-safe: identifier characters only, at most 61 of them
     }
 
     /// What is left to commit.

@@ -71,8 +71,8 @@ public final class LeadDistributionService: Sendable {
                 eligible.append(account)
             }
             guard !eligible.isEmpty else { throw PartnerError.noMatchingRule(leadID) }
-            let key = ID<Queue>("rr.\(rule.name.prefix(40).filter { $0.isLetter || $0.isNumber })")
-            var rotation = try tx.value(ID<QueueRotation>(key.rawValue)) ?? QueueRotation(queueID: key)
+            let key = ID<Queue>(sanitizing: "rr." + rule.name)
+            var rotation = try tx.value(key.retyped(as: QueueRotation.self)) ?? QueueRotation(queueID: key)
             let chosen = eligible[rotation.assigned % eligible.count]
             rotation.assigned += 1
             try tx.put(rotation)

@@ -29,7 +29,7 @@ extension IdentityService {
         }
         let token = try SecretToken.generate()
         let record = PasswordResetToken(
-            id: ID(token.digest), userID: user.id, createdAt: now, expiresAt: now.addingTimeInterval(configuration.passwordResetLifetime))
+            id: ID(token.digest), userID: user.id, createdAt: now, expiresAt: now.addingTimeInterval(configuration.passwordResetLifetime))  // trap-safe: a digest is 64 lower-case hex digits
         try store.write { tx in
             for earlier in try tx.query(Query<PasswordResetToken>().where("userID", equals: .reference(user.id.rawValue))) {
                 try tx.delete(earlier.value.id)
@@ -89,7 +89,7 @@ extension IdentityService {
         guard let user = try store.snapshot().value(userID), user.isActive else { return }
         let token = try SecretToken.generate()
         let record = EmailVerificationToken(
-            id: ID(token.digest), userID: userID, email: user.email, createdAt: now,
+            id: ID(token.digest), userID: userID, email: user.email, createdAt: now,  // trap-safe: a digest is 64 lower-case hex digits
             expiresAt: now.addingTimeInterval(configuration.emailVerificationLifetime))
         try store.write { tx in
             for earlier in try tx.query(Query<EmailVerificationToken>().where("userID", equals: .reference(userID.rawValue))) {

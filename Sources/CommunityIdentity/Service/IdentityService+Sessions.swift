@@ -16,7 +16,7 @@ extension IdentityService {
 
     static func seconds(_ interval: TimeInterval) -> Int {
         guard interval.isFinite, interval > 0 else { return 0 }
-        return interval < 400 * 86_400 ? Int(interval.rounded(.down)) : 400 * 86_400
+        return interval < 400 * 86_400 ? Int(interval.rounded(.down)) : 400 * 86_400  // trap-safe: finite, positive and below 400 days here
     }
 
     /// The live session a token names, or `nil`.

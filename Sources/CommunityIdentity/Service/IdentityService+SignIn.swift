@@ -68,7 +68,7 @@ extension IdentityService {
             let token = try SecretToken.generate()
             let expiresAt = now.addingTimeInterval(configuration.pendingSignInLifetime)
             let pending = PendingSecondFactor(
-                id: ID(token.digest), userID: user.id, siteID: site.id, idleTimeout: site.sessionPolicy.idleTimeout,
+                id: ID(token.digest), userID: user.id, siteID: site.id, idleTimeout: site.sessionPolicy.idleTimeout,  // trap-safe: a digest is 64 lower-case hex digits
                 absoluteTimeout: site.sessionPolicy.absoluteTimeout, expiresAt: expiresAt)
             try store.write { tx in try tx.put(pending) }
             return .secondFactorRequired(PendingSignIn(token: token.text, userID: user.id, expiresAt: expiresAt))

@@ -41,7 +41,7 @@ public struct TimeBasedOneTimePassword: Sendable, Hashable, CustomStringConverti
     public func step(at date: Date) -> Int64? {
         let seconds = date.timeIntervalSince1970
         guard seconds.isFinite, seconds >= 0, seconds < 1e15 else { return nil }
-        return Int64(seconds.rounded(.down)) / Int64(period)
+        return Int64(seconds.rounded(.down)) / Int64(period)  // trap-safe: finite, 0 ≤ seconds < 1e15 checked above; period ≥ 1
     }
 
     /// The code for a time step (RFC 4226 §5.3 truncation), zero-padded to ``digits``.

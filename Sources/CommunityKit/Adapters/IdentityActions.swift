@@ -38,7 +38,7 @@ enum IdentityActions {
                 }
                 let url = withReturn(page, target, site: request.site)
                 let lifetime = identity.configuration.pendingSignInLifetime  // clamped by the service to 60 s...7 days
-                let maxAge = lifetime < 86_400 ? Int(lifetime.rounded(.up)) : 86_400
+                let maxAge = lifetime < 86_400 ? Int(lifetime.rounded(.up)) : 86_400  // trap-safe: the service clamps it to 60 s...7 days; NaN takes the 86,400 branch
                 return .redirectSettingCookies(url, [cookies.setCookie(pendingCookie, value: pending.token, maxAge: maxAge)])
             }
         }

@@ -7,7 +7,7 @@ public struct Account: SharedFieldsRecord {
         case registered, silver, gold, platinum
 
         public static func < (lhs: PartnerTier, rhs: PartnerTier) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+            (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
         }
     }
 

@@ -7,7 +7,7 @@ public struct Case: SharedFieldsRecord {
         case low, medium, high, critical
 
         public static func < (lhs: Priority, rhs: Priority) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+            (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
         }
     }
 

@@ -36,11 +36,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// The day a moment falls on in UTC.
     public init(_ date: Date) {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        self.year = c.year!
-        self.month = c.month!
-        self.day = c.day!
+        // A date Foundation cannot place (NaN, far beyond any calendar) falls on 1 January 1970.
+        self.year = c.year ?? 1970
+        self.month = c.month ?? 1
+        self.day = c.day ?? 1
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

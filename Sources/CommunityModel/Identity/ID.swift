@@ -13,7 +13,7 @@ public struct ID<Entity>: Hashable, Comparable, Sendable, CustomStringConvertibl
     ///
     /// - Precondition: `rawValue` is a valid identifier (see ``isValid(_:)``).
     public init(_ rawValue: String) {
-        precondition(Self.isValid(rawValue), "invalid identifier \(rawValue.debugDescription)")
+        precondition(Self.isValid(rawValue), "invalid identifier \(rawValue.debugDescription)")  // trap-safe: the documented contract; outside text goes through init(parsing:) or init(sanitizing:)
         self.rawValue = rawValue
     }
 
@@ -35,7 +35,21 @@ public struct ID<Entity>: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// - Precondition: the result is a valid identifier (the prefix uses the identifier
     ///   alphabet and is at most 43 characters).
     public static func generate(prefix: String = "id") -> ID {
-        ID(RandomIDSource.identifier(prefix: prefix))
+        ID(sanitizing: RandomIDSource.identifier(prefix: prefix))
+    }
+
+    /// An identifier made from any text without trapping: characters outside the identifier
+    /// alphabet become `_`, the text is cut to 64 characters, and empty text becomes `_`.
+    /// Use it for keys derived from names; use ``init(parsing:)`` to refuse bad input instead.
+    public init(sanitizing text: String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(text.utf8.count, 64))
+        for scalar in text.unicodeScalars {
+            guard bytes.count < 64 else { break }
+            let allowed = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "_-.:".unicodeScalars.contains(scalar))
+            bytes.append(allowed ? UInt8(truncatingIfNeeded: scalar.value) : UInt8(ascii: "_"))
+        }
+        self.rawValue = bytes.isEmpty ? "_" : String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `text` is a well-formed identifier.

@@ -33,7 +33,7 @@ enum RandomIDSource {
     private static func randomWords(_ count: Int) -> [UInt64] {
         var words = [UInt64](repeating: 0, count: count)
         #if canImport(Glibc) || canImport(Darwin)
-        words.withUnsafeMutableBytes { arc4random_buf($0.baseAddress!, $0.count) }
+        words.withUnsafeMutableBytes { buffer in if let base = buffer.baseAddress { arc4random_buf(base, buffer.count) } }
         #else
         var generator = SystemRandomNumberGenerator()
         for i in words.indices { words[i] = generator.next() }

@@ -58,7 +58,7 @@ public struct OrgWideDefault: Entity, Hashable {
         object: EntityType, internalAccess: Model, externalAccess: Model, grantAccessUsingHierarchies: Bool = true,
         parentObject: EntityType? = nil, parentField: String? = nil
     ) {
-        self.id = ID(object.name)
+        self.id = ID(sanitizing: object.name)
         self.internalAccess = internalAccess
         self.externalAccess = externalAccess
         self.grantAccessUsingHierarchies = grantAccessUsingHierarchies

@@ -40,7 +40,7 @@ struct HashTrie<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable 
             count = 1
             return nil
         }
-        let old = Node.insert(&root!, key, value, Node.hash(key), 0)
+        let old = Node.insert(&root!, key, value, Node.hash(key), 0)  // trap-safe: root was checked non-nil just above
         if old == nil { count += 1 }
         return old
     }
@@ -54,7 +54,7 @@ struct HashTrie<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable 
         if count == 0 {
             root = nil
         } else {
-            _ = Node.remove(&root!, key, hash, 0)
+            _ = Node.remove(&root!, key, hash, 0)  // trap-safe: the key was found in root just above
         }
         return found
     }
@@ -72,7 +72,7 @@ struct HashTrie<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable 
             count = 1
             return
         }
-        count += Node.modify(&root!, key, hash, 0, makeDefault, body)
+        count += Node.modify(&root!, key, hash, 0, makeDefault, body)  // trap-safe: root was checked non-nil just above
         if count == 0 { root = nil }
     }
 

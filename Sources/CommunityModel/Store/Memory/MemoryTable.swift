@@ -13,7 +13,7 @@ class MemoryRow: @unchecked Sendable {
     init(version: Int) { self.version = version }
 
     /// The stored entity, whatever its type.
-    var entity: any Entity { fatalError("MemoryRow is abstract") }
+    var entity: any Entity { fatalError("MemoryRow is abstract") }  // trap-safe: abstract base; every row is a subclass that overrides it
 
     /// The stored entity as `E`, or `nil` when the row holds another type.
     final func value<E: Entity>(as _: E.Type) -> E? {
@@ -22,7 +22,7 @@ class MemoryRow: @unchecked Sendable {
     }
 
     /// The row's indexed values, by field name, read with its own type's extractors.
-    func indexValues() -> [(field: String, value: FieldValue)] { fatalError("MemoryRow is abstract") }
+    func indexValues() -> [(field: String, value: FieldValue)] { fatalError("MemoryRow is abstract") }  // trap-safe: abstract base; every row is a subclass that overrides it
 }
 
 /// A row holding an entity of a known type.
