@@ -1,0 +1,32 @@
+import CommunityKit
+import DevServer
+
+/// Connects the development server to the engine: assets, a redirect from `/` to Partner
+/// Central, and every other request handed to `community.handle` as the guest.
+struct PortalServer: Sendable {
+    let portal: Portal
+
+    /// Answers one HTTP request.
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        if let asset = PortalAssets.response(for: request.path) { return asset }
+        if request.path == "/" {
+            return HTTPResponse(status: 302, headers: [.init("Location", "/partners/")], text: "")
+        }
+        return Self.bridge(request, to: portal.community)
+    }
+
+    /// The one place an ``HTTPRequest`` becomes a ``SiteRequest`` and a ``SiteResponse``
+    /// becomes an ``HTTPResponse``. Every viewer is the guest until sign-in exists.
+    ///
+    /// The path is passed still percent-encoded: the site router decodes each segment itself.
+    static func bridge(_ request: HTTPRequest, to community: Community) -> HTTPResponse {
+        let method: SiteRequest.Method = switch request.method {
+        case .get: .get
+        case .head: .head
+        case .post: .post
+        }
+        let site = community.handle(SiteRequest(method, request.encodedPath, query: request.query, form: request.form, viewer: .guest))
+        let headers = site.headers.sorted { $0.key < $1.key }.map { HTTPResponse.HeaderField($0.key, $0.value) }
+        return HTTPResponse(status: site.status, headers: headers, text: site.body)
+    }
+}
