@@ -16,16 +16,16 @@ struct PortalServer: Sendable {
     }
 
     /// The one place an ``HTTPRequest`` becomes a ``SiteRequest`` and a ``SiteResponse``
-    /// becomes an ``HTTPResponse``. Every viewer is the guest until sign-in exists.
+    /// becomes an ``HTTPResponse``. The server passes the guest until sign-in exists.
     ///
     /// The path is passed still percent-encoded: the site router decodes each segment itself.
-    static func bridge(_ request: HTTPRequest, to community: Community) -> HTTPResponse {
+    static func bridge(_ request: HTTPRequest, to community: Community, as viewer: Viewer = .guest) -> HTTPResponse {
         let method: SiteRequest.Method = switch request.method {
         case .get: .get
         case .head: .head
         case .post: .post
         }
-        let site = community.handle(SiteRequest(method, request.encodedPath, query: request.query, form: request.form, viewer: .guest))
+        let site = community.handle(SiteRequest(method, request.encodedPath, query: request.query, form: request.form, viewer: viewer))
         let headers = site.headers.sorted { $0.key < $1.key }.map { HTTPResponse.HeaderField($0.key, $0.value) }
         return HTTPResponse(status: site.status, headers: headers, text: site.body)
     }

@@ -30,9 +30,10 @@ struct PortalServerTests {
 
     @Test func aKoreanArticleIsServedFromItsEncodedPath() throws {
         let portal = try Portal()
-        let server = PortalServer(portal: portal)
         let korean = try #require(portal.articles.paths.first { $0.contains("%EB%94%9C") })
-        let response = server.respond(to: try request("/partners" + korean))
+        let parsed = try request("/partners" + korean)
+        #expect(parsed.path == "/partners/article/딜-등록-방법")
+        let response = PortalServer.bridge(parsed, to: portal.community, as: portal.viewer("jisoo"))
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self).contains("딜 등록 방법"))
     }
