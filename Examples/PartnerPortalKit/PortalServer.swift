@@ -20,11 +20,8 @@ struct PortalServer: Sendable {
     ///
     /// The path is passed still percent-encoded: the site router decodes each segment itself.
     static func bridge(_ request: HTTPRequest, to community: Community, as viewer: Viewer = .guest) -> HTTPResponse {
-        let method: SiteRequest.Method = switch request.method {
-        case .get: .get
-        case .head: .head
-        case .post: .post
-        }
+        // HEAD is rendered as GET so that Content-Length is the page's; the server drops the body.
+        let method: SiteRequest.Method = request.method == .post ? .post : .get
         let site = community.handle(SiteRequest(method, request.encodedPath, query: request.query, form: request.form, viewer: viewer))
         let headers = site.headers.sorted { $0.key < $1.key }.map { HTTPResponse.HeaderField($0.key, $0.value) }
         return HTTPResponse(status: site.status, headers: headers, text: site.body)

@@ -210,3 +210,25 @@ struct ServingTests {
         }
     }
 }
+
+@Suite("Handler slots")
+struct HandlerSlotTests {
+    @Test func noMoreRequestsAreHandledAtOnceThanThereAreSlots() throws {
+        var configuration = HTTPServerConfiguration.testing
+        configuration.maxConcurrentHandlers = 1
+        let inFlight = Atomic<Int>(0)
+        let most = Atomic<Int>(0)
+        try withServer(configuration, handler: { request in
+            let now = inFlight.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue
+            most.max(now, ordering: .acquiringAndReleasing)
+            usleep(20_000)
+            inFlight.wrappingSubtract(1, ordering: .acquiringAndReleasing)
+            return echo(request)
+        }) { port, _ in
+            let clients = try (0..<6).map { _ in try RawClient(port: port) }
+            for client in clients { client.send(get("/slow")) }
+            for client in clients { #expect(try client.readResponse()?.status == 200) }
+        }
+        #expect(most.load(ordering: .acquiring) == 1)
+    }
+}

@@ -25,6 +25,9 @@ struct PortalServerTests {
         #expect(server.respond(to: try request("/favicon.ico")).status == 200)
         #expect(server.respond(to: try request("/")).headers.contains(HTTPResponse.HeaderField("Location", "/partners/")))
         #expect(server.respond(to: try request("/help/")).status == 200)
+        let head = server.respond(to: try request("/partners/", method: .head))
+        #expect(head.status == 200)
+        #expect(head.body.count == home.body.count, "HEAD is rendered as GET so Content-Length matches; the server omits the body")
         #expect(server.respond(to: try request("/nowhere")).status == 404)
     }
 

@@ -30,11 +30,15 @@ public final class HTTPServer: Sendable {
     private let stopping = Atomic<Bool>(false)
     private let active = Atomic<Int>(0)
     private let acceptLoopDone = Atomic<Bool>(false)
+    private let handlerSlots: DispatchSemaphore
 
     /// A server that answers every request with `handler` (called on many threads at once).
     public init(_ configuration: HTTPServerConfiguration, handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
         self.configuration = configuration
         self.handler = handler
+        let slots = configuration.maxConcurrentHandlers > 0
+            ? configuration.maxConcurrentHandlers : ProcessInfo.processInfo.activeProcessorCount
+        handlerSlots = DispatchSemaphore(value: max(1, slots))
     }
 
     /// Binds and listens; returns the port (the system's choice when the configuration says 0).
@@ -105,7 +109,11 @@ public final class HTTPServer: Sendable {
             let client = withUnsafeMutablePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept(socket.descriptor, $0, &length) }
             }
-            guard client >= 0 else { continue }
+            guard client >= 0 else {
+                // Out of descriptors: back off instead of spinning on a readable listener.
+                if errno == EMFILE || errno == ENFILE { usleep(50_000) }
+                continue
+            }
             spawn(Socket(descriptor: client), address: Self.text(of: address))
         }
         socket.close()
@@ -144,8 +152,16 @@ public final class HTTPServer: Sendable {
         }
         client.setOption(level: Int32(IPPROTO_TCP), name: Int32(TCP_NODELAY), value: 1)
         client.setSendTimeout(configuration.bodyTimeout)
+        let slots = handlerSlots
+        let handler = handler
         let connection = HTTPConnection(
-            socket: client, clientAddress: address, configuration: configuration, handler: handler,
+            socket: client, clientAddress: address, configuration: configuration,
+            handler: { request in
+                // Thread-per-connection I/O, but only as many renders at once as there are slots.
+                slots.wait()
+                defer { slots.signal() }
+                return handler(request)
+            },
             isStopping: { [self] in isStopping })
         let thread = Thread { [self] in
             connection.serve()

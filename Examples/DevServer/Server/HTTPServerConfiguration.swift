@@ -34,16 +34,20 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
     public var maxConnections: Int
     /// How long ``HTTPServer/run()`` waits for open connections to finish after a stop.
     public var shutdownGrace: Duration
+    /// How many requests are handled at the same moment; other connections wait their turn.
+    /// Rendering is CPU work, so more than one per core only adds contention.
+    public var maxConcurrentHandlers: Int
 
     /// A configuration with development defaults: 8 KiB request line, 100 headers in
     /// 16 KiB, 1 MiB bodies, 10 s to send a head, 30 s to send a body, 1,000 requests per
-    /// connection and 128 connections at once.
+    /// connection, 128 connections at once, and as many requests handled at once as there
+    /// are processor cores (`maxConcurrentHandlers` 0).
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8080, maxRequestLineBytes: Int = 8192, maxHeaderCount: Int = 100,
         maxHeaderBytes: Int = 16_384, maxBodyBytes: Int = 1 << 20, maxFields: Int = 200, maxFieldBytes: Int = 65_536,
         maxCookies: Int = 50, maxCookieValueBytes: Int = 4096, headerTimeout: Duration = .seconds(10),
         bodyTimeout: Duration = .seconds(30), maxRequestsPerConnection: Int = 1000, maxConnections: Int = 128,
-        shutdownGrace: Duration = .seconds(5)
+        shutdownGrace: Duration = .seconds(5), maxConcurrentHandlers: Int = 0
     ) {
         self.host = host
         self.port = port
@@ -60,5 +64,6 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
         self.maxRequestsPerConnection = maxRequestsPerConnection
         self.maxConnections = maxConnections
         self.shutdownGrace = shutdownGrace
+        self.maxConcurrentHandlers = maxConcurrentHandlers
     }
 }
