@@ -22,8 +22,16 @@ struct PortalServer: Sendable {
     static func bridge(_ request: HTTPRequest, to community: Community, as viewer: Viewer = .guest) -> HTTPResponse {
         // HEAD is rendered as GET so that Content-Length is the page's; the server drops the body.
         let method: SiteRequest.Method = request.method == .post ? .post : .get
-        let site = community.handle(SiteRequest(method, request.encodedPath, query: request.query, form: request.form, viewer: viewer))
-        let headers = site.headers.sorted { $0.key < $1.key }.map { HTTPResponse.HeaderField($0.key, $0.value) }
-        return HTTPResponse(status: site.status, headers: headers, text: site.body)
+        var headers: [String: String] = [:]
+        for field in request.headers {
+            let name = field.name.lowercased()
+            headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
+        }
+        let site = community.handle(SiteRequest(
+            method, request.encodedPath, query: request.query, form: request.form, viewer: viewer,
+            cookies: request.cookies, headers: headers, clientAddress: request.clientAddress, bodyByteCount: request.body.count))
+        var fields = site.headers.sorted { $0.key < $1.key }.map { HTTPResponse.HeaderField($0.key, $0.value) }
+        fields += site.setCookies.map { HTTPResponse.HeaderField("Set-Cookie", $0) }
+        return HTTPResponse(status: site.status, headers: fields, text: site.body)
     }
 }
