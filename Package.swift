@@ -73,7 +73,10 @@ let package = Package(
         .target(name: "SharingWorkload", dependencies: ["CommunityModel", "CommunityAccess", "CMalloc"]),
 
         // Executables.
-        .executableTarget(name: "PartnerPortal", dependencies: ["CommunityKit"], path: "Examples/PartnerPortal"),
+        // The example's development HTTP server and the portal it serves: targets, not products.
+        .target(name: "DevServer", path: "Examples/DevServer"),
+        .target(name: "PartnerPortalKit", dependencies: ["CommunityKit", "CommunitySQLite", "DevServer"], path: "Examples/PartnerPortalKit"),
+        .executableTarget(name: "PartnerPortal", dependencies: ["PartnerPortalKit"], path: "Examples/PartnerPortal"),
         .executableTarget(
             name: "SharingBenchmark",
             dependencies: ["SharingWorkload"],
@@ -124,6 +127,8 @@ let package = Package(
         ),
         .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit"]),
         .testTarget(name: "FuzzSupportTests", dependencies: ["FuzzSupport"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
+        .testTarget(name: "PartnerPortalTests", dependencies: ["PartnerPortalKit", "DevServer", "CommunityKit"]),
         .testTarget(
             name: "SharingWorkloadTests",
             dependencies: ["SharingWorkload", "CommunityModel", "CommunityAccess"]

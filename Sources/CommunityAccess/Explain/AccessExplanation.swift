@@ -31,11 +31,21 @@ public struct AccessExplanation: Sendable, CustomStringConvertible {
     public var grants: [Grant]
     /// What limited the result (object permissions, guest cap, inactive user…), if anything.
     public var cap: String?
+    /// The paths that were looked for and not found, in words ("does not own the record
+    /// (owner user pat)", "no sharing rule for this record reaches the user"): why access
+    /// is missing. Empty when the user or record is unknown.
+    public var notFound: [String] = []
 
+    /// The user, record and level; each grant; the cap; and, when access is denied, every
+    /// path looked for and not found.
     public var description: String {
         var lines = ["\(user) on \(object) \(recordID): \(level)"]
         lines += grants.map { "  + \($0)" }
         if let cap { lines.append("  cap: \(cap)") }
+        if level == .none, !notFound.isEmpty {
+            lines.append("  access denied; looked for and did not find:")
+            lines += notFound.map { "  - \($0)" }
+        }
         return lines.joined(separator: "\n")
     }
 }
@@ -67,6 +77,10 @@ extension AccessSnapshot {
         if perms.viewAllData { e.grants.append(.init(kind: .viewAllData, level: .read, chain: ["View All Data"])) }
         if op.contains(.viewAll) { e.grants.append(.init(kind: .viewAll, level: .read, chain: ["View All on \(object)"])) }
         e.grants += state.explainSharing(u, i, row)
+        e.notFound = state.explainMissing(u, row, found: Set(e.grants.map(\.kind)), object: object)
+        if !op.contains(.modifyAll), !op.contains(.viewAll), !perms.viewAllData, !perms.modifyAllData {
+            e.notFound.insert("no View All Data, Modify All Data, or View All / Modify All on \(object)", at: 0)
+        }
         if !(perms.modifyAllData || op.contains(.modifyAll)) {
             let raw = e.grants.map(\.level).max() ?? .none
             if !op.contains(.read), !perms.viewAllData {
@@ -183,6 +197,56 @@ extension AccessState {
         let implicit = AccessLevel(code: sharing(u, i, row, includeDefault: true))
         if implicit > before {
             out.append(G(kind: implicitKind(u, i, row), level: implicit, chain: implicitChain(u, i, row)))
+        }
+        return out
+    }
+
+    /// The sharing paths that do not reach the user, in words.
+    func explainMissing(_ u: UInt32, _ row: RecordRow, found: Set<AccessExplanation.Grant.Kind>, object: EntityType) -> [String] {
+        let d = directory
+        var out: [String] = []
+        if !found.contains(.owner) {
+            if row.ownerUser >= 0 {
+                out.append("does not own the record (owner \(userName(row.ownerUser)))")
+            } else if row.ownerQueue >= 0 {
+                out.append("does not own the record (owned by \(grantee(Principal(kind: .queue, index: UInt32(row.ownerQueue)))))")
+            }
+        }
+        let def = d.defaults(row.object)
+        if def.internalModel == .controlledByParent {
+            if !found.contains(.controlledByParent) {
+                out.append(row.parent >= 0 ? "no access to the parent record, which controls \(object)" : "no parent record to inherit access from")
+            }
+            return out
+        }
+        let model = model(for: u, object: row.object)
+        if !found.contains(.orgWideDefault) {
+            out.append("org-wide default for \(object) is \(model.rawValue) for this user (\(d.userKind[Int(u)].rawValue)): it grants nothing")
+        }
+        if !found.contains(.roleHierarchy), row.ownerUser >= 0, row.ownerUser != Int32(u) {
+            let myRole = d.userRole[Int(u)]
+            let ownerRole = d.userRole[Int(row.ownerUser)]
+            if !def.hierarchy {
+                out.append("role hierarchy does not grant access on \(object) (grant access using hierarchies is off)")
+            } else if myRole < 0 {
+                out.append("role hierarchy: the user has no role")
+            } else if ownerRole < 0 {
+                out.append("role hierarchy: the owner has no role")
+            } else {
+                out.append("role hierarchy: the owner's role \(roleIDs.keys[Int(ownerRole)]) is not below the user's role \(roleIDs.keys[Int(myRole)])")
+            }
+        }
+        if !found.contains(.manualShare), !found.contains(.teamShare), !found.contains(.programmaticShare) {
+            out.append("no manual, team or programmatic share of the record reaches the user")
+        }
+        if !found.contains(.sharingRule), !found.contains(.guestRule) {
+            out.append("no sharing rule that selects this record shares it with the user, their groups or roles")
+        }
+        let implicit: Set<AccessExplanation.Grant.Kind> = [
+            .implicitChild, .implicitParent, .experienceCloud, .caseContact, .sharingSet, .superUser, .shareGroup,
+        ]
+        if found.isDisjoint(with: implicit) {
+            out.append("no implicit path (parent account, child records, partner or customer account role, sharing set, share group, super user, case contact)")
         }
         return out
     }

@@ -12,6 +12,24 @@ enum KnowledgeSeed {
         var partnerOnly: [String] = []
     }
 
+    /// The articles already published in a store seeded by an earlier run: every article
+    /// Cara can read, and among them those the guest cannot.
+    static func published(_ community: Community) throws -> Seeded {
+        var seeded = Seeded()
+        var guest: Set<String> = []
+        for locale in ["en_US", "de_DE", "ko_KR"] {
+            for item in try community.knowledge.recentlyUpdated(limit: 200, locale: locale, as: "cara") {
+                if let slug = item.slug { seeded.paths.append("/article/" + SafeURL.encodeSegment(slug)) }
+            }
+            for item in try community.knowledge.recentlyUpdated(limit: 200, locale: locale, as: nil) {
+                if let slug = item.slug { guest.insert("/article/" + SafeURL.encodeSegment(slug)) }
+            }
+        }
+        seeded.paths = Array(Set(seeded.paths)).sorted()
+        seeded.partnerOnly = seeded.paths.filter { !guest.contains($0) }
+        return seeded
+    }
+
     static func run(_ community: Community) throws -> Seeded {
         let kb = community.knowledge
         var seeded = Seeded()

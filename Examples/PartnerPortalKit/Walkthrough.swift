@@ -79,37 +79,13 @@ struct Walkthrough {
         print("\nTry: swift run PartnerPortal explain --user bo --record lead-acme-1")
     }
 
-    /// Writes what each persona sees, one HTML file per page.
+    /// Writes what each persona sees, one HTML file per page, with relative links.
     func writeSite() throws {
-        let personas: [(String, String?)] = [("guest", nil), ("pat-partner-user", "pat"), ("mia-partner-manager", "mia"), ("alex-partner-executive", "alex"),
-                                             ("bo-other-partner", "bo"), ("ines-german-partner", "ines"), ("jisoo-korean-partner", "jisoo"),
-                                             ("cara-channel-manager", "cara"), ("minji-customer", "kim")]
-        var paths = ["/partners/", "/partners/leads", "/partners/deals", "/partners/topics", "/partners/questions", "/partners/ideas",
-                     "/partners/support", "/partners/programme", "/partners/members", "/partners/topic/Deals", "/partners/search",
-                     "/partners/lead/lead-acme-1", "/partners/deal/opp-acme-1", "/partners/case/case-acme-1", "/partners/no-such-page",
-                     "/help/", "/help/questions", "/help/cases", "/help/support", "/help/search"]
-        for question in try community.store.snapshot().all(Question.self).map(\.value) { paths.append("/help/question/\(question.id)") }
-        paths += portal.articles.paths.map { "/partners" + $0 }
-        let fm = FileManager.default
-        try fm.createDirectory(at: out, withIntermediateDirectories: true)
-        var index = "# Rendered per persona (status  path  file)\n"
-        for (folder, user) in personas {
-            let dir = out.appendingPathComponent(folder)
-            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-            for path in paths {
-                let response = portal.get(path, as: user, query: path.hasSuffix("/search") ? ["q": "deal"] : [:])
-                var name = path.split(separator: "/").joined(separator: "_")
-                if path.hasSuffix("/") { name += "_home" }
-                let file = dir.appendingPathComponent(name + ".html")
-                try response.body.write(to: file, atomically: true, encoding: .utf8)
-                index += "\(response.status)  \(path)  \(folder)/\(name).html\n"
-            }
-        }
-        try portal.get("/partners/sitemap.xml", as: nil).body.write(to: out.appendingPathComponent("sitemap.xml"), atomically: true, encoding: .utf8)
-        try portal.get("/partners/robots.txt", as: nil).body.write(to: out.appendingPathComponent("robots.txt"), atomically: true, encoding: .utf8)
-        try community.exportSite("partners").write(to: out.appendingPathComponent("partners-bundle.json"))
-        try index.write(to: out.appendingPathComponent("INDEX.txt"), atomically: true, encoding: .utf8)
-        print("\nwrote \(personas.count) personas × \(paths.count) pages, sitemap, robots.txt and the site bundle to \(out.path)")
+        var extra = ["/partners/lead/lead-acme-1", "/partners/deal/opp-acme-1", "/partners/case/case-acme-1", "/partners/no-such-page"]
+        extra += portal.articles.paths.map { "/partners" + $0 }
+        let pages = try SiteExport(portal: portal, out: out).write(extraPaths: extra)
+        print("\nwrote \(pages) pages for \(SiteExport.personas.count) personas, sitemap, robots.txt and the site bundle to \(out.path)")
+        print("open \(out.appendingPathComponent("guest/partners_home.html").path) in a browser; every link works from disk")
     }
 }
 

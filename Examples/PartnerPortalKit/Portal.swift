@@ -4,15 +4,20 @@ import Synchronization
 
 /// Builds the Northwind Cloud community: seeded store, the Partner Central site at
 /// `/partners` and a Customer Service help center at `/help`.
-struct Portal {
+struct Portal: Sendable {
     let community: Community
     let articles: KnowledgeSeed.Seeded
 
-    init() throws {
-        let store = MemoryStore()
-        let entities = try Seed.entities()
-        try store.write { tx in
-            for entity in entities { try Portal.put(entity, in: tx) }
+    /// The portal over a fresh in-memory store, or over `store`, which is seeded only when it
+    /// holds no users yet (a SQLite file from an earlier run keeps its data).
+    init(store: (any Store)? = nil) throws {
+        let store = store ?? MemoryStore()
+        let isEmpty = try store.snapshot().all(User.self).isEmpty
+        if isEmpty {
+            let entities = try Seed.entities()
+            try store.write { tx in
+                for entity in entities { try Portal.put(entity, in: tx) }
+            }
         }
         // The sitemap plugin needs the knowledge service, which exists once the community does.
         let sitemap = LateSitemap()
@@ -24,7 +29,7 @@ struct Portal {
             leadApprovalSteps: [ApprovalStep(name: "Channel manager review", approvers: [.role("channel-manager")])]))
         sitemap.source.withLock { $0 = KnowledgeSitemap(knowledge: community.knowledge) }
         self.community = community
-        articles = try KnowledgeSeed.run(community)
+        articles = isEmpty ? try KnowledgeSeed.run(community) : try KnowledgeSeed.published(community)
         community.engagement.configure { $0.escalationRules = [EscalationRule(name: "Outages", keywords: [Keyword("outage"), Keyword("장애")])] }
 
         var partners = try SiteTemplate.partnerCentral.makeSite(.init(
@@ -41,7 +46,7 @@ struct Portal {
         help.baseURL = "https://help.northwind.example"
         help.status = .published
         try community.addSite(help)
-        try Seed.engagement(community)
+        if isEmpty { try Seed.engagement(community) }
     }
 
     private static func put(_ entity: any Entity, in tx: any StoreTransaction) throws {

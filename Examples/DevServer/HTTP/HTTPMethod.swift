@@ -1,0 +1,9 @@
+/// The request methods the server accepts; any other gets 501.
+public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
+    /// Reads a resource.
+    case get = "GET"
+    /// Reads a resource's headers only.
+    case head = "HEAD"
+    /// Submits a form.
+    case post = "POST"
+}

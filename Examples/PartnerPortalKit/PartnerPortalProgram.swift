@@ -1,0 +1,101 @@
+import CommunityKit
+import CommunitySQLite
+import DevServer
+import Foundation
+
+/// The PartnerPortal program: parses the command line and runs the command.
+public enum PartnerPortalProgram {
+    /// Runs with the arguments after the program name; returns the exit status
+    /// (0 done, 1 failed, 2 usage).
+    public static func main(_ arguments: [String]) -> Int32 {
+        let command: PortalCommand
+        do {
+            command = try PortalCommand.parse(arguments)
+        } catch {
+            printError("\(error)\n\n\(PortalCommand.usage)")
+            return 2
+        }
+        do {
+            switch command {
+            case .help:
+                print(PortalCommand.usage)
+                return 2
+            case .walkthrough(let out):
+                let folder = URL(fileURLWithPath: out)
+                try SiteExport.check(folder)
+                try Walkthrough(portal: try Portal(), out: folder).run()
+                return 0
+            case .serve(let port, let store):
+                return try serve(port: port, storePath: store)
+            case .explain(let user, let record):
+                return try explain(user: user, record: record)
+            }
+        } catch {
+            printError("PartnerPortal: \(error)")
+            return 1
+        }
+    }
+
+    static func serve(port: UInt16, storePath: String?) throws -> Int32 {
+        var store: (any Store)?
+        if let storePath {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: storePath, isDirectory: &isDirectory), isDirectory.boolValue {
+                printError("PartnerPortal: --store \(storePath) is a folder; give a file name such as portal.sqlite")
+                return 1
+            }
+            do {
+                store = try SQLiteStore(path: storePath)
+            } catch {
+                printError("PartnerPortal: cannot open the store \(storePath): \(error)")
+                return 1
+            }
+        }
+        let portal = try Portal(store: store)
+        let site = PortalServer(portal: portal)
+        let server = HTTPServer(HTTPServerConfiguration(port: port)) { site.respond(to: $0) }
+        let actual: UInt16
+        do {
+            actual = try server.start()
+        } catch {
+            printError("PartnerPortal: cannot listen on 127.0.0.1:\(port): \(error)")
+            return 1
+        }
+        printNow("Northwind Partner Central: http://127.0.0.1:\(actual)/partners/")
+        printNow("Northwind Help Center:     http://127.0.0.1:\(actual)/help/")
+        printNow("store: " + (storePath.map { "SQLite file \($0)" } ?? "in memory (gone when the server stops)"))
+        printNow("personas (user names; sign-in is not built yet, so every visitor is served as the guest):")
+        for user in Seed.people {
+            printNow("  \(user.id.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(user.name) (\(user.kind.rawValue), profile \(user.profileID))")
+        }
+        printNow("Press Ctrl-C to stop.")
+        server.run(stopOnSignals: true)
+        printNow("stopped")
+        return 0
+    }
+
+    static func explain(user name: String, record recordID: String) throws -> Int32 {
+        let portal = try Portal()
+        guard let user = portal.user(named: name) else {
+            printError("PartnerPortal: no user \(name); try one of: " + Seed.people.map(\.id.rawValue).joined(separator: ", "))
+            return 1
+        }
+        let objects: [EntityType] = ["Lead", "Opportunity", "Case", "Account", "Contact"]
+        guard let object = objects.first(where: { portal.community.access.snapshot.record($0, id: recordID) != nil }) else {
+            printError("PartnerPortal: no record \(recordID); seeded records: lead-acme-1, lead-acme-2, lead-globex-1, lead-initrode-1, "
+                + "opp-acme-1, opp-globex-1, opp-hanbit-1, case-acme-1, acme, globex")
+            return 1
+        }
+        print(portal.community.explain(user: user.id, object: object, id: recordID))
+        return 0
+    }
+
+    /// Writes a line to standard output at once (not buffered), for a server that runs until stopped.
+    static func printNow(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,80 @@
+/// What `swift run PartnerPortal …` was asked to do, parsed from the arguments.
+enum PortalCommand: Equatable {
+    /// Run the scenarios and export the site as static files.
+    case walkthrough(out: String)
+    /// Serve both sites over HTTP.
+    case serve(port: UInt16, store: String?)
+    /// Explain a user's access to a record.
+    case explain(user: String, record: String)
+    /// Print the usage.
+    case help
+
+    /// The usage text.
+    static let usage = """
+        usage: PartnerPortal [--out DIR]
+               PartnerPortal serve [--port N] [--store FILE.sqlite]
+               PartnerPortal explain --user NAME --record ID
+               PartnerPortal --help
+
+          (no command)  run the walkthrough and write what each persona sees to DIR
+                        (default partner-portal-site; emptied first if it is an earlier export)
+          serve         serve /partners and /help on http://127.0.0.1:N/ (default port 8080),
+                        in memory, or in a SQLite file seeded on first use; Ctrl-C stops
+          explain       say why a user can or cannot see a record
+        """
+
+    /// A command line that does not parse, and why.
+    struct UsageError: Error, Equatable, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Parses the arguments after the program name.
+    static func parse(_ arguments: [String]) throws(UsageError) -> PortalCommand {
+        if arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" { return .help }
+        var rest = arguments[...]
+        let command = rest.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
+        if command != nil { rest = rest.dropFirst() }
+        let options = try Self.options(rest, allowed: allowed(for: command))
+        switch command {
+        case nil:
+            return .walkthrough(out: options["--out"] ?? "partner-portal-site")
+        case "serve":
+            var port: UInt16 = 8080
+            if let text = options["--port"] {
+                guard let value = UInt16(text) else { throw UsageError(description: "--port takes a number from 0 to 65535, not \(text)") }
+                port = value
+            }
+            return .serve(port: port, store: options["--store"])
+        case "explain":
+            guard let user = options["--user"], let record = options["--record"] else {
+                throw UsageError(description: "explain needs --user NAME and --record ID")
+            }
+            return .explain(user: user, record: record)
+        case let other?:
+            throw UsageError(description: "unknown command \(other)")
+        }
+    }
+
+    private static func allowed(for command: String?) -> Set<String> {
+        switch command {
+        case nil: ["--out"]
+        case "serve": ["--port", "--store"]
+        case "explain": ["--user", "--record"]
+        default: []
+        }
+    }
+
+    private static func options(_ arguments: ArraySlice<String>, allowed: Set<String>) throws(UsageError) -> [String: String] {
+        var out: [String: String] = [:]
+        var rest = arguments
+        while let name = rest.first {
+            rest = rest.dropFirst()
+            guard allowed.contains(name) else { throw UsageError(description: "unknown argument \(name)") }
+            guard let value = rest.first, !value.hasPrefix("--") else { throw UsageError(description: "\(name) needs a value") }
+            guard out[name] == nil else { throw UsageError(description: "\(name) given twice") }
+            out[name] = value
+            rest = rest.dropFirst()
+        }
+        return out
+    }
+}

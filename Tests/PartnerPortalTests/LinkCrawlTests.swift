@@ -1,0 +1,58 @@
+import CommunityKit
+import Testing
+@testable import PartnerPortalKit
+
+@Suite("Every link the portal draws resolves for the viewer it was drawn for")
+struct LinkCrawlTests {
+    static let viewers: [String?] = [nil] + Seed.people.map(\.id.rawValue)
+
+    @Test(arguments: viewers)
+    func everySameSiteLinkResolves(user: String?) throws {
+        let portal = try Portal()
+        let crawler = SiteCrawler(portal: portal, viewer: portal.viewer(user))
+        let (visits, broken) = crawler.crawl(from: ["/partners/", "/help/"])
+        #expect(visits.count > 5, "only \(visits.count) pages reached")
+        #expect(visits.count < crawler.maxPages, "the crawl hit its page limit")
+        let known = broken.filter { Self.isKnownEngineIssue($0, guest: user == nil) }
+        let unexpected = broken.filter { !known.contains($0) }
+        #expect(unexpected.isEmpty, "\(user ?? "guest"): \(unexpected.map(\.description).joined(separator: "\n"))")
+        if !known.isEmpty {
+            withKnownIssue("links the engine draws but does not resolve (CommunityRendering/CommunityKit, reported)") {
+                Issue.record("\(user ?? "guest"): \(known.map(\.description).joined(separator: "\n"))")
+            }
+        }
+    }
+
+    /// Broken links whose fix is in the engine, not the example:
+    /// - article lists (topic pages, home, "More articles") link to articles in another
+    ///   locale (every translation, or the master when there is no translation), but the
+    ///   article page looks the slug up in the viewer's locale only, so those links answer 404;
+    /// - the question list shows the guest questions whose detail page refuses the guest (404).
+    static func isKnownEngineIssue(_ link: SiteCrawler.BrokenLink, guest: Bool) -> Bool {
+        guard link.status == 404 else { return false }
+        if link.href.contains("/article/") { return true }
+        if guest, link.page.hasSuffix("/questions"), link.href.contains("/question/") { return true }
+        return false
+    }
+
+    @Test func theCrawlerReportsABrokenLink() {
+        let crawler = SiteCrawler(fetch: { path, query in
+            switch path {
+            case "/s/": SiteCrawler.Visit(path: path, query: query, status: 200, contentType: "text/html",
+                                          body: #"<a href="/s/ok">ok</a><a href="/s/gone">gone</a><a href="/s/%zz">bad</a><a href="https://x.example/">x</a>"#)
+            case "/s/ok": SiteCrawler.Visit(path: path, query: query, status: 200, contentType: "text/html", body: "")
+            default: SiteCrawler.Visit(path: path, query: query, status: 404, contentType: "text/html", body: "")
+            }
+        }, prefixes: ["/s"])
+        let (_, broken) = crawler.crawl(from: ["/s/"])
+        #expect(broken.map(\.href).sorted() == ["/s/%zz", "/s/gone"])
+    }
+
+    @Test func linksAreReadFromAttributesWithReferencesUndone() {
+        #expect(PageLinks.hrefs(in: #"<a href="/a?x=1&amp;y=2">a</a> <link href="/b">"#) == ["/a?x=1&y=2", "/b"])
+        #expect(PageLinks.target(of: "/a?x=1&y=%EB%94%9C", from: "/p/") == .local(path: "/a", query: ["x": "1", "y": "딜"]))
+        #expect(PageLinks.target(of: "?page=2", from: "/p/list") == .local(path: "/p/list", query: ["page": "2"]))
+        #expect(PageLinks.target(of: "#main", from: "/p/") == .elsewhere)
+        #expect(PageLinks.target(of: "javascript:alert(1)", from: "/p/") == .malformed("javascript:alert(1)"))
+    }
+}
