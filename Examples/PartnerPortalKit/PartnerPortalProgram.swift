@@ -25,8 +25,8 @@ public enum PartnerPortalProgram {
                 try SiteExport.check(folder)
                 try Walkthrough(portal: try Portal(), out: folder).run()
                 return 0
-            case .serve(let port, let store):
-                return try serve(port: port, storePath: store)
+            case .serve(let port, let store, let outbox):
+                return try serve(port: port, storePath: store, outbox: outbox)
             case .explain(let user, let record):
                 return try explain(user: user, record: record)
             }
@@ -36,7 +36,7 @@ public enum PartnerPortalProgram {
         }
     }
 
-    static func serve(port: UInt16, storePath: String?) throws -> Int32 {
+    static func serve(port: UInt16, storePath: String?, outbox: String?) throws -> Int32 {
         var store: (any Store)?
         if let storePath {
             var isDirectory: ObjCBool = false
@@ -45,13 +45,21 @@ public enum PartnerPortalProgram {
                 return 1
             }
             do {
-                store = try SQLiteStore(path: storePath)
+                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all))
             } catch {
                 printError("PartnerPortal: cannot open the store \(storePath): \(error)")
                 return 1
             }
         }
-        let portal = try Portal(store: store)
+        if let outbox {
+            var isDirectory: ObjCBool = false
+            let folder = URL(fileURLWithPath: outbox).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                printError("PartnerPortal: --outbox \(outbox): the folder \(folder) does not exist")
+                return 1
+            }
+        }
+        let portal = try Portal(store: store, notifier: PortalOutbox(path: outbox), cookies: .localDevelopment, demoPasswords: true)
         let site = PortalServer(portal: portal)
         let server = HTTPServer(HTTPServerConfiguration(port: port)) { site.respond(to: $0) }
         let actual: UInt16
@@ -64,10 +72,12 @@ public enum PartnerPortalProgram {
         printNow("Northwind Partner Central: http://127.0.0.1:\(actual)/partners/")
         printNow("Northwind Help Center:     http://127.0.0.1:\(actual)/help/")
         printNow("store: " + (storePath.map { "SQLite file \($0)" } ?? "in memory (gone when the server stops)"))
-        printNow("personas (user names; sign-in is not built yet, so every visitor is served as the guest):")
+        printNow("personas (sign in at /partners/login or /help/login with the user name or e-mail):")
         for user in Seed.people {
             printNow("  \(user.id.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(user.name) (\(user.kind.rawValue), profile \(user.profileID))")
         }
+        printNow("demo password: \(Portal.demoPassword)")
+        if let outbox { printNow("outbox: \(outbox)") }
         printNow("Press Ctrl-C to stop.")
         server.run(stopOnSignals: true)
         printNow("stopped")

@@ -8,9 +8,17 @@ struct Portal: Sendable {
     let community: Community
     let articles: KnowledgeSeed.Seeded
 
+    /// The password every persona signs in with when the portal is served (`serve`).
+    static let demoPassword = "northwind-demo-2026"
+
     /// The portal over a fresh in-memory store, or over `store`, which is seeded only when it
-    /// holds no users yet (a SQLite file from an earlier run keeps its data).
-    init(store: (any Store)? = nil) throws {
+    /// holds no users yet (a SQLite file from an earlier run keeps its data). `notifier` gets
+    /// reset and verification links; `cookies` is `.localDevelopment` for plain HTTP on this
+    /// machine; with `demoPasswords`, every persona without a password gets ``demoPassword``.
+    init(
+        store: (any Store)? = nil, notifier: (any IdentityNotifier)? = nil, cookies: CookiePolicy = .secure,
+        demoPasswords: Bool = false
+    ) throws {
         let store = store ?? MemoryStore()
         let isEmpty = try store.snapshot().all(User.self).isEmpty
         if isEmpty {
@@ -21,12 +29,21 @@ struct Portal: Sendable {
         }
         // The sitemap plugin needs the knowledge service, which exists once the community does.
         let sitemap = LateSitemap()
-        let community = try Community(CommunityConfiguration(
+        var configuration = CommunityConfiguration(
             store: store, clock: ManualClock(Date(timeIntervalSince1970: 1_795_000_000)),
             csrfSecret: Array("northwind-demo-secret-change-me".utf8),
             plugins: [CommunityPlugin(name: "Sitemap articles") { setup in setup.services.set((any SitemapSource).self, sitemap) }],
             defaultCaseOwner: .user("sam"),
-            leadApprovalSteps: [ApprovalStep(name: "Channel manager review", approvers: [.role("channel-manager")])]))
+            leadApprovalSteps: [ApprovalStep(name: "Channel manager review", approvers: [.role("channel-manager")])],
+            cookies: cookies)
+        if let notifier { configuration.identityNotifier = notifier }
+        configuration.twoFactorIssuer = "Northwind Cloud"
+        let community = try Community(configuration)
+        if demoPasswords {
+            for user in Seed.people where try !community.identity.hasPassword(user.id) {
+                try community.identity.setPassword(Portal.demoPassword, for: user.id)
+            }
+        }
         sitemap.source.withLock { $0 = KnowledgeSitemap(knowledge: community.knowledge) }
         self.community = community
         articles = isEmpty ? try KnowledgeSeed.run(community) : try KnowledgeSeed.published(community)

@@ -3,7 +3,7 @@ enum PortalCommand: Equatable {
     /// Run the scenarios and export the site as static files.
     case walkthrough(out: String)
     /// Serve both sites over HTTP.
-    case serve(port: UInt16, store: String?)
+    case serve(port: UInt16, store: String?, outbox: String?)
     /// Explain a user's access to a record.
     case explain(user: String, record: String)
     /// Print the usage.
@@ -12,14 +12,17 @@ enum PortalCommand: Equatable {
     /// The usage text.
     static let usage = """
         usage: PartnerPortal [--out DIR]
-               PartnerPortal serve [--port N] [--store FILE.sqlite]
+               PartnerPortal serve [--port N] [--store FILE.sqlite] [--outbox FILE.jsonl]
                PartnerPortal explain --user NAME --record ID
                PartnerPortal --help
 
           (no command)  run the walkthrough and write what each persona sees to DIR
                         (default partner-portal-site; emptied first if it is an earlier export)
           serve         serve /partners and /help on http://127.0.0.1:N/ (default port 8080),
-                        in memory, or in a SQLite file seeded on first use; Ctrl-C stops
+                        in memory, or in a SQLite file seeded on first use; every persona
+                        signs in with the printed demo password; reset and verification
+                        mail is printed and, with --outbox, appended to FILE as JSON lines;
+                        Ctrl-C stops
           explain       say why a user can or cannot see a record
         """
 
@@ -44,7 +47,7 @@ enum PortalCommand: Equatable {
                 guard let value = UInt16(text) else { throw UsageError(description: "--port takes a number from 0 to 65535, not \(text)") }
                 port = value
             }
-            return .serve(port: port, store: options["--store"])
+            return .serve(port: port, store: options["--store"], outbox: options["--outbox"])
         case "explain":
             guard let user = options["--user"], let record = options["--record"] else {
                 throw UsageError(description: "explain needs --user NAME and --record ID")
@@ -58,7 +61,7 @@ enum PortalCommand: Equatable {
     private static func allowed(for command: String?) -> Set<String> {
         switch command {
         case nil: ["--out"]
-        case "serve": ["--port", "--store"]
+        case "serve": ["--port", "--store", "--outbox"]
         case "explain": ["--user", "--record"]
         default: []
         }

@@ -6,8 +6,9 @@ struct CommandLineTests {
     @Test func commandsParse() throws {
         #expect(try PortalCommand.parse([]) == .walkthrough(out: "partner-portal-site"))
         #expect(try PortalCommand.parse(["--out", "x"]) == .walkthrough(out: "x"))
-        #expect(try PortalCommand.parse(["serve"]) == .serve(port: 8080, store: nil))
-        #expect(try PortalCommand.parse(["serve", "--port", "0", "--store", "p.sqlite"]) == .serve(port: 0, store: "p.sqlite"))
+        #expect(try PortalCommand.parse(["serve"]) == .serve(port: 8080, store: nil, outbox: nil))
+        #expect(try PortalCommand.parse(["serve", "--port", "0", "--store", "p.sqlite"]) == .serve(port: 0, store: "p.sqlite", outbox: nil))
+        #expect(try PortalCommand.parse(["serve", "--outbox", "/tmp/o.jsonl"]) == .serve(port: 8080, store: nil, outbox: "/tmp/o.jsonl"))
         #expect(try PortalCommand.parse(["explain", "--user", "bo", "--record", "lead-acme-1"]) == .explain(user: "bo", record: "lead-acme-1"))
         #expect(try PortalCommand.parse(["serve", "--help"]) == .help)
     }

@@ -6,6 +6,6 @@ public enum IdentityEntities {
     /// (CommunitySQLite's `EntityRegistry(IdentityEntities.all)`).
     public static let all: [any Entity.Type] = [
         Credential.self, Session.self, PasswordResetToken.self, EmailVerificationToken.self, VerifiedEmail.self,
-        PendingSecondFactor.self,
+        PendingSecondFactor.self, TwoFactorEnrollment.self, FederationLink.self,
     ]
 }
