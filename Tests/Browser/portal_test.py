@@ -37,7 +37,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-MAX_PAGES_PER_PERSONA = int(os.environ.get("BROWSER_MAX_PAGES", "30"))
+MAX_PAGES_PER_PERSONA = int(os.environ.get("BROWSER_MAX_PAGES", "40"))
 RUN_BUDGET_SECONDS = 270  # stop crawling (and fail) before the 5-minute bound
 STARTED = time.monotonic()
 
@@ -344,6 +344,9 @@ class Suite:
             first = b.driver.find_elements(By.CSS_SELECTOR, "[role=alert]")
             check(first and first[0].text.strip(), f"a wrong password got no error message: {b.text()[:300]}")
             generic = first[0].text.strip()
+            before = len(self.violations)
+            self.axe(b, "guest", b.path() + " (after a failed sign-in)")
+            check(len(self.violations) == before, f"WCAG violations on the failed sign-in page: {self.violations[before:]}")
             unknown = Browser(self.server)
             try:
                 check(not unknown.sign_in("partners", "nobody-such", "whatever-password"), "an unknown user signed in")
@@ -420,9 +423,10 @@ class Suite:
 
     # ---- accessibility, CSP, screenshots
 
-    def crawl(self, b, persona, starts):
-        """Every same-site page reachable from `starts`, breadth first, bounded."""
-        seen, order, queue_ = set(starts), [], list(starts)
+    def crawl(self, b, persona, starts, extra=()):
+        """Every same-site page reachable from `starts` (and the `extra` pages no link leads
+        to), breadth first, bounded."""
+        seen, order, queue_ = set(starts) | set(extra), [], list(starts) + list(extra)
         prefixes = tuple(s.rstrip("/") for s in starts)
         while queue_ and len(order) < MAX_PAGES_PER_PERSONA:
             if time.monotonic() - STARTED > RUN_BUDGET_SECONDS:
@@ -490,9 +494,11 @@ class Suite:
                 for site in sites:
                     check(b.sign_in(site, persona, self.password()), f"{persona} could not sign in on /{site}")
             before = len(self.violations)
-            pages = self.crawl(b, persona, [f"/{site}/" for site in sites])
+            extra = [f"/{site}/{page}" for site in sites for page in
+                     (["login", "forgot-password", "reset-password?token=not-a-token"] if persona == "guest" else ["security"])]
+            pages = self.crawl(b, persona, [f"/{site}/" for site in sites], extra)
             found = self.violations[before:]
-            print(f"     {persona}: {len(pages)} pages scanned, {len(found)} violations", flush=True)
+            print(f"     {persona}: {len(pages)} pages scanned, {len(found)} violations: {' '.join(pages)}", flush=True)
             for (_, page, rule, impact, targets) in found:
                 print(f"     - {rule} ({impact}) on {page}: {', '.join(targets[:4])}"
                       + (f" (+{len(targets) - 4} more)" if len(targets) > 4 else ""), flush=True)
@@ -505,7 +511,7 @@ class Suite:
                  ("pat", "partners", ["/partners/leads", "/partners/deals"])]
         if self.lead_path:
             pages[1][2].append(self.lead_path)
-        taken = []
+        taken, overflow = [], []
 
         def test(b):
             for persona, site, paths in pages:
@@ -519,10 +525,16 @@ class Suite:
                         name = f"{persona}{path.replace('/', '_').rstrip('_')}-{width}.png"
                         b.driver.save_screenshot(str(self.artifacts / name))
                         taken.append(name)
+                        if width == 375:  # WCAG 1.4.10 reflow: no sideways scrolling of the page
+                            wide = b.driver.execute_script(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                            if wide > 0:
+                                overflow.append(f"{path} as {persona} ({wide}px too wide)")
             b.driver.set_window_size(1280, 900)
         self.session(test)
         print(f"     {len(taken)} screenshots in {self.artifacts}", flush=True)
         check(taken, "no screenshot taken")
+        check(not overflow, "pages scroll sideways at 375 px (WCAG 1.4.10 reflow): " + "; ".join(overflow))
 
 
 def main():
