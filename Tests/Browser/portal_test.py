@@ -98,7 +98,8 @@ class Server:
         password = re.match(r"\s*demo password:\s*(\S+)\s*$", line)
         if password:
             self.password = password.group(1)
-        persona = re.match(r"^  ([a-z][a-z0-9_.-]*)\s+(.+\(.+\))\s*$", line)
+        # "  pat    Pat Partner (partner, profile partner)": an indented user name, then a capitalised name.
+        persona = re.match(r"^\s+([a-z][a-z0-9_.-]*)\s+([A-Z\u0080-\uffff].*)$", line)
         if persona:
             self.personas[persona.group(1)] = persona.group(2)
         outbox = re.match(r"\s*outbox:\s*(\S+)", line)
