@@ -555,7 +555,12 @@ def main():
     print(f"axe-core {version.group(1) if version else '(unknown version)'} from {options.axe}")
 
     outbox_dir = tempfile.TemporaryDirectory()
-    server = Server(binary, pathlib.Path(outbox_dir.name) / "outbox.jsonl")
+    try:
+        server = Server(binary, pathlib.Path(outbox_dir.name) / "outbox.jsonl")
+    except (Failure, OSError, subprocess.SubprocessError) as failure:
+        print(f"FAIL starting {binary} serve: {failure}")
+        print("0 passed, 1 failed")
+        return 1
     print(f"server at {server.base}; personas: {', '.join(server.personas) or '(none)'}; "
           f"demo password {'found' if server.password else 'NOT printed'}; outbox {server.outbox}", flush=True)
     suite = Suite(server, axe_source, pathlib.Path(options.artifacts))
