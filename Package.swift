@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "SearchBenchmark", targets: ["SearchBenchmark"]),
         .executable(name: "EngagementBenchmark", targets: ["EngagementBenchmark"]),
         .executable(name: "RenderBenchmark", targets: ["RenderBenchmark"]),
+        .executable(name: "SignInBenchmark", targets: ["SignInBenchmark"]),
     ],
     targets: [
         // System SQLite, through a module map (no Swift package dependency).
@@ -94,6 +95,7 @@ let package = Package(
             path: "Benchmarks/EngagementBenchmark"
         ),
         .executableTarget(name: "RenderBenchmark", dependencies: ["CommunityKit"], path: "Benchmarks/RenderBenchmark"),
+        .executableTarget(name: "SignInBenchmark", dependencies: ["CommunityKit"], path: "Benchmarks/SignInBenchmark"),
 
         // Fuzzing: deterministic fuzz targets CI runs (`swift run CommunityFuzz all`), and the
         // "nothing executable" HTML checker they and its tests share. Not products.
