@@ -47,11 +47,11 @@ try measure("sign-in (identity.signIn)") {
     address += 1
     _ = try community.identity.signIn(identifier: "pat", password: password, site: entry.signInSite, clientAddress: "10.0.\(address / 250).\(address % 250)")
 }
-try measure("failed sign-in, unknown user") {
+measure("failed sign-in, unknown user") {
     address += 1
     _ = try? community.identity.signIn(identifier: "nobody", password: password, site: entry.signInSite, clientAddress: "10.1.\(address / 250).\(address % 250)")
 }
-try measure("sign-in form posted through handle") {
+measure("sign-in form posted through handle") {
     let page = community.handle(SiteRequest(.get, "/partners/login"))
     var cookies: [String: String] = [:]
     for header in page.setCookies {
