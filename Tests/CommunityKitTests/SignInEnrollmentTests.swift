@@ -76,7 +76,7 @@ import Testing
         let community = try SignInTests.community(twoFactorFor: ["channel"])
         let browser = Browser(community)
         browser.get("/partners/two-factor", query: ["enroll": "1"])
-        browser.setCookies([Self.pendingCookie: String(repeating: "A", count: 43)])
+        browser.setCookies(browser.cookies.merging([Self.pendingCookie: String(repeating: "A", count: 43)]) { $1 })
         let begun = browser.post(Self.begin, [:])
         #expect(begun.status == 422)
         #expect(begun.body.contains("Your sign-in has expired"))
