@@ -11,8 +11,9 @@ extension IdentityService {
     /// account's count and rehashes a password stored at a lower cost.
     ///
     /// - Returns: ``SignInResult/signedIn(_:)`` with a fresh session (a new token on every
-    ///   sign-in), or ``SignInResult/secondFactorRequired(_:)`` when the ``SecondFactorVerifier``
-    ///   requires one.
+    ///   sign-in), ``SignInResult/secondFactorRequired(_:)`` when the ``SecondFactorVerifier``
+    ///   requires one and the user has enrolled one, or ``SignInResult/enrollmentRequired(_:)``
+    ///   when it requires one the user has not enrolled yet.
     /// - Throws: ``IdentityError/invalidCredentials``, ``IdentityError/cryptographyUnavailable``,
     ///   or the store's error.
     public func signIn(identifier: String, password: String, site: SignInSite, clientAddress: String) throws -> SignInResult {
@@ -67,11 +68,13 @@ extension IdentityService {
         if secondFactorDue {
             let token = try SecretToken.generate()
             let expiresAt = now.addingTimeInterval(configuration.pendingSignInLifetime)
+            let needsEnrollment = !secondFactor.isEnrolled(user.id)
             let pending = PendingSecondFactor(
                 id: ID(token.digest), userID: user.id, siteID: site.id, idleTimeout: site.sessionPolicy.idleTimeout,  // trap-safe: a digest is 64 lower-case hex digits
-                absoluteTimeout: site.sessionPolicy.absoluteTimeout, expiresAt: expiresAt)
+                absoluteTimeout: site.sessionPolicy.absoluteTimeout, expiresAt: expiresAt, needsEnrollment: needsEnrollment)
             try store.write { tx in try tx.put(pending) }
-            return .secondFactorRequired(PendingSignIn(token: token.text, userID: user.id, expiresAt: expiresAt))
+            let handle = PendingSignIn(token: token.text, userID: user.id, expiresAt: expiresAt)
+            return needsEnrollment ? .enrollmentRequired(handle) : .secondFactorRequired(handle)
         }
         return .signedIn(
             try issueSession(
@@ -113,6 +116,19 @@ extension IdentityService {
     ///   or a verifier that throws; the store's error.
     public func completeSecondFactor(_ pendingToken: String, code: String, clientAddress: String) throws -> IssuedSession {
         let now = clock.now()
+        let (id, pending) = try livePending(pendingToken, clientAddress: clientAddress, at: now)
+        if try isThrottled(pending, clientAddress: clientAddress, at: now) { throw IdentityError.secondFactorRejected }
+        let accepted = code.utf8.count <= 64 && ((try? secondFactor.verify(code: code, for: pending.userID, at: now)) ?? false)
+        guard accepted else {
+            try recordWrongCode(id, pending, clientAddress: clientAddress, at: now)
+        }
+        return try consume(id, pending, clientAddress: clientAddress, at: now)
+    }
+
+    /// The stored pending sign-in a token names, if it has not expired (an expired one is deleted).
+    func livePending(
+        _ pendingToken: String, clientAddress: String, at now: Date
+    ) throws -> (ID<PendingSecondFactor>, PendingSecondFactor) {
         guard let token = SecretToken(parsing: pendingToken), let id = try? ID<PendingSecondFactor>(parsing: token.digest),
               let pending = try store.snapshot().value(id)
         else {
@@ -124,26 +140,43 @@ extension IdentityService {
             emit(.tokenRejected, user: pending.userID, site: pending.siteID, client: clientAddress, at: now)
             throw IdentityError.invalidOrExpiredToken
         }
+        return (id, pending)
+    }
+
+    /// Whether codes for this pending sign-in are refused unchecked: the account is locked or
+    /// the client address is throttled (reported as a failure).
+    func isThrottled(_ pending: PendingSecondFactor, clientAddress: String, at now: Date) throws -> Bool {
         let accountLocked = try store.snapshot().value(Credential.id(for: pending.userID))?.failures
             .lockedUntil(at: now, threshold: lockout.accountThreshold, policy: lockout) != nil
         let throttled = accountLocked || clientThrottle.lockedUntil(clientAddress, at: now) != nil
-        let accepted = !throttled && code.utf8.count <= 64 && ((try? secondFactor.verify(code: code, for: pending.userID, at: now)) ?? false)
-        guard accepted else {
-            if throttled {
-                emit(.secondFactorFailed, accountLocked ? .accountLocked : .clientThrottled, user: pending.userID, site: pending.siteID,
-                     client: clientAddress, at: now)
-                throw IdentityError.secondFactorRejected
-            }
-            clientThrottle.recordFailure(clientAddress, at: now)
-            try store.write { tx in
-                guard var current = try tx.value(id) else { return }
-                current.failedCodes = min(current.failedCodes, 1_000) + 1
-                if current.failedCodes >= configuration.maximumSecondFactorAttempts { try tx.delete(id) } else { try tx.put(current) }
-            }
-            try recordAccountFailure(pending.userID, at: now, site: pending.siteID, client: clientAddress)
-            emit(.secondFactorFailed, user: pending.userID, site: pending.siteID, client: clientAddress, at: now)
-            throw IdentityError.secondFactorRejected
+        if throttled {
+            emit(.secondFactorFailed, accountLocked ? .accountLocked : .clientThrottled, user: pending.userID, site: pending.siteID,
+                 client: clientAddress, at: now)
         }
+        return throttled
+    }
+
+    /// Counts a wrong code against the pending sign-in (discarding it at the attempt limit), the
+    /// client address and the account, and throws ``IdentityError/secondFactorRejected``.
+    func recordWrongCode(
+        _ id: ID<PendingSecondFactor>, _ pending: PendingSecondFactor, clientAddress: String, at now: Date
+    ) throws -> Never {
+        clientThrottle.recordFailure(clientAddress, at: now)
+        try store.write { tx in
+            guard var current = try tx.value(id) else { return }
+            current.failedCodes = min(current.failedCodes, 1_000) + 1
+            if current.failedCodes >= configuration.maximumSecondFactorAttempts { try tx.delete(id) } else { try tx.put(current) }
+        }
+        try recordAccountFailure(pending.userID, at: now, site: pending.siteID, client: clientAddress)
+        emit(.secondFactorFailed, user: pending.userID, site: pending.siteID, client: clientAddress, at: now)
+        throw IdentityError.secondFactorRejected
+    }
+
+    /// Consumes a pending sign-in whose second factor was proven, clears the account's failure
+    /// count, and issues the session.
+    func consume(
+        _ id: ID<PendingSecondFactor>, _ pending: PendingSecondFactor, clientAddress: String, at now: Date
+    ) throws -> IssuedSession {
         let consumed = try store.write { tx -> Bool in
             guard try tx.get(id) != nil else { return false }
             try tx.delete(id)

@@ -9,6 +9,11 @@ import Foundation
 /// Every failed sign-in answers ``SignInComponent/failureMessage`` with 422, whatever the
 /// reason. A sign-in issues a new session token and signs out the session the browser held.
 /// The pending second factor travels in a short-lived `HttpOnly` cookie, never in the page.
+///
+/// A user who must use a second factor but has none is sent to the two-factor page with
+/// `?enroll=1`: `beginSignInEnrollment` shows the new secret, `completeSignInEnrollment` with a
+/// right first code turns it on, sets the session cookie, clears the pending one and shows the
+/// recovery codes once, with a link on to the return path (or home).
 enum IdentityActions {
     /// The pending second factor's cookie (``CookiePolicy/name(_:)`` adds `__Host-`).
     static let pendingCookie = "ck-pending"
@@ -32,11 +37,14 @@ enum IdentityActions {
             case .signedIn(let issued):
                 endPrevious(request, entry: entry, identity: identity)
                 return .redirectSettingCookies(target, [entry.cookie.setCookie(for: issued)])
-            case .secondFactorRequired(let pending):
+            case .secondFactorRequired(let pending), .enrollmentRequired(let pending):
                 guard let page = request.site.url(ofPageContaining: TwoFactorChallengeComponent.type) else {
                     return .invalid(["": "Two-factor sign-in is not available on this site."])
                 }
-                let url = withReturn(page, target, site: request.site)
+                var url = withReturn(page, target, site: request.site)
+                if case .enrollmentRequired = result {
+                    url = SafeURL(url.string + (url.string.contains("?") ? "&" : "?") + "enroll=1") ?? url
+                }
                 let lifetime = identity.configuration.pendingSignInLifetime  // clamped by the service to 60 s...7 days
                 let maxAge = lifetime < 86_400 ? Int(lifetime.rounded(.up)) : 86_400  // trap-safe: the service clamps it to 60 s...7 days; NaN takes the 86,400 branch
                 return .redirectSettingCookies(url, [cookies.setCookie(pendingCookie, value: pending.token, maxAge: maxAge)])
@@ -53,6 +61,36 @@ enum IdentityActions {
                 return .redirectSettingCookies(target, [cleared, entry.cookie.setCookie(for: issued)])
             } catch IdentityError.secondFactorRejected {
                 return .invalid(["code": "The code was not accepted. Try the current code, or a recovery code."])
+            } catch IdentityError.invalidOrExpiredToken {
+                return .invalid(["": expiredSignIn])
+            }
+        }
+        actions.register(TwoFactorChallengeComponent.beginEnrollmentAction) { request in
+            let target = request.site.returnTarget(request.form["return"]) ?? request.site.homeURL
+            guard let pending = request.cookies[cookies.name(pendingCookie)] else { return startAgain(request, target) }
+            do {
+                let setup = try identity.beginSecondFactorEnrollment(pending, using: twoFactor, clientAddress: client(request))
+                var values = ["secret": setup.secret, "uri": setup.uri.text]
+                if target != request.site.homeURL { values["return"] = target.string }
+                return .show(values)
+            } catch IdentityError.invalidOrExpiredToken {
+                return .invalid(["": expiredSignIn])
+            }
+        }
+        actions.register(TwoFactorChallengeComponent.completeEnrollmentAction) { request in
+            guard let entry = directory.entry(request.site.id) else { return .forbidden }
+            let target = request.site.returnTarget(request.form["return"]) ?? request.site.homeURL
+            guard let pending = request.cookies[cookies.name(pendingCookie)] else { return startAgain(request, target) }
+            do {
+                let enrolled = try identity.completeSecondFactorEnrollment(
+                    pending, code: request.field("code") ?? "", using: twoFactor, clientAddress: client(request))
+                let cleared = cookies.setCookie(pendingCookie, value: "", maxAge: 0)
+                endPrevious(request, entry: entry, identity: identity)
+                return .showSettingCookies(
+                    ["recoveryCodes": enrolled.recoveryCodes.joined(separator: " "), "return": target.string],
+                    [cleared, entry.cookie.setCookie(for: enrolled.session)])
+            } catch IdentityError.secondFactorRejected {
+                return .invalid(["code": "The code was not accepted. Enter the code your app shows now."])
             } catch IdentityError.invalidOrExpiredToken {
                 return .invalid(["": expiredSignIn])
             }
@@ -138,6 +176,12 @@ enum IdentityActions {
     }
 
     static let expiredSignIn = "Your sign-in has expired. Sign in again."
+
+    /// Back to the sign-in page (keeping the return path) when there is no pending sign-in.
+    static func startAgain(_ request: ActionRequest, _ target: SafeURL) -> ActionResult {
+        guard let login = request.site.url(ofPageContaining: SignInComponent.type) else { return .forbidden }
+        return .redirect(withReturn(login, target, site: request.site))
+    }
 
     /// The signed-in member of the request's site.
     static func member(_ request: ActionRequest) -> ID<User>? {

@@ -1,6 +1,11 @@
 /// `community.twoFactorChallenge`: the code entry after a correct password when the account
 /// needs a second factor, posted to the `completeSignIn` action (which reads the pending
 /// sign-in from its short-lived cookie). Accepts an authenticator code or a recovery code.
+///
+/// When the site requires a second factor the user has not enrolled, sign-in sends them here
+/// with `?enroll=1`: a button (`beginSignInEnrollment`) shows the `otpauth://` URI and the
+/// secret as text, the first code (`completeSignInEnrollment`) turns the factor on and signs
+/// the user in, and the recovery codes are shown once with a link on to the return path.
 public struct TwoFactorChallengeComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -15,13 +20,51 @@ public struct TwoFactorChallengeComponent: SiteComponent {
 
     /// The action the form posts to.
     public static let action = "completeSignIn"
+    /// The action that starts enrolling a second factor during sign-in.
+    public static let beginEnrollmentAction = "beginSignInEnrollment"
+    /// The action that confirms that enrollment with a first code and completes the sign-in.
+    public static let completeEnrollmentAction = "completeSignInEnrollment"
 
     let properties: Properties
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
+        let state = context.form
+        // Shown while the viewer is still the one the form was posted as: the new session applies from the next request.
+        if state?.action == Self.completeEnrollmentAction, let codes = state?.values["recoveryCodes"], !codes.isEmpty {
+            let target = context.site.returnTarget(state?.values["return"]) ?? context.site.homeURL
+            return Markup.section(properties.title, [
+                Markup.notice("Two-factor sign-in is on, and you are signed in."),
+                .el("p", text: "Keep these recovery codes somewhere safe. Each works once, if you lose your authenticator. They are shown only now."),
+                Markup.list(codes.split(separator: " ").map { .el("code", text: String($0)) }, label: "Recovery codes"),
+                .el("p", [], [Markup.link("I have saved my recovery codes: continue", target)]),
+            ])
+        }
         guard context.viewer.isGuest else {
             return Markup.section(properties.title, [.el("p", text: "You are signed in."), Markup.link("Go to the home page", context.site.homeURL)])
+        }
+        let startAgain: [HTMLNode] = context.site.url(ofPageContaining: SignInComponent.type).map { [.el("p", [], [Markup.link("Start again", $0)])] } ?? []
+        if state?.action == Self.completeEnrollmentAction, let error = state?.errors[""] {
+            return Markup.section(properties.title, [.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error)] + startAgain)
+        }
+        let returnField: [HTMLNode] = context.site.returnTarget(state?.values["return"] ?? context.query["return"]).map { [Markup.hidden("return", $0.string)] } ?? []
+        if state?.action == Self.beginEnrollmentAction || state?.action == Self.completeEnrollmentAction,
+           let secret = state?.values["secret"], let uri = state?.values["uri"], !secret.isEmpty {
+            return Markup.section(properties.title, [
+                .el("p", text: "This site requires two-factor sign-in. Add this account to your authenticator app with the link or the key below, then enter the code it shows."),
+                .el("p", [], [.text("Link: "), .el("code", [.class("ck-otpauth")], text: uri)]),
+                .el("p", [], [.text("Key: "), .el("code", [.class("ck-secret")], text: secret)]),
+                Markup.form(Self.completeEnrollmentAction, context: context, [
+                    Markup.hidden("secret", secret), Markup.hidden("uri", uri),
+                    Markup.field("code", label: "Code", action: Self.completeEnrollmentAction, context: context, required: true),
+                ] + returnField, submit: "Turn on and sign in"),
+            ] + startAgain)
+        }
+        if state?.action == Self.beginEnrollmentAction || context.query["enroll"] == "1" {
+            return Markup.section(properties.title, [
+                .el("p", text: "This site requires two-factor sign-in, and your account does not have it yet. Set it up now to finish signing in."),
+                Markup.form(Self.beginEnrollmentAction, context: context, returnField, submit: "Set up two-factor sign-in"),
+            ] + startAgain)
         }
         var fields: [HTMLNode] = [
             Markup.field("code", label: "Code from your authenticator app, or a recovery code", action: Self.action, context: context, required: true),
@@ -29,10 +72,6 @@ public struct TwoFactorChallengeComponent: SiteComponent {
         if let target = context.site.returnTarget(Markup.value("return", action: Self.action, context: context)) {
             fields.append(Markup.hidden("return", target.string))
         }
-        var children: [HTMLNode] = [Markup.form(Self.action, context: context, fields, submit: "Verify")]
-        if let login = context.site.url(ofPageContaining: SignInComponent.type) {
-            children.append(.el("p", [], [Markup.link("Start again", login)]))
-        }
-        return Markup.section(properties.title, children)
+        return Markup.section(properties.title, [Markup.form(Self.action, context: context, fields, submit: "Verify")] + startAgain)
     }
 }

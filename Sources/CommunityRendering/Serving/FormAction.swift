@@ -53,6 +53,9 @@ public enum ActionResult: Sendable, Hashable {
     /// Done: show the form's page again (200) with these values for its component, for a result
     /// that must be shown once and never put in a URL (a new two-factor secret, recovery codes).
     case show([String: String])
+    /// Done: show the form's page again (200) with these values, as ``show(_:)``, and set
+    /// cookies (`Set-Cookie` values), for a sign-in that completes with something to show once.
+    case showSettingCookies([String: String], [String])
 }
 
 /// The form actions a site accepts, by name (`askQuestion`, `submitCase`, `registerLead`, `vote`).

@@ -333,6 +333,12 @@ public struct SiteResponder: Sendable {
             var response = handleGet(SiteRequest(.get, path, viewer: request.viewer), form: FormState(action: name, values: values, errors: [:]), status: 200)
             response.headers["Cache-Control"] = "no-store"
             return response
+        case .showSettingCookies(let values, let cookies):
+            let path = returnPath?.string ?? (site.urlPrefix + "/")
+            var response = handleGet(SiteRequest(.get, path, viewer: request.viewer), form: FormState(action: name, values: values, errors: [:]), status: 200)
+            response.headers["Cache-Control"] = "no-store"
+            response.setCookies += cookies
+            return response
         case .forbidden:
             return special(site.forbiddenPageID, status: 403, request: SiteRequest(.get, request.path, viewer: request.viewer), fallbackKey: "forbidden")
         case .invalid(let errors):

@@ -90,7 +90,7 @@ struct IdentityFixture {
     func signIn(_ identifier: String, _ password: String = IdentityFixture.password, client: String = "192.0.2.1") throws -> IssuedSession {
         switch try service.signIn(identifier: identifier, password: password, site: site, clientAddress: client) {
         case .signedIn(let session): return session
-        case .secondFactorRequired: throw IdentityError.secondFactorRejected
+        case .secondFactorRequired, .enrollmentRequired: throw IdentityError.secondFactorRejected
         }
     }
 }
