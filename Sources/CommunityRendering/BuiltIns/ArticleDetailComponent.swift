@@ -18,11 +18,19 @@ public struct ArticleDetailComponent: SiteComponent {
     let properties: Properties
     public init(properties: Properties) { self.properties = properties }
 
+    /// The article a slug names: in the viewer's locale first, then in the site's other locales,
+    /// because article lists also show (and link) articles written in another language.
+    static func find(_ slug: String, knowledge: any KnowledgeProvider, context: RenderContext) throws -> ArticleDisplay? {
+        if let article = try knowledge.article(slug: slug, locale: context.locale, viewer: context.viewer) { return article }
+        for locale in context.site.locales where locale != context.locale {
+            if let article = try knowledge.article(slug: slug, locale: locale, viewer: context.viewer) { return article }
+        }
+        return nil
+    }
+
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
-        guard let slug = context.parameters["slug"],
-              let article = try knowledge.article(slug: slug, locale: context.locale, viewer: context.viewer)
-        else {
+        guard let slug = context.parameters["slug"], let article = try Self.find(slug, knowledge: knowledge, context: context) else {
             context.head.setStatus(404)
             return .el("p", text: Localized.text("notFound", locale: context.locale))
         }
