@@ -13,23 +13,7 @@ struct LinkCrawlTests {
         let (visits, broken) = crawler.crawl(from: ["/partners/", "/help/"])
         #expect(visits.count > 5, "only \(visits.count) pages reached")
         #expect(visits.count < crawler.maxPages, "the crawl hit its page limit")
-        let known = broken.filter { Self.isKnownEngineIssue($0, guest: user == nil) }
-        let unexpected = broken.filter { !known.contains($0) }
-        #expect(unexpected.isEmpty, "\(user ?? "guest"): \(unexpected.map(\.description).joined(separator: "\n"))")
-        if !known.isEmpty {
-            withKnownIssue("links the engine draws but does not resolve (CommunityRendering/CommunityKit, reported)") {
-                Issue.record("\(user ?? "guest"): \(known.map(\.description).joined(separator: "\n"))")
-            }
-        }
-    }
-
-    /// Broken links whose fix is in the engine, not the example (issue "One community, many
-    /// sites": guests have no user, so guest sharing never reaches a question page):
-    /// - the question list shows the guest questions whose detail page refuses the guest (404).
-    static func isKnownEngineIssue(_ link: SiteCrawler.BrokenLink, guest: Bool) -> Bool {
-        guard link.status == 404 else { return false }
-        if guest, link.page.hasSuffix("/questions"), link.href.contains("/question/") { return true }
-        return false
+        #expect(broken.isEmpty, "\(user ?? "guest"): \(broken.map(\.description).joined(separator: "\n"))")
     }
 
     @Test func theCrawlerReportsABrokenLink() {

@@ -211,6 +211,22 @@ public struct Questions: Sendable {
         return QuestionPage(question: q, answers: answers)
     }
 
+    /// A question as the public (a site's guest) sees it: only a published question outside any
+    /// group, with its published answers, best answer first; `nil` for anything else, so a guest
+    /// learns nothing about held, removed or group questions.
+    public func publicPage(_ id: ID<Question>) throws -> QuestionPage? {
+        let snapshot = engine.store.snapshot()
+        guard let q = try snapshot.value(id), q.publication == .published, q.groupID == nil else { return nil }
+        var answers = try snapshot.query(Query<Answer>().where("questionID", equals: .reference(id.rawValue))).map(\.value)
+            .filter { $0.publication == .published }
+        answers.sort { a, b in
+            if a.isBest != b.isBest { return a.isBest }
+            if a.upvoters.count != b.upvoters.count { return a.upvoters.count > b.upvoters.count }
+            return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id
+        }
+        return QuestionPage(question: q, answers: answers)
+    }
+
     // MARK: Escalation
 
     /// Applies the time-based escalation rules: every published, unsolved, unanswered,

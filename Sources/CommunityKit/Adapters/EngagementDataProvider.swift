@@ -32,11 +32,20 @@ struct EngagementDataProvider: EngagementProvider {
     }
 
     func question(id: String, viewer: Viewer) throws -> QuestionView? {
-        guard let user = viewer.user?.id, let questionID = try? ID<Question>(parsing: id) else { return nil }
-        guard let page = try? engagement.questions.page(questionID, viewer: user) else { return nil }
+        guard let questionID = try? ID<Question>(parsing: id) else { return nil }
+        let page: QuestionPage
+        if let user = viewer.user?.id {
+            guard let visible = try? engagement.questions.page(questionID, viewer: user) else { return nil }
+            page = visible
+        } else {
+            // The guest sees what the question list shows the guest: published questions outside groups.
+            guard let visible = try engagement.questions.publicPage(questionID) else { return nil }
+            page = visible
+        }
         let q = page.question
         var caseID: String?
-        if let escalation = q.escalation, access.snapshot.access(user, to: "Case", id: escalation.caseID.rawValue) >= .read {
+        if let user = viewer.user?.id, let escalation = q.escalation,
+           access.snapshot.access(user, to: "Case", id: escalation.caseID.rawValue) >= .read {
             caseID = escalation.caseID.rawValue
         }
         return QuestionView(
