@@ -86,11 +86,14 @@ public enum PartnerPortalProgram {
 
     static func explain(user name: String, record recordID: String) throws -> Int32 {
         let portal = try Portal()
+        // Replay the walkthrough quietly with its repeatable ids, so the records it created can be named too.
+        try Walkthrough(portal: portal, out: URL(fileURLWithPath: NSTemporaryDirectory()), verbose: false).runScenarios()
         guard let user = portal.user(named: name) else {
             printError("PartnerPortal: no user \(name); try one of: " + Seed.people.map(\.id.rawValue).joined(separator: ", "))
             return 1
         }
         let objects: [EntityType] = ["Lead", "Opportunity", "Case", "Account", "Contact"]
+        // (The walkthrough's own records have repeatable ids: run `swift run PartnerPortal` to see them.)
         guard let object = objects.first(where: { portal.community.access.snapshot.record($0, id: recordID) != nil }) else {
             printError("PartnerPortal: no record \(recordID); seeded records: lead-acme-1, lead-acme-2, lead-globex-1, lead-initrode-1, "
                 + "opp-acme-1, opp-globex-1, opp-hanbit-1, case-acme-1, acme, globex")

@@ -4,16 +4,37 @@ import Foundation
 /// The scenarios printed by `swift run PartnerPortal`, each run through the engine as the
 /// people involved, and the rendered site written per persona.
 struct Walkthrough {
+    /// The seed of the ids the scenarios create, so `explain` can replay them and name the same records.
+    static let idSeed: UInt64 = 2026
+
     let portal: Portal
     let out: URL
+    /// Whether the scenarios print what they do (`explain` replays them quietly).
+    var verbose = true
     var community: Community { portal.community }
 
-    func step(_ title: String) { print("\n▶ " + title) }
-    func say(_ line: String) { print("  " + line) }
+    func step(_ title: String) { if verbose { print("\n▶ " + title) } }
+    func say(_ line: String) { if verbose { print("  " + line) } }
 
+    /// Runs the scenarios, then writes the site.
     func run() throws {
+        let leadID = try runScenarios()
+        try writeSite()
+        print("\nTry: swift run PartnerPortal explain --user bo --record \(leadID)   (the lead Pat registered above)")
+        print("     swift run PartnerPortal explain --user bo --record lead-acme-1")
+    }
+
+    /// Runs the scenarios with repeatable ids (the same records every run); returns the id of the lead Pat registers.
+    @discardableResult
+    func runScenarios() throws -> String {
+        try IdentifierSequence.$current.withValue(IdentifierSequence(seed: Self.idSeed)) { try scenarios() }
+    }
+
+    private func scenarios() throws -> String {
+        if verbose {
         print("Northwind Cloud — Partner Central and Help Center on one CommunityKit engine")
         print("sites: " + community.siteIDs.joined(separator: ", ") + "; components: \(community.registry.types.count); actions: " + community.actions.names.joined(separator: ", "))
+        }
 
         step("1. Pat (Acme Analytics, partner user) registers a lead through the portal form")
         let response = portal.post("registerLead", from: "/partners/leads", as: "pat",
@@ -75,8 +96,7 @@ struct Walkthrough {
         let search = portal.get("/partners/search", as: "jisoo", query: ["q": "딜 등록"])
         say("지수 searches “딜 등록” in Korean: \(search.body.contains("딜 등록 방법") ? "finds" : "does not find") “딜 등록 방법”")
 
-        try writeSite()
-        print("\nTry: swift run PartnerPortal explain --user bo --record lead-acme-1")
+        return leadID
     }
 
     /// Writes what each persona sees, one HTML file per page, with relative links.

@@ -38,3 +38,19 @@ struct TrapFreeConstructionTests {
         #expect(!(Account.PartnerTier.gold < .silver))
     }
 }
+
+@Suite("Repeatable identifiers")
+struct IdentifierSequenceTests {
+    @Test("the same seed gives the same ids; without a sequence ids are random; ids stay valid")
+    func repeatable() {
+        func draw() -> [String] { (0..<5).map { _ in ID<Account>.generate(prefix: "lead").rawValue } }
+        let first = IdentifierSequence.$current.withValue(IdentifierSequence(seed: 7)) { draw() }
+        let second = IdentifierSequence.$current.withValue(IdentifierSequence(seed: 7)) { draw() }
+        let other = IdentifierSequence.$current.withValue(IdentifierSequence(seed: 8)) { draw() }
+        #expect(first == second)
+        #expect(first != other)
+        #expect(Set(first).count == 5)
+        #expect(draw() != draw())
+        #expect(first.allSatisfy { ID<Account>.isValid($0) && $0.hasPrefix("lead_") })
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import CommunityKit
 import Testing
 @testable import PartnerPortalKit
@@ -21,5 +22,18 @@ struct ExplainTests {
         let explanation = portal.community.access.snapshot.explain("mia", "Lead", id: "lead-acme-1")
         #expect(explanation.level > .none)
         #expect(!explanation.description.contains("access denied"))
+    }
+
+    @Test("the walkthrough creates the same records every run, so explain can name them")
+    func walkthroughIDsAreRepeatable() throws {
+        let first = try Portal()
+        let second = try Portal()
+        let out = URL(fileURLWithPath: NSTemporaryDirectory())
+        let leadA = try Walkthrough(portal: first, out: out, verbose: false).runScenarios()
+        let leadB = try Walkthrough(portal: second, out: out, verbose: false).runScenarios()
+        #expect(leadA == leadB)
+        #expect(second.community.access.snapshot.record("Lead", id: leadB) != nil)
+        #expect(second.community.explain(user: "bo", object: "Lead", id: leadB).level == .none)
+        #expect(second.community.explain(user: "mia", object: "Lead", id: leadB).level > .none)
     }
 }

@@ -20,7 +20,8 @@ enum RandomIDSource {
 
     /// Two fresh random words.
     static func nextPair() -> (UInt64, UInt64) {
-        pool.withLock { pool in
+        if let sequence = IdentifierSequence.current { return sequence.nextPair() }
+        return pool.withLock { pool in
             if pool.next + 2 > pool.words.count {
                 pool.words = randomWords(blockWords)
                 pool.next = 0
