@@ -15,6 +15,9 @@ final class Browser {
         self.clientAddress = clientAddress
     }
 
+    /// Sets a cookie as if a response had set it (for a browser carried over from another engine).
+    func set(_ name: String, _ value: String) { cookies[name] = value }
+
     @discardableResult
     func get(_ path: String, query: [String: String] = [:]) -> SiteResponse {
         let response = community.handle(SiteRequest(.get, path, query: query, cookies: cookies, clientAddress: clientAddress))
