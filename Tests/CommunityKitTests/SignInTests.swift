@@ -363,3 +363,30 @@ struct SignInLoggingTests {
         #expect(!events.contains { "\($0)".contains(wrong) })
     }
 }
+
+@Suite("Session tokens rotate when privileges change")
+struct PrivilegeRotationTests {
+    @Test("a role change issues a new token on the next request; the old token stops working")
+    func roleChangeRotatesTheToken() throws {
+        let community = try SignInTests.community()
+        let browser = Browser(community)
+        #expect(SignInTests.signIn(browser, "pat", SignInTests.password).status == 303)
+        let first = browser.get("/partners/leads")
+        #expect(first.body.contains(">Pat<"))
+        #expect(!first.setCookies.contains { $0.hasPrefix(SignInTests.partnerHeader + "=") }, "no rotation without a change")
+        let oldCookies = browser.cookies
+        try community.store.write { tx in
+            guard var pat = try tx.value(ID<User>("pat")) else { return }
+            pat.roleID = "acme-mgr"
+            try tx.put(pat)
+        }
+        let next = browser.get("/partners/leads")
+        #expect(next.body.contains(">Pat<"))
+        let rotated = try #require(next.setCookies.first { $0.hasPrefix(SignInTests.partnerHeader + "=") })
+        #expect(rotated.contains("HttpOnly"))
+        #expect(browser.cookies[SignInTests.partnerHeader] != oldCookies[SignInTests.partnerHeader])
+        let stale = community.handle(SiteRequest(.get, "/partners/leads", cookies: oldCookies))
+        #expect(!stale.body.contains(">Pat<"), "the token issued before the change no longer signs in")
+        #expect(browser.get("/partners/leads").body.contains(">Pat<"))
+    }
+}

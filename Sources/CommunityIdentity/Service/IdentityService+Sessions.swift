@@ -63,11 +63,12 @@ extension IdentityService {
     ///
     /// - Throws: ``IdentityError/invalidSession`` when the token is not a live session of the
     ///   site, or the store's error.
-    public func rotate(_ token: String, site: SignInSite) throws -> IssuedSession {
+    public func rotate(_ token: String, site: SignInSite, privileges: String? = nil) throws -> IssuedSession {
         let now = clock.now()
         guard let found = try liveSession(token, site: site, at: now) else { throw IdentityError.invalidSession }
         let fresh = try SecretToken.generate()
         var session = found.value
+        if let privileges { session.privileges = privileges }
         session.tokenDigest = fresh.digest
         session.rotatedAt = now
         session.lastSeenAt = now
@@ -79,6 +80,15 @@ extension IdentityService {
         emit(.sessionRotated, user: session.userID, site: session.siteID, at: now)
         let absolute = min(session.expiresAt, session.createdAt.addingTimeInterval(site.sessionPolicy.absoluteTimeout))
         return IssuedSession(token: fresh.text, context: SessionContext(session), maxAge: Self.seconds(absolute.timeIntervalSince(now)))
+    }
+
+    /// Records the privilege fingerprint of a live session's token without rotating it (the first
+    /// request after sign-in); a concurrent change wins and this does nothing.
+    public func recordPrivileges(_ token: String, site: SignInSite, privileges: String) throws {
+        guard let found = try liveSession(token, site: site, at: clock.now()), found.value.privileges != privileges else { return }
+        var session = found.value
+        session.privileges = privileges
+        _ = try? store.write { tx in try tx.put(session, expecting: .exactly(found.version)) }
     }
 
     /// Ends the session a token names; does nothing for an unknown or malformed token.

@@ -32,6 +32,9 @@ public struct Session: Entity, Hashable {
     public var idleTimeout: TimeInterval
     /// When the session ends regardless of activity.
     public var expiresAt: Date
+    /// A fingerprint of the user's privileges (profile, role, permission sets, …) when the token
+    /// was last issued; when it no longer matches, the host rotates the token. `nil` until recorded.
+    public var privileges: String?
 
     /// Creates a session.
     public init(

@@ -13,6 +13,8 @@ public struct SessionContext: Hashable, Sendable {
     public let signedInAt: Date
     /// When the session ends at the latest.
     public let expiresAt: Date
+    /// The privilege fingerprint recorded for the session's token (see ``Session/privileges``).
+    public var privileges: String?
 
     /// Creates a context.
     public init(userID: ID<User>, sessionID: ID<Session>, siteID: String, signedInAt: Date, expiresAt: Date) {
@@ -27,5 +29,6 @@ public struct SessionContext: Hashable, Sendable {
         self.init(
             userID: session.userID, sessionID: session.id, siteID: session.siteID, signedInAt: session.createdAt,
             expiresAt: session.expiresAt)
+        self.privileges = session.privileges
     }
 }

@@ -223,11 +223,21 @@ public final class Community: Sendable {
         }
         var request = request
         var clearSession: String?
+        var rotatedSession: String?
         if request.viewer.user == nil, request.viewer.sessionID.isEmpty, let entry = signIns.entry(responder.site.id),
            let token = request.cookies[entry.cookie.name] {
             do {
                 let session = try identity.validateSession(token, site: entry.signInSite)
                 request.viewer = viewer(session.userID, sessionID: session.sessionID.rawValue)
+                // A privilege change (profile, role, permission sets, account, activity) since the
+                // token was issued rotates it: the old token stops working, the browser gets a new one.
+                let privileges = Self.privilegeFingerprint(request.viewer)
+                if session.privileges == nil {
+                    try identity.recordPrivileges(token, site: entry.signInSite, privileges: privileges)
+                } else if session.privileges != privileges {
+                    let issued = try identity.rotate(token, site: entry.signInSite, privileges: privileges)
+                    rotatedSession = entry.cookie.setCookie(for: issued)
+                }
             } catch IdentityError.invalidSession {
                 clearSession = entry.cookie.expiredCookie()
             } catch {
@@ -236,8 +246,21 @@ public final class Community: Sendable {
         }
         var response = responder.handle(request)
         if let clearSession { response.setCookies.append(clearSession) }
+        if let rotatedSession { response.setCookies.append(rotatedSession) }
         recordRequest(request, site: responder.site.id, status: response.status, duration: ContinuousClock.now - start)
         return response
+    }
+
+    /// What a session's token is bound to: the viewer's profile, role, account, kind, activity,
+    /// permission sets and system permissions. A different value means the privileges changed.
+    static func privilegeFingerprint(_ viewer: Viewer) -> String {
+        guard let user = viewer.user else { return "guest" }
+        let parts = [
+            user.profileID.rawValue, user.roleID?.rawValue ?? "-", user.accountID?.rawValue ?? "-", user.kind.rawValue,
+            user.isActive ? "active" : "inactive", viewer.permissionSetIDs.map(\.rawValue).sorted().joined(separator: ","),
+            viewer.permissions.sorted().joined(separator: ","),
+        ]
+        return ByteEncoding.hex(Digest.sha256(Array(parts.joined(separator: "|").utf8)))
     }
 
     /// The sign-in view of a site (membership, policies, session cookie), for a host that signs
