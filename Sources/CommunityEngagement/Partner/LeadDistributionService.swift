@@ -174,14 +174,20 @@ public final class LeadDistributionService: Sendable {
     /// pool, one transaction per offer. Returns the leads returned.
     @discardableResult
     public func expireOffers() throws -> [ID<Lead>] {
-        let moment = now
+        try expireOffers(at: now)
+    }
+
+    /// Expires every open offer whose time is up at `moment` (a scheduler's time), as
+    /// ``expireOffers()``. Each offer expires once, also when runs overlap.
+    @discardableResult
+    public func expireOffers(at moment: Date) throws -> [ID<Lead>] {
         let open = try environment.store.snapshot().query(
             Query<LeadOffer>().where("status", equals: .picklist(LeadOffer.Status.open.rawValue))
         ).map(\.value).filter { $0.expiresAt <= moment }
         var returned: [ID<Lead>] = []
         for candidate in open {
             let done = try environment.store.write { tx -> Bool in
-                guard var offer = try tx.value(candidate.id), offer.status == .open else { return false }
+                guard var offer = try tx.value(candidate.id), offer.status == .open, offer.expiresAt <= moment else { return false }
                 offer.status = .expired
                 offer.closedAt = moment
                 try tx.put(offer)
