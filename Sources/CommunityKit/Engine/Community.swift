@@ -42,6 +42,16 @@ public final class Community: Sendable {
     public let conversions: LeadConversionService
     /// Partner pipeline.
     public let pipeline: PartnerPipelineService
+    /// Offering pooled leads to partners, who accept or decline them.
+    public let leadDistribution: LeadDistributionService
+    /// Market development funds: budgets, requests and claims.
+    public let funds: MarketDevelopmentFundService
+    /// The employee portal: announcements and requests.
+    public let employees: EmployeePortal
+    /// Where notification e-mail goes (a ``MemoryNotifier`` unless the configuration passed another).
+    public let notifier: any Notifier
+    /// How often each job of ``runDueWork(now:)`` runs.
+    public let dueWorkSchedule: DueWorkSchedule
     /// The frozen component registry.
     public let registry: ComponentRegistry
     /// Form actions, by name.
@@ -67,6 +77,7 @@ public final class Community: Sendable {
     private let sessionDefaults: SessionPolicy
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
+    private let solutions: EventSubscription
     private let indexer: KnowledgeSearchIndexer
     private let signIns: SignInDirectory
 
@@ -92,8 +103,11 @@ public final class Community: Sendable {
         let contentServices = SearchIndexContentServices(index: searchIndex) { user in
             (try? audience.viewer(for: user, in: store.snapshot())) ?? .anonymous
         }
+        notifier = configuration.notifier
+        dueWorkSchedule = configuration.dueWork
         engagement = try Engagement(
-            store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access), content: contentServices)
+            store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access), content: contentServices,
+            notifier: configuration.notifier)
         let environment = ServiceEnvironment(
             store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access),
             notifier: InboxServiceNotifier(engagement: engagement))
@@ -105,6 +119,18 @@ public final class Community: Sendable {
         conversions = LeadConversionService(environment: environment)
         pipeline = PartnerPipelineService(environment: environment)
         escalations = cases.connectQuestionEscalations()
+        solutions = cases.connectQuestionSolutions()
+        let programs = configuration.programs
+        leadDistribution = try LeadDistributionService(
+            environment: environment, poolQueue: programs.leadPool, responseTime: programs.leadOfferResponseTime,
+            rules: programs.leadDistributionRules, tiers: programs.tiers)
+        funds = try MarketDevelopmentFundService(
+            environment: environment, approvals: approvals, requestSteps: programs.fundRequestSteps,
+            claimSteps: programs.fundClaimSteps, tiers: programs.tiers)
+        employees = EmployeePortal(environment: environment, approvals: approvals, publisherRoles: programs.announcementPublisherRoles)
+        for (kind, steps) in programs.employeeRequestKinds.sorted(by: { $0.key < $1.key }) {
+            try employees.registerRequestKind(kind, steps: steps)
+        }
 
         var services = RenderServices()
         services.set((any CommunityLogger).self, logger)
@@ -154,6 +180,7 @@ public final class Community: Sendable {
 
     deinit {
         escalations.cancel()
+        solutions.cancel()
         indexer.stop()
     }
 
