@@ -112,7 +112,8 @@ public final class Community: Sendable {
             store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access),
             notifier: InboxServiceNotifier(engagement: engagement))
         cases = try CaseService(
-            environment: environment, configuration: CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner),
+            environment: environment,
+            configuration: configuration.support ?? CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner),
             suggester: ContentArticleSuggester(knowledge: knowledge))
         approvals = ApprovalEngine(environment: environment)
         deals = try DealRegistrationService(environment: environment, approvals: approvals, steps: configuration.leadApprovalSteps)

@@ -69,6 +69,9 @@ public struct CommunityConfiguration: Sendable {
     public var notifier: any Notifier = MemoryNotifier()
     /// Lead distribution, market development funds and employee requests.
     public var programs = ProgramConfiguration()
+    /// The support configuration (lifecycle, assignment and escalation rules, support levels,
+    /// business hours); `nil` uses the defaults with ``defaultCaseOwner``.
+    public var support: CaseServiceConfiguration?
     /// How often each job of ``Community/runDueWork(now:)`` runs.
     public var dueWork: DueWorkSchedule = .standard
 
