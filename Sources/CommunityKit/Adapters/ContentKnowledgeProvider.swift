@@ -3,6 +3,7 @@ import CommunityContent
 import CommunityEngagement
 import CommunityRendering
 import Foundation
+import CommunityIdentity
 
 /// Feeds the knowledge components from CommunityContent: published articles the viewer's
 /// channel and data categories allow, in the viewer's language (falling back to the master),
@@ -40,6 +41,30 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
         guard let id = try topicService.navigationalTopics().first(where: { $0.name.lowercased() == topic.lowercased() })?.id else { return [] }
         let results = try knowledge.search(SearchQuery("", locale: locale, types: [.article], topics: [id.rawValue], limit: limit, highlight: false), as: viewer.user?.id)
         return cards(results.hits, viewer: viewer)
+    }
+
+    /// Most viewed first, then the most recent to fill the list.
+    func popularArticles(locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] {
+        let limit = ListLimit.clamp(limit)
+        guard limit > 0 else { return [] }
+        var cards = try knowledge.mostViewed(limit: limit, locale: locale, as: viewer.user?.id).map(card)
+        if cards.count < limit {
+            let shown = Set(cards.map(\.id))
+            cards += try knowledge.recentlyUpdated(limit: limit, locale: locale, as: viewer.user?.id).map(card).filter { !shown.contains($0.id) }
+        }
+        return Array(cards.prefix(limit))
+    }
+
+    /// A member's view counts once per day; a guest's once per browser session and day, keyed by a
+    /// digest of the session (the session itself is never stored).
+    func recordView(articleID: String, viewer: Viewer) throws {
+        guard let id = try? ID<KnowledgeArticle>(parsing: articleID) else { throw KnowledgeError.unknownArticle(String(articleID.prefix(80))) }
+        if let user = viewer.user, !viewer.isGuest {
+            try knowledge.recordView(id, by: user.id)
+        } else {
+            let visitor = ByteEncoding.hex(Digest.sha256(Array(viewer.sessionID.utf8)))
+            try knowledge.recordGuestView(id, visitor: visitor, as: viewer.user?.id)
+        }
     }
 
     func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleDisplay? {

@@ -13,7 +13,7 @@ extension SiteTemplate {
         ])]
         try site.addPage(Page(id: "home", title: "Help Center", slug: "", layout: P.layout(
             P.one(P.c("hero", "community.banner", ["heading": "How can we help?"]), P.c("search", "community.searchBox"))
-                + P.two([P.c("articles", "community.articleList", ["title": "Popular articles"])],
+                + P.two([P.c("articles", "community.articleList", ["title": "Popular articles", "order": "popular"])],
                         [P.c("topics", "community.topicCatalog"), P.c("leaders", "community.leaderboard", ["limit": 5])]))))
         site.homePageID = "home"
         try P.addKnowledgePages(&site)
