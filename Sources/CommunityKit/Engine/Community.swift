@@ -139,6 +139,7 @@ public final class Community: Sendable {
         services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
+        services.set((any PartnerProgramProvider).self, ProgramDataProvider(funds: funds, leads: leadDistribution))
         var sealer = SecretSealer.plain
         if let key = configuration.secretSealingKey {
             do { sealer = try SecretSealer(key: key) } catch { throw CommunityError.configuration("secret sealing key: \(error)") }
@@ -159,6 +160,7 @@ public final class Community: Sendable {
         services.set(TwoFactorService.self, twoFactor)
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
         StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)
+        ProgramActions.install(into: &setup.actions, funds: funds, leads: leadDistribution)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
