@@ -59,7 +59,8 @@ public enum PartnerPortalProgram {
                 return 1
             }
         }
-        let portal = try Portal(store: store, notifier: PortalOutbox(path: outbox), cookies: .localDevelopment, demoPasswords: true)
+        let portal = try Portal(
+            store: store, notifier: PortalOutbox(path: outbox), cookies: .localDevelopment, demoPasswords: true, clock: SystemClock())
         let site = PortalServer(portal: portal)
         let server = HTTPServer(HTTPServerConfiguration(port: port)) { site.respond(to: $0) }
         let actual: UInt16
@@ -78,8 +79,11 @@ public enum PartnerPortalProgram {
         }
         printNow("demo password: \(Portal.demoPassword)")
         if let outbox { printNow("outbox: \(outbox)") }
+        // Escalations, offer expiry, digests and trending: every minute (each job on its own schedule).
+        let dueWork = PortalPrograms.scheduleDueWork(portal.community, every: 60) { printNow($0) }
         printNow("Press Ctrl-C to stop.")
         server.run(stopOnSignals: true)
+        dueWork.cancel()
         printNow("stopped")
         return 0
     }

@@ -15,9 +15,11 @@ struct Portal: Sendable {
     /// holds no users yet (a SQLite file from an earlier run keeps its data). `notifier` gets
     /// reset and verification links; `cookies` is `.localDevelopment` for plain HTTP on this
     /// machine; with `demoPasswords`, every persona without a password gets ``demoPassword``.
+    /// `clock` is a fixed demonstration time unless given (`serve` passes the system clock, so the
+    /// scheduled work it runs sees time pass).
     init(
         store: (any Store)? = nil, notifier: (any IdentityNotifier)? = nil, cookies: CookiePolicy = .secure,
-        demoPasswords: Bool = false
+        demoPasswords: Bool = false, clock: (any WallClock)? = nil
     ) throws {
         let store = store ?? MemoryStore()
         let isEmpty = try store.snapshot().all(User.self).isEmpty
@@ -30,13 +32,14 @@ struct Portal: Sendable {
         // The sitemap plugin needs the knowledge service, which exists once the community does.
         let sitemap = LateSitemap()
         var configuration = CommunityConfiguration(
-            store: store, clock: ManualClock(Date(timeIntervalSince1970: 1_795_000_000)),
+            store: store, clock: clock ?? ManualClock(Date(timeIntervalSince1970: 1_795_000_000)),
             csrfSecret: Array("northwind-demo-secret-change-me".utf8),
             plugins: [CommunityPlugin(name: "Sitemap articles") { setup in setup.services.set((any SitemapSource).self, sitemap) }],
             defaultCaseOwner: .user("sam"),
             leadApprovalSteps: [ApprovalStep(name: "Channel manager review", approvers: [.role("channel-manager")])],
             cookies: cookies)
         if let notifier { configuration.identityNotifier = notifier }
+        PortalPrograms.configure(&configuration)
         configuration.twoFactorIssuer = "Northwind Cloud"
         let community = try Community(configuration)
         if demoPasswords {
@@ -55,6 +58,7 @@ struct Portal: Sendable {
         partners.baseURL = "https://partners.northwind.example"
         partners.status = .published
         partners.theme.logo = SafeURL("/partners/logo.svg")
+        try PortalPrograms.extend(&partners)
         try community.addSite(partners)
 
         var help = try SiteTemplate.customerService.makeSite(.init(
@@ -63,7 +67,10 @@ struct Portal: Sendable {
         help.baseURL = "https://help.northwind.example"
         help.status = .published
         try community.addSite(help)
-        if isEmpty { try Seed.engagement(community) }
+        if isEmpty {
+            try Seed.engagement(community)
+            try PortalPrograms.seed(community)
+        }
     }
 
     private static func put(_ entity: any Entity, in tx: any StoreTransaction) throws {

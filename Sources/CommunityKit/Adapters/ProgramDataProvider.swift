@@ -4,7 +4,7 @@ import CommunityRendering
 import Foundation
 
 /// Feeds the funds and lead-offer components from the partner services, as the viewer: only a
-/// partner user's own account, nothing for anyone else.
+/// partner user's own account (and only offered leads they may read), nothing for anyone else.
 struct ProgramDataProvider: PartnerProgramProvider {
     let funds: MarketDevelopmentFundService
     let leads: LeadDistributionService
@@ -27,7 +27,8 @@ struct ProgramDataProvider: PartnerProgramProvider {
     func leadOffers(viewer: Viewer, limit: Int) throws -> [LeadOfferSummary] {
         let limit = ListLimit.clamp(limit)
         guard limit > 0, let user = viewer.user, user.kind == .partner else { return [] }
-        return try leads.openOffers(viewer: user.id).prefix(limit).map { entry in
+        // Only offers of leads the viewer may read: the others could not be answered by them either.
+        return try leads.openOffers(viewer: user.id).filter { $0.lead != nil }.prefix(limit).map { entry in
             LeadOfferSummary(
                 leadID: entry.offer.leadID.rawValue, company: entry.lead?.company,
                 contact: entry.lead.map { [$0.firstName, $0.lastName].filter { !$0.isEmpty }.joined(separator: " ") },

@@ -31,7 +31,9 @@ public struct LeadOffersComponent: SiteComponent {
         return Markup.section(properties.title, offers.isEmpty ? [Markup.empty(context)] : [Markup.list(offers.map { offer in
             let name = [offer.company, offer.contact].compactMap { $0 }.joined(separator: " · ")
             return .fragment([
-                Markup.link(name.isEmpty ? "Lead \(offer.leadID)" : name, context.url(objectType: "Lead", id: offer.leadID)),
+                // Only a lead the viewer may read gets a link (the others' pages would answer 404).
+                Markup.link(name.isEmpty ? "Lead \(offer.leadID)" : name,
+                            offer.company == nil ? nil : context.url(objectType: "Lead", id: offer.leadID)),
                 .el("span", [.class("ck-meta")], text: " · answer by " + Markup.date(offer.expires, locale: context.locale)),
                 Markup.form(Self.acceptAction, context: context, [Markup.hidden("lead", offer.leadID)], submit: "Accept"),
                 Markup.form(Self.declineAction, context: context, [
