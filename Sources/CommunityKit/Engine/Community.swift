@@ -62,8 +62,10 @@ public final class Community: Sendable {
     /// receives reset and verification links pointing at the site's pages.
     public let identityNotifier: any IdentityNotifier
 
-    private let csrf: CSRFProtection
-    private let cookies: CookiePolicy
+    let csrf: CSRFProtection
+    let cookies: CookiePolicy
+    /// The published version each stored site serves (see Community+SiteStorage.swift).
+    let publishedVersions = Mutex<[String: Int]>([:])
     private let sessionDefaults: SessionPolicy
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
@@ -150,6 +152,7 @@ public final class Community: Sendable {
         }
         metrics.trackFeedLag(of: "storeObservers") { [weak observed] in observed?.observerLag() ?? 0 }
         sessionDefaults = configuration.sessionPolicy
+        restoreStoredSites()
     }
 
     deinit {
@@ -244,7 +247,7 @@ public final class Community: Sendable {
                 // The store failed: answer as the guest, but keep a cookie that may still be good.
             }
         }
-        var response = responder.handle(request)
+        var response = builderResponse(request, site: responder.site) ?? responder.handle(request)
         if let clearSession { response.setCookies.append(clearSession) }
         if let rotatedSession { response.setCookies.append(rotatedSession) }
         recordRequest(request, site: responder.site.id, status: response.status, duration: ContinuousClock.now - start)
