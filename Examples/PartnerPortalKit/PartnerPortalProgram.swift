@@ -45,7 +45,7 @@ public enum PartnerPortalProgram {
                 return 1
             }
             do {
-                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all))
+                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all + SiteEntities.all))
             } catch {
                 printError("PartnerPortal: cannot open the store \(storePath): \(error)")
                 return 1

@@ -55,15 +55,26 @@ struct Portal: Sendable {
         partners.baseURL = "https://partners.northwind.example"
         partners.status = .published
         partners.theme.logo = SafeURL("/partners/logo.svg")
-        try community.addSite(partners)
+        try community.storeSite(Portal.withBuilderLink(partners))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
             id: "help", name: "Northwind Help Center", urlPrefix: "/help", memberProfileIDs: ["customer", "support", "partner"],
             locales: ["en_US", "de_DE", "ko_KR"]))
         help.baseURL = "https://help.northwind.example"
         help.status = .published
-        try community.addSite(help)
+        // Stored sites: a store from an earlier run keeps what the builder published there.
+        try community.storeSite(Portal.withBuilderLink(help))
         if isEmpty { try Seed.engagement(community) }
+    }
+
+    /// The site with a "Builder" menu item that only site administrators see.
+    static func withBuilderLink(_ site: Site) -> Site {
+        var site = site
+        site.audiences.append(Audience(id: "site-admins", name: "Site administrators", criteria: .permission(Community.siteBuilderPermission.name)))
+        if let builder = SafeURL(Community.builderPath(of: site)), let main = site.menus.firstIndex(where: { $0.id == "main" }) {
+            site.menus[main].items.append(NavigationMenu.Item("Builder", .url(builder), audienceID: "site-admins"))
+        }
+        return site
     }
 
     private static func put(_ entity: any Entity, in tx: any StoreTransaction) throws {

@@ -32,7 +32,8 @@ struct SiteBuilderPages {
         let rows: [HTMLNode] = draft.pages.map { page in
             let path = draft.path(of: page.id) ?? ""
             var actions: [HTMLNode] = [link("Edit", ["page", page.id])]
-            if page.parameter == nil {
+            // The page editor previews as anyone; the list links the guest's view of pages the guest may see.
+            if page.parameter == nil, draft.mayView(page, viewer: .guest) {
                 actions += [.text(" · "), link("Preview as guest", ["preview", page.id], query: ["as": "guest"])]
             }
             return .el("tr", [], [
