@@ -28,9 +28,12 @@ extension Community {
             }
             return Self.text(403, "Only site administrators (\(Self.siteBuilderPermission.name)) may use the builder.")
         }
-        guard rest.count <= 6, request.form.count <= 300, request.form.values.allSatisfy({ $0.utf8.count <= 100_000 }) else {
-            return Self.text(413, "The request is too large for the builder.")
+        do {
+            try (site.limits ?? .standard).check(request)
+        } catch {
+            return Self.text(error.status, error.description)
         }
+        guard rest.count <= 6 else { return SiteBuilderPages(community: self, siteID: site.id, viewer: request.viewer).notFound() }
         let pages = SiteBuilderPages(community: self, siteID: site.id, viewer: request.viewer)
         switch (request.method, rest.first) {
         case (.post, "action") where rest.count == 2:
@@ -58,7 +61,7 @@ extension Community {
     }
 
     private func builderAction(_ name: String, request: SiteRequest, site: Site, pages: SiteBuilderPages) -> SiteResponse {
-        if request.header("sec-fetch-site") == "cross-site" { return Self.text(403, "The form did not come from this site.") }
+        guard Self.isSameOrigin(request, site: site) else { return Self.text(403, "The form did not come from this site.") }
         guard csrf.verify(request.form["_csrf"], for: request.viewer, site: site.id, at: clock.now()) else {
             return Self.text(403, "The form expired or did not come from this site. Reload the page and try again.")
         }
@@ -228,6 +231,22 @@ extension Community {
         var number = 1
         while layout.component("\(stem)-\(number)") != nil { number += 1 }
         return "\(stem)-\(number)"
+    }
+
+    /// Whether a builder form came from this site: not marked `Sec-Fetch-Site: cross-site`, and an
+    /// `Origin`, when sent, naming the site's base URL or the host the request was sent to.
+    static func isSameOrigin(_ request: SiteRequest, site: Site) -> Bool {
+        if request.header("sec-fetch-site") == "cross-site" { return false }
+        guard let origin = request.header("origin")?.lowercased() else { return true }
+        let base = site.baseURL.lowercased()
+        if let schemeEnd = base.range(of: "://") {
+            let authority = base[schemeEnd.upperBound...].prefix { $0 != "/" }
+            if origin == base[..<schemeEnd.upperBound] + authority { return true }
+        }
+        if let host = request.header("host")?.lowercased(), !host.isEmpty, origin == "https://" + host || origin == "http://" + host {
+            return true
+        }
+        return false
     }
 
     static func text(_ status: Int, _ body: String) -> SiteResponse {

@@ -236,9 +236,18 @@ struct SiteBuilderPages {
     }
 
     private func previewForm(_ page: Page) -> HTMLNode {
-        let users = ((try? community.store.snapshot().all(User.self)) ?? []).map(\.value).filter { $0.isActive && $0.kind != .guest }.prefix(200)
-        var fields: [HTMLNode] = [select("as", label: "Preview as", options: [("guest", "Guest")] + users.map { ($0.id.rawValue, "\($0.name) (\($0.id.rawValue))") },
-                                         selected: "guest", idSuffix: "preview")]
+        let users = Array(((try? community.store.snapshot().all(User.self)) ?? []).map(\.value).filter { $0.isActive && $0.kind != .guest }.prefix(200))
+        // An audience is previewed through its first member: the layout, variation and components it sees.
+        var options: [(String, String)] = [("guest", "Guest")]
+        if let draft {
+            for audience in draft.audiences {
+                if let member = users.first(where: { audience.includes(community.viewer($0.id)) }) {
+                    options.append((member.id.rawValue, "Audience \(audience.name) (as \(member.name))"))
+                }
+            }
+        }
+        options += users.map { ($0.id.rawValue, "\($0.name) (\($0.id.rawValue))") }
+        var fields: [HTMLNode] = [select("as", label: "Preview as", options: options, selected: "guest", idSuffix: "preview")]
         if let parameter = page.parameter {
             fields.append(input("parameter", label: "The page's \(parameter)", value: "", idSuffix: "preview"))
         }

@@ -29,6 +29,11 @@ import Testing
         let community = try BuilderFixture.stored()
         let response = community.handle(SiteRequest(.post, "/partners/builder/action/publish", form: ["_csrf": "forged"], viewer: BuilderFixture.viewer(community, "ada")))
         #expect(response.status == 403)
+        let page = BuilderFixture.get(community, "/partners/builder", as: "ada").body
+        let crossSite = community.handle(SiteRequest(
+            .post, "/partners/builder/action/publish", form: ["_csrf": KitFixture.token(page)], viewer: BuilderFixture.viewer(community, "ada"),
+            headers: ["Origin": "https://evil.example", "Host": "partners.example"]))
+        #expect(crossSite.status == 403)
         #expect(community.siteHistory("partners").count == 1)
     }
 
