@@ -22,7 +22,7 @@ extension Community {
         do {
             if let draft = try Self.readDraft(siteID, in: reader) { return draft }
         } catch {
-            throw Self.builderError(error)
+            throw Self.builderError(error, siteID: siteID)
         }
         guard let live = site(siteID)?.site else { throw .unknownSite(siteID) }
         return live
@@ -180,6 +180,18 @@ extension Community {
         return response
     }
 
+    /// Installs an imported site: a stored site gets it as its draft and publishes it as the
+    /// next version (so history, rollback and restarts keep it); any other site is added as
+    /// ``addSite(_:)`` does.
+    func installImported(_ site: Site) throws {
+        guard siteBuilderState(site.id) != nil else {
+            try addSite(site)
+            return
+        }
+        try editSiteDraft(site.id, by: nil, summary: "imported a site bundle") { draft throws(SiteBuilderError) in draft = site }
+        try publishSite(site.id, by: nil)
+    }
+
     // MARK: Start
 
     /// Serves the published version of every stored site; a site that no longer validates (a
@@ -227,7 +239,7 @@ extension Community {
                 return result
             }
         } catch {
-            throw Self.builderError(error)
+            throw Self.builderError(error, siteID: siteID)
         }
     }
 
@@ -300,12 +312,12 @@ extension Community {
         }
     }
 
-    static func builderError(_ error: any Error) -> SiteBuilderError {
+    static func builderError(_ error: any Error, siteID: String) -> SiteBuilderError {
         switch error {
         case let error as SiteBuilderError: error
-        case let error as SiteError: .invalidDraft(siteID: "", [error])
+        case let error as SiteError: .invalidDraft(siteID: siteID, [error])
         case StoreError.conflict(_, _, let expected, let actual):
-            .conflict(siteID: "", expectedRevision: Self.number(expected), actualRevision: actual ?? 0)
+            .conflict(siteID: siteID, expectedRevision: Self.number(expected), actualRevision: actual ?? 0)
         default: .store("\(error)")
         }
     }

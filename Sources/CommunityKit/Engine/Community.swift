@@ -277,11 +277,12 @@ public final class Community: Sendable {
         return try SiteBundle(site: responder.site).encoded()
     }
 
-    /// Checks a bundle and lists what it would change; unless `dryRun`, installs it.
+    /// Checks a bundle and lists what it would change; unless `dryRun`, installs it (for a site
+    /// kept in the store, as its draft and the next published version).
     public func importSite(_ data: Data, dryRun: Bool) throws -> ImportPlan {
         let bundle = try SiteBundle.decode(data)
         let plan = try bundle.plan(over: site(bundle.site.id)?.site, registry: registry)
-        if !dryRun { try addSite(plan.site) }
+        if !dryRun { try installImported(plan.site) }
         return plan
     }
 

@@ -158,6 +158,17 @@ import Testing
         }
     }
 
+    @Test("importing a bundle over a stored site publishes it as the next version")
+    func importStoredSite() throws {
+        let community = try BuilderFixture.stored()
+        var site = try KitFixture.partnerSite()
+        site.name = "Imported partners"
+        _ = try community.importSite(SiteBundle(site: site).encoded(), dryRun: false)
+        #expect(community.site("partners")?.site.name == "Imported partners")
+        #expect(community.siteHistory("partners").map(\.version) == [2, 1])
+        #expect(try community.siteDraft("partners").name == "Imported partners")
+    }
+
     @Test("a site added in code only is stored on its first edit")
     func addSiteThenEdit() throws {
         let community = try BuilderFixture.community()
