@@ -359,7 +359,9 @@ struct SiteBuilderPages {
         .ck-inline{display:flex;flex-wrap:wrap;gap:var(--ck-space);align-items:end;margin:4px 0}\
         .ck-inline .ck-field{display:flex;flex-direction:column}.ck-field{margin:4px 0}.ck-field label{display:block}\
         .ck-builder table{border-collapse:collapse;width:100%}.ck-builder th,.ck-builder td{text-align:left;padding:4px 8px;\
-        border-bottom:1px solid #ccc;vertical-align:top}.ck-notice{background:#e6f4ea;color:#0b3d1a;padding:var(--ck-space)}
+        border-bottom:1px solid #ccc;vertical-align:top}.ck-notice{background:#e6f4ea;color:#0b3d1a;padding:var(--ck-space)}\
+        .ck-builder select,.ck-builder input,.ck-builder textarea{max-width:100%}.ck-inline .ck-field{min-width:0;max-width:100%}\
+        .ck-builder li,.ck-builder td{overflow-wrap:anywhere}
         """
 
     /// The builder's shell around `body`: the site's stylesheet and theme, a navigation bar, noindex.
