@@ -77,6 +77,7 @@ public enum PartnerPortalProgram {
             printNow("  \(user.id.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(user.name) (\(user.kind.rawValue), profile \(user.profileID))")
         }
         printNow("demo password: \(Portal.demoPassword)")
+        printNow("site builder: sign in as dana, then Builder in the menu (/partners/builder, /help/builder)")
         if let outbox { printNow("outbox: \(outbox)") }
         printNow("Press Ctrl-C to stop.")
         server.run(stopOnSignals: true)

@@ -109,6 +109,23 @@ import Testing
         #expect(community.siteHistory("partners").count == 1)
     }
 
+    @Test("hostile text in builder forms comes back escaped, in the form and on the preview",
+          arguments: ["\"><script>alert(1)</script>", "' onmouseover='x", "</textarea><img src=x onerror=y>"])
+    func hostileInputIsEscaped(text: String) throws {
+        let community = try BuilderFixture.stored()
+        let saved = BuilderFixture.post(community, "setProperties", as: "ada", ["page": "home", "component": "hero", "p.heading": text])
+        #expect(saved.status == 303)
+        let form = BuilderFixture.get(community, "/partners/builder/page/home/component/hero", as: "ada")
+        let preview = BuilderFixture.get(community, "/partners/builder/preview/home", as: "ada", query: ["as": "guest"])
+        let refused = BuilderFixture.post(community, "createPage", as: "ada", ["id": text, "title": text, "slug": text])
+        #expect(refused.status == 422)
+        for body in [form.body, preview.body, refused.body] {
+            #expect(!body.contains("<script"))
+            #expect(!body.contains("<img src=x"))
+            #expect(!body.contains("' onmouseover='"))
+        }
+    }
+
     @Test("rolling back to a missing version through the builder: 422 with the error in place")
     func rollbackMissingVersion() throws {
         let community = try BuilderFixture.stored()
