@@ -61,7 +61,7 @@ public enum PartnerPortalProgram {
         }
         let portal = try Portal(store: store, notifier: PortalOutbox(path: outbox), cookies: .localDevelopment, demoPasswords: true)
         let site = PortalServer(portal: portal)
-        let server = HTTPServer(HTTPServerConfiguration(port: port)) { site.respond(to: $0) }
+        let server = HTTPServer(HTTPServerConfiguration(port: port, maxBodyBytes: 4 << 20)) { site.respond(to: $0) }
         let actual: UInt16
         do {
             actual = try server.start()

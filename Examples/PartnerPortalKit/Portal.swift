@@ -55,6 +55,10 @@ struct Portal: Sendable {
         partners.baseURL = "https://partners.northwind.example"
         partners.status = .published
         partners.theme.logo = SafeURL("/partners/logo.svg")
+        var limits = SiteLimits.standard
+        limits.maxUploadBytes = 2 << 20  // the development server accepts 4 MiB bodies
+        partners.limits = limits
+        try SiteFormsDemo.install(into: &partners)
         try community.addSite(partners)
 
         var help = try SiteTemplate.customerService.makeSite(.init(
@@ -63,7 +67,10 @@ struct Portal: Sendable {
         help.baseURL = "https://help.northwind.example"
         help.status = .published
         try community.addSite(help)
-        if isEmpty { try Seed.engagement(community) }
+        if isEmpty {
+            try Seed.engagement(community)
+            try SiteFormsDemo.seed(community)
+        }
     }
 
     private static func put(_ entity: any Entity, in tx: any StoreTransaction) throws {

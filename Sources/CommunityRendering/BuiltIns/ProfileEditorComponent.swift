@@ -39,12 +39,14 @@ public struct ProfileEditorComponent: SiteComponent {
         var prefilled = context
         if let form { prefilled.form = form }
         children.append(Markup.form(Self.action, context: prefilled, [
+            Markup.hidden("member", profile.id),
             Markup.field("name", label: "Public name", action: Self.action, context: prefilled, required: true),
             Markup.field("title", label: "Title", action: Self.action, context: prefilled),
             Markup.field("about", label: "About me", action: Self.action, context: prefilled, multiline: true),
         ], submit: "Save profile"))
         let limits = context.site.limits ?? .standard
         children.append(Markup.uploadForm(Self.photoAction, context: context, [
+            Markup.hidden("member", profile.id),
             Markup.fileField("photo", label: "Photo (PNG, JPEG, GIF or WebP, at most \(Markup.size(limits.maxUploadBytes)))",
                              action: Self.photoAction, context: context, accept: Self.photoTypes),
         ], submit: "Upload photo"))
