@@ -27,13 +27,12 @@ enum SiteFormsDemo {
     /// Seeds what the forms show: a case with a comment and an attachment, and a flagged
     /// answer waiting in the moderation queue.
     static func seed(_ community: Community) throws {
-        let record = try community.cases.submit(
-            CaseDraft(subject: "Deal registration form rejects umlauts", description: "Company names with ü fail validation.", priority: .medium),
-            by: "pat")
-        try community.cases.addComment(record.id, body: "It happens for Müller Maschinenbau too.", isPublic: true, by: "mia")
+        // Pat's seeded case: Pat, Mia and Alex read it through Acme's partner roles.
+        let caseID: ID<Case> = "case-acme-1"
+        try community.cases.addComment(caseID, body: "It happens with the German price list too.", isPublic: true, by: "mia")
         try community.cases.attach(
-            CaseAttachmentUpload(fileName: "steps.txt", contentType: "text/plain", data: Data("1. Open Leads\n2. Type Müller\n3. Submit\n".utf8)),
-            to: record.id, by: "pat")
+            CaseAttachmentUpload(fileName: "steps.txt", contentType: "text/plain", data: Data("1. Open Programme\n2. Click Price list\n3. Error 500\n".utf8)),
+            to: caseID, by: "pat")
         let question = try community.engagement.questions.ask(
             title: "Where is the partner logo kit?", body: "<p>I need the co-branding logos for an event.</p>", topics: ["Marketing"], by: "gina")
         let answer = try community.engagement.questions.answer(

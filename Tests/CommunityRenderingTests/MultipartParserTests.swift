@@ -40,6 +40,12 @@ import Testing
         #expect(photo.sniffedImageType == "image/png")
     }
 
+    @Test func quotedValuesUnescapeOnlyQuotesAndBackslashes() throws {
+        let body = Self.body([("Content-Disposition: form-data; name=\"say \\\"hi\\\"\"; filename=\"a\\\\b.txt\"", [49])])
+        let form = try parser.parse(body, contentType: Self.type)
+        #expect(form.files["say \"hi\""]?.fileName == "b.txt")  // "a\\b.txt" is a\b.txt: the last component
+    }
+
     @Test func anEmptyFileInputIsLeftOutAndQuotedBoundariesWork() throws {
         let body = Self.body([Self.field("a", "1"), Self.file("doc", "", "application/octet-stream", [])], boundary: "a b'c")
         let form = try parser.parse(body, contentType: "Multipart/Form-Data; charset=utf-8; boundary=\"a b'c\"")

@@ -15,7 +15,7 @@ extension CaseService {
     @discardableResult
     public func attach(_ upload: CaseAttachmentUpload, to id: ID<Case>, by user: ID<User>) throws -> String {
         guard let files else { throw CaseError.invalidConfiguration("attachments need a CaseFileStore") }
-        let existing = try tracking(of: id, viewer: user).attachmentIDs.count
+        let existing = try attachments(of: id, viewer: user).count
         guard existing < Self.maxAttachments else {
             throw CaseError.invalid(ValidationError(field: "Case.Attachments", reason: .tooLong(limit: Self.maxAttachments, actual: existing + 1)))
         }
@@ -24,7 +24,8 @@ extension CaseService {
             try environment.store.write { tx in
                 guard let record = try tx.value(id) else { throw CaseError.unknownCase(id) }
                 try environment.require(.read, user: user, record: record, in: tx)
-                guard var tracking = try tx.value(CaseTracking.id(for: id)) else { throw CaseError.unknownCase(id) }
+                // A case written to the store directly (imported, seeded) gets its tracking on first activity.
+                var tracking = try tx.value(CaseTracking.id(for: id)) ?? CaseTracking(caseID: id, raisedBy: nil, supportLevel: "")
                 guard tracking.attachmentIDs.count < Self.maxAttachments else {
                     throw CaseError.invalid(ValidationError(
                         field: "Case.Attachments", reason: .tooLong(limit: Self.maxAttachments, actual: tracking.attachmentIDs.count + 1)))
@@ -42,6 +43,7 @@ extension CaseService {
 
     /// The ids of the files attached to a case, oldest first, if `viewer` may read it.
     public func attachments(of id: ID<Case>, viewer: ID<User>) throws -> [String] {
-        try tracking(of: id, viewer: viewer).attachmentIDs
+        _ = try self.case(id, viewer: viewer)
+        return try environment.store.snapshot().value(CaseTracking.id(for: id))?.attachmentIDs ?? []
     }
 }

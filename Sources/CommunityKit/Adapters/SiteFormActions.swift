@@ -56,11 +56,11 @@ enum SiteFormActions {
             }
         }
 
-        func moderator(_ request: ActionRequest) -> ID<User>? {
+        @Sendable func moderator(_ request: ActionRequest) -> ID<User>? {
             guard let user = StandardActions.member(request), access.snapshot.hasPermission(user, .moderateCommunity) else { return nil }
             return user
         }
-        func queuePage(_ site: Site) -> SafeURL {
+        @Sendable func queuePage(_ site: Site) -> SafeURL {
             site.url(ofPageContaining: ModerationQueueComponent.type) ?? StandardActions.home(site, page: nil)
         }
         actions.register(ModerationQueueComponent.approveAction) { request in
@@ -91,12 +91,12 @@ enum SiteFormActions {
             }
         }
 
-        func profilePage(_ site: Site, _ type: ComponentType) -> SafeURL {
+        @Sendable func profilePage(_ site: Site, _ type: ComponentType) -> SafeURL {
             let base = site.url(ofPageContaining: type)?.string ?? (site.urlPrefix + "/")
             return SafeURL(base + "?saved=1") ?? StandardActions.home(site, page: nil)
         }
         /// The member a profile form names must be the viewer (a form posted for someone else is refused).
-        func ownMember(_ request: ActionRequest) -> ID<User>? {
+        @Sendable func ownMember(_ request: ActionRequest) -> ID<User>? {
             guard let user = StandardActions.member(request) else { return nil }
             if let named = request.field("member"), named != user.rawValue { return nil }
             return user
@@ -121,7 +121,7 @@ enum SiteFormActions {
             guard let user = ownMember(request) else { return .forbidden }
             guard let file = request.file("photo") else { return .invalid(["photo": "Choose a photo."]) }
             do {
-                try photos.set(user, fileName: file.fileName, contentType: file.contentType, data: Data(file.bytes), by: user)
+                _ = try photos.set(user, fileName: file.fileName, contentType: file.contentType, data: Data(file.bytes), by: user)
             } catch let error as UploadError {
                 return .invalid(["photo": error.description])
             } catch let error as FileError {

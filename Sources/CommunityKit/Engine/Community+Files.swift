@@ -1,7 +1,7 @@
 public import CommunityModel
 public import CommunityContent
 public import CommunityEngagement
-public import CommunityRendering
+import CommunityRendering
 public import Foundation
 
 extension Community {

@@ -34,7 +34,7 @@ public struct ModerationQueueComponent: SiteComponent {
         if queue.isEmpty { items.append(.el("p", [.class("ck-empty")], text: "The queue is empty.")) }
         for item in queue {
             var children: [HTMLNode] = [
-                .el("h3", text: item.kind.capitalized + " by " + item.author),
+                .el("h3", text: item.kind.prefix(1).uppercased() + item.kind.dropFirst() + " by " + item.author),
                 .el("p", [.class("ck-meta")], text: "Queued " + Markup.date(item.opened, locale: context.locale)
                     + (item.reasons.isEmpty ? "" : " · " + item.reasons.joined(separator: "; "))),
                 .el("blockquote", text: item.text),

@@ -88,14 +88,14 @@ public struct MultipartParser: Sendable {
             position += 2
             parts += 1
             guard parts <= maxParts else { throw .tooManyParts(limit: maxParts) }
-            guard let headerEnd = Self.find([13, 10, 13, 10], in: body, from: position, within: saturatingAdd(maxHeaderBytes, 4)) else {
+            guard let headerEnd = Self.find([13, 10, 13, 10], in: body, from: position, within: Self.saturatingAdd(maxHeaderBytes, 4)) else {
                 if body.count - position > maxHeaderBytes { throw .headersTooLarge(limit: maxHeaderBytes) }
                 throw .malformed(reason: "a part's headers do not end", offset: position)
             }
             let header = try PartHeader(body[position..<headerEnd], offset: position)
             position = headerEnd + 4
             let limit = header.fileName == nil ? maxFieldBytes : maxFileBytes
-            guard let end = Self.find(separator, in: body, from: position, within: saturatingAdd(limit, separator.count)) else {
+            guard let end = Self.find(separator, in: body, from: position, within: Self.saturatingAdd(limit, separator.count)) else {
                 if body.count - position > limit {
                     throw header.fileName == nil
                         ? .fieldTooLarge(field: SiteLimits.displayName(header.name), limit: maxFieldBytes)
@@ -196,8 +196,8 @@ public struct MultipartParser: Sendable {
     }
 
     /// The `name=value` parameters after a header's first `;`, names lower-cased, quoted
-    /// values unquoted (a backslash escapes the next character). A parameter that does not
-    /// parse ends the list.
+    /// values unquoted (a backslash escapes only a quote or a backslash, so a Windows path a
+    /// browser sends keeps its separators). A parameter that does not parse ends the list.
     static func parameters(_ value: String) -> [(name: String, value: String)] {
         var out: [(name: String, value: String)] = []
         guard let semicolon = value.firstIndex(of: ";") else { return out }
@@ -213,8 +213,7 @@ public struct MultipartParser: Sendable {
                 var closed = false
                 while let character = rest.first {
                     rest = rest.dropFirst()
-                    if character == "\\" {
-                        guard let next = rest.first else { return out }
+                    if character == "\\", let next = rest.first, next == "\"" || next == "\\" {
                         parsed.append(next)
                         rest = rest.dropFirst()
                     } else if character == "\"" {
