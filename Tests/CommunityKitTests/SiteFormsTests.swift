@@ -299,6 +299,7 @@ import Testing
         _ = pat.upload("updateProfilePhoto", from: page, ["member": "pat"], file: ("photo", "me2.png", "image/png", SiteFormsFixture.png))
         let second = try #require(try community.profiles.details(of: "pat").photoFileID)
         #expect(second != first)
+        #expect(Member(community, "bo").get("/partners/profile/pat").body.contains("src=\"/partners/_file/\(second)\""))
         #expect(try storedFiles(community) == 1)  // the old photo is gone
     }
 
