@@ -47,6 +47,33 @@ import Testing
         #expect(try storedFiles(community) == 1)  // bo's refused upload left nothing behind
     }
 
+    @Test func onlyTheOwnerDeletesAFileAndItsBytesGoWithIt() throws {
+        let blobs = MemoryBlobStore()
+        var configuration = CommunityConfiguration(store: try KitFixture.store(), clock: ManualClock(), csrfSecret: KitFixture.secret)
+        configuration.blobStore = blobs
+        let community = try Community(configuration)
+        let file = try community.files.upload(title: "Plan", fileName: "plan.txt", contentType: "text/plain", data: Data("p".utf8), by: "pat")
+        try community.files.share(file.id, with: .allMembers, by: "pat")
+        #expect(throws: FileError.notAllowed(user: "bo", action: "delete files")) { try community.files.delete(file.id, by: "bo") }
+        #expect(try community.files.canDownload(file.id, as: "bo"))
+        try community.files.delete(file.id, by: "pat")
+        #expect(try community.files.file(file.id) == nil)
+        #expect(try community.store.snapshot().all(FileShare.self).isEmpty)
+        #expect(try community.store.snapshot().all(FileVersion.self).isEmpty)
+        #expect(try blobs.get("\(file.id.rawValue)-v1") == nil)
+        #expect(throws: FileError.unknownFile(file.id.rawValue)) { try community.files.delete(file.id, by: "pat") }
+    }
+
+    @Test func guestsGetNoProfileOrNotificationForms() throws {
+        let community = try SiteFormsFixture.community()
+        let guest = Member(community, nil)
+        for page in ["/partners/my-profile", "/partners/notifications", "/partners/moderation"] {
+            let response = guest.get(page)
+            #expect(response.status == 303 || response.status == 403, "\(page): \(response.status)")
+            #expect(!response.body.contains("updateProfile"))
+        }
+    }
+
     // MARK: Case comments and attachments
 
     @Test func membersCommentOnTheirCaseAndTheTextIsEscaped() throws {
@@ -73,6 +100,10 @@ import Testing
         #expect(empty.status == 422)
         #expect(empty.body.contains("aria-invalid=\"true\""))
         #expect(empty.body.contains("Write a comment."))
+        let pat = Member(community, "pat")
+        #expect(!pat.get(page).body.contains("name=\"internal\""))  // only employees are offered internal comments
+        let internalComment = pat.post("addCaseComment", from: page, ["case": caseID.rawValue, "body": "secret", "internal": "on"])
+        #expect(internalComment.status == 403)
         let bo = Member(community, "bo")
         let refused = bo.post("addCaseComment", from: "/partners/support", ["case": caseID.rawValue, "body": "hi"])
         #expect(refused.status == 403)
