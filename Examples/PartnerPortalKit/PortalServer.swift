@@ -29,9 +29,11 @@ struct PortalServer: Sendable {
         }
         let site = community.handle(SiteRequest(
             method, request.encodedPath, query: request.query, form: request.form, viewer: viewer,
-            cookies: request.cookies, headers: headers, clientAddress: request.clientAddress, bodyByteCount: request.body.count))
+            cookies: request.cookies, headers: headers, clientAddress: request.clientAddress, bodyByteCount: request.body.count,
+            body: request.body))
         var fields = site.headers.sorted { $0.key < $1.key }.map { HTTPResponse.HeaderField($0.key, $0.value) }
         fields += site.setCookies.map { HTTPResponse.HeaderField("Set-Cookie", $0) }
+        if let bytes = site.bodyBytes { return HTTPResponse(status: site.status, headers: fields, body: bytes) }
         return HTTPResponse(status: site.status, headers: fields, text: site.body)
     }
 }

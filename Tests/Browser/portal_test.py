@@ -314,6 +314,35 @@ class Suite:
             check(b.status(self.lead_path) == 200, f"{user} cannot open the lead they registered at {self.lead_path}")
         self.session(test)
 
+    def member_uploads_profile_photo(self):
+        user = self.persona("pat")
+        password = self.password()
+        # A 1×1 PNG: the site checks that a declared image type matches the file's first bytes.
+        png = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f"
+                            "15c4890000000d49444154789c63606060f80f00010401005fe5c34b0000"
+                            "000049454e44ae426082")
+
+        def test(b):
+            check(b.sign_in("partners", user, password), f"{user} could not sign in")
+            b.open("/partners/my-profile")
+            with tempfile.NamedTemporaryFile(suffix=".png", delete=False) as handle:
+                handle.write(png)
+                photo_path = handle.name
+            try:
+                form = b.form("updateProfilePhoto")
+                form.find_element(By.NAME, "photo").send_keys(photo_path)
+                b.submit(form)
+            finally:
+                os.unlink(photo_path)
+            check(b.path().startswith("/partners/my-profile"), f"the upload did not return to the profile page but to {b.path()}")
+            images = b.driver.find_elements(By.CSS_SELECTOR, "main img.ck-avatar")
+            check(images, f"no photo after the upload: {b.text()[:300]}")
+            src = urllib.parse.urlsplit(images[0].get_attribute("src")).path
+            check(b.status(src) == 200, f"the photo at {src} is not served to its owner")
+            loaded = b.driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", images[0])
+            check(loaded == 1, f"the browser did not decode the photo (naturalWidth {loaded})")
+        self.session(test)
+
     def manager_sees_lead_and_other_account_does_not(self):
         check(self.lead_path is not None, "no lead was registered (the previous test failed)")
         manager = self.persona("mia")
@@ -568,6 +597,7 @@ def main():
         suite.run("guest is sent to sign-in from member pages", suite.guest_is_sent_to_sign_in)
         suite.run("partner user registers a lead", suite.partner_registers_lead)
         suite.run("manager sees the lead; another account gets 404", suite.manager_sees_lead_and_other_account_does_not)
+        suite.run("member uploads a profile photo (multipart)", suite.member_uploads_profile_photo)
         suite.run("wrong password refused; repeated failures back off", suite.wrong_password_is_refused_and_backs_off)
         suite.run("password reset end to end", suite.password_reset_end_to_end)
         suite.run("sign-out ends the session", suite.sign_out_ends_session)

@@ -41,6 +41,28 @@ struct PortalServerTests {
         #expect(String(decoding: response.body, as: UTF8.self).contains("딜 등록 방법"))
     }
 
+    @Test func aMultipartUploadPassesThroughTheBridgeAndTheFileComesBackAsBytes() throws {
+        let portal = try Portal()
+        let pat = portal.viewer("pat")
+        let page = "/partners/case/case-acme-1"
+        let html = String(decoding: PortalServer.bridge(try request(page), to: portal.community, as: pat).body, as: UTF8.self)
+        let token = try #require(Portal.token(in: html))
+        let bytes: [UInt8] = Array("first line\r\n".utf8) + [0, 0xFF, 0x80]
+        var body = Array("--b0undary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n".utf8)
+        body += Array("--b0undary\r\nContent-Disposition: form-data; name=\"case\"\r\n\r\ncase-acme-1\r\n".utf8)
+        body += Array("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"raw.txt\"\r\nContent-Type: text/plain\r\n\r\n".utf8)
+        body += bytes + Array("\r\n--b0undary--\r\n".utf8)
+        var upload = try request("/partners/_action/attachCaseFile", method: .post)
+        upload.headers = HTTPHeaders([("Content-Type", "multipart/form-data; boundary=b0undary")])
+        upload.body = body
+        let response = PortalServer.bridge(upload, to: portal.community, as: pat)
+        #expect(response.status == 303)
+        let ids = try portal.community.cases.attachments(of: "case-acme-1", viewer: "pat")
+        let download = PortalServer.bridge(try request("/partners/_file/" + (ids.last ?? "")), to: portal.community, as: pat)
+        #expect(download.status == 200)
+        #expect(download.body == bytes)
+    }
+
     @Test func aPostWithoutAValidTokenIsRefusedNotCrashed() throws {
         let server = PortalServer(portal: try Portal())
         let response = server.respond(to: try request("/partners/_action/registerLead", method: .post, form: ["company": "X"]))

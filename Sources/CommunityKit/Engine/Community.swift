@@ -32,7 +32,10 @@ public final class Community: Sendable {
     public let topics: TopicService
     /// Feeds, groups, questions, ideas, reputation, moderation.
     public let engagement: Engagement
-    /// Support cases.
+    /// Files: uploads, versions, sharing, libraries and downloads (case attachments and profile
+    /// photos are files too), stored in the configuration's ``CommunityConfiguration/blobStore``.
+    public let files: FileService
+    /// Support cases (attachments stored in ``files``).
     public let cases: CaseService
     /// Approvals (lead registration, discounts, funds).
     public let approvals: ApprovalEngine
@@ -99,9 +102,10 @@ public final class Community: Sendable {
         let environment = ServiceEnvironment(
             store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access),
             notifier: InboxServiceNotifier(engagement: engagement))
+        files = FileService(store: store, blobs: configuration.blobStore, access: access, clock: clock, limits: configuration.fileLimits)
         cases = try CaseService(
             environment: environment, configuration: CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner),
-            suggester: ContentArticleSuggester(knowledge: knowledge))
+            suggester: ContentArticleSuggester(knowledge: knowledge), files: ContentCaseFileStore(files: files))
         approvals = ApprovalEngine(environment: environment)
         deals = try DealRegistrationService(environment: environment, approvals: approvals, steps: configuration.leadApprovalSteps)
         conversions = LeadConversionService(environment: environment)
@@ -134,6 +138,9 @@ public final class Community: Sendable {
         services.set(TwoFactorService.self, twoFactor)
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
         StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)
+        SiteFormsDataProvider(engagement: engagement, cases: cases, files: files, access: access, store: store).register(in: &setup.services)
+        SiteFormActions.install(into: &setup.actions, community: SiteFormActions.Services(
+            engagement: engagement, cases: cases, files: files, access: access))
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }

@@ -34,6 +34,11 @@ public struct CommunityConfiguration: Sendable {
     public var logger: any CommunityLogger
     /// A request that takes at least this long is logged as `request.slow`; `nil` logs none.
     public var slowRequestThreshold: Duration?
+    /// Where file contents live (case attachments, profile photos, library files): in memory
+    /// unless the host passes a ``DirectoryBlobStore`` or its own object storage.
+    public var blobStore: any BlobStore = MemoryBlobStore()
+    /// Size and title limits of ``Community/files``.
+    public var fileLimits = FileLimits()
 
     // MARK: Sign-in
 

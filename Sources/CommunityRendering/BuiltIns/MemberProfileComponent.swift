@@ -1,4 +1,5 @@
-/// `community.memberProfile`: the profile named by the page's `member` parameter.
+/// `community.memberProfile`: the profile named by the page's `member` parameter, with the
+/// member's photo when they uploaded one the viewer may see.
 public struct MemberProfileComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -24,6 +25,14 @@ public struct MemberProfileComponent: SiteComponent {
         if let title = member.title { facts += [.el("dt", text: "Title"), .el("dd", text: title)] }
         if let company = member.company { facts += [.el("dt", text: "Company"), .el("dd", text: company)] }
         if properties.showPoints, let points = member.points { facts += [.el("dt", text: "Points"), .el("dd", text: "\(points)")] }
-        return .el("div", [.class("ck-profile")], [.el("h1", text: member.name), .el("dl", [], facts)])
+        var children: [HTMLNode] = [.el("h1", text: member.name)]
+        if let photo = try context.service((any MemberSettingsProvider).self)?.photoFileID(memberID: member.id, viewer: context.viewer) {
+            children.append(.el("img", [
+                .class("ck-avatar"), HTMLAttribute("src", url: SiteFileRoute.url(fileID: photo, site: context.site)),
+                HTMLAttribute("alt", "Photo of " + member.name), HTMLAttribute("width", "96"), HTMLAttribute("height", "96"),
+            ]))
+        }
+        children.append(.el("dl", [], facts))
+        return .el("div", [.class("ck-profile")], children)
     }
 }

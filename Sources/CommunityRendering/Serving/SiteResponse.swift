@@ -8,9 +8,12 @@ public struct SiteResponse: Sendable, Hashable {
     public var setCookies: [String]
     /// The body (HTML, XML or text).
     public var body: String
+    /// A binary body (a downloaded file); when set, the host sends these bytes instead of ``body``.
+    public var bodyBytes: [UInt8]?
 
     /// A response.
-    public init(status: Int, headers: [String: String] = [:], setCookies: [String] = [], body: String = "") {
+    public init(status: Int, headers: [String: String] = [:], setCookies: [String] = [], body: String = "", bodyBytes: [UInt8]? = nil) {
+        self.bodyBytes = bodyBytes
         self.status = status
         self.headers = headers
         self.setCookies = setCookies
