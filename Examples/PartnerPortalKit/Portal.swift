@@ -54,7 +54,11 @@ struct Portal: Sendable {
             locales: ["en_US", "de_DE", "ko_KR"]))
         partners.baseURL = "https://partners.northwind.example"
         partners.status = .published
-        partners.theme.logo = SafeURL("/partners/logo.svg")
+        partners.theme.footerLinks = [
+            .init("Knowledge base", SafeURL("/partners/topics")),
+            .init("Help Center", SafeURL("/help/")),
+        ]
+        try PortalAssets.install(into: community, site: &partners)
         try community.addSite(partners)
 
         var help = try SiteTemplate.customerService.makeSite(.init(
@@ -62,6 +66,8 @@ struct Portal: Sendable {
             locales: ["en_US", "de_DE", "ko_KR"]))
         help.baseURL = "https://help.northwind.example"
         help.status = .published
+        help.theme.footerLinks = [.init("Partner Central", SafeURL("/partners/"))]
+        try PortalAssets.install(into: community, site: &help)
         try community.addSite(help)
         if isEmpty { try Seed.engagement(community) }
     }

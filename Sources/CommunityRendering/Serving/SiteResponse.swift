@@ -8,6 +8,9 @@ public struct SiteResponse: Sendable, Hashable {
     public var setCookies: [String]
     /// The body (HTML, XML or text).
     public var body: String
+    /// The body as bytes for binary responses (assets); when set, ``body`` is empty and the
+    /// host sends these bytes instead.
+    public var bytes: [UInt8]?
 
     /// A response.
     public init(status: Int, headers: [String: String] = [:], setCookies: [String] = [], body: String = "") {
@@ -16,6 +19,9 @@ public struct SiteResponse: Sendable, Hashable {
         self.setCookies = setCookies
         self.body = body
     }
+
+    /// The bytes to send: ``bytes`` when set, else ``body`` as UTF-8.
+    public var bodyBytes: [UInt8] { bytes ?? Array(body.utf8) }
 
     /// The `Location` header of a redirect.
     public var location: String? { headers["Location"] }
