@@ -47,7 +47,7 @@ API_NAME = re.compile(r"\b(StageName|CloseDate|OwnerId|LastName|FirstName|Partne
 # Record pages: a record's detail page (lead, deal, case) and the lists of records.
 RECORD_PAGE = re.compile(r"^/[^/]+/(lead|deal|case)/[^/?]+|^/[^/]+/(leads|deals|cases|support)(\?|$)")
 MAX_PAGES_PER_PERSONA = int(os.environ.get("BROWSER_MAX_PAGES", "40"))
-RUN_BUDGET_SECONDS = 270  # stop crawling (and fail) before the 5-minute bound
+RUN_BUDGET_SECONDS = int(os.environ.get("BROWSER_BUDGET_SECONDS", "600"))  # stop crawling (and fail) after 10 minutes
 STARTED = time.monotonic()
 
 

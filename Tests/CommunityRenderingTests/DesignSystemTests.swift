@@ -177,7 +177,8 @@ import Testing
     }
 
     @Test func templatesNoLongerSayCommunityInTheFooter() throws {
-        let site = try SiteTemplate.partnerCentral.makeSite(.init(id: "p", name: "Acme Partners", urlPrefix: "/p"))
+        var site = try SiteTemplate.partnerCentral.makeSite(.init(id: "p", name: "Acme Partners", urlPrefix: "/p"))
+        site.status = .published
         let html = try Self.page("/p/", site: site).body
         #expect(html.contains("© Acme Partners"))
         #expect(!html.contains("© Community"))
