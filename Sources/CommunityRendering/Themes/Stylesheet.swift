@@ -136,7 +136,6 @@ public enum Stylesheet {
         "caption{text-align:left;font-weight:600;padding-bottom:var(--ck-space-2)}",
         "th,td{text-align:left;padding:var(--ck-space-2) var(--ck-space-3);border-bottom:1px solid var(--ck-border);vertical-align:top}",
         "th{font-size:var(--ck-text-1);color:var(--ck-muted);white-space:nowrap}",
-        "td{min-width:6rem}",
         // Record pages, pipeline, charts
         ".ck-record,.ck-profile,.ck-question,.ck-topic{background:var(--ck-surface);border-radius:var(--ck-radius-3);",
         "padding:var(--ck-space-5);box-shadow:var(--ck-shadow-1)}",
@@ -152,7 +151,7 @@ public enum Stylesheet {
         ".ck-stage h3{font-size:var(--ck-text-2)}",
         ".ck-chart{margin:0 0 var(--ck-space-4);color:var(--ck-primary)}",
         "svg.ck-chart{display:block;width:100%;max-width:36rem}",
-        "svg.ck-chart text{fill:var(--ck-text)}",
+        "svg.ck-chart text{fill:var(--ck-text);font-size:11px}",
         // Articles, questions, profiles
         ".ck-rich-text,.ck-article-body,.ck-question-body{max-width:72ch}",
         ".ck-topic,.ck-question,.ck-profile,.ck-record{min-width:0}",
