@@ -4,7 +4,7 @@
 Starts the built PartnerPortal binary (`serve --port 0`), then for the guest (with the browser's
 Accept-Language set to en, de and ko) and three personas whose user records carry those locales
 (pat: en, ines: de, jisoo: ko) opens the home page, the leads list, a lead, the deals page with
-its chart, the case form and the questions, at 1280 and 375 px wide, and saves full-page PNGs
+its chart, the case form, the questions and the help center's home page, at 1280 and 375 px wide, and saves full-page PNGs
 to the artifacts folder (default .build/browser-artifacts/screenshots) with an index.html that
 shows them side by side. Also reports pages that scroll sideways at 375 px.
 
@@ -30,7 +30,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 WIDTHS = [(1280, 900), (375, 812)]
 VIEWERS = [("guest", "en"), ("guest", "de"), ("guest", "ko"), ("pat", "en"), ("ines", "de"), ("jisoo", "ko")]
 PAGES = [("home", "/partners/"), ("leads", "/partners/leads"), ("lead", None), ("deals", "/partners/deals"),
-         ("case-form", "/partners/support"), ("questions", "/partners/questions")]
+         ("case-form", "/partners/support"), ("questions", "/partners/questions"), ("help-home", "/help/")]
 
 
 def full_page_png(driver, width, height, path):

@@ -54,7 +54,8 @@ import Testing
             #expect(css.contains(declared), "missing \(declared)")
         }
         let names = ["space-1", "space-2", "space-3", "space-4", "space-5", "space-6", "text-1", "text-2", "text-3", "text-4", "text-5",
-                     "text-6", "radius-1", "radius-2", "radius-3", "shadow-1", "shadow-2", "content-width", "muted", "border", "focus", "danger"]
+                     "text-6", "radius-1", "radius-2", "radius-3", "shadow-1", "shadow-2", "content-width", "muted", "border", "focus", "danger",
+                     "space", "radius", "primary", "on-primary", "background", "text", "link", "surface", "font-body", "font-heading"]
         for name in names { #expect(Stylesheet.base.contains("var(--ck-\(name))"), "the stylesheet never uses --ck-\(name)") }
     }
 

@@ -49,8 +49,9 @@ public enum Stylesheet {
         ".ck-region-footer{margin-top:var(--ck-space-6);background:var(--ck-surface);border-top:1px solid var(--ck-border)}",
         ".ck-region-header>.ck-row,.ck-region-footer>.ck-row{max-width:var(--ck-content-width);margin:0 auto;padding:0 var(--ck-space-4)}",
         // Grid
-        ".ck-row{display:grid;grid-template-columns:repeat(12,minmax(0,1fr));gap:var(--ck-space-5)}",
-        ".ck-row+.ck-row{margin-top:var(--ck-space-5)}",
+        // Gutters follow the theme's base spacing unit (`--ck-space`, 8 px → 24 px).
+        ".ck-row{display:grid;grid-template-columns:repeat(12,minmax(0,1fr));gap:calc(var(--ck-space)*3)}",
+        ".ck-row+.ck-row{margin-top:calc(var(--ck-space)*3)}",
         ".ck-row>*{grid-column:span 12;min-width:0}",
         ".ck-component:empty{display:none}",
         ".ck-component+.ck-component{margin-top:var(--ck-space-5)}",
@@ -73,7 +74,7 @@ public enum Stylesheet {
         ".ck-nav a[aria-current=page]{border-bottom-color:var(--ck-on-primary);font-weight:700}",
         ".ck-nav ul ul{display:none}",
         ".ck-nav-compact summary{display:inline-flex;align-items:center;gap:var(--ck-space-2);cursor:pointer;list-style:none;",
-        "min-height:44px;padding:var(--ck-space-2) var(--ck-space-3);border:1px solid var(--ck-on-primary);border-radius:var(--ck-radius-2);font-weight:600}",
+        "min-height:44px;padding:var(--ck-space-2) var(--ck-space-3);border:1px solid var(--ck-on-primary);border-radius:var(--ck-radius);font-weight:600}",
         ".ck-nav-compact summary::-webkit-details-marker{display:none}",
         ".ck-nav-compact summary::before{content:\"\\2630\";font-size:1.1em}",
         ".ck-nav-compact[open] summary::before{content:\"\\2715\"}",
@@ -85,7 +86,7 @@ public enum Stylesheet {
         ".ck-account{display:flex;align-items:center;flex-wrap:wrap;gap:var(--ck-space-3)}",
         ".ck-account-name{font-weight:600}",
         ".ck-account>a{display:inline-flex;align-items:center;min-height:44px;padding:var(--ck-space-2) var(--ck-space-4);",
-        "border:1px solid var(--ck-on-primary);border-radius:var(--ck-radius-2);font-weight:600;text-decoration:none}",
+        "border:1px solid var(--ck-on-primary);border-radius:var(--ck-radius);font-weight:600;text-decoration:none}",
         ".ck-account>a:hover{text-decoration:underline}",
         ".ck-sign-out{margin:0}",
         ".ck-header .ck-button{background:transparent;color:var(--ck-on-primary);border:1px solid var(--ck-on-primary)}",
@@ -97,11 +98,12 @@ public enum Stylesheet {
         "padding:var(--ck-space-6) var(--ck-space-5);box-shadow:var(--ck-shadow-2)}",
         ".ck-banner a{color:var(--ck-on-primary)}.ck-banner :focus-visible{outline-color:var(--ck-on-primary)}",
         ".ck-banner p{font-size:var(--ck-text-3);max-width:60ch}",
+        ".ck-banner>:last-child{margin-bottom:0}",
         ".ck-banner .ck-button{background:var(--ck-on-primary);color:var(--ck-primary);margin-top:var(--ck-space-4)}",
         ".ck-banner img{display:block;margin-top:var(--ck-space-4);border-radius:var(--ck-radius-2)}",
         // Buttons
         ".ck-button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;",
-        "background:var(--ck-primary);color:var(--ck-on-primary);border:1px solid var(--ck-primary);border-radius:var(--ck-radius-2);",
+        "background:var(--ck-primary);color:var(--ck-on-primary);border:1px solid var(--ck-primary);border-radius:var(--ck-radius);",
         "padding:var(--ck-space-2) var(--ck-space-4);font:inherit;font-weight:600;text-decoration:none;cursor:pointer}",
         ".ck-button:hover{box-shadow:var(--ck-shadow-2);text-decoration:underline}",
         // Forms

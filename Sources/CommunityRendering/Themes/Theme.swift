@@ -40,9 +40,11 @@ public struct Theme: Sendable, Hashable, Codable {
     public var headingFonts: [String]
     /// The logo image.
     public var logo: SafeURL?
-    /// The base spacing unit in pixels.
+    /// The base spacing unit in pixels (`--ck-space`): the grid's gutters are three units.
+    /// The finer spacing scale is ``tokens``' ``DesignTokens/space``.
     public var spacing: Int
-    /// Corner radius in pixels.
+    /// Corner radius of buttons and menu toggles in pixels (`--ck-radius`); inputs, cards and
+    /// other surfaces take ``tokens``' ``DesignTokens/radii``.
     public var radius: Int
     /// Header variant.
     public var header: HeaderVariant
