@@ -56,7 +56,11 @@ struct Portal: Sendable {
             locales: ["en_US", "de_DE", "ko_KR"]))
         partners.baseURL = "https://partners.northwind.example"
         partners.status = .published
-        partners.theme.logo = SafeURL("/partners/logo.svg")
+        partners.theme.footerLinks = [
+            .init("Knowledge base", SafeURL("/partners/topics")),
+            .init("Help Center", SafeURL("/help/")),
+        ]
+        try PortalAssets.install(into: community, site: &partners)
         var limits = SiteLimits.standard
         limits.maxUploadBytes = 2 << 20  // the development server accepts 4 MiB bodies
         partners.limits = limits
@@ -68,6 +72,8 @@ struct Portal: Sendable {
             locales: ["en_US", "de_DE", "ko_KR"]))
         help.baseURL = "https://help.northwind.example"
         help.status = .published
+        help.theme.footerLinks = [.init("Partner Central", SafeURL("/partners/"))]
+        try PortalAssets.install(into: community, site: &help)
         // Stored sites: a store from an earlier run keeps what the builder published there.
         try community.storeSite(Portal.withBuilderLink(help))
         if isEmpty {

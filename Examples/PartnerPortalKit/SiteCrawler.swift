@@ -79,10 +79,6 @@ extension SiteCrawler {
     init(portal: Portal, viewer: Viewer, prefixes: [String] = ["/partners", "/help"]) {
         let community = portal.community
         self.init(fetch: { path, query in
-            let decoded = (try? PercentDecoding.decode(Array(path.utf8), plusIsSpace: false, what: "path")) ?? path
-            if let asset = PortalAssets.response(for: decoded) {
-                return Visit(path: path, query: query, status: asset.status, contentType: "image/svg+xml", body: "")
-            }
             let response = community.handle(SiteRequest(.get, path, query: query, viewer: viewer))
             return Visit(path: path, query: query, status: response.status, contentType: response.headers["Content-Type"] ?? "", body: response.body)
         }, prefixes: prefixes)

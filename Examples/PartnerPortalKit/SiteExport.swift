@@ -77,7 +77,8 @@ struct SiteExport {
                 written += 1
             }
             for (path, file) in FileNames.assets {
-                if let svg = PortalAssets.files[path] { try svg.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8) }
+                let asset = portal.get(path, as: nil)
+                if asset.status == 200 { try Data(asset.bytesToSend).write(to: dir.appendingPathComponent(file)) }
             }
         }
         try portal.get("/partners/sitemap.xml", as: nil).body.write(to: out.appendingPathComponent("sitemap.xml"), atomically: true, encoding: .utf8)

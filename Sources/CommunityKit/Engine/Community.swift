@@ -61,6 +61,8 @@ public final class Community: Sendable {
     public let identity: IdentityService
     /// Two-factor enrollment and codes (the identity's second-factor check).
     public let twoFactor: TwoFactorService
+    /// Sites' logos and favicons (``CommunityConfiguration/assets``), served at `<urlPrefix>/_assets/<name>`.
+    public let assets: any AssetStore
     /// The notifier the configuration passed (a ``RecordingIdentityNotifier`` by default), which
     /// receives reset and verification links pointing at the site's pages.
     public let identityNotifier: any IdentityNotifier
@@ -136,6 +138,8 @@ public final class Community: Sendable {
                 hostHook?(event)
             })
         services.set(TwoFactorService.self, twoFactor)
+        assets = configuration.assets
+        services.set((any AssetStore).self, configuration.assets)
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
         StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)
         SiteFormsDataProvider(engagement: engagement, cases: cases, files: files, access: access, store: store).register(in: &setup.services)

@@ -14,6 +14,10 @@ public struct MemberProfileComponent: SiteComponent {
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
+        guard context.site.mayShowMembers(to: context.viewer) else {
+            context.head.setStatus(404)
+            return .el("p", text: Localized.text("notFound", locale: context.locale))
+        }
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         guard let id = context.parameters["member"], let member = try engagement.member(id: id, viewer: context.viewer) else {
             context.head.setStatus(404)

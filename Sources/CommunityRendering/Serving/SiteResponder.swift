@@ -53,7 +53,7 @@ public struct SiteResponder: Sendable {
             }
         }
         self.compiled = compiled
-        self.stylesheet = Stylesheet.base + site.theme.customProperties
+        self.stylesheet = Stylesheet.css(for: site.theme)
         self.styleHash = SHA256.base64(SHA256.hash(Array(stylesheet.utf8)))
     }
 
@@ -108,6 +108,9 @@ public struct SiteResponder: Sendable {
 
     private func route(_ request: SiteRequest, relative: String) -> SiteResponse {
         if site.status == .offline { return plain(503, "This site is offline for maintenance.") }
+        // Branding (logo, favicon) is public even while a draft or preview site hides its pages,
+        // so the sign-in page those sites still show looks like the site.
+        if relative.hasPrefix("/" + Site.assetsSegment + "/") { return serveAsset(request, relative: relative) }
         let signingIn = isSignInRequest(request, relative: relative)
         if site.status == .draft, !signingIn, !(site.isMember(request.viewer) && request.viewer.user?.kind == .internal) {
             return plain(404, "Not Found")
@@ -233,6 +236,9 @@ public struct SiteResponder: Sendable {
             out += "\" content=\""
             HTMLEscaping.append(value, to: &out)
             out += "\">"
+        }
+        if let favicon = site.theme.favicon {
+            HTMLNode.el("link", [HTMLAttribute("rel", "icon"), HTMLAttribute("href", url: favicon)]).render(into: &out)
         }
         out += "<style>"
         out += stylesheet

@@ -8,7 +8,8 @@ public struct SiteResponse: Sendable, Hashable {
     public var setCookies: [String]
     /// The body (HTML, XML or text).
     public var body: String
-    /// A binary body (a downloaded file); when set, the host sends these bytes instead of ``body``.
+    /// A binary body (a downloaded file, an asset); when set, ``body`` is empty and the host
+    /// sends these bytes instead.
     public var bodyBytes: [UInt8]?
 
     /// A response.
@@ -19,6 +20,9 @@ public struct SiteResponse: Sendable, Hashable {
         self.setCookies = setCookies
         self.body = body
     }
+
+    /// The bytes to send: ``bodyBytes`` when set, else ``body`` as UTF-8.
+    public var bytesToSend: [UInt8] { bodyBytes ?? Array(body.utf8) }
 
     /// The `Location` header of a redirect.
     public var location: String? { headers["Location"] }
