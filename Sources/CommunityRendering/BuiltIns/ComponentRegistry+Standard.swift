@@ -5,7 +5,8 @@ extension ComponentRegistry {
     /// lead form, deal pipeline, dashboard, self-registration, market development funds, lead
     /// offers, and the account pages' sign-in,
     /// two-factor code, forgot and reset password, e-mail verification, password change and
-    /// two-factor setup.
+    /// two-factor setup; and the site forms: case comments and attachments, best answer,
+    /// moderation queue, profile editor and notification settings.
     public static var standard: ComponentRegistry {
         var registry = ComponentRegistry()
         let types: [any SiteComponent.Type] = [
@@ -18,6 +19,8 @@ extension ComponentRegistry {
             DashboardComponent.self, SelfRegistrationComponent.self, FundRequestsComponent.self, LeadOffersComponent.self,
             SignInComponent.self, TwoFactorChallengeComponent.self, ForgotPasswordComponent.self, ResetPasswordComponent.self,
             VerifyEmailComponent.self, ChangePasswordComponent.self, TwoFactorSetupComponent.self,
+            CaseActivityComponent.self, BestAnswerComponent.self, ModerationQueueComponent.self, ProfileEditorComponent.self,
+            NotificationSettingsComponent.self,
         ]
         for type in types {
             do { try registry.registerOpened(type) } catch { preconditionFailure("built-in \(error)") }  // trap-safe: fixed built-in list, registered once into an empty registry (a test covers it)
