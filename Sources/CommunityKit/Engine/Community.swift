@@ -109,7 +109,9 @@ public final class Community: Sendable {
         var services = RenderServices()
         services.set((any CommunityLogger).self, logger)
         services.set(RecordReader.self, RecordReader(engine: access))
-        services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
+        services.set((any EngagementProvider).self, EngagementDataProvider(
+            engagement: engagement, access: access, store: store, site: nil,
+            viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) }))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
         var sealer = SecretSealer.plain
@@ -173,10 +175,11 @@ public final class Community: Sendable {
         } catch {
             throw .invalidSite(id: site.id, [error])
         }
+        try ensureGuestUser(of: site)
         let responder: SiteResponder
         do {
             responder = try SiteResponder(
-                site: site, registry: registry, services: services, actions: actions, csrf: csrf, clock: clock, cookies: cookies)
+                site: site, registry: registry, services: services(for: site), actions: actions, csrf: csrf, clock: clock, cookies: cookies)
         } catch {
             throw .invalidSite(id: site.id, [error])
         }
@@ -244,6 +247,10 @@ public final class Community: Sendable {
                 // The store failed: answer as the guest, but keep a cookie that may still be good.
             }
         }
+        if request.viewer.user == nil, let guest = responder.site.guestUserID {
+            // A guest request is evaluated as the site's guest user (its guest profile, guest sharing rules).
+            request.viewer = guestViewer(guest, sessionID: request.viewer.sessionID)
+        }
         var response = responder.handle(request)
         if let clearSession { response.setCookies.append(clearSession) }
         if let rotatedSession { response.setCookies.append(rotatedSession) }
@@ -287,6 +294,10 @@ public final class Community: Sendable {
     /// The viewer for a signed-in user: the user, their account, permission sets (direct and
     /// through groups) and system permissions; the guest for an unknown or inactive user.
     public func viewer(_ userID: ID<User>, sessionID: String = "") -> Viewer {
+        Self.viewer(userID, access: access, store: store, sessionID: sessionID)
+    }
+
+    static func viewer(_ userID: ID<User>, access: AccessEngine, store: any Store, sessionID: String = "") -> Viewer {
         let snapshot = access.snapshot
         guard let user = snapshot.user(userID), user.isActive else { return Viewer(user: nil, sessionID: sessionID) }
         let account = user.accountID.flatMap { snapshot.record("Account", id: $0.rawValue) as? Account }
