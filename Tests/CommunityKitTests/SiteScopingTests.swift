@@ -110,7 +110,7 @@ import Testing
         var help = try #require(community.site("help")?.site)
         try help.addPage(Page(id: "known-issue", title: "Known issue", slug: "known-issue", parameter: "id", objectType: "Case",
                               visibility: .public, layout: PageLayout(regions: [Region(name: "main", rows: [Row(columns: [
-                                  Column(span: 12, components: [ComponentInstance(id: "cd", type: "community.recordDetail")]),
+                                  Column(components: [ComponentInstance(id: "cd", type: "community.recordDetail")]),
                               ])])])))
         try community.addSite(help)
         try community.store.write { tx in

@@ -15,11 +15,12 @@ extension Site {
     }
 
     /// The site's guest user as it should be stored: kind guest, the guest profile, active,
-    /// named after the site; `nil` without a guest profile.
+    /// named after the site, with an address under the reserved `.invalid` domain (a guest never
+    /// signs in or receives mail); `nil` without a guest profile.
     public var guestUser: User? {
         guard let profile = guestProfileID, let id = guestUserID else { return nil }
         return User(
-            id: id, kind: .guest, name: "\(name) Site Guest User", nickname: "Guest", email: "", locale: locales.first ?? "en_US",
+            id: id, kind: .guest, name: "\(name) Site Guest User", nickname: "Guest", email: id.rawValue + "@site.invalid", locale: locales.first ?? "en_US",
             profileID: profile)
     }
 }
