@@ -62,8 +62,38 @@ struct Portal: Sendable {
             locales: ["en_US", "de_DE", "ko_KR"]))
         help.baseURL = "https://help.northwind.example"
         help.status = .published
+        try Portal.addKnownIssues(to: &help)
         try community.addSite(help)
         if isEmpty { try Seed.engagement(community) }
+    }
+
+    /// The help center's guest user (profile `help-guest`) and a public known-issues page: a guest
+    /// sharing rule (see ``Seed/engagement(_:)``) lets guests read those cases, and the case page
+    /// is public so the list's links open for them (record access still decides what each viewer reads).
+    static func addKnownIssues(to help: inout Site) throws {
+        help.guestProfileID = "help-guest"
+        // The "My cases" page's layout (header, list, footer), listing known issues instead.
+        guard var layout = help.page("cases")?.layout else { return }
+        for (r, region) in layout.regions.enumerated() {
+            for (w, row) in region.rows.enumerated() {
+                for (c, column) in row.columns.enumerated() {
+                    for (i, component) in column.components.enumerated() where component.type == "community.recordList" {
+                        layout.regions[r].rows[w].columns[c].components[i].properties = [
+                            "object": "Case", "fields": ["Subject", "Status", "Priority"], "title": "Known issues",
+                            "filterField": "Status", "filterValue": "Known Issue",
+                        ]
+                    }
+                }
+            }
+        }
+        try help.addPage(Page(id: "known-issues", title: "Known issues", slug: "known-issues", visibility: .public, layout: layout))
+        if var casePage = help.page("case") {
+            casePage.visibility = .public
+            try help.updatePage(casePage)
+        }
+        for index in help.menus.indices where help.menus[index].id == "main" {
+            help.menus[index].items.append(.init("Known issues", .page("known-issues")))
+        }
     }
 
     private static func put(_ entity: any Entity, in tx: any StoreTransaction) throws {
