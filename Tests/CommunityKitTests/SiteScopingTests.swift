@@ -181,3 +181,37 @@ import Testing
         #expect(!community.handle(SiteRequest(.get, "/partners/ideas", viewer: community.viewer("bo"))).body.contains("Dark mode"))
     }
 }
+
+/// Knowledge keeps its own visibility for the site's guest user, and guest views are counted.
+@Suite struct SiteGuestKnowledgeTests {
+    @Test func theSiteGuestUserSeesWhatAGuestSeesOfKnowledge() throws {
+        let community = try SiteScopingTests.twoSites()
+        let guestID = try #require(community.site("help")?.site.guestUserID)
+        let audience = ContentAudience(access: community.access)
+        let asGuestUser = try audience.viewer(for: guestID, in: community.store.snapshot())
+        #expect(asGuestUser == (try audience.viewer(for: nil, in: community.store.snapshot())))
+        #expect(!asGuestUser.keys.contains(SearchAccessKey.members))
+    }
+
+    @Test func aGuestOpensAPublicArticleAndTheViewIsCounted() throws {
+        let community = try SiteScopingTests.twoSites()
+        let kb = community.knowledge
+        let open = try kb.createArticle(locale: "en_US", content: ArticleContent(title: "Reset your router", body: "<p>Hold the button.</p>"),
+                                        channels: [.public, .partner], by: "cara")
+        try kb.publish(open.id, locale: "en_US", by: "cara")
+        let closed = try kb.createArticle(locale: "en_US", content: ArticleContent(title: "Partner price list", body: "<p>Prices.</p>"),
+                                          channels: [.partner], by: "cara")
+        try kb.publish(closed.id, locale: "en_US", by: "cara")
+        let openSlug = try #require(try kb.slug(of: open.id, locale: "en_US"))
+        let closedSlug = try #require(try kb.slug(of: closed.id, locale: "en_US"))
+        let page = community.handle(SiteRequest(.get, "/help/article/\(openSlug)"))
+        #expect(page.status == 200 && page.body.contains("Reset your router"))
+        #expect(!community.handle(SiteRequest(.get, "/help/article/\(closedSlug)")).body.contains("Prices."))
+        #expect(try kb.stats(open.id).views == 1)
+        // A member's view counts too; the same viewer again in the same period does not.
+        _ = community.handle(SiteRequest(.get, "/help/article/\(openSlug)", viewer: community.viewer("pat")))
+        _ = community.handle(SiteRequest(.get, "/help/article/\(openSlug)", viewer: community.viewer("pat")))
+        #expect(try kb.stats(open.id).views == 2)
+        #expect(try kb.stats(closed.id).views == 0)
+    }
+}
