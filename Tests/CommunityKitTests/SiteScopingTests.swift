@@ -87,8 +87,18 @@ import Testing
         let page = community.handle(SiteRequest(.get, link))
         #expect(page.status == 200)
         #expect(page.body.contains("How do I reset my router?"))
-        // The portal's guest neither lists nor opens it.
+        // The guest's view is counted (as the site's guest user), once a day.
+        #expect(try community.engagement.questions.views(of: q.id) == 1)
+        _ = community.handle(SiteRequest(.get, link))
+        #expect(try community.engagement.questions.views(of: q.id) == 1)
+        _ = community.handle(SiteRequest(.get, link, viewer: community.viewer("mia")))
+        #expect(try community.engagement.questions.views(of: q.id) == 2)
+        // The portal's guest neither lists nor opens it, and nothing is counted.
         #expect(community.handle(SiteRequest(.get, "/partners/question/\(q.id.rawValue)")).status == 404)
+        #expect(throws: EngagementError.notFound(.question(q.id))) {
+            try community.engagement.questions.recordView(q.id, viewer: "mia", site: "partners")
+        }
+        #expect(try community.engagement.questions.views(of: q.id) == 2)
     }
 
     @Test func guestRequestsAreEvaluatedAsTheSitesGuestUser() throws {

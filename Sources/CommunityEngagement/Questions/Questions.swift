@@ -263,6 +263,35 @@ public struct Questions: Sendable {
         return QuestionPage(question: q, answers: answers)
     }
 
+    // MARK: Views
+
+    /// Counts a view of a question the viewer may open in `site` (for a guest, pass the site's
+    /// guest user: a published question outside groups): once per viewer and day. Returns
+    /// whether this view counted; a question the viewer may not open is `notFound`.
+    @discardableResult
+    public func recordView(_ id: ID<Question>, viewer: ID<User>, site: String? = nil) throws -> Bool {
+        let snapshot = engine.store.snapshot()
+        guard let viewerUser = try snapshot.value(viewer), viewerUser.isActive else { throw EngagementError.unknownMember(viewer) }
+        guard let q = try snapshot.value(id), SiteScope.includes(q.siteID, in: site) else { throw EngagementError.notFound(.question(id)) }
+        let opens = viewerUser.kind == .guest ? (q.publication == .published && q.groupID == nil) : engine.canSee(q, viewer: viewer)
+        guard opens else { throw EngagementError.notFound(.question(id)) }
+        let now = engine.clock.now()
+        return try engine.store.write { tx -> Bool in
+            let record = QuestionViewRecord(questionID: id, viewerID: viewer, day: ReputationEngine.dayKey(now), at: now)
+            guard try tx.get(record.id) == nil else { return false }
+            var stats = try tx.value(id.retyped(as: QuestionStats.self)) ?? QuestionStats(questionID: id)
+            stats.views += 1
+            try tx.put(record, expecting: .absent)
+            try tx.put(stats)
+            return true
+        }
+    }
+
+    /// How many views a question has had (once per viewer and day).
+    public func views(of id: ID<Question>) throws -> Int {
+        try engine.store.snapshot().value(id.retyped(as: QuestionStats.self))?.views ?? 0
+    }
+
     // MARK: Escalation
 
     /// Applies the time-based escalation rules: every published, unsolved, unanswered,

@@ -76,6 +76,8 @@ struct EngagementDataProvider: EngagementProvider {
             page = visible
         }
         let q = page.question
+        // Counted once per viewer and day; the site's guests count as its guest user.
+        if let user = viewer.user?.id { _ = try? engagement.questions.recordView(q.id, viewer: user, site: siteID) }
         var caseID: String?
         if let user = member(viewer), let escalation = q.escalation,
            access.snapshot.access(user, to: "Case", id: escalation.caseID.rawValue) >= .read {
