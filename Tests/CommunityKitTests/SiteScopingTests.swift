@@ -62,7 +62,14 @@ import Testing
         let answered = Self.post(community, "answerQuestion", site: "/partners", page: "/questions",
                                  form: ["question": id, "body": "Clean the roller."], viewer: community.viewer("mia", sessionID: "s-mia"))
         #expect(answered.status == 422)
-        #expect(try community.engagement.questions.answer(question.id, body: "Clean the roller.", site: "help", by: "mia").questionID == question.id)
+        let answer = try community.engagement.questions.answer(question.id, body: "Clean the roller.", site: "help", by: "mia")
+        #expect(answer.questionID == question.id)
+        // Its best answer is chosen in the help center only.
+        #expect(throws: EngagementError.notFound(.question(question.id))) {
+            try community.engagement.questions.chooseBestAnswer(answer.id, site: "partners", by: "pat")
+        }
+        try community.engagement.questions.chooseBestAnswer(answer.id, site: "help", by: "pat")
+        #expect(try community.store.snapshot().value(question.id)?.isSolved == true)
     }
 
     @Test func engineWideQuestionsShowInEverySite() throws {

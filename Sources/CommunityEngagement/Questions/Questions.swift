@@ -156,11 +156,13 @@ public struct Questions: Sendable {
     }
 
     /// Chooses the best answer (the asker or a moderator); this also marks the question solved.
-    public func chooseBestAnswer(_ answerID: ID<Answer>, by memberID: ID<User>) throws {
+    /// With a site, an answer to another site's question is not found.
+    public func chooseBestAnswer(_ answerID: ID<Answer>, site: String? = nil, by memberID: ID<User>) throws {
         try engine.perform { tx, effects -> Bool? in
             _ = try engine.writer(memberID, in: tx)
             guard var answer = try tx.value(answerID), answer.publication == .published else { throw EngagementError.notFound(.answer(answerID)) }
             var q = try engine.visibleQuestion(answer.questionID, viewer: memberID, in: tx)
+            guard SiteScope.includes(q.siteID, in: site) else { throw EngagementError.notFound(.question(q.id)) }
             guard q.askerID == memberID || engine.isModerator(memberID) else {
                 throw EngagementError.notAllowed(action: "choose the best answer of", subject: "question \(q.id)")
             }
