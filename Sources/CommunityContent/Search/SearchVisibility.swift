@@ -69,4 +69,6 @@ public enum SearchAccessKey {
     public static func partnerTier(_ tier: String) -> String { "tier:\(tier)" }
     /// Held by viewers who see all knowledge (authors and publishers with manageKnowledge).
     public static let allKnowledge = "knowledge:all"
+    /// Held by community moderators, who also see posts held for review.
+    public static let moderators = "moderators"
 }

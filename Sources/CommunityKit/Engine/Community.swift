@@ -68,6 +68,8 @@ public final class Community: Sendable {
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
     private let indexer: KnowledgeSearchIndexer
+    private let engagementIndexer: EngagementSearchIndexer
+    private let fileIndexer: FileSearchIndexer
     private let signIns: SignInDirectory
 
     /// Builds the engine: loads access from the store, starts the services, installs plugins
@@ -85,13 +87,16 @@ public final class Community: Sendable {
         access = try AccessEngine(store: store)
         searchIndex = configuration.searchIndex
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
-        topics = TopicService(store: store, index: searchIndex, access: access, clock: clock)
+        topics = TopicService(store: store, index: searchIndex, access: access, experts: ReputationTopicExperts(store: store), clock: clock)
         indexer = try KnowledgeSearchIndexer(store: store, index: searchIndex)
+        engagementIndexer = try EngagementSearchIndexer(store: store, index: searchIndex)
+        fileIndexer = try FileSearchIndexer(store: store, index: searchIndex)
         let audience = ContentAudience(access: access)
         let store = self.store
-        let contentServices = SearchIndexContentServices(index: searchIndex) { user in
+        // Questions are indexed by `engagementIndexer`, which follows the store.
+        let contentServices = SearchIndexContentServices(index: searchIndex, viewer: { user in
             (try? audience.viewer(for: user, in: store.snapshot())) ?? .anonymous
-        }
+        }, indexesQuestions: false)
         engagement = try Engagement(
             store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access), content: contentServices)
         let environment = ServiceEnvironment(
@@ -112,6 +117,7 @@ public final class Community: Sendable {
         services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
+        services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
         var sealer = SecretSealer.plain
         if let key = configuration.secretSealingKey {
             do { sealer = try SecretSealer(key: key) } catch { throw CommunityError.configuration("secret sealing key: \(error)") }
@@ -155,6 +161,8 @@ public final class Community: Sendable {
     deinit {
         escalations.cancel()
         indexer.stop()
+        engagementIndexer.stop()
+        fileIndexer.stop()
     }
 
     // MARK: Sites

@@ -1,4 +1,5 @@
-/// `community.searchBox`: a labelled search field that GETs the search page.
+/// `community.searchBox`: a labelled search field and a choice of kind (`type`: articles,
+/// questions, ideas, discussions, files, or all) that GETs the search page.
 public struct SearchBoxComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -24,7 +25,21 @@ public struct SearchBoxComponent: SiteComponent {
             .el("label", [HTMLAttribute("for", "ck-q")], text: label),
             .el("input", [HTMLAttribute("id", "ck-q"), HTMLAttribute("type", "search"), HTMLAttribute("name", "q"),
                           HTMLAttribute("value", context.query["q"] ?? ""), HTMLAttribute("placeholder", properties.placeholder)]),
+            .el("label", [HTMLAttribute("for", "ck-type")], text: Localized.text("type", locale: context.locale)),
+            .el("select", [HTMLAttribute("id", "ck-type"), HTMLAttribute("name", "type")], typeOptions(context)),
             .el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: label),
         ])
+    }
+
+    /// "All" and each kind, the current `type` selected.
+    private func typeOptions(_ context: RenderContext) -> [HTMLNode] {
+        let current = context.query["type"].flatMap(SearchItemKind.init(rawValue:))
+        func option(_ value: String, _ label: String, selected: Bool) -> HTMLNode {
+            var attributes = [HTMLAttribute("value", value)]
+            if selected { attributes.append(HTMLAttribute("selected", "selected")) }
+            return .el("option", attributes, text: label)
+        }
+        return [option("", Localized.text("all", locale: context.locale), selected: current == nil)]
+            + SearchItemKind.allCases.map { option($0.rawValue, $0.label(locale: context.locale), selected: $0 == current) }
     }
 }

@@ -1,0 +1,109 @@
+import CommunityModel
+import CommunityAccess
+import CommunityContent
+import CommunityEngagement
+import CommunityRendering
+import Foundation
+
+/// Site search and topic pages over the one search index every layer feeds (articles,
+/// questions, ideas, discussions, files), as the viewer: the index matches and counts only
+/// documents the viewer's access keys admit (``ContentAudience`` keys plus Engagement's,
+/// ``Engagement/searchKeys(for:)``), so a hidden item is never listed and never counted.
+/// Articles are listed and counted once each, only in locales the site serves.
+struct CommunityDiscovery: DiscoveryProvider {
+    let index: any SearchIndex
+    let topicService: TopicService
+    let engagement: Engagement
+    let access: AccessEngine
+    let store: any Store
+
+    /// The access keys of a viewer (the guest for no user).
+    func searchViewer(_ viewer: Viewer) throws -> SearchViewer {
+        var searchViewer = try ContentAudience(access: access).viewer(for: viewer.user?.id, in: store.snapshot())
+        if let user = viewer.user?.id { searchViewer.keys.formUnion(try engagement.searchKeys(for: user)) }
+        return searchViewer
+    }
+
+    static func kind(_ type: SearchDocumentType) -> SearchItemKind? { SearchItemKind(rawValue: type.name) }
+
+    static func documentType(_ kind: SearchItemKind) -> SearchDocumentType { SearchDocumentType(kind.rawValue) }
+
+    func search(_ request: SiteSearchRequest, viewer: Viewer) throws -> SiteSearchResults {
+        let limit = ListLimit.clamp(request.limit)
+        let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return .empty }
+        let keys = try searchViewer(viewer)
+        let chosen = request.kinds.isEmpty ? Set(SearchItemKind.allCases) : request.kinds
+        let others: Set<SearchDocumentType> = Set(SearchItemKind.allCases.filter { $0 != .article }.map(Self.documentType))
+        // Counts of every kind but articles, as facets over every visible match.
+        let counted = try index.search(
+            SearchQuery(text, locale: request.locale, types: others, facets: [.type], limit: 0, highlight: false), as: keys)
+        var counts: [SearchItemKind: Int] = [:]
+        for facet in counted.facets[.type] ?? [] {
+            if let kind = Self.kind(SearchDocumentType(facet.value)), facet.count > 0 { counts[kind] = facet.count }
+        }
+        // Articles: every visible match in the site's locales, each article once.
+        var articleQuery = SearchQuery(text, locale: request.locale, types: [.article],
+            locales: request.articleLocales.isEmpty ? nil : request.articleLocales, limit: 0, highlight: true)
+        articleQuery.limit = try index.search(articleQuery, as: keys).totalCount
+        let articles = TopicService.distinctArticles(articleQuery.limit > 0 ? try index.search(articleQuery, as: keys).hits : [])
+        if !articles.isEmpty { counts[.article] = articles.count }
+        var hits: [SearchHit] = chosen.contains(.article) ? Array(articles.prefix(limit)) : []
+        let wanted = Set(chosen.filter { $0 != .article }.map(Self.documentType))
+        if !wanted.isEmpty, limit > 0 {
+            hits += try index.search(SearchQuery(text, locale: request.locale, types: wanted, limit: limit), as: keys).hits
+        }
+        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        let total = chosen.reduce(0) { $0 + (counts[$1] ?? 0) }
+        return SiteSearchResults(items: hits.prefix(limit).compactMap(item), counts: counts, totalCount: total)
+    }
+
+    func topic(named name: String, locale: String, articleLocales: Set<String>, viewer: Viewer, limit: Int) throws -> TopicView? {
+        guard let topic = try topicService.topic(named: name) else { return nil }
+        let page = try topicService.page(
+            topic.id, as: searchViewer(viewer), locale: locale, articleLocales: articleLocales.isEmpty ? nil : articleLocales,
+            limit: ListLimit.clamp(limit))
+        var items: [SearchItemKind: [SearchResultItem]] = [:]
+        items[.article] = page.articles.compactMap(item)
+        items[.question] = page.questions.compactMap(item)
+        items[.idea] = page.ideas.compactMap(item)
+        items[.discussion] = page.discussions.compactMap(item)
+        items[.file] = page.files.compactMap(item)
+        var counts: [SearchItemKind: Int] = [:]
+        for (type, count) in page.counts { if let kind = Self.kind(type) { counts[kind] = count } }
+        let snapshot = access.snapshot
+        let experts = page.experts.map { expert in
+            LeaderEntry(name: snapshot.user(expert.userID)?.nickname ?? "member", points: Int(clamping: Int64(exactly: expert.score.rounded()) ?? 0), level: "")
+        }
+        return TopicView(name: topic.name, description: topic.description, items: items, counts: counts, experts: experts)
+    }
+
+    func topics(articleLocales: Set<String>, viewer: Viewer) throws -> [TopicSummary] {
+        let counts = try topicService.itemCounts(as: searchViewer(viewer), articleLocales: articleLocales.isEmpty ? nil : articleLocales)
+        let navigational = try topicService.navigationalTopics()
+        let listed = Set(navigational.map(\.id))
+        let others = try store.snapshot().all(Topic.self).map(\.value)
+            .filter { $0.mergedInto == nil && !listed.contains($0.id) && (counts[$0.id] ?? 0) > 0 }
+            .sorted { $0.name != $1.name ? $0.name < $1.name : $0.id < $1.id }
+        return (navigational + others).map { TopicSummary(name: $0.name, description: $0.description, itemCount: counts[$0.id] ?? 0) }
+    }
+
+    /// A hit as a listed item; an article hit carries its slug in its locale.
+    private func item(_ hit: SearchHit) -> SearchResultItem? {
+        guard let kind = Self.kind(hit.key.type) else { return nil }
+        var id = hit.key.id
+        if kind == .article {
+            guard let (article, _) = KnowledgeSearchIndexer.article(of: hit.key) else { return nil }
+            id = article.rawValue
+        }
+        return SearchResultItem(kind: kind, id: id, title: hit.title, snippet: Self.plain(hit.snippetHTML), slug: hit.path, locale: hit.locale)
+    }
+
+    /// Highlighted, escaped snippet HTML back to plain text (components escape it again).
+    static func plain(_ html: String) -> String {
+        html.replacingOccurrences(of: "<mark>", with: "").replacingOccurrences(of: "</mark>", with: "")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
