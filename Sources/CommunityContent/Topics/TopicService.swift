@@ -131,7 +131,8 @@ public final class TopicService: Sendable {
         return try Self.topics(of: target, in: snapshot).compactMap { try snapshot.value($0) }.sorted { $0.name < $1.name }
     }
 
-    static func topics(of target: TopicTarget, in reader: any StoreReader) throws -> [ID<Topic>] {
+    /// The ids of the topics assigned to an item, read from a snapshot or transaction (indexers use it).
+    public static func topics(of target: TopicTarget, in reader: any StoreReader) throws -> [ID<Topic>] {
         try reader.query(Query<TopicAssignment>().where("target", equals: .text(target.key))).map(\.value.topicID).sorted()
     }
 
@@ -179,7 +180,8 @@ public final class TopicService: Sendable {
     /// search index (questions, ideas, discussions and files appear once their layer indexes
     /// them with the topic), plus the experts.
     public func page(_ id: ID<Topic>, as user: ID<User>?, limit: Int = 10) throws -> TopicPage {
-        try page(id, as: audience.viewer(for: user, in: store.snapshot()), limit: limit)
+        let viewer: SearchViewer = try audience.viewer(for: user, in: store.snapshot())
+        return try page(id, as: viewer, locale: nil, articleLocales: nil, limit: limit)
     }
 
     // MARK: Helpers

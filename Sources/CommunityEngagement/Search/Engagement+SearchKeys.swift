@@ -1,4 +1,4 @@
-public import CommunityContent
+import CommunityContent
 public import CommunityModel
 
 extension Engagement {

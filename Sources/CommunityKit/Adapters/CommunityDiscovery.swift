@@ -82,10 +82,14 @@ struct CommunityDiscovery: DiscoveryProvider {
         let counts = try topicService.itemCounts(as: searchViewer(viewer), articleLocales: articleLocales.isEmpty ? nil : articleLocales)
         let navigational = try topicService.navigationalTopics()
         let listed = Set(navigational.map(\.id))
-        let others = try store.snapshot().all(Topic.self).map(\.value)
-            .filter { $0.mergedInto == nil && !listed.contains($0.id) && (counts[$0.id] ?? 0) > 0 }
-            .sorted { $0.name != $1.name ? $0.name < $1.name : $0.id < $1.id }
-        return (navigational + others).map { TopicSummary(name: $0.name, description: $0.description, itemCount: counts[$0.id] ?? 0) }
+        var others: [Topic] = []
+        for topic in try store.snapshot().all(Topic.self).map(\.value) where topic.mergedInto == nil && !listed.contains(topic.id) {
+            if let count = counts[topic.id], count > 0 { others.append(topic) }
+        }
+        others.sort { (a: Topic, b: Topic) -> Bool in a.name != b.name ? a.name < b.name : a.id < b.id }
+        return (navigational + others).map { (topic: Topic) -> TopicSummary in
+            TopicSummary(name: topic.name, description: topic.description, itemCount: counts[topic.id] ?? 0)
+        }
     }
 
     /// A hit as a listed item; an article hit carries its slug in its locale.
@@ -101,9 +105,11 @@ struct CommunityDiscovery: DiscoveryProvider {
 
     /// Highlighted, escaped snippet HTML back to plain text (components escape it again).
     static func plain(_ html: String) -> String {
-        html.replacingOccurrences(of: "<mark>", with: "").replacingOccurrences(of: "</mark>", with: "")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        var text = html
+        let entities: [(String, String)] = [
+            ("<mark>", ""), ("</mark>", ""), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&"),
+        ]
+        for (from, to) in entities { text = text.replacingOccurrences(of: from, with: to) }
+        return text
     }
 }
