@@ -55,8 +55,8 @@ import Testing
 
         let query = SearchQuery("pricing")
         #expect(try s.keys(query, as: .anonymous) == ["question:\(open.id)"])
-        #expect(try s.keys(query, as: s.viewer(Fixture.alice)) == ["discussion:\(post.id)", "question:\(open.id)"])
-        #expect(try s.keys(query, as: s.viewer(Fixture.carol)).sorted() == ["discussion:\(post.id)", "discussion:\(record.id)", "question:\(inGroup.id)", "question:\(open.id)"])
+        #expect(Set(try s.keys(query, as: s.viewer(Fixture.alice))) == ["discussion:\(post.id)", "question:\(open.id)"])
+        #expect(Set(try s.keys(query, as: s.viewer(Fixture.carol))) == ["discussion:\(post.id)", "discussion:\(record.id)", "question:\(inGroup.id)", "question:\(open.id)"])
         #expect(try s.index.search(query, as: s.viewer(Fixture.bob)).totalCount == 2, "counts leave out what bob may not see")
 
         // Removing the post removes its document.
