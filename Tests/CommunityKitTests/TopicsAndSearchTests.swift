@@ -113,6 +113,9 @@ import Testing
         let results = try community.siteSearch(SiteSearchRequest(text: "deal registration", locale: "en_US", articleLocales: ["en_US", "de_DE"], limit: 10), as: pat)
         #expect(results.counts == [.article: 1, .question: 1], "one article in two languages counts once; the group's question is not counted")
         #expect(!results.items.contains { $0.id == hidden.id.rawValue })
+        #expect(results.items.first { $0.kind == .article }?.title == "Deal registration guide")
+        let german = try community.siteSearch(SiteSearchRequest(text: "deal registration", locale: "de_DE", articleLocales: ["en_US", "de_DE"], limit: 10), as: pat)
+        #expect(german.items.first { $0.kind == .article }?.title == "Deal-Registrierung", "the viewer's language first")
         let boResults = try community.siteSearch(SiteSearchRequest(text: "deal registration", locale: "en_US", articleLocales: ["en_US"], limit: 10), as: community.viewer("bo"))
         #expect(boResults.counts[.question] == 2)
 

@@ -61,16 +61,27 @@ extension TopicService {
         // One document per published locale: list and count each article once.
         var all = query
         all.limit = first.totalCount
-        let distinct = Self.distinctArticles(try index.search(all, as: viewer).hits)
+        let distinct = Self.distinctArticles(try index.search(all, as: viewer).hits, preferring: locale)
         return (Array(distinct.prefix(limit)), distinct.count)
     }
 
-    /// Article hits with each article kept once (its best-ranked locale); other hits as they are.
-    public static func distinctArticles(_ hits: [SearchHit]) -> [SearchHit] {
-        var seen = Set<String>()
-        return hits.filter { hit in
-            guard let (article, _) = KnowledgeSearchIndexer.article(of: hit.key) else { return true }
-            return seen.insert(article.rawValue).inserted
+    /// Article hits with each article kept once, at its best-ranked position: in `locale` when
+    /// the article has a hit in it, else its best-ranked locale. Other hits stay as they are.
+    public static func distinctArticles(_ hits: [SearchHit], preferring locale: String? = nil) -> [SearchHit] {
+        var preferred: [String: SearchHit] = [:]
+        if let locale {
+            for hit in hits where hit.locale == locale {
+                if let (article, _) = KnowledgeSearchIndexer.article(of: hit.key), preferred[article.rawValue] == nil {
+                    preferred[article.rawValue] = hit
+                }
+            }
         }
+        var seen = Set<String>()
+        var out: [SearchHit] = []
+        for hit in hits {
+            guard let (article, _) = KnowledgeSearchIndexer.article(of: hit.key) else { out.append(hit); continue }
+            if seen.insert(article.rawValue).inserted { out.append(preferred[article.rawValue] ?? hit) }
+        }
+        return out
     }
 }

@@ -125,7 +125,7 @@ public final class EngagementSearchIndexer: Sendable {
             else { removals.append(key); continue }
             upserts.append(SearchDocument(
                 type: .question, id: id.rawValue, locale: locale(q.askerID, snapshot), title: q.title,
-                body: RichTextSanitizer.plainText(q.body.html), topics: try topics(q.topics, TopicTarget(type: .question, id: id.rawValue)),
+                body: Self.text(q.body), topics: try topics(q.topics, TopicTarget(type: .question, id: id.rawValue)),
                 visibility: visibility, createdAt: q.createdAt, updatedAt: q.editedAt ?? q.createdAt,
                 popularity: Double(q.upvoters.count + q.answerCount)))
         }
@@ -136,7 +136,7 @@ public final class EngagementSearchIndexer: Sendable {
             else { removals.append(key); continue }
             upserts.append(SearchDocument(
                 type: .idea, id: id.rawValue, locale: locale(idea.authorID, snapshot), title: idea.title,
-                body: RichTextSanitizer.plainText(idea.body.html), categories: idea.categories,
+                body: Self.text(idea.body), categories: idea.categories,
                 topics: try topics([], TopicTarget(type: .idea, id: id.rawValue)), visibility: visibility,
                 createdAt: idea.createdAt, updatedAt: idea.editedAt ?? idea.createdAt, popularity: Double(max(0, idea.score))))
         }
@@ -145,7 +145,7 @@ public final class EngagementSearchIndexer: Sendable {
             guard let item = try snapshot.value(id), item.kind != .question, let visibility = try Self.visibility(
                 status: item.status, author: item.authorID, parent: item.parent, question: false, in: snapshot)
             else { removals.append(key); continue }
-            let text = RichTextSanitizer.plainText(item.body.html)
+            let text = Self.text(item.body)
             let title = item.attachment?.title ?? String(text.prefix(80))
             upserts.append(SearchDocument(
                 type: .discussion, id: id.rawValue, locale: locale(item.authorID, snapshot), title: title, body: text,
@@ -155,6 +155,11 @@ public final class EngagementSearchIndexer: Sendable {
         }
         try index.remove(removals)
         try index.upsert(upserts)
+    }
+
+    /// Rich text as the plain text a search result shows: no markup, character references decoded.
+    static func text(_ html: SanitizedHTML) -> String {
+        CharacterReferences.decode(RichTextSanitizer.plainText(html.html), inAttribute: false)
     }
 
     /// Who may find an item, or `nil` when nobody may (removed, deleted).

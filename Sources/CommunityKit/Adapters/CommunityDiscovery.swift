@@ -46,7 +46,8 @@ struct CommunityDiscovery: DiscoveryProvider {
         var articleQuery = SearchQuery(text, locale: request.locale, types: [.article],
             locales: request.articleLocales.isEmpty ? nil : request.articleLocales, limit: 0, highlight: true)
         articleQuery.limit = try index.search(articleQuery, as: keys).totalCount
-        let articles = TopicService.distinctArticles(articleQuery.limit > 0 ? try index.search(articleQuery, as: keys).hits : [])
+        let articles = TopicService.distinctArticles(
+            articleQuery.limit > 0 ? try index.search(articleQuery, as: keys).hits : [], preferring: request.locale)
         if !articles.isEmpty { counts[.article] = articles.count }
         var hits: [SearchHit] = chosen.contains(.article) ? Array(articles.prefix(limit)) : []
         let wanted = Set(chosen.filter { $0 != .article }.map(Self.documentType))
