@@ -18,9 +18,8 @@ public struct SearchIndexContentServices: EngagementContentServices {
 
     /// Creates the adapter.
     public init(
-        index: any SearchIndex, viewer: @escaping @Sendable (ID<User>) -> SearchViewer,
-        drafter: (@Sendable (_ title: String, _ body: SanitizedHTML, _ author: ID<User>, _ question: ID<Question>) throws -> String)? = nil,
-        indexesQuestions: Bool = true
+        index: any SearchIndex, indexesQuestions: Bool = true, viewer: @escaping @Sendable (ID<User>) -> SearchViewer,
+        drafter: (@Sendable (_ title: String, _ body: SanitizedHTML, _ author: ID<User>, _ question: ID<Question>) throws -> String)? = nil
     ) {
         self.index = index
         self.indexesQuestions = indexesQuestions

@@ -18,11 +18,10 @@ struct EngagementDataProvider: EngagementProvider {
         let limit = ListLimit.clamp(limit)
         guard limit > 0 else { return [] }
         let all = try store.snapshot().all(Question.self).map(\.value)
-        let folded = topic.map(Topics.normalise)  // topic names compare case-insensitively
         return all.filter { q in
             guard q.publication == .published, q.groupID == nil else { return false }
-            guard let folded else { return true }
-            return q.topics.contains(folded)
+            guard let topic else { return true }
+            return q.topics.contains(topic)
         }
         .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id }
         .prefix(limit)

@@ -94,9 +94,9 @@ public final class Community: Sendable {
         let audience = ContentAudience(access: access)
         let store = self.store
         // Questions are indexed by `engagementIndexer`, which follows the store.
-        let contentServices = SearchIndexContentServices(index: searchIndex, viewer: { user in
+        let contentServices = SearchIndexContentServices(index: searchIndex, indexesQuestions: false) { user in
             (try? audience.viewer(for: user, in: store.snapshot())) ?? .anonymous
-        }, indexesQuestions: false)
+        }
         engagement = try Engagement(
             store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access), content: contentServices)
         let environment = ServiceEnvironment(
@@ -159,10 +159,10 @@ public final class Community: Sendable {
     }
 
     deinit {
-        escalations.cancel()
-        indexer.stop()
         engagementIndexer.stop()
         fileIndexer.stop()
+        escalations.cancel()
+        indexer.stop()
     }
 
     // MARK: Sites
