@@ -92,6 +92,9 @@ import Testing
         let found = try community.search(SearchQuery("bulk upload"), as: community.viewer("pat"))
         #expect(found.hits.map(\.key) == [SearchDocumentKey(type: .idea, id: idea.id.rawValue)])
         #expect(try community.search(SearchQuery("bulk upload"), as: .guest).totalCount == 0, "ideas are for members")
+        // On a site the viewer holds that site's key, which site-bound documents will require.
+        #expect(try community.searchViewer(for: community.viewer("pat"), site: "partners").keys.contains(SearchAccessKey.site("partners")))
+        #expect(try !community.searchViewer(for: community.viewer("pat")).keys.contains(SearchAccessKey.site("partners")))
         #expect(try community.topicPage(named: "leads", as: community.viewer("pat"))?.ideas.map(\.key.id) == [idea.id.rawValue])
         let page = community.handle(SiteRequest(.get, "/partners/search", query: ["q": "bulk upload"], viewer: community.viewer("pat", sessionID: "p")))
         #expect(page.status == 200 && page.body.contains("Bulk lead upload from CSV") && page.body.contains("/partners/ideas"))

@@ -17,10 +17,11 @@ struct CommunityDiscovery: DiscoveryProvider {
     let access: AccessEngine
     let store: any Store
 
-    /// The access keys of a viewer (the guest for no user).
-    func searchViewer(_ viewer: Viewer) throws -> SearchViewer {
+    /// The access keys of a viewer (the guest for no user), searching on a site or none.
+    func searchViewer(_ viewer: Viewer, site: String?) throws -> SearchViewer {
         var searchViewer = try ContentAudience(access: access).viewer(for: viewer.user?.id, in: store.snapshot())
         if let user = viewer.user?.id { searchViewer.keys.formUnion(try engagement.searchKeys(for: user)) }
+        if let site { searchViewer.keys.insert(SearchAccessKey.site(site)) }
         return searchViewer
     }
 
@@ -32,7 +33,7 @@ struct CommunityDiscovery: DiscoveryProvider {
         let limit = ListLimit.clamp(request.limit)
         let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return .empty }
-        let keys = try searchViewer(viewer)
+        let keys = try searchViewer(viewer, site: request.site)
         let chosen = request.kinds.isEmpty ? Set(SearchItemKind.allCases) : request.kinds
         let others: Set<SearchDocumentType> = Set(SearchItemKind.allCases.filter { $0 != .article }.map(Self.documentType))
         // Counts of every kind but articles, as facets over every visible match.
@@ -59,10 +60,10 @@ struct CommunityDiscovery: DiscoveryProvider {
         return SiteSearchResults(items: hits.prefix(limit).compactMap(item), counts: counts, totalCount: total)
     }
 
-    func topic(named name: String, locale: String, articleLocales: Set<String>, viewer: Viewer, limit: Int) throws -> TopicView? {
+    func topic(named name: String, locale: String, articleLocales: Set<String>, site: String?, viewer: Viewer, limit: Int) throws -> TopicView? {
         guard let topic = try topicService.topic(named: name) else { return nil }
         let page = try topicService.page(
-            topic.id, as: searchViewer(viewer), locale: locale, articleLocales: articleLocales.isEmpty ? nil : articleLocales,
+            topic.id, as: searchViewer(viewer, site: site), locale: locale, articleLocales: articleLocales.isEmpty ? nil : articleLocales,
             limit: ListLimit.clamp(limit))
         var items: [SearchItemKind: [SearchResultItem]] = [:]
         items[.article] = page.articles.compactMap(item)
@@ -79,8 +80,8 @@ struct CommunityDiscovery: DiscoveryProvider {
         return TopicView(name: topic.name, description: topic.description, items: items, counts: counts, experts: experts)
     }
 
-    func topics(articleLocales: Set<String>, viewer: Viewer) throws -> [TopicSummary] {
-        let counts = try topicService.itemCounts(as: searchViewer(viewer), articleLocales: articleLocales.isEmpty ? nil : articleLocales)
+    func topics(articleLocales: Set<String>, site: String?, viewer: Viewer) throws -> [TopicSummary] {
+        let counts = try topicService.itemCounts(as: searchViewer(viewer, site: site), articleLocales: articleLocales.isEmpty ? nil : articleLocales)
         let navigational = try topicService.navigationalTopics()
         let listed = Set(navigational.map(\.id))
         var others: [Topic] = []

@@ -43,7 +43,7 @@ public struct SearchResultsComponent: SiteComponent {
         let kind = context.query["type"].flatMap(SearchItemKind.init(rawValue:))
         let request = SiteSearchRequest(
             text: query, kinds: kind.map { [$0] } ?? [], locale: context.locale,
-            articleLocales: Set(context.site.locales).union([context.locale]), limit: limit)
+            articleLocales: Set(context.site.locales).union([context.locale]), limit: limit, site: context.site.id)
         let results = try discovery.search(request, viewer: context.viewer)
         let links = ResultLinks(articlePage: properties.articlePage, questionPage: properties.questionPage, ideaPage: properties.ideaPage)
         var children: [HTMLNode] = [facets(results, query: query, selected: kind, context: context)]

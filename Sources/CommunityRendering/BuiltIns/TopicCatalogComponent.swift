@@ -21,7 +21,7 @@ public struct TopicCatalogComponent: SiteComponent {
     public func render(in context: RenderContext) throws -> HTMLNode {
         let topics: [TopicSummary]
         if let discovery = context.service((any DiscoveryProvider).self) {
-            topics = try discovery.topics(articleLocales: Set(context.site.locales).union([context.locale]), viewer: context.viewer)
+            topics = try discovery.topics(articleLocales: Set(context.site.locales).union([context.locale]), site: context.site.id, viewer: context.viewer)
         } else if let knowledge = context.service((any KnowledgeProvider).self) {
             topics = try knowledge.topics(viewer: context.viewer)
         } else {

@@ -30,7 +30,7 @@ public struct TopicPageComponent: SiteComponent {
         let limit = Markup.clamp(properties.limit, to: 1...50)
         guard let discovery = context.service((any DiscoveryProvider).self) else { return try legacy(name, limit: limit, context) }
         let locales = Set(context.site.locales).union([context.locale])
-        guard let topic = try discovery.topic(named: name, locale: context.locale, articleLocales: locales, viewer: context.viewer, limit: limit)
+        guard let topic = try discovery.topic(named: name, locale: context.locale, articleLocales: locales, site: context.site.id, viewer: context.viewer, limit: limit)
         else {
             context.head.setStatus(404)
             return .el("p", text: Localized.text("notFound", locale: context.locale))

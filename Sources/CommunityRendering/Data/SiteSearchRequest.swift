@@ -11,13 +11,18 @@ public struct SiteSearchRequest: Sendable, Hashable {
     public var articleLocales: Set<String>
     /// How many items to return.
     public var limit: Int
+    /// The site searched on (its id), whose content the viewer then reaches; `nil` for none.
+    public var site: String?
 
     /// Creates a request.
-    public init(text: String, kinds: Set<SearchItemKind> = [], locale: String, articleLocales: Set<String>, limit: Int) {
+    public init(
+        text: String, kinds: Set<SearchItemKind> = [], locale: String, articleLocales: Set<String>, limit: Int, site: String? = nil
+    ) {
         self.text = String(text.prefix(200))
         self.kinds = kinds
         self.locale = locale
         self.articleLocales = articleLocales
         self.limit = limit
+        self.site = site
     }
 }
