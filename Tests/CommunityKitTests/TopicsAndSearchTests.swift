@@ -137,6 +137,21 @@ import Testing
         #expect(all.body.contains("name=\"type\""))
     }
 
+    @Test func filesOnTheCommunitysStoreAreSearchedWithTheirSharing() throws {
+        let community = try Self.community()
+        let files = FileService(store: community.store, blobs: MemoryBlobStore(), access: community.access, clock: community.clock)
+        let sheet = try files.upload(title: "Deal registration checklist", fileName: "checklist.pdf", contentType: "application/pdf", data: Data("%PDF".utf8), by: "cara")
+        let deals = try community.topics.createTopic(name: "Deals", by: "ada")
+        try community.topics.assign(deals.id, to: TopicTarget(type: .file, id: sheet.id.rawValue), by: "ada")
+        let request = SiteSearchRequest(text: "checklist", locale: "en_US", articleLocales: ["en_US"], limit: 10)
+        #expect(try community.siteSearch(request, as: community.viewer("pat")).counts[.file] == nil, "not shared yet")
+        #expect(try community.siteSearch(request, as: community.viewer("cara")).items.map(\.id) == [sheet.id.rawValue])
+        try files.share(sheet.id, with: .allMembers, by: "cara")
+        #expect(try community.siteSearch(request, as: community.viewer("pat")).counts[.file] == 1)
+        #expect(try community.siteSearch(request, as: .guest).counts.isEmpty)
+        #expect(try community.topicPage(named: "deals", as: community.viewer("pat"))?.files.map(\.key.id) == [sheet.id.rawValue])
+    }
+
     @Test func searchAndTopicLinksAnswerForGermanMembersAndGuests() throws {
         let community = try Self.community()
         let kb = community.knowledge
