@@ -76,18 +76,6 @@ enum Seed {
         let zone = try community.engagement.ideas.createZone(name: "Partner portal", categories: ["Portal", "Program"], by: "cara")
         let idea = try community.engagement.ideas.submit(to: zone.id, title: "Bulk lead upload from CSV", body: "<p>We register dozens of leads after events.</p>", categories: ["Portal"], by: "bo")
         _ = try community.engagement.ideas.vote(idea.id, value: 1, by: "pat")
-        let koreanForm = try community.engagement.ideas.submit(to: zone.id, title: "Korean-language deal registration form", body: "<p>한국어 양식이 필요합니다.</p>", categories: ["Portal"], by: "jisoo")
-        try topicContent(community, ideas: [idea.id, koreanForm.id])
-    }
-
-    /// Tagged questions, ideas and a discussion, so topic pages and search facets have content.
-    static func topicContent(_ community: Community, ideas: [ID<Idea>]) throws {
-        let licensing = try community.topics.createTopic(name: "Licensing", description: "Renewals and licence keys", by: "cara")
-        try community.topics.setNavigational(licensing.id, order: 3, by: "cara")
-        try community.engagement.questions.ask(title: "Can two partners register the same deal?", body: "<p>A customer talked to us and to another partner.</p>", topics: ["deals"], by: "bo")
-        try community.engagement.feeds.post(.text("<p>Tip: attach the customer's purchase order when you register a deal.</p>", on: .member("mia"), topics: ["Deals"]), by: "mia")
-        if let deals = try community.topics.topic(named: "Deals") {
-            for idea in ideas { try community.topics.assign(deals.id, to: TopicTarget(type: .idea, id: idea.rawValue), by: "cara") }
-        }
+        _ = try community.engagement.ideas.submit(to: zone.id, title: "Korean-language deal registration form", body: "<p>한국어 양식이 필요합니다.</p>", categories: ["Portal"], by: "jisoo")
     }
 }
