@@ -22,11 +22,11 @@ public struct SearchBoxComponent: SiteComponent {
         let action = context.url(page: properties.resultsPage) ?? SafeURL.path(["search"], prefix: context.site.urlPrefix)
         let label = Localized.text("search", locale: context.locale)
         return .el("form", [HTMLAttribute("role", "search"), HTMLAttribute("method", "get"), HTMLAttribute("action", url: action)], [
+            .el("label", [HTMLAttribute("for", "ck-type")], text: SearchItemKind.filterLabel(locale: context.locale)),
+            .el("select", [HTMLAttribute("id", "ck-type"), HTMLAttribute("name", "type")], typeOptions(context)),
             .el("label", [HTMLAttribute("for", "ck-q")], text: label),
             .el("input", [HTMLAttribute("id", "ck-q"), HTMLAttribute("type", "search"), HTMLAttribute("name", "q"),
                           HTMLAttribute("value", context.query["q"] ?? ""), HTMLAttribute("placeholder", properties.placeholder)]),
-            .el("label", [HTMLAttribute("for", "ck-type")], text: Localized.text("type", locale: context.locale)),
-            .el("select", [HTMLAttribute("id", "ck-type"), HTMLAttribute("name", "type")], typeOptions(context)),
             .el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: label),
         ])
     }
@@ -39,7 +39,7 @@ public struct SearchBoxComponent: SiteComponent {
             if selected { attributes.append(HTMLAttribute("selected", "selected")) }
             return .el("option", attributes, text: label)
         }
-        return [option("", Localized.text("all", locale: context.locale), selected: current == nil)]
+        return [option("", SearchItemKind.allLabel(locale: context.locale), selected: current == nil)]
             + SearchItemKind.allCases.map { option($0.rawValue, $0.label(locale: context.locale), selected: $0 == current) }
     }
 }

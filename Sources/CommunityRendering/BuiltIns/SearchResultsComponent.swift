@@ -63,7 +63,7 @@ public struct SearchResultsComponent: SiteComponent {
             return .el("a", attributes, text: label)
         }
         let all = results.counts.values.reduce(0, +)
-        var items: [HTMLNode] = [link(Localized.text("all", locale: context.locale) + " (\(all))", nil)]
+        var items: [HTMLNode] = [link(SearchItemKind.allLabel(locale: context.locale) + " (\(all))", nil)]
         for kind in SearchItemKind.allCases {
             guard let count = results.counts[kind], count > 0 else { continue }
             items.append(link("\(kind.label(locale: context.locale)) (\(count))", kind))

@@ -11,6 +11,24 @@ public enum SearchItemKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// A file.
     case file
 
+    /// "All" (every kind), in the viewer's language.
+    public static func allLabel(locale: String) -> String {
+        switch locale.prefix(2) {
+        case "de": "Alle"
+        case "ko": "전체"
+        default: "All"
+        }
+    }
+
+    /// The label of the kind filter, in the viewer's language.
+    public static func filterLabel(locale: String) -> String {
+        switch locale.prefix(2) {
+        case "de": "Art"
+        case "ko": "유형"
+        default: "Type"
+        }
+    }
+
     /// The heading shown for the kind, in the viewer's language.
     public func label(locale: String) -> String {
         let language = locale.prefix(2)

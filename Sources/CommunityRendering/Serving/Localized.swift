@@ -12,8 +12,6 @@ public enum Localized {
         "notFound": ["en": "Page not found", "de": "Seite nicht gefunden", "ko": "페이지를 찾을 수 없습니다"],
         "forbidden": ["en": "You do not have access to this page", "de": "Sie haben keinen Zugriff auf diese Seite", "ko": "이 페이지에 접근할 권한이 없습니다"],
         "navigation": ["en": "Main navigation", "de": "Hauptnavigation", "ko": "주 메뉴"],
-        "all": ["en": "All", "de": "Alle", "ko": "전체"],
-        "type": ["en": "Type", "de": "Art", "ko": "유형"],
     ]
 
     /// The text for `key` in `locale` (`de_DE` → German), English when missing.
