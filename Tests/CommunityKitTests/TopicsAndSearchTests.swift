@@ -133,7 +133,7 @@ import Testing
         // An unknown type is no filter, never an error.
         let bad = community.handle(SiteRequest(.get, "/partners/search", query: ["q": "deal registration", "type": "<script>"], viewer: pat))
         #expect(bad.status == 200 && bad.body.contains(open.title) && !bad.body.contains("<script>"))
-        // The search box offers the type filter.
+        // The results offer the type filter as a form too.
         #expect(all.body.contains("name=\"type\""))
     }
 

@@ -113,11 +113,11 @@ public final class Community: Sendable {
 
         var services = RenderServices()
         services.set((any CommunityLogger).self, logger)
+        services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
-        services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
         var sealer = SecretSealer.plain
         if let key = configuration.secretSealingKey {
             do { sealer = try SecretSealer(key: key) } catch { throw CommunityError.configuration("secret sealing key: \(error)") }

@@ -1,5 +1,4 @@
-/// `community.searchBox`: a labelled search field and a choice of kind (`type`: articles,
-/// questions, ideas, discussions, files, or all) that GETs the search page.
+/// `community.searchBox`: a labelled search field that GETs the search page.
 public struct SearchBoxComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -22,24 +21,10 @@ public struct SearchBoxComponent: SiteComponent {
         let action = context.url(page: properties.resultsPage) ?? SafeURL.path(["search"], prefix: context.site.urlPrefix)
         let label = Localized.text("search", locale: context.locale)
         return .el("form", [HTMLAttribute("role", "search"), HTMLAttribute("method", "get"), HTMLAttribute("action", url: action)], [
-            .el("label", [HTMLAttribute("for", "ck-type")], text: SearchItemKind.filterLabel(locale: context.locale)),
-            .el("select", [HTMLAttribute("id", "ck-type"), HTMLAttribute("name", "type")], typeOptions(context)),
             .el("label", [HTMLAttribute("for", "ck-q")], text: label),
             .el("input", [HTMLAttribute("id", "ck-q"), HTMLAttribute("type", "search"), HTMLAttribute("name", "q"),
                           HTMLAttribute("value", context.query["q"] ?? ""), HTMLAttribute("placeholder", properties.placeholder)]),
             .el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: label),
         ])
-    }
-
-    /// "All" and each kind, the current `type` selected.
-    private func typeOptions(_ context: RenderContext) -> [HTMLNode] {
-        let current = context.query["type"].flatMap(SearchItemKind.init(rawValue:))
-        func option(_ value: String, _ label: String, selected: Bool) -> HTMLNode {
-            var attributes = [HTMLAttribute("value", value)]
-            if selected { attributes.append(HTMLAttribute("selected", "selected")) }
-            return .el("option", attributes, text: label)
-        }
-        return [option("", SearchItemKind.allLabel(locale: context.locale), selected: current == nil)]
-            + SearchItemKind.allCases.map { option($0.rawValue, $0.label(locale: context.locale), selected: $0 == current) }
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// `community.searchResults`: articles, questions, ideas, discussions and files matching the
 /// `q` query parameter, as the viewer may see them, with a count per kind that filters by
-/// kind (the `type` query parameter: `article`, `question`, `idea`, `discussion` or `file`).
-/// Without a discovery provider it lists articles only.
+/// kind (the `type` query parameter: `article`, `question`, `idea`, `discussion` or `file`)
+/// and a form that chooses the kind. Without a discovery provider it lists articles only.
 public struct SearchResultsComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -46,9 +46,27 @@ public struct SearchResultsComponent: SiteComponent {
             articleLocales: Set(context.site.locales).union([context.locale]), limit: limit, site: context.site.id)
         let results = try discovery.search(request, viewer: context.viewer)
         let links = ResultLinks(articlePage: properties.articlePage, questionPage: properties.questionPage, ideaPage: properties.ideaPage)
-        var children: [HTMLNode] = [facets(results, query: query, selected: kind, context: context)]
+        var children: [HTMLNode] = [facets(results, query: query, selected: kind, context: context), refine(query: query, selected: kind, context: context)]
         children.append(results.items.isEmpty ? Markup.empty(context) : links.list(results.items, context: context))
         return Markup.section(title, children)
+    }
+
+    /// A GET form on this page that keeps the words and chooses the kind.
+    private func refine(query: String, selected: SearchItemKind?, context: RenderContext) -> HTMLNode {
+        let action = context.url(page: context.page.id) ?? SafeURL.path(["search"], prefix: context.site.urlPrefix)
+        func option(_ value: String, _ label: String, selected: Bool) -> HTMLNode {
+            var attributes = [HTMLAttribute("value", value)]
+            if selected { attributes.append(HTMLAttribute("selected", "selected")) }
+            return .el("option", attributes, text: label)
+        }
+        let options = [option("", SearchItemKind.allLabel(locale: context.locale), selected: selected == nil)]
+            + SearchItemKind.allCases.map { option($0.rawValue, $0.label(locale: context.locale), selected: $0 == selected) }
+        return .el("form", [.class("ck-refine"), HTMLAttribute("method", "get"), HTMLAttribute("action", url: action)], [
+            .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "q"), HTMLAttribute("value", query)]),
+            .el("label", [HTMLAttribute("for", "ck-type")], text: SearchItemKind.filterLabel(locale: context.locale)),
+            .el("select", [HTMLAttribute("id", "ck-type"), HTMLAttribute("name", "type")], options),
+            .el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: SearchItemKind.applyLabel(locale: context.locale)),
+        ])
     }
 
     /// Links that filter by kind, each with its count; the chosen one is marked current.

@@ -29,6 +29,15 @@ public enum SearchItemKind: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The button that applies the kind filter, in the viewer's language.
+    public static func applyLabel(locale: String) -> String {
+        switch locale.prefix(2) {
+        case "de": "Filtern"
+        case "ko": "필터"
+        default: "Filter"
+        }
+    }
+
     /// The heading shown for the kind, in the viewer's language.
     public func label(locale: String) -> String {
         let language = locale.prefix(2)
