@@ -112,6 +112,7 @@ public final class Community: Sendable {
         escalations = cases.connectQuestionEscalations()
 
         var services = RenderServices()
+        services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
         services.set((any CommunityLogger).self, logger)
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
@@ -135,7 +136,6 @@ public final class Community: Sendable {
                 hostHook?(event)
             })
         services.set(TwoFactorService.self, twoFactor)
-        services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
         StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
