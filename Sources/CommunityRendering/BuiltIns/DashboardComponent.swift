@@ -36,7 +36,7 @@ public struct DashboardComponent: SiteComponent {
         let title = properties.title.isEmpty ? "\(properties.object) by \(properties.groupBy)" : properties.title
         guard !totals.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         let bars = totals.sorted { $0.key < $1.key }
-        return Markup.section(title, [Self.chart(title: title, bars: bars), Self.table(bars)])
+        return Markup.section(title, [Self.chart(title: title, bars: bars), Markup.scrollable(Self.table(bars), label: title)])
     }
 
     /// The bar values by group: a count, or the sum of a number or currency field. Stored values
