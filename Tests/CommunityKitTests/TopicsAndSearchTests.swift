@@ -139,7 +139,7 @@ import Testing
 
     @Test func filesOnTheCommunitysStoreAreSearchedWithTheirSharing() throws {
         let community = try Self.community()
-        let files = FileService(store: community.store, blobs: MemoryBlobStore(), access: community.access, clock: community.clock)
+        let files = community.files
         let sheet = try files.upload(title: "Deal registration checklist", fileName: "checklist.pdf", contentType: "application/pdf", data: Data("%PDF".utf8), by: "cara")
         let deals = try community.topics.createTopic(name: "Deals", by: "ada")
         try community.topics.assign(deals.id, to: TopicTarget(type: .file, id: sheet.id.rawValue), by: "ada")
