@@ -37,7 +37,7 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
         let limit = ListLimit.clamp(limit)
         guard limit > 0 else { return [] }
         guard let topic else { return try knowledge.recentlyUpdated(limit: limit, locale: locale, as: viewer.user?.id).map(card) }
-        guard let id = try topicService.navigationalTopics().first(where: { $0.name.lowercased() == topic.lowercased() })?.id else { return [] }
+        guard let id = try topicService.topic(named: topic)?.id else { return [] }
         let results = try knowledge.search(SearchQuery("", locale: locale, types: [.article], topics: [id.rawValue], limit: limit, highlight: false), as: viewer.user?.id)
         return cards(results.hits, viewer: viewer)
     }

@@ -75,6 +75,8 @@ public final class Community: Sendable {
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
     private let indexer: KnowledgeSearchIndexer
+    private let engagementIndexer: EngagementSearchIndexer
+    private let fileIndexer: FileSearchIndexer
     private let signIns: SignInDirectory
 
     /// Builds the engine: loads access from the store, starts the services, installs plugins
@@ -92,11 +94,14 @@ public final class Community: Sendable {
         access = try AccessEngine(store: store)
         searchIndex = configuration.searchIndex
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
-        topics = TopicService(store: store, index: searchIndex, access: access, clock: clock)
+        topics = TopicService(store: store, index: searchIndex, access: access, experts: ReputationTopicExperts(store: store), clock: clock)
         indexer = try KnowledgeSearchIndexer(store: store, index: searchIndex)
+        engagementIndexer = try EngagementSearchIndexer(store: store, index: searchIndex)
+        fileIndexer = try FileSearchIndexer(store: store, index: searchIndex)
         let audience = ContentAudience(access: access)
         let store = self.store
-        let contentServices = SearchIndexContentServices(index: searchIndex) { user in
+        // Questions are indexed by `engagementIndexer`, which follows the store.
+        let contentServices = SearchIndexContentServices(index: searchIndex, indexesQuestions: false) { user in
             (try? audience.viewer(for: user, in: store.snapshot())) ?? .anonymous
         }
         engagement = try Engagement(
@@ -115,6 +120,7 @@ public final class Community: Sendable {
         escalations = cases.connectQuestionEscalations()
 
         var services = RenderServices()
+        services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
         services.set((any CommunityLogger).self, logger)
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set((any EngagementProvider).self, EngagementDataProvider(
@@ -169,6 +175,8 @@ public final class Community: Sendable {
     }
 
     deinit {
+        engagementIndexer.stop()
+        fileIndexer.stop()
         escalations.cancel()
         indexer.stop()
     }
