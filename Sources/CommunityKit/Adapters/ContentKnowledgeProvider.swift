@@ -76,10 +76,9 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
         } else {
             body = .plain(RichTextSanitizer.plainText(version.body))
         }
-        // A view counts once per viewer and period; a site's guests count as its guest user
-        // (as Salesforce attributes guest views to the site guest user). The anonymous guest
-        // of a site without a guest user is not counted.
-        if let user = viewer.user?.id { _ = try? knowledge.recordView(resolution.articleID, by: user) }
+        // Views are counted by the article page (`recordView(articleID:viewer:)`), once per article
+        // shown: a member once per period, a guest (anonymous or a site's guest user) once per
+        // browser session and period.
         let stats = try? knowledge.stats(resolution.articleID)
         let card = ArticleCard(id: resolution.articleID.rawValue, slug: resolution.currentSlug, title: version.title,
                                summary: version.summary, locale: version.locale, updated: version.publishedAt)
