@@ -69,6 +69,8 @@ struct Portal: Sendable {
         partners.limits = limits
         try SiteFormsDemo.install(into: &partners)
         try PortalPrograms.extend(&partners)
+        try PortalEmployees.install(into: &partners)
+        try PortalIdeas.extend(&partners)
         try community.storeSite(Portal.withBuilderLink(partners))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
@@ -85,6 +87,7 @@ struct Portal: Sendable {
             try Seed.engagement(community)
             try SiteFormsDemo.seed(community)
             try PortalPrograms.seed(community)
+            try PortalEmployees.seed(community)
         }
     }
 

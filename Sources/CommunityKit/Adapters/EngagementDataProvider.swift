@@ -92,16 +92,47 @@ struct EngagementDataProvider: EngagementProvider {
     }
 
     func ideas(viewer: Viewer, limit: Int) throws -> [IdeaSummary] {
+        try ideas(viewer: viewer, limit: limit, order: .top)
+    }
+
+    /// Ideas of the site's zones in an order. `trending` reads each zone's stored ranking
+    /// (``Ideas/trend(of:)``, written by the scheduled refresh); ideas posted since the last
+    /// refresh follow the ranked ones, newest first, and a zone never ranked is ranked live.
+    func ideas(viewer: Viewer, limit: Int, order: IdeaListOrder) throws -> [IdeaSummary] {
         let limit = ListLimit.clamp(limit)
         guard let user = member(viewer), limit > 0 else { return [] }
-        var out: [IdeaSummary] = []
+        // Each idea with its sort key: (ranked, value), higher first; newer and then lower ids break ties.
+        var keyed: [(idea: Idea, ranked: Bool, value: Double)] = []
+        let now = engagement.clock.now()
         for zone in try engagement.ideas.zones(site: siteID) {
-            for idea in try engagement.ideas.list(zone.id, viewer: user, limit: limit) {
-                out.append(IdeaSummary(id: idea.id.rawValue, title: idea.title, score: idea.score, status: "\(idea.status)",
-                                       viewerVoted: idea.votes[user] != nil))
+            switch order {
+            case .top:
+                keyed += try engagement.ideas.list(zone.id, viewer: user, limit: limit).map { ($0, true, Double($0.score)) }
+            case .recent:
+                keyed += try engagement.ideas.list(zone.id, order: .recent, viewer: user, limit: limit)
+                    .map { ($0, true, $0.createdAt.timeIntervalSinceReferenceDate) }
+            case .trending:
+                let visible = try engagement.ideas.list(zone.id, order: .recent, viewer: user, limit: ListLimit.maximum)
+                if let trend = try engagement.ideas.trend(of: zone.id) {
+                    let scores = Dictionary(trend.entries.map { ($0.ideaID, $0.score) }, uniquingKeysWith: { first, _ in first })
+                    keyed += visible.map { idea in
+                        scores[idea.id].map { (idea, true, $0) } ?? (idea, false, idea.createdAt.timeIntervalSinceReferenceDate)
+                    }
+                } else {
+                    keyed += visible.map { ($0, true, $0.trendingScore(at: now, halfLifeHours: zone.trendingHalfLifeHours)) }
+                }
             }
         }
-        return Array(out.sorted { $0.score > $1.score }.prefix(limit))
+        keyed.sort { a, b in
+            if a.ranked != b.ranked { return a.ranked }
+            if a.value != b.value { return a.value > b.value }
+            if a.idea.createdAt != b.idea.createdAt { return a.idea.createdAt > b.idea.createdAt }
+            return a.idea.id < b.idea.id
+        }
+        return keyed.prefix(limit).map { entry in
+            IdeaSummary(id: entry.idea.id.rawValue, title: entry.idea.title, score: entry.idea.score, status: "\(entry.idea.status)",
+                        viewerVoted: entry.idea.votes[user] != nil)
+        }
     }
 
     func feed(viewer: Viewer, limit: Int) throws -> [FeedItemView] {

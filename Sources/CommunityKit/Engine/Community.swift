@@ -156,6 +156,9 @@ public final class Community: Sendable {
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
         services.set((any PartnerProgramProvider).self, ProgramDataProvider(funds: funds, leads: leadDistribution))
+        let employeeRequestKinds = programs.employeeRequestKinds.keys.sorted()
+        services.set((any EmployeePortalProvider).self, EmployeeDataProvider(portal: employees, kinds: employeeRequestKinds))
+        services.set((any ApprovalQueueProvider).self, ApprovalQueueDataProvider(approvals: approvals, store: store, access: access))
         var sealer = SecretSealer.plain
         if let key = configuration.secretSealingKey {
             do { sealer = try SecretSealer(key: key) } catch { throw CommunityError.configuration("secret sealing key: \(error)") }
@@ -182,6 +185,8 @@ public final class Community: Sendable {
         SiteFormActions.install(into: &setup.actions, community: SiteFormActions.Services(
             engagement: engagement, cases: cases, files: files, access: access))
         ProgramActions.install(into: &setup.actions, funds: funds, leads: leadDistribution)
+        EmployeeActions.install(into: &setup.actions, portal: employees, kinds: employeeRequestKinds)
+        ApprovalActions.install(into: &setup.actions, approvals: approvals)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }

@@ -6,7 +6,7 @@ extension ComponentRegistry {
     /// offers, and the account pages' sign-in,
     /// two-factor code, forgot and reset password, e-mail verification, password change and
     /// two-factor setup; and the site forms: case comments and attachments, best answer,
-    /// moderation queue, profile editor and notification settings.
+    /// moderation queue, profile editor and notification settings; the employee portal and the approval queue.
     public static var standard: ComponentRegistry {
         var registry = ComponentRegistry()
         let types: [any SiteComponent.Type] = [
@@ -20,7 +20,7 @@ extension ComponentRegistry {
             SignInComponent.self, TwoFactorChallengeComponent.self, ForgotPasswordComponent.self, ResetPasswordComponent.self,
             VerifyEmailComponent.self, ChangePasswordComponent.self, TwoFactorSetupComponent.self,
             CaseActivityComponent.self, BestAnswerComponent.self, ModerationQueueComponent.self, ProfileEditorComponent.self,
-            NotificationSettingsComponent.self,
+            NotificationSettingsComponent.self, EmployeePortalComponent.self, ApprovalQueueComponent.self,
         ]
         for type in types {
             do { try registry.registerOpened(type) } catch { preconditionFailure("built-in \(error)") }  // trap-safe: fixed built-in list, registered once into an empty registry (a test covers it)

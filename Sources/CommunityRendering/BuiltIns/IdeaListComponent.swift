@@ -1,4 +1,5 @@
-/// `community.ideaList`: ideas by score with a vote button for members who have not voted.
+/// `community.ideaList`: ideas by score, by the stored trending ranking or newest first, with a
+/// vote button for members who have not voted.
 public struct IdeaListComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -6,12 +7,16 @@ public struct IdeaListComponent: SiteComponent {
         public var title: String
         /// How many.
         public var limit: Int
+        /// The order: `top`, `trending` or `recent`.
+        public var order: IdeaListOrder
     }
 
     public static let type: ComponentType = "community.ideaList"
     public static let propertySchema = PropertySchema([
         .init("title", .string, default: "Ideas", length: 0...200, summary: "Heading"),
         .init("limit", .integer, default: 10, range: 1...50, summary: "Ideas shown"),
+        .init("order", .string, default: "top", allowed: ["top", "trending", "recent"],
+              summary: "Order: top (votes), trending (recent votes weigh more) or recent"),
     ])
 
     let properties: Properties
@@ -19,7 +24,7 @@ public struct IdeaListComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
-        let ideas = try engagement.ideas(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
+        let ideas = try engagement.ideas(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50), order: properties.order)
         let member = !context.viewer.isGuest && context.site.isMember(context.viewer)
         return Markup.section(properties.title, ideas.isEmpty ? [Markup.empty(context)] : [Markup.list(ideas.map { idea in
             var nodes: [HTMLNode] = [

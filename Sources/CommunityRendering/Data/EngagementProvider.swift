@@ -7,6 +7,8 @@ public protocol EngagementProvider: Sendable {
     func question(id: String, viewer: Viewer) throws -> QuestionView?
     /// Ideas by score.
     func ideas(viewer: Viewer, limit: Int) throws -> [IdeaSummary]
+    /// Ideas in an order; the default reports ``ideas(viewer:limit:)`` (by score) for every order.
+    func ideas(viewer: Viewer, limit: Int, order: IdeaListOrder) throws -> [IdeaSummary]
     /// The viewer's feed.
     func feed(viewer: Viewer, limit: Int) throws -> [FeedItemView]
     /// Groups the viewer may see.
@@ -26,6 +28,10 @@ extension EngagementProvider {
     public func question(id: String, viewer: Viewer) throws -> QuestionView? { nil }
     /// None.
     public func ideas(viewer: Viewer, limit: Int) throws -> [IdeaSummary] { [] }
+    /// By score, whatever the order.
+    public func ideas(viewer: Viewer, limit: Int, order: IdeaListOrder) throws -> [IdeaSummary] {
+        try ideas(viewer: viewer, limit: limit)
+    }
     /// None.
     public func feed(viewer: Viewer, limit: Int) throws -> [FeedItemView] { [] }
     /// None.

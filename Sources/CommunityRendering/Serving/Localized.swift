@@ -16,6 +16,15 @@ public enum Localized {
         "footerNavigation": ["en": "Footer", "de": "Fußzeile", "ko": "바닥글"],
         "noDeals": ["en": "No deals yet. Deals appear here once your registered leads are converted.", "de": "Noch keine Deals. Deals erscheinen hier, sobald Ihre registrierten Leads umgewandelt sind.", "ko": "아직 거래가 없습니다. 등록한 리드가 전환되면 여기에 표시됩니다."],
         "registerLead": ["en": "Register a lead", "de": "Lead registrieren", "ko": "리드 등록"],
+        "announcements": ["en": "Announcements", "de": "Mitteilungen", "ko": "공지 사항"],
+        "noAnnouncements": ["en": "No announcements for you right now.", "de": "Derzeit keine Mitteilungen für Sie.", "ko": "지금은 공지 사항이 없습니다."],
+        "myRequests": ["en": "My requests", "de": "Meine Anträge", "ko": "내 요청"],
+        "submitRequest": ["en": "Submit a request", "de": "Antrag stellen", "ko": "요청 제출"],
+        "publishAnnouncement": ["en": "Publish an announcement", "de": "Mitteilung veröffentlichen", "ko": "공지 게시"],
+        "noApprovals": ["en": "Nothing is waiting for your approval.", "de": "Nichts wartet auf Ihre Genehmigung.", "ko": "승인을 기다리는 항목이 없습니다."],
+        "approvalComment": ["en": "Comment (optional)", "de": "Kommentar (optional)", "ko": "의견(선택 사항)"],
+        "approve": ["en": "Approve", "de": "Genehmigen", "ko": "승인"],
+        "reject": ["en": "Reject", "de": "Ablehnen", "ko": "거부"],
         "noPosts": ["en": "No posts yet. Updates from your groups and colleagues will appear here.", "de": "Noch keine Beiträge. Neuigkeiten aus Ihren Gruppen und von Kollegen erscheinen hier.", "ko": "아직 게시물이 없습니다. 그룹과 동료의 소식이 여기에 표시됩니다."],
     ]
 

@@ -1,0 +1,44 @@
+import CommunityModel
+import CommunityEngagement
+import CommunityRendering
+import Foundation
+
+/// The approval queue's form action: approve or reject a pending request with an optional
+/// comment, as the signed-in member. Someone who is not an approver of the request's current
+/// step gets a 403; a request decided meanwhile, a bad id or a too-long comment are form errors.
+enum ApprovalActions {
+    static func install(into actions: inout FormActionRegistry, approvals: ApprovalEngine) {
+        actions.register(ApprovalQueueComponent.action) { request in
+            guard let user = StandardActions.member(request) else { return .forbidden }
+            guard let id = StandardActions.parse(request.field("request"), as: ApprovalRequest.self) else {
+                return .invalid(["": "Unknown approval request."])
+            }
+            let comment = request.field("comment") ?? ""
+            guard comment.count <= 4_000 else { return .invalid(["comment": "Keep the comment under 4,000 characters."]) }
+            let approve: Bool
+            switch request.field("decision") {
+            case "approve": approve = true
+            case "reject": approve = false
+            default: return .invalid(["": "Choose Approve or Reject."])
+            }
+            do {
+                if approve {
+                    try approvals.approve(id, by: user, comment: comment)
+                } else {
+                    try approvals.reject(id, by: user, comment: comment)
+                }
+            } catch let error as ApprovalError {
+                switch error {
+                case .notAnApprover, .notSubmitter: return .forbidden
+                case .unknownRequest: return .invalid(["": "Unknown approval request."])
+                case .notPending, .concurrentDecision: return .invalid(["": "This request was already decided: \(error.description)."])
+                case .commentTooLong: return .invalid(["comment": error.description])
+                default: return .invalid(["": error.description])
+                }
+            } catch {
+                return try StandardActions.outcome { throw error }
+            }
+            return .redirect(ProgramActions.back(request, to: ApprovalQueueComponent.type))
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// `community.approvalQueue`: the approval requests the signed-in member may decide now (lead
+/// registrations, fund requests, employee requests…), oldest first, each with a comment field
+/// and Approve and Reject buttons. Guests and non-members see nothing.
+public struct ApprovalQueueComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// The heading.
+        public var title: String
+        /// How many requests to list.
+        public var limit: Int
+    }
+
+    /// The action that decides a request (`request`, `decision` = `approve` or `reject`, `comment`).
+    public static let action = "decideApproval"
+    public static let type: ComponentType = "community.approvalQueue"
+    public static let propertySchema = PropertySchema([
+        .init("title", .string, default: "Approvals", length: 0...200, summary: "Heading"),
+        .init("limit", .integer, default: 20, range: 1...100, summary: "Requests shown"),
+    ])
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard !context.viewer.isGuest, context.site.isMember(context.viewer) else { return .empty }
+        guard let provider = context.service((any ApprovalQueueProvider).self) else { return Markup.unavailable(context) }
+        let pending = try provider.pendingApprovals(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...100))
+        let locale = context.locale
+        guard !pending.isEmpty else {
+            return Markup.section(properties.title, [Markup.empty(Localized.text("noApprovals", locale: locale))])
+        }
+        let items: [HTMLNode] = pending.map { approval in
+            var children: [HTMLNode] = [
+                .el("h3", text: "\(approval.process): \(approval.item)"),
+                .el("p", [.class("ck-meta")], text: "\(approval.step) · \(approval.submitter) · "
+                    + Markup.date(approval.submitted, locale: locale)),
+            ]
+            if let error = Markup.itemError(action: Self.action, item: approval.id, itemField: "request", context: context) {
+                children.append(error)
+            }
+            children.append(.el("form", [HTMLAttribute("method", "post"), HTMLAttribute("action", url: context.actionURL(Self.action))], [
+                Markup.hidden("_csrf", context.csrfToken), Markup.hidden("_return", context.currentPath),
+                Markup.hidden("request", approval.id),
+                Markup.itemField("comment", label: Localized.text("approvalComment", locale: locale), action: Self.action,
+                                 item: approval.id, itemField: "request", context: context, multiline: true),
+                .el("button", [.class("ck-button"), HTMLAttribute("type", "submit"), HTMLAttribute("name", "decision"),
+                               HTMLAttribute("value", "approve")], text: Localized.text("approve", locale: locale)),
+                .el("button", [.class("ck-button"), HTMLAttribute("type", "submit"), HTMLAttribute("name", "decision"),
+                               HTMLAttribute("value", "reject")], text: Localized.text("reject", locale: locale)),
+            ]))
+            return .el("article", [.class("ck-approval")], children)
+        }
+        return Markup.section(properties.title, [Markup.list(items, label: properties.title)])
+    }
+}

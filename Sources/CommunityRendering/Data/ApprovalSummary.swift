@@ -1,0 +1,27 @@
+public import Foundation
+
+/// A pending approval request as the approval queue component shows it.
+public struct ApprovalSummary: Sendable, Hashable {
+    /// The approval request's id.
+    public var id: String
+    /// What is asked for, such as `Lead registration`.
+    public var process: String
+    /// The item in words, such as `Contoso (Lena Lopez)`.
+    public var item: String
+    /// The step waiting for a decision, such as `Channel manager review`.
+    public var step: String
+    /// Who submitted it.
+    public var submitter: String
+    /// When it was submitted.
+    public var submitted: Date
+
+    /// A summary.
+    public init(id: String, process: String, item: String, step: String, submitter: String, submitted: Date) {
+        self.id = id
+        self.process = process
+        self.item = item
+        self.step = step
+        self.submitter = submitter
+        self.submitted = submitted
+    }
+}
