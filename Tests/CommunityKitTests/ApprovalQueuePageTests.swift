@@ -47,12 +47,12 @@ import Testing
         #expect(page.contains("Channel review · Pat"))
         #expect(page.contains("name=\"decision\" value=\"approve\"") && page.contains("name=\"decision\" value=\"reject\""))
 
-        let leadRequest = try #require(pending.first { $0.item == ApprovalItem(registration.lead.id) })
+        let leadRequest = registration.request
         let approved = Self.decide(community, as: "cara", ["request": leadRequest.id.rawValue, "decision": "approve", "comment": "Good fit"])
         #expect(approved.status == 303)
         #expect(try community.approvals.requests(for: ApprovalItem(registration.lead.id)).first?.status == .approved)
 
-        let fundRequest = try #require(pending.first { $0.item == ApprovalItem(fund.id) })
+        let fundRequest = fund.approval
         #expect(Self.decide(community, as: "cara", ["request": fundRequest.id.rawValue, "decision": "reject", "comment": "No budget"]).status == 303)
         #expect(try community.funds.requests(viewer: "pat").first?.status == .rejected)
         #expect(Self.get(community, as: "cara").body.contains("Nothing is waiting for your approval."))

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import CommunityModel
 
 /// `community.employeePortal`: the employee portal for internal users who are members of the
