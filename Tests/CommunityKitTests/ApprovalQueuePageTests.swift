@@ -25,9 +25,11 @@ import Testing
         community.handle(SiteRequest(.get, "/partners/approvals", viewer: community.viewer(user, sessionID: "s-\(user.rawValue)")))
     }
 
-    static func decide(_ community: Community, as user: ID<User>, _ form: [String: String]) -> SiteResponse {
+    /// Posts a decision as a user, with the CSRF token of their session (`token`, else read from
+    /// the queue page, which has a form while something waits for them).
+    static func decide(_ community: Community, as user: ID<User>, token: String? = nil, _ form: [String: String]) -> SiteResponse {
         var fields = form
-        fields["_csrf"] = KitFixture.token(get(community, as: user).body)
+        fields["_csrf"] = token ?? KitFixture.token(get(community, as: user).body)
         fields["_return"] = "/partners/approvals"
         return community.handle(SiteRequest(
             .post, "/partners/_action/decideApproval", form: fields, viewer: community.viewer(user, sessionID: "s-\(user.rawValue)")))
@@ -42,6 +44,7 @@ import Testing
         #expect(pending.count == 2)
 
         let page = Self.get(community, as: "cara").body
+        let token = KitFixture.token(page)
         #expect(page.contains("Lead registration: Contoso &lt;AG&gt; (Lena Lopez)") && !page.contains("Contoso <AG>"))
         #expect(page.contains("Fund request: Webinar, 2000 (2026-Q1)"))
         #expect(page.contains("Channel review · Pat"))
@@ -58,7 +61,7 @@ import Testing
         #expect(Self.get(community, as: "cara").body.contains("Nothing is waiting for your approval."))
 
         // Deciding again is a form error on the queue, not a crash.
-        let again = Self.decide(community, as: "cara", ["request": fundRequest.id.rawValue, "decision": "approve"])
+        let again = Self.decide(community, as: "cara", token: token, ["request": fundRequest.id.rawValue, "decision": "approve"])
         #expect(again.status == 422 && again.body.contains("already decided"))
     }
 
@@ -79,6 +82,7 @@ import Testing
     ])
     func badRequestIdsAreFormErrors(_ form: [String: String]) throws {
         let community = try Self.community()
+        _ = try community.deals.register(LeadRegistrationDraft(lastName: "Ng", company: "Tailspin"), by: "pat")
         let response = Self.decide(community, as: "cara", form)
         #expect(response.status == 422)
         #expect(response.body.contains("Unknown approval request."))

@@ -26,8 +26,14 @@ public struct ApprovalQueueComponent: SiteComponent {
         guard let provider = context.service((any ApprovalQueueProvider).self) else { return Markup.unavailable(context) }
         let pending = try provider.pendingApprovals(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...100))
         let locale = context.locale
+        // A form-level error about a request no longer listed (decided meanwhile, or a bad id) goes on top.
+        var top: [HTMLNode] = []
+        if let state = context.form, state.action == Self.action, let error = state.errors[""],
+           !pending.contains(where: { $0.id == state.values["request"] }) {
+            top.append(.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error))
+        }
         guard !pending.isEmpty else {
-            return Markup.section(properties.title, [Markup.empty(Localized.text("noApprovals", locale: locale))])
+            return Markup.section(properties.title, top + [Markup.empty(Localized.text("noApprovals", locale: locale))])
         }
         let items: [HTMLNode] = pending.map { approval in
             var children: [HTMLNode] = [
@@ -50,6 +56,6 @@ public struct ApprovalQueueComponent: SiteComponent {
             ]))
             return .el("article", [.class("ck-approval")], children)
         }
-        return Markup.section(properties.title, [Markup.list(items, label: properties.title)])
+        return Markup.section(properties.title, top + [Markup.list(items, label: properties.title)])
     }
 }
