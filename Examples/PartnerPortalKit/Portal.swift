@@ -38,6 +38,7 @@ struct Portal: Sendable {
             cookies: cookies)
         if let notifier { configuration.identityNotifier = notifier }
         configuration.twoFactorIssuer = "Northwind Cloud"
+        configuration.recordPresentation = try PortalPresentation.make()
         let community = try Community(configuration)
         if demoPasswords {
             for user in Seed.people where try !community.identity.hasPassword(user.id) {

@@ -109,6 +109,7 @@ public final class Community: Sendable {
         var services = RenderServices()
         services.set((any CommunityLogger).self, logger)
         services.set(RecordReader.self, RecordReader(engine: access))
+        services.set(RecordPresentation.self, configuration.recordPresentation)
         services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)

@@ -2,8 +2,10 @@ import Foundation
 import CommunityModel
 import CommunityAccess
 
-/// `community.dashboard`: a bar chart, as inline SVG with a text table for screen readers,
-/// of the records the viewer may read, grouped by a field (count, or sum of a number field).
+/// `community.dashboard`: a chart (bar, stacked bar, line, donut or single metric) of the
+/// records the viewer may read, grouped by a field (count, or sum of a number or currency field),
+/// drawn by ``ChartRenderer`` with labels, picklist labels and amounts in the viewer's locale and
+/// the data as a table beside it.
 public struct DashboardComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -15,6 +17,8 @@ public struct DashboardComponent: SiteComponent {
         public var groupBy: String
         /// `count`, or a number or currency field to sum.
         public var measure: String
+        /// The chart kind (`bar`, `stackedBar`, `line`, `donut`, `metric`); `bar` when absent.
+        public var chart: String?
     }
 
     public static let type: ComponentType = "community.dashboard"
@@ -23,6 +27,7 @@ public struct DashboardComponent: SiteComponent {
         .init("object", .string, required: true, length: 1...80, pattern: .apiName, summary: "Object API name"),
         .init("groupBy", .string, required: true, length: 1...80, pattern: .apiName, summary: "Field to group by"),
         .init("measure", .string, default: "count", length: 1...80, pattern: .apiName, summary: "count or a field to sum"),
+        .init("chart", .string, default: "bar", allowed: Chart.Kind.allCases.map { JSONValue.string($0.rawValue) }, summary: "Chart kind"),
     ])
 
     let properties: Properties
@@ -30,13 +35,38 @@ public struct DashboardComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
+        let object = EntityType(properties.object)
+        let presenter = context.presenter
         let records = reader.records(
-            of: EntityType(properties.object), viewer: context.viewer, fields: [properties.groupBy, properties.measure], limit: 10_000)
+            of: object, viewer: context.viewer, fields: [properties.groupBy, properties.measure, RecordPresenter.currencyField], limit: 10_000)
         let totals = Self.totals(of: records, groupBy: properties.groupBy, measure: properties.measure)
-        let title = properties.title.isEmpty ? "\(properties.object) by \(properties.groupBy)" : properties.title
+        let measureLabel = properties.measure == "count"
+            ? presenter.objectLabel(object, plural: true) : presenter.label(of: properties.measure, object: object)
+        let groupLabel = presenter.label(of: properties.groupBy, object: object)
+        let title = properties.title.isEmpty ? "\(measureLabel) · \(groupLabel)" : properties.title
         guard !totals.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
-        let bars = totals.sorted { $0.key < $1.key }
-        return Markup.section(title, [Self.chart(title: title, bars: bars), Self.table(bars)])
+        let bars = Self.ordered(totals, field: properties.groupBy, object: object, presenter: presenter)
+        var isCurrency = false
+        if properties.measure != "count", case .currency? = presenter.presentation.schemas.definition(of: properties.measure, object: object)?.type {
+            isCurrency = true
+        }
+        if records.contains(where: { if case .currency? = $0.value(of: properties.measure) { true } else { false } }) { isCurrency = true }
+        let chart = Chart(
+            id: "dashboard-\(properties.object)-\(properties.groupBy)-\(properties.measure)",
+            kind: properties.chart.flatMap(Chart.Kind.init(rawValue:)) ?? .bar, title: title,
+            categories: bars.map { presenter.text(.picklist($0.key), field: properties.groupBy, object: object) },
+            categoryLabel: groupLabel, series: [Chart.Series(name: measureLabel, values: bars.map(\.value))],
+            format: isCurrency ? .currency(code: presenter.commonCurrency(of: records)) : .number)
+        return Markup.section(title, [context.chartRenderer.render(chart)])
+    }
+
+    /// Groups in the picklist's declared order when the field is a picklist, else by label.
+    static func ordered(_ totals: [String: Double], field: String, object: EntityType, presenter: RecordPresenter) -> [(key: String, value: Double)] {
+        let declared = presenter.picklistOptions(field, object: object).map(\.value)
+        return totals.sorted { a, b in
+            let i = declared.firstIndex(of: a.key) ?? Int.max, j = declared.firstIndex(of: b.key) ?? Int.max
+            return i != j ? i < j : a.key < b.key
+        }
     }
 
     /// The bar values by group: a count, or the sum of a number or currency field. Stored values
@@ -81,28 +111,5 @@ public struct DashboardComponent: SiteComponent {
         guard points >= 1 else { return 1 }
         guard points < Double(maximumWidth) else { return maximumWidth }
         return Int(exactly: points) ?? maximumWidth
-    }
-
-    static func chart(title: String, bars: [(key: String, value: Double)]) -> HTMLNode {
-        let width = 400, barHeight = 24, gap = 8, labelWidth = 140
-        let height = bars.count * (barHeight + gap) + gap
-        let scale = max(bars.map(\.value).filter(\.isFinite).max() ?? 1, 1)
-        var shapes: [HTMLNode] = [.el("title", text: title)]
-        for (i, bar) in bars.enumerated() {
-            let y = gap + i * (barHeight + gap)
-            let w = barWidth(bar.value, scale: scale, maximumWidth: width - labelWidth - 60)
-            shapes.append(.el("text", [HTMLAttribute("x", "0"), HTMLAttribute("y", "\(y + 17)")], text: String(bar.key.prefix(20))))
-            shapes.append(.el("rect", [HTMLAttribute("x", "\(labelWidth)"), HTMLAttribute("y", "\(y)"), HTMLAttribute("width", "\(w)"),
-                                       HTMLAttribute("height", "\(barHeight)"), HTMLAttribute("fill", "currentColor")]))
-            shapes.append(.el("text", [HTMLAttribute("x", "\(labelWidth + w + 4)"), HTMLAttribute("y", "\(y + 17)")], text: format(bar.value)))
-        }
-        return .el("svg", [HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"), HTMLAttribute("viewbox", "0 0 \(width) \(height)"),
-                           HTMLAttribute("role", "img"), HTMLAttribute("aria-label", title), .class("ck-chart")], shapes)
-    }
-
-    static func table(_ bars: [(key: String, value: Double)]) -> HTMLNode {
-        .el("table", [.class("ck-chart-data")], [
-            .el("tbody", [], bars.map { bar in .el("tr", [], [.el("th", [HTMLAttribute("scope", "row")], text: bar.key), .el("td", text: format(bar.value))]) }),
-        ])
     }
 }

@@ -24,25 +24,46 @@ public struct DealPipelineComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
-        let deals = reader.records(of: "Opportunity", viewer: context.viewer, fields: ["Name", "StageName", "Amount"], limit: 1000)
+        let presenter = context.presenter
+        let deals = reader.records(of: "Opportunity", viewer: context.viewer, fields: ["Name", "StageName", "Amount", RecordPresenter.currencyField], limit: 1000)
         guard !deals.isEmpty else { return Markup.section(properties.title, [Markup.empty(context)]) }
         var byStage: [String: [RecordRow]] = [:]
         for deal in deals { byStage[deal.value(of: "StageName")?.description ?? "—", default: []].append(deal) }
         let order = properties.stages.filter { byStage[$0] != nil } + byStage.keys.filter { !properties.stages.contains($0) }.sorted()
+        let amountsHidden = deals.contains { $0.hiddenFields.contains("Amount") }
+        let currency = presenter.commonCurrency(of: deals)
+        var totals: [Decimal?] = []
         let columns: [HTMLNode] = order.map { stage in
             let items = byStage[stage] ?? []
-            let amountsHidden = items.contains { $0.hiddenFields.contains("Amount") }
             let total = Self.total(items.compactMap { item in
                 if case .currency(let d)? = item.value(of: "Amount") { d } else { nil }
             })
-            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", stage)], [
-                .el("h3", text: "\(stage) (\(items.count))" + (amountsHidden ? "" : " · " + (total.map { "\($0)" } ?? "—"))),
+            totals.append(total)
+            let label = presenter.text(.picklist(stage), field: "StageName", object: "Opportunity")
+            var heading: [HTMLNode] = [.el("span", [.class("ck-stage-name")], text: label), .el("span", [.class("ck-count")], text: "(\(items.count))")]
+            if !amountsHidden {
+                heading.append(.el("span", [.class("ck-amount")], text: total.map { presenter.formatter.currency($0, code: currency) } ?? LocaleFormatter.unknown))
+            }
+            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", label)], [
+                .el("h3", [], heading),
                 Markup.list(items.map { deal in
-                    Markup.link(deal.value(of: "Name")?.description ?? deal.id, context.url(objectType: "Opportunity", id: deal.id))
+                    Markup.link(deal.value(of: "Name")?.description ?? presenter.objectLabel("Opportunity"),
+                                context.url(objectType: "Opportunity", id: deal.id))
                 }),
             ])
         }
-        return Markup.section(properties.title, [.el("div", [.class("ck-pipeline")], columns)])
+        var children: [HTMLNode] = []
+        if !amountsHidden {
+            let amount = presenter.label(of: "Amount", object: "Opportunity")
+            let stageLabel = presenter.label(of: "StageName", object: "Opportunity")
+            children.append(context.chartRenderer.render(Chart(
+                id: "pipeline", kind: .bar, title: "\(properties.title): \(amount)",
+                categories: order.map { presenter.text(.picklist($0), field: "StageName", object: "Opportunity") }, categoryLabel: stageLabel,
+                series: [Chart.Series(name: amount, values: totals.map { $0.map { NSDecimalNumber(decimal: $0).doubleValue } ?? .nan })],
+                format: .currency(code: currency))))
+        }
+        children.append(.el("div", [.class("ck-pipeline")], columns))
+        return Markup.section(properties.title, children)
     }
 
     /// The sum of a stage's amounts, or `nil` when it cannot be shown: stored amounts are not

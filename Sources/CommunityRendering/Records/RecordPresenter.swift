@@ -109,3 +109,19 @@ public struct RecordPresenter: Sendable {
         return presentation.layouts.layout(for: object, profile: viewer.user?.profileID, fallbackFields: fallback.filter { $0 != "Id" })
     }
 }
+
+extension RecordPresenter {
+    /// The currency a sum of these rows' amounts is in: the one every row names (rows naming
+    /// none are in the org's default), or the default when they differ (no exchange rates are
+    /// applied; list rows with ``currencyField`` requested).
+    public func commonCurrency(of rows: [RecordRow]) -> String? {
+        var codes: Set<String> = []
+        for row in rows {
+            switch row.value(of: Self.currencyField) {
+            case .text(let code)?, .picklist(let code)?: codes.insert(LocaleFormatter.isCurrencyCode(code) ? code.uppercased() : formatter.currencyCode)
+            default: codes.insert(formatter.currencyCode)
+            }
+        }
+        return codes.count == 1 ? codes.first : nil
+    }
+}

@@ -21,6 +21,7 @@ public enum Stylesheet {
             for span in 1...12 { css += ".ck-\(breakpoint)-\(span){grid-column:span \(span)}" }
             css += "}"
         }
+        css += records
         return css
     }()
 }
