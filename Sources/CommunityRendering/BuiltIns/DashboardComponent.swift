@@ -92,24 +92,4 @@ public struct DashboardComponent: SiteComponent {
         }
         return totals
     }
-
-    /// A value as text: whole numbers without decimals, others with two; never traps.
-    static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "—" }
-        if value == value.rounded(), let whole = Int64(exactly: value) { return String(whole) }
-        return String(format: "%.2f", value)
-    }
-
-    /// The width in points of a bar of `value` when the longest bar is `maximum` points wide for
-    /// `scale`: always within `1...maximumWidth`, whatever the values (NaN, infinite, negative, huge).
-    static func barWidth(_ value: Double, scale: Double, maximumWidth: Int) -> Int {
-        guard maximumWidth > 1 else { return 1 }
-        guard value.isFinite, scale.isFinite, scale > 0 else { return 1 }
-        let fraction = value / scale
-        guard fraction.isFinite else { return value > 0 ? maximumWidth : 1 }
-        let points = (fraction * Double(maximumWidth)).rounded(.down)
-        guard points >= 1 else { return 1 }
-        guard points < Double(maximumWidth) else { return maximumWidth }
-        return Int(exactly: points) ?? maximumWidth
-    }
 }
