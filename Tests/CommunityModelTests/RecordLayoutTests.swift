@@ -1,4 +1,5 @@
 import CommunityModel
+import Foundation
 import Testing
 
 /// Page layouts per object and profile, field-level security on layouts, compact layouts.
@@ -69,5 +70,18 @@ import Testing
         #expect(compact.subtitle { meyer[$0] } == nil)
         #expect(compact.title { _ in nil } == nil)
         #expect(RecordLayoutCatalog().compactLayout(for: "Account").titleFields == ["Name"])
+    }
+}
+
+extension RecordLayoutTests {
+    @Test func builtInLayoutsShowCustomFieldsNoSectionPlaces() throws {
+        let lead = RecordLayoutCatalog.standard.layout(for: "Lead", profile: nil)
+        #expect(lead.showsOtherCustomFields)
+        #expect(lead.unplacedCustomFields(["Company", "Zeta__c", "Alpha__c"]) == ["Alpha__c", "Zeta__c"])
+        let host = RecordLayout(name: "H", object: "Lead", sections: [RecordLayoutSection("A", fields: ["Alpha__c"])])
+        #expect(!host.showsOtherCustomFields && host.unplacedCustomFields(["Alpha__c", "Beta__c"]) == ["Beta__c"])
+        let old = #"{"name":"H","object":"Lead","sections":[]}"#
+        let decoded = try JSONDecoder().decode(RecordLayout.self, from: Data(old.utf8))
+        #expect(decoded.relatedLists.isEmpty && !decoded.showsOtherCustomFields)
     }
 }

@@ -13,14 +13,43 @@ public struct RecordLayout: Hashable, Sendable, Codable {
     public var sections: [RecordLayoutSection]
     /// The related lists, in order.
     public var relatedLists: [RelatedList]
+    /// Whether readable custom fields that no section places are shown in a last section
+    /// ("Additional information"); the built-in layouts do, so a host's custom fields appear
+    /// before it writes layouts of its own.
+    public var showsOtherCustomFields: Bool
 
     /// A layout.
-    public init(name: String, object: EntityType, sections: [RecordLayoutSection], relatedLists: [RelatedList] = []) {
+    public init(
+        name: String, object: EntityType, sections: [RecordLayoutSection], relatedLists: [RelatedList] = [],
+        showsOtherCustomFields: Bool = false
+    ) {
         self.name = name
         self.object = object
         self.sections = sections
         self.relatedLists = relatedLists
+        self.showsOtherCustomFields = showsOtherCustomFields
     }
+
+    private enum CodingKeys: String, CodingKey { case name, object, sections, relatedLists, showsOtherCustomFields }
+
+    /// Decodes a layout; `relatedLists` and `showsOtherCustomFields` may be absent.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try c.decode(String.self, forKey: .name), object: try c.decode(EntityType.self, forKey: .object),
+            sections: try c.decode([RecordLayoutSection].self, forKey: .sections),
+            relatedLists: try c.decodeIfPresent([RelatedList].self, forKey: .relatedLists) ?? [],
+            showsOtherCustomFields: try c.decodeIfPresent(Bool.self, forKey: .showsOtherCustomFields) ?? false)
+    }
+
+    /// The custom fields (`…__c`) among `names` that no section places, in name order.
+    public func unplacedCustomFields(_ names: some Sequence<String>) -> [String] {
+        let placed = Set(fieldNames)
+        return names.filter { $0.hasSuffix("__c") && !placed.contains($0) }.sorted()
+    }
+
+    /// The heading of the section of custom fields no section places.
+    public static let otherFieldsHeading: LocalizedText = ["en": "Additional information", "de": "Weitere Informationen", "ko": "추가 정보"]
 
     /// Every field on the layout, in order, each once.
     public var fieldNames: [String] {
@@ -49,7 +78,7 @@ public struct RecordLayout: Hashable, Sendable, Codable {
     public static func generated(for object: EntityType, fields: [String]) -> RecordLayout {
         RecordLayout(name: "\(object.name) Layout", object: object, sections: [
             RecordLayoutSection(["en": "Details", "de": "Details", "ko": "세부 정보"], fields: fields.map { LayoutField($0) }),
-        ])
+        ], showsOtherCustomFields: true)
     }
 
     /// Problems with the layout: malformed field names, related lists without columns.

@@ -3,7 +3,10 @@ extension RecordLayoutCatalog {
     /// Opportunity, Case), each the default for every profile.
     public static let standard: RecordLayoutCatalog = {
         var catalog = RecordLayoutCatalog()
-        for layout in standardLayouts { try? catalog.add(layout, isDefault: true) }
+        for var layout in standardLayouts {
+            layout.showsOtherCustomFields = true
+            try? catalog.add(layout, isDefault: true)
+        }
         for compact in standardCompactLayouts { catalog.setCompactLayout(compact) }
         return catalog
     }()

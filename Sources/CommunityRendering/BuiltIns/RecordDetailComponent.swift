@@ -46,7 +46,14 @@ public struct RecordDetailComponent: SiteComponent {
             header.append(.el("dl", [.class("ck-highlights")], keyFields.map { Self.fact($0, record: record, presenter: presenter, context: context) }))
         }
         var children: [HTMLNode] = [.el("header", [.class("ck-record-header")], header)]
-        for (index, section) in layout.visibleSections(readable: readable).enumerated() {
+        var sections = layout.visibleSections(readable: readable)
+        if layout.showsOtherCustomFields {
+            let others = layout.unplacedCustomFields(record.fields.keys).filter(readable)
+            if !others.isEmpty {
+                sections.append(RecordLayoutSection(RecordLayout.otherFieldsHeading, fields: others.map { LayoutField($0) }))
+            }
+        }
+        for (index, section) in sections.enumerated() {
             let headingID = "ck-section-\(index)"
             let heading = section.heading.text(for: context.locale) ?? presenter.objectLabel(object)
             children.append(.el("section", [.class("ck-record-section"), HTMLAttribute("aria-labelledby", headingID)], [
