@@ -277,7 +277,8 @@ public struct ChartRenderer: Sendable {
         }
         // Category labels: as many as fit, each shortened to its share of the width.
         let slot = count <= 1 ? right - left : (right - left) / Double(count - 1)
-        let step = max(1, Int((70 / max(slot, 1)).rounded(.up)))
+        let ratio = (70 / max(slot, 1)).rounded(.up)
+        let step = max(1, ratio.isFinite && ratio <= 1000 ? Int(exactly: ratio) ?? 1 : 1)
         let baseline = plotTop + plotHeight + 20
         for c in stride(from: 0, to: count, by: step) {
             let anchor = count <= 1 ? "middle" : c == 0 ? "start" : c == count - 1 ? "end" : "middle"
