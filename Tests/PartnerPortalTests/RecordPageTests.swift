@@ -119,3 +119,19 @@ extension RecordPageTests {
         #expect(german.contains("Verkaufschancen") && german.contains("Fälle") && german.contains("Partnerstufe"))
     }
 }
+
+extension RecordPageTests {
+    @Test func aComponentListingFieldsShowsExactlyThoseWithLabels() throws {
+        let portal = try #require(Self.portal)
+        let site = try #require(portal.community.site("partners")).site
+        let page = try #require(site.page("lead"))
+        let properties = try JSONDecoder().decode(
+            RecordDetailComponent.Properties.self, from: Data(#"{"object":"","fields":["Company","Status"]}"#.utf8))
+        let context = RenderContext(viewer: portal.viewer("cara"), site: site, page: page, parameters: ["id": "lead-acme-1"],
+                                    locale: "ko_KR", services: portal.community.services)
+        let html = try RecordDetailComponent(properties: properties).render(in: context).render()
+        #expect(html.contains("<dt>회사</dt>") && html.contains("<dt>상태</dt>") && html.contains("승인됨"))
+        #expect(!html.contains("내부 점수") && !html.contains("추가 정보") && !html.contains("<dt>이름</dt>"))
+        #expect(html.components(separatedBy: "ck-record-section").count == 2, "one section")
+    }
+}

@@ -36,7 +36,11 @@ public struct RecordDetailComponent: SiteComponent {
         let subtitle = presenter.subtitle(of: record)
         context.head.setTitle(subtitle.map { "\(title) · \($0)" } ?? title)
         var layout = presenter.layout(for: object)
-        if !properties.fields.isEmpty { layout = .generated(for: object, fields: properties.fields) }
+        if !properties.fields.isEmpty {
+            // Exactly the fields the page's author listed, nothing more.
+            layout = .generated(for: object, fields: properties.fields)
+            layout.showsOtherCustomFields = false
+        }
         let readable = { (name: String) in name != "Id" && !record.hiddenFields.contains(name) }
 
         var header: [HTMLNode] = [.el("p", [.class("ck-record-object")], text: presenter.objectLabel(object)), .el("h1", text: title)]
