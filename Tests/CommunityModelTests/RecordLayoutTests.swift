@@ -85,3 +85,14 @@ extension RecordLayoutTests {
         #expect(decoded.relatedLists.isEmpty && !decoded.showsOtherCustomFields)
     }
 }
+
+extension RecordLayoutTests {
+    @Test func aResolvedLayoutAppliesFieldLevelSecurity() {
+        let layout = RecordLayoutCatalog.standard.layout(for: "Opportunity", profile: nil)
+        let access: [String: FieldAccess] = ["Name": .edit, "Amount": .read, "StageName": .edit, "OwnerId": .edit]
+        let resolved = ResolvedRecordLayout(layout) { access[$0] ?? .hidden }
+        #expect(resolved.sections.flatMap(\.fields).map(\.name) == ["Name", "StageName", "Amount", "OwnerId"])
+        #expect(resolved.editableFields == ["Name", "StageName"])
+        #expect(resolved.layout == layout)
+    }
+}

@@ -19,15 +19,13 @@ extension Community {
     }
 
     /// The page layout a user's profile sees for an object, with the fields their field-level
-    /// security hides removed, and the fields they may edit through it.
-    public func recordLayout(for object: EntityType, user: ID<User>) -> (sections: [RecordLayoutSection], editable: [String])? {
+    /// security hides removed, and the fields they may edit through it; `nil` for an unknown user.
+    public func recordLayout(for object: EntityType, user: ID<User>) -> ResolvedRecordLayout? {
         let snapshot = access.snapshot
         guard let profile = snapshot.user(user)?.profileID else { return nil }
         let schema = recordPresentation.schemas.schema(for: object)
         let fallback = (schema?.standardFields.map(\.name) ?? []) + (schema?.fields.map(\.name) ?? [])
         let layout = recordPresentation.layouts.layout(for: object, profile: profile, fallbackFields: fallback)
-        let sections = layout.visibleSections { snapshot.fieldAccess(user, object: object, field: $0) >= .read }
-        let editable = layout.editableFields { snapshot.fieldAccess(user, object: object, field: $0) }
-        return (sections, editable)
+        return ResolvedRecordLayout(layout) { snapshot.fieldAccess(user, object: object, field: $0) }
     }
 }
