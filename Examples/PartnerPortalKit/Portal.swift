@@ -13,11 +13,12 @@ struct Portal: Sendable {
 
     /// The portal over a fresh in-memory store, or over `store`, which is seeded only when it
     /// holds no users yet (a SQLite file from an earlier run keeps its data). `notifier` gets
-    /// reset and verification links; `cookies` is `.localDevelopment` for plain HTTP on this
+    /// reset and verification links; `blobs` keeps uploaded files (in memory when `nil`);
+    /// `cookies` is `.localDevelopment` for plain HTTP on this
     /// machine; with `demoPasswords`, every persona without a password gets ``demoPassword``.
     init(
-        store: (any Store)? = nil, notifier: (any IdentityNotifier)? = nil, cookies: CookiePolicy = .secure,
-        demoPasswords: Bool = false
+        store: (any Store)? = nil, blobs: (any BlobStore)? = nil, notifier: (any IdentityNotifier)? = nil,
+        cookies: CookiePolicy = .secure, demoPasswords: Bool = false
     ) throws {
         let store = store ?? MemoryStore()
         let isEmpty = try store.snapshot().all(User.self).isEmpty
@@ -37,6 +38,7 @@ struct Portal: Sendable {
             leadApprovalSteps: [ApprovalStep(name: "Channel manager review", approvers: [.role("channel-manager")])],
             cookies: cookies)
         if let notifier { configuration.identityNotifier = notifier }
+        if let blobs { configuration.blobStore = blobs }
         configuration.twoFactorIssuer = "Northwind Cloud"
         configuration.recordPresentation = try PortalPresentation.make()
         let community = try Community(configuration)
@@ -55,16 +57,70 @@ struct Portal: Sendable {
             locales: ["en_US", "de_DE", "ko_KR"]))
         partners.baseURL = "https://partners.northwind.example"
         partners.status = .published
-        partners.theme.logo = SafeURL("/partners/logo.svg")
-        try community.addSite(partners)
+        partners.theme.footerLinks = [
+            .init("Knowledge base", SafeURL("/partners/topics")),
+            .init("Help Center", SafeURL("/help/")),
+        ]
+        try PortalAssets.install(into: community, site: &partners)
+        var limits = SiteLimits.standard
+        limits.maxUploadBytes = 2 << 20  // the development server accepts 4 MiB bodies
+        partners.limits = limits
+        try SiteFormsDemo.install(into: &partners)
+        try community.storeSite(Portal.withBuilderLink(partners))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
             id: "help", name: "Northwind Help Center", urlPrefix: "/help", memberProfileIDs: ["customer", "support", "partner"],
             locales: ["en_US", "de_DE", "ko_KR"]))
         help.baseURL = "https://help.northwind.example"
         help.status = .published
-        try community.addSite(help)
-        if isEmpty { try Seed.engagement(community) }
+        help.theme.footerLinks = [.init("Partner Central", SafeURL("/partners/"))]
+        try PortalAssets.install(into: community, site: &help)
+        try Portal.addKnownIssues(to: &help)
+        // Stored sites: a store from an earlier run keeps what the builder published there.
+        try community.storeSite(Portal.withBuilderLink(help))
+        if isEmpty {
+            try Seed.engagement(community)
+            try SiteFormsDemo.seed(community)
+        }
+    }
+
+    /// The site with a "Builder" menu item that only site administrators see.
+    static func withBuilderLink(_ site: Site) -> Site {
+        var site = site
+        site.audiences.append(Audience(id: "site-admins", name: "Site administrators", criteria: .permission(Community.siteBuilderPermission.name)))
+        if let builder = SafeURL(Community.builderPath(of: site)), let main = site.menus.firstIndex(where: { $0.id == "main" }) {
+            site.menus[main].items.append(NavigationMenu.Item("Builder", .url(builder), audienceID: "site-admins"))
+        }
+        return site
+    }
+
+    /// The help center's guest user (profile `help-guest`) and a public known-issues page: a guest
+    /// sharing rule (see ``Seed/engagement(_:)``) lets guests read those cases, and the case page
+    /// is public so the list's links open for them (record access still decides what each viewer reads).
+    static func addKnownIssues(to help: inout Site) throws {
+        help.guestProfileID = "help-guest"
+        // The "My cases" page's layout (header, list, footer), listing known issues instead.
+        guard var layout = help.page("cases")?.layout else { return }
+        for (r, region) in layout.regions.enumerated() {
+            for (w, row) in region.rows.enumerated() {
+                for (c, column) in row.columns.enumerated() {
+                    for (i, component) in column.components.enumerated() where component.type == "community.recordList" {
+                        layout.regions[r].rows[w].columns[c].components[i].properties = [
+                            "object": "Case", "fields": ["Subject", "Status", "Priority"], "title": "Known issues",
+                            "filterField": "Status", "filterValue": "Known Issue",
+                        ]
+                    }
+                }
+            }
+        }
+        try help.addPage(Page(id: "known-issues", title: "Known issues", slug: "known-issues", visibility: .public, layout: layout))
+        if var casePage = help.page("case") {
+            casePage.visibility = .public
+            try help.updatePage(casePage)
+        }
+        for index in help.menus.indices where help.menus[index].id == "main" {
+            help.menus[index].items.append(.init("Known issues", .page("known-issues")))
+        }
     }
 
     private static func put(_ entity: any Entity, in tx: any StoreTransaction) throws {

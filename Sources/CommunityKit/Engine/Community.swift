@@ -32,7 +32,10 @@ public final class Community: Sendable {
     public let topics: TopicService
     /// Feeds, groups, questions, ideas, reputation, moderation.
     public let engagement: Engagement
-    /// Support cases.
+    /// Files: uploads, versions, sharing, libraries and downloads (case attachments and profile
+    /// photos are files too), stored in the configuration's ``CommunityConfiguration/blobStore``.
+    public let files: FileService
+    /// Support cases (attachments stored in ``files``).
     public let cases: CaseService
     /// Approvals (lead registration, discounts, funds).
     public let approvals: ApprovalEngine
@@ -58,16 +61,22 @@ public final class Community: Sendable {
     public let identity: IdentityService
     /// Two-factor enrollment and codes (the identity's second-factor check).
     public let twoFactor: TwoFactorService
+    /// Sites' logos and favicons (``CommunityConfiguration/assets``), served at `<urlPrefix>/_assets/<name>`.
+    public let assets: any AssetStore
     /// The notifier the configuration passed (a ``RecordingIdentityNotifier`` by default), which
     /// receives reset and verification links pointing at the site's pages.
     public let identityNotifier: any IdentityNotifier
 
-    private let csrf: CSRFProtection
-    private let cookies: CookiePolicy
+    let csrf: CSRFProtection
+    let cookies: CookiePolicy
+    /// The published version each stored site serves (see Community+SiteStorage.swift).
+    let publishedVersions = Mutex<[String: Int]>([:])
     private let sessionDefaults: SessionPolicy
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
     private let indexer: KnowledgeSearchIndexer
+    private let engagementIndexer: EngagementSearchIndexer
+    private let fileIndexer: FileSearchIndexer
     private let signIns: SignInDirectory
 
     /// Builds the engine: loads access from the store, starts the services, installs plugins
@@ -85,11 +94,14 @@ public final class Community: Sendable {
         access = try AccessEngine(store: store)
         searchIndex = configuration.searchIndex
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
-        topics = TopicService(store: store, index: searchIndex, access: access, clock: clock)
+        topics = TopicService(store: store, index: searchIndex, access: access, experts: ReputationTopicExperts(store: store), clock: clock)
         indexer = try KnowledgeSearchIndexer(store: store, index: searchIndex)
+        engagementIndexer = try EngagementSearchIndexer(store: store, index: searchIndex)
+        fileIndexer = try FileSearchIndexer(store: store, index: searchIndex)
         let audience = ContentAudience(access: access)
         let store = self.store
-        let contentServices = SearchIndexContentServices(index: searchIndex) { user in
+        // Questions are indexed by `engagementIndexer`, which follows the store.
+        let contentServices = SearchIndexContentServices(index: searchIndex, indexesQuestions: false) { user in
             (try? audience.viewer(for: user, in: store.snapshot())) ?? .anonymous
         }
         engagement = try Engagement(
@@ -97,9 +109,10 @@ public final class Community: Sendable {
         let environment = ServiceEnvironment(
             store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access),
             notifier: InboxServiceNotifier(engagement: engagement))
+        files = FileService(store: store, blobs: configuration.blobStore, access: access, clock: clock, limits: configuration.fileLimits)
         cases = try CaseService(
             environment: environment, configuration: CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner),
-            suggester: ContentArticleSuggester(knowledge: knowledge))
+            suggester: ContentArticleSuggester(knowledge: knowledge), files: ContentCaseFileStore(files: files))
         approvals = ApprovalEngine(environment: environment)
         deals = try DealRegistrationService(environment: environment, approvals: approvals, steps: configuration.leadApprovalSteps)
         conversions = LeadConversionService(environment: environment)
@@ -107,10 +120,13 @@ public final class Community: Sendable {
         escalations = cases.connectQuestionEscalations()
 
         var services = RenderServices()
+        services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
         services.set((any CommunityLogger).self, logger)
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set(RecordPresentation.self, configuration.recordPresentation)
-        services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
+        services.set((any EngagementProvider).self, EngagementDataProvider(
+            engagement: engagement, access: access, store: store, site: nil,
+            viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) }))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
         var sealer = SecretSealer.plain
@@ -131,8 +147,13 @@ public final class Community: Sendable {
                 hostHook?(event)
             })
         services.set(TwoFactorService.self, twoFactor)
+        assets = configuration.assets
+        services.set((any AssetStore).self, configuration.assets)
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
         StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)
+        SiteFormsDataProvider(engagement: engagement, cases: cases, files: files, access: access, store: store).register(in: &setup.services)
+        SiteFormActions.install(into: &setup.actions, community: SiteFormActions.Services(
+            engagement: engagement, cases: cases, files: files, access: access))
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
@@ -151,9 +172,12 @@ public final class Community: Sendable {
         }
         metrics.trackFeedLag(of: "storeObservers") { [weak observed] in observed?.observerLag() ?? 0 }
         sessionDefaults = configuration.sessionPolicy
+        restoreStoredSites()
     }
 
     deinit {
+        engagementIndexer.stop()
+        fileIndexer.stop()
         escalations.cancel()
         indexer.stop()
     }
@@ -174,10 +198,11 @@ public final class Community: Sendable {
         } catch {
             throw .invalidSite(id: site.id, [error])
         }
+        try ensureGuestUser(of: site)
         let responder: SiteResponder
         do {
             responder = try SiteResponder(
-                site: site, registry: registry, services: services, actions: actions, csrf: csrf, clock: clock, cookies: cookies)
+                site: site, registry: registry, services: services(for: site), actions: actions, csrf: csrf, clock: clock, cookies: cookies)
         } catch {
             throw .invalidSite(id: site.id, [error])
         }
@@ -245,7 +270,11 @@ public final class Community: Sendable {
                 // The store failed: answer as the guest, but keep a cookie that may still be good.
             }
         }
-        var response = responder.handle(request)
+        if request.viewer.user == nil, let guest = responder.site.guestUserID {
+            // A guest request is evaluated as the site's guest user (its guest profile, guest sharing rules).
+            request.viewer = guestViewer(guest, sessionID: request.viewer.sessionID)
+        }
+        var response = builderResponse(request, site: responder.site) ?? responder.handle(request)
         if let clearSession { response.setCookies.append(clearSession) }
         if let rotatedSession { response.setCookies.append(rotatedSession) }
         recordRequest(request, site: responder.site.id, status: response.status, duration: ContinuousClock.now - start)
@@ -275,11 +304,12 @@ public final class Community: Sendable {
         return try SiteBundle(site: responder.site).encoded()
     }
 
-    /// Checks a bundle and lists what it would change; unless `dryRun`, installs it.
+    /// Checks a bundle and lists what it would change; unless `dryRun`, installs it (for a site
+    /// kept in the store, as its draft and the next published version).
     public func importSite(_ data: Data, dryRun: Bool) throws -> ImportPlan {
         let bundle = try SiteBundle.decode(data)
         let plan = try bundle.plan(over: site(bundle.site.id)?.site, registry: registry)
-        if !dryRun { try addSite(plan.site) }
+        if !dryRun { try installImported(plan.site) }
         return plan
     }
 
@@ -288,6 +318,10 @@ public final class Community: Sendable {
     /// The viewer for a signed-in user: the user, their account, permission sets (direct and
     /// through groups) and system permissions; the guest for an unknown or inactive user.
     public func viewer(_ userID: ID<User>, sessionID: String = "") -> Viewer {
+        Self.viewer(userID, access: access, store: store, sessionID: sessionID)
+    }
+
+    static func viewer(_ userID: ID<User>, access: AccessEngine, store: any Store, sessionID: String = "") -> Viewer {
         let snapshot = access.snapshot
         guard let user = snapshot.user(userID), user.isActive else { return Viewer(user: nil, sessionID: sessionID) }
         let account = user.accountID.flatMap { snapshot.record("Account", id: $0.rawValue) as? Account }

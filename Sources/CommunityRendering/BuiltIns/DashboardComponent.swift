@@ -37,30 +37,39 @@ public struct DashboardComponent: SiteComponent {
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
         let object = EntityType(properties.object)
         let presenter = context.presenter
-        let records = reader.records(
-            of: object, viewer: context.viewer, fields: [properties.groupBy, properties.measure, RecordPresenter.currencyField], limit: 10_000)
-        let totals = Self.totals(of: records, groupBy: properties.groupBy, measure: properties.measure)
-        let measureLabel = properties.measure == "count"
-            ? presenter.objectLabel(object, plural: true) : presenter.label(of: properties.measure, object: object)
+        let counting = properties.measure == "count"
+        let measureLabel = counting ? presenter.objectLabel(object, plural: true) : presenter.label(of: properties.measure, object: object)
         let groupLabel = presenter.label(of: properties.groupBy, object: object)
         let title = properties.title.isEmpty ? "\(measureLabel) · \(groupLabel)" : properties.title
+        let result: RecordReader.Summary
+        do {
+            result = try reader.summary(of: object, viewer: context.viewer, groupBy: properties.groupBy, measure: counting ? nil : properties.measure)
+        } catch {
+            return Markup.section(title, [Markup.unavailable(context)])
+        }
+        guard counting || !result.measureHidden else { return Markup.section(title, [Markup.unavailable(context)]) }
+        let totals = Self.totals(of: result.summary, counting: counting)
         guard !totals.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         let bars = Self.ordered(totals, field: properties.groupBy, object: object, presenter: presenter)
+        var currency: String?
         var isCurrency = false
-        if properties.measure != "count", case .currency? = presenter.presentation.schemas.definition(of: properties.measure, object: object)?.type {
+        if !counting, case .currency? = presenter.presentation.schemas.definition(of: properties.measure, object: object)?.type {
             isCurrency = true
+            if let codes = try? reader.summary(of: object, viewer: context.viewer, groupBy: RecordPresenter.currencyField),
+               codes.summary.groups.count == 1, case .text(let code)? = codes.summary.groups.first?.key, LocaleFormatter.isCurrencyCode(code) {
+                currency = code
+            }
         }
-        if records.contains(where: { if case .currency? = $0.value(of: properties.measure) { true } else { false } }) { isCurrency = true }
         let chart = Chart(
             id: "dashboard-\(properties.object)-\(properties.groupBy)-\(properties.measure)",
             kind: properties.chart.flatMap(Chart.Kind.init(rawValue:)) ?? .bar, title: title,
-            categories: bars.map { presenter.text(.picklist($0.key), field: properties.groupBy, object: object) },
+            categories: bars.map { $0.key == "—" ? "—" : presenter.text(.picklist($0.key), field: properties.groupBy, object: object) },
             categoryLabel: groupLabel, series: [Chart.Series(name: measureLabel, values: bars.map(\.value))],
-            format: isCurrency ? .currency(code: presenter.commonCurrency(of: records)) : .number)
+            format: isCurrency ? .currency(code: currency) : .number)
         return Markup.section(title, [context.chartRenderer.render(chart)])
     }
 
-    /// Groups in the picklist's declared order when the field is a picklist, else by label.
+    /// Groups in the picklist's declared order when the field is a picklist, else by key.
     static func ordered(_ totals: [String: Double], field: String, object: EntityType, presenter: RecordPresenter) -> [(key: String, value: Double)] {
         let declared = presenter.picklistOptions(field, object: object).map(\.value)
         return totals.sorted { a, b in
@@ -91,5 +100,61 @@ public struct DashboardComponent: SiteComponent {
             totals[key] = sum.isFinite ? sum : (sum < 0 ? -Double.greatestFiniteMagnitude : Double.greatestFiniteMagnitude)
         }
         return totals
+    }
+
+    /// The bar values by group from an aggregate: the count, or the sum (saturating at
+    /// ±`Double.greatestFiniteMagnitude`; a sum that cannot be shown counts as 0).
+    static func totals(of summary: RecordSummary, counting: Bool) -> [String: Double] {
+        var totals: [String: Double] = [:]
+        for group in summary.groups {
+            let key = group.key?.description ?? "—"
+            let value = counting ? Double(group.count) : group.sum.map { NSDecimalNumber(decimal: $0).doubleValue } ?? 0
+            let sum = totals[key, default: 0] + (value.isFinite ? value : 0)
+            totals[key] = sum.isFinite ? sum : (sum < 0 ? -Double.greatestFiniteMagnitude : Double.greatestFiniteMagnitude)
+        }
+        return totals
+    }
+
+    /// A value as text: whole numbers without decimals, others with two; never traps.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        if value == value.rounded(), let whole = Int64(exactly: value) { return String(whole) }
+        return String(format: "%.2f", value)
+    }
+
+    /// The width in points of a bar of `value` when the longest bar is `maximum` points wide for
+    /// `scale`: always within `1...maximumWidth`, whatever the values (NaN, infinite, negative, huge).
+    static func barWidth(_ value: Double, scale: Double, maximumWidth: Int) -> Int {
+        guard maximumWidth > 1 else { return 1 }
+        guard value.isFinite, scale.isFinite, scale > 0 else { return 1 }
+        let fraction = value / scale
+        guard fraction.isFinite else { return value > 0 ? maximumWidth : 1 }
+        let points = (fraction * Double(maximumWidth)).rounded(.down)
+        guard points >= 1 else { return 1 }
+        guard points < Double(maximumWidth) else { return maximumWidth }
+        return Int(exactly: points) ?? maximumWidth
+    }
+
+    static func chart(title: String, bars: [(key: String, value: Double)]) -> HTMLNode {
+        let width = 400, barHeight = 24, gap = 8, labelWidth = 140
+        let height = bars.count * (barHeight + gap) + gap
+        let scale = max(bars.map(\.value).filter(\.isFinite).max() ?? 1, 1)
+        var shapes: [HTMLNode] = [.el("title", text: title)]
+        for (i, bar) in bars.enumerated() {
+            let y = gap + i * (barHeight + gap)
+            let w = barWidth(bar.value, scale: scale, maximumWidth: width - labelWidth - 60)
+            shapes.append(.el("text", [HTMLAttribute("x", "0"), HTMLAttribute("y", "\(y + 17)")], text: String(bar.key.prefix(20))))
+            shapes.append(.el("rect", [HTMLAttribute("x", "\(labelWidth)"), HTMLAttribute("y", "\(y)"), HTMLAttribute("width", "\(w)"),
+                                       HTMLAttribute("height", "\(barHeight)"), HTMLAttribute("fill", "currentColor")]))
+            shapes.append(.el("text", [HTMLAttribute("x", "\(labelWidth + w + 4)"), HTMLAttribute("y", "\(y + 17)")], text: format(bar.value)))
+        }
+        return .el("svg", [HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"), HTMLAttribute("viewbox", "0 0 \(width) \(height)"),
+                           HTMLAttribute("role", "img"), HTMLAttribute("aria-label", title), .class("ck-chart")], shapes)
+    }
+
+    static func table(_ bars: [(key: String, value: Double)]) -> HTMLNode {
+        .el("table", [.class("ck-chart-data")], [
+            .el("tbody", [], bars.map { bar in .el("tr", [], [.el("th", [HTMLAttribute("scope", "row")], text: bar.key), .el("td", text: format(bar.value))]) }),
+        ])
     }
 }

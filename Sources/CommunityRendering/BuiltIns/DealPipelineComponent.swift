@@ -10,6 +10,10 @@ public struct DealPipelineComponent: SiteComponent {
         public var title: String
         /// Stages in order; stages not listed follow alphabetically.
         public var stages: [String]
+        /// The page where leads are registered, linked from the empty state.
+        public var leadsPage: String
+        /// How many deals each stage lists under its count and amount (5 when absent).
+        public var dealsPerStage: Int?
     }
 
     public static let type: ComponentType = "community.dealPipeline"
@@ -17,49 +21,67 @@ public struct DealPipelineComponent: SiteComponent {
         .init("title", .string, default: "Deal pipeline", length: 0...200, summary: "Heading"),
         .init("stages", .array, default: ["Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won", "Closed Lost"],
               length: 0...50, summary: "Stage order"),
+        .init("leadsPage", .string, default: "leads", length: 1...64, pattern: .identifier, summary: "Id of the page where leads are registered"),
+        .init("dealsPerStage", .integer, default: 5, range: 0...50, summary: "Deals listed per stage"),
     ])
 
     let properties: Properties
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
+        // A guest can read no deals: the card would always be empty.
+        guard !context.viewer.isGuest else { return Markup.nothing }
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
+        // Counts and amounts come from an aggregate over every readable deal; only the first
+        // few deals of each stage are listed.
+        let result: RecordReader.Summary
+        do {
+            result = try reader.summary(of: "Opportunity", viewer: context.viewer, groupBy: "StageName", measure: "Amount")
+        } catch {
+            return Markup.section(properties.title, [Markup.unavailable(context)])
+        }
+        guard result.summary.count > 0 else {
+            let leads = context.site.pages.first { $0.id == properties.leadsPage }.flatMap { context.url(page: $0.id) }
+            return Markup.section(properties.title, [Markup.empty(
+                Localized.text("noDeals", locale: context.locale),
+                action: leads.map { (Localized.text("registerLead", locale: context.locale), $0) })])
+        }
         let presenter = context.presenter
-        let deals = reader.records(of: "Opportunity", viewer: context.viewer, fields: ["Name", "StageName", "Amount", RecordPresenter.currencyField], limit: 1000)
-        guard !deals.isEmpty else { return Markup.section(properties.title, [Markup.empty(context)]) }
-        var byStage: [String: [RecordRow]] = [:]
-        for deal in deals { byStage[deal.value(of: "StageName")?.description ?? "—", default: []].append(deal) }
+        // The deals' currency: the one every readable deal names, else the org's (an aggregate too).
+        var currency: String?
+        if let codes = try? reader.summary(of: "Opportunity", viewer: context.viewer, groupBy: RecordPresenter.currencyField),
+           codes.summary.groups.count == 1, case .text(let code)? = codes.summary.groups.first?.key, LocaleFormatter.isCurrencyCode(code) {
+            currency = code
+        }
+        var byStage: [String: RecordSummary.Group] = [:]
+        for group in result.summary.groups { byStage[group.key?.description ?? "—"] = group }
         let order = properties.stages.filter { byStage[$0] != nil } + byStage.keys.filter { !properties.stages.contains($0) }.sorted()
-        let amountsHidden = deals.contains { $0.hiddenFields.contains("Amount") }
-        let currency = presenter.commonCurrency(of: deals)
-        var totals: [Decimal?] = []
+        let listed = Markup.clamp(properties.dealsPerStage ?? 5, to: 0...50)
+        func label(_ stage: String) -> String { presenter.text(.picklist(stage), field: "StageName", object: "Opportunity") }
         let columns: [HTMLNode] = order.map { stage in
-            let items = byStage[stage] ?? []
-            let total = Self.total(items.compactMap { item in
-                if case .currency(let d)? = item.value(of: "Amount") { d } else { nil }
-            })
-            totals.append(total)
-            let label = presenter.text(.picklist(stage), field: "StageName", object: "Opportunity")
-            var heading: [HTMLNode] = [.el("span", [.class("ck-stage-name")], text: label), .el("span", [.class("ck-count")], text: "(\(items.count))")]
-            if !amountsHidden {
-                heading.append(.el("span", [.class("ck-amount")], text: total.map { presenter.formatter.currency($0, code: currency) } ?? LocaleFormatter.unknown))
+            let group = byStage[stage]
+            let count = group?.count ?? 0
+            var heading: [HTMLNode] = [.el("span", [.class("ck-stage-name")], text: label(stage)), .el("span", [.class("ck-count")], text: "(\(count))")]
+            if !result.measureHidden {
+                heading.append(.el("span", [.class("ck-amount")], text: group?.sum.map { presenter.formatter.currency($0, code: currency) } ?? LocaleFormatter.unknown))
             }
-            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", label)], [
+            let deals = listed == 0 || group?.key == nil ? [] : reader.records(
+                of: "Opportunity", viewer: context.viewer, fields: ["Name"], where: "StageName", equals: group?.key, limit: listed)
+            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", label(stage))], [
                 .el("h3", [], heading),
-                Markup.list(items.map { deal in
+                Markup.list(deals.map { deal in
                     Markup.link(deal.value(of: "Name")?.description ?? presenter.objectLabel("Opportunity"),
                                 context.url(objectType: "Opportunity", id: deal.id))
                 }),
             ])
         }
         var children: [HTMLNode] = []
-        if !amountsHidden {
+        if !result.measureHidden {
             let amount = presenter.label(of: "Amount", object: "Opportunity")
-            let stageLabel = presenter.label(of: "StageName", object: "Opportunity")
             children.append(context.chartRenderer.render(Chart(
-                id: "pipeline", kind: .bar, title: "\(properties.title): \(amount)",
-                categories: order.map { presenter.text(.picklist($0), field: "StageName", object: "Opportunity") }, categoryLabel: stageLabel,
-                series: [Chart.Series(name: amount, values: totals.map { $0.map { NSDecimalNumber(decimal: $0).doubleValue } ?? .nan })],
+                id: "pipeline", kind: .bar, title: "\(properties.title): \(amount)", categories: order.map(label),
+                categoryLabel: presenter.label(of: "StageName", object: "Opportunity"),
+                series: [Chart.Series(name: amount, values: order.map { byStage[$0]?.sum.map { NSDecimalNumber(decimal: $0).doubleValue } ?? .nan })],
                 format: .currency(code: currency))))
         }
         children.append(.el("div", [.class("ck-pipeline")], columns))

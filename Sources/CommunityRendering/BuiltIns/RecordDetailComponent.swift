@@ -103,6 +103,6 @@ public struct RecordDetailComponent: SiteComponent {
                                   where: list.field, equals: .reference(parent.id), limit: list.limit)
         guard let first = rows.first else { return Markup.section(heading, [Markup.empty(context)]) }
         let columns = list.columns.filter { !first.hiddenFields.contains($0) }
-        return Markup.section(heading, [RecordListComponent.table(rows, object: list.object, columns: columns, presenter: presenter, context: context)])
+        return Markup.section(heading, [RecordListComponent.table(rows, object: list.object, columns: columns, label: heading, presenter: presenter, context: context)])
     }
 }

@@ -44,12 +44,14 @@ public struct RecordListComponent: SiteComponent {
         let title = properties.title.isEmpty ? presenter.objectLabel(object, plural: true) : properties.title
         guard let first = records.first else { return Markup.section(title, [Markup.empty(context)]) }
         let columns = properties.fields.filter { !first.hiddenFields.contains($0) }
-        return Markup.section(title, [Self.table(records, object: object, columns: columns, presenter: presenter, context: context)])
+        return Markup.section(title, [Self.table(records, object: object, columns: columns, label: title, presenter: presenter, context: context)])
     }
 
     /// A table of rows: labelled column headers, formatted values, the first column linking to
     /// the record; wrapped so a wide table scrolls inside its own container.
-    static func table(_ records: [RecordRow], object: EntityType, columns: [String], presenter: RecordPresenter, context: RenderContext) -> HTMLNode {
+    static func table(
+        _ records: [RecordRow], object: EntityType, columns: [String], label: String, presenter: RecordPresenter, context: RenderContext
+    ) -> HTMLNode {
         let rows: [HTMLNode] = records.map { record in
             var currency: String?
             if case .text(let code)? = record.value(of: RecordPresenter.currencyField) { currency = code }
@@ -68,9 +70,9 @@ public struct RecordListComponent: SiteComponent {
                 return .el("td", numeric ? [.class("ck-num")] : [], text: text)
             })
         }
-        return .el("div", [.class("ck-table-wrap")], [.el("table", [.class("ck-table")], [
+        return Markup.scrollable(.el("table", [.class("ck-table")], [
             .el("thead", [], [.el("tr", [], columns.map { .el("th", [HTMLAttribute("scope", "col")], text: presenter.label(of: $0, object: object)) })]),
             .el("tbody", [], rows),
-        ])])
+        ]), label: label)
     }
 }

@@ -347,8 +347,8 @@ public struct ChartRenderer: Sendable {
                 return .el("td", [.class("ck-num")], text: text(raw, format: chart.format))
             })
         }
-        return .el("div", [.class("ck-table-wrap")], [.el("table", [.class("ck-chart-data")], [
+        return Markup.scrollable(.el("table", [.class("ck-chart-data")], [
             .el("caption", text: chart.title), .el("thead", [], [.el("tr", [], header)]), .el("tbody", [], rows),
-        ])])
+        ]), label: chart.title)
     }
 }

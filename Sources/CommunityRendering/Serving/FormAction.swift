@@ -17,12 +17,16 @@ public struct ActionRequest: Sendable {
     public var cookies: [String: String]
     /// The client's network address as the host saw it, if known (for sign-in backoff).
     public var clientAddress: String?
+    /// Files of a `multipart/form-data` post, by field name, already within the site's upload
+    /// size and type limits.
+    public var files: [String: UploadedFile]
 
     /// A request.
     public init(
         viewer: Viewer, form: [String: String], site: Site, services: RenderServices, clock: any WallClock,
-        cookies: [String: String] = [:], clientAddress: String? = nil
+        cookies: [String: String] = [:], clientAddress: String? = nil, files: [String: UploadedFile] = [:]
     ) {
+        self.files = files
         self.viewer = viewer
         self.form = form
         self.site = site
@@ -31,6 +35,9 @@ public struct ActionRequest: Sendable {
         self.cookies = cookies
         self.clientAddress = clientAddress
     }
+
+    /// An uploaded file by field name, or `nil` when none was sent.
+    public func file(_ name: String) -> UploadedFile? { files[name] }
 
     /// A trimmed field value, or `nil` when missing or blank.
     public func field(_ name: String) -> String? {
