@@ -153,7 +153,8 @@ public final class Community: Sendable {
         services.set(RecordPresentation.self, configuration.recordPresentation)
         services.set((any EngagementProvider).self, EngagementDataProvider(
             engagement: engagement, access: access, store: store, site: nil,
-            viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) }))
+            viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) },
+            memberIndex: SiteMemberIndex(store: store)))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
         services.set((any PartnerProgramProvider).self, ProgramDataProvider(funds: funds, leads: leadDistribution))
