@@ -67,7 +67,7 @@ enum SiteFormActions {
             guard let user = moderator(request) else { return .forbidden }
             guard let entry = StandardActions.parse(request.field("case"), as: ModerationCase.self) else { return .invalid(["": "Unknown queue entry."]) }
             return try StandardActions.outcome {
-                try engagement.moderation.approve(entry, by: user)
+                try engagement.moderation.approve(entry, site: request.site.id, by: user)
                 return .redirect(queuePage(request.site))
             }
         }
@@ -77,7 +77,7 @@ enum SiteFormActions {
             guard let reason = request.field("reason") else { return .invalid(["reason": "Give a reason for the removal."]) }
             guard reason.count <= 1_000 else { return .invalid(["reason": "Keep the reason under 1,000 characters."]) }
             return try StandardActions.outcome {
-                try engagement.moderation.remove(entry, reason: reason, by: user)
+                try engagement.moderation.remove(entry, reason: reason, site: request.site.id, by: user)
                 return .redirect(queuePage(request.site))
             }
         }
@@ -86,7 +86,7 @@ enum SiteFormActions {
             guard let entry = StandardActions.parse(request.field("case"), as: ModerationCase.self) else { return .invalid(["": "Unknown queue entry."]) }
             guard let body = request.field("body") else { return .invalid(["body": "Enter the edited text."]) }
             return try StandardActions.outcome {
-                try engagement.moderation.edit(entry, body: body, by: user)
+                try engagement.moderation.edit(entry, body: body, site: request.site.id, by: user)
                 return .redirect(queuePage(request.site))
             }
         }

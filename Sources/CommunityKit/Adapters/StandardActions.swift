@@ -13,7 +13,7 @@ enum StandardActions {
         into actions: inout FormActionRegistry, engagement: Engagement, cases: CaseService, deals: DealRegistrationService,
         knowledge: any KnowledgeProvider, store: any Store
     ) {
-        actions.register("selfRegister") { request in try SelfRegistration.register(request, store: store) }
+        actions.register("selfRegister") { request in try SelfRegistration.register(request, store: store, moderation: engagement.moderation) }
         actions.register("askQuestion") { request in
             guard let user = member(request) else { return .forbidden }
             let title = request.field("title"), body = request.field("body")

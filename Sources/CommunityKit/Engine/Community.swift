@@ -109,7 +109,8 @@ public final class Community: Sendable {
         let environment = ServiceEnvironment(
             store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access),
             notifier: InboxServiceNotifier(engagement: engagement))
-        files = FileService(store: store, blobs: configuration.blobStore, access: access, clock: clock, limits: configuration.fileLimits)
+        files = FileService(store: store, blobs: configuration.blobStore, access: access, clock: clock, limits: configuration.fileLimits,
+                             titleScreen: ModerationFileTitleScreen(engagement: engagement))
         cases = try CaseService(
             environment: environment, configuration: CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner),
             suggester: ContentArticleSuggester(knowledge: knowledge), files: ContentCaseFileStore(files: files))
