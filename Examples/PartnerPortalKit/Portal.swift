@@ -43,6 +43,7 @@ struct Portal: Sendable {
         if let blobs { configuration.blobStore = blobs }
         PortalPrograms.configure(&configuration)
         configuration.twoFactorIssuer = "Northwind Cloud"
+        configuration.recordPresentation = try PortalPresentation.make()
         let community = try Community(configuration)
         if demoPasswords {
             for user in Seed.people where try !community.identity.hasPassword(user.id) {

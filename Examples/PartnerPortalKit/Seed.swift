@@ -65,6 +65,8 @@ enum Seed {
                         probability: 20, partnerAccountID: "globex", owner: "bo"),
             Opportunity(id: "opp-hanbit-1", name: "한빛 – Analytics", accountID: "hanbit", stage: "Negotiation", amount: 35_000, closeDate: close,
                         probability: 80, partnerAccountID: "hanbit", owner: "jisoo"),
+            Opportunity(id: "opp-initrode-1", name: "Müller Maschinenbau – Support Plus", accountID: "initrode", stage: "Proposal", amount: 18_500,
+                        closeDate: close, probability: 50, partnerAccountID: "initrode", owner: "ines", customFields: ["CurrencyIsoCode": .text("EUR")]),
             Case(id: "case-acme-1", subject: "Cannot open the partner price list", description: "The PDF link returns an error.", accountID: "acme",
                  priority: .high, origin: .community, owner: .user("pat")),
             Case(id: "case-known-1", subject: "Known issue: sign-in e-mails delayed in Europe", description: "Verification e-mails arrive up to an hour late. A fix is rolling out.",

@@ -35,7 +35,7 @@ import Testing
         try schema().validate(valid) { type, id in type == "Account" && id == "acc-1" }
         try schema().validate(["Budget__c": .currency(0)])
         #expect(try schema().field(named: "Partner__c")?.label == "Partner")
-        #expect(try schema().field(named: "Notes__c")?.label == "Notes__c")
+        #expect(try schema().field(named: "Notes__c")?.label == "Notes")
         #expect(try schema().field(named: "Nope__c") == nil)
         #expect(try schema().fields.map(\.name).first == "Notes__c")
     }

@@ -152,7 +152,7 @@ import Testing
 
     @Test func wideTablesScrollInALabelledFocusableRegion() throws {
         let html = try Self.page("/help/leads", as: Fixtures.employee).body
-        #expect(html.contains("<div class=\"ck-table-scroll\" role=\"region\" aria-label=\"Lead\" tabindex=\"0\"><table class=\"ck-table\">"))
+        #expect(html.contains("<div class=\"ck-table-scroll\" role=\"region\" aria-label=\"Leads\" tabindex=\"0\"><table class=\"ck-table\">"))
         #expect(Stylesheet.base.contains(".ck-table-scroll{overflow-x:auto"))
     }
 

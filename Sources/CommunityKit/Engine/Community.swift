@@ -151,9 +151,11 @@ public final class Community: Sendable {
         services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
         services.set((any CommunityLogger).self, logger)
         services.set(RecordReader.self, RecordReader(engine: access))
+        services.set(RecordPresentation.self, configuration.recordPresentation)
         services.set((any EngagementProvider).self, EngagementDataProvider(
             engagement: engagement, access: access, store: store, site: nil,
-            viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) }))
+            viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) },
+            memberIndex: SiteMemberIndex(store: store)))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
         services.set((any PartnerProgramProvider).self, ProgramDataProvider(funds: funds, leads: leadDistribution))

@@ -34,6 +34,9 @@ public struct CommunityConfiguration: Sendable {
     public var logger: any CommunityLogger
     /// A request that takes at least this long is logged as `request.slow`; `nil` logs none.
     public var slowRequestThreshold: Duration?
+    /// Object, field and picklist labels per locale, record page and compact layouts, and the
+    /// org's default currency, which every component shows records with.
+    public var recordPresentation: RecordPresentation = .standard
     /// Where file contents live (case attachments, profile photos, library files): in memory
     /// unless the host passes a ``DirectoryBlobStore`` or its own object storage.
     public var blobStore: any BlobStore = MemoryBlobStore()

@@ -1,3 +1,4 @@
+import CommunityModel
 import Foundation
 
 /// `community.caseForm`: submit a support case; articles suggested from the subject after a
@@ -36,10 +37,14 @@ public struct CaseFormComponent: SiteComponent {
                 ]))
             }
         }
+        let presenter = context.presenter
+        let priorities = presenter.picklistOptions("Priority", object: "Case").filter { ["low", "medium", "high"].contains($0.value) }
         children.append(Markup.form("submitCase", context: context, [
-            Markup.field("subject", label: "Subject", action: "submitCase", context: context, required: true),
-            Markup.field("description", label: "Description", action: "submitCase", context: context, multiline: true, required: true),
-            Markup.field("priority", label: "Priority", action: "submitCase", context: context, options: ["low", "medium", "high"]),
+            Markup.field("subject", label: presenter.label(of: "Subject", object: "Case"), action: "submitCase", context: context, required: true),
+            Markup.field("description", label: presenter.label(of: "Description", object: "Case"), action: "submitCase", context: context,
+                         multiline: true, required: true),
+            Markup.picklistField("priority", label: presenter.label(of: "Priority", object: "Case"), action: "submitCase", context: context,
+                                 options: priorities),
         ]))
         return Markup.section(properties.title, children)
     }

@@ -2,8 +2,10 @@ import Foundation
 import CommunityModel
 import CommunityAccess
 
-/// `community.dashboard`: a bar chart, as inline SVG with a text table for screen readers,
-/// of the records the viewer may read, grouped by a field (count, or sum of a number field).
+/// `community.dashboard`: a chart (bar, stacked bar, line, donut or single metric) of the
+/// records the viewer may read, grouped by a field (count, or sum of a number or currency field),
+/// drawn by ``ChartRenderer`` with labels, picklist labels and amounts in the viewer's locale and
+/// the data as a table beside it.
 public struct DashboardComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -15,6 +17,8 @@ public struct DashboardComponent: SiteComponent {
         public var groupBy: String
         /// `count`, or a number or currency field to sum.
         public var measure: String
+        /// The chart kind (`bar`, `stackedBar`, `line`, `donut`, `metric`); `bar` when absent.
+        public var chart: String?
     }
 
     public static let type: ComponentType = "community.dashboard"
@@ -23,6 +27,7 @@ public struct DashboardComponent: SiteComponent {
         .init("object", .string, required: true, length: 1...80, pattern: .apiName, summary: "Object API name"),
         .init("groupBy", .string, required: true, length: 1...80, pattern: .apiName, summary: "Field to group by"),
         .init("measure", .string, default: "count", length: 1...80, pattern: .apiName, summary: "count or a field to sum"),
+        .init("chart", .string, default: "bar", allowed: Chart.Kind.allCases.map { JSONValue.string($0.rawValue) }, summary: "Chart kind"),
     ])
 
     let properties: Properties
@@ -30,21 +35,47 @@ public struct DashboardComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
-        let title = properties.title.isEmpty ? "\(properties.object) by \(properties.groupBy)" : properties.title
+        let object = EntityType(properties.object)
+        let presenter = context.presenter
         let counting = properties.measure == "count"
+        let measureLabel = counting ? presenter.objectLabel(object, plural: true) : presenter.label(of: properties.measure, object: object)
+        let groupLabel = presenter.label(of: properties.groupBy, object: object)
+        let title = properties.title.isEmpty ? "\(measureLabel) · \(groupLabel)" : properties.title
         let result: RecordReader.Summary
         do {
-            result = try reader.summary(
-                of: EntityType(properties.object), viewer: context.viewer, groupBy: properties.groupBy,
-                measure: counting ? nil : properties.measure)
+            result = try reader.summary(of: object, viewer: context.viewer, groupBy: properties.groupBy, measure: counting ? nil : properties.measure)
         } catch {
             return Markup.section(title, [Markup.unavailable(context)])
         }
         guard counting || !result.measureHidden else { return Markup.section(title, [Markup.unavailable(context)]) }
         let totals = Self.totals(of: result.summary, counting: counting)
         guard !totals.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
-        let bars = totals.sorted { $0.key < $1.key }
-        return Markup.section(title, [Self.chart(title: title, bars: bars), Markup.scrollable(Self.table(bars), label: title)])
+        let bars = Self.ordered(totals, field: properties.groupBy, object: object, presenter: presenter)
+        var currency: String?
+        var isCurrency = false
+        if !counting, case .currency? = presenter.presentation.schemas.definition(of: properties.measure, object: object)?.type {
+            isCurrency = true
+            if let codes = try? reader.summary(of: object, viewer: context.viewer, groupBy: RecordPresenter.currencyField),
+               codes.summary.groups.count == 1, case .text(let code)? = codes.summary.groups.first?.key, LocaleFormatter.isCurrencyCode(code) {
+                currency = code
+            }
+        }
+        let chart = Chart(
+            id: "dashboard-\(properties.object)-\(properties.groupBy)-\(properties.measure)",
+            kind: properties.chart.flatMap(Chart.Kind.init(rawValue:)) ?? .bar, title: title,
+            categories: bars.map { $0.key == "—" ? "—" : presenter.text(.picklist($0.key), field: properties.groupBy, object: object) },
+            categoryLabel: groupLabel, series: [Chart.Series(name: measureLabel, values: bars.map(\.value))],
+            format: isCurrency ? .currency(code: currency) : .number)
+        return Markup.section(title, [context.chartRenderer.render(chart)])
+    }
+
+    /// Groups in the picklist's declared order when the field is a picklist, else by key.
+    static func ordered(_ totals: [String: Double], field: String, object: EntityType, presenter: RecordPresenter) -> [(key: String, value: Double)] {
+        let declared = presenter.picklistOptions(field, object: object).map(\.value)
+        return totals.sorted { a, b in
+            let i = declared.firstIndex(of: a.key) ?? Int.max, j = declared.firstIndex(of: b.key) ?? Int.max
+            return i != j ? i < j : a.key < b.key
+        }
     }
 
     /// The bar values by group: a count, or the sum of a number or currency field. Stored values

@@ -46,24 +46,46 @@ public struct DealPipelineComponent: SiteComponent {
                 Localized.text("noDeals", locale: context.locale),
                 action: leads.map { (Localized.text("registerLead", locale: context.locale), $0) })])
         }
+        let presenter = context.presenter
+        // The deals' currency: the one every readable deal names, else the org's (an aggregate too).
+        var currency: String?
+        if let codes = try? reader.summary(of: "Opportunity", viewer: context.viewer, groupBy: RecordPresenter.currencyField),
+           codes.summary.groups.count == 1, case .text(let code)? = codes.summary.groups.first?.key, LocaleFormatter.isCurrencyCode(code) {
+            currency = code
+        }
         var byStage: [String: RecordSummary.Group] = [:]
         for group in result.summary.groups { byStage[group.key?.description ?? "—"] = group }
         let order = properties.stages.filter { byStage[$0] != nil } + byStage.keys.filter { !properties.stages.contains($0) }.sorted()
         let listed = Markup.clamp(properties.dealsPerStage ?? 5, to: 0...50)
+        func label(_ stage: String) -> String { presenter.text(.picklist(stage), field: "StageName", object: "Opportunity") }
         let columns: [HTMLNode] = order.map { stage in
             let group = byStage[stage]
             let count = group?.count ?? 0
-            let total = result.measureHidden ? "" : " · " + (group?.sum.map { "\($0)" } ?? "—")
+            var heading: [HTMLNode] = [.el("span", [.class("ck-stage-name")], text: label(stage)), .el("span", [.class("ck-count")], text: "(\(count))")]
+            if !result.measureHidden {
+                heading.append(.el("span", [.class("ck-amount")], text: group?.sum.map { presenter.formatter.currency($0, code: currency) } ?? LocaleFormatter.unknown))
+            }
             let deals = listed == 0 || group?.key == nil ? [] : reader.records(
                 of: "Opportunity", viewer: context.viewer, fields: ["Name"], where: "StageName", equals: group?.key, limit: listed)
-            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", stage)], [
-                .el("h3", text: "\(stage) (\(count))" + total),
+            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", label(stage))], [
+                .el("h3", [], heading),
                 Markup.list(deals.map { deal in
-                    Markup.link(deal.value(of: "Name")?.description ?? deal.id, context.url(objectType: "Opportunity", id: deal.id))
+                    Markup.link(deal.value(of: "Name")?.description ?? presenter.objectLabel("Opportunity"),
+                                context.url(objectType: "Opportunity", id: deal.id))
                 }),
             ])
         }
-        return Markup.section(properties.title, [.el("div", [.class("ck-pipeline")], columns)])
+        var children: [HTMLNode] = []
+        if !result.measureHidden {
+            let amount = presenter.label(of: "Amount", object: "Opportunity")
+            children.append(context.chartRenderer.render(Chart(
+                id: "pipeline", kind: .bar, title: "\(properties.title): \(amount)", categories: order.map(label),
+                categoryLabel: presenter.label(of: "StageName", object: "Opportunity"),
+                series: [Chart.Series(name: amount, values: order.map { byStage[$0]?.sum.map { NSDecimalNumber(decimal: $0).doubleValue } ?? .nan })],
+                format: .currency(code: currency))))
+        }
+        children.append(.el("div", [.class("ck-pipeline")], columns))
+        return Markup.section(properties.title, children)
     }
 
     /// The sum of a stage's amounts, or `nil` when it cannot be shown: stored amounts are not

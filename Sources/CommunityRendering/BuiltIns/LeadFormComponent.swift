@@ -23,14 +23,17 @@ public struct LeadFormComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let reader = context.service(RecordReader.self), reader.mayCreate("Lead", viewer: context.viewer) else { return .empty }
+        let presenter = context.presenter
+        func label(_ field: String) -> String { presenter.label(of: field, object: "Lead") }
         var fields: [HTMLNode] = [
-            Markup.field("company", label: "Company", action: "registerLead", context: context, required: true),
-            Markup.field("firstName", label: "First name", action: "registerLead", context: context),
-            Markup.field("lastName", label: "Last name", action: "registerLead", context: context, required: true),
-            Markup.field("email", label: "E-mail", action: "registerLead", context: context, type: "email"),
+            Markup.field("company", label: label("Company"), action: "registerLead", context: context, required: true),
+            Markup.field("firstName", label: label("FirstName"), action: "registerLead", context: context),
+            Markup.field("lastName", label: label("LastName"), action: "registerLead", context: context, required: true),
+            Markup.field("email", label: label("Email"), action: "registerLead", context: context, type: "email"),
         ]
         if !properties.products.isEmpty {
-            fields.append(Markup.field("product", label: "Product", action: "registerLead", context: context, options: properties.products))
+            let options = properties.products.map { (value: $0, label: presenter.text(.picklist($0), field: "Product", object: "Lead")) }
+            fields.append(Markup.picklistField("product", label: label("Product"), action: "registerLead", context: context, options: options))
         }
         return Markup.section(properties.title, [Markup.form("registerLead", context: context, fields)])
     }

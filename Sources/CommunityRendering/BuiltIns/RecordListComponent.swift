@@ -1,7 +1,8 @@
 import CommunityModel
 import CommunityAccess
 
-/// `community.recordList`: records of any object the viewer may read, as a table. Columns
+/// `community.recordList`: records of any object the viewer may read, as a table with the
+/// fields' labels as column headers and values formatted for the viewer's locale. Columns
 /// that field-level security hides from the viewer are left out.
 public struct RecordListComponent: SiteComponent {
     /// Properties.
@@ -10,7 +11,7 @@ public struct RecordListComponent: SiteComponent {
         public var object: String
         /// The fields to show, standard or custom (`Priority`, `Budget__c`).
         public var fields: [String]
-        /// The heading.
+        /// The heading; empty for the object's plural label.
         public var title: String
         /// How many rows.
         public var limit: Int
@@ -36,22 +37,42 @@ public struct RecordListComponent: SiteComponent {
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
         let object = EntityType(properties.object)
+        let presenter = context.presenter
         let records = reader.records(
-            of: object, viewer: context.viewer, fields: properties.fields, where: properties.filterField,
+            of: object, viewer: context.viewer, fields: properties.fields + [RecordPresenter.currencyField], where: properties.filterField,
             equals: properties.filterValue.map { FieldValue.picklist($0) }, limit: Markup.clamp(properties.limit, to: 0...200))
-        let title = properties.title.isEmpty ? properties.object : properties.title
+        let title = properties.title.isEmpty ? presenter.objectLabel(object, plural: true) : properties.title
         guard let first = records.first else { return Markup.section(title, [Markup.empty(context)]) }
         let columns = properties.fields.filter { !first.hiddenFields.contains($0) }
+        return Markup.section(title, [Self.table(records, object: object, columns: columns, label: title, presenter: presenter, context: context)])
+    }
+
+    /// A table of rows: labelled column headers, formatted values, the first column linking to
+    /// the record; wrapped so a wide table scrolls inside its own container.
+    static func table(
+        _ records: [RecordRow], object: EntityType, columns: [String], label: String, presenter: RecordPresenter, context: RenderContext
+    ) -> HTMLNode {
         let rows: [HTMLNode] = records.map { record in
-            .el("tr", [], columns.enumerated().map { i, field in
-                let text = record.value(of: field).map(Markup.display) ?? ""
-                if i == 0 { return .el("td", [], [Markup.link(text.isEmpty ? record.id : text, context.url(objectType: properties.object, id: record.id))]) }
-                return .el("td", text: text)
+            var currency: String?
+            if case .text(let code)? = record.value(of: RecordPresenter.currencyField) { currency = code }
+            return .el("tr", [], columns.enumerated().map { i, field in
+                let value = record.value(of: field)
+                let text = value.map { presenter.text($0, field: field, object: object, currencyCode: currency) } ?? ""
+                let numeric: Bool
+                switch value {
+                case .currency?, .number?: numeric = true
+                default: numeric = false
+                }
+                if i == 0 {
+                    let label = text.isEmpty ? presenter.objectLabel(object) : text
+                    return .el("td", [], [Markup.link(label, context.url(objectType: object.name, id: record.id))])
+                }
+                return .el("td", numeric ? [.class("ck-num")] : [], text: text)
             })
         }
-        return Markup.section(title, [Markup.scrollable(.el("table", [.class("ck-table")], [
-            .el("thead", [], [.el("tr", [], columns.map { .el("th", [HTMLAttribute("scope", "col")], text: $0) })]),
+        return Markup.scrollable(.el("table", [.class("ck-table")], [
+            .el("thead", [], [.el("tr", [], columns.map { .el("th", [HTMLAttribute("scope", "col")], text: presenter.label(of: $0, object: object)) })]),
             .el("tbody", [], rows),
-        ]), label: title)])
+        ]), label: label)
     }
 }

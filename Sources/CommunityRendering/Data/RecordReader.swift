@@ -61,3 +61,13 @@ public struct RecordReader: Sendable {
         snapshot.redact(record, for: user)
     }
 }
+
+extension RecordReader {
+    /// The display name of a record owner (`user:pat` → `Pat Partner`, or a bare user id); `nil`
+    /// for an unknown user or a queue.
+    public func ownerName(_ owner: String) -> String? {
+        let id = owner.hasPrefix("user:") ? String(owner.dropFirst(5)) : owner
+        guard !owner.hasPrefix("queue:"), let userID = try? ID<User>(parsing: id) else { return nil }
+        return engine.snapshot.user(userID)?.name
+    }
+}

@@ -16,6 +16,7 @@ public enum Stylesheet {
             for span in 1...12 { css += ".ck-\(breakpoint)-\(span){grid-column:span \(span)}" }
             css += "}"
         }
+        css += records
         let narrow = compactNavigationBreakpoint - 1
         css += "@media (max-width:\(narrow)px){" + compactRules.joined() + "}"
         css += "@media (min-width:\(compactNavigationBreakpoint)px){.ck-nav-compact{display:none}}"
@@ -153,7 +154,7 @@ public enum Stylesheet {
         ".ck-stage h3{font-size:var(--ck-text-2)}",
         ".ck-chart{margin:0 0 var(--ck-space-4);color:var(--ck-primary)}",
         "svg.ck-chart{display:block;width:100%;max-width:36rem}",
-        "svg.ck-chart text{fill:var(--ck-text);font-size:11px}",
+        "svg.ck-chart text{fill:var(--ck-text)}",
         // Articles, questions, profiles
         ".ck-rich-text,.ck-article-body,.ck-question-body{max-width:72ch}",
         ".ck-topic,.ck-question,.ck-profile,.ck-record{min-width:0}",
