@@ -108,6 +108,7 @@ public final class Community: Sendable {
 
         var services = RenderServices()
         services.set((any CommunityLogger).self, logger)
+        services.set(UIStrings.self, configuration.strings)
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)

@@ -35,6 +35,10 @@ public struct CommunityConfiguration: Sendable {
     /// A request that takes at least this long is logged as `request.slow`; `nil` logs none.
     public var slowRequestThreshold: Duration?
 
+    /// The text of every built-in component, form and message, per locale: ``UIStrings/standard``
+    /// (English, German, Korean) unless the host adds a locale or overrides strings.
+    public var strings: UIStrings = .standard
+
     // MARK: Sign-in
 
     /// Delivers password reset and e-mail verification links (with paths already pointing at

@@ -28,7 +28,7 @@ public struct ArticleListComponent: SiteComponent {
         guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
         let topic = properties.topic.isEmpty ? context.parameters["name"] : properties.topic
         let articles = try knowledge.articles(topic: topic, locale: context.locale, viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
-        return Markup.section(properties.title, articles.isEmpty ? [Markup.empty(context)] : [Self.list(articles, page: properties.articlePage, context: context)])
+        return Markup.section(context.localized(properties.title), articles.isEmpty ? [Markup.empty(context)] : [Self.list(articles, page: properties.articlePage, context: context)])
     }
 
     static func list(_ articles: [ArticleCard], page: String, context: RenderContext) -> HTMLNode {

@@ -33,7 +33,8 @@ public struct DashboardComponent: SiteComponent {
         let records = reader.records(
             of: EntityType(properties.object), viewer: context.viewer, fields: [properties.groupBy, properties.measure], limit: 10_000)
         let totals = Self.totals(of: records, groupBy: properties.groupBy, measure: properties.measure)
-        let title = properties.title.isEmpty ? "\(properties.object) by \(properties.groupBy)" : properties.title
+        let title = properties.title.isEmpty
+            ? context.text("dashboard.title", ["object": properties.object, "field": properties.groupBy]) : context.localized(properties.title)
         guard !totals.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         let bars = totals.sorted { $0.key < $1.key }
         return Markup.section(title, [Self.chart(title: title, bars: bars), Self.table(bars)])

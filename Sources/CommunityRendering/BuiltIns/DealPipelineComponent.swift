@@ -25,7 +25,8 @@ public struct DealPipelineComponent: SiteComponent {
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
         let deals = reader.records(of: "Opportunity", viewer: context.viewer, fields: ["Name", "StageName", "Amount"], limit: 1000)
-        guard !deals.isEmpty else { return Markup.section(properties.title, [Markup.empty(context)]) }
+        let title = context.localized(properties.title, default: "pipeline.title")
+        guard !deals.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         var byStage: [String: [RecordRow]] = [:]
         for deal in deals { byStage[deal.value(of: "StageName")?.description ?? "—", default: []].append(deal) }
         let order = properties.stages.filter { byStage[$0] != nil } + byStage.keys.filter { !properties.stages.contains($0) }.sorted()
@@ -35,14 +36,14 @@ public struct DealPipelineComponent: SiteComponent {
             let total = Self.total(items.compactMap { item in
                 if case .currency(let d)? = item.value(of: "Amount") { d } else { nil }
             })
-            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", stage)], [
-                .el("h3", text: "\(stage) (\(items.count))" + (amountsHidden ? "" : " · " + (total.map { "\($0)" } ?? "—"))),
+            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", context.text("pipeline.stageSummary", ["stage": context.localized(stage), "count": "\(items.count)"]))], [
+                .el("h3", text: "\(context.localized(stage)) (\(items.count))" + (amountsHidden ? "" : " · " + (total.map { "\($0)" } ?? "—"))),
                 Markup.list(items.map { deal in
                     Markup.link(deal.value(of: "Name")?.description ?? deal.id, context.url(objectType: "Opportunity", id: deal.id))
                 }),
             ])
         }
-        return Markup.section(properties.title, [.el("div", [.class("ck-pipeline")], columns)])
+        return Markup.section(title, [.el("div", [.class("ck-pipeline")], columns)])
     }
 
     /// The sum of a stage's amounts, or `nil` when it cannot be shown: stored amounts are not

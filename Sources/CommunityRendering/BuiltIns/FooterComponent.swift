@@ -20,9 +20,9 @@ public struct FooterComponent: SiteComponent {
     public func render(in context: RenderContext) throws -> HTMLNode {
         var children: [HTMLNode] = []
         if let menu = context.site.menus.first(where: { $0.id == properties.menu }) {
-            children.append(.el("nav", [HTMLAttribute("aria-label", "Footer")], [HeaderComponent.items(menu.items, context: context)]))
+            children.append(.el("nav", [HTMLAttribute("aria-label", context.text("nav.footer"))], [HeaderComponent.items(menu.items, context: context)]))
         }
-        if !properties.text.isEmpty { children.append(.el("p", text: properties.text)) }
+        if !properties.text.isEmpty { children.append(.el("p", text: context.localized(properties.text))) }
         return .el("div", [.class("ck-footer ck-footer-\(context.theme.footer.rawValue)")], children)
     }
 }

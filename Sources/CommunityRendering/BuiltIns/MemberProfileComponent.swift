@@ -16,14 +16,14 @@ public struct MemberProfileComponent: SiteComponent {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         guard let id = context.parameters["member"], let member = try engagement.member(id: id, viewer: context.viewer) else {
             context.head.setStatus(404)
-            return .el("p", text: Localized.text("notFound", locale: context.locale))
+            return .el("p", text: context.text("page.notFound"))
         }
         context.head.setTitle(member.name)
         context.head.setOpenGraphType("profile")
         var facts: [HTMLNode] = []
-        if let title = member.title { facts += [.el("dt", text: "Title"), .el("dd", text: title)] }
-        if let company = member.company { facts += [.el("dt", text: "Company"), .el("dd", text: company)] }
-        if properties.showPoints, let points = member.points { facts += [.el("dt", text: "Points"), .el("dd", text: "\(points)")] }
+        if let title = member.title { facts += [.el("dt", text: context.text("profile.title")), .el("dd", text: title)] }
+        if let company = member.company { facts += [.el("dt", text: context.text("profile.company")), .el("dd", text: company)] }
+        if properties.showPoints, let points = member.points { facts += [.el("dt", text: context.text("profile.points")), .el("dd", text: "\(points)")] }
         return .el("div", [.class("ck-profile")], [.el("h1", text: member.name), .el("dl", [], facts)])
     }
 }

@@ -26,7 +26,7 @@ public struct RecordDetailComponent: SiteComponent {
         let object = properties.object.isEmpty ? (context.page.objectType ?? "") : properties.object
         guard let id = context.parameters["id"], let record = reader.record(of: EntityType(object), id: id, viewer: context.viewer) else {
             context.head.setStatus(404)
-            return .el("p", text: Localized.text("notFound", locale: context.locale))
+            return .el("p", text: context.text("record.notFound"))
         }
         let names = properties.fields.isEmpty ? record.fields.keys.sorted() : properties.fields.filter { !record.hiddenFields.contains($0) }
         let title = ["Name", "Subject", "LastName"].lazy.compactMap { record.value(of: $0)?.description }.first ?? record.id

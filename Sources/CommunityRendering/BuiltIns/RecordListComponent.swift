@@ -39,7 +39,7 @@ public struct RecordListComponent: SiteComponent {
         let records = reader.records(
             of: object, viewer: context.viewer, fields: properties.fields, where: properties.filterField,
             equals: properties.filterValue.map { FieldValue.picklist($0) }, limit: Markup.clamp(properties.limit, to: 0...200))
-        let title = properties.title.isEmpty ? properties.object : properties.title
+        let title = properties.title.isEmpty ? properties.object : context.localized(properties.title)
         guard let first = records.first else { return Markup.section(title, [Markup.empty(context)]) }
         let columns = properties.fields.filter { !first.hiddenFields.contains($0) }
         let rows: [HTMLNode] = records.map { record in

@@ -24,7 +24,7 @@ public struct SearchResultsComponent: SiteComponent {
         guard !query.isEmpty else { return .empty }
         guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
         let results = try knowledge.search(String(query.prefix(200)), locale: context.locale, viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
-        let title = Localized.text("search", locale: context.locale) + ": " + query
+        let title = context.text("search.resultsTitle", ["query": query])
         guard !results.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         return Markup.section(title, [ArticleListComponent.list(results, page: properties.articlePage, context: context)])
     }

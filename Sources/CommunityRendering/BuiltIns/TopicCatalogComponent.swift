@@ -20,7 +20,7 @@ public struct TopicCatalogComponent: SiteComponent {
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
         let topics = try knowledge.topics(viewer: context.viewer)
-        return Markup.section(properties.title, topics.isEmpty ? [Markup.empty(context)] : [Markup.list(topics.map { topic in
+        return Markup.section(context.localized(properties.title, default: "topics.title"), topics.isEmpty ? [Markup.empty(context)] : [Markup.list(topics.map { topic in
             .fragment([Markup.link(topic.name, context.url(page: properties.topicPage, parameter: topic.name)),
                        .text(" (\(topic.itemCount))")])
         })])

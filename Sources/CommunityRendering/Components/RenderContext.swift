@@ -30,13 +30,15 @@ public struct RenderContext: Sendable {
     public let head: PageHead
     /// The engine's clock.
     public var clock: any WallClock
+    /// The library's text in every locale (``UIStrings/standard`` unless the host extended it).
+    public var strings: UIStrings
 
     /// A context.
     public init(
         viewer: Viewer, site: Site, page: Page, parameters: [String: String] = [:], query: [String: String] = [:],
         theme: Theme? = nil, locale: String? = nil, services: RenderServices = RenderServices(),
         environment: RenderEnvironment = RenderEnvironment(), csrfToken: String = "", form: FormState? = nil,
-        head: PageHead = PageHead(), clock: any WallClock = SystemClock()
+        head: PageHead = PageHead(), clock: any WallClock = SystemClock(), strings: UIStrings = .standard
     ) {
         self.viewer = viewer
         self.site = site
@@ -51,6 +53,7 @@ public struct RenderContext: Sendable {
         self.form = form
         self.head = head
         self.clock = clock
+        self.strings = strings
     }
 
     /// A copy with an environment value set, for a subtree.
