@@ -1,3 +1,4 @@
+import Foundation
 import CommunityModel
 
 /// `community.header`: the site's logo and name, a navigation menu with items the viewer's

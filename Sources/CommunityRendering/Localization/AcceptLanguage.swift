@@ -1,3 +1,4 @@
+import Foundation
 /// An `Accept-Language` request header parsed strictly (RFC 9110 §12.5.4): language ranges
 /// with optional quality values, best first.
 ///

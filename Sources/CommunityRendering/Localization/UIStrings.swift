@@ -1,3 +1,4 @@
+import Foundation
 /// The text of the library's user interface, one table per locale: every heading, label,
 /// button, notice and error message the built-in components, forms and actions print.
 ///

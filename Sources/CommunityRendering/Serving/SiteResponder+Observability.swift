@@ -1,4 +1,4 @@
-import CommunityModel
+public import CommunityModel
 
 extension SiteResponder {
     /// The host's logger, when the engine registered one in ``services``
