@@ -62,7 +62,7 @@ import Testing
         let home = browser.get("/partners/")
         #expect(home.body.contains("<html lang=\"de-DE\">"))
         #expect(home.body.contains(">Abmelden</button>"))
-        #expect(home.body.contains(">Willkommen, Partner<"))
+        #expect(home.body.contains(">Willkommen, Gold-Partner<"))  // Pat's account is gold
         let support = browser.get("/partners/support")
         #expect(support.body.contains("Support kontaktieren") && support.body.contains(">Fall einreichen</button>"))
         let missing = browser.post("/partners/_action/submitCase", ["subject": "", "description": ""])
