@@ -66,7 +66,8 @@ struct SiteExport {
             let crawler = SiteCrawler(portal: portal, viewer: portal.viewer(user))
             let (visits, _) = crawler.crawl(from: ["/partners/", "/help/"] + extraPaths)
             var names = FileNames()
-            for visit in visits { _ = names.name(for: visit.path, query: visit.query) }
+            // A redirect (the language switcher's link) has no file of its own: its links stay absolute.
+            for visit in visits where !(300...399).contains(visit.status) { _ = names.name(for: visit.path, query: visit.query) }
             for visit in visits where visit.contentType.hasPrefix("text/html") {
                 let name = names.name(for: visit.path, query: visit.query)
                 let html = Self.relinked(Self.relinked(visit.body, attribute: "href", from: visit.path, names: names),
