@@ -56,7 +56,7 @@ public struct SiteResponder: Sendable {
             }
         }
         self.compiled = compiled
-        self.stylesheet = Stylesheet.base + site.theme.customProperties
+        self.stylesheet = Stylesheet.base + Stylesheet.forms + site.theme.customProperties
         self.styleHash = SHA256.base64(SHA256.hash(Array(stylesheet.utf8)))
     }
 
