@@ -32,6 +32,8 @@ public struct SiteTranslations: Sendable, Hashable, Codable {
     /// `source` in `locale`, or `nil` when it has no translation there.
     public func translation(of source: String, locale: String) -> String? {
         guard let byLocale = entries[source] else { return nil }
+        if let text = byLocale[locale] { return text }
+        if let text = byLocale[String(locale.prefix { $0 != "_" && $0 != "-" })] { return text }
         let normalized = UIStrings.normalize(locale)
         return byLocale[normalized] ?? byLocale[UIStrings.language(of: normalized)]
     }

@@ -76,10 +76,14 @@ public struct UIStrings: Sendable, Hashable {
     }
 
     private func lookup(_ key: UIStringKey, locale: String, fallBack: Bool) -> String? {
+        // The common case first, without building strings: `ko_KR` → `ko_KR`, then `ko`.
+        if let text = tables[locale]?[key] { return text }
+        let prefix = String(locale.prefix { $0 != "_" && $0 != "-" })
+        if let text = tables[prefix]?[key] { return text }
         let normalized = UIStrings.normalize(locale)
-        if let text = tables[normalized]?[key] { return text }
+        if normalized != locale, let text = tables[normalized]?[key] { return text }
         let language = UIStrings.language(of: normalized)
-        if language != normalized, let text = tables[language]?[key] { return text }
+        if language != prefix, let text = tables[language]?[key] { return text }
         guard fallBack else { return nil }
         return tables["en"]?[key] ?? UIStrings.english[key]
     }

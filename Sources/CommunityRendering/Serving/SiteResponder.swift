@@ -206,7 +206,7 @@ public struct SiteResponder: Sendable {
         let title = state.title ?? context.localized(page.seo.title ?? page.title)
         let fullTitle = title + " | " + site.name
         HTMLNode.el("title", text: fullTitle).render(into: &out)
-        let description = state.description ?? page.seo.description
+        let description = state.description ?? page.seo.description.map(context.localized)
         if let description {
             HTMLNode.el("meta", [HTMLAttribute("name", "description"), HTMLAttribute("content", description)]).render(into: &out)
         }
