@@ -109,3 +109,13 @@ import Testing
         #expect(responder.locale(for: forged) == "de_DE")
     }
 }
+
+extension ViewerLocaleTests {
+    @Test func aLocaleWithoutATableIsNamedByItsTagInTheSwitcher() throws {
+        var site = try Fixtures.site()
+        site.locales = ["en_US", "fr_FR"]
+        let page = try Fixtures.responder(site: site).handle(SiteRequest(.get, "/help/docs")).body
+        #expect(page.contains("hreflang=\"fr-FR\">fr-FR</a>"))
+        #expect(Localized.text("menu", locale: "de_DE") == "Menü")
+    }
+}

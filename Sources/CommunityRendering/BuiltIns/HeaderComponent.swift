@@ -73,7 +73,9 @@ public struct HeaderComponent: SiteComponent {
                 HTMLAttribute("lang", tag), HTMLAttribute("hreflang", tag),
             ]
             if locale == context.locale { attributes.append(HTMLAttribute("aria-current", "true")) }
-            return .el("li", [], [.el("a", attributes, text: context.strings.text("language.name", locale: locale))])
+            // Each language named in itself; a locale without a table shows its tag rather than "English".
+            let name = context.strings.textIfPresent("language.name", locale: locale) ?? tag
+            return .el("li", [], [.el("a", attributes, text: name)])
         }
         return .el("nav", [.class("ck-languages"), HTMLAttribute("aria-label", context.text("language.switcher"))], [.el("ul", [], links)])
     }

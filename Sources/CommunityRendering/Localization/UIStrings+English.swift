@@ -16,6 +16,8 @@ extension UIStrings {
         "common.nothingToShow": "Nothing to show.",
         "common.unavailable": "This section is not available.",
         "common.goHome": "Go to the home page",
+        "empty.noDeals": "No deals yet. Deals appear here once your registered leads are converted.",
+        "empty.noPosts": "No posts yet. Updates from your groups and colleagues will appear here.",
         "common.yes": "Yes",
         "common.no": "No",
         // Forms

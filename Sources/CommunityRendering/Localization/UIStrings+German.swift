@@ -15,6 +15,8 @@ extension UIStrings {
         "common.nothingToShow": "Nichts anzuzeigen.",
         "common.unavailable": "Dieser Bereich ist nicht verfügbar.",
         "common.goHome": "Zur Startseite",
+        "empty.noDeals": "Noch keine Deals. Deals erscheinen hier, sobald Ihre registrierten Leads umgewandelt sind.",
+        "empty.noPosts": "Noch keine Beiträge. Neuigkeiten aus Ihren Gruppen und von Kollegen erscheinen hier.",
         "common.yes": "Ja",
         "common.no": "Nein",
         "form.submit": "Absenden",

@@ -15,6 +15,8 @@ extension UIStrings {
         "common.nothingToShow": "표시할 항목이 없습니다.",
         "common.unavailable": "이 영역을 사용할 수 없습니다.",
         "common.goHome": "홈으로 이동",
+        "empty.noDeals": "아직 거래가 없습니다. 등록한 리드가 전환되면 여기에 표시됩니다.",
+        "empty.noPosts": "아직 게시물이 없습니다. 그룹과 동료의 소식이 여기에 표시됩니다.",
         "common.yes": "예",
         "common.no": "아니요",
         "form.submit": "제출",

@@ -69,6 +69,11 @@ public struct UIStrings: Sendable, Hashable {
         return out
     }
 
+    /// The text for `key` in `locale` or its language only (no English fallback), or `nil`.
+    public func textIfPresent(_ key: UIStringKey, locale: String) -> String? {
+        lookup(key, locale: locale, fallBack: false)
+    }
+
     /// Whether a locale or its language has a table (`de_AT` is covered by `de`).
     public func covers(_ locale: String) -> Bool {
         let normalized = UIStrings.normalize(locale)

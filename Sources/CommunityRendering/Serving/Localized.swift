@@ -4,7 +4,8 @@ public enum Localized {
     private static let keys: [String: UIStringKey] = [
         "skip": "page.skipToContent", "search": "search.label", "submit": "form.submit", "helpful": "article.helpful",
         "yes": "common.yes", "no": "common.no", "noResults": "common.nothingToShow", "unavailable": "common.unavailable",
-        "notFound": "page.notFound", "forbidden": "page.forbidden", "navigation": "nav.main",
+        "notFound": "page.notFound", "forbidden": "page.forbidden", "navigation": "nav.main", "menu": "nav.menu",
+        "footerNavigation": "nav.footer", "noDeals": "empty.noDeals", "registerLead": "lead.title", "noPosts": "empty.noPosts",
     ]
 
     /// The text for an old key in `locale` from ``UIStrings/standard``; a key it never had is
