@@ -5,8 +5,8 @@ import DevServer
 struct FileNames {
     /// Asset request paths and the file each is written to in every persona folder.
     static let assets: [String: String] = [
-        "/partners/logo.svg": "logo.svg", "/favicon.ico": "favicon.svg", "/favicon.svg": "favicon.svg",
-        "/partners/favicon.svg": "favicon.svg", "/help/favicon.svg": "favicon.svg",
+        "/partners/_assets/logo.svg": "logo.svg", "/help/_assets/logo.svg": "logo.svg",
+        "/partners/_assets/favicon.svg": "favicon.svg", "/help/_assets/favicon.svg": "favicon.svg",
     ]
 
     private var byKey: [String: String] = [:]

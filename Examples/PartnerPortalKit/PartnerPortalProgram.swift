@@ -38,6 +38,7 @@ public enum PartnerPortalProgram {
 
     static func serve(port: UInt16, storePath: String?, outbox: String?) throws -> Int32 {
         var store: (any Store)?
+        var blobs: (any BlobStore)?
         if let storePath {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: storePath, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -45,7 +46,9 @@ public enum PartnerPortalProgram {
                 return 1
             }
             do {
-                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all))
+                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all + SiteEntities.all))
+                // Uploaded files (attachments, photos) live next to the database, so they survive a restart too.
+                blobs = try DirectoryBlobStore(directory: URL(fileURLWithPath: storePath + ".files"))
             } catch {
                 printError("PartnerPortal: cannot open the store \(storePath): \(error)")
                 return 1
@@ -59,9 +62,9 @@ public enum PartnerPortalProgram {
                 return 1
             }
         }
-        let portal = try Portal(store: store, notifier: PortalOutbox(path: outbox), cookies: .localDevelopment, demoPasswords: true)
+        let portal = try Portal(store: store, blobs: blobs, notifier: PortalOutbox(path: outbox), cookies: .localDevelopment, demoPasswords: true)
         let site = PortalServer(portal: portal)
-        let server = HTTPServer(HTTPServerConfiguration(port: port)) { site.respond(to: $0) }
+        let server = HTTPServer(HTTPServerConfiguration(port: port, maxBodyBytes: 4 << 20)) { site.respond(to: $0) }
         let actual: UInt16
         do {
             actual = try server.start()
@@ -77,6 +80,7 @@ public enum PartnerPortalProgram {
             printNow("  \(user.id.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(user.name) (\(user.kind.rawValue), profile \(user.profileID))")
         }
         printNow("demo password: \(Portal.demoPassword)")
+        printNow("site builder: sign in as dana, then Builder in the menu (/partners/builder, /help/builder)")
         if let outbox { printNow("outbox: \(outbox)") }
         printNow("Press Ctrl-C to stop.")
         server.run(stopOnSignals: true)

@@ -13,11 +13,12 @@ struct Portal: Sendable {
 
     /// The portal over a fresh in-memory store, or over `store`, which is seeded only when it
     /// holds no users yet (a SQLite file from an earlier run keeps its data). `notifier` gets
-    /// reset and verification links; `cookies` is `.localDevelopment` for plain HTTP on this
+    /// reset and verification links; `blobs` keeps uploaded files (in memory when `nil`);
+    /// `cookies` is `.localDevelopment` for plain HTTP on this
     /// machine; with `demoPasswords`, every persona without a password gets ``demoPassword``.
     init(
-        store: (any Store)? = nil, notifier: (any IdentityNotifier)? = nil, cookies: CookiePolicy = .secure,
-        demoPasswords: Bool = false
+        store: (any Store)? = nil, blobs: (any BlobStore)? = nil, notifier: (any IdentityNotifier)? = nil,
+        cookies: CookiePolicy = .secure, demoPasswords: Bool = false
     ) throws {
         let store = store ?? MemoryStore()
         let isEmpty = try store.snapshot().all(User.self).isEmpty
@@ -37,6 +38,7 @@ struct Portal: Sendable {
             leadApprovalSteps: [ApprovalStep(name: "Channel manager review", approvers: [.role("channel-manager")])],
             cookies: cookies)
         if let notifier { configuration.identityNotifier = notifier }
+        if let blobs { configuration.blobStore = blobs }
         configuration.twoFactorIssuer = "Northwind Cloud"
         let community = try Community(configuration)
         if demoPasswords {
@@ -54,16 +56,40 @@ struct Portal: Sendable {
             locales: ["en_US", "de_DE", "ko_KR"]))
         partners.baseURL = "https://partners.northwind.example"
         partners.status = .published
-        partners.theme.logo = SafeURL("/partners/logo.svg")
-        try community.addSite(partners)
+        partners.theme.footerLinks = [
+            .init("Knowledge base", SafeURL("/partners/topics")),
+            .init("Help Center", SafeURL("/help/")),
+        ]
+        try PortalAssets.install(into: community, site: &partners)
+        var limits = SiteLimits.standard
+        limits.maxUploadBytes = 2 << 20  // the development server accepts 4 MiB bodies
+        partners.limits = limits
+        try SiteFormsDemo.install(into: &partners)
+        try community.storeSite(Portal.withBuilderLink(partners))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
             id: "help", name: "Northwind Help Center", urlPrefix: "/help", memberProfileIDs: ["customer", "support", "partner"],
             locales: ["en_US", "de_DE", "ko_KR"]))
         help.baseURL = "https://help.northwind.example"
         help.status = .published
-        try community.addSite(help)
-        if isEmpty { try Seed.engagement(community) }
+        help.theme.footerLinks = [.init("Partner Central", SafeURL("/partners/"))]
+        try PortalAssets.install(into: community, site: &help)
+        // Stored sites: a store from an earlier run keeps what the builder published there.
+        try community.storeSite(Portal.withBuilderLink(help))
+        if isEmpty {
+            try Seed.engagement(community)
+            try SiteFormsDemo.seed(community)
+        }
+    }
+
+    /// The site with a "Builder" menu item that only site administrators see.
+    static func withBuilderLink(_ site: Site) -> Site {
+        var site = site
+        site.audiences.append(Audience(id: "site-admins", name: "Site administrators", criteria: .permission(Community.siteBuilderPermission.name)))
+        if let builder = SafeURL(Community.builderPath(of: site)), let main = site.menus.firstIndex(where: { $0.id == "main" }) {
+            site.menus[main].items.append(NavigationMenu.Item("Builder", .url(builder), audienceID: "site-admins"))
+        }
+        return site
     }
 
     private static func put(_ entity: any Entity, in tx: any StoreTransaction) throws {

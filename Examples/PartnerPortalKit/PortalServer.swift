@@ -1,14 +1,18 @@
 import CommunityKit
 import DevServer
 
-/// Connects the development server to the engine: assets, a redirect from `/` to Partner
+/// Connects the development server to the engine: `/favicon.ico`, a redirect from `/` to Partner
 /// Central, and every other request handed to `community.handle` as the guest.
 struct PortalServer: Sendable {
     let portal: Portal
 
     /// Answers one HTTP request.
     func respond(to request: HTTPRequest) -> HTTPResponse {
-        if let asset = PortalAssets.response(for: request.path) { return asset }
+        if request.path == "/favicon.ico" {  // browsers ask the root; the icon is an asset of Partner Central
+            var root = request
+            root.encodedPath = "/partners/_assets/favicon.ico"
+            return Self.bridge(root, to: portal.community)
+        }
         if request.path == "/" {
             return HTTPResponse(status: 302, headers: [.init("Location", "/partners/")], text: "")
         }
@@ -29,9 +33,11 @@ struct PortalServer: Sendable {
         }
         let site = community.handle(SiteRequest(
             method, request.encodedPath, query: request.query, form: request.form, viewer: viewer,
-            cookies: request.cookies, headers: headers, clientAddress: request.clientAddress, bodyByteCount: request.body.count))
+            cookies: request.cookies, headers: headers, clientAddress: request.clientAddress, bodyByteCount: request.body.count,
+            body: request.body))
         var fields = site.headers.sorted { $0.key < $1.key }.map { HTTPResponse.HeaderField($0.key, $0.value) }
         fields += site.setCookies.map { HTTPResponse.HeaderField("Set-Cookie", $0) }
+        if let bytes = site.bodyBytes { return HTTPResponse(status: site.status, headers: fields, body: bytes) }
         return HTTPResponse(status: site.status, headers: fields, text: site.body)
     }
 }

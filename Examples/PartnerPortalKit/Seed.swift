@@ -4,7 +4,7 @@ import Foundation
 /// The fictional company Northwind Cloud, its channel team, partners and customers.
 enum Seed {
     static let people: [User] = [
-        User(id: "dana", kind: .internal, name: "Dana Director", email: "dana@northwind.example", profileID: "channel", roleID: "vp-channel"),
+        User(id: "dana", kind: .internal, name: "Dana Director", email: "dana@northwind.example", profileID: "channel", permissionSetIDs: ["site-admin"], roleID: "vp-channel"),
         User(id: "cara", kind: .internal, name: "Cara Channel", email: "cara@northwind.example", profileID: "channel", roleID: "channel-manager", managerID: "dana"),
         User(id: "sam", kind: .internal, name: "Sam Support", email: "sam@northwind.example", profileID: "support", roleID: "support-agent"),
         User(id: "alex", kind: .partner, name: "Alex Acme", email: "alex@acme.example", profileID: "partner", roleID: "acme-exec", accountID: "acme", isSuperUser: true),
@@ -23,6 +23,8 @@ enum Seed {
                 objects: ["Lead": .crud, "Opportunity": .crud, "Account": .crud, "Contact": .crud, "Case": .crud],
                 fields: ["Lead": ["Internal_Score__c": .edit], "Opportunity": ["Margin__c": .edit]],
                 system: [.moderateCommunity, .manageKnowledge, SystemPermission("manageTopics")])),
+            // Dana administers the sites: the builder at /partners/builder and /help/builder.
+            PermissionSet(id: "site-admin", name: "Site administrators", permissions: PermissionGrants(system: [Community.siteBuilderPermission])),
             Profile(id: "support", name: "Support Agent", permissions: PermissionGrants(objects: ["Case": [.read, .create, .edit, .viewAll], "Account": [.read]])),
             Profile(id: "partner", name: "Partner Community User", permissions: PermissionGrants(
                 objects: ["Lead": [.read, .create, .edit], "Opportunity": [.read, .create, .edit], "Account": [.read, .create],

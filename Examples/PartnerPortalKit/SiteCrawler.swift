@@ -26,6 +26,8 @@ struct SiteCrawler {
     let fetch: (String, [String: String]) -> Visit
     /// Only paths starting with one of these are followed (other local links are still checked).
     let prefixes: [String]
+    /// Paths starting with one of these are checked but not followed (the builder, crawled on its own).
+    var excluded: [String] = []
     /// At most this many pages are visited.
     var maxPages = 400
 
@@ -53,7 +55,7 @@ struct SiteCrawler {
                     broken.insert(BrokenLink(page: page, href: href, status: nil))
                 case .local(let target, let targetQuery):
                     let key = Self.key(target, targetQuery)
-                    if prefixes.contains(where: { target.hasPrefix($0) }) {
+                    if prefixes.contains(where: { target.hasPrefix($0) }), !excluded.contains(where: { target.hasPrefix($0) }) {
                         if seen.insert(key).inserted { queue.append((target, targetQuery)) }
                     }
                     let status = checked[key] ?? fetch(target, targetQuery).status
@@ -72,15 +74,14 @@ struct SiteCrawler {
 
 extension SiteCrawler {
     /// A crawler of the portal for one viewer, through the same code the server runs.
+    /// The builders (`/partners/builder`, `/help/builder`) are checked but not followed unless
+    /// `prefixes` names them.
     init(portal: Portal, viewer: Viewer, prefixes: [String] = ["/partners", "/help"]) {
         let community = portal.community
         self.init(fetch: { path, query in
-            let decoded = (try? PercentDecoding.decode(Array(path.utf8), plusIsSpace: false, what: "path")) ?? path
-            if let asset = PortalAssets.response(for: decoded) {
-                return Visit(path: path, query: query, status: asset.status, contentType: "image/svg+xml", body: "")
-            }
             let response = community.handle(SiteRequest(.get, path, query: query, viewer: viewer))
             return Visit(path: path, query: query, status: response.status, contentType: response.headers["Content-Type"] ?? "", body: response.body)
         }, prefixes: prefixes)
+        excluded = ["/partners/builder", "/help/builder"].filter { builder in !prefixes.contains { $0.hasPrefix(builder) } }
     }
 }

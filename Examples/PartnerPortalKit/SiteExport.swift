@@ -66,8 +66,9 @@ struct SiteExport {
             let crawler = SiteCrawler(portal: portal, viewer: portal.viewer(user))
             let (visits, _) = crawler.crawl(from: ["/partners/", "/help/"] + extraPaths)
             var names = FileNames()
-            // A redirect (the language switcher's link) has no file of its own: its links stay absolute.
-            for visit in visits where !(300...399).contains(visit.status) { _ = names.name(for: visit.path, query: visit.query) }
+            // Only pages get files; a link to anything else (a downloaded attachment, the language
+            // switcher's redirect) keeps its site path.
+            for visit in visits where visit.contentType.hasPrefix("text/html") { _ = names.name(for: visit.path, query: visit.query) }
             for visit in visits where visit.contentType.hasPrefix("text/html") {
                 let name = names.name(for: visit.path, query: visit.query)
                 let html = Self.relinked(Self.relinked(visit.body, attribute: "href", from: visit.path, names: names),
@@ -77,7 +78,8 @@ struct SiteExport {
                 written += 1
             }
             for (path, file) in FileNames.assets {
-                if let svg = PortalAssets.files[path] { try svg.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8) }
+                let asset = portal.get(path, as: nil)
+                if asset.status == 200 { try Data(asset.bytesToSend).write(to: dir.appendingPathComponent(file)) }
             }
         }
         try portal.get("/partners/sitemap.xml", as: nil).body.write(to: out.appendingPathComponent("sitemap.xml"), atomically: true, encoding: .utf8)

@@ -4,8 +4,10 @@
 Starts the already-built PartnerPortal binary with `serve --port 0 --outbox FILE`, reads the
 site URLs, the personas and the demo password from its standard output, then signs in, registers
 a lead, checks who may see it, checks lockout, password reset and sign-out, scans every page each
-persona can reach with axe-core (WCAG 2.1 A/AA) and the console for CSP violations, and takes
-screenshots at 1280 and 375 px.
+persona can reach with axe-core (WCAG 2.1 A/AA) and the console for CSP violations, measures each
+at 375 px (document.scrollingElement.scrollWidth must not exceed 375), reads record pages for raw
+API names (StageName, CloseDate, OwnerId, LastName, ...__c), and takes screenshots at 1280 and
+375 px. Tests/Browser/screenshots.py takes the full set of screenshots for people to review.
 
 Usage: portal_test.py [--binary PATH] [--axe PATH] [--artifacts DIR]
 Environment: PARTNER_PORTAL_BINARY, AXE_JS, BROWSER_ARTIFACTS override the defaults
@@ -37,8 +39,15 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE_WIDTH = 375
+# Field API names that must never reach a person: standard fields in CamelCase and custom fields (`__c`).
+API_NAME = re.compile(r"\b(StageName|CloseDate|OwnerId|LastName|FirstName|PartnerAccountId|AccountId|ContactId|"
+                      r"CreatedDate|LastModifiedDate|LeadSource|IsConverted|ConvertedOpportunityId|NumberOfEmployees|"
+                      r"AnnualRevenue|[A-Za-z0-9]+__c)\b")
+# Record pages: a record's detail page (lead, deal, case) and the lists of records.
+RECORD_PAGE = re.compile(r"^/[^/]+/(lead|deal|case)/[^/?]+|^/[^/]+/(leads|deals|cases|support)(\?|$)")
 MAX_PAGES_PER_PERSONA = int(os.environ.get("BROWSER_MAX_PAGES", "40"))
-RUN_BUDGET_SECONDS = 270  # stop crawling (and fail) before the 5-minute bound
+RUN_BUDGET_SECONDS = int(os.environ.get("BROWSER_BUDGET_SECONDS", "600"))  # stop crawling (and fail) after 10 minutes
 STARTED = time.monotonic()
 
 
@@ -132,11 +141,14 @@ class Server:
 # --------------------------------------------------------------------------- browser
 
 
-def new_driver():
+def new_driver(language=None):
     options = webdriver.ChromeOptions()
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--window-size=1280,900", "--disable-extensions", "--no-first-run"]:
         options.add_argument(argument)
+    if language:  # the Accept-Language the browser sends (a guest's locale)
+        options.add_argument(f"--lang={language}")
+        options.add_experimental_option("prefs", {"intl.accept_languages": language})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     binary = "/usr/bin/chromium"
     if os.path.exists(binary):
@@ -150,9 +162,9 @@ def new_driver():
 class Browser:
     """One browser session (one cookie jar) against the server."""
 
-    def __init__(self, server):
+    def __init__(self, server, language=None):
         self.server = server
-        self.driver = new_driver()
+        self.driver = new_driver(language)
 
     def close(self):
         try:
@@ -242,6 +254,8 @@ class Suite:
         self.lead_path = None
         self.lead_company = f"Browser Test {os.getpid()} GmbH"
         self.violations = []  # (persona, page, rule, impact, targets)
+        self.measured = []  # (persona, page, scrollWidth at 375 px)
+        self.record_pages = []  # (persona, page, [API names in the visible text])
         self.bypassed_pages = []  # pages where axe could only be injected with CSP bypassed
 
     def password(self):
@@ -364,6 +378,35 @@ class Suite:
             check(links, f"the new lead {self.lead_company!r} is listed without a link")
             self.lead_path = urllib.parse.urlsplit(links[0].get_attribute("href")).path
             check(b.status(self.lead_path) == 200, f"{user} cannot open the lead they registered at {self.lead_path}")
+        self.session(test)
+
+    def member_uploads_profile_photo(self):
+        user = self.persona("pat")
+        password = self.password()
+        # A 1×1 PNG: the site checks that a declared image type matches the file's first bytes.
+        png = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f"
+                            "15c4890000000d49444154789c63606060f80f00010401005fe5c34b0000"
+                            "000049454e44ae426082")
+
+        def test(b):
+            check(b.sign_in("partners", user, password), f"{user} could not sign in")
+            b.open("/partners/my-profile")
+            with tempfile.NamedTemporaryFile(suffix=".png", delete=False) as handle:
+                handle.write(png)
+                photo_path = handle.name
+            try:
+                form = b.form("updateProfilePhoto")
+                form.find_element(By.NAME, "photo").send_keys(photo_path)
+                b.submit(form)
+            finally:
+                os.unlink(photo_path)
+            check(b.path().startswith("/partners/my-profile"), f"the upload did not return to the profile page but to {b.path()}")
+            images = b.driver.find_elements(By.CSS_SELECTOR, "main img.ck-avatar")
+            check(images, f"no photo after the upload: {b.text()[:300]}")
+            src = urllib.parse.urlsplit(images[0].get_attribute("src")).path
+            check(b.status(src) == 200, f"the photo at {src} is not served to its owner")
+            loaded = b.driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", images[0])
+            check(loaded == 1, f"the browser did not decode the photo (naturalWidth {loaded})")
         self.session(test)
 
     def manager_sees_lead_and_other_account_does_not(self):
@@ -508,7 +551,36 @@ class Suite:
                     continue
                 queue_.append(target)
             self.axe(b, persona, landed)
+            self.measure(b, persona, landed)
         return order
+
+    def measure(self, b, persona, page):
+        """At 375 CSS pixels: how wide the page scrolls. On record pages: API names in the visible text."""
+        if RECORD_PAGE.match(page):
+            text = b.driver.execute_script("return document.body.innerText")
+            self.record_pages.append((persona, page, sorted(set(m.group(0) for m in API_NAME.finditer(text)))))
+        driver = b.driver
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": PHONE_WIDTH, "height": 812, "deviceScaleFactor": 1, "mobile": False})
+        try:
+            width = driver.execute_script("return document.scrollingElement.scrollWidth")
+        finally:
+            driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        self.measured.append((persona, page, width))
+
+    def no_sideways_scrolling(self):
+        check(self.measured, "no page was measured at 375 px (the crawls failed)")
+        wide = [f"{page} as {persona} ({width}px)" for persona, page, width in self.measured if width > PHONE_WIDTH]
+        print(f"     {len(self.measured)} pages measured at {PHONE_WIDTH} px", flush=True)
+        check(not wide, f"document.scrollingElement.scrollWidth > {PHONE_WIDTH} on {len(wide)} pages: " + "; ".join(wide))
+
+    def no_api_names_on_record_pages(self):
+        check(self.record_pages, "no record page was crawled")
+        leaking = [f"{page} as {persona}: {', '.join(names)}" for persona, page, names in self.record_pages if names]
+        print(f"     {len(self.record_pages)} record pages read", flush=True)
+        for line in leaking:
+            print(f"     - {line}", flush=True)
+        check(not leaking, f"API names in the visible text of {len(leaking)} record pages")
 
     def axe(self, b, persona, page):
         driver = b.driver
@@ -621,12 +693,15 @@ def main():
         suite.run("guest is sent to sign-in from member pages", suite.guest_is_sent_to_sign_in)
         suite.run("partner user registers a lead", suite.partner_registers_lead)
         suite.run("manager sees the lead; another account gets 404", suite.manager_sees_lead_and_other_account_does_not)
+        suite.run("member uploads a profile photo (multipart)", suite.member_uploads_profile_photo)
         suite.run("wrong password refused; repeated failures back off", suite.wrong_password_is_refused_and_backs_off)
         suite.run("password reset end to end", suite.password_reset_end_to_end)
         suite.run("sign-out ends the session", suite.sign_out_ends_session)
         for persona, sites in [("guest", ["partners", "help"]), ("pat", ["partners"]), ("mia", ["partners"]),
                                ("cara", ["partners"]), ("kim", ["help"])]:
             suite.run(f"axe WCAG 2.1 A/AA and CSP as {persona}", lambda p=persona, s=sites: suite.accessibility(p, s))
+        suite.run(f"no page scrolls sideways at {PHONE_WIDTH} px", suite.no_sideways_scrolling)
+        suite.run("no API names in the visible text of record pages", suite.no_api_names_on_record_pages)
         suite.run("screenshots at 1280 and 375 px", suite.screenshots)
     finally:
         server.stop()

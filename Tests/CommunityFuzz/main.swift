@@ -1,14 +1,14 @@
 import Foundation
 
-// Deterministic fuzzing of the request path, site bundles and the rich-text sanitiser.
+// Deterministic fuzzing of the request path, site bundles, the rich-text sanitiser and multipart bodies.
 //
-//   swift run CommunityFuzz all|handle|bundle|sanitizer [--iterations N] [--seed S] [--verbose]
+//   swift run CommunityFuzz all|handle|bundle|sanitizer|multipart [--iterations N] [--seed S] [--verbose]
 //
 // `--avoid TEXT` (repeatable) skips inputs whose description contains TEXT, to look past a
 // known finding. Prints the seed, each finding with the input that caused it, and exits 1 on any finding.
 // A trap kills the process (after printing the input being tried), which fails the run too.
 
-let usage = "usage: CommunityFuzz all|handle|bundle|sanitizer [--iterations N] [--seed S] [--verbose] [--avoid TEXT]…"
+let usage = "usage: CommunityFuzz all|handle|bundle|sanitizer|multipart [--iterations N] [--seed S] [--verbose] [--avoid TEXT]…"
 
 func option(_ name: String, in arguments: [String]) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
@@ -17,7 +17,7 @@ func option(_ name: String, in arguments: [String]) -> String? {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let command = arguments.first ?? "all"
-guard ["all", "handle", "bundle", "sanitizer"].contains(command) else {
+guard ["all", "handle", "bundle", "sanitizer", "multipart"].contains(command) else {
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(2)
 }
@@ -37,6 +37,7 @@ let targets: [(String, () throws -> Void)] = [
     ("sanitizer", { try SanitizerFuzzer(run: run).fuzz() }),
     ("handle", { try HandleFuzzer(run: run).fuzz() }),
     ("bundle", { try BundleFuzzer(run: run).fuzz() }),
+    ("multipart", { try MultipartFuzzer(run: run).fuzz() }),
 ]
 for (name, body) in targets where command == "all" || command == name {
     let before = run.findings.count

@@ -16,7 +16,9 @@ import Testing
 
     @Test func failingPairsAreReported() {
         let theme = Theme(name: "Pale", primary: ThemeColor("#ffeb3b"), onPrimary: ThemeColor("#ffffff"), text: ThemeColor("#999999"), link: ThemeColor("#aaaaaa"))
-        #expect(theme.contrastFailures.map(\.name) == ["text/background", "text/surface", "link/background", "onPrimary/primary"])
+        #expect(theme.contrastFailures.map(\.name) == [
+            "text/background", "text/surface", "link/background", "link/surface", "onPrimary/primary", "focus/background", "focus/surface",
+        ], "the focus ring defaults to the (pale) primary colour")
         #expect(theme.contrastFailures.allSatisfy { $0.ratio < 4.5 })
     }
 

@@ -74,6 +74,6 @@ struct ExportTests {
         #expect(names.name(for: "/partners/article/%EB%94%9C", query: [:]) == "partners_article_딜.html")
         #expect(names.name(for: "/partners/search", query: ["q": "a/b"]) == "partners_search__q-a-b.html")
         #expect(FileNames.urlEncoded("partners_article_딜.html") == "partners_article_%EB%94%9C.html")
-        #expect(names.existing(for: "/partners/logo.svg", query: [:]) == "logo.svg")
+        #expect(names.existing(for: "/partners/_assets/logo.svg", query: [:]) == "logo.svg")
     }
 }

@@ -16,6 +16,22 @@ struct LinkCrawlTests {
         #expect(broken.isEmpty, "\(user ?? "guest"): \(broken.map(\.description).joined(separator: "\n"))")
     }
 
+    @Test("the site administrator reaches the builder from the menu, and every builder link resolves")
+    func everyBuilderLinkResolves() throws {
+        let portal = try Portal()
+        #expect(portal.get("/partners/", as: "dana").body.contains("href=\"/partners/builder\""))
+        #expect(!portal.get("/partners/", as: "cara").body.contains("/partners/builder"))
+        #expect(portal.get("/partners/builder", as: "cara").status == 403)
+        for builder in ["/partners/builder", "/help/builder"] {
+            let crawler = SiteCrawler(portal: portal, viewer: portal.viewer("dana"), prefixes: [builder])
+            let (visits, broken) = crawler.crawl(from: [builder])
+            #expect(visits.count > 10, "only \(visits.count) builder pages reached")
+            #expect(visits.count < crawler.maxPages, "the crawl hit its page limit")
+            #expect(visits.allSatisfy { $0.status == 200 }, "\(visits.filter { $0.status != 200 }.map { "\($0.path) \($0.status)" })")
+            #expect(broken.isEmpty, "\(broken.map(\.description).joined(separator: "\n"))")
+        }
+    }
+
     @Test func theCrawlerReportsABrokenLink() {
         let crawler = SiteCrawler(fetch: { path, query in
             switch path {

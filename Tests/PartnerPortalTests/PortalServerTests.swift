@@ -17,12 +17,16 @@ struct PortalServerTests {
         let server = PortalServer(portal: try Portal())
         let home = server.respond(to: try request("/partners/"))
         #expect(home.status == 200)
-        #expect(String(decoding: home.body, as: UTF8.self).contains("/partners/logo.svg"))
-        let logo = server.respond(to: try request("/partners/logo.svg"))
+        #expect(String(decoding: home.body, as: UTF8.self).contains("/partners/_assets/logo.svg"))
+        let logo = server.respond(to: try request("/partners/_assets/logo.svg"))
         #expect(logo.status == 200)
         #expect(logo.headers.contains(HTTPResponse.HeaderField("Content-Type", "image/svg+xml")))
         #expect(String(decoding: logo.body, as: UTF8.self).hasPrefix("<svg"))
-        #expect(server.respond(to: try request("/favicon.ico")).status == 200)
+        let icon = server.respond(to: try request("/favicon.ico"))
+        #expect(icon.status == 200)
+        #expect(icon.headers.contains(HTTPResponse.HeaderField("Content-Type", "image/x-icon")))
+        #expect(icon.body.starts(with: [0, 0, 1, 0]), "an ICO file, not text")
+        #expect(String(decoding: home.body, as: UTF8.self).contains("<link rel=\"icon\" href=\"/partners/_assets/favicon.svg\">"))
         #expect(server.respond(to: try request("/")).headers.contains(HTTPResponse.HeaderField("Location", "/partners/")))
         #expect(server.respond(to: try request("/help/")).status == 200)
         let head = server.respond(to: try request("/partners/", method: .head))
@@ -41,6 +45,28 @@ struct PortalServerTests {
         #expect(String(decoding: response.body, as: UTF8.self).contains("딜 등록 방법"))
     }
 
+    @Test func aMultipartUploadPassesThroughTheBridgeAndTheFileComesBackAsBytes() throws {
+        let portal = try Portal()
+        let pat = portal.viewer("pat")
+        let page = "/partners/case/case-acme-1"
+        let html = String(decoding: PortalServer.bridge(try request(page), to: portal.community, as: pat).body, as: UTF8.self)
+        let token = try #require(Portal.token(in: html))
+        let bytes: [UInt8] = Array("first line\r\n".utf8) + [0, 0xFF, 0x80]
+        var body = Array("--b0undary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n".utf8)
+        body += Array("--b0undary\r\nContent-Disposition: form-data; name=\"case\"\r\n\r\ncase-acme-1\r\n".utf8)
+        body += Array("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"raw.txt\"\r\nContent-Type: text/plain\r\n\r\n".utf8)
+        body += bytes + Array("\r\n--b0undary--\r\n".utf8)
+        var upload = try request("/partners/_action/attachCaseFile", method: .post)
+        upload.headers = HTTPHeaders([("Content-Type", "multipart/form-data; boundary=b0undary")])
+        upload.body = body
+        let response = PortalServer.bridge(upload, to: portal.community, as: pat)
+        #expect(response.status == 303)
+        let ids = try portal.community.cases.attachments(of: "case-acme-1", viewer: "pat")
+        let download = PortalServer.bridge(try request("/partners/_file/" + (ids.last ?? "")), to: portal.community, as: pat)
+        #expect(download.status == 200)
+        #expect(download.body == bytes)
+    }
+
     @Test func aPostWithoutAValidTokenIsRefusedNotCrashed() throws {
         let server = PortalServer(portal: try Portal())
         let response = server.respond(to: try request("/partners/_action/registerLead", method: .post, form: ["company": "X"]))
@@ -57,7 +83,7 @@ struct PortalServerTests {
         let first = try #require(try client.get("/partners/"))
         #expect(first.status == 200)
         #expect(first.body.contains("Northwind Partner Central"))
-        let second = try #require(try client.get("/partners/logo.svg"))
+        let second = try #require(try client.get("/partners/_assets/logo.svg"))
         #expect(second.status == 200)
         #expect(second.body.contains("<svg"))
     }

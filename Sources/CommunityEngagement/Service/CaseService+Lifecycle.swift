@@ -51,7 +51,8 @@ extension CaseService {
             } else {
                 try environment.require(.edit, user: user, record: record, in: tx)
             }
-            guard var tracking = try tx.value(CaseTracking.id(for: id)) else { throw CaseError.unknownCase(id) }
+            // A case written to the store directly (imported, seeded) gets its tracking on first activity.
+            var tracking = try tx.value(CaseTracking.id(for: id)) ?? CaseTracking(caseID: id, raisedBy: nil, supportLevel: "")
             tracking.commentCount += 1
             let comment = CaseComment(
                 id: .generate(prefix: "ccm"), caseID: id, authorID: user, body: body, isPublic: isPublic,

@@ -32,7 +32,10 @@ public final class Community: Sendable {
     public let topics: TopicService
     /// Feeds, groups, questions, ideas, reputation, moderation.
     public let engagement: Engagement
-    /// Support cases.
+    /// Files: uploads, versions, sharing, libraries and downloads (case attachments and profile
+    /// photos are files too), stored in the configuration's ``CommunityConfiguration/blobStore``.
+    public let files: FileService
+    /// Support cases (attachments stored in ``files``).
     public let cases: CaseService
     /// Approvals (lead registration, discounts, funds).
     public let approvals: ApprovalEngine
@@ -58,12 +61,16 @@ public final class Community: Sendable {
     public let identity: IdentityService
     /// Two-factor enrollment and codes (the identity's second-factor check).
     public let twoFactor: TwoFactorService
+    /// Sites' logos and favicons (``CommunityConfiguration/assets``), served at `<urlPrefix>/_assets/<name>`.
+    public let assets: any AssetStore
     /// The notifier the configuration passed (a ``RecordingIdentityNotifier`` by default), which
     /// receives reset and verification links pointing at the site's pages.
     public let identityNotifier: any IdentityNotifier
 
-    private let csrf: CSRFProtection
-    private let cookies: CookiePolicy
+    let csrf: CSRFProtection
+    let cookies: CookiePolicy
+    /// The published version each stored site serves (see Community+SiteStorage.swift).
+    let publishedVersions = Mutex<[String: Int]>([:])
     private let sessionDefaults: SessionPolicy
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
@@ -97,9 +104,10 @@ public final class Community: Sendable {
         let environment = ServiceEnvironment(
             store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access),
             notifier: InboxServiceNotifier(engagement: engagement))
+        files = FileService(store: store, blobs: configuration.blobStore, access: access, clock: clock, limits: configuration.fileLimits)
         cases = try CaseService(
             environment: environment, configuration: CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner),
-            suggester: ContentArticleSuggester(knowledge: knowledge))
+            suggester: ContentArticleSuggester(knowledge: knowledge), files: ContentCaseFileStore(files: files))
         approvals = ApprovalEngine(environment: environment)
         deals = try DealRegistrationService(environment: environment, approvals: approvals, steps: configuration.leadApprovalSteps)
         conversions = LeadConversionService(environment: environment)
@@ -131,8 +139,13 @@ public final class Community: Sendable {
                 hostHook?(event)
             })
         services.set(TwoFactorService.self, twoFactor)
+        assets = configuration.assets
+        services.set((any AssetStore).self, configuration.assets)
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
         StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)
+        SiteFormsDataProvider(engagement: engagement, cases: cases, files: files, access: access, store: store).register(in: &setup.services)
+        SiteFormActions.install(into: &setup.actions, community: SiteFormActions.Services(
+            engagement: engagement, cases: cases, files: files, access: access))
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
@@ -151,6 +164,7 @@ public final class Community: Sendable {
         }
         metrics.trackFeedLag(of: "storeObservers") { [weak observed] in observed?.observerLag() ?? 0 }
         sessionDefaults = configuration.sessionPolicy
+        restoreStoredSites()
     }
 
     deinit {
@@ -245,7 +259,7 @@ public final class Community: Sendable {
                 // The store failed: answer as the guest, but keep a cookie that may still be good.
             }
         }
-        var response = responder.handle(request)
+        var response = builderResponse(request, site: responder.site) ?? responder.handle(request)
         if let clearSession { response.setCookies.append(clearSession) }
         if let rotatedSession { response.setCookies.append(rotatedSession) }
         recordRequest(request, site: responder.site.id, status: response.status, duration: ContinuousClock.now - start)
@@ -275,11 +289,12 @@ public final class Community: Sendable {
         return try SiteBundle(site: responder.site).encoded()
     }
 
-    /// Checks a bundle and lists what it would change; unless `dryRun`, installs it.
+    /// Checks a bundle and lists what it would change; unless `dryRun`, installs it (for a site
+    /// kept in the store, as its draft and the next published version).
     public func importSite(_ data: Data, dryRun: Bool) throws -> ImportPlan {
         let bundle = try SiteBundle.decode(data)
         let plan = try bundle.plan(over: site(bundle.site.id)?.site, registry: registry)
-        if !dryRun { try addSite(plan.site) }
+        if !dryRun { try installImported(plan.site) }
         return plan
     }
 

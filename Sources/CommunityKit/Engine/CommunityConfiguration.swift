@@ -34,6 +34,11 @@ public struct CommunityConfiguration: Sendable {
     public var logger: any CommunityLogger
     /// A request that takes at least this long is logged as `request.slow`; `nil` logs none.
     public var slowRequestThreshold: Duration?
+    /// Where file contents live (case attachments, profile photos, library files): in memory
+    /// unless the host passes a ``DirectoryBlobStore`` or its own object storage.
+    public var blobStore: any BlobStore = MemoryBlobStore()
+    /// Size and title limits of ``Community/files``.
+    public var fileLimits = FileLimits()
 
     /// The text of every built-in component, form and message, per locale: ``UIStrings/standard``
     /// (English, German, Korean) unless the host adds a locale or overrides strings.
@@ -61,6 +66,8 @@ public struct CommunityConfiguration: Sendable {
     /// A 32-byte key that seals two-factor secrets in the store (AES-256-GCM), from the host's own
     /// secret store; `nil` keeps them plain, so a database dump alone could generate codes.
     public var secretSealingKey: [UInt8]?
+    /// Where sites' logos and favicons live; served at `<urlPrefix>/_assets/<name>`.
+    public var assets: any AssetStore = MemoryAssetStore()
     /// Called for failed sign-ins, lockouts and other ``SecurityEvent``s, in addition to ``logger``
     /// (which receives them as `auth.*` events).
     public var onSecurityEvent: (@Sendable (SecurityEvent) -> Void)?

@@ -4,7 +4,8 @@ extension ComponentRegistry {
     /// list and detail, questions, ask form, ideas, feed, groups, leaderboard, case form,
     /// lead form, deal pipeline, dashboard, self-registration, and the account pages' sign-in,
     /// two-factor code, forgot and reset password, e-mail verification, password change and
-    /// two-factor setup.
+    /// two-factor setup; and the site forms: case comments and attachments, best answer,
+    /// moderation queue, profile editor and notification settings.
     public static var standard: ComponentRegistry {
         var registry = ComponentRegistry()
         let types: [any SiteComponent.Type] = [
@@ -17,6 +18,8 @@ extension ComponentRegistry {
             DashboardComponent.self, SelfRegistrationComponent.self,
             SignInComponent.self, TwoFactorChallengeComponent.self, ForgotPasswordComponent.self, ResetPasswordComponent.self,
             VerifyEmailComponent.self, ChangePasswordComponent.self, TwoFactorSetupComponent.self,
+            CaseActivityComponent.self, BestAnswerComponent.self, ModerationQueueComponent.self, ProfileEditorComponent.self,
+            NotificationSettingsComponent.self,
         ]
         for type in types {
             do { try registry.registerOpened(type) } catch { preconditionFailure("built-in \(error)") }  // trap-safe: fixed built-in list, registered once into an empty registry (a test covers it)

@@ -37,7 +37,7 @@ public struct DashboardComponent: SiteComponent {
             ? context.text("dashboard.title", ["object": properties.object, "field": properties.groupBy]) : context.localized(properties.title)
         guard !totals.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         let bars = totals.sorted { $0.key < $1.key }
-        return Markup.section(title, [Self.chart(title: title, bars: bars), Self.table(bars)])
+        return Markup.section(title, [Self.chart(title: title, bars: bars), Markup.scrollable(Self.table(bars), label: title)])
     }
 
     /// The bar values by group: a count, or the sum of a number or currency field. Stored values

@@ -10,6 +10,8 @@ public struct DealPipelineComponent: SiteComponent {
         public var title: String
         /// Stages in order; stages not listed follow alphabetically.
         public var stages: [String]
+        /// The page where leads are registered, linked from the empty state.
+        public var leadsPage: String
     }
 
     public static let type: ComponentType = "community.dealPipeline"
@@ -17,16 +19,22 @@ public struct DealPipelineComponent: SiteComponent {
         .init("title", .string, default: "Deal pipeline", length: 0...200, summary: "Heading"),
         .init("stages", .array, default: ["Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won", "Closed Lost"],
               length: 0...50, summary: "Stage order"),
+        .init("leadsPage", .string, default: "leads", length: 1...64, pattern: .identifier, summary: "Id of the page where leads are registered"),
     ])
 
     let properties: Properties
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
+        // A guest can read no deals: the card would always be empty.
+        guard !context.viewer.isGuest else { return Markup.nothing }
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
         let deals = reader.records(of: "Opportunity", viewer: context.viewer, fields: ["Name", "StageName", "Amount"], limit: 1000)
         let title = context.localized(properties.title, default: "pipeline.title")
-        guard !deals.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
+        guard !deals.isEmpty else {
+            let leads = context.site.pages.first { $0.id == properties.leadsPage }.flatMap { context.url(page: $0.id) }
+            return Markup.section(title, [Markup.empty(context.text("empty.noDeals"), action: leads.map { (context.text("lead.title"), $0) })])
+        }
         var byStage: [String: [RecordRow]] = [:]
         for deal in deals { byStage[deal.value(of: "StageName")?.description ?? "—", default: []].append(deal) }
         let order = properties.stages.filter { byStage[$0] != nil } + byStage.keys.filter { !properties.stages.contains($0) }.sorted()

@@ -18,9 +18,11 @@ public struct FeedComponent: SiteComponent {
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
+        // A guest has no feed: the card would always be empty.
+        guard !context.viewer.isGuest else { return Markup.nothing }
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         let items = try engagement.feed(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
-        return Markup.section(context.localized(properties.title, default: "feed.title"), items.isEmpty ? [Markup.empty(context)] : [Markup.list(items.map { item in
+        return Markup.section(context.localized(properties.title, default: "feed.title"), items.isEmpty ? [Markup.empty(context.text("empty.noPosts"))] : [Markup.list(items.map { item in
             .fragment([.el("p", [.class("ck-meta")], text: item.author + " · " + Markup.date(item.posted, locale: context.locale)), item.body.node])
         })])
     }

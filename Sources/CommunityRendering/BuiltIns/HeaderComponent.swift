@@ -11,14 +11,15 @@ public struct HeaderComponent: SiteComponent {
     public struct Properties: Codable, Sendable {
         /// The menu to show.
         public var menu: String
-        /// Alt text of the logo.
+        /// Alt text of the logo; empty marks it decorative (the site's name is next to it).
         public var logoAlt: String
     }
 
     public static let type: ComponentType = "community.header"
     public static let propertySchema = PropertySchema([
         .init("menu", .string, default: "main", length: 0...64, pattern: .identifier, summary: "The id of the navigation menu"),
-        .init("logoAlt", .string, default: "", length: 0...200, summary: "Alternative text for the logo (defaults to the site name)"),
+        .init("logoAlt", .string, default: "", length: 0...200,
+              summary: "Alternative text for the logo; empty (the default) marks it decorative, since the site's name follows it"),
     ])
 
     let properties: Properties
@@ -28,14 +29,14 @@ public struct HeaderComponent: SiteComponent {
         var brand: [HTMLNode] = []
         let home = context.site.homePageID.flatMap { context.url(page: $0) } ?? SafeURL.path([], prefix: context.site.urlPrefix)
         if let logo = context.theme.logo {
-            let alt = properties.logoAlt.isEmpty ? context.site.name : properties.logoAlt
-            brand.append(.el("img", [HTMLAttribute("src", url: logo), HTMLAttribute("alt", alt), HTMLAttribute("height", "32")]))
+            // The site's name follows the logo inside the same link, so the logo is decorative
+            // (empty alt) unless the layout gives it text of its own.
+            brand.append(.el("img", [HTMLAttribute("src", url: logo), HTMLAttribute("alt", context.localized(properties.logoAlt)), HTMLAttribute("height", "32")]))
         }
         brand.append(.el("span", [.class("ck-site-name")], text: context.site.name))
         var children: [HTMLNode] = [.el("a", [.class("ck-brand"), .href(home)], brand)]
         if let menu = context.site.menus.first(where: { $0.id == properties.menu }) {
-            children.append(.el("nav", [.class("ck-nav"), HTMLAttribute("aria-label", context.text("nav.main"))],
-                                [Self.items(menu.items, context: context)]))
+            children.append(Self.navigation(menu, context: context))
         }
         if let languages = Self.languageSwitcher(context) { children.append(languages) }
         if let account = Self.account(context) { children.append(account) }
@@ -78,6 +79,17 @@ public struct HeaderComponent: SiteComponent {
             return .el("li", [], [.el("a", attributes, text: name)])
         }
         return .el("nav", [.class("ck-languages"), HTMLAttribute("aria-label", context.text("language.switcher"))], [.el("ul", [], links)])
+    }
+
+    /// The menu twice: a row of links for wide screens and, for narrow ones, the same links
+    /// behind a `details`/`summary` toggle that opens without JavaScript. The stylesheet shows
+    /// exactly one of them (the other is `display:none`, so out of the accessibility tree).
+    static func navigation(_ menu: NavigationMenu, context: RenderContext) -> HTMLNode {
+        let list = items(menu.items, context: context)
+        return .el("nav", [.class("ck-nav"), HTMLAttribute("aria-label", context.text("nav.main"))], [
+            .el("div", [.class("ck-nav-wide")], [list]),
+            .el("details", [.class("ck-nav-compact")], [.el("summary", text: context.text("nav.menu")), list]),
+        ])
     }
 
     static func items(_ items: [NavigationMenu.Item], context: RenderContext) -> HTMLNode {

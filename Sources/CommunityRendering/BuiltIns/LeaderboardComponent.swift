@@ -18,6 +18,8 @@ public struct LeaderboardComponent: SiteComponent {
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
+        // Member names are not for guests unless the site says so.
+        guard context.site.mayShowMembers(to: context.viewer) else { return Markup.nothing }
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         let leaders = try engagement.leaderboard(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
         let title = context.localized(properties.title, default: "leaderboard.title")
@@ -25,9 +27,9 @@ public struct LeaderboardComponent: SiteComponent {
         let rows: [HTMLNode] = leaders.enumerated().map { i, entry in
             .el("tr", [], [.el("td", text: "\(i + 1)"), .el("td", text: entry.name), .el("td", text: entry.level), .el("td", text: "\(entry.points)")])
         }
-        return Markup.section(title, [.el("table", [], [
+        return Markup.section(title, [Markup.scrollable(.el("table", [], [
             .el("thead", [], [.el("tr", [], ["leaderboard.rank", "leaderboard.member", "leaderboard.level", "leaderboard.points"].map { .el("th", [HTMLAttribute("scope", "col")], text: context.text($0)) })]),
             .el("tbody", [], rows),
-        ])])
+        ]), label: title)])
     }
 }

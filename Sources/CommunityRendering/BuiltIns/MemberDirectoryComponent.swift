@@ -21,6 +21,8 @@ public struct MemberDirectoryComponent: SiteComponent {
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
+        // Guests never see who the members are unless the site says so.
+        guard context.site.mayShowMembers(to: context.viewer) else { return Markup.nothing }
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         let members = try engagement.members(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...100))
         return Markup.section(context.localized(properties.title, default: "members.title"), members.isEmpty ? [Markup.empty(context)] : [Markup.list(members.map { m in

@@ -49,9 +49,9 @@ public struct RecordListComponent: SiteComponent {
                 return .el("td", text: text)
             })
         }
-        return Markup.section(title, [.el("table", [.class("ck-table")], [
+        return Markup.section(title, [Markup.scrollable(.el("table", [.class("ck-table")], [
             .el("thead", [], [.el("tr", [], columns.map { .el("th", [HTMLAttribute("scope", "col")], text: $0) })]),
             .el("tbody", [], rows),
-        ])])
+        ]), label: title)])
     }
 }

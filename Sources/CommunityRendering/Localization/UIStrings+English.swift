@@ -185,6 +185,7 @@ extension UIStrings {
         "profile.title": "Title",
         "profile.company": "Company",
         "profile.points": "Points",
+        "profile.photo": "Photo of {name}",
         "feed.title": "Feed",
         "topics.title": "Topics",
         // Records

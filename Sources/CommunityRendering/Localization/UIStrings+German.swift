@@ -171,6 +171,7 @@ extension UIStrings {
         "profile.title": "Position",
         "profile.company": "Unternehmen",
         "profile.points": "Punkte",
+        "profile.photo": "Foto von {name}",
         "feed.title": "Neuigkeiten",
         "topics.title": "Themen",
         "pipeline.title": "Deal-Pipeline",

@@ -171,6 +171,7 @@ extension UIStrings {
         "profile.title": "직함",
         "profile.company": "회사",
         "profile.points": "점수",
+        "profile.photo": "{name}님의 사진",
         "feed.title": "피드",
         "topics.title": "주제",
         "pipeline.title": "거래 파이프라인",

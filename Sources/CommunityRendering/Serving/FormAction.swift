@@ -21,12 +21,17 @@ public struct ActionRequest: Sendable {
     public var locale: String
     /// The library's text, for translated messages (``text(_:)``).
     public var strings: UIStrings
+    /// Files of a `multipart/form-data` post, by field name, already within the site's upload
+    /// size and type limits.
+    public var files: [String: UploadedFile]
 
     /// A request.
     public init(
         viewer: Viewer, form: [String: String], site: Site, services: RenderServices, clock: any WallClock,
-        cookies: [String: String] = [:], clientAddress: String? = nil, locale: String? = nil, strings: UIStrings = .standard
+        cookies: [String: String] = [:], clientAddress: String? = nil, files: [String: UploadedFile] = [:],
+        locale: String? = nil, strings: UIStrings = .standard
     ) {
+        self.files = files
         self.viewer = viewer
         self.form = form
         self.site = site
@@ -43,6 +48,9 @@ public struct ActionRequest: Sendable {
 
     /// The library's text for `key` with `{name}` placeholders filled.
     public func text(_ key: UIStringKey, _ values: [String: String]) -> String { strings.text(key, locale: locale, values) }
+
+    /// An uploaded file by field name, or `nil` when none was sent.
+    public func file(_ name: String) -> UploadedFile? { files[name] }
 
     /// A trimmed field value, or `nil` when missing or blank.
     public func field(_ name: String) -> String? {

@@ -19,6 +19,14 @@ public struct SiteLimits: Sendable, Hashable, Codable {
     public var maxFieldBytes: Int
     /// The largest uploaded file, in bytes (checked by upload actions and by hosts that parse multipart bodies).
     public var maxUploadBytes: Int
+    /// The media types an uploaded file may declare (lower-case `type/subtype`); a declared image
+    /// type must also match the file's first bytes.
+    public var allowedUploadTypes: [String]
+
+    /// The media types ``standard`` accepts: PNG, JPEG, GIF and WebP images, PDF, plain text and CSV.
+    public static let standardUploadTypes = [
+        "image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain", "text/csv",
+    ]
 
     /// Limits that suit a community site: 2 KiB paths, 4 KiB queries, 1 MiB bodies, 200 fields,
     /// 64 KiB per field, 10 MiB uploads.
@@ -34,8 +42,9 @@ public struct SiteLimits: Sendable, Hashable, Codable {
     /// Limits with explicit bounds.
     public init(
         maxPathBytes: Int, maxQueryBytes: Int, maxQueryParameters: Int, maxBodyBytes: Int, maxFormFields: Int,
-        maxFieldBytes: Int, maxUploadBytes: Int
+        maxFieldBytes: Int, maxUploadBytes: Int, allowedUploadTypes: [String] = SiteLimits.standardUploadTypes
     ) {
+        self.allowedUploadTypes = allowedUploadTypes
         self.maxPathBytes = maxPathBytes
         self.maxQueryBytes = maxQueryBytes
         self.maxQueryParameters = maxQueryParameters
@@ -65,6 +74,12 @@ public struct SiteLimits: Sendable, Hashable, Codable {
         maxFormFields = try bound(.maxFormFields, fallback.maxFormFields, top.maxFormFields)
         maxFieldBytes = try bound(.maxFieldBytes, fallback.maxFieldBytes, top.maxFieldBytes)
         maxUploadBytes = try bound(.maxUploadBytes, fallback.maxUploadBytes, top.maxUploadBytes)
+        let types = try container.decodeIfPresent([String].self, forKey: .allowedUploadTypes) ?? SiteLimits.standardUploadTypes
+        guard types.count <= 100, types.allSatisfy({ MultipartParser.isMediaType($0) && $0 == $0.lowercased() }) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .allowedUploadTypes, in: container, debugDescription: "allowedUploadTypes must be at most 100 lower-case type/subtype values")
+        }
+        allowedUploadTypes = types
     }
 
     /// The problems of these limits: each bound that is not positive or above ``ceiling``.
@@ -82,6 +97,29 @@ public struct SiteLimits: Sendable, Hashable, Codable {
         return out
     }
 
+    /// The largest body a request may have: ``maxBodyBytes``, plus ``maxUploadBytes`` for a
+    /// `multipart/form-data` post.
+    public func bodyLimit(for request: SiteRequest) -> Int {
+        guard MultipartParser.isMultipart(request.header("content-type")) else { return maxBodyBytes }
+        return MultipartParser.saturatingAdd(maxBodyBytes, maxUploadBytes)
+    }
+
+    /// Checks an uploaded file against ``maxUploadBytes`` and ``allowedUploadTypes``; a declared
+    /// image type must match what the bytes start with.
+    ///
+    /// - Throws: the ``UploadError`` that names the field and the reason.
+    public func checkUpload(_ file: UploadedFile) throws(UploadError) {
+        let field = SiteLimits.displayName(file.field)
+        if file.bytes.isEmpty { throw .empty(field: field) }
+        if file.size > maxUploadBytes { throw .tooLarge(field: field, bytes: file.size, limit: maxUploadBytes) }
+        guard allowedUploadTypes.contains(file.contentType) else {
+            throw .disallowedType(field: field, contentType: SiteLimits.displayName(file.contentType), allowed: allowedUploadTypes)
+        }
+        if file.contentType.hasPrefix("image/"), file.sniffedImageType != file.contentType {
+            throw .contentMismatch(field: field, declared: file.contentType)
+        }
+    }
+
     /// Checks a request against these limits: sizes, counts, and control characters in form
     /// fields (NUL and the other C0 controls except tab, line feed and carriage return; DEL).
     ///
@@ -97,7 +135,10 @@ public struct SiteLimits: Sendable, Hashable, Codable {
             queryBytes += name.utf8.count + value.utf8.count + 2
             if queryBytes > maxQueryBytes { throw .queryTooLong(limit: maxQueryBytes) }
         }
-        if let body = request.bodyByteCount, body > maxBodyBytes { throw .bodyTooLarge(limit: maxBodyBytes) }
+        let bodyLimit = bodyLimit(for: request)
+        if let body = request.bodyByteCount ?? (request.body.isEmpty ? nil : request.body.count), body > bodyLimit {
+            throw .bodyTooLarge(limit: bodyLimit)
+        }
         if request.form.count > maxFormFields { throw .tooManyFields(count: request.form.count, limit: maxFormFields) }
         var formBytes = 0
         for (name, value) in request.form {

@@ -33,13 +33,21 @@ public struct SiteRequest: Sendable, Hashable {
     /// The size of the request body in bytes as received, if the host knows it (checked against
     /// ``SiteLimits/maxBodyBytes``; the form's own size is checked either way).
     public var bodyByteCount: Int?
+    /// The raw request body, for a `multipart/form-data` post (`Content-Type` in ``headers``):
+    /// ``SiteResponder/handle(_:)`` parses it strictly into ``form`` and ``files``. A host that
+    /// parses URL-encoded forms itself may leave it empty.
+    public var body: [UInt8]
+    /// Files of a `multipart/form-data` post, by field name (filled from ``body`` by the responder).
+    public var files: [String: UploadedFile]
 
     /// A request.
     public init(
         _ method: Method = .get, _ path: String, query: [String: String] = [:], form: [String: String] = [:],
         viewer: Viewer = .guest, cookies: [String: String] = [:], headers: [String: String] = [:],
-        clientAddress: String? = nil, bodyByteCount: Int? = nil
+        clientAddress: String? = nil, bodyByteCount: Int? = nil, body: [UInt8] = []
     ) {
+        self.body = body
+        self.files = [:]
         self.method = method
         self.path = path
         self.query = query

@@ -56,7 +56,7 @@ public struct SiteResponder: Sendable {
             }
         }
         self.compiled = compiled
-        self.stylesheet = Stylesheet.base + Stylesheet.forms + site.theme.customProperties
+        self.stylesheet = Stylesheet.css(for: site.theme) + Stylesheet.forms
         self.styleHash = SHA256.base64(SHA256.hash(Array(stylesheet.utf8)))
     }
 
@@ -75,6 +75,22 @@ public struct SiteResponder: Sendable {
             return plain(error.status, error.description)
         }
         var request = request
+        if request.method == .post, MultipartParser.isMultipart(request.header("content-type")) {
+            do {
+                let parsed = try MultipartParser(limits: limits).parse(request.body, contentType: request.header("content-type") ?? "")
+                for (name, value) in parsed.fields { request.form[name] = value }
+                request.files = parsed.files
+                try limits.check(request)
+            } catch let error as MultipartError {
+                reportMultipartRejection(request, error)
+                return plain(error.status, error.description)
+            } catch let error as RequestLimitError {
+                reportLimitRejection(request, error)
+                return plain(error.status, error.description)
+            } catch {
+                return plain(400, "Bad Request")
+            }
+        }
         var freshGuestToken: String?
         if request.viewer.user == nil, request.viewer.sessionID.isEmpty {
             if let value = request.cookies[cookies.name(GuestSession.cookieName)], GuestSession.isWellFormed(value) {
@@ -95,6 +111,9 @@ public struct SiteResponder: Sendable {
 
     private func route(_ request: SiteRequest, relative: String) -> SiteResponse {
         if site.status == .offline { return plain(503, strings.text("page.offline", locale: locale(for: request))) }
+        // Branding (logo, favicon) is public even while a draft or preview site hides its pages,
+        // so the sign-in page those sites still show looks like the site.
+        if relative.hasPrefix("/" + Site.assetsSegment + "/") { return serveAsset(request, relative: relative) }
         let signingIn = isSignInRequest(request, relative: relative)
         if site.status == .draft, !signingIn, !(site.isMember(request.viewer) && request.viewer.user?.kind == .internal) {
             return plain(404, "Not Found")
@@ -113,6 +132,7 @@ public struct SiteResponder: Sendable {
         }
         if request.method != .post, let response = switchLocale(request, relative: relative) { return response }
         if request.method == .post { return handleAction(request, relative: relative) }
+        if let fileID = SiteFileRoute.fileID(relative) { return serveFile(fileID, request: request) }
         var response = handleGet(request, form: nil)
         if request.method == .head { response.body = "" }
         return response
@@ -226,6 +246,9 @@ public struct SiteResponder: Sendable {
             HTMLEscaping.append(value, to: &out)
             out += "\">"
         }
+        if let favicon = site.theme.favicon {
+            HTMLNode.el("link", [HTMLAttribute("rel", "icon"), HTMLAttribute("href", url: favicon)]).render(into: &out)
+        }
         out += "<style>"
         out += stylesheet
         out += "</style>"
@@ -324,12 +347,24 @@ public struct SiteResponder: Sendable {
         var form = request.form
         form.removeValue(forKey: "_csrf")
         let returnPath = form.removeValue(forKey: "_return").flatMap(SafeURL.init).flatMap { $0.isLocalPath ? $0 : nil }
+        for file in request.files.values.sorted(by: { $0.field < $1.field }) {
+            do {
+                try limits.checkUpload(file)
+            } catch {
+                reportInvalidForm(action: name, errors: [error.field: error.description])
+                let state = FormState(action: name, values: form, errors: [file.field: error.description])
+                let path = returnPath?.string ?? (site.urlPrefix + "/")
+                var response = handleGet(SiteRequest(.get, path, viewer: request.viewer), form: state, status: error.status)
+                if response.status == 200 { response.status = error.status }
+                return response
+            }
+        }
         let result: ActionResult
         let locale = locale(for: request)
         do {
             result = try handler(ActionRequest(
                 viewer: request.viewer, form: form, site: site, services: services, clock: clock, cookies: request.cookies,
-                clientAddress: request.clientAddress, locale: locale, strings: strings))
+                clientAddress: request.clientAddress, files: request.files, locale: locale, strings: strings))
         } catch {
             // The detail goes to the log; the person sees a translated sentence that quotes nothing.
             reportActionFailure(action: name, error)
@@ -387,6 +422,22 @@ public struct SiteResponder: Sendable {
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard !authority.isEmpty else { return nil }
         return (url[..<schemeEnd.lowerBound] + "://" + authority).lowercased()
+    }
+
+    /// A file through ``SiteFileProvider``: only when the viewer may download it (404 otherwise,
+    /// so a file's existence is not revealed), with its stored type, `nosniff`, a sandboxing
+    /// CSP, and `inline` only for images whose bytes match their type.
+    private func serveFile(_ id: String, request: SiteRequest) -> SiteResponse {
+        guard let provider = services.get((any SiteFileProvider).self) else { return plain(404, "Not Found") }
+        let file: SiteFile?
+        do { file = try provider.file(id: id, viewer: request.viewer) } catch { return plain(404, "Not Found") }
+        guard let file else {
+            if request.viewer.isGuest, let signIn = signInRedirect(returningTo: request.path) { return signIn }
+            return plain(404, "Not Found")
+        }
+        var response = SiteResponse(status: 200, headers: SiteFileRoute.headers(for: file), bodyBytes: file.bytes)
+        if request.method == .head { response.bodyBytes = [] }
+        return response
     }
 
     private func plain(_ status: Int, _ text: String) -> SiteResponse {

@@ -81,6 +81,10 @@ public struct Site: Sendable, Hashable, Codable {
     public var translations: SiteTranslations?
     /// The site's sign-in rules (password length, session lifetimes); `nil` uses the engine's defaults.
     public var signIn: SiteSignInSettings?
+    /// Whether guests may see members: the member directory, member profiles and the
+    /// leaderboard's names. `nil` (the default) and `false` hide them from guests; see
+    /// ``guestsMaySeeMembers``.
+    public var showsMembersToGuests: Bool?
 
     /// A site without pages.
     public init(

@@ -45,13 +45,14 @@ extension SiteTemplate {
         ])]
         try site.addPage(Page(id: "home", title: "Partner Central", slug: "", layout: P.layout(
             P.one(P.c("hero", "community.banner", ["heading": "Welcome, partners", "text": "Register deals, find materials, get help."]))
-                + P.two([P.c("pipeline", "community.dealPipeline"), P.c("feed", "community.feed")],
-                        [P.c("search", "community.searchBox"), P.c("articles", "community.articleList", ["title": "News and guides"]),
-                         P.c("leaders", "community.leaderboard", ["limit": 5])])),
+                + P.two([P.c("pipeline", "community.dealPipeline"), P.c("feed", "community.feed"),
+                         P.c("articles", "community.articleList", ["title": "News and guides"])],
+                        [P.c("search", "community.searchBox"), P.c("leaders", "community.leaderboard", ["limit": 5])])),
             variations: [Page.Variation(name: "Gold partners", audienceID: "gold-partners", layout: P.layout(
                 P.one(P.c("hero", "community.banner", ["heading": "Welcome, Gold partners", "text": "Your tier unlocks market development funds."]))
-                    + P.two([P.c("pipeline", "community.dealPipeline"), P.c("feed", "community.feed")],
-                            [P.c("search", "community.searchBox"), P.c("articles", "community.articleList", ["title": "News and guides"])])))]))
+                    + P.two([P.c("pipeline", "community.dealPipeline"), P.c("feed", "community.feed"),
+                             P.c("articles", "community.articleList", ["title": "News and guides"])],
+                            [P.c("search", "community.searchBox")])))]))
         site.homePageID = "home"
         try site.addPage(Page(id: "leads", title: "Leads", slug: "leads", visibility: .members, layout: P.layout(
             P.two([P.c("ll", "community.recordList", ["object": "Lead", "fields": ["Company", "LastName", "Status", "Product"], "title": "Leads"])],

@@ -68,7 +68,7 @@ enum TemplateParts {
             regions.append(Region(name: "main", rows: main))
             regions.append(Region(name: "sidebar", rows: [Row(columns: [Column(span: .full, components: sidebar)])]))
         }
-        regions.append(Region(name: "footer", rows: [Row(columns: [Column(span: .full, components: [c("footer", "community.footer", ["text": "© Community"])])])]))
+        regions.append(Region(name: "footer", rows: [Row(columns: [Column(span: .full, components: [c("footer", "community.footer")])])]))
         return PageLayout(regions: regions)
     }
 

@@ -1,0 +1,75 @@
+/// `community.moderationQueue`: the open moderation queue with approve, remove (with a reason)
+/// and edit forms per item, and the latest audit log entries. Moderators only: anyone else
+/// gets a 403 page.
+public struct ModerationQueueComponent: SiteComponent {
+    /// Properties.
+    public struct Properties: Codable, Sendable {
+        /// How many audit log entries to show.
+        public var logLimit: Int
+    }
+
+    public static let type: ComponentType = "community.moderationQueue"
+    public static let propertySchema = PropertySchema([
+        .init("logLimit", .integer, default: 20, range: 0...100, summary: "Audit log entries shown"),
+    ])
+
+    /// The action that approves queued content (`case`).
+    public static let approveAction = "moderationApprove"
+    /// The action that removes queued content (`case`, `reason`).
+    public static let removeAction = "moderationRemove"
+    /// The action that edits and publishes queued content (`case`, `body`).
+    public static let editAction = "moderationEdit"
+
+    let properties: Properties
+    public init(properties: Properties) { self.properties = properties }
+
+    public func render(in context: RenderContext) throws -> HTMLNode {
+        guard let provider = context.service((any ModerationProvider).self) else { return Markup.unavailable(context) }
+        guard let queue = try provider.moderationQueue(viewer: context.viewer) else {
+            context.head.setStatus(403)
+            return .el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: "Only moderators can see the moderation queue.")
+        }
+        context.head.setTitle("Moderation queue")
+        var items: [HTMLNode] = []
+        if queue.isEmpty { items.append(.el("p", [.class("ck-empty")], text: "The queue is empty.")) }
+        for item in queue {
+            var children: [HTMLNode] = [
+                .el("h3", text: item.kind.prefix(1).uppercased() + item.kind.dropFirst() + " by " + item.author),
+                .el("p", [.class("ck-meta")], text: "Queued " + Markup.date(item.opened, locale: context.locale)
+                    + (item.reasons.isEmpty ? "" : " · " + item.reasons.joined(separator: "; "))),
+                .el("blockquote", text: item.text),
+            ]
+            for action in [Self.approveAction, Self.removeAction, Self.editAction] {
+                if let error = Markup.itemError(action: action, item: item.id, itemField: "case", context: context) { children.append(error) }
+            }
+            children.append(Markup.buttonForm(Self.approveAction, context: context, hidden: [("case", item.id)], submit: "Approve"))
+            children.append(Markup.buttonForm(Self.removeAction, context: context, hidden: [("case", item.id)], extra: [
+                Markup.itemField("reason", label: "Reason for removal", action: Self.removeAction, item: item.id, itemField: "case",
+                                 context: context, required: true),
+            ], submit: "Remove"))
+            children.append(Markup.buttonForm(Self.editAction, context: context, hidden: [("case", item.id)], extra: [
+                Markup.itemField("body", label: "Edited text", action: Self.editAction, item: item.id, itemField: "case",
+                                 context: context, multiline: true, initial: item.text, required: true),
+            ], submit: "Save edit and publish"))
+            items.append(.el("article", [.class("ck-moderation-item"), HTMLAttribute("aria-label", item.kind + " by " + item.author)], children))
+        }
+        var nodes = [Markup.section("Moderation queue", items)]
+        let limit = Markup.clamp(properties.logLimit, to: 0...100)
+        if limit > 0 {
+            let log = try provider.moderationLog(viewer: context.viewer, limit: limit)
+            let rows: [HTMLNode] = log.map { line in
+                .el("tr", [], [
+                    .el("td", text: Markup.date(line.at, locale: context.locale)), .el("td", text: line.actor), .el("td", text: line.action),
+                    .el("td", text: line.subject), .el("td", text: line.detail),
+                ])
+            }
+            let table: HTMLNode = rows.isEmpty ? Markup.empty(context) : .el("table", [.class("ck-table")], [
+                .el("caption", text: "Latest decisions"),
+                .el("thead", [], [.el("tr", [], ["When", "Who", "Action", "Content", "Detail"].map { .el("th", [HTMLAttribute("scope", "col")], text: $0) })]),
+                .el("tbody", [], rows),
+            ])
+            nodes.append(Markup.section("Audit log", [table]))
+        }
+        return .fragment(nodes)
+    }
+}
