@@ -94,7 +94,7 @@ let package = Package(
             dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement"],
             path: "Benchmarks/EngagementBenchmark"
         ),
-        .executableTarget(name: "RenderBenchmark", dependencies: ["CommunityKit"], path: "Benchmarks/RenderBenchmark"),
+        .executableTarget(name: "RenderBenchmark", dependencies: ["CommunityKit", "SharingWorkload"], path: "Benchmarks/RenderBenchmark"),
         .executableTarget(name: "SignInBenchmark", dependencies: ["CommunityKit"], path: "Benchmarks/SignInBenchmark"),
 
         // Fuzzing: deterministic fuzz targets CI runs (`swift run CommunityFuzz all`), and the

@@ -1,7 +1,8 @@
 import CommunityKit
 import Foundation
 
-// swift run -c release RenderBenchmark [--iterations N]
+// swift run -c release RenderBenchmark [--iterations N] [--breakdown]
+// swift run -c release RenderBenchmark --scale large   (see ScaleRun.swift)
 //
 // Renders a typical Partner Central page of ten components (header, banner, search box,
 // article list, lead table, deal pipeline, SVG dashboard, question list, leaderboard, footer)
@@ -61,6 +62,10 @@ func seed() throws -> MemoryStore {
 func percentile(_ sorted: [Double], _ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
 
 let arguments = CommandLine.arguments
+if arguments.contains("--scale") {
+    try ScaleRun.run(arguments: arguments)
+    exit(0)
+}
 let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[$0 + 1]) } ?? 5000
 
 let community = try Community(CommunityConfiguration(store: try seed(), clock: ManualClock(), csrfSecret: Array("benchmark-secret-0123456789".utf8), knowledge: BenchKnowledge()))

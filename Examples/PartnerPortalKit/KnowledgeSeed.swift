@@ -71,6 +71,7 @@ enum KnowledgeSeed {
         ], channels: [.internal, .partner], topic: funds)
         seeded.paths += mdf
         seeded.partnerOnly = mdf
+        try TopicSeed.run(community)
         return seeded
     }
 }

@@ -74,6 +74,7 @@ struct Portal: Sendable {
         help.status = .published
         help.theme.footerLinks = [.init("Partner Central", SafeURL("/partners/"))]
         try PortalAssets.install(into: community, site: &help)
+        try Portal.addKnownIssues(to: &help)
         // Stored sites: a store from an earlier run keeps what the builder published there.
         try community.storeSite(Portal.withBuilderLink(help))
         if isEmpty {
@@ -90,6 +91,35 @@ struct Portal: Sendable {
             site.menus[main].items.append(NavigationMenu.Item("Builder", .url(builder), audienceID: "site-admins"))
         }
         return site
+    }
+
+    /// The help center's guest user (profile `help-guest`) and a public known-issues page: a guest
+    /// sharing rule (see ``Seed/engagement(_:)``) lets guests read those cases, and the case page
+    /// is public so the list's links open for them (record access still decides what each viewer reads).
+    static func addKnownIssues(to help: inout Site) throws {
+        help.guestProfileID = "help-guest"
+        // The "My cases" page's layout (header, list, footer), listing known issues instead.
+        guard var layout = help.page("cases")?.layout else { return }
+        for (r, region) in layout.regions.enumerated() {
+            for (w, row) in region.rows.enumerated() {
+                for (c, column) in row.columns.enumerated() {
+                    for (i, component) in column.components.enumerated() where component.type == "community.recordList" {
+                        layout.regions[r].rows[w].columns[c].components[i].properties = [
+                            "object": "Case", "fields": ["Subject", "Status", "Priority"], "title": "Known issues",
+                            "filterField": "Status", "filterValue": "Known Issue",
+                        ]
+                    }
+                }
+            }
+        }
+        try help.addPage(Page(id: "known-issues", title: "Known issues", slug: "known-issues", visibility: .public, layout: layout))
+        if var casePage = help.page("case") {
+            casePage.visibility = .public
+            try help.updatePage(casePage)
+        }
+        for index in help.menus.indices where help.menus[index].id == "main" {
+            help.menus[index].items.append(.init("Known issues", .page("known-issues")))
+        }
     }
 
     private static func put(_ entity: any Entity, in tx: any StoreTransaction) throws {

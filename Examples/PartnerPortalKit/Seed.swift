@@ -31,6 +31,8 @@ enum Seed {
                           "Contact": [.read, .create], "Case": [.read, .create]],
                 fields: ["Lead": ["Internal_Score__c": .hidden], "Opportunity": ["Margin__c": .hidden]])),
             Profile(id: "customer", name: "Customer Community Plus User", permissions: PermissionGrants(objects: ["Case": [.read, .create], "Account": [.read]])),
+            // The help center's guest user has this profile; a guest rule decides which cases it reads.
+            Profile(id: "help-guest", name: "Help Center Guest", permissions: PermissionGrants(objects: ["Case": [.read]])),
             OrgWideDefault(object: "Lead", internalAccess: .private, externalAccess: .private),
             OrgWideDefault(object: "Opportunity", internalAccess: .private, externalAccess: .private),
             OrgWideDefault(object: "Case", internalAccess: .private, externalAccess: .private),
@@ -65,19 +67,35 @@ enum Seed {
                         probability: 80, partnerAccountID: "hanbit", owner: "jisoo"),
             Case(id: "case-acme-1", subject: "Cannot open the partner price list", description: "The PDF link returns an error.", accountID: "acme",
                  priority: .high, origin: .community, owner: .user("pat")),
+            Case(id: "case-known-1", subject: "Known issue: sign-in e-mails delayed in Europe", description: "Verification e-mails arrive up to an hour late. A fix is rolling out.",
+                 status: "Known Issue", priority: .high, origin: .web, owner: .user("sam")),
         ]
         return out
     }
 
-    /// Questions and ideas go through Engagement so they are indexed, screened and scored.
+    /// Questions and ideas go through Engagement so they are indexed, screened and scored. Each
+    /// belongs to the site it is asked in: the partner portal's never show in the help center,
+    /// and the other way round; so do the points they earn (each site's leaderboard).
     static func engagement(_ community: Community) throws {
-        try community.engagement.questions.ask(title: "How long does deal approval take?", body: "<p>I registered a lead yesterday. When will my channel manager decide?</p>", topics: ["Deals"], by: "pat")
-        let q = try community.engagement.questions.ask(title: "Wie beantrage ich MDF?", body: "<p>Wo finde ich das Formular für Marketingmittel?</p>", topics: ["Funds"], by: "ines")
+        try community.engagement.questions.ask(title: "How long does deal approval take?", body: "<p>I registered a lead yesterday. When will my channel manager decide?</p>", topics: ["Deals"], site: "partners", by: "pat")
+        let q = try community.engagement.questions.ask(title: "Wie beantrage ich MDF?", body: "<p>Wo finde ich das Formular für Marketingmittel?</p>", topics: ["Funds"], site: "partners", by: "ines")
         try community.engagement.questions.answer(q.id, body: "<p>Unter <strong>Partnerprogramm</strong> → Mittel beantragen.</p>", by: "cara")
-        try community.engagement.questions.ask(title: "라이선스 갱신은 어떻게 하나요?", body: "<p>고객사 라이선스 갱신 절차가 궁금합니다.</p>", topics: ["Licensing"], by: "jisoo")
-        let zone = try community.engagement.ideas.createZone(name: "Partner portal", categories: ["Portal", "Program"], by: "cara")
+        try community.engagement.questions.ask(title: "라이선스 갱신은 어떻게 하나요?", body: "<p>고객사 라이선스 갱신 절차가 궁금합니다.</p>", topics: ["Licensing"], site: "partners", by: "jisoo")
+        // The help center's own questions.
+        let export = try community.engagement.questions.ask(title: "How do I export my invoices?", body: "<p>I need last year's invoices as a spreadsheet.</p>", topics: ["Billing"], site: "help", by: "kim")
+        let answer = try community.engagement.questions.answer(export.id, body: "<p>Open <strong>Billing</strong> → Invoices and choose <em>Export CSV</em>.</p>", by: "sam")
+        try community.engagement.questions.chooseBestAnswer(answer.id, by: "kim")
+        try community.engagement.questions.ask(title: "Can I change the e-mail address I sign in with?", body: "<p>My company changed its domain.</p>", topics: ["Account"], site: "help", by: "pat")
+        let zone = try community.engagement.ideas.createZone(name: "Partner portal", categories: ["Portal", "Program"], site: "partners", by: "cara")
         let idea = try community.engagement.ideas.submit(to: zone.id, title: "Bulk lead upload from CSV", body: "<p>We register dozens of leads after events.</p>", categories: ["Portal"], by: "bo")
         _ = try community.engagement.ideas.vote(idea.id, value: 1, by: "pat")
         _ = try community.engagement.ideas.submit(to: zone.id, title: "Korean-language deal registration form", body: "<p>한국어 양식이 필요합니다.</p>", categories: ["Portal"], by: "jisoo")
+        // The help center's guest user reads known-issue cases through a guest sharing rule.
+        if let guest = community.site("help")?.site.guestUserID {
+            try AccessAdministrator(store: community.store, engine: community.access).saveRule(SharingRule(
+                id: "help-guest-known-issues", name: "Known issues to the help center's guests", object: "Case",
+                selection: .criteria([SharingCriterion(field: "Status", equals: .picklist("Known Issue"))]),
+                sharedWith: .user(guest), isGuestRule: true))
+        }
     }
 }

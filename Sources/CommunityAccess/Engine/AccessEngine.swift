@@ -12,6 +12,8 @@ public final class AccessEngine: Sendable {
     private let working: Mutex<AccessState>
     private let published: Mutex<AccessSnapshot>
     private let observation = Mutex<StoreObservation?>(nil)
+    /// Summaries kept between snapshots (see ``summarizeVisible(of:_:)``).
+    let summaries = SummaryCache()
 
     /// The record types loaded from a store by default.
     public static let standardRecordTypes: [any Record.Type] = [

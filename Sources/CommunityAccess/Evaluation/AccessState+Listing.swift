@@ -8,14 +8,7 @@ extension AccessState {
     /// records lazily; everyone else gets candidates from the indexes (owner, role subtree,
     /// queues, shares, rules, accounts, contacts, sharing sets), each verified by the check.
     func forEachVisible(_ u: UInt32, _ o: UInt16, from start: UInt32, _ body: (UInt32, AccessLevel) -> Bool) {
-        let d = directory
-        guard Int(u) < d.userActive.count, d.userActive[Int(u)], Int(o) < recordsByObject.count else { return }
-        let perms = d.permissions[Int(d.userPermissions[Int(u)])]
-        var op = perms.object(o)
-        if perms.viewAllData { op.insert(.read) }
-        let readsAll = perms.modifyAllData || op.contains(.modifyAll) || perms.viewAllData || op.contains(.viewAll)
-            || (op.contains(.read) && model(for: u, object: o).baseline >= 1)
-        guard readsAll || op.contains(.read) else { return }
+        guard let readsAll = listingScope(u, o) else { return }
         if readsAll {
             let all = recordsByObject[Int(o)]
             var k = all.lowerBound(start)
@@ -35,6 +28,21 @@ extension AccessState {
             let level = evaluate(u, i)
             if level >= .read, !body(i, level) { return }
         }
+    }
+
+    /// How user `u` lists object `o`: `nil` when they may read none of its records, `true` when
+    /// they may read every one (View All, Modify All, a public default), `false` when each
+    /// candidate from the indexes must be checked.
+    func listingScope(_ u: UInt32, _ o: UInt16) -> Bool? {
+        let d = directory
+        guard Int(u) < d.userActive.count, d.userActive[Int(u)], Int(o) < recordsByObject.count else { return nil }
+        let perms = d.permissions[Int(d.userPermissions[Int(u)])]
+        var op = perms.object(o)
+        if perms.viewAllData { op.insert(.read) }
+        let readsAll = perms.modifyAllData || op.contains(.modifyAll) || perms.viewAllData || op.contains(.viewAll)
+            || (op.contains(.read) && model(for: u, object: o).baseline >= 1)
+        guard readsAll || op.contains(.read) else { return nil }
+        return readsAll
     }
 
     /// Records of object `o` that some grant could give user `u` (a superset of what `u`

@@ -22,6 +22,9 @@ public struct ContentAudience: Sendable {
             return try guestViewer(in: store, userKey: user)
         }
         guard let user, let entity else { return try guestViewer(in: store, userKey: nil) }
+        // A site's guest user sees what a guest sees, plus categories granted to its guest profile;
+        // never member-only content.
+        if entity.kind == .guest { return try guestViewer(in: store, userKey: user, profile: entity.profileID) }
         var keys: Set<String> = [KnowledgeChannel(for: entity.kind).accessKey, SearchAccessKey.user(user.rawValue)]
         if snapshot.hasPermission(user, .manageKnowledge) || snapshot.hasPermission(user, .viewAllData) {
             keys.insert(SearchAccessKey.allKnowledge)
@@ -58,12 +61,13 @@ public struct ContentAudience: Sendable {
         return snapshot.hasPermission(user, .manageKnowledge)
     }
 
-    private func guestViewer(in store: any StoreReader, userKey: ID<User>?) throws -> SearchViewer {
+    private func guestViewer(in store: any StoreReader, userKey: ID<User>?, profile: ID<Profile>? = nil) throws -> SearchViewer {
         var keys: Set<String> = [KnowledgeChannel.public.accessKey]
         for category in try visibleCategories(in: store, matching: { audience in
             switch audience {
             case .everyone: true
             case .userKind(let kind): kind == .guest
+            case .profile(let id): profile != nil && id == profile
             default: false
             }
         }) {

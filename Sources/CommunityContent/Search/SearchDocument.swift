@@ -75,7 +75,7 @@ public struct SearchDocumentKey: Sendable, Hashable, Codable, Comparable, Custom
     }
 }
 
-/// The kind of a searchable document: `article`, `question`, `idea`, `file`, or a host's own.
+/// The kind of a searchable document: `article`, `question`, `idea`, `file`, `discussion`, or a host's own.
 public struct SearchDocumentType: Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
     /// The type's name.
     public var name: String
@@ -103,4 +103,6 @@ public struct SearchDocumentType: Sendable, Hashable, Codable, ExpressibleByStri
     public static let idea: SearchDocumentType = "idea"
     /// Files.
     public static let file: SearchDocumentType = "file"
+    /// Feed posts (Engagement's discussions; questions are indexed as ``question``).
+    public static let discussion: SearchDocumentType = "discussion"
 }

@@ -69,4 +69,9 @@ public enum SearchAccessKey {
     public static func partnerTier(_ tier: String) -> String { "tier:\(tier)" }
     /// Held by viewers who see all knowledge (authors and publishers with manageKnowledge).
     public static let allKnowledge = "knowledge:all"
+    /// Held by community moderators, who also see posts held for review.
+    public static let moderators = "moderators"
+    /// Held by whoever searches on a site (the site's id). A document that belongs to one site
+    /// carries it as a clause; documents shared across sites (knowledge, files) do not.
+    public static func site(_ id: String) -> String { "site:\(id)" }
 }

@@ -131,7 +131,8 @@ public final class TopicService: Sendable {
         return try Self.topics(of: target, in: snapshot).compactMap { try snapshot.value($0) }.sorted { $0.name < $1.name }
     }
 
-    static func topics(of target: TopicTarget, in reader: any StoreReader) throws -> [ID<Topic>] {
+    /// The ids of the topics assigned to an item, read from a snapshot or transaction (indexers use it).
+    public static func topics(of target: TopicTarget, in reader: any StoreReader) throws -> [ID<Topic>] {
         try reader.query(Query<TopicAssignment>().where("target", equals: .text(target.key))).map(\.value.topicID).sorted()
     }
 
@@ -176,17 +177,11 @@ public final class TopicService: Sendable {
     }
 
     /// A topic's page as a user (or the guest) sees it: only visible items, from the
-    /// search index (so other layers' questions, ideas and files appear once indexed with
-    /// the topic), plus the experts.
+    /// search index (questions, ideas, discussions and files appear once their layer indexes
+    /// them with the topic), plus the experts.
     public func page(_ id: ID<Topic>, as user: ID<User>?, limit: Int = 10) throws -> TopicPage {
-        guard let topic = try topic(id) else { throw TopicError.unknownTopic(id.rawValue) }
-        let viewer = try audience.viewer(for: user, in: store.snapshot())
-        func items(_ types: Set<SearchDocumentType>) throws -> [SearchHit] {
-            try index.search(SearchQuery("", types: types, topics: [topic.id.rawValue], limit: limit, highlight: false), as: viewer).hits
-        }
-        return TopicPage(
-            topic: topic, articles: try items([.article]), discussions: try items([.question, .idea]),
-            files: try items([.file]), experts: try experts.experts(on: topic.id, limit: limit))
+        let viewer: SearchViewer = try audience.viewer(for: user, in: store.snapshot())
+        return try page(id, as: viewer, locale: nil, articleLocales: nil, limit: limit)
     }
 
     // MARK: Helpers

@@ -10,15 +10,19 @@ public struct SearchIndexContentServices: EngagementContentServices {
     public let index: any SearchIndex
     /// The access keys a member holds in the index (channels, categories, groups).
     public let viewer: @Sendable (ID<User>) -> SearchViewer
+    /// Whether ``indexQuestion(_:locale:)`` writes the question's document; `false` when an
+    /// ``EngagementSearchIndexer`` follows the store and indexes questions itself.
+    public let indexesQuestions: Bool
     /// Creates a draft article and returns its id; `nil` refuses drafting.
     public let drafter: (@Sendable (_ title: String, _ body: SanitizedHTML, _ author: ID<User>, _ question: ID<Question>) throws -> String)?
 
     /// Creates the adapter.
     public init(
-        index: any SearchIndex, viewer: @escaping @Sendable (ID<User>) -> SearchViewer,
+        index: any SearchIndex, indexesQuestions: Bool = true, viewer: @escaping @Sendable (ID<User>) -> SearchViewer,
         drafter: (@Sendable (_ title: String, _ body: SanitizedHTML, _ author: ID<User>, _ question: ID<Question>) throws -> String)? = nil
     ) {
         self.index = index
+        self.indexesQuestions = indexesQuestions
         self.viewer = viewer
         self.drafter = drafter
     }
@@ -31,6 +35,7 @@ public struct SearchIndexContentServices: EngagementContentServices {
     }
 
     public func indexQuestion(_ question: Question, locale: String) throws {
+        guard indexesQuestions else { return }
         let visibility: SearchVisibility = question.groupID.map { .anyOf([SearchAccessKey.group($0.rawValue)]) } ?? .everyone
         try index.upsert(SearchDocument(
             type: .question, id: question.id.rawValue, locale: locale, title: question.title,

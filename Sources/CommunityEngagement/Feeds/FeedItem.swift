@@ -83,6 +83,9 @@ public struct FeedItem: Entity, Hashable {
     public var likers: Set<ID<User>>
     /// Published comments.
     public var commentCount: Int
+    /// The site it was posted in; `nil` for engine-wide content (posted through the API without a
+    /// site, or stored before sites were scoped), which every site shows.
+    public var siteID: String?
 
     /// Creates a feed item.
     public init(
@@ -90,7 +93,7 @@ public struct FeedItem: Entity, Hashable {
         topics: [String] = [], mentionedMembers: [ID<User>] = [], mentionedGroups: [ID<CommunityGroup>] = [],
         link: String? = nil, poll: Poll? = nil, attachment: Attachment? = nil, questionID: ID<Question>? = nil,
         isAnnouncement: Bool = false, createdAt: Date, editedAt: Date? = nil, status: PublicationStatus = .published,
-        likers: Set<ID<User>> = [], commentCount: Int = 0
+        likers: Set<ID<User>> = [], commentCount: Int = 0, siteID: String? = nil
     ) {
         self.id = id
         self.authorID = authorID
@@ -110,6 +113,7 @@ public struct FeedItem: Entity, Hashable {
         self.status = status
         self.likers = likers
         self.commentCount = commentCount
+        self.siteID = siteID
     }
 
     /// Every feed the item appears in: its parent's, its author's, its topics' (and its question's).

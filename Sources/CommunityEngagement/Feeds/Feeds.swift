@@ -82,7 +82,14 @@ public struct Feeds: Sendable {
             let author = try engine.writer(authorID, in: tx)
             try checkCanPost(to: draft.parent, author: author, in: tx)
             var group: ID<CommunityGroup>?
-            if case .group(let g) = draft.parent { group = g }
+            var site = draft.site
+            if case .group(let g) = draft.parent {
+                group = g
+                // A group's posts belong to the group's site; another site cannot post into it.
+                let groupSite = try tx.value(g)?.siteID
+                guard SiteScope.includes(groupSite, in: draft.site) else { throw EngagementError.unknownGroup(g) }
+                site = groupSite ?? draft.site
+            }
             let kind: ContentKind = draft.kind == .question ? .question : .post
             guard let screened = try engine.screen(tx, effects, author: author, kind: kind, title: title, html: body,
                 plainText: prepared.plainText, group: group)
@@ -103,7 +110,7 @@ public struct Feeds: Sendable {
                 id: CompactID.make(prefix: "fi"), authorID: author.id, kind: draft.kind, parent: draft.parent, body: screened.html,
                 topics: topics, mentionedMembers: mentions.members, mentionedGroups: mentions.groups,
                 link: draft.kind == .link ? draft.link : nil, poll: poll, attachment: attachment, questionID: questionID,
-                createdAt: now, status: screened.status)
+                createdAt: now, status: screened.status, siteID: site)
             try tx.put(item, expecting: .absent)
             try engine.enqueue(tx, effects, subject: .item(item.id), author: author.id, sources: screened.sources)
             effects.publish(FeedItemPosted(
@@ -112,7 +119,7 @@ public struct Feeds: Sendable {
             if item.status == .published {
                 // Points for posting are part of the post's own transaction.
                 try ReputationEngine.award(engine, author.id, draft.kind == .question ? .question : .post, topics: topics, once: nil,
-                    rules: engine.configuration.reputation, in: tx, effects)
+                    site: site, rules: engine.configuration.reputation, in: tx, effects)
                 publishMentions(of: item, effects)
             }
             return item
@@ -511,23 +518,28 @@ public struct Feeds: Sendable {
 
     // MARK: Reading
 
-    /// One item, if the viewer may see it.
-    public func item(_ id: ID<FeedItem>, viewer: ID<User>) throws -> FeedItem {
-        guard let item = try engine.store.snapshot().value(id), engine.canSee(item, viewer: viewer) else {
+    /// One item, if the viewer may see it (and, with a site, it belongs there or engine-wide).
+    public func item(_ id: ID<FeedItem>, viewer: ID<User>, site: String? = nil) throws -> FeedItem {
+        guard let item = try engine.store.snapshot().value(id), engine.canSee(item, viewer: viewer),
+              SiteScope.includes(item.siteID, in: site) else {
             throw EngagementError.notFound(.item(id))
         }
         return item
     }
 
-    /// The viewer's home feed: everything they follow plus their own posts, newest first.
-    public func home(viewer: ID<User>, after cursor: FeedCursor? = nil, limit: Int = 20) throws -> FeedPage {
+    /// The viewer's home feed: everything they follow plus their own posts, newest first; with a
+    /// site, only that site's items and engine-wide ones (see ``SiteScope``).
+    public func home(viewer: ID<User>, after cursor: FeedCursor? = nil, limit: Int = 20, site: String? = nil) throws -> FeedPage {
         var keys = engine.index.followed(by: viewer)
         keys.insert(.member(viewer))
-        return try page(keys: keys, viewer: viewer, after: cursor, limit: limit)
+        return try page(keys: keys, viewer: viewer, after: cursor, limit: limit, site: site)
     }
 
-    /// One feed (a member's, record's, topic's, group's or question's), newest first.
-    public func feed(_ key: FeedKey, viewer: ID<User>, after cursor: FeedCursor? = nil, limit: Int = 20) throws -> FeedPage {
+    /// One feed (a member's, record's, topic's, group's or question's), newest first; with a
+    /// site, only that site's items and engine-wide ones.
+    public func feed(
+        _ key: FeedKey, viewer: ID<User>, after cursor: FeedCursor? = nil, limit: Int = 20, site: String? = nil
+    ) throws -> FeedPage {
         switch key {
         case .record(let r):
             guard engine.access.canRead(r, user: viewer) else { throw EngagementError.notAllowed(action: "read the feed of", subject: r.description) }
@@ -535,13 +547,13 @@ public struct Feeds: Sendable {
             guard engine.canSeeFeed(of: g, viewer: viewer) else { throw EngagementError.unknownGroup(g) }
         default: break
         }
-        return try page(keys: [key], viewer: viewer, after: cursor, limit: limit)
+        return try page(keys: [key], viewer: viewer, after: cursor, limit: limit, site: site)
     }
 
     /// Merges feed logs newest first with a heap, skipping duplicates and what the viewer may
     /// not see. At most `limit * 50` candidates are examined per page; the cursor then points
     /// past them, so a page may hold fewer items without being the end.
-    func page(keys: Set<FeedKey>, viewer: ID<User>, after cursor: FeedCursor?, limit: Int) throws -> FeedPage {
+    func page(keys: Set<FeedKey>, viewer: ID<User>, after cursor: FeedCursor?, limit: Int, site: String? = nil) throws -> FeedPage {
         let limit = min(max(limit, 1), 200)
         let logs = engine.index.logs(keys).map { $0.view() }
         let positions = engine.index.items.view()
@@ -562,7 +574,8 @@ public struct Feeds: Sendable {
             if top.position == last { continue }
             last = top.position
             examined += 1
-            if let item = try snapshot.value(positions[Int(top.position)]), engine.canSee(item, viewer: viewer) {
+            if let item = try snapshot.value(positions[Int(top.position)]), engine.canSee(item, viewer: viewer),
+               SiteScope.includes(item.siteID, in: site) {
                 items.append(item)
                 if items.count == limit { break }
             }

@@ -11,11 +11,14 @@ public struct PostDraft: Sendable, Hashable {
     public var pollChoices: [String]
     /// For file posts.
     public var attachment: FeedItem.Attachment?
+    /// The site the post is made in; `nil` posts engine-wide content that every site shows. A
+    /// post in a group always belongs to the group's site.
+    public var site: String?
 
     /// Creates a draft.
     public init(
         kind: FeedItem.Kind = .text, parent: FeedParent, body: String, topics: [String] = [], link: String? = nil,
-        pollChoices: [String] = [], attachment: FeedItem.Attachment? = nil
+        pollChoices: [String] = [], attachment: FeedItem.Attachment? = nil, site: String? = nil
     ) {
         self.kind = kind
         self.parent = parent
@@ -24,6 +27,7 @@ public struct PostDraft: Sendable, Hashable {
         self.link = link
         self.pollChoices = pollChoices
         self.attachment = attachment
+        self.site = site
     }
 
     /// A text post.

@@ -47,12 +47,15 @@ public struct CommunityGroup: Entity, Hashable {
     /// Topics the group is about (for recommendations).
     public var topics: [String]
     public var createdAt: Date
+    /// The site the group belongs to (its posts and questions belong there too); `nil` for an
+    /// engine-wide group, which every site lists (groups stored before sites were scoped decode so).
+    public var siteID: String?
 
     /// Creates a group.
     public init(
         id: ID<CommunityGroup>, name: String, summary: String = "", visibility: Visibility, ownerID: ID<User>,
         memberLimit: Int? = nil, requiresPostApproval: Bool = false, isArchived: Bool = false,
-        announcement: Announcement? = nil, topics: [String] = [], createdAt: Date
+        announcement: Announcement? = nil, topics: [String] = [], createdAt: Date, siteID: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -65,5 +68,6 @@ public struct CommunityGroup: Entity, Hashable {
         self.announcement = announcement
         self.topics = topics
         self.createdAt = createdAt
+        self.siteID = siteID
     }
 }

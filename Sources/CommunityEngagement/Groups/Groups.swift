@@ -6,11 +6,12 @@ public import Foundation
 public struct Groups: Sendable {
     let engine: Engagement
 
-    /// Creates a group owned by `ownerID` (who becomes its first member and follows it).
+    /// Creates a group owned by `ownerID` (who becomes its first member and follows it) in a
+    /// site (`nil`: an engine-wide group every site lists).
     @discardableResult
     public func create(
         name: String, summary: String = "", visibility: CommunityGroup.Visibility, memberLimit: Int? = nil,
-        requiresPostApproval: Bool = false, topics: [String] = [], by ownerID: ID<User>
+        requiresPostApproval: Bool = false, topics: [String] = [], site: String? = nil, by ownerID: ID<User>
     ) throws -> CommunityGroup {
         try engine.checkText(name, field: "CommunityGroup.Name", max: 80)
         try engine.checkText(summary, field: "CommunityGroup.Summary", max: 1_000, required: false)
@@ -27,7 +28,8 @@ public struct Groups: Sendable {
             let now = engine.clock.now()
             let group = CommunityGroup(
                 id: .generate(prefix: "grp"), name: name, summary: summary, visibility: visibility, ownerID: ownerID,
-                memberLimit: memberLimit, requiresPostApproval: requiresPostApproval, topics: topics, createdAt: now)
+                memberLimit: memberLimit, requiresPostApproval: requiresPostApproval, topics: topics, createdAt: now,
+                siteID: site)
             try tx.put(group, expecting: .absent)
             try tx.put(GroupMembership(groupID: group.id, memberID: ownerID, role: .owner, joinedAt: now), expecting: .absent)
             try followGroup(group.id, ownerID, tx)
@@ -48,17 +50,21 @@ public struct Groups: Sendable {
         try tx.delete(StableID.make(prefix: "fw", member.rawValue, FeedKey.group(group).description) as ID<Follow>)
     }
 
-    /// The group, if the viewer may know it exists (unlisted groups only to members).
-    public func group(_ id: ID<CommunityGroup>, viewer: ID<User>) throws -> CommunityGroup {
-        guard let g = try engine.store.snapshot().value(id), g.visibility != .unlisted || engine.index.isMember(viewer, of: id)
+    /// The group, if the viewer may know it exists (unlisted groups only to members); another
+    /// site's group is unknown in `site`.
+    public func group(_ id: ID<CommunityGroup>, viewer: ID<User>, site: String? = nil) throws -> CommunityGroup {
+        guard let g = try engine.store.snapshot().value(id), g.visibility != .unlisted || engine.index.isMember(viewer, of: id),
+              SiteScope.includes(g.siteID, in: site)
         else { throw EngagementError.unknownGroup(id) }
         return g
     }
 
-    /// Groups the viewer can find: public and private ones, and unlisted ones they belong to.
-    public func directory(viewer: ID<User>, includeArchived: Bool = false) throws -> [CommunityGroup] {
+    /// Groups the viewer can find: public and private ones, and unlisted ones they belong to;
+    /// with a site, only that site's groups and engine-wide ones (see ``SiteScope``).
+    public func directory(viewer: ID<User>, includeArchived: Bool = false, site: String? = nil) throws -> [CommunityGroup] {
         try engine.store.snapshot().all(CommunityGroup.self).map(\.value).filter {
             ($0.visibility != .unlisted || engine.index.isMember(viewer, of: $0.id)) && (includeArchived || !$0.isArchived)
+                && SiteScope.includes($0.siteID, in: site)
         }
     }
 

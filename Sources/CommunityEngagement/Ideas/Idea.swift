@@ -60,13 +60,16 @@ public struct Idea: Entity, Hashable {
     public var createdAt: Date
     public var editedAt: Date?
     public var publication: PublicationStatus
+    /// The site of its zone, copied when it is submitted; `nil` for engine-wide ideas.
+    public var siteID: String?
 
     /// Creates an idea.
     public init(
         id: ID<Idea>, zoneID: ID<IdeaZone>, authorID: ID<User>, title: String, body: SanitizedHTML,
         categories: [String] = [], status: IdeaStatus = .new, statusHistory: [StatusChange] = [],
         votes: [ID<User>: Vote] = [:], mergedIdeaIDs: [ID<Idea>] = [], mergedInto: ID<Idea>? = nil,
-        commentCount: Int = 0, createdAt: Date, editedAt: Date? = nil, publication: PublicationStatus = .published
+        commentCount: Int = 0, createdAt: Date, editedAt: Date? = nil, publication: PublicationStatus = .published,
+        siteID: String? = nil
     ) {
         self.id = id
         self.zoneID = zoneID
@@ -83,6 +86,7 @@ public struct Idea: Entity, Hashable {
         self.createdAt = createdAt
         self.editedAt = editedAt
         self.publication = publication
+        self.siteID = siteID
     }
 
     /// Up votes minus down votes.

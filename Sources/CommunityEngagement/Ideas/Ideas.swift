@@ -5,9 +5,11 @@ import Foundation
 public struct Ideas: Sendable {
     let engine: Engagement
 
-    /// Creates an idea zone (moderators).
+    /// Creates an idea zone (moderators) in a site (`nil`: an engine-wide zone every site shows).
     @discardableResult
-    public func createZone(name: String, categories: [String], trendingHalfLifeHours: Double = 72, by memberID: ID<User>) throws -> IdeaZone {
+    public func createZone(
+        name: String, categories: [String], trendingHalfLifeHours: Double = 72, site: String? = nil, by memberID: ID<User>
+    ) throws -> IdeaZone {
         try engine.checkText(name, field: "IdeaZone.Name", max: 80)
         guard trendingHalfLifeHours > 0 else {
             throw EngagementError.invalid(ValidationError(field: "IdeaZone.TrendingHalfLife", reason: .outOfRange("\(trendingHalfLifeHours)")))
@@ -17,7 +19,7 @@ public struct Ideas: Sendable {
             _ = try engine.writer(memberID, in: tx)
             guard engine.isModerator(memberID) else { throw EngagementError.notAllowed(action: "create", subject: "an idea zone") }
             let zone = IdeaZone(id: .generate(prefix: "iz"), name: name, categories: categories,
-                trendingHalfLifeHours: trendingHalfLifeHours, createdAt: engine.clock.now())
+                trendingHalfLifeHours: trendingHalfLifeHours, createdAt: engine.clock.now(), siteID: site)
             try tx.put(zone, expecting: .absent)
             return zone
         }
@@ -40,7 +42,7 @@ public struct Ideas: Sendable {
             else { return nil }
             let now = engine.clock.now()
             let idea = Idea(id: .generate(prefix: "idea"), zoneID: zoneID, authorID: authorID, title: screened.title ?? title,
-                body: screened.html, categories: categories, createdAt: now, publication: screened.status)
+                body: screened.html, categories: categories, createdAt: now, publication: screened.status, siteID: zone.siteID)
             try tx.put(idea, expecting: .absent)
             try engine.enqueue(tx, effects, subject: .idea(idea.id), author: authorID, sources: screened.sources)
             effects.publish(IdeaSubmitted(ideaID: idea.id, zoneID: zoneID, authorID: authorID, occurredAt: now))
@@ -155,11 +157,19 @@ public struct Ideas: Sendable {
         }
     }
 
-    /// One idea (merged duplicates still resolve, with ``Idea/mergedInto`` set).
-    public func idea(_ id: ID<Idea>, viewer: ID<User>) throws -> Idea {
-        guard let idea = try engine.store.snapshot().value(id), engine.canSee(status: idea.publication, author: idea.authorID, viewer: viewer)
+    /// One idea (merged duplicates still resolve, with ``Idea/mergedInto`` set); another site's
+    /// idea is not found in `site`.
+    public func idea(_ id: ID<Idea>, viewer: ID<User>, site: String? = nil) throws -> Idea {
+        guard let idea = try engine.store.snapshot().value(id), engine.canSee(status: idea.publication, author: idea.authorID, viewer: viewer),
+              SiteScope.includes(idea.siteID, in: site)
         else { throw EngagementError.notFound(.idea(id)) }
         return idea
+    }
+
+    /// The idea zones a site shows (its own and engine-wide ones), by name; every zone for `nil`.
+    public func zones(site: String? = nil) throws -> [IdeaZone] {
+        try engine.store.snapshot().all(IdeaZone.self).map(\.value).filter { SiteScope.includes($0.siteID, in: site) }
+            .sorted { $0.name != $1.name ? $0.name < $1.name : $0.id < $1.id }
     }
 
     /// A zone's open ideas (merged duplicates left out) in the given order.

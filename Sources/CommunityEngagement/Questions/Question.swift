@@ -60,13 +60,18 @@ public struct Question: Entity, Hashable {
     public var feedItemID: ID<FeedItem>?
     /// When it was last edited.
     public var editedAt: Date?
+    /// The site it was asked in; `nil` for an engine-wide question (asked through the API without
+    /// a site, or stored before sites were scoped), which every site shows. Its answers belong
+    /// to the same site.
+    public var siteID: String?
 
     /// Creates a question.
     public init(
         id: ID<Question>, askerID: ID<User>, title: String, body: SanitizedHTML, topics: [String] = [],
         groupID: ID<CommunityGroup>? = nil, createdAt: Date, bestAnswerID: ID<Answer>? = nil, isSolved: Bool = false,
         answerCount: Int = 0, upvoters: Set<ID<User>> = [], escalation: Escalation? = nil, articleIDs: [String] = [],
-        publication: PublicationStatus = .published, feedItemID: ID<FeedItem>? = nil, editedAt: Date? = nil
+        publication: PublicationStatus = .published, feedItemID: ID<FeedItem>? = nil, editedAt: Date? = nil,
+        siteID: String? = nil
     ) {
         self.id = id
         self.askerID = askerID
@@ -84,5 +89,6 @@ public struct Question: Entity, Hashable {
         self.publication = publication
         self.feedItemID = feedItemID
         self.editedAt = editedAt
+        self.siteID = siteID
     }
 }

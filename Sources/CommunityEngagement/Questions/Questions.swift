@@ -7,8 +7,9 @@ public struct Questions: Sendable {
     let engine: Engagement
 
     /// Similar questions and articles for what a member is typing, best first: from Content's
-    /// search when the engine has it, plus questions matched by shared words.
-    public func suggestions(title: String, body: String = "", viewer: ID<User>) throws -> [ContentSuggestion] {
+    /// search when the engine has it, plus questions matched by shared words. With a site, only
+    /// that site's questions and engine-wide ones are suggested.
+    public func suggestions(title: String, body: String = "", viewer: ID<User>, site: String? = nil) throws -> [ContentSuggestion] {
         let limit = engine.configuration.suggestionCount
         let text = title + " " + RichTextSanitizer.plainText(body)
         var out: [ContentSuggestion] = []
@@ -18,14 +19,14 @@ public struct Questions: Sendable {
             out = try content.suggestions(for: text, viewer: viewer, limit: limit).filter { s in
                 guard s.kind == .question else { return true }
                 guard let id = try? ID<Question>(parsing: s.id), let q = try? snapshot.value(id) else { return false }
-                return engine.canSee(q, viewer: viewer)
+                return engine.canSee(q, viewer: viewer) && SiteScope.includes(q.siteID, in: site)
             }
         }
         let words = Set(TextFolding.words(text).map(\.folded).filter { $0.count > 2 })
         guard !words.isEmpty else { return Array(out.prefix(limit)) }
         let known = Set(out.filter { $0.kind == .question }.map(\.id))
         var scored: [ContentSuggestion] = []
-        for q in try snapshot.all(Question.self).map(\.value) where engine.canSee(q, viewer: viewer) && !known.contains(q.id.rawValue) {
+        for q in try snapshot.all(Question.self).map(\.value) where engine.canSee(q, viewer: viewer) && SiteScope.includes(q.siteID, in: site) && !known.contains(q.id.rawValue) {
             let qWords = Set(TextFolding.words(q.title).map(\.folded))
             let shared = words.intersection(qWords).count
             if shared > 0 {
@@ -38,18 +39,20 @@ public struct Questions: Sendable {
         return Array(out.prefix(limit))
     }
 
-    /// Asks a question, in a group or on the asker's profile. The asker follows it; a keyword
-    /// escalation rule may turn it into a case at once.
+    /// Asks a question, in a group or on the asker's profile, in a site (`nil`: an engine-wide
+    /// question every site shows; a group's question belongs to the group's site). The asker
+    /// follows it; a keyword escalation rule may turn it into a case at once.
     @discardableResult
     public func ask(
-        title: String, body: String, topics: [String] = [], in group: ID<CommunityGroup>? = nil, by askerID: ID<User>
+        title: String, body: String, topics: [String] = [], in group: ID<CommunityGroup>? = nil, site: String? = nil,
+        by askerID: ID<User>
     ) throws -> Question {
         let config = engine.configuration
         try engine.checkText(title, field: "Question.Title", max: config.maxTitleLength)
         let normalisedTopics = try Feeds.normalisedTopics(topics, max: config.maxTopics)
         let questionID: ID<Question> = .generate(prefix: "q")
         let parent: FeedParent = group.map { .group($0) } ?? .member(askerID)
-        let draft = PostDraft(kind: .question, parent: parent, body: body, topics: normalisedTopics)
+        let draft = PostDraft(kind: .question, parent: parent, body: body, topics: normalisedTopics, site: site)
         let prepared = try engine.feeds.prepare(draft)
         // The feed item and the question are written in one transaction.
         let question = try engine.perform { tx, effects -> Question? in
@@ -59,7 +62,7 @@ public struct Questions: Sendable {
             let maskedTitle = try engine.rules(in: tx).screen.masked(title, kind: .question, memberKind: try engine.member(askerID, in: tx).kind)
             var q = Question(
                 id: questionID, askerID: askerID, title: maskedTitle, body: item.body, topics: normalisedTopics, groupID: group,
-                createdAt: now, publication: item.status, feedItemID: item.id)
+                createdAt: now, publication: item.status, feedItemID: item.id, siteID: item.siteID)
             try tx.put(q, expecting: .absent)
             let followID: ID<Follow> = StableID.make(prefix: "fw", askerID.rawValue, FeedKey.question(questionID).description)
             try tx.put(Follow(id: followID, followerID: askerID, target: .question(questionID), since: now))
@@ -79,9 +82,9 @@ public struct Questions: Sendable {
         return question
     }
 
-    /// Answers a question the author may see.
+    /// Answers a question the author may see; with a site, another site's question is not found.
     @discardableResult
-    public func answer(_ questionID: ID<Question>, body text: String, by authorID: ID<User>) throws -> Answer {
+    public func answer(_ questionID: ID<Question>, body text: String, site: String? = nil, by authorID: ID<User>) throws -> Answer {
         let body = try engine.sanitize(text, field: "Answer.Body")
         guard !RichTextSanitizer.plainText(body.html).isEmpty else {
             throw EngagementError.invalid(ValidationError(field: "Answer.Body", reason: .required))
@@ -89,6 +92,7 @@ public struct Questions: Sendable {
         return try engine.perform { tx, effects in
             let author = try engine.writer(authorID, in: tx)
             var q = try engine.visibleQuestion(questionID, viewer: authorID, in: tx)
+            guard SiteScope.includes(q.siteID, in: site) else { throw EngagementError.notFound(.question(questionID)) }
             guard q.publication == .published else { throw EngagementError.notAllowed(action: "answer", subject: "a question under review") }
             if let g = q.groupID, try tx.value(g)?.isArchived == true { throw EngagementError.groupArchived(g) }
             guard let screened = try engine.screen(tx, effects, author: author, kind: .answer, title: nil, html: body, group: q.groupID)
@@ -152,11 +156,13 @@ public struct Questions: Sendable {
     }
 
     /// Chooses the best answer (the asker or a moderator); this also marks the question solved.
-    public func chooseBestAnswer(_ answerID: ID<Answer>, by memberID: ID<User>) throws {
+    /// With a site, an answer to another site's question is not found.
+    public func chooseBestAnswer(_ answerID: ID<Answer>, site: String? = nil, by memberID: ID<User>) throws {
         try engine.perform { tx, effects -> Bool? in
             _ = try engine.writer(memberID, in: tx)
             guard var answer = try tx.value(answerID), answer.publication == .published else { throw EngagementError.notFound(.answer(answerID)) }
             var q = try engine.visibleQuestion(answer.questionID, viewer: memberID, in: tx)
+            guard SiteScope.includes(q.siteID, in: site) else { throw EngagementError.notFound(.question(q.id)) }
             guard q.askerID == memberID || engine.isModerator(memberID) else {
                 throw EngagementError.notAllowed(action: "choose the best answer of", subject: "question \(q.id)")
             }
@@ -197,10 +203,40 @@ public struct Questions: Sendable {
     /// Follows a question's activity.
     public func follow(_ id: ID<Question>, by memberID: ID<User>) throws { try engine.feeds.follow(.question(id), by: memberID) }
 
-    /// The question and the answers the viewer may see.
-    public func page(_ id: ID<Question>, viewer: ID<User>) throws -> QuestionPage {
+    /// The questions of a site the viewer may see (access decides, as for every read: held
+    /// questions only to their asker and moderators, group questions only to the group's
+    /// audience), newest first, optionally of one topic. `site: nil` lists every site's.
+    public func list(site: String?, topic: String? = nil, viewer: ID<User>, limit: Int = 50) throws -> [Question] {
+        let topic = topic.map(Topics.normalise)
+        return try scoped(site: site, topic: topic, limit: limit) { engine.canSee($0, viewer: viewer) }
+    }
+
+    /// The questions of a site the public (the site's guest) may open: published, outside any
+    /// group, newest first, optionally of one topic; each opens with ``publicPage(_:site:)``.
+    public func publicList(site: String?, topic: String? = nil, limit: Int = 50) throws -> [Question] {
+        let topic = topic.map(Topics.normalise)
+        return try scoped(site: site, topic: topic, limit: limit) { $0.publication == .published && $0.groupID == nil }
+    }
+
+    private func scoped(site: String?, topic: String?, limit: Int, _ visible: (Question) -> Bool) throws -> [Question] {
+        guard limit > 0 else { return [] }
+        var out: [Question] = []
+        for entry in try engine.store.snapshot().all(Question.self) {
+            let q = entry.value
+            guard SiteScope.includes(q.siteID, in: site) else { continue }
+            if let topic, !q.topics.contains(topic) { continue }
+            if visible(q) { out.append(q) }
+        }
+        out.sort { a, b in a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.id < b.id }
+        return Array(out.prefix(limit))
+    }
+
+    /// The question and the answers the viewer may see; with a site, another site's question is
+    /// not found.
+    public func page(_ id: ID<Question>, viewer: ID<User>, site: String? = nil) throws -> QuestionPage {
         let snapshot = engine.store.snapshot()
         let q = try engine.visibleQuestion(id, viewer: viewer, in: snapshot)
+        guard SiteScope.includes(q.siteID, in: site) else { throw EngagementError.notFound(.question(id)) }
         var answers = try snapshot.query(Query<Answer>().where("questionID", equals: .reference(id.rawValue))).map(\.value)
             .filter { engine.canSee(status: $0.publication, author: $0.authorID, viewer: viewer) }
         answers.sort { a, b in
@@ -213,10 +249,12 @@ public struct Questions: Sendable {
 
     /// A question as the public (a site's guest) sees it: only a published question outside any
     /// group, with its published answers, best answer first; `nil` for anything else, so a guest
-    /// learns nothing about held, removed or group questions.
-    public func publicPage(_ id: ID<Question>) throws -> QuestionPage? {
+    /// learns nothing about held, removed or group questions. With a site, another site's
+    /// question is `nil` too.
+    public func publicPage(_ id: ID<Question>, site: String? = nil) throws -> QuestionPage? {
         let snapshot = engine.store.snapshot()
-        guard let q = try snapshot.value(id), q.publication == .published, q.groupID == nil else { return nil }
+        guard let q = try snapshot.value(id), q.publication == .published, q.groupID == nil, SiteScope.includes(q.siteID, in: site)
+        else { return nil }
         var answers = try snapshot.query(Query<Answer>().where("questionID", equals: .reference(id.rawValue))).map(\.value)
             .filter { $0.publication == .published }
         answers.sort { a, b in
@@ -225,6 +263,35 @@ public struct Questions: Sendable {
             return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id
         }
         return QuestionPage(question: q, answers: answers)
+    }
+
+    // MARK: Views
+
+    /// Counts a view of a question the viewer may open in `site` (for a guest, pass the site's
+    /// guest user: a published question outside groups): once per viewer and day. Returns
+    /// whether this view counted; a question the viewer may not open is `notFound`.
+    @discardableResult
+    public func recordView(_ id: ID<Question>, viewer: ID<User>, site: String? = nil) throws -> Bool {
+        let snapshot = engine.store.snapshot()
+        guard let viewerUser = try snapshot.value(viewer), viewerUser.isActive else { throw EngagementError.unknownMember(viewer) }
+        guard let q = try snapshot.value(id), SiteScope.includes(q.siteID, in: site) else { throw EngagementError.notFound(.question(id)) }
+        let opens = viewerUser.kind == .guest ? (q.publication == .published && q.groupID == nil) : engine.canSee(q, viewer: viewer)
+        guard opens else { throw EngagementError.notFound(.question(id)) }
+        let now = engine.clock.now()
+        return try engine.store.write { tx -> Bool in
+            let record = QuestionViewRecord(questionID: id, viewerID: viewer, day: ReputationEngine.dayKey(now), at: now)
+            guard try tx.get(record.id) == nil else { return false }
+            var stats = try tx.value(id.retyped(as: QuestionStats.self)) ?? QuestionStats(questionID: id)
+            stats.views += 1
+            try tx.put(record, expecting: .absent)
+            try tx.put(stats)
+            return true
+        }
+    }
+
+    /// How many views a question has had (once per viewer and day).
+    public func views(of id: ID<Question>) throws -> Int {
+        try engine.store.snapshot().value(id.retyped(as: QuestionStats.self))?.views ?? 0
     }
 
     // MARK: Escalation

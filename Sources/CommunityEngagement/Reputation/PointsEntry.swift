@@ -16,14 +16,18 @@ public struct PointsEntry: Entity, Hashable {
     /// Topics of the content that earned them.
     public var topics: [String]
     public var at: Date
+    /// The site the points were earned in; `nil` for engine-wide content (and entries stored
+    /// before sites were scoped).
+    public var siteID: String?
 
     /// Creates an entry.
-    public init(memberID: ID<User>, action: ReputationRules.Action, points: Int, topics: [String], at: Date) {
+    public init(memberID: ID<User>, action: ReputationRules.Action, points: Int, topics: [String], at: Date, siteID: String? = nil) {
         self.id = CompactID.make(prefix: "pt")
         self.memberID = memberID
         self.action = action
         self.points = points
         self.topics = topics
         self.at = at
+        self.siteID = siteID
     }
 }

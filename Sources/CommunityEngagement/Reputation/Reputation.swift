@@ -15,12 +15,32 @@ public struct Reputation: Sendable {
         engine.configuration.reputation.level(for: try account(of: memberID).points)
     }
 
+    /// A member's standing in one site: the points earned from that site's content (zero when
+    /// none yet).
+    public func standing(of memberID: ID<User>, site: String) throws -> SiteReputation {
+        try engine.store.snapshot().value(SiteReputation.id(site: site, member: memberID)) ?? SiteReputation(site: site, memberID: memberID)
+    }
+
+    /// A member's level in one site, from the points earned there.
+    public func level(of memberID: ID<User>, site: String) throws -> ReputationLevel? {
+        engine.configuration.reputation.level(for: try standing(of: memberID, site: site).points)
+    }
+
+    /// The top members of one site, by the points earned from that site's content.
+    public func leaderboard(site: String, limit: Int = 10) throws -> [LeaderboardEntry] {
+        let standings = try engine.store.snapshot().query(Query<SiteReputation>().where("siteID", equals: .text(site)))
+        return Array(ranked(standings.map { ($0.value.memberID, $0.value.points) }.filter { $0.1 > 0 }).prefix(max(0, limit)))
+    }
+
     /// Records that a member's article was marked helpful by `voterID` (Content calls this, or
     /// a host relays Content's event); once per voter and article, never for one's own article.
-    public func articleMarkedHelpful(articleID: String, author: ID<User>, by voterID: ID<User>, topics: [String] = []) throws {
+    /// Pass the site the vote was cast in to count the points in that site's reputation too.
+    public func articleMarkedHelpful(
+        articleID: String, author: ID<User>, by voterID: ID<User>, topics: [String] = [], site: String? = nil
+    ) throws {
         guard author != voterID else { return }
         try ReputationEngine.award(engine, author, .articleHelpful, topics: topics.map(Topics.normalise),
-            once: StableID.make(prefix: "helpful", voterID.rawValue, articleID))
+            once: StableID.make(prefix: "helpful", voterID.rawValue, articleID), site: site)
     }
 
     /// Defines a badge (moderators).

@@ -37,7 +37,7 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
         let limit = ListLimit.clamp(limit)
         guard limit > 0 else { return [] }
         guard let topic else { return try knowledge.recentlyUpdated(limit: limit, locale: locale, as: viewer.user?.id).map(card) }
-        guard let id = try topicService.navigationalTopics().first(where: { $0.name.lowercased() == topic.lowercased() })?.id else { return [] }
+        guard let id = try topicService.topic(named: topic)?.id else { return [] }
         let results = try knowledge.search(SearchQuery("", locale: locale, types: [.article], topics: [id.rawValue], limit: limit, highlight: false), as: viewer.user?.id)
         return cards(results.hits, viewer: viewer)
     }
@@ -51,6 +51,10 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
         } else {
             body = .plain(RichTextSanitizer.plainText(version.body))
         }
+        // A view counts once per viewer and period; a site's guests count as its guest user
+        // (as Salesforce attributes guest views to the site guest user). The anonymous guest
+        // of a site without a guest user is not counted.
+        if let user = viewer.user?.id { _ = try? knowledge.recordView(resolution.articleID, by: user) }
         let stats = try? knowledge.stats(resolution.articleID)
         let card = ArticleCard(id: resolution.articleID.rawValue, slug: resolution.currentSlug, title: version.title,
                                summary: version.summary, locale: version.locale, updated: version.publishedAt)

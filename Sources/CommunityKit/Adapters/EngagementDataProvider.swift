@@ -4,28 +4,61 @@ import CommunityEngagement
 import CommunityRendering
 import Foundation
 
-/// Feeds the built-in engagement components from the Engagement engine, as the viewer.
+/// Feeds the built-in engagement components from the Engagement engine, as the viewer, within
+/// one site.
+///
+/// ``Community/addSite(_:)`` gives each site its own provider bound to the site: questions,
+/// ideas, the feed, groups and the leaderboard show that site's content (and engine-wide
+/// content, see ``SiteScope``), and the member directory lists the site's members only (users
+/// whose profile or permission sets the site counts). Every list goes through the engine's
+/// visibility checks as the viewer; nothing is read from the store unchecked. The provider the
+/// engine registers before any site exists (`site == nil`) is the engine-wide view.
 struct EngagementDataProvider: EngagementProvider {
     let engagement: Engagement
     let access: AccessEngine
     let store: any Store
+    /// The site the provider serves; `nil` for the engine-wide view.
+    var site: Site?
+    /// The viewer for a user (their permission sets through groups), for site membership.
+    let viewerFor: @Sendable (ID<User>) -> Viewer
+
+    /// The same provider bound to a site.
+    func bound(to site: Site) -> EngagementDataProvider {
+        var copy = self
+        copy.site = site
+        return copy
+    }
+
+    private var siteID: String? { site?.id }
 
     private func name(_ id: ID<User>) -> String { access.snapshot.user(id)?.nickname ?? "member" }
 
     private func rich(_ html: SanitizedHTML) -> RichText { .sanitized(TrustedHTML(uncheckedMarkup: html.html)) }
 
+    /// The signed-in (non-guest) user behind a viewer.
+    private func member(_ viewer: Viewer) -> ID<User>? {
+        guard let user = viewer.user, !viewer.isGuest else { return nil }
+        return user.id
+    }
+
+    /// Whether a user counts as a member of the site (every active non-guest user without a site).
+    private func isSiteMember(_ user: User) -> Bool {
+        guard user.isActive, user.kind != .guest else { return false }
+        guard let site else { return true }
+        return site.isMember(viewerFor(user.id))
+    }
+
     func questions(topic: String?, viewer: Viewer, limit: Int) throws -> [QuestionSummary] {
         let limit = ListLimit.clamp(limit)
         guard limit > 0 else { return [] }
-        let all = try store.snapshot().all(Question.self).map(\.value)
-        return all.filter { q in
-            guard q.publication == .published, q.groupID == nil else { return false }
-            guard let topic else { return true }
-            return q.topics.contains(topic)
+        let questions: [Question]
+        if let user = member(viewer) {
+            questions = try engagement.questions.list(site: siteID, topic: topic, viewer: user, limit: limit)
+        } else {
+            // The guest sees what it may open: published questions outside groups.
+            questions = try engagement.questions.publicList(site: siteID, topic: topic, limit: limit)
         }
-        .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id }
-        .prefix(limit)
-        .map { q in
+        return questions.map { q in
             QuestionSummary(id: q.id.rawValue, title: q.title, author: name(q.askerID), answerCount: q.answerCount,
                             isSolved: q.isSolved, topics: q.topics, asked: q.createdAt)
         }
@@ -34,17 +67,19 @@ struct EngagementDataProvider: EngagementProvider {
     func question(id: String, viewer: Viewer) throws -> QuestionView? {
         guard let questionID = try? ID<Question>(parsing: id) else { return nil }
         let page: QuestionPage
-        if let user = viewer.user?.id {
-            guard let visible = try? engagement.questions.page(questionID, viewer: user) else { return nil }
+        if let user = member(viewer) {
+            guard let visible = try? engagement.questions.page(questionID, viewer: user, site: siteID) else { return nil }
             page = visible
         } else {
             // The guest sees what the question list shows the guest: published questions outside groups.
-            guard let visible = try engagement.questions.publicPage(questionID) else { return nil }
+            guard let visible = try engagement.questions.publicPage(questionID, site: siteID) else { return nil }
             page = visible
         }
         let q = page.question
+        // Counted once per viewer and day; the site's guests count as its guest user.
+        if let user = viewer.user?.id { _ = try? engagement.questions.recordView(q.id, viewer: user, site: siteID) }
         var caseID: String?
-        if let user = viewer.user?.id, let escalation = q.escalation,
+        if let user = member(viewer), let escalation = q.escalation,
            access.snapshot.access(user, to: "Case", id: escalation.caseID.rawValue) >= .read {
             caseID = escalation.caseID.rawValue
         }
@@ -58,9 +93,9 @@ struct EngagementDataProvider: EngagementProvider {
 
     func ideas(viewer: Viewer, limit: Int) throws -> [IdeaSummary] {
         let limit = ListLimit.clamp(limit)
-        guard let user = viewer.user?.id, limit > 0 else { return [] }
+        guard let user = member(viewer), limit > 0 else { return [] }
         var out: [IdeaSummary] = []
-        for zone in try store.snapshot().all(IdeaZone.self).map(\.value) {
+        for zone in try engagement.ideas.zones(site: siteID) {
             for idea in try engagement.ideas.list(zone.id, viewer: user, limit: limit) {
                 out.append(IdeaSummary(id: idea.id.rawValue, title: idea.title, score: idea.score, status: "\(idea.status)",
                                        viewerVoted: idea.votes[user] != nil))
@@ -71,16 +106,16 @@ struct EngagementDataProvider: EngagementProvider {
 
     func feed(viewer: Viewer, limit: Int) throws -> [FeedItemView] {
         let limit = ListLimit.clamp(limit)
-        guard let user = viewer.user?.id, limit > 0 else { return [] }
-        return try engagement.feeds.home(viewer: user, limit: limit).items.map {
+        guard let user = member(viewer), limit > 0 else { return [] }
+        return try engagement.feeds.home(viewer: user, limit: limit, site: siteID).items.map {
             FeedItemView(author: name($0.authorID), body: rich($0.body), posted: $0.createdAt)
         }
     }
 
     func groups(viewer: Viewer, limit: Int) throws -> [GroupSummary] {
         let limit = ListLimit.clamp(limit)
-        guard let user = viewer.user?.id, limit > 0 else { return [] }
-        return try engagement.groups.directory(viewer: user).prefix(limit).map {
+        guard let user = member(viewer), limit > 0 else { return [] }
+        return try engagement.groups.directory(viewer: user, site: siteID).prefix(limit).map {
             GroupSummary(id: $0.id.rawValue, name: $0.name, memberCount: (try? engagement.groups.members(of: $0.id, viewer: user).count) ?? 0, access: "\($0.visibility)")
         }
     }
@@ -88,33 +123,53 @@ struct EngagementDataProvider: EngagementProvider {
     func leaderboard(viewer: Viewer, limit: Int) throws -> [LeaderEntry] {
         let limit = ListLimit.clamp(limit)
         guard limit > 0 else { return [] }
-        return try engagement.reputation.leaderboard(limit: limit).map { entry in
-            LeaderEntry(name: name(entry.memberID), points: entry.points,
-                        level: (try? engagement.reputation.level(of: entry.memberID))??.name ?? "")
+        guard let siteID else {
+            return try engagement.reputation.leaderboard(limit: limit).map { entry in
+                LeaderEntry(name: name(entry.memberID), points: entry.points,
+                            level: (try? engagement.reputation.level(of: entry.memberID))??.name ?? "")
+            }
         }
+        // Points earned in this site, by the site's current members.
+        let snapshot = access.snapshot
+        return try engagement.reputation.leaderboard(site: siteID, limit: .max)
+            .filter { entry in snapshot.user(entry.memberID).map(isSiteMember) ?? false }
+            .prefix(limit)
+            .map { entry in
+                LeaderEntry(name: name(entry.memberID), points: entry.points,
+                            level: (try? engagement.reputation.level(of: entry.memberID, site: siteID))??.name ?? "")
+            }
     }
 
     func member(id: String, viewer: Viewer) throws -> MemberProfile? {
-        guard !viewer.isGuest, let userID = try? ID<User>(parsing: id), let user = access.snapshot.user(userID), user.isActive, user.kind != .guest else { return nil }
+        guard !viewer.isGuest, let userID = try? ID<User>(parsing: id), let user = access.snapshot.user(userID), isSiteMember(user)
+        else { return nil }
         return profile(user, viewer: viewer)
     }
 
     func members(viewer: Viewer, limit: Int) throws -> [MemberProfile] {
         let limit = ListLimit.clamp(limit)
         guard !viewer.isGuest, limit > 0 else { return [] }
-        return try store.snapshot().all(User.self).map(\.value)
-            .filter { $0.isActive && $0.kind != .guest }
-            .prefix(limit)
-            .map { profile($0, viewer: viewer) }
+        var out: [MemberProfile] = []
+        for user in try store.snapshot().all(User.self).map(\.value).sorted(by: { $0.id < $1.id }) where isSiteMember(user) {
+            out.append(profile(user, viewer: viewer))
+            if out.count == limit { break }
+        }
+        return out
     }
 
-    /// Nickname always; company only for employees or colleagues of the same account.
+    /// Nickname always; company only for employees or colleagues of the same account; points
+    /// earned in the site (engine-wide without a site).
     private func profile(_ user: User, viewer: Viewer) -> MemberProfile {
         let sameAccount = user.accountID != nil && user.accountID == viewer.user?.accountID
         let company = (viewer.user?.kind == .internal || sameAccount)
             ? user.accountID.flatMap { access.snapshot.record("Account", id: $0.rawValue)?.value(of: "Name")?.description }
             : nil
-        let points = try? engagement.reputation.account(of: user.id).points
+        let points: Int?
+        if let siteID {
+            points = try? engagement.reputation.standing(of: user.id, site: siteID).points
+        } else {
+            points = try? engagement.reputation.account(of: user.id).points
+        }
         return MemberProfile(id: user.id.rawValue, name: user.nickname, title: nil, company: company, points: points)
     }
 }

@@ -51,7 +51,7 @@ enum SiteFormActions {
             guard let answer = StandardActions.parse(request.field("answer"), as: Answer.self) else { return .invalid(["": "Unknown answer."]) }
             let question = request.field("question") ?? ""
             return try StandardActions.outcome(request) {
-                try engagement.questions.chooseBestAnswer(answer, by: user)
+                try engagement.questions.chooseBestAnswer(answer, site: request.site.id, by: user)
                 return .redirect(StandardActions.link(request.site, objectType: "Question", id: question))
             }
         }

@@ -25,7 +25,7 @@ enum StandardActions {
             }
             let topics = request.field("topic").map { [$0] } ?? []
             return try outcome(request) {
-                let question = try engagement.questions.ask(title: title, body: body, topics: topics, by: user)
+                let question = try engagement.questions.ask(title: title, body: body, topics: topics, site: request.site.id, by: user)
                 return .redirect(link(request.site, objectType: "Question", id: question.id.rawValue))
             }
         }
@@ -34,7 +34,7 @@ enum StandardActions {
             guard let question = parse(request.field("question"), as: Question.self) else { return .invalid(["": request.text("question.unknown")]) }
             guard let body = request.field("body") else { return .invalid(["body": request.text("question.answerMissing")]) }
             return try outcome(request) {
-                try engagement.questions.answer(question, body: body, by: user)
+                try engagement.questions.answer(question, body: body, site: request.site.id, by: user)
                 return .redirect(link(request.site, objectType: "Question", id: question.rawValue))
             }
         }
@@ -42,6 +42,8 @@ enum StandardActions {
             guard let user = member(request) else { return .forbidden }
             guard let idea = parse(request.field("idea"), as: Idea.self) else { return .invalid(["": request.text("ideas.unknown")]) }
             return try outcome(request) {
+                // Only an idea the site shows may be voted on from it.
+                _ = try engagement.ideas.idea(idea, viewer: user, site: request.site.id)
                 _ = try engagement.ideas.vote(idea, value: 1, by: user)
                 return .redirect(home(request.site, page: "ideas"))
             }

@@ -165,7 +165,7 @@ extension Community {
         draft.status = .published
         let responder: SiteResponder
         do {
-            responder = try SiteResponder(site: draft, registry: registry, services: services, actions: actions, csrf: csrf, clock: clock, cookies: cookies)
+            responder = try SiteResponder(site: draft, registry: registry, services: services(for: draft), actions: actions, csrf: csrf, clock: clock, cookies: cookies)
         } catch {
             throw .invalidDraft(siteID: siteID, [error])
         }

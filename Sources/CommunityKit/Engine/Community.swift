@@ -75,6 +75,8 @@ public final class Community: Sendable {
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
     private let indexer: KnowledgeSearchIndexer
+    private let engagementIndexer: EngagementSearchIndexer
+    private let fileIndexer: FileSearchIndexer
     private let signIns: SignInDirectory
 
     /// Builds the engine: loads access from the store, starts the services, installs plugins
@@ -92,11 +94,14 @@ public final class Community: Sendable {
         access = try AccessEngine(store: store)
         searchIndex = configuration.searchIndex
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
-        topics = TopicService(store: store, index: searchIndex, access: access, clock: clock)
+        topics = TopicService(store: store, index: searchIndex, access: access, experts: ReputationTopicExperts(store: store), clock: clock)
         indexer = try KnowledgeSearchIndexer(store: store, index: searchIndex)
+        engagementIndexer = try EngagementSearchIndexer(store: store, index: searchIndex)
+        fileIndexer = try FileSearchIndexer(store: store, index: searchIndex)
         let audience = ContentAudience(access: access)
         let store = self.store
-        let contentServices = SearchIndexContentServices(index: searchIndex) { user in
+        // Questions are indexed by `engagementIndexer`, which follows the store.
+        let contentServices = SearchIndexContentServices(index: searchIndex, indexesQuestions: false) { user in
             (try? audience.viewer(for: user, in: store.snapshot())) ?? .anonymous
         }
         engagement = try Engagement(
@@ -115,10 +120,13 @@ public final class Community: Sendable {
         escalations = cases.connectQuestionEscalations()
 
         var services = RenderServices()
+        services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
         services.set((any CommunityLogger).self, logger)
         services.set(UIStrings.self, configuration.strings)
         services.set(RecordReader.self, RecordReader(engine: access))
-        services.set((any EngagementProvider).self, EngagementDataProvider(engagement: engagement, access: access, store: store))
+        services.set((any EngagementProvider).self, EngagementDataProvider(
+            engagement: engagement, access: access, store: store, site: nil,
+            viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) }))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
         var sealer = SecretSealer.plain
@@ -168,6 +176,8 @@ public final class Community: Sendable {
     }
 
     deinit {
+        engagementIndexer.stop()
+        fileIndexer.stop()
         escalations.cancel()
         indexer.stop()
     }
@@ -188,10 +198,11 @@ public final class Community: Sendable {
         } catch {
             throw .invalidSite(id: site.id, [error])
         }
+        try ensureGuestUser(of: site)
         let responder: SiteResponder
         do {
             responder = try SiteResponder(
-                site: site, registry: registry, services: services, actions: actions, csrf: csrf, clock: clock, cookies: cookies)
+                site: site, registry: registry, services: services(for: site), actions: actions, csrf: csrf, clock: clock, cookies: cookies)
         } catch {
             throw .invalidSite(id: site.id, [error])
         }
@@ -259,6 +270,10 @@ public final class Community: Sendable {
                 // The store failed: answer as the guest, but keep a cookie that may still be good.
             }
         }
+        if request.viewer.user == nil, let guest = responder.site.guestUserID {
+            // A guest request is evaluated as the site's guest user (its guest profile, guest sharing rules).
+            request.viewer = guestViewer(guest, sessionID: request.viewer.sessionID)
+        }
         var response = builderResponse(request, site: responder.site) ?? responder.handle(request)
         if let clearSession { response.setCookies.append(clearSession) }
         if let rotatedSession { response.setCookies.append(rotatedSession) }
@@ -303,6 +318,10 @@ public final class Community: Sendable {
     /// The viewer for a signed-in user: the user, their account, permission sets (direct and
     /// through groups) and system permissions; the guest for an unknown or inactive user.
     public func viewer(_ userID: ID<User>, sessionID: String = "") -> Viewer {
+        Self.viewer(userID, access: access, store: store, sessionID: sessionID)
+    }
+
+    static func viewer(_ userID: ID<User>, access: AccessEngine, store: any Store, sessionID: String = "") -> Viewer {
         let snapshot = access.snapshot
         guard let user = snapshot.user(userID), user.isActive else { return Viewer(user: nil, sessionID: sessionID) }
         let account = user.accountID.flatMap { snapshot.record("Account", id: $0.rawValue) as? Account }

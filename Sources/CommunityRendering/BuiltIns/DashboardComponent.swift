@@ -30,11 +30,19 @@ public struct DashboardComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
-        let records = reader.records(
-            of: EntityType(properties.object), viewer: context.viewer, fields: [properties.groupBy, properties.measure], limit: 10_000)
-        let totals = Self.totals(of: records, groupBy: properties.groupBy, measure: properties.measure)
         let title = properties.title.isEmpty
             ? context.text("dashboard.title", ["object": properties.object, "field": properties.groupBy]) : context.localized(properties.title)
+        let counting = properties.measure == "count"
+        let result: RecordReader.Summary
+        do {
+            result = try reader.summary(
+                of: EntityType(properties.object), viewer: context.viewer, groupBy: properties.groupBy,
+                measure: counting ? nil : properties.measure)
+        } catch {
+            return Markup.section(title, [Markup.unavailable(context)])
+        }
+        guard counting || !result.measureHidden else { return Markup.section(title, [Markup.unavailable(context)]) }
+        let totals = Self.totals(of: result.summary, counting: counting)
         guard !totals.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         let bars = totals.sorted { $0.key < $1.key }
         return Markup.section(title, [Self.chart(title: title, bars: bars), Markup.scrollable(Self.table(bars), label: title)])
@@ -59,6 +67,19 @@ public struct DashboardComponent: SiteComponent {
                 }
             }
             let sum = totals[key, default: 0] + (amount.isFinite ? amount : 0)
+            totals[key] = sum.isFinite ? sum : (sum < 0 ? -Double.greatestFiniteMagnitude : Double.greatestFiniteMagnitude)
+        }
+        return totals
+    }
+
+    /// The bar values by group from an aggregate: the count, or the sum (saturating at
+    /// ±`Double.greatestFiniteMagnitude`; a sum that cannot be shown counts as 0).
+    static func totals(of summary: RecordSummary, counting: Bool) -> [String: Double] {
+        var totals: [String: Double] = [:]
+        for group in summary.groups {
+            let key = group.key?.description ?? "—"
+            let value = counting ? Double(group.count) : group.sum.map { NSDecimalNumber(decimal: $0).doubleValue } ?? 0
+            let sum = totals[key, default: 0] + (value.isFinite ? value : 0)
             totals[key] = sum.isFinite ? sum : (sum < 0 ? -Double.greatestFiniteMagnitude : Double.greatestFiniteMagnitude)
         }
         return totals

@@ -12,6 +12,8 @@ public struct DealPipelineComponent: SiteComponent {
         public var stages: [String]
         /// The page where leads are registered, linked from the empty state.
         public var leadsPage: String
+        /// How many deals each stage lists under its count and amount (5 when absent).
+        public var dealsPerStage: Int?
     }
 
     public static let type: ComponentType = "community.dealPipeline"
@@ -20,6 +22,7 @@ public struct DealPipelineComponent: SiteComponent {
         .init("stages", .array, default: ["Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won", "Closed Lost"],
               length: 0...50, summary: "Stage order"),
         .init("leadsPage", .string, default: "leads", length: 1...64, pattern: .identifier, summary: "Id of the page where leads are registered"),
+        .init("dealsPerStage", .integer, default: 5, range: 0...50, summary: "Deals listed per stage"),
     ])
 
     let properties: Properties
@@ -29,24 +32,32 @@ public struct DealPipelineComponent: SiteComponent {
         // A guest can read no deals: the card would always be empty.
         guard !context.viewer.isGuest else { return Markup.nothing }
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
-        let deals = reader.records(of: "Opportunity", viewer: context.viewer, fields: ["Name", "StageName", "Amount"], limit: 1000)
         let title = context.localized(properties.title, default: "pipeline.title")
-        guard !deals.isEmpty else {
+        // Counts and amounts come from an aggregate over every readable deal; only the first
+        // few deals of each stage are listed.
+        let result: RecordReader.Summary
+        do {
+            result = try reader.summary(of: "Opportunity", viewer: context.viewer, groupBy: "StageName", measure: "Amount")
+        } catch {
+            return Markup.section(title, [Markup.unavailable(context)])
+        }
+        guard result.summary.count > 0 else {
             let leads = context.site.pages.first { $0.id == properties.leadsPage }.flatMap { context.url(page: $0.id) }
             return Markup.section(title, [Markup.empty(context.text("empty.noDeals"), action: leads.map { (context.text("lead.title"), $0) })])
         }
-        var byStage: [String: [RecordRow]] = [:]
-        for deal in deals { byStage[deal.value(of: "StageName")?.description ?? "—", default: []].append(deal) }
+        var byStage: [String: RecordSummary.Group] = [:]
+        for group in result.summary.groups { byStage[group.key?.description ?? "—"] = group }
         let order = properties.stages.filter { byStage[$0] != nil } + byStage.keys.filter { !properties.stages.contains($0) }.sorted()
+        let listed = Markup.clamp(properties.dealsPerStage ?? 5, to: 0...50)
         let columns: [HTMLNode] = order.map { stage in
-            let items = byStage[stage] ?? []
-            let amountsHidden = items.contains { $0.hiddenFields.contains("Amount") }
-            let total = Self.total(items.compactMap { item in
-                if case .currency(let d)? = item.value(of: "Amount") { d } else { nil }
-            })
-            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", context.text("pipeline.stageSummary", ["stage": context.localized(stage), "count": "\(items.count)"]))], [
-                .el("h3", text: "\(context.localized(stage)) (\(items.count))" + (amountsHidden ? "" : " · " + (total.map { "\($0)" } ?? "—"))),
-                Markup.list(items.map { deal in
+            let group = byStage[stage]
+            let count = group?.count ?? 0
+            let total = result.measureHidden ? "" : " · " + (group?.sum.map { "\($0)" } ?? "—")
+            let deals = listed == 0 || group?.key == nil ? [] : reader.records(
+                of: "Opportunity", viewer: context.viewer, fields: ["Name"], where: "StageName", equals: group?.key, limit: listed)
+            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", context.text("pipeline.stageSummary", ["stage": context.localized(stage), "count": "\(count)"]))], [
+                .el("h3", text: "\(context.localized(stage)) (\(count))" + total),
+                Markup.list(deals.map { deal in
                     Markup.link(deal.value(of: "Name")?.description ?? deal.id, context.url(objectType: "Opportunity", id: deal.id))
                 }),
             ])

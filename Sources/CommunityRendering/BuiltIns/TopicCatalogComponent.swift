@@ -1,4 +1,5 @@
-/// `community.topicCatalog`: every topic the viewer may browse, linking to topic pages.
+/// `community.topicCatalog`: every topic the viewer may browse, linking to topic pages, each
+/// with how many items the viewer may see carry it.
 public struct TopicCatalogComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -18,8 +19,14 @@ public struct TopicCatalogComponent: SiteComponent {
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
-        guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
-        let topics = try knowledge.topics(viewer: context.viewer)
+        let topics: [TopicSummary]
+        if let discovery = context.service((any DiscoveryProvider).self) {
+            topics = try discovery.topics(articleLocales: Set(context.site.locales).union([context.locale]), site: context.site.id, viewer: context.viewer)
+        } else if let knowledge = context.service((any KnowledgeProvider).self) {
+            topics = try knowledge.topics(viewer: context.viewer)
+        } else {
+            return Markup.unavailable(context)
+        }
         return Markup.section(context.localized(properties.title, default: "topics.title"), topics.isEmpty ? [Markup.empty(context)] : [Markup.list(topics.map { topic in
             .fragment([Markup.link(topic.name, context.url(page: properties.topicPage, parameter: topic.name)),
                        .text(" (\(topic.itemCount))")])

@@ -2,7 +2,8 @@ public import CommunityModel
 public import CommunityAccess
 
 /// Reads CRM records for components through Access: only records the viewer may read, with
-/// the fields field-level security hides removed. The guest and unknown users see nothing.
+/// the fields field-level security hides removed. The anonymous guest (no user) and unknown users
+/// see nothing; a site's guest user (``Site/guestUserID``) reads what guest sharing rules give it.
 public struct RecordReader: Sendable {
     /// The access engine whose current snapshot answers.
     public let engine: AccessEngine

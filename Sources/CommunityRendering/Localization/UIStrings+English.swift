@@ -36,6 +36,7 @@ extension UIStrings {
         // Search
         "search.label": "Search",
         "search.submit": "Search",
+        "search.resultTypes": "Result types",
         "search.resultsTitle": "Search: {query}",
         // Articles
         "article.helpful": "Was this helpful?",

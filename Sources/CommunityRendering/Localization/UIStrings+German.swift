@@ -32,6 +32,7 @@ extension UIStrings {
         "header.signedInAs": "Angemeldet als {name}",
         "search.label": "Suche",
         "search.submit": "Suchen",
+        "search.resultTypes": "Ergebnisarten",
         "search.resultsTitle": "Suche: {query}",
         "article.helpful": "War das hilfreich?",
         "article.helpfulYes": "Ja ({count})",

@@ -32,6 +32,7 @@ extension UIStrings {
         "header.signedInAs": "{name}(으)로 로그인됨",
         "search.label": "검색",
         "search.submit": "검색",
+        "search.resultTypes": "결과 유형",
         "search.resultsTitle": "검색: {query}",
         "article.helpful": "도움이 되었나요?",
         "article.helpfulYes": "예 ({count})",

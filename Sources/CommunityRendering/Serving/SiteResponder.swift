@@ -92,7 +92,8 @@ public struct SiteResponder: Sendable {
             }
         }
         var freshGuestToken: String?
-        if request.viewer.user == nil, request.viewer.sessionID.isEmpty {
+        // The anonymous guest, or the site's guest user (`Community.handle` evaluates guests as it).
+        if request.viewer.isGuest, request.viewer.sessionID.isEmpty {
             if let value = request.cookies[cookies.name(GuestSession.cookieName)], GuestSession.isWellFormed(value) {
                 request.viewer.sessionID = GuestSession.sessionPrefix + value
             } else if let fresh = GuestSession.newToken() {

@@ -48,6 +48,11 @@ public struct Site: Sendable, Hashable, Codable {
     public var memberPermissionSetIDs: [ID<PermissionSet>]
     /// Whether guests may see public pages.
     public var guestAccess: Bool
+    /// The profile of the site's guest user (Salesforce's site guest user): when set, a guest
+    /// request served through `Community.handle` is evaluated as ``guestUserID``, so guest sharing
+    /// rules reach the site's pages. `nil` (sites made before guest users existed) keeps the
+    /// anonymous guest, who reads no records.
+    public var guestProfileID: ID<Profile>?
     /// Self-registration mode.
     public var selfRegistration: SelfRegistration
     /// The profile self-registered members get (one of ``memberProfileIDs``).
