@@ -62,7 +62,9 @@ public enum PartnerPortalProgram {
                 return 1
             }
         }
-        let portal = try Portal(store: store, blobs: blobs, notifier: PortalOutbox(path: outbox), cookies: .localDevelopment, demoPasswords: true)
+        let portal = try Portal(
+            store: store, blobs: blobs, notifier: PortalOutbox(path: outbox), cookies: .localDevelopment, demoPasswords: true,
+            clock: SystemClock())
         let site = PortalServer(portal: portal)
         let server = HTTPServer(HTTPServerConfiguration(port: port, maxBodyBytes: 4 << 20)) { site.respond(to: $0) }
         let actual: UInt16
@@ -82,8 +84,11 @@ public enum PartnerPortalProgram {
         printNow("demo password: \(Portal.demoPassword)")
         printNow("site builder: sign in as dana, then Builder in the menu (/partners/builder, /help/builder)")
         if let outbox { printNow("outbox: \(outbox)") }
+        // Escalations, offer expiry, digests and trending: every minute (each job on its own schedule).
+        let dueWork = PortalPrograms.scheduleDueWork(portal.community, every: 60) { printNow($0) }
         printNow("Press Ctrl-C to stop.")
         server.run(stopOnSignals: true)
+        dueWork.cancel()
         printNow("stopped")
         return 0
     }

@@ -16,9 +16,11 @@ struct Portal: Sendable {
     /// reset and verification links; `blobs` keeps uploaded files (in memory when `nil`);
     /// `cookies` is `.localDevelopment` for plain HTTP on this
     /// machine; with `demoPasswords`, every persona without a password gets ``demoPassword``.
+    /// `clock` is a fixed demonstration time unless given (`serve` passes the system clock, so the
+    /// scheduled work it runs sees time pass).
     init(
         store: (any Store)? = nil, blobs: (any BlobStore)? = nil, notifier: (any IdentityNotifier)? = nil,
-        cookies: CookiePolicy = .secure, demoPasswords: Bool = false
+        cookies: CookiePolicy = .secure, demoPasswords: Bool = false, clock: (any WallClock)? = nil
     ) throws {
         let store = store ?? MemoryStore()
         let isEmpty = try store.snapshot().all(User.self).isEmpty
@@ -31,7 +33,7 @@ struct Portal: Sendable {
         // The sitemap plugin needs the knowledge service, which exists once the community does.
         let sitemap = LateSitemap()
         var configuration = CommunityConfiguration(
-            store: store, clock: ManualClock(Date(timeIntervalSince1970: 1_795_000_000)),
+            store: store, clock: clock ?? ManualClock(Date(timeIntervalSince1970: 1_795_000_000)),
             csrfSecret: Array("northwind-demo-secret-change-me".utf8),
             plugins: [CommunityPlugin(name: "Sitemap articles") { setup in setup.services.set((any SitemapSource).self, sitemap) }],
             defaultCaseOwner: .user("sam"),
@@ -39,6 +41,7 @@ struct Portal: Sendable {
             cookies: cookies)
         if let notifier { configuration.identityNotifier = notifier }
         if let blobs { configuration.blobStore = blobs }
+        PortalPrograms.configure(&configuration)
         configuration.twoFactorIssuer = "Northwind Cloud"
         let community = try Community(configuration)
         if demoPasswords {
@@ -65,6 +68,7 @@ struct Portal: Sendable {
         limits.maxUploadBytes = 2 << 20  // the development server accepts 4 MiB bodies
         partners.limits = limits
         try SiteFormsDemo.install(into: &partners)
+        try PortalPrograms.extend(&partners)
         try community.storeSite(Portal.withBuilderLink(partners))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
@@ -80,6 +84,7 @@ struct Portal: Sendable {
         if isEmpty {
             try Seed.engagement(community)
             try SiteFormsDemo.seed(community)
+            try PortalPrograms.seed(community)
         }
     }
 

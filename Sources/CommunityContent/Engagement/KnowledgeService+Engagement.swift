@@ -42,10 +42,30 @@ extension KnowledgeService {
     @discardableResult
     public func recordView(_ articleID: ID<KnowledgeArticle>, by user: ID<User>) throws -> Bool {
         try requireReader(articleID, user)
+        return try count(articleID, as: user)
+    }
+
+    /// Counts a view by someone who is not signed in: once per `visitor` (an opaque key for the
+    /// guest's browser session, never a secret itself) and period. `reader` is whom the article
+    /// must be visible to: `nil` for the anonymous guest, or a site's guest user. Returns whether
+    /// this view counted.
+    @discardableResult
+    public func recordGuestView(_ articleID: ID<KnowledgeArticle>, visitor: String, as reader: ID<User>? = nil) throws -> Bool {
+        guard try article(articleID) != nil else { throw KnowledgeError.unknownArticle(articleID.rawValue) }
+        guard try canRead(articleID, as: reader) else {
+            throw KnowledgeError.notAllowed(user: reader?.rawValue ?? "guest", action: "read article \(articleID.rawValue)")
+        }
+        let visitorID: ID<User> = StableID.make("guest", visitor)
+        return try count(articleID, as: visitorID)
+    }
+
+    private func count(_ articleID: ID<KnowledgeArticle>, as user: ID<User>) throws -> Bool {
         let now = clock.now().timeIntervalSince1970
         let periodStart = Date(timeIntervalSince1970: (now / viewPeriod).rounded(.down) * viewPeriod)
+        let view = ArticleViewRecord(articleID: articleID, userID: user, periodStart: periodStart)
+        // Most page views repeat one already counted: answer those from a snapshot, without a write.
+        if try store.snapshot().get(view.id) != nil { return false }
         return try store.write { tx -> Bool in
-            let view = ArticleViewRecord(articleID: articleID, userID: user, periodStart: periodStart)
             guard try tx.get(view.id) == nil else { return false }
             var stats = try tx.value(articleID.retyped(as: ArticleStats.self)) ?? ArticleStats(articleID: articleID)
             stats.views += 1

@@ -29,7 +29,7 @@ public struct Inbox: Sendable {
             effects.publish(NotificationPosted(notificationID: n.id, recipientID: recipientID, kind: kind, occurredAt: now))
             return .some(n)
         }
-        if let n = posted, n.emailQueue == .immediate { try? send([n], to: recipientID, frequency: .immediate) }
+        if let n = posted, n.emailQueue == .immediate { _ = try? deliverQueued(to: recipientID, frequency: .immediate) }
         return posted
     }
 
@@ -87,38 +87,70 @@ public struct Inbox: Sendable {
     }
 
     /// Sends every pending digest of this frequency: one e-mail per member with their queued
-    /// notices. Hosts call it from a scheduler (daily, weekly). A failing member's notices stay
-    /// queued for the next run; returns how many e-mails went out.
+    /// notices, through the engine's ``Notifier``. Hosts call it from a scheduler (daily, weekly;
+    /// `.immediate` retries immediate e-mails whose delivery failed). Returns how many e-mails the
+    /// notifier accepted.
+    ///
+    /// Each member's notices are claimed in a transaction before they are handed to the notifier,
+    /// so concurrent runs never send the same notice twice. A failed delivery puts that member's
+    /// notices back in the queue for the next run. Without a notifier nothing is sent, nothing is
+    /// counted and every notice stays queued.
     @discardableResult
     public func sendDigests(_ frequency: EmailFrequency) throws -> Int {
+        guard engine.notifier != nil else { return 0 }
         let pending = try engine.store.snapshot().query(Query<Notification>().where("emailQueue", equals: .picklist(frequency.rawValue)))
             .map(\.value)
-        let byMember = Dictionary(grouping: pending, by: \.recipientID)
         var sent = 0
-        for member in byMember.keys.sorted() {
-            let list = (byMember[member] ?? []).sorted { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id < $1.id }
-            do {
-                try send(list, to: member, frequency: frequency)
-                sent += 1
-            } catch {
-                continue
-            }
+        for member in Set(pending.map(\.recipientID)).sorted() {
+            if try deliverQueued(to: member, frequency: frequency) { sent += 1 }
         }
         return sent
     }
 
-    private func send(_ list: [Notification], to member: ID<User>, frequency: EmailFrequency) throws {
-        guard let notifier = engine.notifier, let user = try engine.store.snapshot().value(member) else { return }
-        try notifier.send(NotificationEmail(recipientID: member, address: user.email, frequency: frequency, notifications: list))
-        try engine.perform { tx, _ -> Bool? in
-            let now = engine.clock.now()
-            for n in list {
-                guard var fresh = try tx.value(n.id) else { continue }
-                fresh.emailQueue = nil
-                fresh.emailedAt = now
-                try tx.put(fresh)
+    /// Claims a member's queued notices of one frequency, hands them to the notifier as one
+    /// e-mail and returns `true`; on a failed delivery, queues them again and returns `false`.
+    private func deliverQueued(to member: ID<User>, frequency: EmailFrequency) throws -> Bool {
+        guard let notifier = engine.notifier else { return false }
+        let now = engine.clock.now()
+        let claimed = try engine.store.write { tx -> (list: [Notification], address: String)? in
+            guard let user = try tx.value(member), user.isActive, !user.email.isEmpty else { return nil }
+            var list: [Notification] = []
+            for var n in try tx.query(Query<Notification>().where("recipientID", equals: .reference(member.rawValue))).map(\.value)
+            where n.emailQueue == frequency {
+                n.emailQueue = nil
+                n.emailedAt = now
+                try tx.put(n)
+                list.append(n)
             }
+            guard !list.isEmpty else { return nil }
+            list.sort { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id < $1.id }
+            return (list, user.email)
+        }
+        guard let claimed else { return false }
+        let mailed = claimed.list.map { n -> Notification in
+            var copy = n
+            copy.emailQueue = frequency
+            copy.emailedAt = nil
+            return copy
+        }
+        do {
+            try notifier.send(NotificationEmail(recipientID: member, address: claimed.address, frequency: frequency, notifications: mailed))
             return true
+        } catch {
+            try requeue(claimed.list.map(\.id), frequency: frequency)
+            return false
+        }
+    }
+
+    /// Puts notices back in the e-mail queue after a failed delivery.
+    private func requeue(_ ids: [ID<Notification>], frequency: EmailFrequency) throws {
+        try engine.store.write { tx in
+            for id in ids {
+                guard var n = try tx.value(id), n.emailQueue == nil else { continue }
+                n.emailQueue = frequency
+                n.emailedAt = nil
+                try tx.put(n)
+            }
         }
     }
 }

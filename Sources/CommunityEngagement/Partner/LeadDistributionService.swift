@@ -174,14 +174,20 @@ public final class LeadDistributionService: Sendable {
     /// pool, one transaction per offer. Returns the leads returned.
     @discardableResult
     public func expireOffers() throws -> [ID<Lead>] {
-        let moment = now
+        try expireOffers(at: now)
+    }
+
+    /// Expires every open offer whose time is up at `moment` (a scheduler's time), as
+    /// ``expireOffers()``. Each offer expires once, also when runs overlap.
+    @discardableResult
+    public func expireOffers(at moment: Date) throws -> [ID<Lead>] {
         let open = try environment.store.snapshot().query(
             Query<LeadOffer>().where("status", equals: .picklist(LeadOffer.Status.open.rawValue))
         ).map(\.value).filter { $0.expiresAt <= moment }
         var returned: [ID<Lead>] = []
         for candidate in open {
             let done = try environment.store.write { tx -> Bool in
-                guard var offer = try tx.value(candidate.id), offer.status == .open else { return false }
+                guard var offer = try tx.value(candidate.id), offer.status == .open, offer.expiresAt <= moment else { return false }
                 offer.status = .expired
                 offer.closedAt = moment
                 try tx.put(offer)
@@ -202,5 +208,24 @@ public final class LeadDistributionService: Sendable {
     public func offers(of leadID: ID<Lead>) throws -> [LeadOffer] {
         try environment.store.snapshot().query(Query<LeadOffer>().where("leadID", equals: .reference(leadID.rawValue)))
             .map(\.value).sorted { ($0.offeredAt, $0.id) < ($1.offeredAt, $1.id) }
+    }
+
+    /// The offers a partner user's account may still answer (open and not yet expired by the
+    /// clock), soonest to expire first, with the offered lead when the user may read it.
+    ///
+    /// - Throws: ``PartnerError`` when the user is not an active partner user.
+    public func openOffers(viewer partnerUser: ID<User>) throws -> [(offer: LeadOffer, lead: Lead?)] {
+        let reader = environment.store.snapshot()
+        let (_, account) = try PartnerLookup.partner(partnerUser, in: reader)
+        let moment = now
+        let offers = try reader.query(
+            Query<LeadOffer>().where("partnerAccountID", equals: .reference(account.id.rawValue))
+                .where("status", equals: .picklist(LeadOffer.Status.open.rawValue))
+        ).map(\.value).filter { $0.expiresAt > moment }.sorted { ($0.expiresAt, $0.id) < ($1.expiresAt, $1.id) }
+        return try offers.map { offer in
+            let lead = try reader.value(offer.leadID)
+            let readable = try lead.map { try environment.access.isAllowed(.read, user: partnerUser, record: $0, in: reader) } ?? false
+            return (offer, readable ? lead : nil)
+        }
     }
 }

@@ -159,4 +159,24 @@ public final class MarketDevelopmentFundService: Sendable {
         try environment.require(.read, user: viewer, record: account, in: reader)
         return try reader.value(FundBudget.id(partner: partner, period: period))
     }
+
+    /// A partner user's own account's budget for a period (no account permission needed: it is
+    /// their own programme); `nil` when none was allocated.
+    ///
+    /// - Throws: ``PartnerError`` when the user is not an active partner user.
+    public func budget(period: String, viewer partnerUser: ID<User>) throws -> FundBudget? {
+        let reader = environment.store.snapshot()
+        let (_, account) = try PartnerLookup.partner(partnerUser, in: reader)
+        return try reader.value(FundBudget.id(partner: account.id, period: period))
+    }
+
+    /// The fund requests of a partner user's own account, newest first.
+    ///
+    /// - Throws: ``PartnerError`` when the user is not an active partner user.
+    public func requests(viewer partnerUser: ID<User>) throws -> [FundRequest] {
+        let reader = environment.store.snapshot()
+        let (_, account) = try PartnerLookup.partner(partnerUser, in: reader)
+        return try reader.query(Query<FundRequest>().where("partnerAccountID", equals: .reference(account.id.rawValue)))
+            .map(\.value).sorted { $0.requestedAt != $1.requestedAt ? $0.requestedAt > $1.requestedAt : $0.id > $1.id }
+    }
 }

@@ -1,5 +1,5 @@
 public import CommunityModel
-import Foundation
+public import Foundation
 
 /// Questions and answers: asking (with suggestions), answering, upvoting, best answers,
 /// solving, following, escalation to support cases and drafting articles from answers.
@@ -301,9 +301,15 @@ public struct Questions: Sendable {
     /// scheduler; it is idempotent. Returns the questions escalated now.
     @discardableResult
     public func runEscalations() throws -> [ID<Question>] {
+        try runEscalations(at: engine.clock.now())
+    }
+
+    /// Escalates unanswered questions as of `now` (a scheduler's time), as ``runEscalations()``.
+    /// Each question escalates once, also when runs overlap.
+    @discardableResult
+    public func runEscalations(at now: Date) throws -> [ID<Question>] {
         let rules = engine.configuration.escalationRules.filter { $0.unansweredAfterHours != nil }
         guard !rules.isEmpty else { return [] }
-        let now = engine.clock.now()
         let candidates = try engine.store.snapshot().query(Query<Question>().where("isSolved", equals: .checkbox(false)))
             .map(\.value).filter { $0.escalation == nil && $0.answerCount == 0 && $0.publication == .published }
         var escalated: [ID<Question>] = []

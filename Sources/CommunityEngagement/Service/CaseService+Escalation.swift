@@ -1,5 +1,5 @@
 public import CommunityModel
-import Foundation
+public import Foundation
 
 extension CaseService {
     /// Runs every escalation rule against every open case at the clock's current time.
@@ -7,8 +7,15 @@ extension CaseService {
     /// Returns the cases escalated, with the rules that fired.
     @discardableResult
     public func runEscalations() throws -> [(caseID: ID<Case>, rules: [String])] {
+        try runEscalations(at: now)
+    }
+
+    /// Runs every escalation rule against every open case as of `moment` (a scheduler's time).
+    /// Each rule fires at most once per case, also when several runs overlap: the rules still
+    /// due are decided again inside each case's transaction.
+    @discardableResult
+    public func runEscalations(at moment: Date) throws -> [(caseID: ID<Case>, rules: [String])] {
         guard !configuration.escalationRules.isEmpty else { return [] }
-        let moment = now
         let reader = environment.store.snapshot()
         var fired: [(caseID: ID<Case>, rules: [String])] = []
         var notices: [ServiceNotice] = []
@@ -19,10 +26,13 @@ extension CaseService {
                 !tracking.firedEscalations.contains($0.name) && triggers($0.trigger, candidate, tracking, at: moment)
             }
             guard !due.isEmpty else { continue }
-            let caseNotices = try environment.store.write { tx -> [ServiceNotice] in
+            let (caseNotices, fresh) = try environment.store.write { tx -> ([ServiceNotice], [CaseEscalationRule]) in
                 guard var record = try tx.value(candidate.id),
                     var tracking = try tx.value(CaseTracking.id(for: candidate.id))
-                else { return [] }
+                else { return ([], []) }
+                // Another run may have fired some of these rules since the snapshot was taken.
+                let due = due.filter { !tracking.firedEscalations.contains($0.name) }
+                guard !due.isEmpty else { return ([], []) }
                 var sent: [ServiceNotice] = []
                 for rule in due {
                     tracking.firedEscalations.append(rule.name)
@@ -32,11 +42,12 @@ extension CaseService {
                 }
                 try tx.put(record)
                 try tx.put(tracking)
-                return sent
+                return (sent, due)
             }
+            guard !fresh.isEmpty else { continue }
             notices += caseNotices
-            fired.append((candidate.id, due.map(\.name)))
-            for rule in due { environment.bus.publish(CaseEscalated(caseID: candidate.id, rule: rule.name, occurredAt: moment)) }
+            fired.append((candidate.id, fresh.map(\.name)))
+            for rule in fresh { environment.bus.publish(CaseEscalated(caseID: candidate.id, rule: rule.name, occurredAt: moment)) }
         }
         for notice in notices { environment.notifier.notify(notice) }
         return fired

@@ -36,6 +36,9 @@ public struct CaseTracking: Entity, Hashable {
     public var historyCount: Int
     /// How many comments it has (for ordering).
     public var commentCount: Int
+    /// Milestone states already announced by ``CaseService/runMilestoneAlerts(at:)``, as
+    /// `kind.state` (`firstResponse.warning`); `nil` for none (and for tracking stored before it existed).
+    public var milestoneAlerts: [String]?
 
     /// Creates tracking for a case.
     public init(caseID: ID<Case>, raisedBy: ID<User>?, supportLevel: String) {

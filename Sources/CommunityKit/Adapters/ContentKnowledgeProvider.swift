@@ -3,6 +3,7 @@ import CommunityContent
 import CommunityEngagement
 import CommunityRendering
 import Foundation
+import CommunityIdentity
 
 /// Feeds the knowledge components from CommunityContent: published articles the viewer's
 /// channel and data categories allow, in the viewer's language (falling back to the master),
@@ -42,6 +43,30 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
         return cards(results.hits, viewer: viewer)
     }
 
+    /// Most viewed first, then the most recent to fill the list.
+    func popularArticles(locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] {
+        let limit = ListLimit.clamp(limit)
+        guard limit > 0 else { return [] }
+        var cards = try knowledge.mostViewed(limit: limit, locale: locale, as: viewer.user?.id).map(card)
+        if cards.count < limit {
+            let shown = Set(cards.map(\.id))
+            cards += try knowledge.recentlyUpdated(limit: limit, locale: locale, as: viewer.user?.id).map(card).filter { !shown.contains($0.id) }
+        }
+        return Array(cards.prefix(limit))
+    }
+
+    /// A member's view counts once per day; a guest's once per browser session and day, keyed by a
+    /// digest of the session (the session itself is never stored).
+    func recordView(articleID: String, viewer: Viewer) throws {
+        guard let id = try? ID<KnowledgeArticle>(parsing: articleID) else { throw KnowledgeError.unknownArticle(String(articleID.prefix(80))) }
+        if let user = viewer.user, !viewer.isGuest {
+            try knowledge.recordView(id, by: user.id)
+        } else {
+            let visitor = ByteEncoding.hex(Digest.sha256(Array(viewer.sessionID.utf8)))
+            try knowledge.recordGuestView(id, visitor: visitor, as: viewer.user?.id)
+        }
+    }
+
     func article(slug: String, locale: String, viewer: Viewer) throws -> ArticleDisplay? {
         guard let resolution = try knowledge.resolve(slug: slug, locale: locale),
               let version = try knowledge.read(resolution.articleID, locale: locale, as: viewer.user?.id) else { return nil }
@@ -51,10 +76,9 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
         } else {
             body = .plain(RichTextSanitizer.plainText(version.body))
         }
-        // A view counts once per viewer and period; a site's guests count as its guest user
-        // (as Salesforce attributes guest views to the site guest user). The anonymous guest
-        // of a site without a guest user is not counted.
-        if let user = viewer.user?.id { _ = try? knowledge.recordView(resolution.articleID, by: user) }
+        // Views are counted by the article page (`recordView(articleID:viewer:)`), once per article
+        // shown: a member once per period, a guest (anonymous or a site's guest user) once per
+        // browser session and period.
         let stats = try? knowledge.stats(resolution.articleID)
         let card = ArticleCard(id: resolution.articleID.rawValue, slug: resolution.currentSlug, title: version.title,
                                summary: version.summary, locale: version.locale, updated: version.publishedAt)

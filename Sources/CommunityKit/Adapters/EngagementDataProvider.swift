@@ -21,6 +21,8 @@ struct EngagementDataProvider: EngagementProvider {
     var site: Site?
     /// The viewer for a user (their permission sets through groups), for site membership.
     let viewerFor: @Sendable (ID<User>) -> Viewer
+    /// Each site's members, kept between requests.
+    let memberIndex: SiteMemberIndex
 
     /// The same provider bound to a site.
     func bound(to site: Site) -> EngagementDataProvider {
@@ -130,9 +132,9 @@ struct EngagementDataProvider: EngagementProvider {
             }
         }
         // Points earned in this site, by the site's current members.
-        let snapshot = access.snapshot
+        let members = try siteMembers().set
         return try engagement.reputation.leaderboard(site: siteID, limit: .max)
-            .filter { entry in snapshot.user(entry.memberID).map(isSiteMember) ?? false }
+            .filter { entry in members.contains(entry.memberID) }
             .prefix(limit)
             .map { entry in
                 LeaderEntry(name: name(entry.memberID), points: entry.points,
@@ -149,12 +151,15 @@ struct EngagementDataProvider: EngagementProvider {
     func members(viewer: Viewer, limit: Int) throws -> [MemberProfile] {
         let limit = ListLimit.clamp(limit)
         guard !viewer.isGuest, limit > 0 else { return [] }
-        var out: [MemberProfile] = []
-        for user in try store.snapshot().all(User.self).map(\.value).sorted(by: { $0.id < $1.id }) where isSiteMember(user) {
-            out.append(profile(user, viewer: viewer))
-            if out.count == limit { break }
+        let snapshot = access.snapshot
+        return try siteMembers().ordered.lazy.compactMap { snapshot.user($0) }.prefix(limit).map { profile($0, viewer: viewer) }
+    }
+
+    /// The site's members in directory order (nickname, then id), from the member index.
+    private func siteMembers() throws -> SiteMemberIndex.Members {
+        try memberIndex.members(of: siteID ?? "") {
+            try store.snapshot().all(User.self).map(\.value).filter(isSiteMember)
         }
-        return out
     }
 
     /// Nickname always; company only for employees or colleagues of the same account; points

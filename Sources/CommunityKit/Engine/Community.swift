@@ -45,6 +45,16 @@ public final class Community: Sendable {
     public let conversions: LeadConversionService
     /// Partner pipeline.
     public let pipeline: PartnerPipelineService
+    /// Offering pooled leads to partners, who accept or decline them.
+    public let leadDistribution: LeadDistributionService
+    /// Market development funds: budgets, requests and claims.
+    public let funds: MarketDevelopmentFundService
+    /// The employee portal: announcements and requests.
+    public let employees: EmployeePortal
+    /// Where notification e-mail goes (a ``MemoryNotifier`` unless the configuration passed another).
+    public let notifier: any Notifier
+    /// How often each job of ``runDueWork(now:)`` runs.
+    public let dueWorkSchedule: DueWorkSchedule
     /// The frozen component registry.
     public let registry: ComponentRegistry
     /// Form actions, by name.
@@ -74,6 +84,7 @@ public final class Community: Sendable {
     private let sessionDefaults: SessionPolicy
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
+    private let solutions: EventSubscription
     private let indexer: KnowledgeSearchIndexer
     private let engagementIndexer: EngagementSearchIndexer
     private let fileIndexer: FileSearchIndexer
@@ -104,20 +115,36 @@ public final class Community: Sendable {
         let contentServices = SearchIndexContentServices(index: searchIndex, indexesQuestions: false) { user in
             (try? audience.viewer(for: user, in: store.snapshot())) ?? .anonymous
         }
+        notifier = configuration.notifier
+        dueWorkSchedule = configuration.dueWork
         engagement = try Engagement(
-            store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access), content: contentServices)
+            store: store, bus: bus, clock: clock, access: CommunityAccessPolicy(engine: access), content: contentServices,
+            notifier: configuration.notifier)
         let environment = ServiceEnvironment(
             store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access),
             notifier: InboxServiceNotifier(engagement: engagement))
         files = FileService(store: store, blobs: configuration.blobStore, access: access, clock: clock, limits: configuration.fileLimits)
         cases = try CaseService(
-            environment: environment, configuration: CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner),
+            environment: environment,
+            configuration: configuration.support ?? CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner),
             suggester: ContentArticleSuggester(knowledge: knowledge), files: ContentCaseFileStore(files: files))
         approvals = ApprovalEngine(environment: environment)
         deals = try DealRegistrationService(environment: environment, approvals: approvals, steps: configuration.leadApprovalSteps)
         conversions = LeadConversionService(environment: environment)
         pipeline = PartnerPipelineService(environment: environment)
         escalations = cases.connectQuestionEscalations()
+        solutions = cases.connectQuestionSolutions()
+        let programs = configuration.programs
+        leadDistribution = try LeadDistributionService(
+            environment: environment, poolQueue: programs.leadPool, responseTime: programs.leadOfferResponseTime,
+            rules: programs.leadDistributionRules, tiers: programs.tiers)
+        funds = try MarketDevelopmentFundService(
+            environment: environment, approvals: approvals, requestSteps: programs.fundRequestSteps,
+            claimSteps: programs.fundClaimSteps, tiers: programs.tiers)
+        employees = EmployeePortal(environment: environment, approvals: approvals, publisherRoles: programs.announcementPublisherRoles)
+        for (kind, steps) in programs.employeeRequestKinds.sorted(by: { $0.key < $1.key }) {
+            try employees.registerRequestKind(kind, steps: steps)
+        }
 
         var services = RenderServices()
         services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
@@ -126,9 +153,11 @@ public final class Community: Sendable {
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set((any EngagementProvider).self, EngagementDataProvider(
             engagement: engagement, access: access, store: store, site: nil,
-            viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) }))
+            viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) },
+            memberIndex: SiteMemberIndex(store: store)))
         let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
+        services.set((any PartnerProgramProvider).self, ProgramDataProvider(funds: funds, leads: leadDistribution))
         var sealer = SecretSealer.plain
         if let key = configuration.secretSealingKey {
             do { sealer = try SecretSealer(key: key) } catch { throw CommunityError.configuration("secret sealing key: \(error)") }
@@ -154,6 +183,7 @@ public final class Community: Sendable {
         SiteFormsDataProvider(engagement: engagement, cases: cases, files: files, access: access, store: store).register(in: &setup.services)
         SiteFormActions.install(into: &setup.actions, community: SiteFormActions.Services(
             engagement: engagement, cases: cases, files: files, access: access))
+        ProgramActions.install(into: &setup.actions, funds: funds, leads: leadDistribution)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
@@ -179,6 +209,7 @@ public final class Community: Sendable {
         engagementIndexer.stop()
         fileIndexer.stop()
         escalations.cancel()
+        solutions.cancel()
         indexer.stop()
     }
 

@@ -72,6 +72,20 @@ public struct CommunityConfiguration: Sendable {
     /// (which receives them as `auth.*` events).
     public var onSecurityEvent: (@Sendable (SecurityEvent) -> Void)?
 
+    // MARK: Notifications, programs and scheduled work
+
+    /// Sends notification e-mail (immediate notices and daily and weekly digests). The default, a
+    /// ``MemoryNotifier``, keeps the e-mails in memory, where the host reads them
+    /// (`community.notifier as? MemoryNotifier`); a production host passes one that sends e-mail.
+    public var notifier: any Notifier = MemoryNotifier()
+    /// Lead distribution, market development funds and employee requests.
+    public var programs = ProgramConfiguration()
+    /// The support configuration (lifecycle, assignment and escalation rules, support levels,
+    /// business hours); `nil` uses the defaults with ``defaultCaseOwner``.
+    public var support: CaseServiceConfiguration?
+    /// How often each job of ``Community/runDueWork(now:)`` runs.
+    public var dueWork: DueWorkSchedule = .standard
+
     /// A configuration.
     public init(
         store: any Store = MemoryStore(), bus: EventBus = EventBus(), clock: any WallClock = SystemClock(),

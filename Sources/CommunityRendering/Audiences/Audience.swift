@@ -1,4 +1,5 @@
 public import CommunityModel
+public import CommunityAccess
 
 /// A named group of viewers defined by criteria, used by pages, variations, components and
 /// menu items.
@@ -21,17 +22,29 @@ public struct Audience: Sendable, Hashable, Codable {
     public func includes(_ viewer: Viewer, record: (any Record)? = nil) -> Bool {
         AudienceEvaluator.evaluate(criteria, viewer: viewer, record: record)
     }
+
+    /// Whether `viewer`, looking at a record as Access shows it to them (fields they may not read
+    /// removed), belongs to the audience: record-field criteria see only the readable fields, so an
+    /// audience never reveals a hidden value. How served record pages decide.
+    public func includes(_ viewer: Viewer, visibleRecord: RedactedRecord?) -> Bool {
+        AudienceEvaluator.evaluate(criteria, viewer: viewer, field: { visibleRecord?.value(of: $0) })
+    }
 }
 
 /// Evaluates audience criteria against a viewer.
 public enum AudienceEvaluator {
     /// Whether the criterion holds for the viewer and record.
     public static func evaluate(_ criterion: AudienceCriterion, viewer: Viewer, record: (any Record)?) -> Bool {
+        evaluate(criterion, viewer: viewer, field: { record?.value(of: $0) })
+    }
+
+    /// Whether the criterion holds for the viewer, reading record fields through `field`.
+    static func evaluate(_ criterion: AudienceCriterion, viewer: Viewer, field recordValue: (String) -> FieldValue?) -> Bool {
         switch criterion {
         case .everyone: return true
-        case .all(let cs): return cs.allSatisfy { evaluate($0, viewer: viewer, record: record) }
-        case .any(let cs): return cs.contains { evaluate($0, viewer: viewer, record: record) }
-        case .not(let c): return !evaluate(c, viewer: viewer, record: record)
+        case .all(let cs): return cs.allSatisfy { evaluate($0, viewer: viewer, field: recordValue) }
+        case .any(let cs): return cs.contains { evaluate($0, viewer: viewer, field: recordValue) }
+        case .not(let c): return !evaluate(c, viewer: viewer, field: recordValue)
         case .profile(let ids):
             guard let user = viewer.user else { return false }
             return ids.contains(user.profileID)
@@ -46,7 +59,7 @@ public enum AudienceEvaluator {
         case .locale(let prefix):
             return viewer.locale.lowercased().hasPrefix(prefix.lowercased())
         case .recordField(let field, let comparison):
-            return compare(record?.value(of: field), comparison)
+            return compare(recordValue(field), comparison)
         case .userField(let field, let comparison):
             return compare(viewer.user.flatMap { userValue($0, field) }, comparison)
         }

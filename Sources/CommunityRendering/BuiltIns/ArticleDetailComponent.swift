@@ -1,8 +1,9 @@
 import Foundation
 
 /// `community.articleDetail`: the article named by the page's `slug` parameter, with
-/// "was this helpful" buttons, an Article JSON-LD block and the page title set. An article
-/// the viewer may not read answers 404, as if it did not exist.
+/// "was this helpful" buttons, an Article JSON-LD block and the page title set; each rendering
+/// counts a view (``KnowledgeProvider/recordView(articleID:viewer:)``). An article the viewer may
+/// not read answers 404, as if it did not exist.
 public struct ArticleDetailComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -35,6 +36,8 @@ public struct ArticleDetailComponent: SiteComponent {
             return .el("p", text: context.text("page.notFound"))
         }
         let summary = article.summary
+        // A failed count never hides the article.
+        try? knowledge.recordView(articleID: summary.id, viewer: context.viewer)
         context.head.setTitle(summary.title)
         context.head.setDescription(summary.summary)
         context.head.setOpenGraphType("article")

@@ -1,5 +1,6 @@
 /// `community.articleList`: recent articles (optionally of a topic, or of the page's topic
-/// parameter) in the viewer's language, only those the viewer may read.
+/// parameter), or with `order: "popular"` the most viewed ones, in the viewer's language, only
+/// those the viewer may read.
 public struct ArticleListComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -11,6 +12,8 @@ public struct ArticleListComponent: SiteComponent {
         public var limit: Int
         /// The page showing one article.
         public var articlePage: String
+        /// `recent` (newest first) or `popular` (most viewed first; a topic list stays recent).
+        public var order: String
     }
 
     public static let type: ComponentType = "community.articleList"
@@ -19,6 +22,7 @@ public struct ArticleListComponent: SiteComponent {
         .init("topic", .string, default: "", length: 0...100, summary: "Topic name"),
         .init("limit", .integer, default: 5, range: 1...50, summary: "Articles shown"),
         .init("articlePage", .string, default: "article", length: 1...64, pattern: .identifier, summary: "Id of the article page"),
+        .init("order", .string, default: "recent", allowed: ["recent", "popular"], summary: "Newest or most viewed first"),
     ])
 
     let properties: Properties
@@ -27,7 +31,10 @@ public struct ArticleListComponent: SiteComponent {
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
         let topic = properties.topic.isEmpty ? context.parameters["name"] : properties.topic
-        let articles = try knowledge.articles(topic: topic, locale: context.locale, viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
+        let limit = Markup.clamp(properties.limit, to: 0...50)
+        let articles = properties.order == "popular" && topic == nil
+            ? try knowledge.popularArticles(locale: context.locale, viewer: context.viewer, limit: limit)
+            : try knowledge.articles(topic: topic, locale: context.locale, viewer: context.viewer, limit: limit)
         return Markup.section(context.localized(properties.title), articles.isEmpty ? [Markup.empty(context)] : [Self.list(articles, page: properties.articlePage, context: context)])
     }
 

@@ -2,7 +2,8 @@ extension ComponentRegistry {
     /// Every built-in component: header, footer, rich text, banner, search box and results,
     /// article list and detail, topic catalog and page, member profile and directory, record
     /// list and detail, questions, ask form, ideas, feed, groups, leaderboard, case form,
-    /// lead form, deal pipeline, dashboard, self-registration, and the account pages' sign-in,
+    /// lead form, deal pipeline, dashboard, self-registration, market development funds, lead
+    /// offers, and the account pages' sign-in,
     /// two-factor code, forgot and reset password, e-mail verification, password change and
     /// two-factor setup; and the site forms: case comments and attachments, best answer,
     /// moderation queue, profile editor and notification settings.
@@ -15,7 +16,7 @@ extension ComponentRegistry {
             RecordListComponent.self, RecordDetailComponent.self, QuestionListComponent.self, QuestionDetailComponent.self,
             AskQuestionComponent.self, IdeaListComponent.self, FeedComponent.self, GroupListComponent.self,
             LeaderboardComponent.self, CaseFormComponent.self, LeadFormComponent.self, DealPipelineComponent.self,
-            DashboardComponent.self, SelfRegistrationComponent.self,
+            DashboardComponent.self, SelfRegistrationComponent.self, FundRequestsComponent.self, LeadOffersComponent.self,
             SignInComponent.self, TwoFactorChallengeComponent.self, ForgotPasswordComponent.self, ResetPasswordComponent.self,
             VerifyEmailComponent.self, ChangePasswordComponent.self, TwoFactorSetupComponent.self,
             CaseActivityComponent.self, BestAnswerComponent.self, ModerationQueueComponent.self, ProfileEditorComponent.self,

@@ -1,4 +1,5 @@
 public import CommunityModel
+public import CommunityAccess
 
 /// Everything a component needs to render: the viewer, the site and page, the page's
 /// parameters, theme, locale, services, the form state and an environment that a component
@@ -32,6 +33,10 @@ public struct RenderContext: Sendable {
     public var clock: any WallClock
     /// The library's text in every locale (``UIStrings/standard`` unless the host extended it).
     public var strings: UIStrings
+    /// On a record page (a page with an object type and a parameter), the record it shows as
+    /// Access shows it to the viewer (unreadable fields removed); `nil` elsewhere, for the guest
+    /// and when the viewer may not read it. Record-field audiences are evaluated against it.
+    public var record: RedactedRecord?
 
     /// A context.
     public init(
@@ -81,7 +86,7 @@ public struct RenderContext: Sendable {
 
     /// Whether the viewer belongs to an audience of the site (unknown audiences include no one).
     public func viewerIsIn(audience id: String) -> Bool {
-        site.audience(id)?.includes(viewer) ?? false
+        site.audience(id)?.includes(viewer, visibleRecord: record) ?? false
     }
 
     /// A service, if registered.

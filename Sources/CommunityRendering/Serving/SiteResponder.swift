@@ -1,4 +1,5 @@
 public import CommunityModel
+import CommunityAccess
 import Foundation
 
 /// Serves one site: resolves paths, checks who may see what, renders pages with escaping by
@@ -166,7 +167,8 @@ public struct SiteResponder: Sendable {
             return special(site.notFoundPageID, status: 404, request: request, fallbackKey: "page.notFound")
         case .page(let id, let parameters):
             guard let page = site.page(id) else { return special(site.notFoundPageID, status: 404, request: request, fallbackKey: "page.notFound") }
-            guard site.mayView(page, viewer: request.viewer) else {
+            let record = visibleRecord(of: page, parameters: parameters, viewer: request.viewer)
+            guard site.mayView(page, viewer: request.viewer, visibleRecord: record) else {
                 if request.viewer.isGuest, let signIn = signInRedirect(returningTo: request.path) { return signIn }
                 return special(site.forbiddenPageID, status: 403, request: request, fallbackKey: "page.forbidden")
             }
@@ -206,12 +208,13 @@ public struct SiteResponder: Sendable {
         let viewer = request.viewer
         let locale = locale(for: request)
         let head = PageHead()
-        let context = RenderContext(
+        var context = RenderContext(
             viewer: viewer, site: site, page: page, parameters: parameters, query: request.query, locale: locale,
             services: services, csrfToken: csrf.token(for: viewer, site: site.id, at: clock.now()), form: form,
             head: head, clock: clock, strings: strings)
+        context.record = visibleRecord(of: page, parameters: parameters, viewer: viewer)
         var key = page.id
-        if let index = chosenVariationIndex(page, viewer: viewer) {
+        if let index = chosenVariationIndex(page, viewer: viewer, record: context.record) {
             key = page.id + "#" + page.variations[index].audienceID + "#\(index)"
         }
         guard let layout = compiled[key] else { return plain(500, "Internal Server Error") }
@@ -260,10 +263,18 @@ public struct SiteResponder: Sendable {
         return SiteResponse(status: state.status ?? status, headers: SecurityHeaders.forPage(styleHash: styleHash), body: out)
     }
 
-    private func chosenVariationIndex(_ page: Page, viewer: Viewer) -> Int? {
+    /// The record a record page shows, as the viewer may read it (``RecordReader``); `nil` for other
+    /// pages, the guest, and records the viewer may not read.
+    private func visibleRecord(of page: Page, parameters: [String: String], viewer: Viewer) -> RedactedRecord? {
+        guard let object = page.objectType, let name = page.parameter, let id = parameters[name],
+              let reader = services.get(RecordReader.self) else { return nil }
+        return reader.record(of: EntityType(object), id: id, viewer: viewer)
+    }
+
+    private func chosenVariationIndex(_ page: Page, viewer: Viewer, record: RedactedRecord?) -> Int? {
         var best: (Int, Int)?
         for (i, variation) in page.variations.enumerated() {
-            guard let audience = site.audience(variation.audienceID), audience.includes(viewer) else { continue }
+            guard let audience = site.audience(variation.audienceID), audience.includes(viewer, visibleRecord: record) else { continue }
             let count = audience.criteria.criteriaCount
             if let current = best, current.1 >= count { continue }
             best = (i, count)

@@ -1,4 +1,5 @@
 public import CommunityModel
+public import CommunityAccess
 
 /// A community site: its address, theme, status, who may join and enter, locales, menus,
 /// audiences and the page hierarchy. One engine hosts many sites.
@@ -305,6 +306,13 @@ public struct Site: Sendable, Hashable, Codable {
         case .audience(let id): return member && (audience(id)?.includes(viewer, record: record) ?? false)
         case .everyone: return true
         }
+    }
+
+    /// Whether a viewer may see a record page showing `visibleRecord` (the record as Access shows
+    /// it to the viewer), with record-field audiences evaluated on its readable fields.
+    public func mayView(_ page: Page, viewer: Viewer, visibleRecord: RedactedRecord?) -> Bool {
+        guard case .audience(let id) = page.visibility else { return mayView(page, viewer: viewer, record: nil) }
+        return isMember(viewer) && (audience(id)?.includes(viewer, visibleRecord: visibleRecord) ?? false)
     }
 
     /// The layout a viewer gets: the variation whose audience (including the viewer) has the

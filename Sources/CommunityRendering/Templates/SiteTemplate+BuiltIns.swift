@@ -13,7 +13,7 @@ extension SiteTemplate {
         ])]
         try site.addPage(Page(id: "home", title: "Help Center", slug: "", layout: P.layout(
             P.one(P.c("hero", "community.banner", ["heading": "How can we help?"]), P.c("search", "community.searchBox"))
-                + P.two([P.c("articles", "community.articleList", ["title": "Popular articles"])],
+                + P.two([P.c("articles", "community.articleList", ["title": "Popular articles", "order": "popular"])],
                         [P.c("topics", "community.topicCatalog"), P.c("leaders", "community.leaderboard", ["limit": 5])]))))
         site.homePageID = "home"
         try P.addKnowledgePages(&site)
@@ -41,7 +41,8 @@ extension SiteTemplate {
         site.menus = [NavigationMenu(id: "main", items: [
             .init("Home", .page("home")), .init("Leads", .page("leads")), .init("Deals", .page("deals")),
             .init("Knowledge", .page("topics")), .init("Questions", .page("questions")), .init("Ideas", .page("ideas")),
-            .init("Support", .page("support")), .init("Partner programme", .page("programme"), audienceID: "gold-partners"),
+            .init("Support", .page("support")), .init("Funds", .page("funds"), audienceID: "partners"),
+            .init("Partner programme", .page("programme"), audienceID: "gold-partners"),
         ])]
         try site.addPage(Page(id: "home", title: "Partner Central", slug: "", layout: P.layout(
             P.one(P.c("hero", "community.banner", ["heading": "Welcome, partners", "text": "Register deals, find materials, get help."]))
@@ -56,7 +57,7 @@ extension SiteTemplate {
         site.homePageID = "home"
         try site.addPage(Page(id: "leads", title: "Leads", slug: "leads", visibility: .members, layout: P.layout(
             P.two([P.c("ll", "community.recordList", ["object": "Lead", "fields": ["Company", "LastName", "Status", "Product"], "title": "Leads"])],
-                  [P.c("lf", "community.leadForm", ["products": ["Analytics", "Cloud", "Support Plus"]])]))))
+                  [P.c("lf", "community.leadForm", ["products": ["Analytics", "Cloud", "Support Plus"]]), P.c("lo", "community.leadOffers")]))))
         try site.addPage(Page(id: "lead", title: "Lead", slug: "lead", parameter: "id", objectType: "Lead", visibility: .members,
                               layout: P.layout(P.one(P.c("ld", "community.recordDetail")))))
         try site.addPage(Page(id: "deals", title: "Deals", slug: "deals", visibility: .members, layout: P.layout(
@@ -71,6 +72,8 @@ extension SiteTemplate {
                   [P.c("cl", "community.recordList", ["object": "Case", "fields": ["Subject", "Status"], "title": "Our cases"])]))))
         try site.addPage(Page(id: "case", title: "Case", slug: "case", parameter: "id", objectType: "Case", visibility: .members,
                               layout: P.layout(P.one(P.c("cd", "community.recordDetail")))))
+        try site.addPage(Page(id: "funds", title: "Market development funds", slug: "funds", visibility: .audience("partners"),
+                              layout: P.layout(P.one(P.c("mdf", "community.fundRequests")))))
         try site.addPage(Page(id: "programme", title: "Partner programme", slug: "programme", visibility: .audience("gold-partners"),
                               layout: P.layout(P.one(P.c("rt", "community.richText", ["html": "<h2>Gold benefits</h2><p>Market development funds, <strong>priority</strong> lead distribution.</p>"])))))
         try site.addPage(Page(id: "members", title: "Partners", slug: "members", visibility: .members,
