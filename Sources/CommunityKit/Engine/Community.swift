@@ -150,6 +150,7 @@ public final class Community: Sendable {
         var services = RenderServices()
         services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
         services.set((any CommunityLogger).self, logger)
+        services.set(UIStrings.self, configuration.strings)
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set(RecordPresentation.self, configuration.recordPresentation)
         services.set((any EngagementProvider).self, EngagementDataProvider(
