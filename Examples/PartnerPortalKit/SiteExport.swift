@@ -66,7 +66,8 @@ struct SiteExport {
             let crawler = SiteCrawler(portal: portal, viewer: portal.viewer(user))
             let (visits, _) = crawler.crawl(from: ["/partners/", "/help/"] + extraPaths)
             var names = FileNames()
-            // Only pages get files; a link to anything else (a downloaded attachment) keeps its site path.
+            // Only pages get files; a link to anything else (a downloaded attachment, the language
+            // switcher's redirect) keeps its site path.
             for visit in visits where visit.contentType.hasPrefix("text/html") { _ = names.name(for: visit.path, query: visit.query) }
             for visit in visits where visit.contentType.hasPrefix("text/html") {
                 let name = names.name(for: visit.path, query: visit.query)

@@ -7,6 +7,8 @@ enum TopicSeed {
     static func run(_ community: Community) throws {
         let licensing = try community.topics.createTopic(name: "Licensing", description: "Renewals and licence keys", by: "cara")
         try community.topics.setNavigational(licensing.id, order: 3, by: "cara")
+        // The help center's billing questions carry it; the partner portal never lists them.
+        _ = try community.topics.createTopic(name: "Billing", description: "Invoices and payments", by: "cara")
         try community.engagement.questions.ask(
             title: "Can two partners register the same deal?", body: "<p>A customer talked to us and to another partner.</p>",
             topics: ["deals"], by: "bo")

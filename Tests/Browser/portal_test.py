@@ -292,6 +292,58 @@ class Suite:
 
     # ---- flows
 
+    def languages(self):
+        """A guest switches language in the header (no script) and the choice sticks; German and
+        Korean members read their language from their user record. Screenshots of each."""
+        self.artifacts.mkdir(parents=True, exist_ok=True)
+        english = ["Sign in", "Password", "Forgot your password?", "Skip to content", "Contact support", "Subject",
+                   "Description", "Priority", "Register a lead", "Sign out", "Search"]
+        expected = {"de-DE": ["Anmelden", "Passwort"], "ko-KR": ["로그인", "비밀번호"]}
+
+        def shoot(b, name):
+            b.driver.save_screenshot(str(self.artifacts / f"lang-{name}.png"))
+
+        def leftover_english(b):
+            text = b.text()
+            return [w for w in english if re.search(r"(^|\n)" + re.escape(w) + r"($|\n)", text)]
+
+        def guest(b):
+            b.open("/partners/login")
+            check(b.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en-US", "the guest's default is not English")
+            for lang, words in expected.items():
+                b.open("/partners/login")
+                links = b.driver.find_elements(By.CSS_SELECTOR, f".ck-languages a[lang='{lang}']")
+                check(links, f"no language switcher link for {lang}: {b.text()[:300]}")
+                links[0].click()
+                WebDriverWait(b.driver, 30).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang)
+                check(b.path().startswith("/partners/login"), f"the switcher did not return to the page: {b.path()}")
+                for word in words:
+                    check(word in b.text(), f"{lang}: {word!r} missing on the sign-in page: {b.text()[:300]}")
+                check(not leftover_english(b), f"{lang}: English left on the sign-in page: {leftover_english(b)}")
+                shoot(b, f"guest-{lang}-login")
+                b.open("/partners/")  # the cookie keeps the choice on the next page
+                check(b.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang, f"{lang} was not kept")
+                shoot(b, f"guest-{lang}-home")
+
+        def member(user, lang, words):
+            def test(b):
+                check(b.sign_in("partners", user, self.password()), f"{user} could not sign in")
+                for path in ["/partners/", "/partners/support", "/partners/leads"]:
+                    b.open(path)
+                    check(b.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang, f"{user} at {path} is not in {lang}")
+                    check(not leftover_english(b), f"{user} at {path}: English left: {leftover_english(b)}")
+                    for width, height in [(1280, 900), (375, 812)]:
+                        b.driver.set_window_size(width, height)
+                        shoot(b, f"{user}-{lang}{path.replace('/', '_').rstrip('_')}-{width}")
+                    b.driver.set_window_size(1280, 900)
+                b.open("/partners/support")
+                check(all(w in b.text() for w in words), f"{user}'s case form is not in {lang}: {b.text()[:400]}")
+            return test
+
+        self.session(guest)
+        self.session(member(self.persona("ines"), "de-DE", ["Betreff", "Beschreibung", "Fall einreichen"]))
+        self.session(member(self.persona("jisoo"), "ko-KR", ["제목", "설명", "케이스 제출"]))
+
     def guest_is_sent_to_sign_in(self):
         def test(b):
             for member_page in ["/partners/leads", "/partners/deals"]:
@@ -637,6 +689,7 @@ def main():
           f"demo password {'found' if server.password else 'NOT printed'}; outbox {server.outbox}", flush=True)
     suite = Suite(server, axe_source, pathlib.Path(options.artifacts))
     try:
+        suite.run("pages read in en, de and ko (switcher, user records)", suite.languages)
         suite.run("guest is sent to sign-in from member pages", suite.guest_is_sent_to_sign_in)
         suite.run("partner user registers a lead", suite.partner_registers_lead)
         suite.run("manager sees the lead; another account gets 404", suite.manager_sees_lead_and_other_account_does_not)

@@ -21,7 +21,7 @@ private func lead(_ id: String, owner: String) -> Lead {
     Lead(id: ID(id), lastName: id, company: "Co", owner: .user(ID(owner)))
 }
 
-@Suite("SEMANTICS.md test scenarios")
+@Suite("Record access scenarios")
 struct ScenarioTests {
     /// Case Private/Private; Sales Manager > Sales Rep.
     private func salesOrg(caseModel: OrgWideDefault.Model = .private) -> Fixture {

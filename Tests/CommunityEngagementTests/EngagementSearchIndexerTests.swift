@@ -78,4 +78,28 @@ import Testing
         #expect(try s.keys(SearchQuery("", topics: [uploads.id.rawValue]), as: s.viewer(Fixture.bob)) == ["idea:\(idea.id)"])
         #expect(try s.f.engine.searchKeys(for: "nobody").isEmpty)
     }
+
+    @Test func aSitesContentNeedsThatSiteOrAnySiteAndContentOfNoSiteIsEverywhere() throws {
+        let s = try Setup()
+        let help = try s.f.engine.questions.ask(title: "Invoice export question", body: "<p>x</p>", site: "help", by: Fixture.alice)
+        let shared = try s.f.engine.questions.ask(title: "Invoice shared question", body: "<p>y</p>", by: Fixture.alice)
+        let visibility = try #require(try s.index.document(SearchDocumentKey(type: .question, id: help.id.rawValue))?.visibility)
+        #expect(visibility.clauses.contains([SearchAccessKey.site("help"), SearchAccessKey.anySite]))
+        #expect(try s.index.document(SearchDocumentKey(type: .question, id: shared.id.rawValue))?.visibility == .everyone)
+        func on(_ keys: Set<String>) -> SearchViewer { SearchViewer(keys: keys) }
+        let query = SearchQuery("invoice")
+        #expect(Set(try s.keys(query, as: on([SearchAccessKey.site("help")]))) == ["question:\(help.id)", "question:\(shared.id)"])
+        #expect(try s.keys(query, as: on([SearchAccessKey.site("partners")])) == ["question:\(shared.id)"])
+        #expect(Set(try s.keys(query, as: on([SearchAccessKey.anySite]))) == ["question:\(help.id)", "question:\(shared.id)"])
+        #expect(try s.keys(query, as: .anonymous) == ["question:\(shared.id)"], "a site's question needs a site key")
+        // A members-only post of a site needs both its audience and the site.
+        var alice = try s.viewer(Fixture.alice)
+        var draft = PostDraft.text("Invoice tips for members", on: .member(Fixture.alice))
+        draft.site = "help"
+        let post = try s.f.engine.feeds.post(draft, by: Fixture.alice)
+        #expect(!(try s.keys(query, as: alice)).contains("discussion:\(post.id)"))
+        alice.keys.insert(SearchAccessKey.site("help"))
+        #expect(try s.keys(query, as: alice).contains("discussion:\(post.id)"))
+        #expect(s.indexer.errors.isEmpty)
+    }
 }

@@ -15,17 +15,20 @@ public final class FileService: Sendable {
     let clock: any WallClock
     /// Size limits.
     public let limits: FileLimits
+    /// Screens new titles (moderation rules); `nil` stores titles as given.
+    let titleScreen: (any FileTitleScreen)?
 
-    /// Creates the service.
+    /// Creates the service. `titleScreen` screens the title of every new file (see ``FileTitleScreen``).
     public init(
         store: any Store, blobs: any BlobStore, access: AccessEngine, clock: any WallClock = SystemClock(),
-        limits: FileLimits = FileLimits()
+        limits: FileLimits = FileLimits(), titleScreen: (any FileTitleScreen)? = nil
     ) {
         self.store = store
         self.blobs = blobs
         self.access = access
         self.clock = clock
         self.limits = limits
+        self.titleScreen = titleScreen
     }
 
     // MARK: Libraries
@@ -60,12 +63,17 @@ public final class FileService: Sendable {
 
     // MARK: Uploading
 
-    /// Uploads a new file (version 1).
+    /// Uploads a new file (version 1). Its title and file name pass the service's ``FileTitleScreen`` first.
+    ///
+    /// - Throws: a ``FileError``, or the screen's error when a moderation rule refuses the
+    ///   title (``FileTitleScreen``). Nothing is stored when one is thrown.
     public func upload(
         title: String, description: String = "", fileName: String, contentType: String, data: Data,
         library: ID<Library>? = nil, locale: String = "en_US", by user: ID<User>
     ) throws -> ContentFile {
         try validate(title: title, contentType: contentType, data: data)
+        let title = try titleScreen?.screen(title: title, by: user) ?? title
+        let fileName = try titleScreen?.screen(title: fileName, by: user) ?? fileName
         let now = clock.now()
         if let library {
             guard access.snapshot.hasPermission(user, .manageCommunity) else {
@@ -89,13 +97,14 @@ public final class FileService: Sendable {
         return file
     }
 
-    /// Uploads a new version (owner or community managers).
+    /// Uploads a new version (owner or community managers); its file name passes the ``FileTitleScreen``.
     @discardableResult
     public func uploadVersion(
         of fileID: ID<ContentFile>, fileName: String, contentType: String, data: Data, by user: ID<User>
     ) throws -> FileVersion {
         let current = try file(fileID, in: store.snapshot())
         try validate(title: current.title, contentType: contentType, data: data)
+        let fileName = try titleScreen?.screen(title: fileName, by: user) ?? fileName
         try requireOwner(current, user, "upload versions")
         let now = clock.now()
         let version = FileVersion(

@@ -74,4 +74,7 @@ public enum SearchAccessKey {
     /// Held by whoever searches on a site (the site's id). A document that belongs to one site
     /// carries it as a clause; documents shared across sites (knowledge, files) do not.
     public static func site(_ id: String) -> String { "site:\(id)" }
+    /// Held by whoever searches across every site (an engine-wide search, outside any site):
+    /// meets every ``site(_:)`` clause, so such a search finds each site's content.
+    public static let anySite = "site:*"
 }

@@ -15,8 +15,9 @@ public struct TopicExpert: Sendable, Hashable {
     }
 }
 
-/// Where a topic page gets its experts. Engagement's reputation implements it; until then
-/// ``MemoryTopicExperts`` (scores a host or test sets) or none.
+/// Where a topic page gets its experts. The `Community` facade uses Engagement's reputation
+/// (points members earned on the topic); a host using ``TopicService`` alone passes its own, or
+/// ``MemoryTopicExperts`` (scores a host or test sets).
 public protocol TopicExpertSource: Sendable {
     /// The most helpful members on a topic, best first, at most `limit`.
     func experts(on topic: ID<Topic>, limit: Int) throws -> [TopicExpert]

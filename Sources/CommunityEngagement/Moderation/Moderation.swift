@@ -54,12 +54,23 @@ public struct Moderation: Sendable {
     ///
     /// - Throws: ``EngagementError/blocked(rule:keywords:)`` when a block or freeze rule matches.
     public func screenMemberName(_ name: String, memberKind: User.Kind) throws -> String {
+        try screenText(name, kind: .memberName, memberKind: memberKind)
+    }
+
+    /// Screens a file title before it is stored (``ContentKind/fileTitle`` rules): masked text, or a refusal.
+    ///
+    /// - Throws: ``EngagementError/blocked(rule:keywords:)`` when a block or freeze rule matches.
+    public func screenFileTitle(_ title: String, memberKind: User.Kind) throws -> String {
+        try screenText(title, kind: .fileTitle, memberKind: memberKind)
+    }
+
+    private func screenText(_ text: String, kind: ContentKind, memberKind: User.Kind) throws -> String {
         let screen = try engine.rules(in: engine.store.snapshot()).screen
-        let verdict = screen.verdict(for: name, kind: .memberName, memberKind: memberKind)
+        let verdict = screen.verdict(for: text, kind: kind, memberKind: memberKind)
         if let action = verdict.action, action >= .block, let rule = verdict.decisiveRule {
             throw EngagementError.blocked(rule: rule, keywords: verdict.keywords)
         }
-        return screen.masked(name, kind: .memberName, memberKind: memberKind)
+        return screen.masked(text, kind: kind, memberKind: memberKind)
     }
 
     // MARK: Flags and the queue
@@ -85,33 +96,41 @@ public struct Moderation: Sendable {
         }
     }
 
-    /// The open queue, oldest first.
-    public func queue(viewer: ID<User>) throws -> [ModerationCase] {
+    /// The open queue, oldest first. With a site, only that site's content and content of no
+    /// site (members, engine-wide posts), as ``SiteScope`` says; `nil` is the engine-wide queue.
+    public func queue(viewer: ID<User>, site: String? = nil) throws -> [ModerationCase] {
         try requireModerator(viewer)
         return try engine.store.snapshot().query(Query<ModerationCase>().where("status", equals: .picklist("open")))
-            .map(\.value).sorted { $0.openedAt != $1.openedAt ? $0.openedAt < $1.openedAt : $0.id < $1.id }
+            .map(\.value).filter { SiteScope.includes(try ReputationEngine.site(of: $0.subject, engine), in: site) }
+            .sorted { $0.openedAt != $1.openedAt ? $0.openedAt < $1.openedAt : $0.id < $1.id }
     }
 
-    /// Approves queued content: it is published (or stays published) and the case closes.
-    public func approve(_ caseID: ID<ModerationCase>, by moderatorID: ID<User>) throws {
-        try decide(caseID, .approved, by: moderatorID, newBody: nil, reason: "approved")
+    /// Approves queued content: it is published (or stays published) and the case closes. With
+    /// a site, an entry of another site's content is refused as unknown (as for the other decisions).
+    public func approve(_ caseID: ID<ModerationCase>, site: String? = nil, by moderatorID: ID<User>) throws {
+        try decide(caseID, .approved, by: moderatorID, newBody: nil, reason: "approved", site: site)
     }
 
     /// Removes queued content.
-    public func remove(_ caseID: ID<ModerationCase>, reason: String, by moderatorID: ID<User>) throws {
-        try decide(caseID, .removed, by: moderatorID, newBody: nil, reason: reason)
+    public func remove(_ caseID: ID<ModerationCase>, reason: String, site: String? = nil, by moderatorID: ID<User>) throws {
+        try decide(caseID, .removed, by: moderatorID, newBody: nil, reason: reason, site: site)
     }
 
     /// Replaces queued content's text and publishes it; the old text goes to the history.
-    public func edit(_ caseID: ID<ModerationCase>, body: String, by moderatorID: ID<User>) throws {
+    public func edit(_ caseID: ID<ModerationCase>, body: String, site: String? = nil, by moderatorID: ID<User>) throws {
         let html = try engine.sanitize(body, field: "Moderation.Body")
-        try decide(caseID, .edited, by: moderatorID, newBody: html, reason: "edited by moderator")
+        try decide(caseID, .edited, by: moderatorID, newBody: html, reason: "edited by moderator", site: site)
     }
 
     private func decide(
-        _ caseID: ID<ModerationCase>, _ decision: ModerationCase.Status, by moderatorID: ID<User>, newBody: SanitizedHTML?, reason: String
+        _ caseID: ID<ModerationCase>, _ decision: ModerationCase.Status, by moderatorID: ID<User>, newBody: SanitizedHTML?, reason: String,
+        site: String?
     ) throws {
         try requireModerator(moderatorID)
+        // On a site, another site's queue entry is as unknown as a missing one.
+        if let entry = try engine.store.snapshot().value(caseID), !SiteScope.includes(try ReputationEngine.site(of: entry.subject, engine), in: site) {
+            throw EngagementError.conflict("no moderation case \(caseID)")
+        }
         try engine.perform { tx, effects -> Bool? in
             _ = try engine.member(moderatorID, in: tx)
             guard var entry = try tx.value(caseID) else { throw EngagementError.conflict("no moderation case \(caseID)") }

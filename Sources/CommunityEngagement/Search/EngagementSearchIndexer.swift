@@ -20,6 +20,12 @@ import Synchronization
 /// - held for review: the author and moderators (``SearchAccessKey/moderators``);
 /// - removed, deleted or merged away: not indexed.
 ///
+/// Content that belongs to a site (its `siteID`) also needs that site: its visibility gains the
+/// clause ``SearchAccessKey/site(_:)`` or ``SearchAccessKey/anySite``, so a search on one site
+/// never lists or counts another site's questions, ideas or discussions, and an engine-wide
+/// search (which holds ``SearchAccessKey/anySite``) finds them all. Content without a site is
+/// visible on every site, as ``SiteScope`` says.
+///
 /// A viewer's Engagement keys come from ``Engagement/searchKeys(for:)``.
 public final class EngagementSearchIndexer: Sendable {
     private let store: any Store
@@ -121,7 +127,8 @@ public final class EngagementSearchIndexer: Sendable {
         for id in affected.questions.sorted() {
             let key = SearchDocumentKey(type: .question, id: id.rawValue)
             guard let q = try snapshot.value(id), let visibility = try Self.visibility(
-                status: q.publication, author: q.askerID, parent: q.groupID.map { .group($0) }, question: true, in: snapshot)
+                status: q.publication, author: q.askerID, parent: q.groupID.map { .group($0) }, question: true,
+                site: q.siteID, in: snapshot)
             else { removals.append(key); continue }
             upserts.append(SearchDocument(
                 type: .question, id: id.rawValue, locale: locale(q.askerID, snapshot), title: q.title,
@@ -132,7 +139,8 @@ public final class EngagementSearchIndexer: Sendable {
         for id in affected.ideas.sorted() {
             let key = SearchDocumentKey(type: .idea, id: id.rawValue)
             guard let idea = try snapshot.value(id), idea.mergedInto == nil,
-                let visibility = try Self.visibility(status: idea.publication, author: idea.authorID, parent: nil, question: false, in: snapshot)
+                let visibility = try Self.visibility(
+                    status: idea.publication, author: idea.authorID, parent: nil, question: false, site: idea.siteID, in: snapshot)
             else { removals.append(key); continue }
             upserts.append(SearchDocument(
                 type: .idea, id: id.rawValue, locale: locale(idea.authorID, snapshot), title: idea.title,
@@ -143,7 +151,7 @@ public final class EngagementSearchIndexer: Sendable {
         for id in affected.items.sorted() {
             let key = SearchDocumentKey(type: .discussion, id: id.rawValue)
             guard let item = try snapshot.value(id), item.kind != .question, let visibility = try Self.visibility(
-                status: item.status, author: item.authorID, parent: item.parent, question: false, in: snapshot)
+                status: item.status, author: item.authorID, parent: item.parent, question: false, site: item.siteID, in: snapshot)
             else { removals.append(key); continue }
             let text = Self.text(item.body)
             let title = item.attachment?.title ?? String(text.prefix(80))
@@ -162,8 +170,17 @@ public final class EngagementSearchIndexer: Sendable {
         CharacterReferences.decode(RichTextSanitizer.plainText(html.html), inAttribute: false)
     }
 
-    /// Who may find an item, or `nil` when nobody may (removed, deleted).
+    /// Who may find an item of `site` (`nil`: every site), or `nil` when nobody may (removed, deleted).
     static func visibility(
+        status: PublicationStatus, author: ID<User>, parent: FeedParent?, question: Bool, site: String?, in reader: any StoreReader
+    ) throws -> SearchVisibility? {
+        guard let audience = try audience(status: status, author: author, parent: parent, question: question, in: reader) else { return nil }
+        guard let site else { return audience }
+        return audience.and(.anyOf([SearchAccessKey.site(site), SearchAccessKey.anySite]))
+    }
+
+    /// Who may find an item on whichever site shows it, or `nil` when nobody may.
+    private static func audience(
         status: PublicationStatus, author: ID<User>, parent: FeedParent?, question: Bool, in reader: any StoreReader
     ) throws -> SearchVisibility? {
         switch status {

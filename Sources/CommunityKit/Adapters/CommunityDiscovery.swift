@@ -9,7 +9,9 @@ import Foundation
 /// questions, ideas, discussions, files), as the viewer: the index matches and counts only
 /// documents the viewer's access keys admit (``ContentAudience`` keys plus Engagement's,
 /// ``Engagement/searchKeys(for:)``), so a hidden item is never listed and never counted.
-/// Articles are listed and counted once each, only in locales the site serves.
+/// Articles are listed and counted once each, only in locales the site serves. Questions,
+/// ideas and discussions of another site are neither listed nor counted (see
+/// ``EngagementSearchIndexer``).
 struct CommunityDiscovery: DiscoveryProvider {
     let index: any SearchIndex
     let topicService: TopicService
@@ -21,7 +23,9 @@ struct CommunityDiscovery: DiscoveryProvider {
     func searchViewer(_ viewer: Viewer, site: String?) throws -> SearchViewer {
         var searchViewer = try ContentAudience(access: access).viewer(for: viewer.user?.id, in: store.snapshot())
         if let user = viewer.user?.id { searchViewer.keys.formUnion(try engagement.searchKeys(for: user)) }
-        if let site { searchViewer.keys.insert(SearchAccessKey.site(site)) }
+        // On a site: that site's content and content of no site; outside any site (the
+        // engine-wide view, as `SiteScope` has it): every site's content.
+        searchViewer.keys.insert(site.map(SearchAccessKey.site) ?? SearchAccessKey.anySite)
         return searchViewer
     }
 

@@ -193,12 +193,19 @@ struct EngagementDataProvider: EngagementProvider {
         }
     }
 
-    /// Nickname always; company only for employees or colleagues of the same account; points
-    /// earned in the site (engine-wide without a site).
+    /// Nickname always; company only for employees or colleagues of the same account, and only
+    /// when the viewer may read that account and its name (Access); points earned in the site
+    /// (engine-wide without a site).
     private func profile(_ user: User, viewer: Viewer) -> MemberProfile {
         let sameAccount = user.accountID != nil && user.accountID == viewer.user?.accountID
+        let snapshot = access.snapshot
         let company = (viewer.user?.kind == .internal || sameAccount)
-            ? user.accountID.flatMap { access.snapshot.record("Account", id: $0.rawValue)?.value(of: "Name")?.description }
+            ? user.accountID.flatMap { account -> String? in
+                guard let reader = viewer.user?.id, snapshot.can(reader, .read, "Account", id: account.rawValue),
+                      snapshot.fieldAccess(reader, object: "Account", field: "Name") != .hidden
+                else { return nil }
+                return snapshot.record("Account", id: account.rawValue)?.value(of: "Name")?.description
+            }
             : nil
         let points: Int?
         if let siteID {

@@ -6,7 +6,7 @@ import Foundation
 /// The form actions of the account pages: sign-in (with the second factor), sign-out, forgotten
 /// and reset passwords, e-mail verification, password change and two-factor enrollment.
 ///
-/// Every failed sign-in answers ``SignInComponent/failureMessage`` with 422, whatever the
+/// Every failed sign-in answers ``SignInComponent/failureMessage`` (in the page's locale) with 422, whatever the
 /// reason. A sign-in issues a new session token and signs out the session the browser held.
 /// The pending second factor travels in a short-lived `HttpOnly` cookie, never in the page.
 ///
@@ -31,7 +31,7 @@ enum IdentityActions {
                     identifier: request.form["username"] ?? "", password: request.form["password"] ?? "", site: entry.signInSite,
                     clientAddress: client(request))
             } catch IdentityError.invalidCredentials {
-                return .invalid(["": SignInComponent.failureMessage])
+                return .invalid(["": request.text("signIn.failed")])
             }
             switch result {
             case .signedIn(let issued):
@@ -39,7 +39,7 @@ enum IdentityActions {
                 return .redirectSettingCookies(target, [entry.cookie.setCookie(for: issued)])
             case .secondFactorRequired(let pending), .enrollmentRequired(let pending):
                 guard let page = request.site.url(ofPageContaining: TwoFactorChallengeComponent.type) else {
-                    return .invalid(["": "Two-factor sign-in is not available on this site."])
+                    return .invalid(["": request.text("twoFactor.unavailable")])
                 }
                 var url = withReturn(page, target, site: request.site)
                 if case .enrollmentRequired = result {
@@ -53,16 +53,16 @@ enum IdentityActions {
         actions.register(TwoFactorChallengeComponent.action) { request in
             guard let entry = directory.entry(request.site.id) else { return .forbidden }
             let target = request.site.returnTarget(request.form["return"]) ?? request.site.homeURL
-            guard let pending = request.cookies[cookies.name(pendingCookie)] else { return .invalid(["": expiredSignIn]) }
+            guard let pending = request.cookies[cookies.name(pendingCookie)] else { return .invalid(["": request.text("signIn.expired")]) }
             do {
                 let issued = try identity.completeSecondFactor(pending, code: request.field("code") ?? "", clientAddress: client(request))
                 let cleared = cookies.setCookie(pendingCookie, value: "", maxAge: 0)
                 endPrevious(request, entry: entry, identity: identity)
                 return .redirectSettingCookies(target, [cleared, entry.cookie.setCookie(for: issued)])
             } catch IdentityError.secondFactorRejected {
-                return .invalid(["code": "The code was not accepted. Try the current code, or a recovery code."])
+                return .invalid(["code": request.text("twoFactor.codeRejected")])
             } catch IdentityError.invalidOrExpiredToken {
-                return .invalid(["": expiredSignIn])
+                return .invalid(["": request.text("signIn.expired")])
             }
         }
         actions.register(TwoFactorChallengeComponent.beginEnrollmentAction) { request in
@@ -74,7 +74,7 @@ enum IdentityActions {
                 if target != request.site.homeURL { values["return"] = target.string }
                 return .show(values)
             } catch IdentityError.invalidOrExpiredToken {
-                return .invalid(["": expiredSignIn])
+                return .invalid(["": request.text("signIn.expired")])
             }
         }
         actions.register(TwoFactorChallengeComponent.completeEnrollmentAction) { request in
@@ -90,9 +90,9 @@ enum IdentityActions {
                     ["recoveryCodes": enrolled.recoveryCodes.joined(separator: " "), "return": target.string],
                     [cleared, entry.cookie.setCookie(for: enrolled.session)])
             } catch IdentityError.secondFactorRejected {
-                return .invalid(["code": "The code was not accepted. Enter the code your app shows now."])
+                return .invalid(["code": request.text("twoFactor.codeRejectedNow")])
             } catch IdentityError.invalidOrExpiredToken {
-                return .invalid(["": expiredSignIn])
+                return .invalid(["": request.text("signIn.expired")])
             }
         }
         actions.register(HeaderComponent.signOutAction) { request in
@@ -109,13 +109,13 @@ enum IdentityActions {
         actions.register(ResetPasswordComponent.action) { request in
             guard let entry = directory.entry(request.site.id) else { return .forbidden }
             let password = request.form["password"] ?? ""
-            guard password == request.form["confirm"] else { return .invalid(["confirm": "The two passwords differ."]) }
+            guard password == request.form["confirm"] else { return .invalid(["confirm": request.text("password.mismatch")]) }
             do {
                 try identity.resetPassword(token: request.form["token"] ?? "", newPassword: password, policy: entry.signInSite.passwordPolicy)
             } catch IdentityError.passwordRejected(let violation) {
-                return .invalid(["password": "This password is not allowed: \(violation)."])
+                return .invalid(["password": message(violation, request)])
             } catch IdentityError.invalidOrExpiredToken {
-                return .invalid(["": IdentityError.invalidOrExpiredToken.description])
+                return .invalid(["": request.text("reset.invalidLink")])
             }
             let login = request.site.url(ofPageContaining: SignInComponent.type) ?? request.site.homeURL
             return .redirect(SafeURL(login.string + "?reset=1") ?? login)
@@ -124,7 +124,7 @@ enum IdentityActions {
             do {
                 try identity.verifyEmail(token: request.form["token"] ?? "")
             } catch IdentityError.invalidOrExpiredToken {
-                return .invalid(["": IdentityError.invalidOrExpiredToken.description])
+                return .invalid(["": request.text("reset.invalidLink")])
             }
             let page = request.site.url(ofPageContaining: VerifyEmailComponent.type) ?? request.site.homeURL
             return .redirect(SafeURL(page.string + "?verified=1") ?? page)
@@ -138,17 +138,17 @@ enum IdentityActions {
         actions.register(ChangePasswordComponent.action) { request in
             guard let user = member(request), let entry = directory.entry(request.site.id) else { return .forbidden }
             let new = request.form["password"] ?? ""
-            guard new == request.form["confirm"] else { return .invalid(["confirm": "The two new passwords differ."]) }
+            guard new == request.form["confirm"] else { return .invalid(["confirm": request.text("password.mismatch")]) }
             do {
                 try identity.changePassword(
                     for: user, current: request.form["current"] ?? "", new: new, policy: entry.signInSite.passwordPolicy,
                     keeping: try? ID<Session>(parsing: request.viewer.sessionID))
             } catch IdentityError.currentPasswordIncorrect {
-                return .invalid(["current": IdentityError.currentPasswordIncorrect.description])
+                return .invalid(["current": request.text("password.currentWrong")])
             } catch IdentityError.passwordRejected(let violation) {
-                return .invalid(["password": "This password is not allowed: \(violation)."])
+                return .invalid(["password": message(violation, request)])
             } catch IdentityError.noPasswordCredential {
-                return .invalid(["": IdentityError.noPasswordCredential.description])
+                return .invalid(["": request.text("password.noCredential")])
             }
             let page = request.site.url(ofPageContaining: ChangePasswordComponent.type) ?? request.site.homeURL
             return .redirect(SafeURL(page.string + "?changed=1") ?? page)
@@ -159,7 +159,7 @@ enum IdentityActions {
                 let setup = try twoFactor.beginEnrollment(for: user)
                 return .show(["secret": setup.secret, "uri": setup.uri.text])
             } catch TwoFactorError.alreadyEnrolled {
-                return .invalid(["": "Two-factor sign-in is already on."])
+                return .invalid(["": request.text("twoFactor.alreadyOn")])
             }
         }
         actions.register(TwoFactorSetupComponent.confirmAction) { request in
@@ -168,14 +168,22 @@ enum IdentityActions {
                 let codes = try twoFactor.confirmEnrollment(for: user, code: request.field("code") ?? "")
                 return .show(["recoveryCodes": codes.joined(separator: " ")])
             } catch TwoFactorError.invalidCode {
-                return .invalid(["code": "The code was not accepted. Enter the code your app shows now."])
+                return .invalid(["code": request.text("twoFactor.codeRejectedNow")])
             } catch TwoFactorError.notEnrolled {
-                return .invalid(["": "Start the setup again."])
+                return .invalid(["": request.text("twoFactor.setupExpired")])
             }
         }
     }
 
-    static let expiredSignIn = "Your sign-in has expired. Sign in again."
+    /// Why a new password was refused, in the request's locale.
+    static func message(_ violation: PasswordPolicyViolation, _ request: ActionRequest) -> String {
+        switch violation {
+        case .tooShort(let minimum): request.text("password.tooShort", ["count": "\(minimum)"])
+        case .tooLong(let maximum): request.text("password.tooLong", ["count": "\(maximum)"])
+        case .common: request.text("password.common")
+        case .matchesIdentity: request.text("password.matchesIdentity")
+        }
+    }
 
     /// Back to the sign-in page (keeping the return path) when there is no pending sign-in.
     static func startAgain(_ request: ActionRequest, _ target: SafeURL) -> ActionResult {

@@ -19,7 +19,7 @@ enum ProgramActions {
                 if amount == nil { errors["amount"] = "Enter an amount greater than zero, such as 2500 or 2500.50." }
                 return .invalid(errors)
             }
-            return try StandardActions.outcome {
+            return try StandardActions.outcome(request) {
                 _ = try funds.requestFunds(amount, for: activity, period: period, by: user)
                 return .redirect(back(request, to: FundRequestsComponent.type))
             }
@@ -27,7 +27,7 @@ enum ProgramActions {
         actions.register(LeadOffersComponent.acceptAction) { request in
             guard let user = StandardActions.member(request) else { return .forbidden }
             guard let lead = StandardActions.parse(request.field("lead"), as: Lead.self) else { return .invalid(["": "Unknown lead."]) }
-            return try StandardActions.outcome {
+            return try StandardActions.outcome(request) {
                 try leads.accept(lead, by: user)
                 return .redirect(StandardActions.link(request.site, objectType: "Lead", id: lead.rawValue))
             }
@@ -35,7 +35,7 @@ enum ProgramActions {
         actions.register(LeadOffersComponent.declineAction) { request in
             guard let user = StandardActions.member(request) else { return .forbidden }
             guard let lead = StandardActions.parse(request.field("lead"), as: Lead.self) else { return .invalid(["": "Unknown lead."]) }
-            return try StandardActions.outcome {
+            return try StandardActions.outcome(request) {
                 try leads.reject(lead, by: user, reason: request.field("reason") ?? "")
                 return .redirect(back(request, to: LeadOffersComponent.type))
             }

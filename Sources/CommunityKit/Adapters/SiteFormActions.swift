@@ -50,7 +50,7 @@ enum SiteFormActions {
             guard let user = StandardActions.member(request) else { return .forbidden }
             guard let answer = StandardActions.parse(request.field("answer"), as: Answer.self) else { return .invalid(["": "Unknown answer."]) }
             let question = request.field("question") ?? ""
-            return try StandardActions.outcome {
+            return try StandardActions.outcome(request) {
                 try engagement.questions.chooseBestAnswer(answer, site: request.site.id, by: user)
                 return .redirect(StandardActions.link(request.site, objectType: "Question", id: question))
             }
@@ -66,8 +66,8 @@ enum SiteFormActions {
         actions.register(ModerationQueueComponent.approveAction) { request in
             guard let user = moderator(request) else { return .forbidden }
             guard let entry = StandardActions.parse(request.field("case"), as: ModerationCase.self) else { return .invalid(["": "Unknown queue entry."]) }
-            return try StandardActions.outcome {
-                try engagement.moderation.approve(entry, by: user)
+            return try StandardActions.outcome(request) {
+                try engagement.moderation.approve(entry, site: request.site.id, by: user)
                 return .redirect(queuePage(request.site))
             }
         }
@@ -76,8 +76,8 @@ enum SiteFormActions {
             guard let entry = StandardActions.parse(request.field("case"), as: ModerationCase.self) else { return .invalid(["": "Unknown queue entry."]) }
             guard let reason = request.field("reason") else { return .invalid(["reason": "Give a reason for the removal."]) }
             guard reason.count <= 1_000 else { return .invalid(["reason": "Keep the reason under 1,000 characters."]) }
-            return try StandardActions.outcome {
-                try engagement.moderation.remove(entry, reason: reason, by: user)
+            return try StandardActions.outcome(request) {
+                try engagement.moderation.remove(entry, reason: reason, site: request.site.id, by: user)
                 return .redirect(queuePage(request.site))
             }
         }
@@ -85,8 +85,8 @@ enum SiteFormActions {
             guard let user = moderator(request) else { return .forbidden }
             guard let entry = StandardActions.parse(request.field("case"), as: ModerationCase.self) else { return .invalid(["": "Unknown queue entry."]) }
             guard let body = request.field("body") else { return .invalid(["body": "Enter the edited text."]) }
-            return try StandardActions.outcome {
-                try engagement.moderation.edit(entry, body: body, by: user)
+            return try StandardActions.outcome(request) {
+                try engagement.moderation.edit(entry, body: body, site: request.site.id, by: user)
                 return .redirect(queuePage(request.site))
             }
         }
@@ -147,7 +147,7 @@ enum SiteFormActions {
                 preferences.email[kind] = frequency
             }
             guard errors.isEmpty else { return .invalid(errors) }
-            return try StandardActions.outcome {
+            return try StandardActions.outcome(request) {
                 try engagement.notifications.setPreferences(preferences, by: user)
                 return .redirect(profilePage(request.site, NotificationSettingsComponent.type))
             }

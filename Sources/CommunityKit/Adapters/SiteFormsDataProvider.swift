@@ -7,12 +7,16 @@ import Foundation
 
 /// Feeds the site-form components (case activity, best answer, moderation queue, profile and
 /// notification settings) and the file download route from the services, always as the viewer.
+/// Bound to a site (``Community/services(for:)``), the best-answer choices and the moderation
+/// queue are that site's only (and content of no site), as ``SiteScope`` says.
 struct SiteFormsDataProvider: CaseActivityProvider, BestAnswerProvider, ModerationProvider, MemberSettingsProvider, SiteFileProvider {
     let engagement: Engagement
     let cases: CaseService
     let files: FileService
     let access: AccessEngine
     let store: any Store
+    /// The site served; `nil` for the engine-wide view.
+    var site: String? = nil
 
     /// Registers this provider for every protocol it serves.
     func register(in services: inout RenderServices) {
@@ -21,6 +25,21 @@ struct SiteFormsDataProvider: CaseActivityProvider, BestAnswerProvider, Moderati
         services.set((any ModerationProvider).self, self)
         services.set((any MemberSettingsProvider).self, self)
         services.set((any SiteFileProvider).self, self)
+    }
+
+    /// Replaces, in `services`, each protocol this engine-wide provider still serves (a plugin
+    /// may have replaced some) with the same provider bound to `site`.
+    static func bind(_ services: inout RenderServices, to site: String) {
+        func bound(_ provider: Any?) -> SiteFormsDataProvider? {
+            guard var provider = provider as? SiteFormsDataProvider else { return nil }
+            provider.site = site
+            return provider
+        }
+        if let p = bound(services.get((any CaseActivityProvider).self)) { services.set((any CaseActivityProvider).self, p) }
+        if let p = bound(services.get((any BestAnswerProvider).self)) { services.set((any BestAnswerProvider).self, p) }
+        if let p = bound(services.get((any ModerationProvider).self)) { services.set((any ModerationProvider).self, p) }
+        if let p = bound(services.get((any MemberSettingsProvider).self)) { services.set((any MemberSettingsProvider).self, p) }
+        if let p = bound(services.get((any SiteFileProvider).self)) { services.set((any SiteFileProvider).self, p) }
     }
 
     private func name(_ id: ID<User>?) -> String {
@@ -54,7 +73,7 @@ struct SiteFormsDataProvider: CaseActivityProvider, BestAnswerProvider, Moderati
 
     func bestAnswerChoices(questionID: String, viewer: Viewer) throws -> [AnswerChoice]? {
         guard let user = viewer.user?.id, let id = try? ID<Question>(parsing: questionID),
-              let page = try? engagement.questions.page(id, viewer: user)
+              let page = try? engagement.questions.page(id, viewer: user, site: site)
         else { return nil }
         guard page.question.askerID == user || access.snapshot.hasPermission(user, .moderateCommunity) else { return nil }
         return page.answers.filter { $0.publication == .published }.map { answer in
@@ -68,7 +87,7 @@ struct SiteFormsDataProvider: CaseActivityProvider, BestAnswerProvider, Moderati
     func moderationQueue(viewer: Viewer) throws -> [ModerationQueueItem]? {
         guard let user = viewer.user?.id, access.snapshot.hasPermission(user, .moderateCommunity) else { return nil }
         let snapshot = store.snapshot()
-        return try engagement.moderation.queue(viewer: user).map { entry in
+        return try engagement.moderation.queue(viewer: user, site: site).map { entry in
             var reasons = entry.flags.map { "flagged: " + $0.reason }
             for source in entry.sources {
                 switch source {

@@ -13,35 +13,35 @@ enum StandardActions {
         into actions: inout FormActionRegistry, engagement: Engagement, cases: CaseService, deals: DealRegistrationService,
         knowledge: any KnowledgeProvider, store: any Store
     ) {
-        actions.register("selfRegister") { request in try SelfRegistration.register(request, store: store) }
+        actions.register("selfRegister") { request in try SelfRegistration.register(request, store: store, moderation: engagement.moderation) }
         actions.register("askQuestion") { request in
             guard let user = member(request) else { return .forbidden }
             let title = request.field("title"), body = request.field("body")
             guard let title, let body else {
                 var errors: [String: String] = [:]
-                if title == nil { errors["title"] = "Enter a title." }
-                if body == nil { errors["body"] = "Describe your question." }
+                if title == nil { errors["title"] = request.text("ask.titleMissing") }
+                if body == nil { errors["body"] = request.text("ask.detailsMissing") }
                 return .invalid(errors)
             }
             let topics = request.field("topic").map { [$0] } ?? []
-            return try outcome {
+            return try outcome(request) {
                 let question = try engagement.questions.ask(title: title, body: body, topics: topics, site: request.site.id, by: user)
                 return .redirect(link(request.site, objectType: "Question", id: question.id.rawValue))
             }
         }
         actions.register("answerQuestion") { request in
             guard let user = member(request) else { return .forbidden }
-            guard let question = parse(request.field("question"), as: Question.self) else { return .invalid(["": "Unknown question."]) }
-            guard let body = request.field("body") else { return .invalid(["body": "Write an answer."]) }
-            return try outcome {
+            guard let question = parse(request.field("question"), as: Question.self) else { return .invalid(["": request.text("question.unknown")]) }
+            guard let body = request.field("body") else { return .invalid(["body": request.text("question.answerMissing")]) }
+            return try outcome(request) {
                 try engagement.questions.answer(question, body: body, site: request.site.id, by: user)
                 return .redirect(link(request.site, objectType: "Question", id: question.rawValue))
             }
         }
         actions.register("voteIdea") { request in
             guard let user = member(request) else { return .forbidden }
-            guard let idea = parse(request.field("idea"), as: Idea.self) else { return .invalid(["": "Unknown idea."]) }
-            return try outcome {
+            guard let idea = parse(request.field("idea"), as: Idea.self) else { return .invalid(["": request.text("ideas.unknown")]) }
+            return try outcome(request) {
                 // Only an idea the site shows may be voted on from it.
                 _ = try engagement.ideas.idea(idea, viewer: user, site: request.site.id)
                 _ = try engagement.ideas.vote(idea, value: 1, by: user)
@@ -54,12 +54,12 @@ enum StandardActions {
             let priority = Case.Priority(rawValue: request.field("priority") ?? "medium")
             guard let subject, let description, let priority else {
                 var errors: [String: String] = [:]
-                if subject == nil { errors["subject"] = "Enter a subject." }
-                if description == nil { errors["description"] = "Describe the problem." }
-                if priority == nil { errors["priority"] = "Choose low, medium or high." }
+                if subject == nil { errors["subject"] = request.text("case.subjectMissing") }
+                if description == nil { errors["description"] = request.text("case.descriptionMissing") }
+                if priority == nil { errors["priority"] = request.text("case.priorityInvalid") }
                 return .invalid(errors)
             }
-            return try outcome {
+            return try outcome(request) {
                 let record = try cases.submit(CaseDraft(subject: subject, description: description, priority: priority), by: user)
                 return .redirect(link(request.site, objectType: "Case", id: record.id.rawValue))
             }
@@ -69,11 +69,11 @@ enum StandardActions {
             let company = request.field("company"), lastName = request.field("lastName")
             guard let company, let lastName else {
                 var errors: [String: String] = [:]
-                if company == nil { errors["company"] = "Enter the company." }
-                if lastName == nil { errors["lastName"] = "Enter the contact's last name." }
+                if company == nil { errors["company"] = request.text("lead.companyMissing") }
+                if lastName == nil { errors["lastName"] = request.text("lead.lastNameMissing") }
                 return .invalid(errors)
             }
-            return try outcome {
+            return try outcome(request) {
                 let draft = LeadRegistrationDraft(
                     firstName: request.field("firstName") ?? "", lastName: lastName, company: company,
                     email: request.field("email"), product: request.field("product"))
@@ -84,9 +84,9 @@ enum StandardActions {
         actions.register("articleVote") { request in
             guard member(request) != nil else { return .forbidden }
             guard let article = parse(request.field("article"), as: KnowledgeArticle.self) else {
-                return .invalid(["": "Unknown article."])
+                return .invalid(["": request.text("article.unknown")])
             }
-            return try outcome {
+            return try outcome(request) {
                 try knowledge.vote(articleID: article.rawValue, helpful: request.field("helpful") == "yes", viewer: request.viewer)
                 return .redirect(home(request.site, page: nil))
             }
@@ -106,23 +106,26 @@ enum StandardActions {
         return try? ID<Entity>(parsing: text)
     }
 
-    /// Runs a service call; access denials become 403, other errors a form-level message.
-    static func outcome(_ body: () throws -> ActionResult) throws -> ActionResult {
+    /// Runs a service call; access denials become 403, errors the person can act on a translated
+    /// form-level message; anything else is rethrown, for the responder to log and answer with
+    /// its general message (no error text reaches the page).
+    static func outcome(_ request: ActionRequest, _ body: () throws -> ActionResult) throws -> ActionResult {
         do {
             return try body()
         } catch is AccessDenied {
             return .forbidden
         } catch let error as EngagementError {
-            if case .notAllowed = error { return .forbidden }
-            return .invalid(["": error.description])
+            switch error {
+            case .notAllowed: return .forbidden
+            case .invalid, .richText, .blocked, .memberFrozen, .memberSuspended, .groupFull, .groupArchived: return .invalid(["": request.text("form.rejected")])
+            default: throw error
+            }
         } catch let error as KnowledgeError {
             switch error {
             case .notAllowed: return .forbidden
-            case .unknownArticle: return .invalid(["": "Unknown article."])
-            default: return .invalid(["": error.description])
+            case .unknownArticle: return .invalid(["": request.text("article.unknown")])
+            default: throw error
             }
-        } catch {
-            return .invalid(["": "\(error)"])
         }
     }
 

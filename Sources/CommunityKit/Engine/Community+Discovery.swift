@@ -9,7 +9,8 @@ extension Community {
     /// The search access keys of a viewer: the content layer's (channel, data categories,
     /// public groups, partner tier) and Engagement's (member, community groups, moderators).
     /// On a site, the viewer also holds ``SearchAccessKey/site(_:)`` of that site, which a
-    /// document belonging to one site requires. ``searchIndex`` searched with these keys lists
+    /// document belonging to one site requires; with no site (the engine-wide view), it holds
+    /// ``SearchAccessKey/anySite`` and finds every site's content. ``searchIndex`` searched with these keys lists
     /// and counts exactly what the viewer may read.
     public func searchViewer(for viewer: Viewer, site: String? = nil) throws -> SearchViewer {
         try discovery.searchViewer(viewer, site: site)

@@ -123,7 +123,8 @@ public final class Community: Sendable {
         let environment = ServiceEnvironment(
             store: store, bus: bus, clock: clock, access: ServiceAccessPolicy(engine: access),
             notifier: InboxServiceNotifier(engagement: engagement))
-        files = FileService(store: store, blobs: configuration.blobStore, access: access, clock: clock, limits: configuration.fileLimits)
+        files = FileService(store: store, blobs: configuration.blobStore, access: access, clock: clock, limits: configuration.fileLimits,
+                             titleScreen: ModerationFileTitleScreen(engagement: engagement))
         cases = try CaseService(
             environment: environment,
             configuration: configuration.support ?? CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner),
@@ -149,6 +150,7 @@ public final class Community: Sendable {
         var services = RenderServices()
         services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
         services.set((any CommunityLogger).self, logger)
+        services.set(UIStrings.self, configuration.strings)
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set(RecordPresentation.self, configuration.recordPresentation)
         services.set((any EngagementProvider).self, EngagementDataProvider(

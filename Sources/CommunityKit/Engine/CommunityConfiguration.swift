@@ -43,6 +43,10 @@ public struct CommunityConfiguration: Sendable {
     /// Size and title limits of ``Community/files``.
     public var fileLimits = FileLimits()
 
+    /// The text of every built-in component, form and message, per locale: ``UIStrings/standard``
+    /// (English, German, Korean) unless the host adds a locale or overrides strings.
+    public var strings: UIStrings = .standard
+
     // MARK: Sign-in
 
     /// Delivers password reset and e-mail verification links (with paths already pointing at

@@ -1,30 +1,39 @@
 import CommunityModel
+import CommunityEngagement
 import CommunityRendering
 import Foundation
 
 /// Self-registration: a guest signs up on a site that allows it. `.instant` creates a
 /// high-volume customer user in the site's default account with the site's profile at once;
 /// `.pending` stores a ``SiteRegistration`` that ``Community/approveRegistration(_:)`` turns into a user.
+/// The name is screened by the moderation rules for member names first: a mask rule masks it, a
+/// block or freeze rule refuses it in the form.
 enum SelfRegistration {
-    static func register(_ request: ActionRequest, store: any Store) throws -> ActionResult {
+    static func register(_ request: ActionRequest, store: any Store, moderation: Moderation) throws -> ActionResult {
         let site = request.site
         guard request.viewer.isGuest, site.selfRegistration != .disabled else { return .forbidden }
         var errors: [String: String] = [:]
         let name = request.field("name") ?? ""
         let email = (request.field("email") ?? "").lowercased()
-        do { try Check.text(name, field: "name", max: 121) } catch { errors["name"] = "Enter your name (at most 121 characters)." }
-        do { try Check.email(email, field: "email") } catch { errors["email"] = "Enter a valid e-mail address." }
+        do { try Check.text(name, field: "name", max: 121) } catch { errors["name"] = request.text("register.nameInvalid") }
+        do { try Check.email(email, field: "email") } catch { errors["email"] = request.text("register.emailInvalid") }
         guard errors.isEmpty else { return .invalid(errors) }
+        let screened: String
+        do {
+            screened = try moderation.screenMemberName(name, memberKind: .customer)
+        } catch EngagementError.blocked {
+            return .invalid(["name": "This name is not allowed here. Choose another."])
+        }
         guard let profile = site.selfRegistrationProfileID, let account = site.selfRegistrationAccountID else {
-            return .invalid(["": "This site is not set up for self-registration yet."])
+            return .invalid(["": request.text("register.notSetUp")])
         }
         let now = request.clock.now()
         let outcome = try store.write { tx -> ActionResult in
             let taken = try !tx.query(Query<User>().where("email", equals: .text(email))).isEmpty
                 || !tx.query(Query<SiteRegistration>().where("email", equals: .text(email))).isEmpty
-            if taken { return .invalid(["email": "This e-mail address is already registered."]) }
+            if taken { return .invalid(["email": request.text("register.emailTaken")]) }
             var registration = SiteRegistration(
-                id: .generate(prefix: "reg"), siteID: site.id, name: name, email: email, locale: request.viewer.locale,
+                id: .generate(prefix: "reg"), siteID: site.id, name: screened, email: email, locale: request.viewer.user?.locale ?? request.locale,
                 status: .pending, createdAt: now)
             if site.selfRegistration == .instant {
                 registration.userID = try createUser(for: registration, profile: profile, account: account, in: tx)

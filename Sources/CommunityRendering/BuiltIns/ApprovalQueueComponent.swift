@@ -33,7 +33,7 @@ public struct ApprovalQueueComponent: SiteComponent {
             top.append(.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error))
         }
         guard !pending.isEmpty else {
-            return Markup.section(properties.title, top + [Markup.empty(Localized.text("noApprovals", locale: locale))])
+            return Markup.section(properties.title, top + [Markup.empty(context.text("approvals.empty"))])
         }
         let items: [HTMLNode] = pending.map { approval in
             var children: [HTMLNode] = [
@@ -47,12 +47,12 @@ public struct ApprovalQueueComponent: SiteComponent {
             children.append(.el("form", [HTMLAttribute("method", "post"), HTMLAttribute("action", url: context.actionURL(Self.action))], [
                 Markup.hidden("_csrf", context.csrfToken), Markup.hidden("_return", context.currentPath),
                 Markup.hidden("request", approval.id),
-                Markup.itemField("comment", label: Localized.text("approvalComment", locale: locale), action: Self.action,
+                Markup.itemField("comment", label: context.text("approvals.comment"), action: Self.action,
                                  item: approval.id, itemField: "request", context: context, multiline: true),
                 .el("button", [.class("ck-button"), HTMLAttribute("type", "submit"), HTMLAttribute("name", "decision"),
-                               HTMLAttribute("value", "approve")], text: Localized.text("approve", locale: locale)),
+                               HTMLAttribute("value", "approve")], text: context.text("approvals.approve")),
                 .el("button", [.class("ck-button"), HTMLAttribute("type", "submit"), HTMLAttribute("name", "decision"),
-                               HTMLAttribute("value", "reject")], text: Localized.text("reject", locale: locale)),
+                               HTMLAttribute("value", "reject")], text: context.text("approvals.reject")),
             ]))
             return .el("article", [.class("ck-approval")], children)
         }

@@ -33,7 +33,7 @@ public struct ArticleDetailComponent: SiteComponent {
         guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
         guard let slug = context.parameters["slug"], let article = try Self.find(slug, knowledge: knowledge, context: context) else {
             context.head.setStatus(404)
-            return .el("p", text: Localized.text("notFound", locale: context.locale))
+            return .el("p", text: context.text("page.notFound"))
         }
         let summary = article.summary
         // A failed count never hides the article.
@@ -46,17 +46,17 @@ public struct ArticleDetailComponent: SiteComponent {
             language: summary.locale.replacingOccurrences(of: "_", with: "-"), modified: nil))
         var children: [HTMLNode] = [.el("h1", text: summary.title), .el("div", [.class("ck-article-body")], [article.body.node])]
         if properties.showHelpful {
-            let label = Localized.text("helpful", locale: context.locale)
+            let label = context.text("article.helpful")
             children.append(.el("div", [.class("ck-helpful"), HTMLAttribute("role", "group"), HTMLAttribute("aria-label", label)], [
                 .el("p", text: label),
                 Markup.form("articleVote", context: context, [
                     .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "article"), HTMLAttribute("value", summary.id)]),
                     .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "helpful"), HTMLAttribute("value", "yes")]),
-                ], submit: Localized.text("yes", locale: context.locale) + " (\(article.helpfulYes))"),
+                ], submit: context.text("article.helpfulYes", ["count": "\(article.helpfulYes)"])),
                 Markup.form("articleVote", context: context, [
                     .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "article"), HTMLAttribute("value", summary.id)]),
                     .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "helpful"), HTMLAttribute("value", "no")]),
-                ], submit: Localized.text("no", locale: context.locale) + " (\(article.helpfulNo))"),
+                ], submit: context.text("article.helpfulNo", ["count": "\(article.helpfulNo)"])),
             ]))
         }
         return .el("article", [HTMLAttribute("lang", summary.locale.replacingOccurrences(of: "_", with: "-"))], children)

@@ -35,7 +35,7 @@ public struct ArticleListComponent: SiteComponent {
         let articles = properties.order == "popular" && topic == nil
             ? try knowledge.popularArticles(locale: context.locale, viewer: context.viewer, limit: limit)
             : try knowledge.articles(topic: topic, locale: context.locale, viewer: context.viewer, limit: limit)
-        return Markup.section(properties.title, articles.isEmpty ? [Markup.empty(context)] : [Self.list(articles, page: properties.articlePage, context: context)])
+        return Markup.section(context.localized(properties.title), articles.isEmpty ? [Markup.empty(context)] : [Self.list(articles, page: properties.articlePage, context: context)])
     }
 
     static func list(_ articles: [ArticleCard], page: String, context: RenderContext) -> HTMLNode {

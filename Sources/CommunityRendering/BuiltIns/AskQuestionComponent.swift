@@ -14,10 +14,11 @@ public struct AskQuestionComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard !context.viewer.isGuest, context.site.isMember(context.viewer) else { return .empty }
-        return Markup.section(properties.title, [Markup.form("askQuestion", context: context, [
-            Markup.field("title", label: "Title", action: "askQuestion", context: context, required: true),
-            Markup.field("body", label: "Details", action: "askQuestion", context: context, multiline: true, required: true),
-            Markup.field("topic", label: "Topic", action: "askQuestion", context: context),
-        ])])
+        return Markup.section(context.localized(properties.title, default: "ask.title"), [Markup.form("askQuestion", context: context, [
+            Markup.field("title", label: context.text("ask.questionTitle"), action: "askQuestion", context: context, required: true,
+                         help: context.text("ask.questionTitleHelp"), maxLength: 255),
+            Markup.field("body", label: context.text("ask.details"), action: "askQuestion", context: context, multiline: true, required: true),
+            Markup.field("topic", label: context.text("ask.topic"), action: "askQuestion", context: context, help: context.text("ask.topicHelp"), maxLength: 100),
+        ], submit: context.text("ask.submit"))])
     }
 }

@@ -33,13 +33,14 @@ public struct BannerComponent: SiteComponent {
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
-        var children: [HTMLNode] = [properties.level == 1 ? .el("h1", text: properties.heading) : .el("h2", text: properties.heading)]
-        if !properties.text.isEmpty { children.append(.el("p", text: properties.text)) }
+        let heading = context.localized(properties.heading)
+        var children: [HTMLNode] = [properties.level == 1 ? .el("h1", text: heading) : .el("h2", text: heading)]
+        if !properties.text.isEmpty { children.append(.el("p", text: context.localized(properties.text))) }
         if let image = properties.image.flatMap(SafeURL.init) {
-            children.append(.el("img", [HTMLAttribute("src", url: image), HTMLAttribute("alt", properties.imageAlt)]))
+            children.append(.el("img", [HTMLAttribute("src", url: image), HTMLAttribute("alt", context.localized(properties.imageAlt))]))
         }
         if let label = properties.linkLabel, let link = properties.link.flatMap(SafeURL.init) {
-            children.append(.el("a", [.class("ck-button"), .href(link)], text: label))
+            children.append(.el("a", [.class("ck-button"), .href(link)], text: context.localized(label)))
         }
         return .el("div", [.class("ck-banner")], children)
     }

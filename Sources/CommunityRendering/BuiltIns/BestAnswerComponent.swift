@@ -30,14 +30,14 @@ public struct BestAnswerComponent: SiteComponent {
         items += choices.map { choice in
             var children: [HTMLNode] = [.el("p", [.class("ck-meta")], text: choice.author), .el("p", text: choice.excerpt)]
             if choice.isBest {
-                children.append(.el("p", [.class("ck-notice")], text: "Chosen as the best answer."))
+                children.append(.el("p", [.class("ck-notice")], text: context.text("bestAnswer.chosen")))
             } else {
                 children.append(Markup.buttonForm(
                     Self.action, context: context, hidden: [("question", questionID), ("answer", choice.id)],
-                    submit: "Choose as best answer"))
+                    submit: context.text("bestAnswer.choose")))
             }
             return .el("div", [.class("ck-answer-choice")], children)
         }
-        return Markup.section("Choose the best answer", items)
+        return Markup.section(context.text("bestAnswer.title"), items)
     }
 }

@@ -36,40 +36,40 @@ public struct CaseActivityComponent: SiteComponent {
                 .el("p", [.class("ck-meta")], text: meta), .el("p", text: comment.body),
             ])
         }
-        if commentNodes.isEmpty { commentNodes = [.el("p", [.class("ck-empty")], text: "No comments yet.")] }
+        if commentNodes.isEmpty { commentNodes = [.el("p", [.class("ck-empty")], text: context.text("caseActivity.noComments"))] }
         if activity.canContribute {
             var fields: [HTMLNode] = [
                 Markup.hidden("case", caseID),
-                Markup.field("body", label: "Comment", action: Self.commentAction, context: context, multiline: true, required: true),
+                Markup.field("body", label: context.text("caseActivity.comment"), action: Self.commentAction, context: context, multiline: true, required: true),
             ]
             if activity.canCommentInternally {
                 let checked = context.form.map { $0.action == Self.commentAction && $0.values["internal"] == "on" } ?? false
-                fields.append(Markup.checkbox("internal", label: "Internal (employees only)", checked: checked, action: Self.commentAction))
+                fields.append(Markup.checkbox("internal", label: context.text("caseActivity.internal"), checked: checked, action: Self.commentAction))
             }
-            commentNodes.append(Markup.form(Self.commentAction, context: context, fields, submit: "Add comment"))
+            commentNodes.append(Markup.form(Self.commentAction, context: context, fields, submit: context.text("caseActivity.addComment")))
         }
         var fileNodes: [HTMLNode] = []
         if activity.attachments.isEmpty {
-            fileNodes.append(.el("p", [.class("ck-empty")], text: "No attachments."))
+            fileNodes.append(.el("p", [.class("ck-empty")], text: context.text("caseActivity.noAttachments")))
         } else {
             fileNodes.append(Markup.list(activity.attachments.map { file in
                 .fragment([
                     .el("a", [.href(SiteFileRoute.url(fileID: file.id, site: context.site))], text: file.fileName),
                     .text(" (" + file.contentType + ", " + Markup.size(file.size) + ")"),
                 ])
-            }, label: "Attachments"))
+            }, label: context.text("caseActivity.attachments")))
         }
         if activity.canContribute, properties.allowUploads {
             let limits = context.site.limits ?? .standard
             fileNodes.append(Markup.uploadForm(Self.attachAction, context: context, [
                 Markup.hidden("case", caseID),
-                Markup.fileField("file", label: "File (at most \(Markup.size(limits.maxUploadBytes)))", action: Self.attachAction,
+                Markup.fileField("file", label: context.text("caseActivity.file", ["size": Markup.size(limits.maxUploadBytes)]), action: Self.attachAction,
                                  context: context, accept: limits.allowedUploadTypes),
-            ], submit: "Attach file"))
+            ], submit: context.text("caseActivity.attach")))
         }
         return .fragment([
-            Markup.section("Comments", commentNodes),
-            Markup.section("Attachments", fileNodes),
+            Markup.section(context.text("caseActivity.comments"), commentNodes),
+            Markup.section(context.text("caseActivity.attachments"), fileNodes),
         ])
     }
 }

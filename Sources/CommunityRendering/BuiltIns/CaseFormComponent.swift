@@ -33,19 +33,21 @@ public struct CaseFormComponent: SiteComponent {
             let articles = try knowledge.search(String(subject.prefix(200)), locale: context.locale, viewer: context.viewer, limit: suggestions)
             if !articles.isEmpty {
                 children.append(.el("div", [.class("ck-suggestions"), HTMLAttribute("aria-live", "polite")], [
-                    .el("h3", text: "Suggested articles"), ArticleListComponent.list(articles, page: properties.articlePage, context: context),
+                    .el("h3", text: context.text("case.suggested")), ArticleListComponent.list(articles, page: properties.articlePage, context: context),
                 ]))
             }
         }
-        let presenter = context.presenter
-        let priorities = presenter.picklistOptions("Priority", object: "Case").filter { ["low", "medium", "high"].contains($0.value) }
         children.append(Markup.form("submitCase", context: context, [
-            Markup.field("subject", label: presenter.label(of: "Subject", object: "Case"), action: "submitCase", context: context, required: true),
-            Markup.field("description", label: presenter.label(of: "Description", object: "Case"), action: "submitCase", context: context,
-                         multiline: true, required: true),
-            Markup.picklistField("priority", label: presenter.label(of: "Priority", object: "Case"), action: "submitCase", context: context,
-                                 options: priorities),
-        ]))
-        return Markup.section(properties.title, children)
+            Markup.field("subject", label: context.text("case.subject"), action: "submitCase", context: context, required: true,
+                         help: context.text("case.subjectHelp"), maxLength: 255),
+            Markup.field("description", label: context.text("case.description"), action: "submitCase", context: context, multiline: true,
+                         required: true, help: context.text("case.descriptionHelp")),
+            Markup.field("priority", label: context.text("case.priority"), action: "submitCase", context: context,
+                         options: Self.priorities, defaultValue: "medium", labels: Dictionary(uniqueKeysWithValues: Self.priorities.map { ($0, context.text(UIStringKey("case.priority." + $0))) })),
+        ], submit: context.text("case.submit")))
+        return Markup.section(context.localized(properties.title, default: "case.title"), children)
     }
+
+    /// The priorities a case may be submitted with, as the form posts them.
+    static let priorities = ["low", "medium", "high"]
 }

@@ -21,12 +21,13 @@ public struct ChangePasswordComponent: SiteComponent {
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard !context.viewer.isGuest else { return .empty }
         var children: [HTMLNode] = []
-        if context.query["changed"] == "1" { children.append(Markup.notice("Your password was changed. Other sessions were signed out.")) }
+        if context.query["changed"] == "1" { children.append(Markup.notice(context.text("changePassword.changed"))) }
         children.append(Markup.form(Self.action, context: context, [
-            Markup.secretField("current", label: "Current password", action: Self.action, context: context, autocomplete: "current-password"),
-            Markup.secretField("password", label: "New password", action: Self.action, context: context, autocomplete: "new-password"),
-            Markup.secretField("confirm", label: "New password again", action: Self.action, context: context, autocomplete: "new-password"),
-        ], submit: "Change password"))
-        return Markup.section(properties.title, children)
+            Markup.secretField("current", label: context.text("password.current"), action: Self.action, context: context, autocomplete: "current-password"),
+            Markup.secretField("password", label: context.text("password.new"), action: Self.action, context: context, autocomplete: "new-password",
+                               help: context.text("password.help")),
+            Markup.secretField("confirm", label: context.text("password.confirm"), action: Self.action, context: context, autocomplete: "new-password"),
+        ], submit: context.text("changePassword.submit")))
+        return Markup.section(context.localized(properties.title, default: "changePassword.title"), children)
     }
 }

@@ -40,7 +40,7 @@ public struct DashboardComponent: SiteComponent {
         let counting = properties.measure == "count"
         let measureLabel = counting ? presenter.objectLabel(object, plural: true) : presenter.label(of: properties.measure, object: object)
         let groupLabel = presenter.label(of: properties.groupBy, object: object)
-        let title = properties.title.isEmpty ? "\(measureLabel) · \(groupLabel)" : properties.title
+        let title = properties.title.isEmpty ? "\(measureLabel) · \(groupLabel)" : context.localized(properties.title)
         let result: RecordReader.Summary
         do {
             result = try reader.summary(of: object, viewer: context.viewer, groupBy: properties.groupBy, measure: counting ? nil : properties.measure)

@@ -32,19 +32,18 @@ public struct DealPipelineComponent: SiteComponent {
         // A guest can read no deals: the card would always be empty.
         guard !context.viewer.isGuest else { return Markup.nothing }
         guard let reader = context.service(RecordReader.self) else { return Markup.unavailable(context) }
+        let title = context.localized(properties.title, default: "pipeline.title")
         // Counts and amounts come from an aggregate over every readable deal; only the first
         // few deals of each stage are listed.
         let result: RecordReader.Summary
         do {
             result = try reader.summary(of: "Opportunity", viewer: context.viewer, groupBy: "StageName", measure: "Amount")
         } catch {
-            return Markup.section(properties.title, [Markup.unavailable(context)])
+            return Markup.section(title, [Markup.unavailable(context)])
         }
         guard result.summary.count > 0 else {
             let leads = context.site.pages.first { $0.id == properties.leadsPage }.flatMap { context.url(page: $0.id) }
-            return Markup.section(properties.title, [Markup.empty(
-                Localized.text("noDeals", locale: context.locale),
-                action: leads.map { (Localized.text("registerLead", locale: context.locale), $0) })])
+            return Markup.section(title, [Markup.empty(context.text("empty.noDeals"), action: leads.map { (context.text("lead.title"), $0) })])
         }
         let presenter = context.presenter
         // The deals' currency: the one every readable deal names, else the org's (an aggregate too).
@@ -67,7 +66,7 @@ public struct DealPipelineComponent: SiteComponent {
             }
             let deals = listed == 0 || group?.key == nil ? [] : reader.records(
                 of: "Opportunity", viewer: context.viewer, fields: ["Name"], where: "StageName", equals: group?.key, limit: listed)
-            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", label(stage))], [
+            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", context.text("pipeline.stageSummary", ["stage": label(stage), "count": "\(count)"]))], [
                 .el("h3", [], heading),
                 Markup.list(deals.map { deal in
                     Markup.link(deal.value(of: "Name")?.description ?? presenter.objectLabel("Opportunity"),
@@ -79,13 +78,13 @@ public struct DealPipelineComponent: SiteComponent {
         if !result.measureHidden {
             let amount = presenter.label(of: "Amount", object: "Opportunity")
             children.append(context.chartRenderer.render(Chart(
-                id: "pipeline", kind: .bar, title: "\(properties.title): \(amount)", categories: order.map(label),
+                id: "pipeline", kind: .bar, title: "\(title): \(amount)", categories: order.map(label),
                 categoryLabel: presenter.label(of: "StageName", object: "Opportunity"),
                 series: [Chart.Series(name: amount, values: order.map { byStage[$0]?.sum.map { NSDecimalNumber(decimal: $0).doubleValue } ?? .nan })],
                 format: .currency(code: currency))))
         }
         children.append(.el("div", [.class("ck-pipeline")], columns))
-        return Markup.section(properties.title, children)
+        return Markup.section(title, children)
     }
 
     /// The sum of a stage's amounts, or `nil` when it cannot be shown: stored amounts are not

@@ -32,18 +32,18 @@ public struct EmployeePortalComponent: SiteComponent {
         guard let portal = context.service((any EmployeePortalProvider).self) else { return Markup.unavailable(context) }
         let limit = Markup.clamp(properties.limit, to: 0...50)
         let locale = context.locale
-        var children: [HTMLNode] = [.el("h3", text: Localized.text("announcements", locale: locale))]
+        var children: [HTMLNode] = [.el("h3", text: context.text("employee.announcements"))]
         let announcements = try portal.announcements(viewer: context.viewer, limit: limit)
         children.append(announcements.isEmpty
-            ? Markup.empty(Localized.text("noAnnouncements", locale: locale))
+            ? Markup.empty(context.text("employee.noAnnouncements"))
             : Markup.list(announcements.map { announcement in
                 .el("article", [.class("ck-announcement")], [
                     .el("h4", text: announcement.title),
                     .el("p", [.class("ck-meta")], text: Markup.date(announcement.published, locale: locale)),
                     .el("p", text: announcement.body),
                 ])
-            }, label: Localized.text("announcements", locale: locale)))
-        children.append(.el("h3", text: Localized.text("myRequests", locale: locale)))
+            }, label: context.text("employee.announcements")))
+        children.append(.el("h3", text: context.text("employee.myRequests")))
         let requests = try portal.employeeRequests(viewer: context.viewer, limit: limit)
         children.append(requests.isEmpty ? Markup.empty(context) : Markup.list(requests.map { request in
             .fragment([
@@ -51,24 +51,24 @@ public struct EmployeePortalComponent: SiteComponent {
                 .el("span", [.class("ck-meta")], text: (request.days.isEmpty ? "" : " · \(request.days)") + " · \(request.status)"),
                 .el("p", text: request.details),
             ])
-        }, label: Localized.text("myRequests", locale: locale)))
+        }, label: context.text("employee.myRequests")))
         let kinds = portal.requestKinds()
         if !kinds.isEmpty {
-            children.append(.el("h3", text: Localized.text("submitRequest", locale: locale)))
+            children.append(.el("h3", text: context.text("employee.submitRequest")))
             children.append(Markup.form(Self.requestAction, context: context, [
                 Markup.field("kind", label: "Kind", action: Self.requestAction, context: context, required: true, options: kinds),
                 Markup.field("details", label: "Details", action: Self.requestAction, context: context, multiline: true, required: true),
                 Markup.field("start", label: "First day (YYYY-MM-DD)", action: Self.requestAction, context: context, type: "date"),
                 Markup.field("end", label: "Last day (YYYY-MM-DD)", action: Self.requestAction, context: context, type: "date"),
-            ], submit: Localized.text("submitRequest", locale: locale)))
+            ], submit: context.text("employee.submitRequest")))
         }
         if portal.mayPublish(viewer: context.viewer) {
-            children.append(.el("h3", text: Localized.text("publishAnnouncement", locale: locale)))
+            children.append(.el("h3", text: context.text("employee.publishAnnouncement")))
             children.append(Markup.form(Self.publishAction, context: context, [
                 Markup.field("title", label: "Title", action: Self.publishAction, context: context, required: true),
                 Markup.field("body", label: "Text", action: Self.publishAction, context: context, multiline: true, required: true),
                 Markup.field("department", label: "Department (empty: everyone)", action: Self.publishAction, context: context),
-            ], submit: Localized.text("publishAnnouncement", locale: locale)))
+            ], submit: context.text("employee.publishAnnouncement")))
         }
         return Markup.section(properties.title, children)
     }

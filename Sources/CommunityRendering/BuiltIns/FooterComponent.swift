@@ -20,16 +20,15 @@ public struct FooterComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         var children: [HTMLNode] = [
-            .el("p", [.class("ck-footer-site")], text: properties.text.isEmpty ? "© " + context.site.name : properties.text),
+            .el("p", [.class("ck-footer-site")], text: properties.text.isEmpty ? "© " + context.site.name : context.localized(properties.text)),
         ]
-        var links: [HTMLNode] = context.theme.footerLinks.map { link in .el("li", [], [.el("a", [.href(link.url)], text: link.label)]) }
+        var links: [HTMLNode] = context.theme.footerLinks.map { link in .el("li", [], [.el("a", [.href(link.url)], text: context.localized(link.label))]) }
         if let menu = context.site.menus.first(where: { $0.id == properties.menu }),
            case .element(_, _, let items) = HeaderComponent.items(menu.items, context: context) {
             links += items
         }
         if !links.isEmpty {
-            children.append(.el("nav", [HTMLAttribute("aria-label", Localized.text("footerNavigation", locale: context.locale))],
-                                [.el("ul", [], links)]))
+            children.append(.el("nav", [HTMLAttribute("aria-label", context.text("nav.footer"))], [.el("ul", [], links)]))
         }
         return .el("div", [.class("ck-footer ck-footer-\(context.theme.footer.rawValue)")], children)
     }

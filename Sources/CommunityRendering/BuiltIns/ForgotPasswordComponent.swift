@@ -15,18 +15,20 @@ public struct ForgotPasswordComponent: SiteComponent {
 
     /// The action the form posts to.
     public static let action = "requestPasswordReset"
-    /// The one answer to every request.
-    public static let sentMessage = "If an account with that address or user name exists, we have sent it a link to reset the password. The link works for a short time only."
+    /// The one answer to every request, in English (other locales read `forgot.sent` of ``UIStrings``).
+    public static let sentMessage = UIStrings.standard.text("forgot.sent", locale: "en")
 
     let properties: Properties
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
-        if context.query["sent"] == "1" { return Markup.section(properties.title, [Markup.notice(Self.sentMessage)]) }
-        return Markup.section(properties.title, [
+        let title = context.localized(properties.title, default: "forgot.title")
+        if context.query["sent"] == "1" { return Markup.section(title, [Markup.notice(context.text("forgot.sent"))]) }
+        return Markup.section(title, [
             Markup.form(Self.action, context: context, [
-                Markup.field("username", label: "E-mail address or user name", action: Self.action, context: context, required: true),
-            ], submit: "Send me a link"),
+                Markup.field("username", label: context.text("signIn.username"), action: Self.action, context: context, required: true,
+                             help: context.text("forgot.help"), autocomplete: "username"),
+            ], submit: context.text("forgot.submit")),
         ])
     }
 }

@@ -1,8 +1,11 @@
+import Foundation
 import CommunityModel
 
 /// `community.header`: the site's logo and name, a navigation menu with items the viewer's
 /// audiences allow, and who is signed in with a sign-out button (a POST form to `signOut`), or
-/// a "Sign in" link for a guest when the site has a sign-in page.
+/// a "Sign in" link for a guest when the site has a sign-in page. When the site offers several
+/// locales, a guest also gets a language switcher: plain links (no script) that remember the
+/// choice in a cookie. Every label is in the viewer's locale; menu items through the site's translations.
 public struct HeaderComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -28,13 +31,14 @@ public struct HeaderComponent: SiteComponent {
         if let logo = context.theme.logo {
             // The site's name follows the logo inside the same link, so the logo is decorative
             // (empty alt) unless the layout gives it text of its own.
-            brand.append(.el("img", [HTMLAttribute("src", url: logo), HTMLAttribute("alt", properties.logoAlt), HTMLAttribute("height", "32")]))
+            brand.append(.el("img", [HTMLAttribute("src", url: logo), HTMLAttribute("alt", context.localized(properties.logoAlt)), HTMLAttribute("height", "32")]))
         }
         brand.append(.el("span", [.class("ck-site-name")], text: context.site.name))
         var children: [HTMLNode] = [.el("a", [.class("ck-brand"), .href(home)], brand)]
         if let menu = context.site.menus.first(where: { $0.id == properties.menu }) {
             children.append(Self.navigation(menu, context: context))
         }
+        if let languages = Self.languageSwitcher(context) { children.append(languages) }
         if let account = Self.account(context) { children.append(account) }
         return .el("div", [.class("ck-header ck-header-\(context.theme.header.rawValue)")], children)
     }
@@ -49,14 +53,32 @@ public struct HeaderComponent: SiteComponent {
                 .el("span", [.class("ck-account-name")], text: user.name),
                 .el("form", [HTMLAttribute("method", "post"), HTMLAttribute("action", url: context.actionURL(signOutAction)), .class("ck-sign-out")], [
                     Markup.hidden("_csrf", context.csrfToken),
-                    .el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: "Sign out"),
+                    .el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: context.text("header.signOut")),
                 ]),
             ])
         }
         guard context.page.id != context.site.signInPageID,
               let target = context.site.signInURL(returningTo: context.currentPath == context.site.homeURL.string ? nil : context.currentPath)
         else { return nil }
-        return .el("div", [.class("ck-account")], [.el("a", [.href(target)], text: "Sign in")])
+        return .el("div", [.class("ck-account")], [.el("a", [.href(target)], text: context.text("header.signIn"))])
+    }
+
+    /// For a guest on a site with several locales: a link per locale, each named in its own
+    /// language, the current one marked with `aria-current`.
+    static func languageSwitcher(_ context: RenderContext) -> HTMLNode? {
+        guard context.viewer.isGuest, context.site.locales.count > 1 else { return nil }
+        let links: [HTMLNode] = context.site.locales.map { locale in
+            let tag = locale.replacingOccurrences(of: "_", with: "-")
+            var attributes: [HTMLAttribute] = [
+                .href(SiteResponder.switchLocaleURL(locale, site: context.site, returningTo: context.currentPath)),
+                HTMLAttribute("lang", tag), HTMLAttribute("hreflang", tag),
+            ]
+            if locale == context.locale { attributes.append(HTMLAttribute("aria-current", "true")) }
+            // Each language named in itself; a locale without a table shows its tag rather than "English".
+            let name = context.strings.textIfPresent("language.name", locale: locale) ?? tag
+            return .el("li", [], [.el("a", attributes, text: name)])
+        }
+        return .el("nav", [.class("ck-languages"), HTMLAttribute("aria-label", context.text("language.switcher"))], [.el("ul", [], links)])
     }
 
     /// The menu twice: a row of links for wide screens and, for narrow ones, the same links
@@ -64,9 +86,9 @@ public struct HeaderComponent: SiteComponent {
     /// exactly one of them (the other is `display:none`, so out of the accessibility tree).
     static func navigation(_ menu: NavigationMenu, context: RenderContext) -> HTMLNode {
         let list = items(menu.items, context: context)
-        return .el("nav", [.class("ck-nav"), HTMLAttribute("aria-label", Localized.text("navigation", locale: context.locale))], [
+        return .el("nav", [.class("ck-nav"), HTMLAttribute("aria-label", context.text("nav.main"))], [
             .el("div", [.class("ck-nav-wide")], [list]),
-            .el("details", [.class("ck-nav-compact")], [.el("summary", text: Localized.text("menu", locale: context.locale)), list]),
+            .el("details", [.class("ck-nav-compact")], [.el("summary", text: context.text("nav.menu")), list]),
         ])
     }
 
@@ -87,7 +109,7 @@ public struct HeaderComponent: SiteComponent {
             var attributes: [HTMLAttribute] = []
             if let url { attributes.append(.href(url)) }
             if url?.string == current { attributes.append(HTMLAttribute("aria-current", "page")) }
-            var nodes: [HTMLNode] = [.el("a", attributes, text: item.label)]
+            var nodes: [HTMLNode] = [.el("a", attributes, text: context.localized(item.label))]
             if !item.children.isEmpty { nodes.append(Self.items(item.children, context: context)) }
             return .el("li", [], nodes)
         })

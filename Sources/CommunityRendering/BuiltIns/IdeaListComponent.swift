@@ -26,9 +26,9 @@ public struct IdeaListComponent: SiteComponent {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         let ideas = try engagement.ideas(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50), order: properties.order)
         let member = !context.viewer.isGuest && context.site.isMember(context.viewer)
-        return Markup.section(properties.title, ideas.isEmpty ? [Markup.empty(context)] : [Markup.list(ideas.map { idea in
+        return Markup.section(context.localized(properties.title, default: "ideas.title"), ideas.isEmpty ? [Markup.empty(context)] : [Markup.list(ideas.map { idea in
             var nodes: [HTMLNode] = [
-                .el("span", [.class("ck-score"), HTMLAttribute("aria-label", "\(idea.score) points")], text: "\(idea.score)"),
+                .el("span", [.class("ck-score"), HTMLAttribute("aria-label", context.text("ideas.points", ["count": "\(idea.score)"]))], text: "\(idea.score)"),
                 .text(" "), .el("strong", text: idea.title), .el("span", [.class("ck-meta")], text: " · " + idea.status),
             ]
             if member && !idea.viewerVoted {

@@ -23,18 +23,22 @@ public struct LeadFormComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let reader = context.service(RecordReader.self), reader.mayCreate("Lead", viewer: context.viewer) else { return .empty }
-        let presenter = context.presenter
-        func label(_ field: String) -> String { presenter.label(of: field, object: "Lead") }
-        var fields: [HTMLNode] = [
-            Markup.field("company", label: label("Company"), action: "registerLead", context: context, required: true),
-            Markup.field("firstName", label: label("FirstName"), action: "registerLead", context: context),
-            Markup.field("lastName", label: label("LastName"), action: "registerLead", context: context, required: true),
-            Markup.field("email", label: label("Email"), action: "registerLead", context: context, type: "email"),
+        var company: [HTMLNode] = [
+            Markup.field("company", label: context.text("lead.company"), action: "registerLead", context: context, required: true,
+                         autocomplete: "off", maxLength: 255),
         ]
         if !properties.products.isEmpty {
-            let options = properties.products.map { (value: $0, label: presenter.text(.picklist($0), field: "Product", object: "Lead")) }
-            fields.append(Markup.picklistField("product", label: label("Product"), action: "registerLead", context: context, options: options))
+            company.append(Markup.field("product", label: context.text("lead.product"), action: "registerLead", context: context,
+                                        options: properties.products, labels: Dictionary(properties.products.map { ($0, context.localized($0)) }) { first, _ in first }))
         }
-        return Markup.section(properties.title, [Markup.form("registerLead", context: context, fields)])
+        let contact: [HTMLNode] = [
+            Markup.field("firstName", label: context.text("lead.firstName"), action: "registerLead", context: context, autocomplete: "off", maxLength: 40),
+            Markup.field("lastName", label: context.text("lead.lastName"), action: "registerLead", context: context, required: true,
+                         autocomplete: "off", maxLength: 80),
+            Markup.field("email", label: context.text("lead.email"), action: "registerLead", context: context, type: "email", autocomplete: "off"),
+        ]
+        return Markup.section(context.localized(properties.title, default: "lead.title"), [Markup.form("registerLead", context: context, [
+            Markup.group(context.text("lead.companyGroup"), company), Markup.group(context.text("lead.contactGroup"), contact),
+        ], submit: context.text("lead.submit"))])
     }
 }

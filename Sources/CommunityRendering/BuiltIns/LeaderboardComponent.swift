@@ -22,13 +22,14 @@ public struct LeaderboardComponent: SiteComponent {
         guard context.site.mayShowMembers(to: context.viewer) else { return Markup.nothing }
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         let leaders = try engagement.leaderboard(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
-        guard !leaders.isEmpty else { return Markup.section(properties.title, [Markup.empty(context)]) }
+        let title = context.localized(properties.title, default: "leaderboard.title")
+        guard !leaders.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         let rows: [HTMLNode] = leaders.enumerated().map { i, entry in
             .el("tr", [], [.el("td", text: "\(i + 1)"), .el("td", text: entry.name), .el("td", text: entry.level), .el("td", text: "\(entry.points)")])
         }
-        return Markup.section(properties.title, [Markup.scrollable(.el("table", [], [
-            .el("thead", [], [.el("tr", [], ["#", "Member", "Level", "Points"].map { .el("th", [HTMLAttribute("scope", "col")], text: $0) })]),
+        return Markup.section(title, [Markup.scrollable(.el("table", [], [
+            .el("thead", [], [.el("tr", [], ["leaderboard.rank", "leaderboard.member", "leaderboard.level", "leaderboard.points"].map { .el("th", [HTMLAttribute("scope", "col")], text: context.text($0)) })]),
             .el("tbody", [], rows),
-        ]), label: properties.title)])
+        ]), label: title)])
     }
 }

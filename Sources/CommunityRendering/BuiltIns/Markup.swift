@@ -21,12 +21,12 @@ enum Markup {
 
     /// "Nothing to show".
     static func empty(_ context: RenderContext) -> HTMLNode {
-        .el("p", [.class("ck-empty")], text: Localized.text("noResults", locale: context.locale))
+        .el("p", [.class("ck-empty")], text: context.text("common.nothingToShow"))
     }
 
     /// "This section is not available" (no provider registered).
     static func unavailable(_ context: RenderContext) -> HTMLNode {
-        .el("p", [.class("ck-unavailable")], text: Localized.text("unavailable", locale: context.locale))
+        .el("p", [.class("ck-unavailable")], text: context.text("common.unavailable"))
     }
 
     /// A link, or plain text when there is no URL.
@@ -42,50 +42,101 @@ enum Markup {
         return .el("ul", attributes, items.map { .el("li", [], [$0]) })
     }
 
-    /// A POST form to an action with the CSRF token and the return path.
+    /// A POST form to an action with the CSRF token and the return path. A form-level error
+    /// (the empty key of the form state) is shown first, as an alert; a form with a required
+    /// field says once what the `*` marker means.
     static func form(_ action: String, context: RenderContext, _ fields: [HTMLNode], submit: String? = nil) -> HTMLNode {
         var children: [HTMLNode] = [
             .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "_csrf"), HTMLAttribute("value", context.csrfToken)]),
             .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "_return"), HTMLAttribute("value", context.currentPath)]),
         ]
         if let state = context.form, state.action == action, let error = state.errors[""] {
-            children.append(.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error))
+            children.append(.el("p", [.class("ck-error"), HTMLAttribute("id", "f-\(action)-error"), HTMLAttribute("role", "alert")], text: error))
+        }
+        if fields.contains(where: containsRequiredControl) {
+            children.append(.el("p", [.class("ck-required-note")], text: context.text("form.requiredNote")))
         }
         children += fields
         children.append(.el("button", [.class("ck-button"), HTMLAttribute("type", "submit")],
-                            text: submit ?? Localized.text("submit", locale: context.locale)))
+                            text: submit ?? context.text("form.submit")))
         return .el("form", [HTMLAttribute("method", "post"), HTMLAttribute("action", url: context.actionURL(action))], children)
     }
 
-    /// A labelled input (or textarea) that shows the submitted value and its error after a failed submission.
+    /// Whether a node holds a control marked `required`.
+    static func containsRequiredControl(_ node: HTMLNode) -> Bool {
+        switch node {
+        case .text, .trusted: false
+        case .fragment(let nodes): nodes.contains(where: containsRequiredControl)
+        case .element(_, let attributes, let children):
+            attributes.contains { $0.name == "required" } || children.contains(where: containsRequiredControl)
+        }
+    }
+
+    /// A group of fields with a visible legend (`fieldset`/`legend`).
+    static func group(_ legend: String, _ fields: [HTMLNode]) -> HTMLNode {
+        .el("fieldset", [.class("ck-fieldset")], [.el("legend", text: legend)] + fields)
+    }
+
+    /// A field's label: its text, and for a required field a visible `*` that screen readers
+    /// skip (the control itself says `required`).
+    static func label(_ text: String, for id: String, required: Bool) -> HTMLNode {
+        var children: [HTMLNode] = [.text(text)]
+        if required {
+            children.append(.el("span", [.class("ck-required"), HTMLAttribute("aria-hidden", "true")], text: " *"))
+        }
+        return .el("label", [HTMLAttribute("for", id)], children)
+    }
+
+    /// The attributes that tie a control to its help text and error (`aria-describedby`,
+    /// `aria-invalid`), and the nodes of both, in that order.
+    static func description(id: String, help: String?, error: String?) -> (attributes: [HTMLAttribute], nodes: [HTMLNode]) {
+        var described: [String] = []
+        var nodes: [HTMLNode] = []
+        var attributes: [HTMLAttribute] = []
+        if let help, !help.isEmpty {
+            described.append(id + "-help")
+            nodes.append(.el("p", [.class("ck-help"), HTMLAttribute("id", id + "-help")], text: help))
+        }
+        if let error {
+            described.append(id + "-error")
+            nodes.append(.el("p", [.class("ck-error"), HTMLAttribute("id", id + "-error")], text: error))
+            attributes.append(HTMLAttribute("aria-invalid", "true"))
+        }
+        if !described.isEmpty { attributes.append(HTMLAttribute("aria-describedby", described.joined(separator: " "))) }
+        return (attributes, nodes)
+    }
+
+    /// A labelled input, textarea or select that shows the submitted value and its error after a
+    /// failed submission. `options` makes a `select` whose entries read `labels[value]` (the
+    /// value itself when missing) with `defaultValue` chosen until something was submitted; `help` is shown under the label and announced with the control.
     static func field(
         _ name: String, label: String, action: String, context: RenderContext, multiline: Bool = false,
-        required: Bool = false, type: String = "text", options: [String]? = nil
+        required: Bool = false, type: String = "text", options: [String]? = nil, defaultValue: String = "", labels: [String: String] = [:],
+        help: String? = nil, autocomplete: String? = nil, maxLength: Int? = nil
     ) -> HTMLNode {
         let id = "f-\(action)-\(name)"
         let state = context.form?.action == action ? context.form : nil
-        let value = state?.values[name] ?? ""
+        let value = state?.values[name] ?? defaultValue
         let error = state?.errors[name]
+        let described = description(id: id, help: help, error: error)
         var attributes: [HTMLAttribute] = [HTMLAttribute("id", id), HTMLAttribute("name", name)]
-        if required { attributes.append(HTMLAttribute(flag: "required")) }
-        if error != nil {
-            attributes.append(HTMLAttribute("aria-invalid", "true"))
-            attributes.append(HTMLAttribute("aria-describedby", id + "-error"))
-        }
+        if required { attributes += [HTMLAttribute(flag: "required"), HTMLAttribute("aria-required", "true")] }
+        if let autocomplete { attributes.append(HTMLAttribute("autocomplete", autocomplete)) }
+        if let maxLength, !multiline, options == nil { attributes.append(HTMLAttribute("maxlength", String(maxLength))) }
+        attributes += described.attributes
         let control: HTMLNode
         if let options {
             control = .el("select", attributes, options.map { option in
                 var a = [HTMLAttribute("value", option)]
                 if option == value { a.append(HTMLAttribute(flag: "selected")) }
-                return .el("option", a, text: option)
+                return .el("option", a, text: labels[option] ?? option)
             })
         } else if multiline {
             control = .el("textarea", attributes + [HTMLAttribute("rows", "5")], text: value)
         } else {
             control = .el("input", attributes + [HTMLAttribute("type", type), HTMLAttribute("value", value)])
         }
-        var nodes: [HTMLNode] = [.el("label", [HTMLAttribute("for", id)], text: label), control]
-        if let error { nodes.append(.el("p", [.class("ck-error"), HTMLAttribute("id", id + "-error")], text: error)) }
+        let nodes: [HTMLNode] = [Markup.label(label, for: id, required: required)] + described.nodes + [control]
         return .el("div", [.class("ck-field")], nodes)
     }
 
@@ -109,20 +160,18 @@ enum Markup {
         }
     }
 
-    /// A labelled password input that never shows a submitted value back.
-    static func secretField(_ name: String, label: String, action: String, context: RenderContext, autocomplete: String) -> HTMLNode {
+    /// A labelled, required password input that never shows a submitted value back.
+    static func secretField(
+        _ name: String, label: String, action: String, context: RenderContext, autocomplete: String, help: String? = nil
+    ) -> HTMLNode {
         let id = "f-\(action)-\(name)"
         let error = context.form?.action == action ? context.form?.errors[name] : nil
-        var attributes: [HTMLAttribute] = [
+        let described = description(id: id, help: help, error: error)
+        let attributes: [HTMLAttribute] = [
             HTMLAttribute("id", id), HTMLAttribute("name", name), HTMLAttribute("type", "password"),
-            HTMLAttribute("autocomplete", autocomplete), HTMLAttribute(flag: "required"),
-        ]
-        if error != nil {
-            attributes.append(HTMLAttribute("aria-invalid", "true"))
-            attributes.append(HTMLAttribute("aria-describedby", id + "-error"))
-        }
-        var nodes: [HTMLNode] = [.el("label", [HTMLAttribute("for", id)], text: label), .el("input", attributes)]
-        if let error { nodes.append(.el("p", [.class("ck-error"), HTMLAttribute("id", id + "-error")], text: error)) }
+            HTMLAttribute("autocomplete", autocomplete), HTMLAttribute(flag: "required"), HTMLAttribute("aria-required", "true"),
+        ] + described.attributes
+        let nodes: [HTMLNode] = [Markup.label(label, for: id, required: true)] + described.nodes + [.el("input", attributes)]
         return .el("div", [.class("ck-field")], nodes)
     }
 

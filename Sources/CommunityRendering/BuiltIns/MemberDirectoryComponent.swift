@@ -25,7 +25,7 @@ public struct MemberDirectoryComponent: SiteComponent {
         guard context.site.mayShowMembers(to: context.viewer) else { return Markup.nothing }
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         let members = try engagement.members(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...100))
-        return Markup.section(properties.title, members.isEmpty ? [Markup.empty(context)] : [Markup.list(members.map { m in
+        return Markup.section(context.localized(properties.title, default: "members.title"), members.isEmpty ? [Markup.empty(context)] : [Markup.list(members.map { m in
             .fragment([Markup.link(m.name, context.url(page: properties.profilePage, parameter: m.id)),
                        .el("span", [.class("ck-meta")], text: m.company.map { " · " + $0 } ?? "")])
         })])

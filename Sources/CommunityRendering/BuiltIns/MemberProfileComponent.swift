@@ -16,24 +16,24 @@ public struct MemberProfileComponent: SiteComponent {
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard context.site.mayShowMembers(to: context.viewer) else {
             context.head.setStatus(404)
-            return .el("p", text: Localized.text("notFound", locale: context.locale))
+            return .el("p", text: context.text("page.notFound"))
         }
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         guard let id = context.parameters["member"], let member = try engagement.member(id: id, viewer: context.viewer) else {
             context.head.setStatus(404)
-            return .el("p", text: Localized.text("notFound", locale: context.locale))
+            return .el("p", text: context.text("page.notFound"))
         }
         context.head.setTitle(member.name)
         context.head.setOpenGraphType("profile")
         var facts: [HTMLNode] = []
-        if let title = member.title { facts += [.el("dt", text: "Title"), .el("dd", text: title)] }
-        if let company = member.company { facts += [.el("dt", text: "Company"), .el("dd", text: company)] }
-        if properties.showPoints, let points = member.points { facts += [.el("dt", text: "Points"), .el("dd", text: "\(points)")] }
+        if let title = member.title { facts += [.el("dt", text: context.text("profile.title")), .el("dd", text: title)] }
+        if let company = member.company { facts += [.el("dt", text: context.text("profile.company")), .el("dd", text: company)] }
+        if properties.showPoints, let points = member.points { facts += [.el("dt", text: context.text("profile.points")), .el("dd", text: "\(points)")] }
         var children: [HTMLNode] = [.el("h1", text: member.name)]
         if let photo = try context.service((any MemberSettingsProvider).self)?.photoFileID(memberID: member.id, viewer: context.viewer) {
             children.append(.el("img", [
                 .class("ck-avatar"), HTMLAttribute("src", url: SiteFileRoute.url(fileID: photo, site: context.site)),
-                HTMLAttribute("alt", "Photo of " + member.name), HTMLAttribute("width", "96"), HTMLAttribute("height", "96"),
+                HTMLAttribute("alt", context.text("profile.photo", ["name": member.name])), HTMLAttribute("width", "96"), HTMLAttribute("height", "96"),
             ]))
         }
         children.append(.el("dl", [], facts))

@@ -27,33 +27,33 @@ public struct ModerationQueueComponent: SiteComponent {
         guard let provider = context.service((any ModerationProvider).self) else { return Markup.unavailable(context) }
         guard let queue = try provider.moderationQueue(viewer: context.viewer) else {
             context.head.setStatus(403)
-            return .el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: "Only moderators can see the moderation queue.")
+            return .el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: context.text("moderation.onlyModerators"))
         }
-        context.head.setTitle("Moderation queue")
+        context.head.setTitle(context.text("moderation.title"))
         var items: [HTMLNode] = []
-        if queue.isEmpty { items.append(.el("p", [.class("ck-empty")], text: "The queue is empty.")) }
+        if queue.isEmpty { items.append(.el("p", [.class("ck-empty")], text: context.text("moderation.empty"))) }
         for item in queue {
             var children: [HTMLNode] = [
                 .el("h3", text: item.kind.prefix(1).uppercased() + item.kind.dropFirst() + " by " + item.author),
-                .el("p", [.class("ck-meta")], text: "Queued " + Markup.date(item.opened, locale: context.locale)
+                .el("p", [.class("ck-meta")], text: context.text("moderation.queued") + " " + Markup.date(item.opened, locale: context.locale)
                     + (item.reasons.isEmpty ? "" : " · " + item.reasons.joined(separator: "; "))),
                 .el("blockquote", text: item.text),
             ]
             for action in [Self.approveAction, Self.removeAction, Self.editAction] {
                 if let error = Markup.itemError(action: action, item: item.id, itemField: "case", context: context) { children.append(error) }
             }
-            children.append(Markup.buttonForm(Self.approveAction, context: context, hidden: [("case", item.id)], submit: "Approve"))
+            children.append(Markup.buttonForm(Self.approveAction, context: context, hidden: [("case", item.id)], submit: context.text("moderation.approve")))
             children.append(Markup.buttonForm(Self.removeAction, context: context, hidden: [("case", item.id)], extra: [
-                Markup.itemField("reason", label: "Reason for removal", action: Self.removeAction, item: item.id, itemField: "case",
+                Markup.itemField("reason", label: context.text("moderation.reason"), action: Self.removeAction, item: item.id, itemField: "case",
                                  context: context, required: true),
-            ], submit: "Remove"))
+            ], submit: context.text("moderation.remove")))
             children.append(Markup.buttonForm(Self.editAction, context: context, hidden: [("case", item.id)], extra: [
-                Markup.itemField("body", label: "Edited text", action: Self.editAction, item: item.id, itemField: "case",
+                Markup.itemField("body", label: context.text("moderation.editedText"), action: Self.editAction, item: item.id, itemField: "case",
                                  context: context, multiline: true, initial: item.text, required: true),
-            ], submit: "Save edit and publish"))
+            ], submit: context.text("moderation.saveEdit")))
             items.append(.el("article", [.class("ck-moderation-item"), HTMLAttribute("aria-label", item.kind + " by " + item.author)], children))
         }
-        var nodes = [Markup.section("Moderation queue", items)]
+        var nodes = [Markup.section(context.text("moderation.title"), items)]
         let limit = Markup.clamp(properties.logLimit, to: 0...100)
         if limit > 0 {
             let log = try provider.moderationLog(viewer: context.viewer, limit: limit)
@@ -64,11 +64,11 @@ public struct ModerationQueueComponent: SiteComponent {
                 ])
             }
             let table: HTMLNode = rows.isEmpty ? Markup.empty(context) : .el("table", [.class("ck-table")], [
-                .el("caption", text: "Latest decisions"),
-                .el("thead", [], [.el("tr", [], ["When", "Who", "Action", "Content", "Detail"].map { .el("th", [HTMLAttribute("scope", "col")], text: $0) })]),
+                .el("caption", text: context.text("moderation.latest")),
+                .el("thead", [], [.el("tr", [], ["moderation.when", "moderation.who", "moderation.action", "moderation.content", "moderation.detail"].map { .el("th", [HTMLAttribute("scope", "col")], text: context.text(UIStringKey($0))) })]),
                 .el("tbody", [], rows),
             ])
-            nodes.append(Markup.section("Audit log", [table]))
+            nodes.append(Markup.section(context.text("moderation.audit"), [table]))
         }
         return .fragment(nodes)
     }

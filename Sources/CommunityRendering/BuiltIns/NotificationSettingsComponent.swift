@@ -22,7 +22,7 @@ public struct NotificationSettingsComponent: SiteComponent {
         guard let provider = context.service((any MemberSettingsProvider).self) else { return Markup.unavailable(context) }
         guard let settings = try provider.notificationSettings(viewer: context.viewer) else { return .empty }
         var children: [HTMLNode] = []
-        if context.query["saved"] == "1" { children.append(Markup.notice("Your notification settings were saved.")) }
+        if context.query["saved"] == "1" { children.append(Markup.notice(context.text("notifications.saved"))) }
         let state = context.form?.action == Self.action ? context.form : nil
         var rows: [HTMLNode] = []
         for row in settings.rows {
@@ -47,16 +47,16 @@ public struct NotificationSettingsComponent: SiteComponent {
             if let error { emailCell.append(.el("p", [.class("ck-error"), HTMLAttribute("id", selectID + "-error")], text: error)) }
             rows.append(.el("tr", [], [
                 .el("th", [HTMLAttribute("scope", "row")], text: row.label),
-                .el("td", [], [Markup.checkbox(inAppName, label: "In my inbox", checked: inApp, action: Self.action)]),
+                .el("td", [], [Markup.checkbox(inAppName, label: context.text("notifications.inApp"), checked: inApp, action: Self.action)]),
                 .el("td", [], emailCell),
             ]))
         }
         let table: HTMLNode = .el("table", [.class("ck-table")], [
-            .el("caption", text: "What reaches you"),
-            .el("thead", [], [.el("tr", [], ["Notice", "Inbox", "E-mail"].map { .el("th", [HTMLAttribute("scope", "col")], text: $0) })]),
+            .el("caption", text: context.text("notifications.caption")),
+            .el("thead", [], [.el("tr", [], ["notifications.notice", "notifications.inbox", "notifications.email"].map { .el("th", [HTMLAttribute("scope", "col")], text: context.text(UIStringKey($0))) })]),
             .el("tbody", [], rows),
         ])
-        children.append(Markup.form(Self.action, context: context, [table], submit: "Save notification settings"))
+        children.append(Markup.form(Self.action, context: context, [table], submit: context.text("notifications.save")))
         return Markup.section(properties.title, children)
     }
 }

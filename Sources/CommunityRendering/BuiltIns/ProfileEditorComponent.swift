@@ -27,11 +27,11 @@ public struct ProfileEditorComponent: SiteComponent {
         guard let profile = try provider.ownProfile(viewer: context.viewer) else { return .empty }
         let saved = context.query["saved"] == "1"
         var children: [HTMLNode] = []
-        if saved { children.append(Markup.notice("Your profile was saved.")) }
+        if saved { children.append(Markup.notice(context.text("profileEditor.saved"))) }
         if let photo = profile.photoFileID {
             children.append(.el("img", [
                 .class("ck-avatar"), HTMLAttribute("src", url: SiteFileRoute.url(fileID: photo, site: context.site)),
-                HTMLAttribute("alt", "Photo of " + profile.name), HTMLAttribute("width", "96"), HTMLAttribute("height", "96"),
+                HTMLAttribute("alt", context.text("profile.photo", ["name": profile.name])), HTMLAttribute("width", "96"), HTMLAttribute("height", "96"),
             ]))
         }
         let values = context.form?.action == Self.action ? nil : ["name": profile.name, "title": profile.title, "about": profile.about]
@@ -40,16 +40,16 @@ public struct ProfileEditorComponent: SiteComponent {
         if let form { prefilled.form = form }
         children.append(Markup.form(Self.action, context: prefilled, [
             Markup.hidden("member", profile.id),
-            Markup.field("name", label: "Public name", action: Self.action, context: prefilled, required: true),
-            Markup.field("title", label: "Title", action: Self.action, context: prefilled),
-            Markup.field("about", label: "About me", action: Self.action, context: prefilled, multiline: true),
-        ], submit: "Save profile"))
+            Markup.field("name", label: context.text("profileEditor.name"), action: Self.action, context: prefilled, required: true),
+            Markup.field("title", label: context.text("profile.title"), action: Self.action, context: prefilled),
+            Markup.field("about", label: context.text("profileEditor.about"), action: Self.action, context: prefilled, multiline: true),
+        ], submit: context.text("profileEditor.save")))
         let limits = context.site.limits ?? .standard
         children.append(Markup.uploadForm(Self.photoAction, context: context, [
             Markup.hidden("member", profile.id),
-            Markup.fileField("photo", label: "Photo (PNG, JPEG, GIF or WebP, at most \(Markup.size(limits.maxUploadBytes)))",
+            Markup.fileField("photo", label: context.text("profileEditor.photo", ["size": Markup.size(limits.maxUploadBytes)]),
                              action: Self.photoAction, context: context, accept: Self.photoTypes),
-        ], submit: "Upload photo"))
+        ], submit: context.text("profileEditor.upload")))
         return Markup.section(properties.title, children)
     }
 }

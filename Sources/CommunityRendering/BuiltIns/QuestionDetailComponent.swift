@@ -19,7 +19,7 @@ public struct QuestionDetailComponent: SiteComponent {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         guard let id = context.parameters["id"], let question = try engagement.question(id: id, viewer: context.viewer) else {
             context.head.setStatus(404)
-            return .el("p", text: Localized.text("notFound", locale: context.locale))
+            return .el("p", text: context.text("page.notFound"))
         }
         context.head.setTitle(question.summary.title)
         context.head.addStructuredData(StructuredData.question(
@@ -29,21 +29,21 @@ public struct QuestionDetailComponent: SiteComponent {
             .el("h1", text: question.summary.title),
             .el("p", [.class("ck-meta")], text: question.summary.author),
             .el("div", [.class("ck-question-body")], [question.body.node]),
-            .el("h2", text: "\(question.answers.count)"),
+            .el("h2", text: context.text("question.answers", ["count": "\(question.answers.count)"])),
         ]
         children += question.answers.map { answer in
             .el("div", [.class(answer.isBest ? "ck-answer ck-best" : "ck-answer")], [
-                .el("p", [.class("ck-meta")], text: answer.author + (answer.isBest ? " ✓" : "")), answer.body.node,
+                .el("p", [.class("ck-meta")], text: answer.author + (answer.isBest ? " ✓ " + context.text("question.best") : "")), answer.body.node,
             ])
         }
         if let caseID = question.caseID {
-            children.append(.el("p", [], [Markup.link("Case \(caseID)", context.url(objectType: "Case", id: caseID))]))
+            children.append(.el("p", [], [Markup.link(context.text("case.link", ["id": caseID]), context.url(objectType: "Case", id: caseID))]))
         }
         if properties.allowAnswers, !context.viewer.isGuest, context.site.isMember(context.viewer) {
             children.append(Markup.form("answerQuestion", context: context, [
                 .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "question"), HTMLAttribute("value", id)]),
-                Markup.field("body", label: "Answer", action: "answerQuestion", context: context, multiline: true, required: true),
-            ]))
+                Markup.field("body", label: context.text("question.answer"), action: "answerQuestion", context: context, multiline: true, required: true),
+            ], submit: context.text("question.submitAnswer")))
         }
         return .el("article", [.class("ck-question")], children)
     }

@@ -27,14 +27,14 @@ public struct QuestionListComponent: SiteComponent {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         let topic = properties.topic.isEmpty ? context.parameters["name"] : properties.topic
         let questions = try engagement.questions(topic: topic, viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
-        return Markup.section(properties.title, questions.isEmpty ? [Markup.empty(context)] : [Self.list(questions, page: properties.questionPage, context: context)])
+        return Markup.section(context.localized(properties.title), questions.isEmpty ? [Markup.empty(context)] : [Self.list(questions, page: properties.questionPage, context: context)])
     }
 
     static func list(_ questions: [QuestionSummary], page: String, context: RenderContext) -> HTMLNode {
         Markup.list(questions.map { q in
             .fragment([
                 Markup.link(q.title, context.url(page: page, parameter: q.id)),
-                .el("span", [.class("ck-meta")], text: " · \(q.author) · \(q.answerCount)" + (q.isSolved ? " · ✓" : "")),
+                .el("span", [.class("ck-meta")], text: " · \(q.author) · " + context.text("questions.answerCount", ["count": "\(q.answerCount)"]) + (q.isSolved ? " · ✓ " + context.text("question.solved") : "")),
             ])
         })
     }

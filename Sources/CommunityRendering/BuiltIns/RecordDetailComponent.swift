@@ -29,7 +29,7 @@ public struct RecordDetailComponent: SiteComponent {
         let object = EntityType(properties.object.isEmpty ? (context.page.objectType ?? "") : properties.object)
         guard let id = context.parameters["id"], let record = reader.record(of: object, id: id, viewer: context.viewer) else {
             context.head.setStatus(404)
-            return .el("p", text: Localized.text("notFound", locale: context.locale))
+            return .el("p", text: context.text("record.notFound"))
         }
         let presenter = context.presenter
         let title = presenter.title(of: record) ?? presenter.objectLabel(object)

@@ -41,7 +41,7 @@ public struct RecordListComponent: SiteComponent {
         let records = reader.records(
             of: object, viewer: context.viewer, fields: properties.fields + [RecordPresenter.currencyField], where: properties.filterField,
             equals: properties.filterValue.map { FieldValue.picklist($0) }, limit: Markup.clamp(properties.limit, to: 0...200))
-        let title = properties.title.isEmpty ? presenter.objectLabel(object, plural: true) : properties.title
+        let title = properties.title.isEmpty ? presenter.objectLabel(object, plural: true) : context.localized(properties.title)
         guard let first = records.first else { return Markup.section(title, [Markup.empty(context)]) }
         let columns = properties.fields.filter { !first.hiddenFields.contains($0) }
         return Markup.section(title, [Self.table(records, object: object, columns: columns, label: title, presenter: presenter, context: context)])

@@ -19,19 +19,21 @@ public struct ResetPasswordComponent: SiteComponent {
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
+        let title = context.localized(properties.title, default: "reset.title")
         guard let token = Markup.value("token", action: Self.action, context: context) else {
-            var children: [HTMLNode] = [.el("p", text: "This link is invalid or has expired. Request a new one.")]
+            var children: [HTMLNode] = [.el("p", text: context.text("reset.invalidLink"))]
             if let forgot = context.site.url(ofPageContaining: ForgotPasswordComponent.type) {
-                children.append(.el("p", [], [Markup.link("Request a new link", forgot)]))
+                children.append(.el("p", [], [Markup.link(context.text("reset.requestNew"), forgot)]))
             }
-            return Markup.section(properties.title, children)
+            return Markup.section(title, children)
         }
-        return Markup.section(properties.title, [
+        return Markup.section(title, [
             Markup.form(Self.action, context: context, [
                 Markup.hidden("token", token),
-                Markup.secretField("password", label: "New password", action: Self.action, context: context, autocomplete: "new-password"),
-                Markup.secretField("confirm", label: "New password again", action: Self.action, context: context, autocomplete: "new-password"),
-            ], submit: "Set password"),
+                Markup.secretField("password", label: context.text("password.new"), action: Self.action, context: context, autocomplete: "new-password",
+                                   help: context.text("password.help")),
+                Markup.secretField("confirm", label: context.text("password.confirm"), action: Self.action, context: context, autocomplete: "new-password"),
+            ], submit: context.text("reset.submit")),
         ])
     }
 }

@@ -19,12 +19,12 @@ public struct SearchBoxComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         let action = context.url(page: properties.resultsPage) ?? SafeURL.path(["search"], prefix: context.site.urlPrefix)
-        let label = Localized.text("search", locale: context.locale)
+        let label = context.text("search.label")
         return .el("form", [.class("ck-search"), HTMLAttribute("role", "search"), HTMLAttribute("method", "get"), HTMLAttribute("action", url: action)], [
             .el("label", [HTMLAttribute("for", "ck-q")], text: label),
             .el("input", [HTMLAttribute("id", "ck-q"), HTMLAttribute("type", "search"), HTMLAttribute("name", "q"),
-                          HTMLAttribute("value", context.query["q"] ?? ""), HTMLAttribute("placeholder", properties.placeholder)]),
-            .el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: label),
+                          HTMLAttribute("value", context.query["q"] ?? ""), HTMLAttribute("placeholder", context.localized(properties.placeholder))]),
+            .el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: context.text("search.submit")),
         ])
     }
 }

@@ -32,7 +32,7 @@ public struct SearchResultsComponent: SiteComponent {
         let query = String((context.query["q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
         guard !query.isEmpty else { return .empty }
         let limit = Markup.clamp(properties.limit, to: 0...50)
-        let title = Localized.text("search", locale: context.locale) + ": " + query
+        let title = context.text("search.resultsTitle", ["query": query])
         guard let discovery = context.service((any DiscoveryProvider).self) else {
             guard let knowledge = context.service((any KnowledgeProvider).self) else { return Markup.unavailable(context) }
             let results = try knowledge.search(query, locale: context.locale, viewer: context.viewer, limit: limit)
@@ -86,6 +86,6 @@ public struct SearchResultsComponent: SiteComponent {
             guard let count = results.counts[kind], count > 0 else { continue }
             items.append(link("\(kind.label(locale: context.locale)) (\(count))", kind))
         }
-        return .el("nav", [.class("ck-facets"), HTMLAttribute("aria-label", "Result types")], [Markup.list(items)])
+        return .el("nav", [.class("ck-facets"), HTMLAttribute("aria-label", context.text("search.resultTypes"))], [Markup.list(items)])
     }
 }

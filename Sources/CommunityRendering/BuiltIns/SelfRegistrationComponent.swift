@@ -17,12 +17,14 @@ public struct SelfRegistrationComponent: SiteComponent {
         guard context.viewer.isGuest, context.site.selfRegistration != .disabled else { return .empty }
         var children: [HTMLNode] = []
         if context.site.selfRegistration == .pending {
-            children.append(.el("p", text: "A moderator reviews each request before you can sign in."))
+            children.append(.el("p", text: context.text("register.pending")))
         }
         children.append(Markup.form("selfRegister", context: context, [
-            Markup.field("name", label: "Full name", action: "selfRegister", context: context, required: true),
-            Markup.field("email", label: "E-mail", action: "selfRegister", context: context, required: true, type: "email"),
-        ]))
-        return Markup.section(properties.title, children)
+            Markup.field("name", label: context.text("register.name"), action: "selfRegister", context: context, required: true,
+                         autocomplete: "name", maxLength: 121),
+            Markup.field("email", label: context.text("register.email"), action: "selfRegister", context: context, required: true,
+                         type: "email", autocomplete: "email"),
+        ], submit: context.text("register.submit")))
+        return Markup.section(context.localized(properties.title, default: "register.title"), children)
     }
 }

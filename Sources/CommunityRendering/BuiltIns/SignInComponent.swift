@@ -15,9 +15,9 @@ public struct SignInComponent: SiteComponent {
 
     /// The action the form posts to.
     public static let action = "signIn"
-    /// The one answer to every failed sign-in: it never says whether the user exists, the
-    /// password was wrong or the account is locked.
-    public static let failureMessage = "The user name or password is wrong, or the account is locked. Try again later."
+    /// The one answer to every failed sign-in, in English (other locales read `signIn.failed` of
+    /// ``UIStrings``): it never says whether the user exists, the password was wrong or the account is locked.
+    public static let failureMessage = UIStrings.standard.text("signIn.failed", locale: "en")
 
     let properties: Properties
     public init(properties: Properties) { self.properties = properties }
@@ -25,20 +25,21 @@ public struct SignInComponent: SiteComponent {
     public func render(in context: RenderContext) throws -> HTMLNode {
         var children: [HTMLNode] = []
         if let user = context.viewer.user, !context.viewer.isGuest {
-            children.append(.el("p", [], [.text("You are signed in as \(user.name). "), Markup.link("Go to the home page", context.site.homeURL)]))
+            children.append(.el("p", [], [.text(context.text("signIn.signedInAs", ["name": user.name]) + " "), Markup.link(context.text("common.goHome"), context.site.homeURL)]))
         }
-        if context.query["reset"] == "1" { children.append(Markup.notice("Your password was changed. Sign in with the new one.")) }
+        if context.query["reset"] == "1" { children.append(Markup.notice(context.text("signIn.passwordChanged"))) }
         var fields: [HTMLNode] = [
-            Markup.field("username", label: "E-mail address or user name", action: Self.action, context: context, required: true),
-            Markup.secretField("password", label: "Password", action: Self.action, context: context, autocomplete: "current-password"),
+            Markup.field("username", label: context.text("signIn.username"), action: Self.action, context: context, required: true,
+                         autocomplete: "username"),
+            Markup.secretField("password", label: context.text("signIn.password"), action: Self.action, context: context, autocomplete: "current-password"),
         ]
         if let target = context.site.returnTarget(Markup.value("return", action: Self.action, context: context)) {
             fields.append(Markup.hidden("return", target.string))
         }
-        children.append(Markup.form(Self.action, context: context, fields, submit: "Sign in"))
+        children.append(Markup.form(Self.action, context: context, fields, submit: context.text("signIn.submit")))
         if let forgot = context.site.url(ofPageContaining: ForgotPasswordComponent.type) {
-            children.append(.el("p", [], [Markup.link("Forgot your password?", forgot)]))
+            children.append(.el("p", [], [Markup.link(context.text("signIn.forgot"), forgot)]))
         }
-        return Markup.section(properties.title, children)
+        return Markup.section(context.localized(properties.title, default: "signIn.title"), children)
     }
 }

@@ -27,7 +27,7 @@ public struct TopicCatalogComponent: SiteComponent {
         } else {
             return Markup.unavailable(context)
         }
-        return Markup.section(properties.title, topics.isEmpty ? [Markup.empty(context)] : [Markup.list(topics.map { topic in
+        return Markup.section(context.localized(properties.title, default: "topics.title"), topics.isEmpty ? [Markup.empty(context)] : [Markup.list(topics.map { topic in
             .fragment([Markup.link(topic.name, context.url(page: properties.topicPage, parameter: topic.name)),
                        .text(" (\(topic.itemCount))")])
         })])

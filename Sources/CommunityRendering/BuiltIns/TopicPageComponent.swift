@@ -33,7 +33,7 @@ public struct TopicPageComponent: SiteComponent {
         guard let topic = try discovery.topic(named: name, locale: context.locale, articleLocales: locales, site: context.site.id, viewer: context.viewer, limit: limit)
         else {
             context.head.setStatus(404)
-            return .el("p", text: Localized.text("notFound", locale: context.locale))
+            return .el("p", text: context.text("page.notFound"))
         }
         context.head.setTitle(topic.name)
         var children: [HTMLNode] = [.el("h1", text: topic.name)]

@@ -29,49 +29,52 @@ public struct TwoFactorChallengeComponent: SiteComponent {
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
+        let title = context.localized(properties.title, default: "twoFactor.challengeTitle")
         let state = context.form
         // Shown while the viewer is still the one the form was posted as: the new session applies from the next request.
         if state?.action == Self.completeEnrollmentAction, let codes = state?.values["recoveryCodes"], !codes.isEmpty {
             let target = context.site.returnTarget(state?.values["return"]) ?? context.site.homeURL
-            return Markup.section(properties.title, [
-                Markup.notice("Two-factor sign-in is on, and you are signed in."),
-                .el("p", text: "Keep these recovery codes somewhere safe. Each works once, if you lose your authenticator. They are shown only now."),
-                Markup.list(codes.split(separator: " ").map { .el("code", text: String($0)) }, label: "Recovery codes"),
-                .el("p", [], [Markup.link("I have saved my recovery codes: continue", target)]),
+            return Markup.section(title, [
+                Markup.notice(context.text("twoFactor.onAndSignedIn")),
+                .el("p", text: context.text("twoFactor.recoveryIntro")),
+                Markup.list(codes.split(separator: " ").map { .el("code", text: String($0)) }, label: context.text("twoFactor.recoveryCodes")),
+                .el("p", [], [Markup.link(context.text("twoFactor.savedContinue"), target)]),
             ])
         }
         guard context.viewer.isGuest else {
-            return Markup.section(properties.title, [.el("p", text: "You are signed in."), Markup.link("Go to the home page", context.site.homeURL)])
+            return Markup.section(title, [.el("p", text: context.text("twoFactor.signedIn")), Markup.link(context.text("common.goHome"), context.site.homeURL)])
         }
-        let startAgain: [HTMLNode] = context.site.url(ofPageContaining: SignInComponent.type).map { [.el("p", [], [Markup.link("Start again", $0)])] } ?? []
+        let startAgain: [HTMLNode] = context.site.url(ofPageContaining: SignInComponent.type).map { [.el("p", [], [Markup.link(context.text("twoFactor.startAgain"), $0)])] } ?? []
         if state?.action == Self.completeEnrollmentAction, let error = state?.errors[""] {
-            return Markup.section(properties.title, [.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error)] + startAgain)
+            return Markup.section(title, [.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error)] + startAgain)
         }
         let returnField: [HTMLNode] = context.site.returnTarget(state?.values["return"] ?? context.query["return"]).map { [Markup.hidden("return", $0.string)] } ?? []
         if state?.action == Self.beginEnrollmentAction || state?.action == Self.completeEnrollmentAction,
            let secret = state?.values["secret"], let uri = state?.values["uri"], !secret.isEmpty {
-            return Markup.section(properties.title, [
-                .el("p", text: "This site requires two-factor sign-in. Add this account to your authenticator app with the link or the key below, then enter the code it shows."),
-                .el("p", [], [.text("Link: "), .el("code", [.class("ck-otpauth")], text: uri)]),
-                .el("p", [], [.text("Key: "), .el("code", [.class("ck-secret")], text: secret)]),
+            return Markup.section(title, [
+                .el("p", text: context.text("twoFactor.requiredEnrollIntro")),
+                .el("p", [], [.text(context.text("twoFactor.link") + " "), .el("code", [.class("ck-otpauth")], text: uri)]),
+                .el("p", [], [.text(context.text("twoFactor.key") + " "), .el("code", [.class("ck-secret")], text: secret)]),
                 Markup.form(Self.completeEnrollmentAction, context: context, [
                     Markup.hidden("secret", secret), Markup.hidden("uri", uri),
-                    Markup.field("code", label: "Code", action: Self.completeEnrollmentAction, context: context, required: true),
-                ] + returnField, submit: "Turn on and sign in"),
+                    Markup.field("code", label: context.text("twoFactor.code"), action: Self.completeEnrollmentAction, context: context, required: true,
+                                 type: "text", help: context.text("twoFactor.codeHelp"), autocomplete: "one-time-code"),
+                ] + returnField, submit: context.text("twoFactor.turnOnAndSignIn")),
             ] + startAgain)
         }
         if state?.action == Self.beginEnrollmentAction || context.query["enroll"] == "1" {
-            return Markup.section(properties.title, [
-                .el("p", text: "This site requires two-factor sign-in, and your account does not have it yet. Set it up now to finish signing in."),
-                Markup.form(Self.beginEnrollmentAction, context: context, returnField, submit: "Set up two-factor sign-in"),
+            return Markup.section(title, [
+                .el("p", text: context.text("twoFactor.requiredNotEnrolled")),
+                Markup.form(Self.beginEnrollmentAction, context: context, returnField, submit: context.text("twoFactor.setUp")),
             ] + startAgain)
         }
         var fields: [HTMLNode] = [
-            Markup.field("code", label: "Code from your authenticator app, or a recovery code", action: Self.action, context: context, required: true),
+            Markup.field("code", label: context.text("twoFactor.challengeCode"), action: Self.action, context: context, required: true,
+                         autocomplete: "one-time-code"),
         ]
         if let target = context.site.returnTarget(Markup.value("return", action: Self.action, context: context)) {
             fields.append(Markup.hidden("return", target.string))
         }
-        return Markup.section(properties.title, [Markup.form(Self.action, context: context, fields, submit: "Verify")] + startAgain)
+        return Markup.section(title, [Markup.form(Self.action, context: context, fields, submit: context.text("twoFactor.verify"))] + startAgain)
     }
 }

@@ -26,33 +26,35 @@ public struct TwoFactorSetupComponent: SiteComponent {
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
+        let title = context.localized(properties.title, default: "twoFactor.setupTitle")
         guard let user = context.viewer.user, !context.viewer.isGuest else { return .empty }
         let state = context.form
         if state?.action == Self.confirmAction, let codes = state?.values["recoveryCodes"], !codes.isEmpty {
-            return Markup.section(properties.title, [
-                Markup.notice("Two-factor sign-in is on."),
-                .el("p", text: "Keep these recovery codes somewhere safe. Each works once, if you lose your authenticator. They are shown only now."),
-                Markup.list(codes.split(separator: " ").map { .el("code", text: String($0)) }, label: "Recovery codes"),
+            return Markup.section(title, [
+                Markup.notice(context.text("twoFactor.on")),
+                .el("p", text: context.text("twoFactor.recoveryIntro")),
+                Markup.list(codes.split(separator: " ").map { .el("code", text: String($0)) }, label: context.text("twoFactor.recoveryCodes")),
             ])
         }
         if state?.action == Self.beginAction || state?.action == Self.confirmAction,
            let secret = state?.values["secret"], let uri = state?.values["uri"], !secret.isEmpty {
-            return Markup.section(properties.title, [
-                .el("p", text: "Add this account to your authenticator app with the link or the key below, then enter the code it shows."),
-                .el("p", [], [.text("Link: "), .el("code", [.class("ck-otpauth")], text: uri)]),
-                .el("p", [], [.text("Key: "), .el("code", [.class("ck-secret")], text: secret)]),
+            return Markup.section(title, [
+                .el("p", text: context.text("twoFactor.enrollIntro")),
+                .el("p", [], [.text(context.text("twoFactor.link") + " "), .el("code", [.class("ck-otpauth")], text: uri)]),
+                .el("p", [], [.text(context.text("twoFactor.key") + " "), .el("code", [.class("ck-secret")], text: secret)]),
                 Markup.form(Self.confirmAction, context: context, [
                     Markup.hidden("secret", secret), Markup.hidden("uri", uri),
-                    Markup.field("code", label: "Code", action: Self.confirmAction, context: context, required: true),
-                ], submit: "Turn on"),
+                    Markup.field("code", label: context.text("twoFactor.code"), action: Self.confirmAction, context: context, required: true,
+                                 type: "text", help: context.text("twoFactor.codeHelp"), autocomplete: "one-time-code"),
+                ], submit: context.text("twoFactor.turnOn")),
             ])
         }
         if context.service(TwoFactorService.self)?.isEnrolled(user.id) == true {
-            return Markup.section(properties.title, [.el("p", text: "Two-factor sign-in is on.")])
+            return Markup.section(title, [.el("p", text: context.text("twoFactor.on"))])
         }
-        return Markup.section(properties.title, [
-            .el("p", text: "Protect your account with a code from an authenticator app."),
-            Markup.form(Self.beginAction, context: context, [], submit: "Set up two-factor sign-in"),
+        return Markup.section(title, [
+            .el("p", text: context.text("twoFactor.protect")),
+            Markup.form(Self.beginAction, context: context, [], submit: context.text("twoFactor.setUp")),
         ])
     }
 }

@@ -25,18 +25,19 @@ public struct VerifyEmailComponent: SiteComponent {
     public init(properties: Properties) { self.properties = properties }
 
     public func render(in context: RenderContext) throws -> HTMLNode {
-        if context.query["verified"] == "1" { return Markup.section(properties.title, [Markup.notice("Your e-mail address is verified.")]) }
+        let title = context.localized(properties.title, default: "verify.title")
+        if context.query["verified"] == "1" { return Markup.section(title, [Markup.notice(context.text("verify.verified"))]) }
         if let token = Markup.value("token", action: Self.action, context: context) {
-            return Markup.section(properties.title, [
-                Markup.form(Self.action, context: context, [Markup.hidden("token", token)], submit: "Confirm my address"),
+            return Markup.section(title, [
+                Markup.form(Self.action, context: context, [Markup.hidden("token", token)], submit: context.text("verify.confirm")),
             ])
         }
         guard let user = context.viewer.user, !context.viewer.isGuest else {
-            return Markup.section(properties.title, [.el("p", text: "This link is invalid or has expired. Sign in to request a new one.")])
+            return Markup.section(title, [.el("p", text: context.text("verify.invalidLink"))])
         }
         var children: [HTMLNode] = []
-        if context.query["sent"] == "1" { children.append(Markup.notice("We have sent a link to \(user.email).")) }
-        children.append(Markup.form(Self.sendAction, context: context, [], submit: "Send me a verification link"))
-        return Markup.section(properties.title, children)
+        if context.query["sent"] == "1" { children.append(Markup.notice(context.text("verify.sent", ["email": user.email]))) }
+        children.append(Markup.form(Self.sendAction, context: context, [], submit: context.text("verify.send")))
+        return Markup.section(title, children)
     }
 }

@@ -31,6 +31,8 @@ public struct RenderContext: Sendable {
     public let head: PageHead
     /// The engine's clock.
     public var clock: any WallClock
+    /// The library's text in every locale (``UIStrings/standard`` unless the host extended it).
+    public var strings: UIStrings
     /// On a record page (a page with an object type and a parameter), the record it shows as
     /// Access shows it to the viewer (unreadable fields removed); `nil` elsewhere, for the guest
     /// and when the viewer may not read it. Record-field audiences are evaluated against it.
@@ -41,7 +43,7 @@ public struct RenderContext: Sendable {
         viewer: Viewer, site: Site, page: Page, parameters: [String: String] = [:], query: [String: String] = [:],
         theme: Theme? = nil, locale: String? = nil, services: RenderServices = RenderServices(),
         environment: RenderEnvironment = RenderEnvironment(), csrfToken: String = "", form: FormState? = nil,
-        head: PageHead = PageHead(), clock: any WallClock = SystemClock()
+        head: PageHead = PageHead(), clock: any WallClock = SystemClock(), strings: UIStrings = .standard
     ) {
         self.viewer = viewer
         self.site = site
@@ -56,6 +58,7 @@ public struct RenderContext: Sendable {
         self.form = form
         self.head = head
         self.clock = clock
+        self.strings = strings
     }
 
     /// A copy with an environment value set, for a subtree.

@@ -17,6 +17,10 @@ public struct ActionRequest: Sendable {
     public var cookies: [String: String]
     /// The client's network address as the host saw it, if known (for sign-in backoff).
     public var clientAddress: String?
+    /// The locale the page that posted the form was shown in (one of the site's), for messages.
+    public var locale: String
+    /// The library's text, for translated messages (``text(_:)``).
+    public var strings: UIStrings
     /// Files of a `multipart/form-data` post, by field name, already within the site's upload
     /// size and type limits.
     public var files: [String: UploadedFile]
@@ -24,7 +28,8 @@ public struct ActionRequest: Sendable {
     /// A request.
     public init(
         viewer: Viewer, form: [String: String], site: Site, services: RenderServices, clock: any WallClock,
-        cookies: [String: String] = [:], clientAddress: String? = nil, files: [String: UploadedFile] = [:]
+        cookies: [String: String] = [:], clientAddress: String? = nil, files: [String: UploadedFile] = [:],
+        locale: String? = nil, strings: UIStrings = .standard
     ) {
         self.files = files
         self.viewer = viewer
@@ -34,7 +39,15 @@ public struct ActionRequest: Sendable {
         self.clock = clock
         self.cookies = cookies
         self.clientAddress = clientAddress
+        self.locale = locale ?? site.locales.first ?? viewer.locale
+        self.strings = strings
     }
+
+    /// The library's text for `key` in the request's locale, for an error message.
+    public func text(_ key: UIStringKey) -> String { strings.text(key, locale: locale) }
+
+    /// The library's text for `key` with `{name}` placeholders filled.
+    public func text(_ key: UIStringKey, _ values: [String: String]) -> String { strings.text(key, locale: locale, values) }
 
     /// An uploaded file by field name, or `nil` when none was sent.
     public func file(_ name: String) -> UploadedFile? { files[name] }

@@ -1,36 +1,16 @@
-/// The few words the library itself prints, in English, German and Korean.
+/// The first, eleven-word string table, kept so code written against it still compiles; new
+/// code reads ``UIStrings`` through ``RenderContext/text(_:)``.
 public enum Localized {
-    private static let table: [String: [String: String]] = [
-        "skip": ["en": "Skip to content", "de": "Zum Inhalt springen", "ko": "본문으로 건너뛰기"],
-        "search": ["en": "Search", "de": "Suchen", "ko": "검색"],
-        "submit": ["en": "Submit", "de": "Absenden", "ko": "제출"],
-        "helpful": ["en": "Was this helpful?", "de": "War das hilfreich?", "ko": "도움이 되었나요?"],
-        "yes": ["en": "Yes", "de": "Ja", "ko": "예"],
-        "no": ["en": "No", "de": "Nein", "ko": "아니요"],
-        "noResults": ["en": "Nothing to show.", "de": "Nichts anzuzeigen.", "ko": "표시할 항목이 없습니다."],
-        "unavailable": ["en": "This section is not available.", "de": "Dieser Bereich ist nicht verfügbar.", "ko": "이 영역을 사용할 수 없습니다."],
-        "notFound": ["en": "Page not found", "de": "Seite nicht gefunden", "ko": "페이지를 찾을 수 없습니다"],
-        "forbidden": ["en": "You do not have access to this page", "de": "Sie haben keinen Zugriff auf diese Seite", "ko": "이 페이지에 접근할 권한이 없습니다"],
-        "navigation": ["en": "Main navigation", "de": "Hauptnavigation", "ko": "주 메뉴"],
-        "menu": ["en": "Menu", "de": "Menü", "ko": "메뉴"],
-        "footerNavigation": ["en": "Footer", "de": "Fußzeile", "ko": "바닥글"],
-        "noDeals": ["en": "No deals yet. Deals appear here once your registered leads are converted.", "de": "Noch keine Deals. Deals erscheinen hier, sobald Ihre registrierten Leads umgewandelt sind.", "ko": "아직 거래가 없습니다. 등록한 리드가 전환되면 여기에 표시됩니다."],
-        "registerLead": ["en": "Register a lead", "de": "Lead registrieren", "ko": "리드 등록"],
-        "announcements": ["en": "Announcements", "de": "Mitteilungen", "ko": "공지 사항"],
-        "noAnnouncements": ["en": "No announcements for you right now.", "de": "Derzeit keine Mitteilungen für Sie.", "ko": "지금은 공지 사항이 없습니다."],
-        "myRequests": ["en": "My requests", "de": "Meine Anträge", "ko": "내 요청"],
-        "submitRequest": ["en": "Submit a request", "de": "Antrag stellen", "ko": "요청 제출"],
-        "publishAnnouncement": ["en": "Publish an announcement", "de": "Mitteilung veröffentlichen", "ko": "공지 게시"],
-        "noApprovals": ["en": "Nothing is waiting for your approval.", "de": "Nichts wartet auf Ihre Genehmigung.", "ko": "승인을 기다리는 항목이 없습니다."],
-        "approvalComment": ["en": "Comment (optional)", "de": "Kommentar (optional)", "ko": "의견(선택 사항)"],
-        "approve": ["en": "Approve", "de": "Genehmigen", "ko": "승인"],
-        "reject": ["en": "Reject", "de": "Ablehnen", "ko": "거부"],
-        "noPosts": ["en": "No posts yet. Updates from your groups and colleagues will appear here.", "de": "Noch keine Beiträge. Neuigkeiten aus Ihren Gruppen und von Kollegen erscheinen hier.", "ko": "아직 게시물이 없습니다. 그룹과 동료의 소식이 여기에 표시됩니다."],
+    private static let keys: [String: UIStringKey] = [
+        "skip": "page.skipToContent", "search": "search.label", "submit": "form.submit", "helpful": "article.helpful",
+        "yes": "common.yes", "no": "common.no", "noResults": "common.nothingToShow", "unavailable": "common.unavailable",
+        "notFound": "page.notFound", "forbidden": "page.forbidden", "navigation": "nav.main", "menu": "nav.menu",
+        "footerNavigation": "nav.footer", "noDeals": "empty.noDeals", "registerLead": "lead.title", "noPosts": "empty.noPosts",
     ]
 
-    /// The text for `key` in `locale` (`de_DE` → German), English when missing.
+    /// The text for an old key in `locale` from ``UIStrings/standard``; a key it never had is
+    /// looked up as a ``UIStringKey``.
     public static func text(_ key: String, locale: String) -> String {
-        let language = String(locale.prefix(2)).lowercased()
-        return table[key]?[language] ?? table[key]?["en"] ?? key
+        UIStrings.standard.text(keys[key] ?? UIStringKey(key), locale: locale)
     }
 }

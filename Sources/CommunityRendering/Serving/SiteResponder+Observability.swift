@@ -1,4 +1,4 @@
-import CommunityModel
+public import CommunityModel
 
 extension SiteResponder {
     /// The host's logger, when the engine registered one in ``services``
@@ -32,6 +32,24 @@ extension SiteResponder {
             metadata: [
                 "site": .text(site.id), "method": .text(request.method.rawValue), "status": .integer(error.status),
                 "reason": .text(error.description),
+            ])
+    }
+}
+
+extension LogEventName {
+    /// A form action threw an error it did not expect; the person saw a general message.
+    public static let actionFailed: LogEventName = "form.actionFailed"
+}
+
+extension SiteResponder {
+    /// Logs an action that threw: the site, the action and the error's type and description,
+    /// which the person who posted the form never sees.
+    func reportActionFailure(action: String, _ error: any Error) {
+        logger?.log(
+            .error, .actionFailed, "A form action failed unexpectedly.",
+            metadata: [
+                "site": .text(site.id), "action": .text(action), "errorType": .text(String(describing: type(of: error))),
+                "error": .text(String(describing: error)),
             ])
     }
 }

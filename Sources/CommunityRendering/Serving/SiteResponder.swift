@@ -22,7 +22,9 @@ public struct SiteResponder: Sendable {
     private let stylesheet: String
     private let styleHash: String
     private let limits: SiteLimits
-    private let cookies: CookiePolicy
+    let cookies: CookiePolicy
+    /// The library's text, from the services (``UIStrings/standard`` when the host set none).
+    let strings: UIStrings
 
     /// Compiles every page layout and variation of `site` against `registry`.
     ///
@@ -42,6 +44,7 @@ public struct SiteResponder: Sendable {
         self.csrf = csrf
         self.clock = clock
         self.router = SiteRouter(site: site)
+        self.strings = services.get(UIStrings.self) ?? .standard
         var compiled: [String: CompiledLayout] = [:]
         for page in site.pages {
             do {
@@ -54,7 +57,7 @@ public struct SiteResponder: Sendable {
             }
         }
         self.compiled = compiled
-        self.stylesheet = Stylesheet.css(for: site.theme)
+        self.stylesheet = Stylesheet.css(for: site.theme) + Stylesheet.forms
         self.styleHash = SHA256.base64(SHA256.hash(Array(stylesheet.utf8)))
     }
 
@@ -109,7 +112,7 @@ public struct SiteResponder: Sendable {
     }
 
     private func route(_ request: SiteRequest, relative: String) -> SiteResponse {
-        if site.status == .offline { return plain(503, "This site is offline for maintenance.") }
+        if site.status == .offline { return plain(503, strings.text("page.offline", locale: locale(for: request))) }
         // Branding (logo, favicon) is public even while a draft or preview site hides its pages,
         // so the sign-in page those sites still show looks like the site.
         if relative.hasPrefix("/" + Site.assetsSegment + "/") { return serveAsset(request, relative: relative) }
@@ -117,7 +120,9 @@ public struct SiteResponder: Sendable {
         if site.status == .draft, !signingIn, !(site.isMember(request.viewer) && request.viewer.user?.kind == .internal) {
             return plain(404, "Not Found")
         }
-        if site.status == .preview, !signingIn, !site.isMember(request.viewer) { return plain(401, "Sign in to preview this site.") }
+        if site.status == .preview, !signingIn, !site.isMember(request.viewer) {
+            return plain(401, strings.text("page.previewSignIn", locale: locale(for: request)))
+        }
         switch relative {
         case "/robots.txt":
             return SiteResponse(status: 200, headers: SecurityHeaders.forText("text/plain; charset=utf-8"), body: SitemapBuilder(site: site).robots())
@@ -127,6 +132,7 @@ public struct SiteResponder: Sendable {
                                 body: SitemapBuilder(site: site).sitemap(extra: extra))
         default: break
         }
+        if request.method != .post, let response = switchLocale(request, relative: relative) { return response }
         if request.method == .post { return handleAction(request, relative: relative) }
         if let fileID = SiteFileRoute.fileID(relative) { return serveFile(fileID, request: request) }
         var response = handleGet(request, form: nil)
@@ -158,13 +164,13 @@ public struct SiteResponder: Sendable {
         case .redirect(let target):
             return SiteResponse(status: 301, headers: ["Location": target, "Cache-Control": "max-age=86400"])
         case .notFound:
-            return special(site.notFoundPageID, status: 404, request: request, fallbackKey: "notFound")
+            return special(site.notFoundPageID, status: 404, request: request, fallbackKey: "page.notFound")
         case .page(let id, let parameters):
-            guard let page = site.page(id) else { return special(site.notFoundPageID, status: 404, request: request, fallbackKey: "notFound") }
+            guard let page = site.page(id) else { return special(site.notFoundPageID, status: 404, request: request, fallbackKey: "page.notFound") }
             let record = visibleRecord(of: page, parameters: parameters, viewer: request.viewer)
             guard site.mayView(page, viewer: request.viewer, visibleRecord: record) else {
                 if request.viewer.isGuest, let signIn = signInRedirect(returningTo: request.path) { return signIn }
-                return special(site.forbiddenPageID, status: 403, request: request, fallbackKey: "forbidden")
+                return special(site.forbiddenPageID, status: 403, request: request, fallbackKey: "page.forbidden")
             }
             return render(page, parameters: parameters, request: request, status: status ?? (form == nil ? 200 : 422), form: form)
         }
@@ -177,14 +183,17 @@ public struct SiteResponder: Sendable {
         return SiteResponse(status: 303, headers: ["Location": login.string, "Cache-Control": "no-store"])
     }
 
-    private func special(_ pageID: String?, status: Int, request: SiteRequest, fallbackKey: String) -> SiteResponse {
+    private func special(_ pageID: String?, status: Int, request: SiteRequest, fallbackKey: UIStringKey) -> SiteResponse {
         if let pageID, let page = site.page(pageID), site.mayView(page, viewer: request.viewer) || status == 403 {
             var response = render(page, parameters: [:], request: request, status: status, form: nil)
             response.status = status
             return response
         }
-        var out = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-        let text = Localized.text(fallbackKey, locale: request.viewer.locale)
+        let locale = locale(for: request)
+        var out = "<!DOCTYPE html><html lang=\""
+        HTMLEscaping.append(locale.replacingOccurrences(of: "_", with: "-"), to: &out)
+        out += "\"><head><meta charset=\"utf-8\"><title>"
+        let text = strings.text(fallbackKey, locale: locale)
         HTMLEscaping.append(text, to: &out)
         out += "</title></head><body><main id=\"main\"><h1>"
         HTMLEscaping.append(text, to: &out)
@@ -197,12 +206,12 @@ public struct SiteResponder: Sendable {
         _ page: Page, parameters: [String: String], request: SiteRequest, status: Int = 200, form: FormState? = nil
     ) -> SiteResponse {
         let viewer = request.viewer
-        let locale = site.locales.contains(viewer.locale) ? viewer.locale : (site.locales.first ?? "en_US")
+        let locale = locale(for: request)
         let head = PageHead()
         var context = RenderContext(
             viewer: viewer, site: site, page: page, parameters: parameters, query: request.query, locale: locale,
             services: services, csrfToken: csrf.token(for: viewer, site: site.id, at: clock.now()), form: form,
-            head: head, clock: clock)
+            head: head, clock: clock, strings: strings)
         context.record = visibleRecord(of: page, parameters: parameters, viewer: viewer)
         var key = page.id
         if let index = chosenVariationIndex(page, viewer: viewer, record: context.record) {
@@ -218,10 +227,10 @@ public struct SiteResponder: Sendable {
         out += "<!DOCTYPE html><html lang=\""
         HTMLEscaping.append(locale.replacingOccurrences(of: "_", with: "-"), to: &out)
         out += "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        let title = state.title ?? page.seo.title ?? page.title
+        let title = state.title ?? context.localized(page.seo.title ?? page.title)
         let fullTitle = title + " | " + site.name
         HTMLNode.el("title", text: fullTitle).render(into: &out)
-        let description = state.description ?? page.seo.description
+        let description = state.description ?? page.seo.description.map(context.localized)
         if let description {
             HTMLNode.el("meta", [HTMLAttribute("name", "description"), HTMLAttribute("content", description)]).render(into: &out)
         }
@@ -275,7 +284,7 @@ public struct SiteResponder: Sendable {
 
     private func renderBody(_ layout: CompiledLayout, context: RenderContext, into out: inout String) {
         out += "<a class=\"ck-skip\" href=\"#main\">"
-        HTMLEscaping.append(Localized.text("skip", locale: context.locale), to: &out)
+        HTMLEscaping.append(context.text("page.skipToContent"), to: &out)
         out += "</a>"
         let header = layout.regions.filter { $0.name == "header" }
         let footer = layout.regions.filter { $0.name == "footer" }
@@ -290,7 +299,9 @@ public struct SiteResponder: Sendable {
         for region in main { renderRegion(region, context: context, into: &out) }
         out += "</main>"
         if !sidebar.isEmpty {
-            out += "<aside class=\"ck-region-sidebar\" aria-label=\"Sidebar\">"
+            out += "<aside class=\"ck-region-sidebar\" aria-label=\""
+            HTMLEscaping.append(context.text("page.sidebar"), to: &out)
+            out += "\">"
             for region in sidebar { renderRegion(region, context: context, into: &out) }
             out += "</aside>"
         }
@@ -319,7 +330,7 @@ public struct SiteResponder: Sendable {
                         try component.render(context).render(into: &out)
                     } catch {
                         out += "<p class=\"ck-error\" role=\"alert\">"
-                        HTMLEscaping.append(Localized.text("unavailable", locale: context.locale), to: &out)
+                        HTMLEscaping.append(context.text("common.unavailable"), to: &out)
                         out += "</p>"
                     }
                     out += "</div>"
@@ -338,11 +349,11 @@ public struct SiteResponder: Sendable {
         let name = String(parts[1])
         guard isSameOrigin(request) else {
             reportCSRFRejection(request, action: name, crossOrigin: true)
-            return plain(403, "The form did not come from this site.")
+            return plain(403, strings.text("form.crossOrigin", locale: locale(for: request)))
         }
         guard csrf.verify(request.form["_csrf"], for: request.viewer, site: site.id, at: clock.now()) else {
             reportCSRFRejection(request, action: name)
-            return plain(403, "The form expired or did not come from this site. Reload the page and try again.")
+            return plain(403, strings.text("form.expired", locale: locale(for: request)))
         }
         guard let handler = actions.handler(name) else { return plain(404, "Not Found") }
         var form = request.form
@@ -361,12 +372,15 @@ public struct SiteResponder: Sendable {
             }
         }
         let result: ActionResult
+        let locale = locale(for: request)
         do {
             result = try handler(ActionRequest(
                 viewer: request.viewer, form: form, site: site, services: services, clock: clock, cookies: request.cookies,
-                clientAddress: request.clientAddress, files: request.files))
+                clientAddress: request.clientAddress, files: request.files, locale: locale, strings: strings))
         } catch {
-            result = .invalid(["": "\(error)"])
+            // The detail goes to the log; the person sees a translated sentence that quotes nothing.
+            reportActionFailure(action: name, error)
+            result = .invalid(["": strings.text("form.unexpectedError", locale: locale)])
         }
         switch result {
         case .redirect(let url):
@@ -377,22 +391,22 @@ public struct SiteResponder: Sendable {
             return SiteResponse(status: 303, headers: ["Location": target, "Cache-Control": "no-store"], setCookies: cookies)
         case .show(let values):
             let path = returnPath?.string ?? (site.urlPrefix + "/")
-            var response = handleGet(SiteRequest(.get, path, viewer: request.viewer), form: FormState(action: name, values: values, errors: [:]), status: 200)
+            var response = handleGet(SiteRequest(.get, path, viewer: request.viewer, cookies: request.cookies, headers: request.headers), form: FormState(action: name, values: values, errors: [:]), status: 200)
             response.headers["Cache-Control"] = "no-store"
             return response
         case .showSettingCookies(let values, let cookies):
             let path = returnPath?.string ?? (site.urlPrefix + "/")
-            var response = handleGet(SiteRequest(.get, path, viewer: request.viewer), form: FormState(action: name, values: values, errors: [:]), status: 200)
+            var response = handleGet(SiteRequest(.get, path, viewer: request.viewer, cookies: request.cookies, headers: request.headers), form: FormState(action: name, values: values, errors: [:]), status: 200)
             response.headers["Cache-Control"] = "no-store"
             response.setCookies += cookies
             return response
         case .forbidden:
-            return special(site.forbiddenPageID, status: 403, request: SiteRequest(.get, request.path, viewer: request.viewer), fallbackKey: "forbidden")
+            return special(site.forbiddenPageID, status: 403, request: SiteRequest(.get, request.path, viewer: request.viewer, cookies: request.cookies, headers: request.headers), fallbackKey: "page.forbidden")
         case .invalid(let errors):
             reportInvalidForm(action: name, errors: errors)
             let state = FormState(action: name, values: form, errors: errors)
             let path = returnPath?.string ?? (site.urlPrefix + "/")
-            var response = handleGet(SiteRequest(.get, path, viewer: request.viewer), form: state)
+            var response = handleGet(SiteRequest(.get, path, viewer: request.viewer, cookies: request.cookies, headers: request.headers), form: state)
             if response.status == 200 { response.status = 422 }
             return response
         }

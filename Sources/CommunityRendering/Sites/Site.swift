@@ -82,6 +82,9 @@ public struct Site: Sendable, Hashable, Codable {
     /// path asked for in its `return` query parameter. `nil` (the default for bundles made
     /// before sign-in existed) answers such requests with the forbidden page.
     public var signInPageID: String?
+    /// The site's own text (page titles, menu items, banners, headings) in its other locales;
+    /// `nil` shows that text as written.
+    public var translations: SiteTranslations?
     /// The site's sign-in rules (password length, session lifetimes); `nil` uses the engine's defaults.
     public var signIn: SiteSignInSettings?
     /// Whether guests may see members: the member directory, member profiles and the

@@ -39,10 +39,12 @@ public struct SiteTemplate: Sendable {
         self.build = build
     }
 
-    /// Creates a site from the template.
+    /// Creates a site from the template, with ``builtInTranslations`` as its translations
+    /// unless the template set its own.
     public func makeSite(_ options: Options) throws(SiteError) -> Site {
         var site = try build(options)
         site.template = id
+        if site.translations == nil { site.translations = SiteTemplate.builtInTranslations }
         return site
     }
 

@@ -1,6 +1,6 @@
 import CommunityModel
 
-/// A plain evaluator of SEMANTICS.md §10, written for clarity: no indexes, no caching
+/// A plain evaluator of the sharing rules the README's "Record access" section describes, written for clarity: no indexes, no caching
 /// beyond what keeps the randomized tests fast. The engine must agree with it everywhere.
 final class ReferenceEvaluator {
     private var memberCache: [Grantee: Set<ID<User>>] = [:]

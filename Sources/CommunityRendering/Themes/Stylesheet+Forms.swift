@@ -1,0 +1,13 @@
+extension Stylesheet {
+    /// What the translated forms and the language switcher add to the base stylesheet: the
+    /// required marker, help text and the required-fields note, framed field groups, and the
+    /// switcher as a row with the current language in bold.
+    public static let forms = """
+        .ck-required{color:var(--ck-danger)}.ck-help,.ck-required-note{margin:0;font-size:.9em;color:var(--ck-muted)}\
+        .ck-field .ck-error{margin:0;font-weight:600}\
+        .ck-fieldset{border:1px solid var(--ck-border);border-radius:var(--ck-radius);margin:0 0 var(--ck-space-4);\
+        padding:var(--ck-space-2) var(--ck-space-3)}.ck-fieldset legend{padding:0 var(--ck-space-1)}\
+        .ck-languages ul{list-style:none;display:flex;flex-wrap:wrap;gap:var(--ck-space-2);margin:0;padding:0}\
+        .ck-languages a[aria-current]{font-weight:700;text-decoration:none}
+        """
+}
