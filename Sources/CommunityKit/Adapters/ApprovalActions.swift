@@ -36,7 +36,7 @@ enum ApprovalActions {
                 default: return .invalid(["": error.description])
                 }
             } catch {
-                return try StandardActions.outcome { throw error }
+                return try StandardActions.outcome(request) { throw error }
             }
             return .redirect(ProgramActions.back(request, to: ApprovalQueueComponent.type))
         }

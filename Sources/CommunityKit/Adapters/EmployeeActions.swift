@@ -19,7 +19,7 @@ enum EmployeeActions {
             let end = day(request.field("end"), field: "end", errors: &errors)
             if let start, let end, end < start { errors["end"] = "The last day is before the first day." }
             guard errors.isEmpty, let kind, let details else { return .invalid(errors) }
-            return try outcome(field: ["EmployeeRequest.Details": "details"]) {
+            return try outcome(request, field: ["EmployeeRequest.Details": "details"]) {
                 _ = try portal.submitRequest(kind: kind, details: details, startDay: start, endDay: end, by: user)
                 return .redirect(ProgramActions.back(request, to: EmployeePortalComponent.type))
             }
@@ -35,7 +35,7 @@ enum EmployeeActions {
                 return .invalid(errors)
             }
             let departments = request.field("department").map { Set([$0]) } ?? []
-            return try outcome(field: ["Announcement.Title": "title", "Announcement.Body": "body"]) {
+            return try outcome(request, field: ["Announcement.Title": "title", "Announcement.Body": "body"]) {
                 try portal.publish(title: title, body: body, departments: departments, by: user)
                 return .redirect(ProgramActions.back(request, to: EmployeePortalComponent.type))
             }
@@ -55,7 +55,9 @@ enum EmployeeActions {
     }
 
     /// Runs a portal call: refusals become 403, a rejected value an error on its form field.
-    private static func outcome(field names: [String: String], _ body: () throws -> ActionResult) throws -> ActionResult {
+    private static func outcome(
+        _ request: ActionRequest, field names: [String: String], _ body: () throws -> ActionResult
+    ) throws -> ActionResult {
         do {
             return try body()
         } catch let error as EmployeeError {
@@ -65,7 +67,7 @@ enum EmployeeActions {
             case .unknownRequest: return .invalid(["": error.description])
             }
         } catch {
-            return try StandardActions.outcome { throw error }
+            return try StandardActions.outcome(request) { throw error }
         }
     }
 }
