@@ -7,8 +7,8 @@ public struct IdeaListComponent: SiteComponent {
         public var title: String
         /// How many.
         public var limit: Int
-        /// The order: `top`, `trending` or `recent`.
-        public var order: IdeaListOrder
+        /// The order: `top`, `trending` or `recent` (see ``IdeaListOrder``); anything else reads as `top`.
+        public var order: String
     }
 
     public static let type: ComponentType = "community.ideaList"
@@ -24,7 +24,7 @@ public struct IdeaListComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
-        let ideas = try engagement.ideas(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50), order: properties.order)
+        let ideas = try engagement.ideas(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50), order: IdeaListOrder(rawValue: properties.order) ?? .top)
         let member = !context.viewer.isGuest && context.site.isMember(context.viewer)
         return Markup.section(context.localized(properties.title, default: "ideas.title"), ideas.isEmpty ? [Markup.empty(context)] : [Markup.list(ideas.map { idea in
             var nodes: [HTMLNode] = [
