@@ -5,6 +5,9 @@ extension SiteTemplate {
     public static let builtInTranslations = SiteTranslations([
         // Menus and page titles
         "Home": ["de": "Start", "ko": "홈"],
+        "Funds": ["de": "Mittel", "ko": "지원금"],
+        "Market development funds": ["de": "Marketingentwicklungsmittel", "ko": "마케팅 개발 자금"],
+        "Known issues": ["de": "Bekannte Probleme", "ko": "알려진 문제"],
         "Topics": ["de": "Themen", "ko": "주제"],
         "Topic": ["de": "Thema", "ko": "주제"],
         "Questions": ["de": "Fragen", "ko": "질문"],
