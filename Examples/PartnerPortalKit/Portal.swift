@@ -43,6 +43,9 @@ struct Portal: Sendable {
         if let blobs { configuration.blobStore = blobs }
         PortalPrograms.configure(&configuration)
         configuration.twoFactorIssuer = "Northwind Cloud"
+        // The portal serves on the system clock: after five failed sign-ins an account waits 30 s,
+        // doubling up to 15 minutes (the library's default starts at 1 s).
+        configuration.lockout = try LockoutPolicy(baseDelay: 30)
         configuration.recordPresentation = try PortalPresentation.make()
         let community = try Community(configuration)
         if demoPasswords {

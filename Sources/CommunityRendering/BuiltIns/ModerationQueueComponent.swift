@@ -68,7 +68,7 @@ public struct ModerationQueueComponent: SiteComponent {
                 .el("thead", [], [.el("tr", [], ["moderation.when", "moderation.who", "moderation.action", "moderation.content", "moderation.detail"].map { .el("th", [HTMLAttribute("scope", "col")], text: context.text(UIStringKey($0))) })]),
                 .el("tbody", [], rows),
             ])
-            nodes.append(Markup.section(context.text("moderation.audit"), [table]))
+            nodes.append(Markup.section(context.text("moderation.audit"), [rows.isEmpty ? table : Markup.scrollable(table, label: context.text("moderation.latest"))]))
         }
         return .fragment(nodes)
     }

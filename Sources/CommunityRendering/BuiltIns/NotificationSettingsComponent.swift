@@ -56,7 +56,8 @@ public struct NotificationSettingsComponent: SiteComponent {
             .el("thead", [], [.el("tr", [], ["notifications.notice", "notifications.inbox", "notifications.email"].map { .el("th", [HTMLAttribute("scope", "col")], text: context.text(UIStringKey($0))) })]),
             .el("tbody", [], rows),
         ])
-        children.append(Markup.form(Self.action, context: context, [table], submit: context.text("notifications.save")))
+        children.append(Markup.form(Self.action, context: context, [Markup.scrollable(table, label: context.text("notifications.caption"))],
+                                    submit: context.text("notifications.save")))
         return Markup.section(properties.title, children)
     }
 }
