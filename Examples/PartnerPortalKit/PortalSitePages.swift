@@ -13,7 +13,9 @@ import Foundation
 /// - partners convert an approved lead from its page and claim money against an approved fund
 ///   request on "Market development funds"; Cara sets partner budgets and offers pooled leads on
 ///   "Channel programme";
-/// - members post ideas on the ideas page and discuss each idea on its own page.
+/// - members post ideas on the ideas page and discuss each idea on its own page;
+/// - knowledge authors (Cara, Dana) draft, edit, publish and archive articles and set their
+///   channels and category on "Knowledge authoring".
 enum PortalSitePages {
     /// The account self-registered Help Center members join.
     static let helpMembersAccount: ID<Account> = "help-members"
@@ -69,8 +71,16 @@ enum PortalSitePages {
         try site.addPage(Page(id: "channel-programme", title: "Channel programme", slug: "channel-programme", visibility: .audience("employees"),
                               layout: layout(ComponentInstance(id: "budgets", type: FundAllocationComponent.type),
                                              ComponentInstance(id: "pool", type: LeadPoolComponent.type))))
+        site.audiences.append(Audience(id: "knowledge-authors", name: "Knowledge authors",
+                                       criteria: .permission(SystemPermission.manageKnowledge.name)))
+        try site.addPage(Page(id: "knowledge-authoring", title: "Knowledge authoring", slug: "knowledge-authoring",
+                              visibility: .audience("knowledge-authors"),
+                              layout: layout(ComponentInstance(id: "authoring", type: KnowledgeAuthoringComponent.type))))
         guard let index = site.menus.firstIndex(where: { $0.id == "main" }) else { return }
-        site.menus[index].items.append(NavigationMenu.Item("Channel programme", .page("channel-programme"), audienceID: "employees"))
+        site.menus[index].items += [
+            NavigationMenu.Item("Channel programme", .page("channel-programme"), audienceID: "employees"),
+            NavigationMenu.Item("Knowledge authoring", .page("knowledge-authoring"), audienceID: "knowledge-authors"),
+        ]
     }
 
     /// First run only: the tier 1 queue, the account self-registered members join, a billing case

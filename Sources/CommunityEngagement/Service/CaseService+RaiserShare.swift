@@ -1,4 +1,4 @@
-import CommunityModel
+public import CommunityModel
 
 extension CaseService {
     /// The sharing reason of the share that keeps a case readable by the member who raised it.

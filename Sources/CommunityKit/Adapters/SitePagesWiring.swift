@@ -1,10 +1,11 @@
 import CommunityModel
 import CommunityAccess
+import CommunityContent
 import CommunityEngagement
 import CommunityRendering
 
 /// Wires the agent case work, case queue, access explanation, registration queue, fund claim,
-/// budget allocation, lead pool, lead conversion, idea form and idea page components to the engine: their data
+/// budget allocation, lead pool, lead conversion, idea form, idea page and knowledge authoring components to the engine: their data
 /// providers and form actions.
 enum SitePagesWiring {
     /// The services the components read.
@@ -16,6 +17,7 @@ enum SitePagesWiring {
         let leads: LeadDistributionService
         let conversions: LeadConversionService
         let engagement: Engagement
+        let knowledge: KnowledgeService
     }
 
     static func register(in services: inout RenderServices, _ engine: Services) {
@@ -25,6 +27,7 @@ enum SitePagesWiring {
         services.set((any ChannelProgramProvider).self, ChannelProgramDataProvider(
             funds: engine.funds, leads: engine.leads, conversions: engine.conversions, store: engine.store))
         services.set((any IdeaWorkProvider).self, IdeaWorkDataProvider(engagement: engine.engagement, access: engine.access))
+        services.set((any KnowledgeAuthoringProvider).self, KnowledgeAuthoringDataProvider(knowledge: engine.knowledge))
     }
 
     static func install(into actions: inout FormActionRegistry, _ engine: Services) {
@@ -32,5 +35,6 @@ enum SitePagesWiring {
         RegistrationActions.install(into: &actions, store: engine.store)
         ChannelProgramActions.install(into: &actions, funds: engine.funds, leads: engine.leads, conversions: engine.conversions)
         IdeaWorkActions.install(into: &actions, engagement: engine.engagement)
+        KnowledgeAuthoringActions.install(into: &actions, knowledge: engine.knowledge)
     }
 }

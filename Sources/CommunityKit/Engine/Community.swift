@@ -185,7 +185,7 @@ public final class Community: Sendable {
         services.set((any AssetStore).self, configuration.assets)
         let sitePages = SitePagesWiring.Services(
             cases: cases, access: access, store: store, funds: funds, leads: leadDistribution, conversions: conversions,
-            engagement: engagement)
+            engagement: engagement, knowledge: knowledge)
         SitePagesWiring.register(in: &services, sitePages)
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
         StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)

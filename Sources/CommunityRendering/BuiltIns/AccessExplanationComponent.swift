@@ -1,4 +1,5 @@
-public import CommunityAccess
+import CommunityAccess
+import CommunityModel
 
 /// `community.accessExplanation`: on a record page, for administrators, "why can this member
 /// see this record?": a form (GET, no writes) choosing one of the site's members, then the

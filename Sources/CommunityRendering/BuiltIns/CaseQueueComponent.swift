@@ -1,3 +1,5 @@
+import CommunityModel
+
 /// `community.caseQueue`: the open cases waiting in the queues the signed-in agent belongs to,
 /// oldest first, each linking to its case page with a button to take it (`pickCase`).
 /// Internal users only.

@@ -1,3 +1,5 @@
+import CommunityModel
+
 /// `community.caseWork`: on a case page, the agent's panel for the case named by the page's
 /// parameter: its status and owner, a form to move it to a status the lifecycle allows, and a
 /// button to take it when a queue the agent belongs to owns it. Internal users only; replies

@@ -1,3 +1,5 @@
+import CommunityModel
+
 /// `community.fundAllocation`: for a channel manager (an internal user), the partner accounts they
 /// manage with each one's market development budget for the current quarter, and a form that
 /// sets a partner's budget (`allocateFunds`: `account`, `period`, `amount`).

@@ -1,3 +1,5 @@
+import CommunityModel
+
 /// `community.fundClaims`: the viewer's partner account's approved fund requests with money left
 /// to claim, each with a claim form (amount spent, proof of performance) that goes to approval
 /// (`claimFunds`). Partner users who are members of the site only.

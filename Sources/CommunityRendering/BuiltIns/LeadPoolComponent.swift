@@ -1,3 +1,5 @@
+import CommunityModel
+
 /// `community.leadPool`: for a channel manager (an internal user), the leads waiting in the lead
 /// pool, each with a form that offers it to one of the partner accounts they manage
 /// (`offerLead`: `lead`, `account`). The partner answers on `community.leadOffers`.
