@@ -95,11 +95,11 @@ import Testing
 
         let created = Self.post(community, "createArticle", from: "/partners/authoring", as: "cara", [
             "locale": "en_US", "title": "Registering a deal", "summary": "How to register", "body": "Open Leads and fill in the form.",
-            "channel-partner": "on", "channel-internal": "on", "category": "cloud",
+            "channel-partner": "on", "channel-internal": "on",
         ])
         #expect(created.status == 303)
         let article = try #require(try Self.article(community, titled: "Registering a deal"))
-        #expect(article.channels == [.partner, .internal] && article.categoryIDs == ["cloud"])
+        #expect(article.channels == [.partner, .internal] && article.categoryIDs == [])
         let id = article.id.rawValue
         #expect(try community.knowledge.read(article.id, locale: "en_US", as: "pat") == nil)  // a draft: not live
 
@@ -114,13 +114,19 @@ import Testing
         #expect(Self.post(community, "changeArticleStatus", from: "/partners/authoring", as: "cara", ["article": id, "decision": "publish"]).status == 303)
         #expect(try community.knowledge.read(article.id, locale: "en_US", as: "pat")?.title == "Registering a deal (2027)")
 
-        #expect(Self.post(community, "updateArticleSettings", from: "/partners/authoring", as: "cara", ["article": id, "channel-internal": "on"]).status == 303)
+        #expect(Self.post(community, "updateArticleSettings", from: "/partners/authoring", as: "cara",
+                          ["article": id, "channel-internal": "on", "category": "cloud"]).status == 303)
         #expect(try community.knowledge.article(article.id)?.channels == [.internal])
-        #expect(try community.knowledge.article(article.id)?.categoryIDs == [])
+        #expect(try community.knowledge.article(article.id)?.categoryIDs == ["cloud"])
         #expect(try community.knowledge.read(article.id, locale: "en_US", as: "pat") == nil)  // no longer on the partner channel
 
         #expect(Self.post(community, "changeArticleStatus", from: "/partners/authoring", as: "cara", ["article": id, "decision": "archive"]).status == 303)
         #expect(try community.knowledge.history(article.id, locale: "en_US", by: "cara").last?.status == .archived)
+
+        // A new article filed under a category straight away.
+        #expect(Self.post(community, "createArticle", from: "/partners/authoring", as: "cara",
+                          ["locale": "en_US", "title": "Cloud limits", "channel-internal": "on", "category": "cloud"]).status == 303)
+        #expect(try Self.article(community, titled: "Cloud limits")?.categoryIDs == ["cloud"])
     }
 
     @Test func nonAuthorsAreRefused() throws {

@@ -142,10 +142,10 @@ import Testing
         #expect(try community.store.snapshot().value(record.id)?.status == "New")
         // A case nobody queued cannot be picked.
         _ = try community.cases.pick(record.id, by: "cara")
-        let again = Self.post(community, "pickCase", from: "/partners/case-queue", as: "cara", ["case": id])
+        let again = Self.post(community, "pickCase", from: casePage, as: "cara", ["case": id])
         #expect(again.status == 422)
         #expect(again.body.contains("Someone else took this case"))
-        #expect(Self.post(community, "pickCase", from: "/partners/case-queue", as: "cara", ["case": "bad id"]).status == 422)
+        #expect(Self.post(community, "pickCase", from: casePage, as: "cara", ["case": "bad id"]).status == 422)
     }
 
     // MARK: Self-registration review

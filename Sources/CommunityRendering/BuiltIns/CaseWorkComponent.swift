@@ -32,6 +32,10 @@ public struct CaseWorkComponent: SiteComponent {
             .el("p", [.class("ck-meta")], text: context.text("caseWork.status", ["status": work.status])
                 + " · " + context.text("caseWork.owner", ["owner": work.owner])),
         ]
+        // A refused pick (someone else took the case meanwhile) is shown even when the button is gone.
+        if !work.canPick, let state = context.form, state.action == Self.pickAction, let error = state.errors[""] {
+            children.append(.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error))
+        }
         if work.canPick {
             children.append(Markup.form(Self.pickAction, context: context, [Markup.hidden("case", work.id)], submit: context.text("caseWork.pick")))
         }
