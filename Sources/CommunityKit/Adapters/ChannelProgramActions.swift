@@ -81,8 +81,9 @@ enum ChannelProgramActions {
                 case .notChannelManager: return .forbidden
                 case .unknownLead, .alreadyOffered: return .invalid(["": request.text("leadPool.unknown")])
                 case .unknownAccount: return .invalid(["": request.text("fundAllocation.unknownPartner")])
-                case .noRecipient, .tierTooLow, .leadLocked, .wrongLeadStatus:
-                    return .invalid(["": request.text("leadPool.refused", ["reason": error.description])])
+                case .tierTooLow: return .invalid(["": request.text("leadPool.tierTooLow")])
+                case .noRecipient: return .invalid(["": request.text("leadPool.noRecipient")])
+                case .leadLocked, .wrongLeadStatus: return .invalid(["": request.text("leadPool.refused")])
                 default: throw error
                 }
             } catch is AccessDenied {
