@@ -3,7 +3,8 @@ import Foundation
 
 /// Pages for work that the engine could do but no page offered:
 /// - the Help Center routes billing cases to a "Tier 1 support" queue; Sam (an agent) sees
-///   them on "Case queue", takes one, and moves a case's status from its page (`community.caseWork`);
+///   them on "Case queue", takes one, moves a case's status from its page (`community.caseWork`)
+///   and replies there (`community.caseActivity`);
 ///   the customer who raised a queued case keeps reading it (the raiser's share);
 /// - the Help Center takes self-registrations for review: guests join on "Join", and Sam (who
 ///   may moderate users) approves or turns them down on "Registrations";
@@ -27,7 +28,7 @@ enum PortalSitePages {
             defaultOwner: .user("sam"))
     }
 
-    /// The Help Center's join, registrations and case queue pages, and case work on its case page.
+    /// The Help Center's join, registrations and case queue pages, and case work and replies on its case page.
     static func installHelp(into site: inout Site) throws {
         site.selfRegistration = .pending
         site.selfRegistrationProfileID = "customer"
@@ -46,6 +47,8 @@ enum PortalSitePages {
         try site.addPage(Page(id: "case-queue", title: "Case queue", slug: "case-queue", visibility: .audience("agents"),
                               layout: layout(ComponentInstance(id: "cq", type: CaseQueueComponent.type))))
         try append(ComponentInstance(id: "work", type: CaseWorkComponent.type), toPage: "case", of: &site)
+        // Replies: public or internal comments, and attachments.
+        try append(ComponentInstance(id: "activity", type: CaseActivityComponent.type), toPage: "case", of: &site)
         guard let index = site.menus.firstIndex(where: { $0.id == "main" }) else { return }
         site.menus[index].items += [
             NavigationMenu.Item("Join", .page("join"), audienceID: "guests"),

@@ -22,6 +22,11 @@ import Testing
         #expect(portal.post("pickCase", from: "/help/case-queue", as: "sam", form: ["case": id]).status == 303)
         #expect(portal.post("changeCaseStatus", from: "/help/case/\(id)", as: "sam", form: ["case": id, "status": "Working"]).status == 303)
         #expect(try portal.community.store.snapshot().value(ID<Case>(parsing: id))?.status == "Working")
+        // Sam replies to Kim on the case page, and notes something only staff see.
+        #expect(portal.post("addCaseComment", from: "/help/case/\(id)", as: "sam", form: ["case": id, "body": "We are correcting the VAT number."]).status == 303)
+        #expect(portal.post("addCaseComment", from: "/help/case/\(id)", as: "sam", form: ["case": id, "body": "Billing system ticket 4711.", "internal": "on"]).status == 303)
+        let kimsView = portal.get("/help/case/\(id)", as: "kim").body
+        #expect(kimsView.contains("We are correcting the VAT number.") && !kimsView.contains("Billing system ticket 4711."))
         #expect(portal.get("/help/case/\(id)", as: "kim").body.contains("Invoice shows the wrong VAT number"))
     }
 

@@ -15,8 +15,14 @@ struct AccessExplanationDataProvider: AccessExplanationProvider {
 
     func members(of site: Site, viewer: Viewer, limit: Int) throws -> [(id: String, name: String)] {
         guard mayExplain(viewer: viewer) else { return [] }
-        let users = try store.snapshot().all(User.self).map(\.value).filter(\.isActive)
-        let members = users.filter { site.isMember(Community.viewer($0.id, access: access, store: store)) }
+        let users = try store.snapshot().all(User.self).map(\.value).filter { $0.isActive && $0.kind != .guest }
+        // A member profile decides at once; a viewer (with permission sets through groups) is
+        // built only for the others, and only when the site admits members by permission set.
+        let profiles = Set(site.memberProfileIDs)
+        let members = users.filter { user in
+            profiles.contains(user.profileID)
+                || (!site.memberPermissionSetIDs.isEmpty && site.isMember(Community.viewer(user.id, access: access, store: store)))
+        }
         return members.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.prefix(max(0, limit)).map { (id: $0.id.rawValue, name: $0.name) }
     }
 
