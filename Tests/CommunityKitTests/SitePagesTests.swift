@@ -92,7 +92,7 @@ import Testing
         #expect(record.owner == .queue("tier1"))
 
         let queue = Self.get(community, "/partners/case-queue", as: "cara")
-        #expect(queue.body.contains("Invoice total is wrong") && queue.body.contains("Tier 1"))
+        #expect(queue.body.contains("Invoice total is wrong") && queue.body.contains("Tier 1 · Medium"))
         #expect(queue.body.contains("action=\"/partners/_action/pickCase\""))
         let casePage = "/partners/case/\(record.id.rawValue)"
         let before = Self.get(community, casePage, as: "cara").body

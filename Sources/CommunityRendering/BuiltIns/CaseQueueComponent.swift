@@ -34,9 +34,17 @@ public struct CaseQueueComponent: SiteComponent {
         return Markup.section(title, top + [Markup.list(cases.map { item in
             .fragment([
                 Markup.link(item.subject, context.url(objectType: "Case", id: item.id)),
-                .el("span", [.class("ck-meta")], text: " · \(item.queue) · \(item.priority) · " + Markup.date(item.opened, locale: context.locale)),
+                .el("span", [.class("ck-meta")], text: " · \(item.queue) · \(Self.priority(item.priority, context: context)) · "
+                    + Markup.date(item.opened, locale: context.locale)),
                 Markup.buttonForm(CaseWorkComponent.pickAction, context: context, hidden: [("case", item.id)], submit: context.text("caseWork.pick")),
             ])
         }, label: title)])
+    }
+
+    /// A priority in the viewer's language where the tables have it (`case.priority.high`), else as stored.
+    static func priority(_ value: String, context: RenderContext) -> String {
+        let key = UIStringKey("case.priority." + value)
+        let text = context.text(key)
+        return text == key.rawValue ? value : text
     }
 }
