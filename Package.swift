@@ -83,9 +83,11 @@ let package = Package(
             dependencies: ["SharingWorkload"],
             path: "Benchmarks/SharingBenchmark"
         ),
+        // The search benchmark's input format, validation and metrics (tested; not a product).
+        .target(name: "SearchBenchmarkKit", dependencies: ["CommunityContent"], path: "Benchmarks/SearchBenchmarkKit"),
         .executableTarget(
             name: "SearchBenchmark",
-            dependencies: ["CommunityModel", "CommunityContent"],
+            dependencies: ["CommunityModel", "CommunityContent", "SearchBenchmarkKit"],
             path: "Benchmarks/SearchBenchmark",
             resources: [.copy("Data")]
         ),
@@ -108,6 +110,7 @@ let package = Package(
             name: "CommunityAccessTests",
             dependencies: ["CommunityModel", "CommunityAccess", "CommunityTesting"]
         ),
+        .testTarget(name: "SearchBenchmarkTests", dependencies: ["SearchBenchmarkKit", "CommunityContent"]),
         .testTarget(
             name: "CommunityContentTests",
             dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent"]

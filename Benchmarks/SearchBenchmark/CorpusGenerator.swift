@@ -1,4 +1,5 @@
 import Foundation
+import SearchBenchmarkKit
 
 /// Generates a synthetic trilingual corpus (English-like, German-like with compounds,
 /// Korean with particles) and judged queries taken from the documents' titles, some with
@@ -86,15 +87,19 @@ struct CorpusGenerator {
         (0..<words).map { _ in word(language, contentOnly: contentOnly) }.joined(separator: " ")
     }
 
-    mutating func corpus(count: Int, vocabulary: Int) -> [CorpusEntry] {
+    /// Documents in turn English, German and Korean; popularity and age vary with the position
+    /// (recorded in the entries' `popularity` and `updatedAt` fields).
+    mutating func corpus(count: Int, vocabulary: Int, epoch: Date) -> [CorpusEntry] {
         let languages = makeLanguages(vocabulary: vocabulary)
         return (0..<count).map { i in
             let language = languages[i % 3]
+            let updated = epoch.addingTimeInterval(-Double(i % 365) * 86_400)
             return CorpusEntry(
                 id: "g\(i)", locale: language.locale, title: text(language, words: 4 + Int(random.next() % 5), contentOnly: true),
                 summary: text(language, words: 10 + Int(random.next() % 6)),
                 body: text(language, words: 40 + Int(random.next() % 41)),
-                categories: ["c\(random.next() % 20)"])
+                categories: ["c\(random.next() % 20)"], popularity: Double(i % 50),
+                updatedAt: updated.formatted(.iso8601))
         }
     }
 
@@ -113,7 +118,7 @@ struct CorpusGenerator {
                 chars.swapAt(p, p + 1)
                 chosen[i] = String(chars)
             }
-            return JudgedQuery(query: chosen.joined(separator: " "), locale: doc.locale, relevant: [doc.id])
+            return JudgedQuery(query: chosen.joined(separator: " "), locale: doc.locale, relevant: RelevanceJudgments(relevant: [doc.id]))
         }
     }
 }

@@ -1,6 +1,7 @@
 import CommunityContent
 import CommunityModel
 import Foundation
+import SearchBenchmarkKit
 
 #if canImport(Glibc)
     import Glibc
@@ -8,56 +9,13 @@ import Foundation
     import Darwin
 #endif
 
-/// SearchBenchmark: relevance (MRR@10, nDCG@10, recall@10), query latency and indexing
-/// throughput of MemorySearchIndex.
+/// SearchBenchmark: relevance (MRR@10, nDCG@10 with graded relevance, recall@10), query
+/// latency and indexing throughput of MemorySearchIndex. Input parsing and validation, and the
+/// metrics, live in SearchBenchmarkKit (tested by SearchBenchmarkTests).
 ///
 ///     swift run -c release SearchBenchmark                       # shipped trilingual set
 ///     swift run -c release SearchBenchmark --docs 100000 --json  # generated corpus
-///     swift run -c release SearchBenchmark --corpus c.json --queries q.json
-
-struct Options {
-    var corpus: String?
-    var queries: String?
-    var docs: Int?
-    var json = false
-    var seed: UInt64 = 42
-    var generatedQueries = 500
-    var rounds = 3
-    var typos = true
-    var restricted = true
-}
-
-func parseArguments() throws -> Options {
-    var o = Options()
-    var args = CommandLine.arguments.dropFirst()
-    func value(_ name: String) throws -> String {
-        guard let v = args.popFirst() else { throw BenchmarkInputError(description: "\(name) needs a value") }
-        return v
-    }
-    while let arg = args.popFirst() {
-        switch arg {
-        case "--corpus": o.corpus = try value(arg)
-        case "--queries": o.queries = try value(arg)
-        case "--docs":
-            guard let n = Int(try value(arg)), n > 0 else { throw BenchmarkInputError(description: "--docs needs a positive number") }
-            o.docs = n
-        case "--json": o.json = true
-        case "--seed":
-            guard let n = UInt64(try value(arg)) else { throw BenchmarkInputError(description: "--seed needs a number") }
-            o.seed = n
-        case "--rounds":
-            guard let n = Int(try value(arg)), n > 0 else { throw BenchmarkInputError(description: "--rounds needs a positive number") }
-            o.rounds = n
-        case "--no-typos": o.typos = false
-        case "--unrestricted": o.restricted = false
-        case "--help", "-h":
-            print("usage: SearchBenchmark [--corpus FILE.json] [--queries FILE.json] [--docs N] [--json] [--seed N] [--rounds N] [--no-typos] [--unrestricted]")
-            exit(0)
-        default: throw BenchmarkInputError(description: "unknown argument \(arg)")
-        }
-    }
-    return o
-}
+///     swift run -c release SearchBenchmark --corpus c.json --queries q.json --rankings r.jsonl
 
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
     guard !sorted.isEmpty else { return 0 }
@@ -79,50 +37,40 @@ func threadCPUMicroseconds() -> Double {
 }
 
 func run() throws {
-    let options = try parseArguments()
-    var generator = CorpusGenerator(seed: options.seed)
-    let corpus: [CorpusEntry]
-    var queries: [JudgedQuery]
-    var source: String
+    let options = try BenchmarkOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+    if options.help {
+        print(BenchmarkOptions.usage)
+        return
+    }
+    let epoch = Date(timeIntervalSince1970: 1_767_225_600)
+    var corpus: [CorpusEntry]
+    let queries: [JudgedQuery]
+    let source: String
+    let viewer: SearchViewer
     if let docs = options.docs {
-        corpus = generator.corpus(count: docs, vocabulary: 20_000)
+        var generator = CorpusGenerator(seed: options.seed)
+        corpus = generator.corpus(count: docs, vocabulary: 20_000, epoch: epoch)
         source = "generated \(docs) documents (seed \(options.seed))"
         queries = generator.queries(for: corpus, count: options.generatedQueries)
+        // A third of the generated documents are restricted to a category key; the viewer
+        // holds half of those keys. Judged documents stay visible.
+        let relevantIDs = Set(queries.flatMap(\.relevant.grades.keys))
+        for i in corpus.indices where i % 3 == 1 {
+            let category = corpus[i].categories?.first ?? "c0"
+            corpus[i].visibleTo = [relevantIDs.contains(corpus[i].id) ? "category:c0" : "category:\(category)"]
+        }
+        viewer = SearchViewer(keys: Set((0..<10).map { "category:c\($0)" }))
     } else {
         let corpusPath = options.corpus ?? BenchmarkData.bundledPath("corpus")
-        corpus = try BenchmarkData.load([CorpusEntry].self, from: corpusPath)
+        let queriesPath = options.queries ?? BenchmarkData.bundledPath("queries")
+        corpus = try BenchmarkInput.load([CorpusEntry].self, from: corpusPath)
+        queries = try BenchmarkInput.load([JudgedQuery].self, from: queriesPath)
         source = corpusPath
-        queries = []
+        viewer = SearchViewer(keys: Set(options.viewerKeys))
     }
-    if let path = options.queries {
-        queries = try BenchmarkData.load([JudgedQuery].self, from: path)
-    } else if options.docs == nil {
-        queries = try BenchmarkData.load([JudgedQuery].self, from: BenchmarkData.bundledPath("queries"))
-    }
-    guard !queries.isEmpty else { throw BenchmarkInputError(description: "no queries") }
-
-    // Generated documents get a visibility descriptor: a third are restricted to a
-    // category key; the viewer holds half of those keys. Judged documents stay visible.
-    let epoch = Date(timeIntervalSince1970: 1_767_225_600)
-    let relevantIDs = Set(queries.flatMap(\.relevant))
-    var documents: [SearchDocument] = []
-    documents.reserveCapacity(corpus.count)
-    for (i, entry) in corpus.enumerated() {
-        var visibility = SearchVisibility.everyone
-        if options.docs != nil, i % 3 == 1 {
-            let category = entry.categories?.first ?? "c0"
-            let key = relevantIDs.contains(entry.id) ? "category:c0" : "category:\(category)"
-            visibility = .anyOf([key])
-        }
-        documents.append(
-            SearchDocument(
-                type: .article, id: entry.id, locale: entry.locale, title: entry.title, summary: entry.summary ?? "",
-                body: entry.body ?? "", categories: entry.categories ?? [], visibility: visibility,
-                createdAt: epoch.addingTimeInterval(-Double(i % 365) * 86_400), popularity: Double(i % 50)))
-    }
-    let viewer: SearchViewer =
-        options.restricted
-        ? SearchViewer(keys: Set((0..<10).map { "category:c\($0)" }).union(["category:c0"])) : .unrestricted
+    let input = try BenchmarkInput(corpus: corpus, queries: queries, epoch: epoch)
+    let documents = input.documents
+    let searchViewer = options.restricted ? viewer : .unrestricted
 
     // Indexing throughput: batches of 1,000, as a host feeding a change stream would.
     let index = MemorySearchIndex(clock: ManualClock(epoch))
@@ -137,16 +85,17 @@ func run() throws {
     let docsPerCPUSecond = Double(documents.count) / max(indexCPUSeconds, 1e-9)
 
     // Relevance, then latency over several rounds (the first round warms up).
-    var reciprocalRanks = 0.0, ndcg = 0.0, recall = 0.0
+    var evaluations: [QueryEvaluation] = []
     var latencies: [Double] = []
     var cpuLatencies: [Double] = []
     for round in 0...options.rounds {
-        for judged in queries {
+        for judged in input.queries {
             let query = SearchQuery(
-                judged.query, locale: judged.locale, typoTolerance: options.typos, limit: 10, highlight: false)
+                judged.query, locale: judged.locale, prefixLastWord: options.prefix, typoTolerance: options.typos,
+                locales: options.localeFilter ? judged.locale.map { [$0] } : nil, limit: 10, highlight: false)
             let start = ContinuousClock.now
             let cpuStart = threadCPUMicroseconds()
-            let results = try index.search(query, as: viewer)
+            let results = try index.search(query, as: searchViewer)
             let cpu = threadCPUMicroseconds() - cpuStart
             let elapsed = microseconds(since: start)
             if round > 0 {
@@ -154,25 +103,31 @@ func run() throws {
                 cpuLatencies.append(cpu)
             }
             guard round == 0 else { continue }
-            let ranked = results.hits.map(\.key.id)
-            let relevant = Set(judged.relevant)
-            if let first = ranked.firstIndex(where: relevant.contains) { reciprocalRanks += 1 / Double(first + 1) }
-            var dcg = 0.0
-            for (i, id) in ranked.enumerated() where relevant.contains(id) { dcg += 1 / log2(Double(i + 2)) }
-            let ideal = (0..<min(10, relevant.count)).reduce(0.0) { $0 + 1 / log2(Double($1 + 2)) }
-            ndcg += ideal > 0 ? dcg / ideal : 0
-            recall += Double(ranked.filter(relevant.contains).count) / Double(max(1, relevant.count))
+            let ranking = results.hits.map { (id: $0.key.id, locale: $0.locale, score: $0.score) }
+            evaluations.append(QueryEvaluation(judged: judged, ranking: ranking))
         }
     }
-    let n = Double(queries.count)
+    if let path = options.rankings {
+        let lines = try evaluations.map { try $0.jsonLine() }.joined(separator: "\n") + "\n"
+        do { try Data(lines.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+            throw BenchmarkInputError.unreadableFile(path: path, reason: "cannot write: \(error.localizedDescription)")
+        }
+    }
+    let summary = EvaluationSummary(evaluations)
     latencies.sort()
     cpuLatencies.sort()
-    let mrr = reciprocalRanks / n, meanNDCG = ndcg / n, meanRecall = recall / n
+    let mrr = summary.overall.mrr, meanNDCG = summary.overall.ndcg, meanRecall = summary.overall.recall
     let p50 = percentile(latencies, 0.5), p99 = percentile(latencies, 0.99)
 
     print("SearchBenchmark — \(source)")
-    print("documents: \(documents.count), queries: \(queries.count), typo tolerance: \(options.typos ? "on" : "off"), viewer: \(options.restricted ? "restricted" : "unrestricted"), segments: \(index.segmentCount)")
+    print("documents: \(documents.count), queries: \(input.queries.count), typo tolerance: \(options.typos ? "on" : "off"), prefix: \(options.prefix ? "on" : "off"), locale filter: \(options.localeFilter ? "on" : "off"), viewer: \(options.restricted ? "restricted" : "unrestricted"), segments: \(index.segmentCount)")
     print(String(format: "MRR@10 %.4f   nDCG@10 %.4f   recall@10 %.4f", mrr, meanNDCG, meanRecall))
+    for (title, groups) in [("language", summary.byLanguage), ("category", summary.byCategory)] where !groups.isEmpty {
+        for (name, scores) in groups.sorted(by: { $0.key < $1.key }) {
+            let figures = String(format: "MRR@10 %.4f   nDCG@10 %.4f   recall@10 %.4f", scores.mrr, scores.ndcg, scores.recall)
+            print("  \(title) \(name) (\(scores.count) queries): \(figures)")
+        }
+    }
     print(String(format: "query latency p50 %.1f µs   p99 %.1f µs   (%d timed queries)", p50, p99, latencies.count))
     print(String(format: "query CPU time p50 %.1f µs   p99 %.1f µs", percentile(cpuLatencies, 0.5), percentile(cpuLatencies, 0.99)))
     print(String(format: "indexing: %.0f documents/s wall (%.2f s), %.0f documents per CPU second (%.2f s), batches of 1000", docsPerSecond, indexSeconds, docsPerCPUSecond, indexCPUSeconds))

@@ -1,0 +1,79 @@
+/// The search benchmark's command-line options.
+public struct BenchmarkOptions: Sendable, Hashable {
+    /// The usage line `--help` prints.
+    public static let usage = """
+        usage: SearchBenchmark [--corpus FILE.json --queries FILE.json | --docs N] [--json] [--seed N]
+                               [--rounds N] [--no-typos] [--unrestricted] [--viewer-key KEY]...
+                               [--locale-filter] [--prefix] [--rankings FILE.jsonl]
+        """
+
+    /// A corpus file (needs `queries`).
+    public var corpus: String?
+    /// A judged-query file (needs `corpus`).
+    public var queries: String?
+    /// Size of a generated corpus.
+    public var docs: Int?
+    /// Whether to print a JSON line of the figures.
+    public var json = false
+    /// Seed of the generated corpus.
+    public var seed: UInt64 = 42
+    /// Queries generated for a generated corpus.
+    public var generatedQueries = 500
+    /// Timed rounds after the warm-up round.
+    public var rounds = 3
+    /// Whether queries tolerate typos.
+    public var typos = true
+    /// Whether the viewer is restricted (false: sees every document).
+    public var restricted = true
+    /// Keys a restricted viewer holds for a corpus file's `visibleTo` keys.
+    public var viewerKeys: [String] = []
+    /// Whether each query only sees documents in its own locale.
+    public var localeFilter = false
+    /// Whether each query's last word matches as a prefix.
+    public var prefix = false
+    /// Where to write one JSON line per query with its ranking.
+    public var rankings: String?
+    /// Whether `--help` was asked for.
+    public var help = false
+
+    /// The defaults: the shipped data set.
+    public init() {}
+
+    /// Parses arguments (without the program name), checking that they make sense together.
+    public init(arguments: [String]) throws(BenchmarkInputError) {
+        var rest = arguments[...]
+        func value(_ flag: String) throws(BenchmarkInputError) -> String {
+            guard let v = rest.popFirst() else { throw .missingValue(flag: flag) }
+            return v
+        }
+        func positive(_ flag: String) throws(BenchmarkInputError) -> Int {
+            let text = try value(flag)
+            guard let n = Int(text), n > 0 else { throw .invalidValue(flag: flag, value: text, expected: "a positive number") }
+            return n
+        }
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--corpus": corpus = try value(argument)
+            case "--queries": queries = try value(argument)
+            case "--docs": docs = try positive(argument)
+            case "--json": json = true
+            case "--seed":
+                let text = try value(argument)
+                guard let n = UInt64(text) else { throw .invalidValue(flag: argument, value: text, expected: "a number") }
+                seed = n
+            case "--rounds": rounds = try positive(argument)
+            case "--no-typos": typos = false
+            case "--unrestricted": restricted = false
+            case "--viewer-key": viewerKeys.append(try value(argument))
+            case "--locale-filter": localeFilter = true
+            case "--prefix": prefix = true
+            case "--rankings": rankings = try value(argument)
+            case "--help", "-h": help = true
+            default: throw .unknownArgument(argument)
+            }
+        }
+        if docs != nil, corpus != nil { throw .generatedAndFileCorpus }
+        if corpus != nil, queries == nil { throw .queriesRequiredWithCorpus }
+        if queries != nil, corpus == nil { throw .queriesRequireCorpus }
+    }
+}
