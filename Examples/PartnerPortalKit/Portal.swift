@@ -75,6 +75,7 @@ struct Portal: Sendable {
         try PortalPrograms.extend(&partners)
         try PortalEmployees.install(into: &partners)
         try PortalIdeas.extend(&partners)
+        PortalTranslations.install(into: &partners)
         try community.storeSite(Portal.withBuilderLink(partners))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
@@ -85,6 +86,7 @@ struct Portal: Sendable {
         help.theme.footerLinks = [.init("Partner Central", SafeURL("/partners/"))]
         try PortalAssets.install(into: community, site: &help)
         try Portal.addKnownIssues(to: &help)
+        PortalTranslations.install(into: &help)
         // Stored sites: a store from an earlier run keeps what the builder published there.
         try community.storeSite(Portal.withBuilderLink(help))
         if isEmpty {

@@ -92,9 +92,9 @@ struct SiteFormsDataProvider: CaseActivityProvider, BestAnswerProvider, Moderati
             for source in entry.sources {
                 switch source {
                 case .memberFlags: continue
-                case .keywordRule: reasons.append("matched a keyword rule")
-                case .preModeration: reasons.append("group requires approval")
-                case .rateLimit: reasons.append("posting rate limit")
+                case .keywordRule: reasons.append("keywordRule")
+                case .preModeration: reasons.append("preModeration")
+                case .rateLimit: reasons.append("rateLimit")
                 }
             }
             return ModerationQueueItem(

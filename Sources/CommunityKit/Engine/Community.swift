@@ -281,7 +281,7 @@ public final class Community: Sendable {
     public func handle(_ request: SiteRequest) -> SiteResponse {
         let start = ContinuousClock.now
         guard let responder = site(forPath: request.path) else {
-            let response = SiteResponse(status: 404, headers: ["Content-Type": "text/plain; charset=utf-8"], body: "Not Found")
+            let response = SiteResponse(status: 404, headers: ["Content-Type": "text/plain; charset=utf-8"], body: notFoundText(for: request))
             recordRequest(request, site: "", status: response.status, duration: ContinuousClock.now - start)
             return response
         }

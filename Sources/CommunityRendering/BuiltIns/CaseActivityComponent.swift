@@ -30,10 +30,10 @@ public struct CaseActivityComponent: SiteComponent {
               let activity = try provider.activity(caseID: caseID, viewer: context.viewer)
         else { return .empty }
         var commentNodes: [HTMLNode] = activity.comments.map { comment in
-            var meta = comment.author + " · " + Markup.date(comment.posted, locale: context.locale)
-            if !comment.isPublic { meta += " · internal" }
+            var meta: [HTMLNode] = [.text(comment.author + " · "), Markup.moment(comment.posted, context: context)]
+            if !comment.isPublic { meta.append(.text(" · " + context.text("caseActivity.internalTag"))) }
             return .el("article", [.class(comment.isPublic ? "ck-comment" : "ck-comment ck-internal")], [
-                .el("p", [.class("ck-meta")], text: meta), .el("p", text: comment.body),
+                .el("p", [.class("ck-meta")], meta), .el("p", text: comment.body),
             ])
         }
         if commentNodes.isEmpty { commentNodes = [.el("p", [.class("ck-empty")], text: context.text("caseActivity.noComments"))] }

@@ -34,9 +34,9 @@ public struct ModerationQueueComponent: SiteComponent {
         if queue.isEmpty { items.append(.el("p", [.class("ck-empty")], text: context.text("moderation.empty"))) }
         for item in queue {
             var children: [HTMLNode] = [
-                .el("h3", text: item.kind.prefix(1).uppercased() + item.kind.dropFirst() + " by " + item.author),
-                .el("p", [.class("ck-meta")], text: context.text("moderation.queued") + " " + Markup.date(item.opened, locale: context.locale)
-                    + (item.reasons.isEmpty ? "" : " · " + item.reasons.joined(separator: "; "))),
+                .el("h3", text: context.text("moderation.item", ["kind": Self.kind(item.kind, context: context), "author": item.author])),
+                .el("p", [.class("ck-meta")], [.text(context.text("moderation.queued") + " "), Markup.moment(item.opened, context: context),
+                    .text(item.reasons.isEmpty ? "" : " · " + item.reasons.map { Self.reason($0, context: context) }.joined(separator: "; "))]),
                 .el("blockquote", text: item.text),
             ]
             for action in [Self.approveAction, Self.removeAction, Self.editAction] {
@@ -59,7 +59,7 @@ public struct ModerationQueueComponent: SiteComponent {
             let log = try provider.moderationLog(viewer: context.viewer, limit: limit)
             let rows: [HTMLNode] = log.map { line in
                 .el("tr", [], [
-                    .el("td", text: Markup.date(line.at, locale: context.locale)), .el("td", text: line.actor), .el("td", text: line.action),
+                    .el("td", text: Markup.date(line.at, locale: context.locale)), .el("td", text: line.actor), .el("td", text: context.strings.textIfPresent(UIStringKey("moderation.log." + line.action), locale: context.locale) ?? line.action),
                     .el("td", text: line.subject), .el("td", text: line.detail),
                 ])
             }
@@ -71,5 +71,19 @@ public struct ModerationQueueComponent: SiteComponent {
             nodes.append(Markup.section(context.text("moderation.audit"), [rows.isEmpty ? table : Markup.scrollable(table, label: context.text("moderation.latest"))]))
         }
         return .fragment(nodes)
+    }
+
+    /// What was queued (`post`, `comment`…) in the viewer's language, capitalised as stored when unknown.
+    static func kind(_ raw: String, context: RenderContext) -> String {
+        context.strings.textIfPresent(UIStringKey("moderation.kind." + raw), locale: context.locale)
+            ?? raw.prefix(1).uppercased() + raw.dropFirst()
+    }
+
+    /// Why an entry is queued: a built-in reason code (`keywordRule`) or a member's flag
+    /// (`flagged: <their words>`) in the viewer's language; anything else as stored.
+    static func reason(_ raw: String, context: RenderContext) -> String {
+        let flagged = "flagged: "
+        if raw.hasPrefix(flagged) { return context.text("moderation.reason.flagged", ["reason": String(raw.dropFirst(flagged.count))]) }
+        return context.strings.textIfPresent(UIStringKey("moderation.reason." + raw), locale: context.locale) ?? raw
     }
 }

@@ -154,7 +154,8 @@ public enum Stylesheet {
         ".ck-stage h3{font-size:var(--ck-text-2)}",
         ".ck-chart{margin:0 0 var(--ck-space-4);color:var(--ck-primary)}",
         "svg.ck-chart{display:block;width:100%;max-width:36rem}",
-        "svg.ck-chart text{fill:var(--ck-text)}",
+        // Only text without its own colour: a value label over a bar sets one chosen by contrast.
+        "svg.ck-chart text:not([fill]){fill:var(--ck-text)}",
         // Articles, questions, profiles
         ".ck-rich-text,.ck-article-body,.ck-question-body{max-width:72ch}",
         ".ck-topic,.ck-question,.ck-profile,.ck-record{min-width:0}",
