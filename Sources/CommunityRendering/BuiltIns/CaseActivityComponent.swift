@@ -55,7 +55,7 @@ public struct CaseActivityComponent: SiteComponent {
             fileNodes.append(Markup.list(activity.attachments.map { file in
                 .fragment([
                     .el("a", [.href(SiteFileRoute.url(fileID: file.id, site: context.site))], text: file.fileName),
-                    .text(" (" + file.contentType + ", " + Markup.size(file.size) + ")"),
+                    .text(" (" + Markup.size(file.size) + ")"),
                 ])
             }, label: context.text("caseActivity.attachments")))
         }

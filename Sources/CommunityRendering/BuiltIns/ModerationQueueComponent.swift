@@ -33,8 +33,9 @@ public struct ModerationQueueComponent: SiteComponent {
         var items: [HTMLNode] = []
         if queue.isEmpty { items.append(.el("p", [.class("ck-empty")], text: context.text("moderation.empty"))) }
         for item in queue {
+            let heading = context.text("moderation.item", ["kind": Self.kind(item.kind, context: context), "author": item.author])
             var children: [HTMLNode] = [
-                .el("h3", text: context.text("moderation.item", ["kind": Self.kind(item.kind, context: context), "author": item.author])),
+                .el("h3", text: heading),
                 .el("p", [.class("ck-meta")], [.text(context.text("moderation.queued") + " "), Markup.moment(item.opened, context: context),
                     .text(item.reasons.isEmpty ? "" : " · " + item.reasons.map { Self.reason($0, context: context) }.joined(separator: "; "))]),
                 .el("blockquote", text: item.text),
@@ -51,7 +52,7 @@ public struct ModerationQueueComponent: SiteComponent {
                 Markup.itemField("body", label: context.text("moderation.editedText"), action: Self.editAction, item: item.id, itemField: "case",
                                  context: context, multiline: true, initial: item.text, required: true),
             ], submit: context.text("moderation.saveEdit")))
-            items.append(.el("article", [.class("ck-moderation-item"), HTMLAttribute("aria-label", item.kind + " by " + item.author)], children))
+            items.append(.el("article", [.class("ck-moderation-item"), HTMLAttribute("aria-label", heading)], children))
         }
         var nodes = [Markup.section(context.text("moderation.title"), items)]
         let limit = Markup.clamp(properties.logLimit, to: 0...100)

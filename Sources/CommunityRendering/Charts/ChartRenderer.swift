@@ -359,7 +359,7 @@ public struct ChartRenderer: Sendable {
     /// The data as a table: one row per category, one column per series, every value in full.
     func table(_ chart: Chart) -> HTMLNode {
         let header: [HTMLNode] = [.el("th", [HTMLAttribute("scope", "col")], text: chart.categoryLabel)]
-            + chart.series.map { .el("th", [HTMLAttribute("scope", "col")], text: $0.name) }
+            + chart.series.map { .el("th", [HTMLAttribute("scope", "col"), .class("ck-num")], text: $0.name) }
         let rows: [HTMLNode] = chart.categories.indices.map { c in
             .el("tr", [], [.el("th", [HTMLAttribute("scope", "row")], text: chart.categories[c])] + chart.series.map { series in
                 let raw = series.values.indices.contains(c) ? series.values[c] : 0

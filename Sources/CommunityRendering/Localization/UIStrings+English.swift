@@ -347,7 +347,7 @@ extension UIStrings {
         "multipart.tooManyParts": "The form has more than {limit} parts.",
         "multipart.partTooLarge": "The field \"{field}\" is larger than {limit} bytes.",
         "multipart.malformed": "The form could not be read. Reload the page and try again.",
-        "caseActivity.internalTag": "internal",
+        "caseActivity.internalTag": "internal only",
         "moderation.item": "{kind} by {author}",
         "moderation.kind.post": "Post",
         "moderation.kind.comment": "Comment",
@@ -372,5 +372,10 @@ extension UIStrings {
         "moderation.log.unsuspended": "suspension lifted",
         "moderation.log.rateLimited": "rate-limited",
         "moderation.log.flagged": "flagged",
+        "reputation.level.Newcomer": "Newcomer",
+        "reputation.level.Contributor": "Contributor",
+        "reputation.level.Regular": "Regular",
+        "reputation.level.Expert": "Expert",
+        "reputation.level.Champion": "Champion",
     ]
 }

@@ -332,7 +332,7 @@ extension UIStrings {
         "multipart.tooManyParts": "Das Formular hat mehr als {limit} Teile.",
         "multipart.partTooLarge": "Das Feld „{field}“ ist größer als {limit} Byte.",
         "multipart.malformed": "Das Formular konnte nicht gelesen werden. Laden Sie die Seite neu und versuchen Sie es noch einmal.",
-        "caseActivity.internalTag": "intern",
+        "caseActivity.internalTag": "nur intern",
         "moderation.item": "{kind} von {author}",
         "moderation.kind.post": "Beitrag",
         "moderation.kind.comment": "Kommentar",
@@ -357,5 +357,10 @@ extension UIStrings {
         "moderation.log.unsuspended": "Sperre aufgehoben",
         "moderation.log.rateLimited": "gedrosselt",
         "moderation.log.flagged": "gemeldet",
+        "reputation.level.Newcomer": "Neuling",
+        "reputation.level.Contributor": "Mitwirkend",
+        "reputation.level.Regular": "Stammmitglied",
+        "reputation.level.Expert": "Experte",
+        "reputation.level.Champion": "Champion",
     ]
 }

@@ -332,7 +332,7 @@ extension UIStrings {
         "multipart.tooManyParts": "양식의 부분이 {limit}개를 넘습니다.",
         "multipart.partTooLarge": "\"{field}\" 필드가 {limit}바이트보다 큽니다.",
         "multipart.malformed": "양식을 읽을 수 없습니다. 페이지를 새로 고친 뒤 다시 시도하세요.",
-        "caseActivity.internalTag": "내부",
+        "caseActivity.internalTag": "내부 전용",
         "moderation.item": "{author}님의 {kind}",
         "moderation.kind.post": "게시물",
         "moderation.kind.comment": "댓글",
@@ -357,5 +357,10 @@ extension UIStrings {
         "moderation.log.unsuspended": "정지 해제",
         "moderation.log.rateLimited": "빈도 제한",
         "moderation.log.flagged": "신고",
+        "reputation.level.Newcomer": "새내기",
+        "reputation.level.Contributor": "기여자",
+        "reputation.level.Regular": "단골 회원",
+        "reputation.level.Expert": "전문가",
+        "reputation.level.Champion": "챔피언",
     ]
 }

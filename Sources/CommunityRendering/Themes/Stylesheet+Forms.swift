@@ -4,6 +4,7 @@ extension Stylesheet {
     /// switcher as a row with the current language in bold.
     public static let forms = """
         .ck-required{color:var(--ck-danger)}.ck-help,.ck-required-note{margin:0;font-size:.9em;color:var(--ck-muted)}\
+        .ck-required-note{margin-bottom:var(--ck-space-3)}\
         .ck-field .ck-error{margin:0;font-weight:600}\
         .ck-fieldset{border:1px solid var(--ck-border);border-radius:var(--ck-radius);margin:0 0 var(--ck-space-4);\
         padding:var(--ck-space-2) var(--ck-space-3)}.ck-fieldset legend{padding:0 var(--ck-space-1)}\
