@@ -12,6 +12,9 @@ import Testing
     struct RecentEngagement: EngagementProvider {
         var posted: Date
         func feed(viewer: Viewer, limit: Int) throws -> [FeedItemView] { [FeedItemView(author: "자료", body: .plain("자료"), posted: posted)] }
+        func questions(topic: String?, viewer: Viewer, limit: Int) throws -> [QuestionSummary] {
+            [QuestionSummary(id: "q1", title: "자료", author: "자료", asked: posted)]
+        }
         func question(id: String, viewer: Viewer) throws -> QuestionView? {
             QuestionView(summary: QuestionSummary(id: id, title: "자료", author: "자료", asked: posted), body: .plain("자료"),
                          answers: [.init(author: "자료", body: .plain("자료"), posted: posted)])
@@ -45,7 +48,7 @@ import Testing
         #expect(!title.contains("ago") && !title.contains("vor"))
     }
 
-    @Test(arguments: ["community.questionDetail", "community.caseActivity", "community.employeePortal", "community.approvalQueue", "community.moderationQueue"])
+    @Test(arguments: ["community.questionDetail", "community.questionList", "community.caseActivity", "community.employeePortal", "community.approvalQueue", "community.moderationQueue"])
     func otherTimesAreRelativeToo(type: ComponentType) throws {
         let html = try Self.render(type, locale: "en_US", posted: Self.now.addingTimeInterval(-2 * 86_400), parameters: ["id": "q1"])
         #expect(html.contains("<time datetime=\"2025-12-30T00:00:00Z\""), "\(type): \(html)")
