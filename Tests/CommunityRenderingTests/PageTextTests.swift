@@ -67,6 +67,12 @@ import Testing
             #expect(html.contains(text), "missing \(text)")
         }
         #expect(!html.contains(" by ") && !html.contains("keywordRule") && !html.contains(">approved<"))
+        #expect(PageTextTests.auditSubjects(html) == ["Beitrag", "Antwort", "Daten"])
+    }
+
+    /// The fourth cell of each audit log row.
+    static func auditSubjects(_ html: String) -> [String] {
+        html.matches(of: #/<tr><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>/#).map { String($0.output.1) }
     }
 
     @Test func caseCommentsMarkInternalOnesInTheViewersLanguage() throws {

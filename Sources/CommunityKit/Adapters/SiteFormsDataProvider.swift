@@ -42,9 +42,11 @@ struct SiteFormsDataProvider: CaseActivityProvider, BestAnswerProvider, Moderati
         if let p = bound(services.get((any SiteFileProvider).self)) { services.set((any SiteFileProvider).self, p) }
     }
 
+    /// A member's public name; empty for no one (an automatic rule), which the components name
+    /// in the viewer's language, and for a member who is gone.
     private func name(_ id: ID<User>?) -> String {
-        guard let id else { return "rule" }
-        return access.snapshot.user(id)?.nickname ?? "member"
+        guard let id else { return "" }
+        return access.snapshot.user(id)?.nickname ?? ""
     }
 
     // MARK: Cases

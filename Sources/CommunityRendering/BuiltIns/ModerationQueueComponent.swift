@@ -60,8 +60,8 @@ public struct ModerationQueueComponent: SiteComponent {
             let log = try provider.moderationLog(viewer: context.viewer, limit: limit)
             let rows: [HTMLNode] = log.map { line in
                 .el("tr", [], [
-                    .el("td", text: Markup.date(line.at, locale: context.locale)), .el("td", text: line.actor), .el("td", text: context.strings.textIfPresent(UIStringKey("moderation.log." + line.action), locale: context.locale) ?? line.action),
-                    .el("td", text: line.subject), .el("td", text: line.detail),
+                    .el("td", text: Markup.date(line.at, locale: context.locale)), .el("td", text: line.actor.isEmpty ? context.text("moderation.automatic") : line.actor), .el("td", text: context.strings.textIfPresent(UIStringKey("moderation.log." + line.action), locale: context.locale) ?? line.action),
+                    .el("td", text: Self.subject(line.subject, context: context)), .el("td", text: line.detail),
                 ])
             }
             let table: HTMLNode = rows.isEmpty ? Markup.empty(context) : .el("table", [.class("ck-table")], [
@@ -86,5 +86,13 @@ public struct ModerationQueueComponent: SiteComponent {
         let flagged = "flagged: "
         if raw.hasPrefix(flagged) { return context.text("moderation.reason.flagged", ["reason": String(raw.dropFirst(flagged.count))]) }
         return context.strings.textIfPresent(UIStringKey("moderation.reason." + raw), locale: context.locale) ?? raw
+    }
+
+    /// What an audit line is about (`answer:ans_81…`) as its kind in the viewer's language; the
+    /// internal id is for the log, not for people. Anything else is shown as stored.
+    static func subject(_ raw: String, context: RenderContext) -> String {
+        guard let colon = raw.firstIndex(of: ":") else { return raw }
+        let prefix = String(raw[..<colon])
+        return context.strings.textIfPresent(UIStringKey("moderation.kind." + (prefix == "item" ? "post" : prefix)), locale: context.locale) ?? raw
     }
 }

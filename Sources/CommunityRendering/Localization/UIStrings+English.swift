@@ -377,5 +377,6 @@ extension UIStrings {
         "reputation.level.Regular": "Regular",
         "reputation.level.Expert": "Expert",
         "reputation.level.Champion": "Champion",
+        "moderation.automatic": "Automatic rule",
     ]
 }

@@ -362,5 +362,6 @@ extension UIStrings {
         "reputation.level.Regular": "Stammmitglied",
         "reputation.level.Expert": "Experte",
         "reputation.level.Champion": "Champion",
+        "moderation.automatic": "Automatische Regel",
     ]
 }

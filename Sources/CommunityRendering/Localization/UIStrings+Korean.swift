@@ -362,5 +362,6 @@ extension UIStrings {
         "reputation.level.Regular": "단골 회원",
         "reputation.level.Expert": "전문가",
         "reputation.level.Champion": "챔피언",
+        "moderation.automatic": "자동 규칙",
     ]
 }

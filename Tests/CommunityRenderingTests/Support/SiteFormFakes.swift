@@ -63,7 +63,9 @@ struct FakeSiteForms: PartnerProgramProvider, EmployeePortalProvider, ApprovalQu
         }
     }
     func moderationLog(viewer: Viewer, limit: Int) throws -> [ModerationLogLine] {
-        ["approved", "removed", "edited"].map { ModerationLogLine(actor: text, action: $0, subject: text, detail: text, at: moment) }
+        [("approved", "item:p1"), ("removed", "answer:a1"), ("edited", text)].map {
+            ModerationLogLine(actor: text, action: $0.0, subject: $0.1, detail: text, at: moment)
+        }
     }
 
     func bestAnswerChoices(questionID: String, viewer: Viewer) throws -> [AnswerChoice]? {
