@@ -12,8 +12,9 @@ public struct ChartRenderer: Sendable {
     /// Formats values in the viewer's locale.
     public let formatter: LocaleFormatter
 
-    /// The view box width in SVG units; the drawing scales down with its container.
-    public static let width: Double = 400
+    /// The view box width in SVG units; the drawing scales down with its container. About the
+    /// width of a phone's content column (311 px at 375), so text keeps its size there.
+    public static let width: Double = 320
     /// The smallest font size any text uses, in SVG units.
     public static let minimumFontSize: Double = 13
     /// The most categories drawn (the table lists them all).

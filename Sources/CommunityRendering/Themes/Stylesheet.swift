@@ -159,7 +159,7 @@ public enum Stylesheet {
         "border-top:3px solid var(--ck-primary);min-width:0}",
         ".ck-stage h3{font-size:var(--ck-text-2)}",
         ".ck-chart{margin:0 0 var(--ck-space-4);color:var(--ck-primary)}",
-        "svg.ck-chart{display:block;width:100%;max-width:36rem}",
+        "svg.ck-chart{display:block;width:100%;max-width:30rem}",
         // Only text without its own colour: a value label over a bar sets one chosen by contrast.
         "svg.ck-chart text:not([fill]){fill:var(--ck-text)}",
         // Articles, questions, profiles
