@@ -1,8 +1,8 @@
 import CommunityKit
 
 /// German and Korean for the text the example writes into its sites beyond the templates' own:
-/// the staff pages and menu items, the trending ideas list, the approval step, the lead banner,
-/// the footer links and the employee request kind.
+/// the staff and site pages and their menu items, the trending ideas list, the approval steps,
+/// the approved-lead banner, the footer links and the employee request kind.
 enum PortalTranslations {
     /// Portal text by source, then language.
     static let entries: [String: [String: String]] = [
@@ -21,6 +21,13 @@ enum PortalTranslations {
             ["de": "Ihr Channel-Manager hat diesen Lead genehmigt: Wandeln Sie ihn in einen Deal um.",
              "ko": "채널 매니저가 이 리드를 승인했습니다. 거래로 전환하세요."],
         "leave": ["en": "Leave", "de": "Urlaub", "ko": "휴가"],
+        // The site pages' titles and menu items (PortalSitePages).
+        "Case queue": ["de": "Fallwarteschlange", "ko": "케이스 대기열"],
+        "Channel programme": ["de": "Channel-Programm", "ko": "채널 프로그램"],
+        "Idea": ["de": "Idee", "ko": "아이디어"],
+        "Join": ["de": "Registrieren", "ko": "가입하기"],
+        "Knowledge authoring": ["de": "Wissensartikel verfassen", "ko": "지식 문서 작성"],
+        "Registrations": ["de": "Registrierungen", "ko": "가입 신청"],
     ]
 
     /// Adds the portal's translations to a site's (the template's stay).
