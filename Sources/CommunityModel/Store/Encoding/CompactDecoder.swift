@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Decodes values that ``CompactEncoder`` wrote. Malformed input (truncated, a wrong tag,
 /// an out-of-range number, nesting deeper than 256) throws `DecodingError`; it never traps.

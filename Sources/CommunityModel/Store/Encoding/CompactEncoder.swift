@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Encodes `Encodable` values in a compact binary form: tagged values, varint lengths, keys
 /// as UTF-8 without quoting, numbers without text conversion. Smaller than JSON and several

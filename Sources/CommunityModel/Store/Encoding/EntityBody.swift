@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The stored form of an entity's body, shared by the stores and access checkpoints: a
 /// version byte (``compactVersion``) followed by the ``CompactEncoder`` bytes. Bodies that
