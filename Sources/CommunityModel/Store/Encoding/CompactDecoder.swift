@@ -10,13 +10,24 @@ public struct CompactDecoder: Sendable {
     ///
     /// - Throws: `DecodingError` when the bytes are not a compact encoding of a `T`.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], startingAt start: Int = 0) throws -> T {
-        let input = CompactInput(bytes: bytes)
-        let end = try input.skip(start, depth: 0)
-        guard end == bytes.count else {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: [], debugDescription: "\(bytes.count - end) bytes after the value"))
+        try decode(T.self, from: bytes, range: start..<bytes.count)
+    }
+
+    /// Decodes a `T` from `bytes[range]`, which must hold exactly one value (for values
+    /// packed into a larger buffer, decoded without copying them out).
+    ///
+    /// - Throws: `DecodingError` when the bytes are not a compact encoding of a `T`.
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], range: Range<Int>) throws -> T {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "range outside the bytes"))
         }
-        return try CompactDecoding(input: input, offset: start, codingPath: []).decodeValue(T.self)
+        let input = CompactInput(bytes: bytes)
+        let end = try input.skip(range.lowerBound, depth: 0)
+        guard end == range.upperBound else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: [], debugDescription: "the value ends at \(end), not at \(range.upperBound)"))
+        }
+        return try CompactDecoding(input: input, offset: range.lowerBound, codingPath: []).decodeValue(T.self)
     }
 }
 

@@ -22,10 +22,21 @@ public enum EntityBody {
     /// - Throws: `DecodingError` when the bytes are empty, carry an unknown version byte,
     ///   or do not decode as a `T`.
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        switch bytes.first {
-        case compactVersion?: return try CompactDecoder().decode(T.self, from: bytes, startingAt: 1)
+        try decode(T.self, from: bytes, range: 0..<bytes.count)
+    }
+
+    /// Decodes the stored body in `bytes[range]` (bodies packed into one buffer, as in a
+    /// checkpoint file).
+    ///
+    /// - Throws: `DecodingError` as ``decode(_:from:)`` does, or when `range` is outside `bytes`.
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], range: Range<Int>) throws -> T {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "range outside the bytes"))
+        }
+        switch range.isEmpty ? nil : bytes[range.lowerBound] {
+        case compactVersion?: return try CompactDecoder().decode(T.self, from: bytes, range: range.lowerBound + 1..<range.upperBound)
         case UInt8(ascii: "{")?, UInt8(ascii: "[")?, UInt8(ascii: " ")?, UInt8(ascii: "\n")?:
-            return try JSONDecoder().decode(T.self, from: Data(bytes))
+            return try JSONDecoder().decode(T.self, from: Data(bytes[range]))
         case let other?:
             throw DecodingError.dataCorrupted(
                 DecodingError.Context(codingPath: [], debugDescription: "unknown body format byte \(other)"))
