@@ -24,6 +24,9 @@ public final class Community: Sendable {
     public let clock: any WallClock
     /// Record access, listing and explanation.
     public let access: AccessEngine
+    /// How ``access`` started: from the configured checkpoint, or by reading the whole store.
+    public let accessStart: AccessEngineStart
+    let checkpoints: AccessCheckpointKeeper
     /// The search index articles, questions and ideas are found in.
     public let searchIndex: any SearchIndex
     /// Knowledge articles: authoring, translation, publishing, reading, feedback.
@@ -102,7 +105,8 @@ public final class Community: Sendable {
         store = observed
         bus = configuration.bus
         clock = configuration.clock
-        access = try AccessEngine(store: store)
+        (access, accessStart) = try Self.startAccess(store, checkpoint: configuration.accessCheckpoint, logger: logger)
+        checkpoints = AccessCheckpointKeeper(file: configuration.accessCheckpoint)
         searchIndex = configuration.searchIndex
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
         topics = TopicService(store: store, index: searchIndex, access: access, experts: ReputationTopicExperts(store: store), clock: clock)
@@ -183,6 +187,8 @@ public final class Community: Sendable {
         services.set(TwoFactorService.self, twoFactor)
         assets = configuration.assets
         services.set((any AssetStore).self, configuration.assets)
+        let storeStatus = CommunityStoreStatus()
+        services.set((any StoreStatusProvider).self, storeStatus)
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
         StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)
         SiteFormsDataProvider(engagement: engagement, cases: cases, files: files, access: access, store: store).register(in: &setup.services)
@@ -192,6 +198,7 @@ public final class Community: Sendable {
         EmployeeActions.install(into: &setup.actions, portal: employees, kinds: employeeRequestKinds)
         ApprovalActions.install(into: &setup.actions, approvals: approvals)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
+        storeStatus.install(into: &setup.actions)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
         }
@@ -209,6 +216,7 @@ public final class Community: Sendable {
         }
         metrics.trackFeedLag(of: "storeObservers") { [weak observed] in observed?.observerLag() ?? 0 }
         sessionDefaults = configuration.sessionPolicy
+        storeStatus.attach(self)
         restoreStoredSites()
     }
 
