@@ -26,6 +26,9 @@ extension Community {
         return record
     }
 
+    /// How the access engine started (``accessStart``), in a sentence.
+    public var accessStartDescription: String { Self.describe(accessStart) }
+
     /// How ``accessStart`` reads in a sentence.
     static func describe(_ start: AccessEngineStart) -> String {
         switch start {
