@@ -61,13 +61,12 @@ final class SQLiteTransaction: StoreTransaction {
         let version = (existing ?? 0) + 1
         try recording {
             try connection.run(SQLiteSchema.putEntity, [.text(type), .text(id), .integer(Int64(version)), .blob(body)])
-            var unchanged = Set<IndexRow>()
             if let stored {
-                let old = oldIndexRows(E.self, id, stored.body)
-                unchanged = Set(index).intersection(old ?? [])
-                try removeIndex(E.self, id, old, keeping: unchanged)
+                // Old rows the new value no longer has go; every new row is (re)written, so a
+                // row missing from an older file or an older index definition is filled in.
+                try removeIndex(E.self, id, oldIndexRows(E.self, id, stored.body), keeping: Set(index))
             }
-            for row in index where !unchanged.contains(row) {
+            for row in index {
                 try connection.run(SQLiteSchema.putIndex, [.text(type), .text(row.field), .text(row.key), .text(id), .text(row.value)])
             }
         }

@@ -19,7 +19,7 @@ import Testing
         SharingRule(
             id: "r1", name: "EMEA partners", object: "Account",
             selection: .criteria([SharingCriterion(field: "Region", equals: .picklist("EMEA"))]),
-            sharedWith: .roleAndSubordinates("ceo"), accessLevel: .edit, accountChildAccess: .read)
+            sharedWith: .roleAndSubordinates("ceo"), accessLevel: .edit, accountChildAccess: ChildAccess(cases: .read))
     }
 
     @Test func entitiesRoundTripExactly() throws {

@@ -82,7 +82,7 @@ struct CompactInput {
         case .double:
             guard at + 9 <= bytes.count else { throw failure("truncated double at byte \(at)") }
             return at + 9
-        case .string, .bytes:
+        case .string, .bytes, .decimal:
             let (n, next) = try length(at + 1)
             return next + n
         case .keyed:
@@ -173,6 +173,7 @@ struct CompactInput {
 
 /// The `Decoder` for the value at one offset.
 struct CompactDecoding: Decoder {
+    static let posix = Locale(identifier: "en_US_POSIX")
     let input: CompactInput
     let offset: Int
     let codingPath: [any CodingKey]
@@ -180,6 +181,15 @@ struct CompactDecoding: Decoder {
 
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == String.self, let s = try input.string(offset, codingPath) as? T { return s }
+        if T.self == Decimal.self {
+            guard try input.tag(offset) == .decimal else { throw input.mismatch(Decimal.self, offset, codingPath) }
+            let (n, start) = try input.length(offset + 1)
+            let text = String(decoding: input.bytes[start..<start + n], as: UTF8.self)
+            guard let value = Decimal(string: text, locale: Self.posix), let decimal = value as? T else {
+                throw input.failure("\(text) is not a decimal", codingPath)
+            }
+            return decimal
+        }
         if T.self == Data.self {
             guard try input.tag(offset) == .bytes else { throw input.mismatch(Data.self, offset, codingPath) }
             let (n, start) = try input.length(offset + 1)

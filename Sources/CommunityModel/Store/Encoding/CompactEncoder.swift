@@ -55,6 +55,7 @@ enum CompactNode {
     case double(Double)
     case string(String)
     case bytes(Data)
+    case decimal(Decimal)
     case keyed(CompactKeyedNode)
     case unkeyed(CompactUnkeyedNode)
     /// A value whose encoder may still be written to (`superEncoder`); resolved on output.
@@ -68,6 +69,7 @@ enum CompactNode {
         case let n as Int: return .signed(Int64(n))
         case let n as Double: return .double(n)
         case let d as Data: return .bytes(d)
+        case let d as Decimal: return .decimal(d)
         default:
             let encoder = CompactEncoding(codingPath: codingPath)
             try value.encode(to: encoder)
@@ -96,6 +98,9 @@ enum CompactNode {
             output.tag(.bytes)
             output.varint(UInt64(d.count))
             output.bytes.append(contentsOf: d)
+        case .decimal(let d):
+            output.tag(.decimal)
+            output.text(d.description)
         case .keyed(let node):
             output.tag(.keyed)
             output.varint(UInt64(node.entries.count))

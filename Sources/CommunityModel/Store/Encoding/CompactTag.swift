@@ -20,4 +20,6 @@ enum CompactTag: UInt8 {
     case unkeyed = 8
     /// Raw bytes (`Data`): a varint byte count, then the bytes.
     case bytes = 9
+    /// A `Decimal`, exactly: its `description` as a string (a varint byte count, then UTF-8).
+    case decimal = 10
 }
