@@ -16,6 +16,10 @@ enum ReadyTimes {
         var fillSeconds = 0.0
         var readyFromEmpty = 0.0
         var readyFromCheckpoint = 0.0
+        /// CPU seconds (user + system, all threads) of the two ready phases: on a shared
+        /// machine the wall times above depend on what else runs.
+        var cpuReadyFromEmpty = 0.0
+        var cpuReadyFromCheckpoint = 0.0
         var checkpointWriteSeconds = 0.0
         var checkpointMegabytes = 0.0
         var get = LatencyStats([])
@@ -30,8 +34,10 @@ enum ReadyTimes {
         try WorkloadStore.fill(store, with: workload)
         figures.fillSeconds = Measure.seconds(since: t)
         t = Measure.now()
+        var cpu = cpuSeconds()
         let engine = try AccessEngine(store: store, recordTypes: recordTypes)
         figures.readyFromEmpty = Measure.seconds(since: t)
+        figures.cpuReadyFromEmpty = cpuSeconds() - cpu
         let file = folder.appendingPathComponent("memory.access-checkpoint")
         t = Measure.now()
         try engine.writeCheckpoint(to: file)
@@ -40,8 +46,10 @@ enum ReadyTimes {
         engine.stop()
         try writeAfterCheckpoint(store)
         t = Measure.now()
+        cpu = cpuSeconds()
         let restored = try AccessEngine(store: store, checkpoint: try AccessCheckpoint(contentsOf: file, recordTypes: recordTypes), recordTypes: recordTypes)
         figures.readyFromCheckpoint = Measure.seconds(since: t)
+        figures.cpuReadyFromCheckpoint = cpuSeconds() - cpu
         _ = restored.snapshot.sequence
         (figures.get, figures.query) = try ReadLatency.measure(store, ids: sampleIDs(workload))
         return figures
@@ -62,6 +70,7 @@ enum ReadyTimes {
         }
         let fromStore = try child(executable, ["--ready-child", "store", path, checkpoint])
         figures.readyFromEmpty = fromStore["ready_s"] ?? 0
+        figures.cpuReadyFromEmpty = fromStore["ready_cpu_s"] ?? 0
         figures.checkpointWriteSeconds = fromStore["checkpoint_write_s"] ?? 0
         figures.checkpointMegabytes = megabytes(URL(fileURLWithPath: checkpoint))
         do {
@@ -70,6 +79,7 @@ enum ReadyTimes {
         }
         let fromCheckpoint = try child(executable, ["--ready-child", "checkpoint", path, checkpoint])
         figures.readyFromCheckpoint = fromCheckpoint["ready_s"] ?? 0
+        figures.cpuReadyFromCheckpoint = fromCheckpoint["ready_cpu_s"] ?? 0
         return figures
     }
 
@@ -89,6 +99,7 @@ enum ReadyTimes {
         // Ready: the first access check answers.
         _ = engine.snapshot.access(BenchmarkOrg.user(0), to: "Opportunity", id: "none")
         print("ready_s=\(Measure.seconds(since: t))")
+        print("ready_cpu_s=\(cpuSeconds())")
         if mode == "store" {
             let w = Measure.now()
             try engine.writeCheckpoint(to: URL(fileURLWithPath: checkpoint))
@@ -127,9 +138,17 @@ enum ReadyTimes {
         }
     }
 
+    /// User and system CPU seconds this process has used so far, all threads.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(truncatingIfNeeded: RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     private static func megabytes(_ url: URL) -> Double {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        return Double(size ?? 0) / 1_048_576
+        return Double(size) / 1_048_576
     }
 }
 

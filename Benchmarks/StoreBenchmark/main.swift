@@ -78,6 +78,8 @@ do {
             ("fill_s", rounded(figures.fillSeconds)),
             ("ready_from_empty_s", rounded(figures.readyFromEmpty)),
             ("ready_from_checkpoint_s", rounded(figures.readyFromCheckpoint)),
+            ("ready_from_empty_cpu_s", rounded(figures.cpuReadyFromEmpty)),
+            ("ready_from_checkpoint_cpu_s", rounded(figures.cpuReadyFromCheckpoint)),
             ("checkpoint_write_s", rounded(figures.checkpointWriteSeconds)),
             ("checkpoint_mb", rounded(figures.checkpointMegabytes, 1)),
             ("get_p50_us", microseconds(figures.get.p50)), ("get_p99_us", microseconds(figures.get.p99)),

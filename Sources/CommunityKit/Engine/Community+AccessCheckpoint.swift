@@ -1,6 +1,6 @@
 public import CommunityAccess
 public import CommunityModel
-public import CommunityRendering
+import CommunityRendering
 public import Foundation
 
 extension Community {
