@@ -25,20 +25,22 @@ public struct StoreStatusComponent: SiteComponent {
         guard let provider = context.service((any StoreStatusProvider).self) else { return Markup.unavailable(context) }
         guard let status = provider.storeStatus(viewer: context.viewer) else { return .empty }
         func row(_ term: String, _ value: String) -> [HTMLNode] { [.el("dt", text: term), .el("dd", text: value)] }
-        var rows = row("Store change sequence", "\(status.storeSequence)")
-        rows += row("Access engine at change", "\(status.accessSequence)")
-        rows += row("Access engine started", status.started)
-        rows += row("Checkpoint file", status.checkpointFile ?? "none configured")
+        var rows = row(context.text("storage.storeSequence"), "\(status.storeSequence)")
+        rows += row(context.text("storage.accessSequence"), "\(status.accessSequence)")
+        rows += row(context.text("storage.started"), status.started)
+        rows += row(context.text("storage.checkpointFile"), status.checkpointFile ?? context.text("storage.noCheckpointFile"))
         if let sequence = status.lastCheckpointSequence {
             rows += row(
-                "Last checkpoint",
-                "change \(sequence), \(status.lastCheckpointEntities ?? 0) entities, "
-                    + Markup.date(status.lastCheckpointWritten, locale: context.locale))
+                context.text("storage.lastCheckpoint"),
+                context.text("storage.lastCheckpointValue", [
+                    "sequence": "\(sequence)", "entities": "\(status.lastCheckpointEntities ?? 0)",
+                    "date": Markup.date(status.lastCheckpointWritten, locale: context.locale),
+                ]))
         }
         var children: [HTMLNode] = [.el("dl", [.class("ck-facts")], rows)]
         if status.checkpointFile != nil {
-            children.append(Markup.form(Self.checkpointAction, context: context, [], submit: "Write checkpoint now"))
+            children.append(Markup.form(Self.checkpointAction, context: context, [], submit: context.text("storage.writeCheckpoint")))
         }
-        return Markup.section(properties.title, children)
+        return Markup.section(context.localized(properties.title, default: "storage.title"), children)
     }
 }
