@@ -30,8 +30,6 @@ public struct RankingOptions: Sendable, Hashable {
     public var popularityBoost: Double = 0.1
     /// Factor for documents in the query's language.
     public var sameLanguageBoost: Double = 1.15
-    /// How the query's locale orders documents of other languages (see `SearchLocalePolicy`).
-    public var localePolicy = SearchLocalePolicy()
     /// A query word found exactly in at least this many documents is not expanded with
     /// typo variants (it is evidently spelt as the documents spell it). `Int.max` expands
     /// every word.

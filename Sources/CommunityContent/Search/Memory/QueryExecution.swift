@@ -87,13 +87,6 @@ struct QueryExecution {
         var facetCounts: [SearchQuery.Facet: [String: Int]] = [:]
         let k1 = Float(options.k1)
         let queryLanguage = parsed.language
-        // The locale policy: documents in other languages compete in their own list, with
-        // their scores divided by the policy's ratio, and join the page at the end.
-        let policy = options.localePolicy
-        let splitsLanguages = queryLanguage != nil && policy.prefersLocale
-        let foreignRatio = max(1, policy.foreignScoreRatio)
-        var foreignTop = TopHits(capacity: splitsLanguages ? query.offset + query.limit : 0)
-        var localTotal = 0, foreignTotal = 0
 
         // 2. Score each segment.
         for (s, segment) in state.segments.enumerated() {
@@ -152,8 +145,6 @@ struct QueryExecution {
                 guard filter.admits(d, segment), isVisible(segment, d, visibleKeys) else { continue }
                 if !parsed.phrases.isEmpty, !containsPhrases(segment.documents[d]) { continue }
                 total += 1
-                let isForeign = splitsLanguages && segment.languages[d] != queryLanguage
-                if isForeign { foreignTotal += 1 } else { localTotal += 1 }
                 if !facetTally.isEmpty { tallyFacets(segment, d, into: &facetTally) }
                 var coverage = 0.0
                 if textWords > 0 {
@@ -168,9 +159,7 @@ struct QueryExecution {
                     coverage = 1
                 }
                 var score = raw * (coordinationFloor + options.coordinationWeight * coverage * coverage)
-                guard isForeign ? foreignTop.admits(score * maxBoost / foreignRatio) : top.admits(score * maxBoost) else {
-                    continue
-                }
+                guard top.admits(score * maxBoost) else { continue }
                 if let queryLanguage, segment.languages[d] == queryLanguage { score *= options.sameLanguageBoost }
                 if options.recencyBoost > 0 {
                     let ageDays = max(0, now - segment.updatedAt[d]) / 86_400
@@ -179,34 +168,15 @@ struct QueryExecution {
                 if options.popularityBoost > 0, segment.popularity[d] > 0 {
                     score *= 1 + options.popularityBoost * min(1, log1p(segment.popularity[d]) / 10)
                 }
-                if isForeign {
-                    score /= foreignRatio
-                    if foreignTop.admits(score) {
-                        foreignTop.offer(TopHits.Entry(score: score, key: segment.documents[d].key, segment: s, doc: doc))
-                    }
-                } else if top.admits(score) {
+                if top.admits(score) {
                     top.offer(TopHits.Entry(score: score, key: segment.documents[d].key, segment: s, doc: doc))
                 }
             }
             addFacets(facetTally, segment, into: &facetCounts)
         }
-        var ranked = top.sorted()
-        if splitsLanguages {
-            let foreign = foreignTop.sorted()
-            var shownForeign = foreign
-            if localTotal >= policy.minimumLocalResults, let weakestLocal = ranked.last {
-                // Enough matches in the query's language: other languages only where they
-                // outrank a shown same-language match.
-                shownForeign = foreign.filter { TopHits.worse(weakestLocal, $0) }
-                total = localTotal + shownForeign.count
-            } else {
-                total = localTotal + foreignTotal
-            }
-            ranked = Array((ranked + shownForeign).sorted { TopHits.worse($1, $0) }.prefix(query.offset + query.limit))
-        }
 
         // 3. Render the page.
-        let page = ranked.dropFirst(query.offset)
+        let page = top.sorted().dropFirst(query.offset)
         let hits = page.map { entry -> SearchHit in
             let segment = state.segments[entry.segment]
             let d = Int(entry.doc)
