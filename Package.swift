@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "CommunityEngagement", targets: ["CommunityEngagement"]),
         .library(name: "CommunityRendering", targets: ["CommunityRendering"]),
         .library(name: "CommunityIdentity", targets: ["CommunityIdentity"]),
+        .library(name: "CommunityAnalytics", targets: ["CommunityAnalytics"]),
         .library(name: "CommunitySQLite", targets: ["CommunitySQLite"]),
         .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
         .executable(name: "PartnerPortal", targets: ["PartnerPortal"]),
@@ -26,6 +27,7 @@ let package = Package(
         .executable(name: "EngagementBenchmark", targets: ["EngagementBenchmark"]),
         .executable(name: "RenderBenchmark", targets: ["RenderBenchmark"]),
         .executable(name: "SignInBenchmark", targets: ["SignInBenchmark"]),
+        .executable(name: "ReportBenchmark", targets: ["ReportBenchmark"]),
     ],
     targets: [
         // System SQLite, through a module map (no Swift package dependency).
@@ -46,6 +48,8 @@ let package = Package(
         .target(name: "CommunityModel"),
         .target(name: "CommunityAccess", dependencies: ["CommunityModel"]),
         .target(name: "CommunityContent", dependencies: ["CommunityModel", "CommunityAccess"]),
+        // Reports and dashboards: definitions, the engine that runs them as a viewer, saved reports and CSV.
+        .target(name: "CommunityAnalytics", dependencies: ["CommunityModel", "CommunityAccess"]),
         .target(
             name: "CommunityEngagement",
             dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent"]
@@ -56,14 +60,16 @@ let package = Package(
         ),
         .target(
             name: "CommunityRendering",
-            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityIdentity"]
+            dependencies: [
+                "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityIdentity", "CommunityAnalytics",
+            ]
         ),
         .target(name: "CommunitySQLite", dependencies: ["CommunityModel", "CSQLite"]),
         .target(
             name: "CommunityKit",
             dependencies: [
                 "CommunityModel", "CommunityAccess", "CommunityContent",
-                "CommunityEngagement", "CommunityIdentity", "CommunityRendering", "CommunitySQLite",
+                "CommunityEngagement", "CommunityIdentity", "CommunityRendering", "CommunitySQLite", "CommunityAnalytics",
             ]
         ),
 
@@ -96,6 +102,10 @@ let package = Package(
         ),
         .executableTarget(name: "RenderBenchmark", dependencies: ["CommunityKit", "SharingWorkload"], path: "Benchmarks/RenderBenchmark"),
         .executableTarget(name: "SignInBenchmark", dependencies: ["CommunityKit"], path: "Benchmarks/SignInBenchmark"),
+        .executableTarget(
+            name: "ReportBenchmark", dependencies: ["CommunityAnalytics", "CommunityModel", "CommunityAccess", "SharingWorkload"],
+            path: "Benchmarks/ReportBenchmark"
+        ),
 
         // Fuzzing: deterministic fuzz targets CI runs (`swift run CommunityFuzz all`), and the
         // "nothing executable" HTML checker they and its tests share. Not products.
@@ -122,6 +132,7 @@ let package = Package(
                 "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityRendering",
             ]
         ),
+        .testTarget(name: "CommunityAnalyticsTests", dependencies: ["CommunityModel", "CommunityAccess", "CommunityAnalytics"]),
         .testTarget(name: "CommunityIdentityTests", dependencies: ["CommunityModel", "CommunityIdentity"]),
         .testTarget(
             name: "CommunitySQLiteTests",

@@ -75,6 +75,7 @@ struct Portal: Sendable {
         try PortalPrograms.extend(&partners)
         try PortalEmployees.install(into: &partners)
         try PortalIdeas.extend(&partners)
+        try PortalReports.extend(&partners)
         try community.storeSite(Portal.withBuilderLink(partners))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
@@ -92,6 +93,7 @@ struct Portal: Sendable {
             try SiteFormsDemo.seed(community)
             try PortalPrograms.seed(community)
             try PortalEmployees.seed(community)
+            try PortalReports.seed(community)
         }
     }
 

@@ -4,6 +4,7 @@ public import CommunityContent
 public import CommunityEngagement
 public import CommunityRendering
 public import CommunityIdentity
+import CommunityAnalytics
 public import Foundation
 import Synchronization
 
@@ -102,7 +103,7 @@ public final class Community: Sendable {
         store = observed
         bus = configuration.bus
         clock = configuration.clock
-        access = try AccessEngine(store: store)
+        access = try AccessEngine(store: store, recordTypes: AccessEngine.standardRecordTypes + AnalyticsEntities.recordTypes)
         searchIndex = configuration.searchIndex
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
         topics = TopicService(store: store, index: searchIndex, access: access, experts: ReputationTopicExperts(store: store), clock: clock)
@@ -153,6 +154,8 @@ public final class Community: Sendable {
         services.set(UIStrings.self, configuration.strings)
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set(RecordPresentation.self, configuration.recordPresentation)
+        let reportLibrary = ReportLibrary(store: store, access: access, engine: ReportEngine(schemas: configuration.recordPresentation.schemas, clock: clock))
+        services.set(ReportLibrary.self, reportLibrary)
         services.set((any EngagementProvider).self, EngagementDataProvider(
             engagement: engagement, access: access, store: store, site: nil,
             viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) },
@@ -191,6 +194,7 @@ public final class Community: Sendable {
         ProgramActions.install(into: &setup.actions, funds: funds, leads: leadDistribution)
         EmployeeActions.install(into: &setup.actions, portal: employees, kinds: employeeRequestKinds)
         ApprovalActions.install(into: &setup.actions, approvals: approvals)
+        ReportActions.install(into: &setup.actions, library: reportLibrary)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
@@ -312,7 +316,7 @@ public final class Community: Sendable {
             // A guest request is evaluated as the site's guest user (its guest profile, guest sharing rules).
             request.viewer = guestViewer(guest, sessionID: request.viewer.sessionID)
         }
-        var response = builderResponse(request, site: responder.site) ?? responder.handle(request)
+        var response = builderResponse(request, site: responder.site) ?? reportExportResponse(request, site: responder.site) ?? responder.handle(request)
         if let clearSession { response.setCookies.append(clearSession) }
         if let rotatedSession { response.setCookies.append(rotatedSession) }
         recordRequest(request, site: responder.site.id, status: response.status, duration: ContinuousClock.now - start)
