@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "CommunityRenderingTests",
             dependencies: [
-                "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityRendering",
+                "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityRendering", "CommunityAnalytics",
             ]
         ),
         .testTarget(name: "CommunityAnalyticsTests", dependencies: ["CommunityModel", "CommunityAccess", "CommunityAnalytics"]),

@@ -26,9 +26,8 @@ enum ReportActions {
             let saved: SavedReport
             do {
                 saved = try library.save(report, by: user)
-            } catch .notPermitted {
-                return .forbidden
-            } catch {
+            } catch let error as ReportError {
+                if case .notPermitted = error { return .forbidden }
                 return .invalid(["": request.text("report.error", ["reason": error.description])])
             }
             let page = request.field("page").flatMap(SafeURL.init).flatMap { url -> SafeURL? in

@@ -95,7 +95,7 @@ public struct ReportBuilderComponent: SiteComponent {
     func form(query: [String: String], library: ReportLibrary, user: ID<User>, snapshot: AccessSnapshot, context: RenderContext, markup: ReportMarkup) -> HTMLNode {
         let presenter = context.presenter
         let objects = library.engine.reportableObjects(for: user, in: snapshot)
-        let chosen = query["object"].map(EntityType.init)
+        let chosen = query["object"].map { EntityType($0) }
         var groups: [HTMLNode] = [Markup.group(context.text("report.object"), [
             Self.select("object", label: context.text("report.object"), options: [("", context.text("report.none"))] + objects.map { ($0.name, presenter.objectLabel($0)) },
                         selected: query["object"] ?? ""),
