@@ -77,7 +77,7 @@ struct ReportLibraryTests {
         #expect(throws: ReportError.notPermitted(kind: "dashboard", id: "d2", reason: "choosing another running user needs manageDashboards")) {
             try f.library.save(SavedDashboard(id: "d2", name: "Sneaky", owner: "alex", runningUser: "admin", tiles: [DashboardTile(reportID: "alex-pipe", kind: .bar)]), by: "alex")
         }
-        #expect(throws: ReportError.invalid(field: "dashboard", reason: "SavedDashboard.columns: out of range: 9 not in 1...4")) {
+        #expect(throws: ReportError.invalid(field: "dashboard", reason: "SavedDashboard.columns: out of range (9 not in 1...4)")) {
             try f.library.save(SavedDashboard(id: "d3", name: "Wide", owner: "admin", columns: 9, tiles: []), by: "admin")
         }
     }

@@ -15,7 +15,9 @@ public enum ReportCSV {
     public static func export(_ result: ReportResult, headers: [String]? = nil) -> String {
         var lines: [[Cell]] = []
         let definition = result.definition
-        let summaryNames = definition.summaries.map { $0.function == .count ? "count" : "\($0.function.rawValue)(\($0.field))" }
+        // The record count is always the first figure; a `count` summary would repeat it.
+        let measured = definition.summaries.enumerated().filter { $0.element.function != .count }
+        let summaryNames = measured.map { "\($0.element.function.rawValue)(\($0.element.field))" }
         if definition.format == .tabular || (definition.rowGroupings.isEmpty && definition.columnGrouping == nil) {
             lines.append((headers ?? definition.columns).map(Cell.text))
             for row in result.rows { lines.append(row.map { $0.map(cell) ?? .text("") }) }
@@ -29,7 +31,7 @@ public enum ReportCSV {
                 while line.count < definition.rowGroupings.count { line.append(.text("")) }
                 if definition.columnGrouping != nil { line.append(.text(column ?? "")) }
                 line.append(.number(Double(aggregates.count)))
-                line += aggregates.values.map { $0.map(Cell.number) ?? .text("") }
+                line += measured.map { s, _ in (s < aggregates.values.count ? aggregates.values[s] : nil).map(Cell.number) ?? .text("") }
                 lines.append(line)
             }
             func visit(_ group: ReportGroup, _ prefix: [String]) {

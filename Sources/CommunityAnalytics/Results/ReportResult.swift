@@ -46,8 +46,8 @@ public struct ReportResult: Sendable, Hashable {
         return self
     }
 
-    /// Every aggregate by its group path (`row1|row2|column`, `*` for a subtotal level): the form
-    /// a reference evaluation is compared with.
+    /// Every aggregate by its group path (`row1|row2|column`, `*` for a subtotal level), leaving
+    /// out the matrix cells no record falls in: the form a reference evaluation is compared with.
     public func flattened() -> [String: ReportAggregates] {
         var out: [String: ReportAggregates] = [:]
         let levels = definition.rowGroupings.count
@@ -63,7 +63,10 @@ public struct ReportResult: Sendable, Hashable {
         func visit(_ group: ReportGroup, _ prefix: [String]) {
             let keys = prefix + [group.key.description]
             out[path(keys, nil)] = group.aggregates
-            for (c, key) in columnKeys.enumerated() where c < group.columns.count { out[path(keys, key.description)] = group.columns[c] }
+            // A matrix shows every cell; a cell no record falls in is not a group.
+            for (c, key) in columnKeys.enumerated() where c < group.columns.count && group.columns[c].count > 0 {
+                out[path(keys, key.description)] = group.columns[c]
+            }
             for child in group.children { visit(child, keys) }
         }
         for group in groups { visit(group, []) }

@@ -29,6 +29,7 @@ struct ReportFixture {
         var entities: [any Entity] = [
             Profile(id: "admin", name: "Admin", permissions: PermissionGrants(
                 objects: ["Case": .crud.union(.viewAll), "Opportunity": .crud.union(.viewAll), "Account": .crud.union(.viewAll), "ReportFolder": .crud],
+                fields: ["Opportunity": ["Margin__c": .edit]],
                 system: [ReportLibrary.runningUserPermission])),
             Profile(id: "agent", name: "Agent", permissions: PermissionGrants(objects: ["Case": [.read, .create, .edit], "Account": [.read], "ReportFolder": [.read]])),
             Profile(id: "partner", name: "Partner", permissions: PermissionGrants(
