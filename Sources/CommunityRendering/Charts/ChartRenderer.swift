@@ -357,10 +357,12 @@ public struct ChartRenderer: Sendable {
         }
         let shown = Self.fit(text(raw, format: chart.format, compact: true), width: 2 * (radius - stroke / 2) - 8, fontSize: 22)
         nodes.append(Self.label(shown, x: cx, y: cy - 8, anchor: "middle", size: 22, weight: "700"))
-        let caption = Self.fit("\(formatter.percent(fraction)) · \(text(scale, format: chart.format, compact: true))", width: Self.width - 2 * Self.padding,
-                               fontSize: Self.fontSize)
-        nodes.append(Self.label(caption, x: cx, y: cy + 24, anchor: "middle"))
-        return Drawing(nodes: nodes, height: cy + 36)
+        let share = Self.fit("\(formatter.percent(fraction)) · \(text(scale, format: chart.format, compact: true))", width: Self.width - 2 * Self.padding,
+                             fontSize: Self.fontSize)
+        nodes.append(Self.label(share, x: cx, y: cy + 24, anchor: "middle"))
+        let caption = Self.fit(chart.categories.first ?? chart.series.first?.name ?? "", width: Self.width - 2 * Self.padding, fontSize: Self.fontSize)
+        nodes.append(Self.label(caption, x: cx, y: cy + 44, anchor: "middle"))
+        return Drawing(nodes: nodes, height: cy + 56)
     }
 
     // MARK: Table

@@ -2,8 +2,8 @@ import CommunityModel
 import CommunityAnalytics
 
 /// `community.report`: a saved report run as the viewer, drawn as a chart (bar, stacked bar,
-/// line, donut, metric, gauge) or a table, with a link to its CSV export and, when the site has
-/// a `reports` page, to the report builder. A partner executive's home page places one to show
+/// line, donut, metric, gauge) or a table, with a link, when the site has a `reports` page, to
+/// the report in the report builder (which exports it as CSV). A partner executive's home page places one to show
 /// "my account's pipeline by stage": only the records the viewer may read are counted.
 public struct ReportComponent: SiteComponent {
     /// Properties.
@@ -48,10 +48,8 @@ public struct ReportComponent: SiteComponent {
         let kind = properties.chart.flatMap(DashboardTile.Kind.init(rawValue:)) ?? run.report.chart
         var children: [HTMLNode] = [markup.chart(run.result, kind: kind, summary: properties.summary, title: title, id: "report-" + properties.report)]
         if properties.showTable, kind != .table { children.append(markup.table(run.result, caption: title)) }
+        // The builder page has the CSV export; a home page links only to pages.
         var links: [HTMLNode] = []
-        if let export = ReportExportRoute.url(prefix: context.site.urlPrefix, parameters: ["report": properties.report]) {
-            links.append(Markup.link(context.text("report.exportCSV"), export))
-        }
         if let builder = context.url(page: "reports"), let open = SafeURL(builder.string + "?report=" + ReportBuilderQuery.encode(properties.report)) {
             links.append(Markup.link(context.text("report.openInBuilder"), open))
         }
