@@ -5,7 +5,9 @@ import Foundation
 /// a chosen running user (everyone who may open the dashboard sees that user's numbers, as in
 /// Salesforce) or as the viewer. Shared through its folder like ``SavedReport``.
 public struct SavedDashboard: Entity, Hashable {
+    /// The table name.
     public static let entityType: EntityType = "SavedDashboard"
+    /// Indexed by owner (and folder).
     public static var indexedFields: [IndexedField<SavedDashboard>] {
         [
             IndexedField("owner") { .reference($0.owner.rawValue) },
@@ -13,6 +15,7 @@ public struct SavedDashboard: Entity, Hashable {
         ]
     }
 
+    /// The identifier.
     public var id: ID<SavedDashboard>
     /// The dashboard's name.
     public var name: String

@@ -36,6 +36,7 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A saved report's, dashboard's or folder's own values are invalid (name, layout).
     case invalid(field: String, reason: String)
 
+    /// A sentence naming the problem.
     public var description: String {
         switch self {
         case .unknownObject(let object): "unknown object \(object)"

@@ -64,6 +64,8 @@ public struct ReportField: Sendable, Hashable {
         }
     }
 
+    /// Equal paths of equal type.
     public static func == (lhs: ReportField, rhs: ReportField) -> Bool { lhs.path == rhs.path && lhs.type == rhs.type }
+    /// Hashes the path.
     public func hash(into hasher: inout Hasher) { hasher.combine(path) }
 }

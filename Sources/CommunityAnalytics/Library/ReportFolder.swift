@@ -6,11 +6,14 @@ public import CommunityModel
 /// (``RecordShare``). Reading a folder lets a user read and run what is in it; editing it lets
 /// them save into it. Profiles need object permissions on `ReportFolder` as on any object.
 public struct ReportFolder: Record, Hashable {
+    /// The table name.
     public static let entityType: EntityType = "ReportFolder"
+    /// Indexed by owner (and folder).
     public static var indexedFields: [IndexedField<ReportFolder>] {
         [IndexedField("owner") { .reference($0.owner.description) }]
     }
 
+    /// The identifier.
     public var id: ID<ReportFolder>
     /// The folder's name.
     public var name: String
@@ -30,6 +33,7 @@ public struct ReportFolder: Record, Hashable {
     /// Folders belong to no account.
     public var accountID: ID<Account>? { nil }
 
+    /// `Id`, `Name`, `OwnerId` or a custom field.
     public func value(of field: String) -> FieldValue? {
         switch field {
         case "Id": .reference(id.rawValue)

@@ -6,7 +6,9 @@ public import Foundation
 /// Its owner may always read, run, change and delete it. Anyone who may read its folder may read
 /// and run it; anyone who may edit the folder may change it. A report without a folder is private.
 public struct SavedReport: Entity, Hashable {
+    /// The table name.
     public static let entityType: EntityType = "SavedReport"
+    /// Indexed by owner (and folder).
     public static var indexedFields: [IndexedField<SavedReport>] {
         [
             IndexedField("owner") { .reference($0.owner.rawValue) },
@@ -14,6 +16,7 @@ public struct SavedReport: Entity, Hashable {
         ]
     }
 
+    /// The identifier.
     public var id: ID<SavedReport>
     /// The report's name.
     public var name: String

@@ -10,6 +10,7 @@ public enum ReportKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Records whose date falls in the period starting on this day number (``DayNumber``).
     case period(DateBucket, start: Int)
 
+    /// Orders periods by start, values by ``FieldValue/ordered(_:_:)``, empty keys last.
     public static func < (lhs: ReportKey, rhs: ReportKey) -> Bool {
         switch (lhs, rhs) {
         case (.empty, _): false
