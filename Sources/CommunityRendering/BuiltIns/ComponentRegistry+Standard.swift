@@ -6,8 +6,10 @@ extension ComponentRegistry {
     /// offers, and the account pages' sign-in,
     /// two-factor code, forgot and reset password, e-mail verification, password change and
     /// two-factor setup; and the site forms: case comments and attachments, best answer,
-    /// moderation queue, profile editor and notification settings; the employee portal and the approval queue; the report
-    /// builder, saved reports and dashboards.
+    /// moderation queue, profile editor and notification settings; the employee portal and the approval queue;
+    /// agent case work and the case queue, the registration queue and the access explanation; fund
+    /// claims, budget allocation, the lead pool and lead conversion; the idea form and the idea page; knowledge authoring;
+    /// the report builder, saved reports and dashboards.
     public static var standard: ComponentRegistry {
         var registry = ComponentRegistry()
         let types: [any SiteComponent.Type] = [
@@ -22,6 +24,9 @@ extension ComponentRegistry {
             VerifyEmailComponent.self, ChangePasswordComponent.self, TwoFactorSetupComponent.self,
             CaseActivityComponent.self, BestAnswerComponent.self, ModerationQueueComponent.self, ProfileEditorComponent.self,
             NotificationSettingsComponent.self, EmployeePortalComponent.self, ApprovalQueueComponent.self,
+            CaseWorkComponent.self, CaseQueueComponent.self, RegistrationQueueComponent.self, AccessExplanationComponent.self,
+            FundClaimsComponent.self, FundAllocationComponent.self, LeadPoolComponent.self, LeadConversionComponent.self,
+            IdeaFormComponent.self, IdeaDetailComponent.self, KnowledgeAuthoringComponent.self,
             ReportBuilderComponent.self, ReportComponent.self, ReportDashboardComponent.self,
         ]
         for type in types {
