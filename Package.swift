@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "CommunityEngagement", targets: ["CommunityEngagement"]),
         .library(name: "CommunityRendering", targets: ["CommunityRendering"]),
         .library(name: "CommunityIdentity", targets: ["CommunityIdentity"]),
+        .library(name: "CommunityAnalytics", targets: ["CommunityAnalytics"]),
         .library(name: "CommunitySQLite", targets: ["CommunitySQLite"]),
         .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
         .executable(name: "PartnerPortal", targets: ["PartnerPortal"]),
@@ -27,6 +28,7 @@ let package = Package(
         .executable(name: "RenderBenchmark", targets: ["RenderBenchmark"]),
         .executable(name: "SignInBenchmark", targets: ["SignInBenchmark"]),
         .executable(name: "StoreBenchmark", targets: ["StoreBenchmark"]),
+        .executable(name: "ReportBenchmark", targets: ["ReportBenchmark"]),
     ],
     targets: [
         // System SQLite, through a module map (no Swift package dependency).
@@ -47,6 +49,8 @@ let package = Package(
         .target(name: "CommunityModel"),
         .target(name: "CommunityAccess", dependencies: ["CommunityModel"]),
         .target(name: "CommunityContent", dependencies: ["CommunityModel", "CommunityAccess"]),
+        // Reports and dashboards: definitions, the engine that runs them as a viewer, saved reports and CSV.
+        .target(name: "CommunityAnalytics", dependencies: ["CommunityModel", "CommunityAccess"]),
         .target(
             name: "CommunityEngagement",
             dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent"]
@@ -57,14 +61,16 @@ let package = Package(
         ),
         .target(
             name: "CommunityRendering",
-            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityIdentity"]
+            dependencies: [
+                "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityIdentity", "CommunityAnalytics",
+            ]
         ),
         .target(name: "CommunitySQLite", dependencies: ["CommunityModel", "CSQLite"]),
         .target(
             name: "CommunityKit",
             dependencies: [
                 "CommunityModel", "CommunityAccess", "CommunityContent",
-                "CommunityEngagement", "CommunityIdentity", "CommunityRendering", "CommunitySQLite",
+                "CommunityEngagement", "CommunityIdentity", "CommunityRendering", "CommunitySQLite", "CommunityAnalytics",
             ]
         ),
 
@@ -102,6 +108,10 @@ let package = Package(
             dependencies: ["CommunityModel", "CommunityAccess", "CommunitySQLite", "SharingWorkload", "CSQLite"],
             path: "Benchmarks/StoreBenchmark"
         ),
+        .executableTarget(
+            name: "ReportBenchmark", dependencies: ["CommunityAnalytics", "CommunityModel", "CommunityAccess", "SharingWorkload"],
+            path: "Benchmarks/ReportBenchmark"
+        ),
 
         // Fuzzing: deterministic fuzz targets CI runs (`swift run CommunityFuzz all`), and the
         // "nothing executable" HTML checker they and its tests share. Not products.
@@ -125,9 +135,10 @@ let package = Package(
         .testTarget(
             name: "CommunityRenderingTests",
             dependencies: [
-                "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityRendering",
+                "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityRendering", "CommunityAnalytics",
             ]
         ),
+        .testTarget(name: "CommunityAnalyticsTests", dependencies: ["CommunityModel", "CommunityAccess", "CommunityAnalytics"]),
         .testTarget(name: "CommunityIdentityTests", dependencies: ["CommunityModel", "CommunityIdentity"]),
         .testTarget(
             name: "CommunitySQLiteTests",

@@ -46,7 +46,7 @@ public enum PartnerPortalProgram {
                 return 1
             }
             do {
-                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all + SiteEntities.all))
+                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all + SiteEntities.all + AnalyticsEntities.all))
                 // Uploaded files (attachments, photos) live next to the database, so they survive a restart too.
                 blobs = try DirectoryBlobStore(directory: URL(fileURLWithPath: storePath + ".files"))
             } catch {

@@ -81,6 +81,7 @@ struct Portal: Sendable {
         try PortalIdeas.extend(&partners)
         try PortalSitePages.installPartners(into: &partners)
         try PortalStorage.install(into: &partners)
+        try PortalReports.extend(&partners)
         PortalTranslations.install(into: &partners)
         try community.storeSite(Portal.withBuilderLink(partners))
 
@@ -102,6 +103,7 @@ struct Portal: Sendable {
             try PortalPrograms.seed(community)
             try PortalEmployees.seed(community)
             try PortalSitePages.seed(community)
+            try PortalReports.seed(community)
         }
     }
 

@@ -1,5 +1,6 @@
 @_exported public import CommunityModel
 @_exported public import CommunityAccess
+@_exported public import CommunityAnalytics
 @_exported public import CommunityContent
 @_exported public import CommunityEngagement
 @_exported public import CommunityIdentity

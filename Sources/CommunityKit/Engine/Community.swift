@@ -4,6 +4,7 @@ public import CommunityContent
 public import CommunityEngagement
 public import CommunityRendering
 public import CommunityIdentity
+import CommunityAnalytics
 public import Foundation
 import Synchronization
 
@@ -105,7 +106,9 @@ public final class Community: Sendable {
         store = observed
         bus = configuration.bus
         clock = configuration.clock
-        (access, accessStart) = try Self.startAccess(store, checkpoint: configuration.accessCheckpoint, logger: logger)
+        (access, accessStart) = try Self.startAccess(
+            store, checkpoint: configuration.accessCheckpoint,
+            recordTypes: AccessEngine.standardRecordTypes + AnalyticsEntities.recordTypes, logger: logger)
         checkpoints = AccessCheckpointKeeper(file: configuration.accessCheckpoint)
         searchIndex = configuration.searchIndex
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
@@ -157,6 +160,8 @@ public final class Community: Sendable {
         services.set(UIStrings.self, configuration.strings)
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set(RecordPresentation.self, configuration.recordPresentation)
+        let reportLibrary = ReportLibrary(store: store, access: access, engine: ReportEngine(schemas: configuration.recordPresentation.schemas, clock: clock))
+        services.set(ReportLibrary.self, reportLibrary)
         services.set((any EngagementProvider).self, EngagementDataProvider(
             engagement: engagement, access: access, store: store, site: nil,
             viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) },
@@ -202,6 +207,7 @@ public final class Community: Sendable {
         EmployeeActions.install(into: &setup.actions, portal: employees, kinds: employeeRequestKinds)
         ApprovalActions.install(into: &setup.actions, approvals: approvals)
         SitePagesWiring.install(into: &setup.actions, sitePages)
+        ReportActions.install(into: &setup.actions, library: reportLibrary)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         storeStatus.install(into: &setup.actions)
         for plugin in configuration.plugins {
@@ -325,7 +331,7 @@ public final class Community: Sendable {
             // A guest request is evaluated as the site's guest user (its guest profile, guest sharing rules).
             request.viewer = guestViewer(guest, sessionID: request.viewer.sessionID)
         }
-        var response = builderResponse(request, site: responder.site) ?? responder.handle(request)
+        var response = builderResponse(request, site: responder.site) ?? reportExportResponse(request, site: responder.site) ?? responder.handle(request)
         if let clearSession { response.setCookies.append(clearSession) }
         if let rotatedSession { response.setCookies.append(rotatedSession) }
         recordRequest(request, site: responder.site.id, status: response.status, duration: ContinuousClock.now - start)
