@@ -1,5 +1,5 @@
 public import CommunityModel
-public import CommunityRendering
+import CommunityRendering
 import CommunityIdentity
 public import Foundation
 

@@ -14,7 +14,7 @@ extension APIProblem {
         case let denied as AccessDenied:
             return APIProblem(
                 status: 403, kind: "forbidden", title: "Not allowed", detail: denied.description,
-                extensions: ["entity": .string(denied.entity.rawValue), "id": .string(denied.recordID), "action": .string(denied.action.rawValue)])
+                extensions: ["entity": .string(denied.entity.name), "id": .string(denied.recordID), "action": .string(denied.action.rawValue)])
         case let error as AccessError:
             switch error {
             case .fieldNotEditable(_, let object, let field):
@@ -22,7 +22,7 @@ extension APIProblem {
             case .insufficientAccess(_, let object, let record, let action):
                 return APIProblem(
                     status: 403, kind: "forbidden", title: "Not allowed", detail: "Not allowed to \(action.rawValue) \(object) \(record).",
-                    extensions: ["entity": .string(object.rawValue), "id": .string(record), "action": .string(action.rawValue)])
+                    extensions: ["entity": .string(object.name), "id": .string(record), "action": .string(action.rawValue)])
             default:
                 return .unprocessable(error.description)
             }
@@ -32,7 +32,7 @@ extension APIProblem {
             if case .conflict(let entity, let id, _, let actual) = error {
                 return APIProblem(
                     status: 409, kind: "conflict", title: "Conflict", detail: "\(entity) \(id) was changed by another request; read it again.",
-                    extensions: ["entity": .string(entity.rawValue), "id": .string(id), "actual": actual.map { .number(Double($0)) } ?? .null])
+                    extensions: ["entity": .string(entity.name), "id": .string(id), "actual": actual.map { .number(Double($0)) } ?? .null])
             }
             return .internalError()
         case let error as EngagementError:

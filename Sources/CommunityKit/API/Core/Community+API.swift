@@ -1,4 +1,4 @@
-public import CommunityModel
+import CommunityModel
 public import CommunityRendering
 import CommunityIdentity
 import Foundation

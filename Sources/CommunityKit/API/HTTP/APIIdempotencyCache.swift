@@ -1,4 +1,4 @@
-public import CommunityRendering
+import CommunityRendering
 import Foundation
 import Synchronization
 

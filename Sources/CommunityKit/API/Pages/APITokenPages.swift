@@ -213,7 +213,7 @@ struct APITokenPages {
 
     private func form(_ action: String, _ fields: [HTMLNode], submit: String, label: String, path: String? = nil) -> HTMLNode {
         let csrf = community.csrfToken(for: viewer, site: site.id)
-        let target = SafeURL(path ?? Community.apiTokensPath(of: site)) ?? SafeURL("/")
+        let target: SafeURL = SafeURL(path ?? Community.apiTokensPath(of: site)) ?? SafeURL("/")
         return .el("form", [HTMLAttribute("method", "post"), HTMLAttribute("action", url: target), HTMLAttribute("aria-label", label)],
                    [hidden("_csrf", csrf), hidden("action", action)] + fields + [.el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: submit)])
     }

@@ -21,7 +21,7 @@ enum APIRecords {
 
     static func type(_ name: String) throws(APIProblem) -> any Record.Type {
         guard let type = types[EntityType(name)] else {
-            throw .notFound("No object \(String(name.prefix(80))); the API serves \(types.keys.map(\.rawValue).sorted().joined(separator: ", ")).")
+            throw .notFound("No object \(String(name.prefix(80))); the API serves \(types.keys.map(\.name).sorted().joined(separator: ", ")).")
         }
         return type
     }
@@ -88,7 +88,7 @@ enum APIRecords {
 
     static func json(_ record: RedactedRecord, version: Int?) -> JSONValue {
         .object([
-            "id": .string(record.id), "object": .string(record.object.rawValue),
+            "id": .string(record.id), "object": .string(record.object.name),
             "fields": .object(record.fields.mapValues(json)), "version": version.map { .number(Double($0)) } ?? .null,
         ])
     }
@@ -185,7 +185,7 @@ enum APIRecords {
     private static func build(_ type: any Record.Type, fields: [String: JSONValue], user: ID<User>, context: APIContext) throws -> any Record {
         func open<R: Record>(_: R.Type) throws -> any Record {
             var object: [String: JSONValue] = [
-                "id": .string(ID<R>.generate(prefix: String(R.entityType.rawValue.prefix(3)).lowercased()).rawValue),
+                "id": .string(ID<R>.generate(prefix: String(R.entityType.name.prefix(3)).lowercased()).rawValue),
                 "owner": try encode(Owner.user(user)), "customFields": try encode(CustomFieldValues([:])),
             ]
             let (standard, custom) = try split(fields, object: R.entityType, context: context)
@@ -284,7 +284,7 @@ enum APIRecords {
         func open<R: Record>(_ r: R) throws -> (JSONValue, String, Int) {
             let version = try context.community.store.write { tx in try tx.put(r, expecting: expecting) }
             guard let user = context.reader(), let redacted = context.community.access.snapshot.redact(r, for: user) else {
-                return (.object(["id": .string(r.id.rawValue), "object": .string(R.entityType.rawValue), "fields": .object([:]), "version": .number(Double(version))]), r.id.rawValue, version)
+                return (.object(["id": .string(r.id.rawValue), "object": .string(R.entityType.name), "fields": .object([:]), "version": .number(Double(version))]), r.id.rawValue, version)
             }
             return (json(redacted, version: version), r.id.rawValue, version)
         }

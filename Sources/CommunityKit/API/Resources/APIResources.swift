@@ -112,7 +112,7 @@ enum APIResources {
     }
 
     static let objectParameter = APIParameter(
-        "object", in: .path, .choice(APIRecords.types.keys.map(\.rawValue).sorted()), "The object (Account, Contact, Lead, Opportunity, Case).")
+        "object", in: .path, .choice(APIRecords.types.keys.map(\.name).sorted()), "The object (Account, Contact, Lead, Opportunity, Case).")
     static let listParameters: [APIParameter] = [
         .limit(), .cursor,
         APIParameter("field", in: .query, .string(minLength: 1, maxLength: 80), "An indexed field to filter on (with value)."),
@@ -414,7 +414,7 @@ enum APIResources {
                         scope: APIScope(.admin, .read),
                         parameters: [
                             APIParameter("user", in: .query, .string(minLength: 1, maxLength: 200), required: true),
-                            APIParameter("object", in: .query, .choice(APIRecords.types.keys.map(\.rawValue).sorted()), required: true),
+                            APIParameter("object", in: .query, .choice(APIRecords.types.keys.map(\.name).sorted()), required: true),
                             APIParameter("id", in: .query, .string(minLength: 1, maxLength: 200), required: true),
                         ], response: .reference("Explanation"), allowsGuest: false) { context in
                 let admin = try context.member()
@@ -426,7 +426,7 @@ enum APIResources {
                 }
                 let e = context.community.explain(user: user, object: EntityType(context.query("object") ?? ""), id: context.query("id") ?? "")
                 return APIReply(.object([
-                    "user": .string(e.user.rawValue), "object": .string(e.object.rawValue), "recordID": .string(e.recordID), "level": .string("\(e.level)"),
+                    "user": .string(e.user.rawValue), "object": .string(e.object.name), "recordID": .string(e.recordID), "level": .string("\(e.level)"),
                     "grants": .array(e.grants.map { g in .object(["kind": .string(g.kind.rawValue), "level": .string("\(g.level)"), "chain": .array(g.chain.map(JSONValue.string))]) }),
                     "notFound": .array(e.notFound.map(JSONValue.string)),
                 ]))

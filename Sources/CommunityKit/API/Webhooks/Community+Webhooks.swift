@@ -1,4 +1,4 @@
-public import CommunityModel
+import CommunityModel
 import CommunityIdentity
 public import Foundation
 

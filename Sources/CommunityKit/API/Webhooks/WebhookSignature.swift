@@ -21,7 +21,7 @@ public enum WebhookSignature {
         guard let timestamp, let signature else { return false }
         let age = now.timeIntervalSince1970 - Double(timestamp)
         guard age.isFinite, abs(age) <= tolerance else { return false }
-        let expected = header(secret: secret, timestamp: timestamp, body: body)
+        let expected = WebhookSignature.header(secret: secret, timestamp: timestamp, body: body)
         return ConstantTime.equals(Array(expected.utf8), Array("t=\(timestamp),v1=\(signature)".utf8))
     }
 }
