@@ -46,7 +46,7 @@ public enum PartnerPortalProgram {
                 return 1
             }
             do {
-                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all + SiteEntities.all))
+                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all + SiteEntities.all + APIEntities.all))
                 // Uploaded files (attachments, photos) live next to the database, so they survive a restart too.
                 blobs = try DirectoryBlobStore(directory: URL(fileURLWithPath: storePath + ".files"))
             } catch {
@@ -83,6 +83,8 @@ public enum PartnerPortalProgram {
         }
         printNow("demo password: \(Portal.demoPassword)")
         printNow("site builder: sign in as dana, then Builder in the menu (/partners/builder, /help/builder)")
+        for (user, line) in PortalAPI.demoTokens(portal.community) { printNow("API token (\(user), every scope, 1 day): \(line)") }
+        printNow("JSON API: http://127.0.0.1:\(actual)/partners/api/v1/openapi.json (tokens: /partners/api-tokens)")
         if let outbox { printNow("outbox: \(outbox)") }
         // Escalations, offer expiry, digests and trending: every minute (each job on its own schedule).
         let dueWork = PortalPrograms.scheduleDueWork(portal.community, every: 60) { printNow($0) }

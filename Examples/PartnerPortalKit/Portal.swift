@@ -42,6 +42,8 @@ struct Portal: Sendable {
         if let notifier { configuration.identityNotifier = notifier }
         if let blobs { configuration.blobStore = blobs }
         PortalPrograms.configure(&configuration)
+        let webhookReceiver = PortalAPI.Receiver(clock: configuration.clock)
+        PortalAPI.configure(&configuration, receiver: webhookReceiver)
         configuration.twoFactorIssuer = "Northwind Cloud"
         // The portal serves on the system clock: after five failed sign-ins an account waits 30 s,
         // doubling up to 15 minutes (the library's default starts at 1 s).
@@ -55,6 +57,7 @@ struct Portal: Sendable {
         }
         sitemap.source.withLock { $0 = KnowledgeSitemap(knowledge: community.knowledge) }
         self.community = community
+        try PortalAPI.connect(community, receiver: webhookReceiver)
         articles = isEmpty ? try KnowledgeSeed.run(community) : try KnowledgeSeed.published(community)
         community.engagement.configure { $0.escalationRules = [EscalationRule(name: "Outages", keywords: [Keyword("outage"), Keyword("장애")])] }
 
@@ -75,7 +78,7 @@ struct Portal: Sendable {
         try PortalPrograms.extend(&partners)
         try PortalEmployees.install(into: &partners)
         try PortalIdeas.extend(&partners)
-        try community.storeSite(Portal.withBuilderLink(partners))
+        try community.storeSite(Portal.withAPITokensLink(Portal.withBuilderLink(partners)))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
             id: "help", name: "Northwind Help Center", urlPrefix: "/help", memberProfileIDs: ["customer", "support", "partner"],
@@ -86,13 +89,23 @@ struct Portal: Sendable {
         try PortalAssets.install(into: community, site: &help)
         try Portal.addKnownIssues(to: &help)
         // Stored sites: a store from an earlier run keeps what the builder published there.
-        try community.storeSite(Portal.withBuilderLink(help))
+        try community.storeSite(Portal.withAPITokensLink(Portal.withBuilderLink(help)))
         if isEmpty {
             try Seed.engagement(community)
             try SiteFormsDemo.seed(community)
             try PortalPrograms.seed(community)
             try PortalEmployees.seed(community)
         }
+    }
+
+    /// The site with an "API tokens" menu item that signed-in members see (the JSON API's token page).
+    static func withAPITokensLink(_ site: Site) -> Site {
+        var site = site
+        site.audiences.append(Audience(id: "api-members", name: "Signed-in members", criteria: .not(.userKind([.guest]))))
+        if let tokens = SafeURL(Community.apiTokensPath(of: site)), let main = site.menus.firstIndex(where: { $0.id == "main" }) {
+            site.menus[main].items.append(NavigationMenu.Item("API tokens", .url(tokens), audienceID: "api-members"))
+        }
+        return site
     }
 
     /// The site with a "Builder" menu item that only site administrators see.

@@ -129,7 +129,7 @@ import Testing
         let community = try APIFixture.community()
         try community.store.write { tx in
             try tx.put(Profile(id: "outsider", name: "Outsider", permissions: PermissionGrants(objects: [:])))
-            try tx.put(User(id: "olga", kind: .customer, name: "Olga", email: "olga@x.example", profileID: "outsider"))
+            try tx.put(User(id: "olga", kind: .customer, name: "Olga", email: "olga@x.example", profileID: "outsider", accountID: "globex"))
         }
         let token = try APIFixture.token(community, "olga")
         #expect(APICaller(community, token: token).get("/me").status == 403)

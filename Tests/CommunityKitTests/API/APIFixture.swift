@@ -15,7 +15,7 @@ enum APIFixture {
                                    partnerAccountID: "acme", owner: "cara"))
         }
         var configuration = CommunityConfiguration(
-            store: store, clock: clock, csrfSecret: KitFixture.secret, defaultCaseOwner: .user("cara"),
+            store: store, clock: clock, csrfSecret: KitFixture.secret,
             leadApprovalSteps: [ApprovalStep(name: "Channel", approvers: [.user("cara")])])
         configuration.api = api
         let community = try Community(configuration)

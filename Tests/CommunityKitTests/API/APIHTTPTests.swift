@@ -28,7 +28,7 @@ import Testing
     @Test func rateLimitsPerTokenAndPerUserAnswer429WithRetryAfter() throws {
         var configuration = APIConfiguration()
         configuration.requestsPerToken = 3
-        configuration.requestsPerUser = 5
+        configuration.requestsPerUser = 4
         let clock = ManualClock()
         let community = try APIFixture.community(api: configuration, clock: clock)
         let token = try APIFixture.token(community, "pat")

@@ -11,7 +11,7 @@ import Testing
         #expect(bo.get("/leads").ids == ["lead-globex-1"])
         #expect(bo.get("/leads/lead-acme-1").status == 404)
         #expect(bo.get("/records/Lead/lead-acme-1").status == 404)
-        #expect(bo.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"company": "Hijacked"}}"#).status == 404)
+        #expect(bo.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"Company": "Hijacked"}}"#).status == 404)
         #expect(bo.call(.delete, "/records/Lead/lead-acme-1").status == 404)
         #expect(try community.store.snapshot().value(ID<Lead>("lead-acme-1"))?.company == "Acme Widgets")
         let mia = APICaller(community, token: try APIFixture.token(community, "mia"))
@@ -36,21 +36,21 @@ import Testing
         let community = try APIFixture.community()
         let cara = APICaller(community, token: try APIFixture.token(community, "cara"))
         #expect(cara.get("/leads", query: ["field": "status", "value": "working"]).ids == ["lead-acme-2"])
-        #expect(cara.get("/leads", query: ["field": "company", "value": "x"]).invalidFields == ["field"])  // not indexed
+        #expect(cara.get("/leads", query: ["field": "Company", "value": "x"]).invalidFields == ["field"])  // not indexed
         #expect(cara.get("/leads", query: ["field": "status"]).status == 400)
-        let sorted = cara.get("/leads", query: ["sort": "-company"]).items.compactMap { $0["fields"]?["company"]?.stringValue }
+        let sorted = cara.get("/leads", query: ["sort": "-Company"]).items.compactMap { $0["fields"]?["Company"]?.stringValue }
         #expect(sorted == ["Globex Corp", "Bell Labs", "Acme Widgets"])
-        let first = cara.get("/leads", query: ["limit": "2", "sort": "company"])
+        let first = cara.get("/leads", query: ["limit": "2", "sort": "Company"])
         #expect(first.ids.count == 2)
         let cursor = try #require(first.json["nextCursor"]?.stringValue)
-        let second = cara.get("/leads", query: ["limit": "2", "sort": "company", "cursor": cursor])
+        let second = cara.get("/leads", query: ["limit": "2", "sort": "Company", "cursor": cursor])
         #expect(second.ids == ["lead-globex-1"])
         #expect(second.json["nextCursor"] == .null)
         // A cursor of another listing, an altered one and garbage are typed problems.
-        #expect(cara.get("/leads", query: ["limit": "2", "sort": "-company", "cursor": cursor]).kind == "invalid-cursor")
+        #expect(cara.get("/leads", query: ["limit": "2", "sort": "-Company", "cursor": cursor]).kind == "invalid-cursor")
         #expect(cara.get("/leads", query: ["cursor": "2.AAAA"]).kind == "invalid-cursor")
         #expect(cara.get("/leads", query: ["cursor": "garbage"]).kind == "invalid-cursor")
-        let stolen = APICaller(community, token: try APIFixture.token(community, "pat")).get("/leads", query: ["limit": "2", "sort": "company", "cursor": cursor])
+        let stolen = APICaller(community, token: try APIFixture.token(community, "pat")).get("/leads", query: ["limit": "2", "sort": "Company", "cursor": cursor])
         #expect(stolen.kind == "invalid-cursor")
     }
 
@@ -59,12 +59,12 @@ import Testing
         let cara = APICaller(community, token: try APIFixture.token(community, "cara"))
         let lead = cara.get("/records/Lead/lead-acme-1")
         #expect(lead.status == 200)
-        #expect(lead.json["fields"]?["company"]?.stringValue == "Acme Widgets")
+        #expect(lead.json["fields"]?["Company"]?.stringValue == "Acme Widgets")
         #expect(lead.response.headers["ETag"] == "\"1\"")
         #expect(lead.json["version"] == .number(1))
-        #expect(cara.get("/records/Widget/x").status == 404)
+        #expect(cara.get("/records/Widget/x").invalidFields == ["object"])
         #expect(cara.get("/opportunities").ids == ["opp-acme"])
-        #expect(cara.get("/opportunities/opp-acme").json["fields"]?["name"]?.stringValue == "Acme renewal")
+        #expect(cara.get("/opportunities/opp-acme").json["fields"]?["Name"]?.stringValue == "Acme renewal")
     }
 
     @Test func updatesHonourIfMatchAndAccess() throws {
@@ -72,18 +72,18 @@ import Testing
         let pat = APICaller(community, token: try APIFixture.token(community, "pat"))
         let read = pat.get("/records/Lead/lead-acme-1")
         let etag = try #require(read.response.headers["ETag"])
-        let updated = pat.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"company": "Acme Widgets Ltd"}}"#, headers: ["If-Match": etag])
+        let updated = pat.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"Company": "Acme Widgets Ltd"}}"#, headers: ["If-Match": etag])
         #expect(updated.status == 200)
         #expect(updated.response.headers["ETag"] == "\"2\"")
         #expect(try community.store.snapshot().value(ID<Lead>("lead-acme-1"))?.company == "Acme Widgets Ltd")
-        let stale = pat.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"company": "Stale"}}"#, headers: ["If-Match": etag])
+        let stale = pat.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"Company": "Stale"}}"#, headers: ["If-Match": etag])
         #expect(stale.status == 412 && stale.kind == "precondition-failed")
         #expect(stale.json["actual"] == .number(2))
         #expect(try community.store.snapshot().value(ID<Lead>("lead-acme-1"))?.company == "Acme Widgets Ltd")
-        #expect(pat.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"owner": "bo"}}"#).invalidFields == ["fields.owner"])
-        #expect(pat.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"nope": "x"}}"#).invalidFields == ["fields.nope"])
+        #expect(pat.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"OwnerId": "bo"}}"#).invalidFields == ["fields.OwnerId"])
+        #expect(pat.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"Nope": "x"}}"#).invalidFields == ["fields.Nope"])
         #expect(pat.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"Score__c": 1}}"#).invalidFields == ["fields.Score__c"])
-        #expect(pat.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"company": 5}}"#).status == 422)
+        #expect(pat.call(.patch, "/records/Lead/lead-acme-1", json: #"{"fields": {"Company": 5}}"#).status == 422)
         // Partners may not delete leads (no delete permission); the channel manager may, with the current ETag.
         #expect(pat.call(.delete, "/records/Lead/lead-acme-1").status == 403)
         let cara = APICaller(community, token: try APIFixture.token(community, "cara"))
@@ -95,15 +95,15 @@ import Testing
     @Test func recordsOfObjectsWithoutAServiceAreCreatedAsTheViewer() throws {
         let community = try APIFixture.community()
         let cara = APICaller(community, token: try APIFixture.token(community, "cara"))
-        let created = cara.post("/records/Account", #"{"fields": {"name": "Northwind"}}"#)
+        let created = cara.post("/records/Account", #"{"fields": {"Name": "Northwind"}}"#)
         #expect(created.status == 201, "\(created.response.body)")
         let id = try #require(created.json["id"]?.stringValue)
         #expect(created.response.headers["Location"] == "/partners/api/v1/records/Account/" + id)
         #expect(try community.store.snapshot().value(ID<Account>(parsing: id))?.owner == .user("cara"))
-        #expect(cara.post("/records/Account", #"{"fields": {}}"#).invalidFields == ["fields.name"])
-        #expect(cara.post("/records/Lead", #"{"fields": {"company": "X", "lastName": "Y"}}"#).status == 422)  // leads go through POST /leads
+        #expect(cara.post("/records/Account", #"{"fields": {}}"#).invalidFields == ["fields.Name"])
+        #expect(cara.post("/records/Lead", #"{"fields": {"Company": "X", "LastName": "Y"}}"#).status == 422)  // leads go through POST /leads
         let pat = APICaller(community, token: try APIFixture.token(community, "pat"))
-        #expect(pat.post("/records/Account", #"{"fields": {"name": "Sneaky"}}"#).status == 403)
+        #expect(pat.post("/records/Account", #"{"fields": {"Name": "Sneaky"}}"#).status == 403)
         #expect(try community.store.snapshot().all(Account.self).count == 3)
     }
 
@@ -128,7 +128,7 @@ import Testing
         let id = try #require(submitted.json["id"]?.stringValue)
         #expect(pat.post("/cases/\(id)/comments", #"{"body": "Still failing"}"#).status == 201)
         let detail = pat.get("/cases/" + id)
-        #expect(detail.json["record"]?["fields"]?["subject"]?.stringValue == "Export fails")
+        #expect(detail.json["record"]?["fields"]?["Subject"]?.stringValue == "Export fails")
         if case .array(let comments)? = detail.json["comments"] { #expect(comments.count == 1) } else { Issue.record("no comments") }
         #expect(pat.get("/cases").ids.contains(id))
         let bo = APICaller(community, token: try APIFixture.token(community, "bo"))
@@ -163,7 +163,7 @@ import Testing
         #expect(pat.get("/knowledge/articles/missing").status == 404)
         #expect(pat.get("/topics").status == 200)
         #expect(pat.get("/notifications").status == 200)
-        #expect(pat.post("/notifications/nope/read", nil).status == 404 || pat.post("/notifications/nope/read", nil).status == 422)
+        #expect(pat.post("/notifications/nope/read", nil).status == 404)
     }
 
     @Test func onlyAdministratorsGetAccessExplanations() throws {

@@ -22,7 +22,7 @@ final class APIRateLimiter: Sendable {
             if now.timeIntervalSince(window.start) >= length || now < window.start { window = Window(start: now, count: 0) }
             guard window.count < limit else {
                 let remaining = length - now.timeIntervalSince(window.start)
-                return max(1, Int(remaining.rounded(.up).clamped(to: 1...86_400)))
+                return max(1, Int(remaining.rounded(.up).clamped(to: 1...86_400)))  // trap-safe: clamped to 1...86400 first
             }
             window.count += 1
             windows[key] = window

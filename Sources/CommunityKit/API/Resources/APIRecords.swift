@@ -17,7 +17,29 @@ enum APIRecords {
     /// Objects whose records are created through a service's endpoint instead (its rules apply).
     static let createdByService: [EntityType: String] = [Lead.entityType: "POST /leads", Case.entityType: "POST /cases"]
     /// Standard fields no API write may set.
-    static let protectedFields: Set<String> = ["id", "owner", "customFields", "createdAt", "partnerAccountID", "accountID", "status"]
+    static let protectedFields: Set<String> = ["Id", "OwnerId", "CreatedDate", "PartnerAccountId", "AccountId", "Status", "IsPartner", "PartnerTier"]
+
+    /// The Codable key of a standard field's API name (`LastName` → `lastName`, `CloseDate` →
+    /// `closeDate`, `ContactId` → `contactID`). A name that maps to no key is caught afterwards:
+    /// the decoded record must show the value asked for.
+    static func codingKey(_ apiName: String) -> String {
+        if let alias = aliases[apiName] { return alias }
+        guard let first = apiName.first else { return apiName }
+        let key = first.lowercased() + apiName.dropFirst()
+        return key.hasSuffix("Id") ? String(key.dropLast(2)) + "ID" : key
+    }
+
+    /// API names whose Codable key is not their lower-camel form.
+    static let aliases = ["StageName": "stage", "LeadSource": "source"]
+    /// Values a new record gets for required standard fields the body leaves out.
+    static let createDefaults: [String: JSONValue] = ["isPartner": .bool(false), "probability": .number(10)]
+
+    /// The API name of an indexed field (`status` → `Status`, `partnerAccountID` → `PartnerAccountId`).
+    static func apiName(ofIndexed name: String) -> String {
+        guard let first = name.first else { return name }
+        let upper = first.uppercased() + name.dropFirst()
+        return upper.hasSuffix("ID") ? String(upper.dropLast(2)) + "Id" : upper
+    }
 
     static func type(_ name: String) throws(APIProblem) -> any Record.Type {
         guard let type = types[EntityType(name)] else {
@@ -40,7 +62,7 @@ enum APIRecords {
         let snapshot = context.community.access.snapshot
         let indexed = indexedFieldNames(type)
         if let field {
-            guard indexed.contains(field), snapshot.fieldAccess(user, object: type.entityType, field: field) >= .read else {
+            guard indexed.contains(field), snapshot.fieldAccess(user, object: type.entityType, field: apiName(ofIndexed: field)) >= .read else {
                 throw APIProblem.invalidRequest("\(field) is not a filterable field of \(object).", fields: [.init("field", "filterable: \(indexed.sorted().joined(separator: ", "))")])
             }
         }
@@ -189,12 +211,14 @@ enum APIRecords {
                 "owner": try encode(Owner.user(user)), "customFields": try encode(CustomFieldValues([:])),
             ]
             let (standard, custom) = try split(fields, object: R.entityType, context: context)
-            for (name, value) in standard { object[name] = value }
+            for (name, value) in standard { object[codingKey(name)] = value }
+            for (key, value) in createDefaults where object[key] == nil { object[key] = value }
             var record: R
             do {
                 record = try JSONDecoder().decode(R.self, from: JSONEncoder().encode(JSONValue.object(object)))
             } catch let DecodingError.keyNotFound(key, _) {
-                throw APIProblem.unprocessable("\(key.stringValue) is required.", fields: [.init("fields." + key.stringValue, "is required")])
+                let name = apiName(ofIndexed: key.stringValue)
+                throw APIProblem.unprocessable("\(name) is required.", fields: [.init("fields." + name, "is required")])
             } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
                 let name = context.codingPath.map(\.stringValue).joined(separator: ".")
                 throw APIProblem.unprocessable("\(name) has the wrong type.", fields: [.init("fields." + name, "wrong type")])
@@ -203,6 +227,7 @@ enum APIRecords {
                 throw APIProblem.unprocessable("\(name) is required.", fields: [.init("fields." + name, "is required")])
             }
             for (name, value) in custom { record.customFields[name] = value }
+            try checkApplied(standard, to: record)
             try context.community.access.snapshot.authorizeFieldEdits(user, record: record, fields: Array(fields.keys))
             return record
         }
@@ -214,17 +239,13 @@ enum APIRecords {
         var updated = record
         if !standard.isEmpty {
             guard case .object(var object) = try encode(record) else { throw APIProblem.internalError() }
-            for (name, value) in standard {
-                guard object.keys.contains(name) || optionalStandardField(name, object: R.entityType, context: context) else {
-                    throw APIProblem.invalidRequest("\(name) is not a field of \(R.entityType).", fields: [.init("fields." + name, "unknown field")])
-                }
-                object[name] = value
-            }
+            for (name, value) in standard { object[codingKey(name)] = value }
             do {
                 updated = try JSONDecoder().decode(R.self, from: JSONEncoder().encode(JSONValue.object(object)))
             } catch {
                 throw APIProblem.unprocessable("A field has the wrong type.", fields: standard.keys.sorted().map { .init("fields." + $0, "check its type") })
             }
+            try checkApplied(standard, to: updated)
         }
         for (name, value) in custom {
             if let value { updated.customFields[name] = value } else { updated.customFields.removeValue(forKey: name) }
@@ -232,7 +253,20 @@ enum APIRecords {
         return updated
     }
 
-    private static func optionalStandardField(_ name: String, object: EntityType, context: APIContext) -> Bool {
+    /// Refuses a standard field whose value did not land on the record (a name the API cannot write).
+    private static func checkApplied(_ standard: [String: JSONValue], to record: some Record) throws {
+        let refused = standard.keys.sorted().filter { name in
+            let given = standard[name] ?? .null
+            let now = record.value(of: name).map(json) ?? .null
+            if case .number(let a) = given, case .number(let b) = now { return abs(a - b) > 1e-9 * max(1, abs(a)) }
+            return given != now
+        }
+        guard refused.isEmpty else {
+            throw APIProblem.unprocessable("\(refused.joined(separator: ", ")) cannot be set through the API.", fields: refused.map { .init("fields." + $0, "not writable") })
+        }
+    }
+
+    private static func unusedOptionalStandardField(_ name: String, object: EntityType, context: APIContext) -> Bool {
         context.community.recordPresentation.schemas.schema(for: object)?.standardFields.contains { $0.name == name } ?? false
     }
 

@@ -216,7 +216,9 @@ enum APIResources {
                 let record = try context.community.cases.submit(
                     CaseDraft(subject: context.string("subject") ?? "", description: context.string("description") ?? "",
                               product: context.string("product"), priority: priority), by: user)
-                var reply = try APIRecords.get(context, object: "Case", id: record.id.rawValue)
+                var reply = (try? APIRecords.get(context, object: "Case", id: record.id.rawValue)) ?? APIReply(.object([
+                    "id": .string(record.id.rawValue), "object": .string("Case"), "fields": .object([:]), "version": .null,
+                ]))
                 reply.status = 201
                 reply.headers["Location"] = Community.apiPath(of: context.site.site) + "/cases/" + record.id.rawValue
                 return reply
@@ -387,7 +389,8 @@ enum APIResources {
                         scope: APIScope(.notifications, .write), parameters: [.pathID("id", "The notification id.")], status: 204, response: nil,
                         allowsGuest: false) { context in
                 let user = try context.member()
-                guard let id = try? ID<CommunityEngagement.Notification>(parsing: context.path("id")) else { throw APIProblem.notFound("No such notification.") }
+                guard let id = try? ID<CommunityEngagement.Notification>(parsing: context.path("id")),
+                      try context.community.store.snapshot().value(id)?.recipientID == user else { throw APIProblem.notFound("No such notification.") }
                 try context.community.engagement.notifications.markRead(id, by: user)
                 return APIReply(status: 204, nil)
             },

@@ -81,7 +81,7 @@ final class WebhookDispatcher: Sendable {
                 continue
             }
             let body = Array(delivery.payload.utf8)
-            let timestamp = Int64(now.timeIntervalSince1970.rounded(.down).clamped(to: 0...1e15))
+            let timestamp = Int64(now.timeIntervalSince1970.rounded(.down).clamped(to: 0...1e15))  // trap-safe: clamped to 0...1e15 first
             let request = WebhookRequest(url: endpoint.url, headers: [
                 "Content-Type": "application/json", "Webhook-Id": delivery.id.rawValue, "Webhook-Timestamp": String(timestamp),
                 "Webhook-Signature": WebhookSignature.header(secret: endpoint.secret, timestamp: timestamp, body: body),
