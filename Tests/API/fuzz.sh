@@ -31,7 +31,7 @@ token="$(grep '^API token (pat' "$log" | awk '{print $NF}')"
 if [ -z "$base" ] || [ -z "$token" ]; then cat "$log"; echo "fuzz.sh: no server URL or token" >&2; exit 1; fi
 echo "fuzzing $base/partners/api/v1 as pat ($examples examples per operation, seed $seed)"
 
-schemathesis run "$base/partners/api/v1/openapi.json" \
+schemathesis --config-file Tests/API/schemathesis.toml run "$base/partners/api/v1/openapi.json" \
     --header "Authorization: Bearer $token" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --phases examples,coverage,fuzzing \

@@ -59,6 +59,24 @@ extension APIProblem {
             }
         case let error as ApprovalError:
             return .unprocessable(error.description)
+        case let error as PartnerError:
+            switch error {
+            case .invalid(let validation): return .from(validation)
+            case .notAPartnerUser, .reviewRestricted, .notChannelManager: return .forbidden(error.description)
+            case .unknownLead, .unknownAccount, .unknownOpportunity, .unknownFundRecord: return .notFound(error.description)
+            case .invalidConfiguration: return .internalError()
+            default: return .unprocessable(error.description)
+            }
+        case let error as RichTextError:
+            return .unprocessable(error.description, fields: [.init("body", error.description)])
+        case let error as TopicError:
+            switch error {
+            case .notAllowed: return .forbidden(error.description)
+            case .unknownTopic: return .notFound(error.description)
+            default: return .unprocessable(error.description)
+            }
+        case let error as FileError:
+            return .unprocessable(error.description)
         default:
             return .internalError()
         }

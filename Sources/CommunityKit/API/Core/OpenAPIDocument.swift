@@ -71,7 +71,7 @@ public enum OpenAPIDocument {
         if endpoint.method == .post {
             parameters.append(.object([
                 "name": .string("Idempotency-Key"), "in": .string("header"), "required": .bool(false),
-                "schema": APISchema.string(minLength: 1, maxLength: 200).openAPI(closed: true),
+                "schema": .object(["type": .string("string"), "pattern": .string("^[!-~]{1,200}$")]),
                 "description": .string("Replays the first answer when the same key and body are sent again; a different body gets 422."),
             ]))
         }
@@ -110,7 +110,14 @@ public enum OpenAPIDocument {
         for status in Set(statuses).sorted() {
             responses[String(status)] = .object(["description": .string("Problem"), "content": problem])
         }
-        responses["default"] = .object(["description": .string("Problem"), "content": problem])
+        // The host's HTTP server may refuse a malformed request (a header that is not UTF-8, an
+        // unknown method) before the API sees it, in its own format.
+        let front = JSONValue.object([
+            "application/problem+json": .object(["schema": .object(["$ref": .string("#/components/schemas/Problem")])]),
+            "text/plain": .object(["schema": .object(["type": .string("string")])]),
+        ])
+        responses["400"] = .object(["description": .string("Problem (or the host server's plain-text refusal)"), "content": front])
+        responses["default"] = .object(["description": .string("Problem"), "content": front])
         operation["responses"] = .object(responses)
         if let scope = endpoint.scope {
             var security: [JSONValue] = [

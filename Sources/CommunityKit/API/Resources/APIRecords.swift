@@ -228,7 +228,10 @@ enum APIRecords {
             }
             for (name, value) in custom { record.customFields[name] = value }
             try checkApplied(standard, to: record)
-            try context.community.access.snapshot.authorizeFieldEdits(user, record: record, fields: Array(fields.keys))
+            // A new record: the object's create permission was checked; each field set needs edit access to it.
+            for name in fields.keys.sorted() where context.community.access.snapshot.fieldAccess(user, object: R.entityType, field: name) < .edit {
+                throw AccessError.fieldNotEditable(user: user, object: R.entityType, field: name)
+            }
             return record
         }
         return try open(type)
