@@ -29,6 +29,9 @@ public enum PartnerPortalProgram {
                 return try serve(port: port, storePath: store, outbox: outbox)
             case .explain(let user, let record):
                 return try explain(user: user, record: record)
+            case .apiLatency(let iterations):
+                for line in try PortalAPI.latency(iterations: iterations) { print(line) }
+                return 0
             }
         } catch {
             printError("PartnerPortal: \(error)")

@@ -58,4 +58,50 @@ enum PortalAPI {
             }
         }
     }
+
+    /// Times a record read and a knowledge search as pat: the Swift calls the API wraps, then the
+    /// same through `community.handle` with a bearer token (authentication, rate limits, routing,
+    /// validation, JSON). Each line: p50 and mean in microseconds.
+    static func latency(iterations: Int) throws -> [String] {
+        let community = try Portal().community
+        let pat = community.viewer("pat")
+        guard let responder = community.site("partners"), let knowledge = responder.services.get((any KnowledgeProvider).self) else {
+            return ["no partners site"]
+        }
+        let reader = RecordReader(engine: community.access)
+        guard let lead = reader.records(of: "Lead", viewer: pat, fields: ["Company"], limit: 1).first?.id else { return ["pat reads no lead"] }
+        func token() throws -> String { try community.createPersonalAccessToken(for: "pat", name: "latency", scopes: APIScope.all).text }
+        func measure(_ label: String, _ body: () throws -> Void) rethrows -> String {
+            for _ in 0..<min(iterations, 50) { try body() }  // warm up
+            var samples: [Double] = []
+            samples.reserveCapacity(iterations)
+            for _ in 0..<iterations {
+                let start = ContinuousClock.now
+                try body()
+                let elapsed = ContinuousClock.now - start
+                samples.append(Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
+            }
+            samples.sort()
+            let mean = samples.reduce(0, +) / Double(max(1, samples.count))
+            let p50 = samples.isEmpty ? 0 : samples[samples.count / 2]
+            return label.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "p50 %8.1f µs   mean %8.1f µs", p50, mean)
+        }
+        let recordToken = try token(), searchToken = try token()
+        var lines = ["api-latency: \(iterations) calls each, as pat (lead \(lead))"]
+        lines.append(try measure("record: RecordReader + store version (Swift)") {
+            _ = reader.record(of: "Lead", id: lead, viewer: pat)
+            _ = try community.store.snapshot().get(ID<Lead>(parsing: lead))
+        })
+        lines.append(measure("record: GET /api/v1/records/Lead/{id}") {
+            _ = community.handle(SiteRequest(.get, "/partners/api/v1/records/Lead/" + lead, headers: ["authorization": "Bearer " + recordToken]))
+        })
+        lines.append(try measure("search: KnowledgeProvider.search (Swift)") {
+            _ = try knowledge.search("partner", locale: "en_US", viewer: pat, limit: 25)
+        })
+        lines.append(measure("search: GET /api/v1/knowledge/articles?q=") {
+            _ = community.handle(SiteRequest(
+                .get, "/partners/api/v1/knowledge/articles", query: ["q": "partner"], headers: ["authorization": "Bearer " + searchToken]))
+        })
+        return lines
+    }
 }
