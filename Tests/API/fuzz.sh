@@ -29,6 +29,14 @@ done
 base="$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)"
 token="$(grep '^API token (pat' "$log" | awk '{print $NF}')"
 if [ -z "$base" ] || [ -z "$token" ]; then cat "$log"; echo "fuzz.sh: no server URL or token" >&2; exit 1; fi
+# The document itself must be a valid OpenAPI 3.1 document (openapi-spec-validator, which
+# schemathesis installs).
+curl -sf "$base/partners/api/v1/openapi.json" | python3 -c '
+import json, sys
+from openapi_spec_validator import validate
+validate(json.load(sys.stdin))
+print("openapi.json: a valid OpenAPI 3.1 document")
+'
 echo "fuzzing $base/partners/api/v1 as pat ($examples examples per operation, seed $seed)"
 
 schemathesis --config-file Tests/API/schemathesis.toml run "$base/partners/api/v1/openapi.json" \

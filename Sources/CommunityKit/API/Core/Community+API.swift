@@ -14,7 +14,8 @@ extension Community {
     public func openAPIDocument(forSite id: String) -> JSONValue? {
         guard let site = site(id)?.site else { return nil }
         return OpenAPIDocument.document(
-            router: api.router, schemas: APIResources.schemas, serverURL: Self.apiPath(of: site), title: site.name + " API")
+            router: api.router, schemas: APIResources.schemas, serverURL: Self.apiPath(of: site), title: site.name + " API",
+            sessionCookie: signIn(forSite: id)?.cookie.name ?? "session")
     }
 
     /// Answers a request under `<prefix>/api/v1`, or `nil` when the path is not the API's.

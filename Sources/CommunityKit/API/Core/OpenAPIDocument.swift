@@ -17,7 +17,7 @@ public enum OpenAPIDocument {
 
     /// The document for a site's API at `serverURL` (`/partners/api/v1`).
     public static func document(
-        router: APIRouter, schemas: [String: APISchema], serverURL: String, title: String
+        router: APIRouter, schemas: [String: APISchema], serverURL: String, title: String, sessionCookie: String
     ) -> JSONValue {
         var paths: [String: [String: JSONValue]] = [:]
         for endpoint in router.endpoints {
@@ -48,7 +48,10 @@ public enum OpenAPIDocument {
                         "type": .string("oauth2"),
                         "flows": .object(["clientCredentials": .object(["tokenUrl": .string(serverURL + "/oauth/token"), "scopes": scopes])]),
                     ]),
-                    "session": .object(["type": .string("apiKey"), "in": .string("cookie"), "name": .string("community_session")]),
+                    "session": .object([
+                        "type": .string("apiKey"), "in": .string("cookie"), "name": .string(sessionCookie),
+                        "description": .string("The site's session cookie; unsafe methods also need the X-CSRF-Token header (GET /me returns it)."),
+                    ]),
                 ]),
             ]),
         ])
