@@ -42,6 +42,7 @@ struct Portal: Sendable {
         if let notifier { configuration.identityNotifier = notifier }
         if let blobs { configuration.blobStore = blobs }
         PortalPrograms.configure(&configuration)
+        PortalSitePages.configure(&configuration)
         let webhookReceiver = PortalAPI.Receiver(clock: configuration.clock)
         PortalAPI.configure(&configuration, receiver: webhookReceiver)
         configuration.twoFactorIssuer = "Northwind Cloud"
@@ -78,6 +79,7 @@ struct Portal: Sendable {
         try PortalPrograms.extend(&partners)
         try PortalEmployees.install(into: &partners)
         try PortalIdeas.extend(&partners)
+        try PortalSitePages.installPartners(into: &partners)
         try community.storeSite(Portal.withAPITokensLink(Portal.withBuilderLink(partners)))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
@@ -88,6 +90,7 @@ struct Portal: Sendable {
         help.theme.footerLinks = [.init("Partner Central", SafeURL("/partners/"))]
         try PortalAssets.install(into: community, site: &help)
         try Portal.addKnownIssues(to: &help)
+        try PortalSitePages.installHelp(into: &help)
         // Stored sites: a store from an earlier run keeps what the builder published there.
         try community.storeSite(Portal.withAPITokensLink(Portal.withBuilderLink(help)))
         if isEmpty {
@@ -95,6 +98,7 @@ struct Portal: Sendable {
             try SiteFormsDemo.seed(community)
             try PortalPrograms.seed(community)
             try PortalEmployees.seed(community)
+            try PortalSitePages.seed(community)
         }
     }
 
