@@ -29,6 +29,9 @@ public enum PartnerPortalProgram {
                 return try serve(port: port, storePath: store, outbox: outbox)
             case .explain(let user, let record):
                 return try explain(user: user, record: record)
+            case .apiLatency(let iterations):
+                for line in try PortalAPI.latency(iterations: iterations) { print(line) }
+                return 0
             }
         } catch {
             printError("PartnerPortal: \(error)")
@@ -46,7 +49,7 @@ public enum PartnerPortalProgram {
                 return 1
             }
             do {
-                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all + SiteEntities.all + AnalyticsEntities.all))
+                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all + SiteEntities.all + AnalyticsEntities.all + APIEntities.all))
                 // Uploaded files (attachments, photos) live next to the database, so they survive a restart too.
                 blobs = try DirectoryBlobStore(directory: URL(fileURLWithPath: storePath + ".files"))
             } catch {
@@ -86,6 +89,8 @@ public enum PartnerPortalProgram {
         }
         printNow("demo password: \(Portal.demoPassword)")
         printNow("site builder: sign in as dana, then Builder in the menu (/partners/builder, /help/builder)")
+        for (user, line) in PortalAPI.demoTokens(portal.community) { printNow("API token (\(user), every scope, 1 day): \(line)") }
+        printNow("JSON API: http://127.0.0.1:\(actual)/partners/api/v1/openapi.json (tokens: /partners/api-tokens)")
         if let outbox { printNow("outbox: \(outbox)") }
         // Escalations, offer expiry, digests and trending: every minute (each job on its own schedule).
         let dueWork = PortalPrograms.scheduleDueWork(portal.community, every: 60) { printNow($0) }

@@ -6,6 +6,8 @@ enum PortalCommand: Equatable {
     case serve(port: UInt16, store: String?, outbox: String?)
     /// Explain a user's access to a record.
     case explain(user: String, record: String)
+    /// Time JSON API requests against the Swift calls they wrap.
+    case apiLatency(iterations: Int)
     /// Print the usage.
     case help
 
@@ -14,6 +16,7 @@ enum PortalCommand: Equatable {
         usage: PartnerPortal [--out DIR]
                PartnerPortal serve [--port N] [--store|--db FILE.sqlite] [--outbox FILE.jsonl]
                PartnerPortal explain --user NAME --record ID
+               PartnerPortal api-latency [--iterations N]
                PartnerPortal --help
 
           (no command)  run the walkthrough and write what each persona sees to DIR
@@ -26,6 +29,8 @@ enum PortalCommand: Equatable {
                         FILE.access-checkpoint (every 5 minutes and on Ctrl-C) and loaded
                         on the next start; Ctrl-C stops
           explain       say why a user can or cannot see a record
+          api-latency   time JSON API requests through handle against the Swift calls they
+                        wrap (a record read and a knowledge search, as pat; default 2000 each)
         """
 
     /// A command line that does not parse, and why.
@@ -56,6 +61,12 @@ enum PortalCommand: Equatable {
                 throw UsageError(description: "explain needs --user NAME and --record ID")
             }
             return .explain(user: user, record: record)
+        case "api-latency":
+            let text = options["--iterations"] ?? "2000"
+            guard let iterations = Int(text), (1...100_000).contains(iterations) else {
+                throw UsageError(description: "--iterations takes a number from 1 to 100000, not \(text)")
+            }
+            return .apiLatency(iterations: iterations)
         case let other?:
             throw UsageError(description: "unknown command \(other)")
         }
@@ -66,6 +77,7 @@ enum PortalCommand: Equatable {
         case nil: ["--out"]
         case "serve": ["--port", "--store", "--db", "--outbox"]
         case "explain": ["--user", "--record"]
+        case "api-latency": ["--iterations"]
         default: []
         }
     }

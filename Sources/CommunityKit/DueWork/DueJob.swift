@@ -17,6 +17,8 @@ public enum DueJob: String, Hashable, Sendable, Codable, CaseIterable, Comparabl
     case weeklyDigests
     /// Each idea zone's trending ranking is recomputed.
     case ideaTrending
+    /// Pending webhook deliveries are sent (failures retried with backoff).
+    case webhookDeliveries
 
     /// Orders jobs as they are declared (the order they run in).
     public static func < (lhs: DueJob, rhs: DueJob) -> Bool {

@@ -15,6 +15,7 @@ public struct DueWorkSchedule: Sendable, Hashable {
     public static let standard = DueWorkSchedule(intervals: [
         .caseEscalations: 60, .caseMilestones: 60, .leadOfferExpiry: 60, .questionEscalations: 60,
         .immediateEmailRetries: 60, .dailyDigests: 86_400, .weeklyDigests: 7 * 86_400, .ideaTrending: 3_600,
+        .webhookDeliveries: 10,
     ])
 
     /// The interval of a job (zero when missing or negative).

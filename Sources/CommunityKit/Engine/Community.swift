@@ -83,6 +83,8 @@ public final class Community: Sendable {
 
     let csrf: CSRFProtection
     let cookies: CookiePolicy
+    /// The JSON API: router, limits, idempotency keys, webhooks (see API/Core/Community+API.swift).
+    let api: APIRuntime
     /// The published version each stored site serves (see Community+SiteStorage.swift).
     let publishedVersions = Mutex<[String: Int]>([:])
     private let sessionDefaults: SessionPolicy
@@ -227,11 +229,16 @@ public final class Community: Sendable {
         }
         metrics.trackFeedLag(of: "storeObservers") { [weak observed] in observed?.observerLag() ?? 0 }
         sessionDefaults = configuration.sessionPolicy
+        let webhooks = WebhookDispatcher(
+            store: store, clock: clock, transport: configuration.api.webhookTransport, delays: configuration.api.webhookRetryDelays)
+        api = try APIRuntime(configuration.api, endpoints: APIResources.endpoints, webhooks: webhooks)
+        webhooks.connect(to: bus)
         storeStatus.attach(self)
         restoreStoredSites()
     }
 
     deinit {
+        api.webhooks.stop()
         engagementIndexer.stop()
         fileIndexer.stop()
         escalations.cancel()
@@ -331,7 +338,9 @@ public final class Community: Sendable {
             // A guest request is evaluated as the site's guest user (its guest profile, guest sharing rules).
             request.viewer = guestViewer(guest, sessionID: request.viewer.sessionID)
         }
-        var response = builderResponse(request, site: responder.site) ?? reportExportResponse(request, site: responder.site) ?? responder.handle(request)
+        var response = apiResponse(request, responder: responder) ?? builderResponse(request, site: responder.site)
+            ?? reportExportResponse(request, site: responder.site) ?? apiTokenPage(request, site: responder.site)
+            ?? responder.handle(request)
         if let clearSession { response.setCookies.append(clearSession) }
         if let rotatedSession { response.setCookies.append(rotatedSession) }
         recordRequest(request, site: responder.site.id, status: response.status, duration: ContinuousClock.now - start)

@@ -69,6 +69,11 @@ public struct SiteResponder: Sendable {
     /// in ``SiteResponse/setCookies``.
     public func handle(_ request: SiteRequest) -> SiteResponse {
         guard let relative = router.relativePath(request.path) else { return plain(404, "http.notFound", request) }
+        guard request.method.isPageMethod else {
+            var response = plain(405, "Method Not Allowed")
+            response.headers["Allow"] = "GET, HEAD, POST"
+            return response
+        }
         do {
             try limits.check(request)
         } catch {
