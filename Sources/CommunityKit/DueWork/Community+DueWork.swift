@@ -102,6 +102,8 @@ extension Community {
             summary.emailsSent[.weekly] = try engagement.notifications.sendDigests(.weekly)
         case .ideaTrending:
             summary.rankedIdeaZones = try engagement.ideas.refreshTrending(at: moment)
+        case .searchLogRetention:
+            summary.searchLogEntriesScrubbed = try purgeSearchLog(now: moment)
         }
     }
 }

@@ -17,6 +17,8 @@ public enum DueJob: String, Hashable, Sendable, Codable, CaseIterable, Comparabl
     case weeklyDigests
     /// Each idea zone's trending ranking is recomputed.
     case ideaTrending
+    /// Search query log entries older than their site's retention window lose the searcher's id.
+    case searchLogRetention
 
     /// Orders jobs as they are declared (the order they run in).
     public static func < (lhs: DueJob, rhs: DueJob) -> Bool {

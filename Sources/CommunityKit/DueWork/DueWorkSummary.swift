@@ -24,6 +24,8 @@ public struct DueWorkSummary: Sendable, Hashable {
     public var emailsSent: [EmailFrequency: Int] = [:]
     /// Idea zones whose trending ranking was recomputed.
     public var rankedIdeaZones: [ID<IdeaZone>] = []
+    /// How many search log entries lost their searcher's id (``DueJob/searchLogRetention``).
+    public var searchLogEntriesScrubbed = 0
 
     /// An empty summary.
     public init(now: Date) { self.now = now }

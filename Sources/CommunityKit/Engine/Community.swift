@@ -76,6 +76,8 @@ public final class Community: Sendable {
     /// The notifier the configuration passed (a ``RecordingIdentityNotifier`` by default), which
     /// receives reset and verification links pointing at the site's pages.
     public let identityNotifier: any IdentityNotifier
+    /// The community KPIs' daily aggregates, kept from the change feed and sign-ins (see Community+Management.swift).
+    public let kpiAggregator: KPIAggregator
 
     let csrf: CSRFProtection
     let cookies: CookiePolicy
@@ -167,6 +169,9 @@ public final class Community: Sendable {
         if let key = configuration.secretSealingKey {
             do { sealer = try SecretSealer(key: key) } catch { throw CommunityError.configuration("secret sealing key: \(error)") }
         }
+        let kpis = try KPIAggregator.following(store, clock: clock)
+        kpiAggregator = kpis
+        let managementLink = Self.installManagement(into: &services)
         let directory = SignInDirectory()
         signIns = directory
         twoFactor = TwoFactorService(
@@ -178,6 +183,7 @@ public final class Community: Sendable {
             configuration: IdentityConfiguration(passwordResetPath: "/reset-password", emailVerificationPath: "/verify-email"),
             onSecurityEvent: { [logger, hostHook = configuration.onSecurityEvent] event in
                 logger.log(event.logEvent)
+                if event.kind == .signedIn, let user = event.userID { kpis.recordSignIn(user, site: event.siteID, at: event.date) }
                 hostHook?(event)
             })
         services.set(TwoFactorService.self, twoFactor)
@@ -209,6 +215,7 @@ public final class Community: Sendable {
         }
         metrics.trackFeedLag(of: "storeObservers") { [weak observed] in observed?.observerLag() ?? 0 }
         sessionDefaults = configuration.sessionPolicy
+        managementLink.attach(self)
         restoreStoredSites()
     }
 
@@ -218,6 +225,7 @@ public final class Community: Sendable {
         escalations.cancel()
         solutions.cancel()
         indexer.stop()
+        kpiAggregator.stop()
     }
 
     // MARK: Sites

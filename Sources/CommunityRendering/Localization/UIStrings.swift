@@ -28,10 +28,14 @@ public struct UIStrings: Sendable, Hashable {
     }
 
     /// English, German and Korean, complete.
-    public static let standard = UIStrings(["en": UIStrings.english, "de": UIStrings.german, "ko": UIStrings.korean])
+    public static let standard = UIStrings([
+        "en": UIStrings.english.merging(UIStrings.managementEnglish) { $1 },
+        "de": UIStrings.german.merging(UIStrings.managementGerman) { $1 },
+        "ko": UIStrings.korean.merging(UIStrings.managementKorean) { $1 },
+    ])
 
     /// Every key the library itself uses (the English table's keys), sorted.
-    public static let builtInKeys: [UIStringKey] = UIStrings.english.keys.sorted()
+    public static let builtInKeys: [UIStringKey] = Set(UIStrings.english.keys).union(UIStrings.managementEnglish.keys).sorted()
 
     /// The locales with a table, sorted.
     public var locales: [String] { tables.keys.sorted() }
