@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// Builds the Northwind Cloud community: seeded store, the Partner Central site at
-/// `/partners` and a Customer Service help center at `/help`.
+/// `/partners`, a Customer Service help center at `/help` and the management console at `/manage`.
 struct Portal: Sendable {
     let community: Community
     let articles: KnowledgeSeed.Seeded
@@ -75,6 +75,7 @@ struct Portal: Sendable {
         try PortalPrograms.extend(&partners)
         try PortalEmployees.install(into: &partners)
         try PortalIdeas.extend(&partners)
+        PortalManagement.link(from: &partners)
         try community.storeSite(Portal.withBuilderLink(partners))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
@@ -87,11 +88,13 @@ struct Portal: Sendable {
         try Portal.addKnownIssues(to: &help)
         // Stored sites: a store from an earlier run keeps what the builder published there.
         try community.storeSite(Portal.withBuilderLink(help))
+        try PortalManagement.install(into: community)
         if isEmpty {
             try Seed.engagement(community)
             try SiteFormsDemo.seed(community)
             try PortalPrograms.seed(community)
             try PortalEmployees.seed(community)
+            try PortalManagement.seed(community)
         }
     }
 
