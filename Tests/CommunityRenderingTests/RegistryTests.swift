@@ -20,7 +20,8 @@ struct ImpostorHeader: SiteComponent {
 
 @Suite struct RegistryTests {
     @Test func standardHasEveryBuiltIn() {
-        #expect(ComponentRegistry.standard.types.count == 42)
+        #expect(ComponentRegistry.standard.types.count == 44)
+        #expect(ComponentRegistry.standard.entry(for: "community.kpiDashboard") != nil)
         #expect(ComponentRegistry.standard.entry(for: "community.recordList") != nil)
     }
 
