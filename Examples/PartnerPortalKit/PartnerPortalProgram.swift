@@ -83,6 +83,7 @@ public enum PartnerPortalProgram {
         }
         printNow("demo password: \(Portal.demoPassword)")
         printNow("site builder: sign in as dana, then Builder in the menu (/partners/builder, /help/builder)")
+        printNow("management console (KPIs): sign in as dana at /manage/login, or Management console in the partner menu")
         if let outbox { printNow("outbox: \(outbox)") }
         // Escalations, offer expiry, digests and trending: every minute (each job on its own schedule).
         let dueWork = PortalPrograms.scheduleDueWork(portal.community, every: 60) { printNow($0) }

@@ -56,6 +56,9 @@ import Testing
         #expect(throws: ManagementError.invalidRange(from: long.description, to: today.description)) {
             try community.kpis(for: ada, site: nil, from: long, to: today)
         }
+        // Day numbers far outside any calendar are refused, not trapped on.
+        #expect(throws: ManagementError.self) { try community.kpis(for: ada, site: nil, days: Int32.min...Int32.min) }
+        #expect(throws: ManagementError.self) { try community.kpis(for: ada, site: nil, days: (Int32.max - 3)...Int32.max) }
     }
 
     @Test func aSiteCountsItsOwnContentAndEngineWideContentAllSitesCountEverything() throws {
@@ -187,5 +190,34 @@ import Testing
         #expect(reversed.body.contains("The start date is after the end date"))
         let unknown = community.handle(SiteRequest(.get, "/manage/", query: ["site": "nope"], viewer: ada))
         #expect(unknown.body.contains("The chosen site does not exist"))
+    }
+
+    @Test func anAdministratorSetsASitesRetentionWithThePlainForm() throws {
+        try community.identity.setPassword(Self.password, for: "ada")
+        let browser = Browser(community)
+        browser.get("/manage/login")
+        #expect(browser.post("/manage/_action/signIn", ["username": "ada", "password": Self.password]).status == 303)
+        let page = browser.get("/manage/knowledge")
+        #expect(page.body.contains("Search log privacy"))
+        #expect(page.body.contains("30 days"))
+        let bad = browser.post("/manage/_action/setSearchLogRetention", ["site": "help", "days": "900"])
+        #expect(bad.status == 422)
+        #expect(bad.body.contains("from 0 to 365"))
+        #expect(browser.post("/manage/_action/setSearchLogRetention", ["site": "nope", "days": "3"]).status == 422)
+        browser.get("/manage/knowledge")
+        #expect(browser.post("/manage/_action/setSearchLogRetention", ["site": "help", "days": "3"]).status == 303)
+        #expect(community.searchLogRetention(site: "help") == 3)
+        #expect(browser.get("/manage/knowledge").body.contains("3 days"))
+    }
+
+    @Test func theRetentionFormRefusesViewersWithoutThePermission() throws {
+        try community.identity.setPassword(Self.password, for: "cara")
+        let browser = Browser(community)
+        browser.get("/manage/login")
+        #expect(browser.post("/manage/_action/signIn", ["username": "cara", "password": Self.password]).status == 303)
+        browser.get("/manage/knowledge")
+        let refused = browser.post("/manage/_action/setSearchLogRetention", ["site": "help", "days": "3"])
+        #expect(refused.status == 403)
+        #expect(community.searchLogRetention(site: "help") == SearchLogRetention.defaultDays)
     }
 }

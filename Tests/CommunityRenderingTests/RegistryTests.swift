@@ -20,7 +20,7 @@ struct ImpostorHeader: SiteComponent {
 
 @Suite struct RegistryTests {
     @Test func standardHasEveryBuiltIn() {
-        #expect(ComponentRegistry.standard.types.count == 44)
+        #expect(ComponentRegistry.standard.types.count == 45)
         #expect(ComponentRegistry.standard.entry(for: "community.kpiDashboard") != nil)
         #expect(ComponentRegistry.standard.entry(for: "community.recordList") != nil)
     }

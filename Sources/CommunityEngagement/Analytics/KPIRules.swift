@@ -145,6 +145,8 @@ public struct KPIRules: Sendable {
                 out.append(KPIFact(site: entry.siteID, day: day, metric: .clickPosition, value: Int64(max(1, min(1000, position)))))
             }
         case let session as DeflectionSession:
+            // As `CaseService.deflectionStatistics`: only visits that were shown suggestions.
+            guard !session.suggestions.isEmpty else { return }
             let day = KPIDay.number(of: session.startedAt)
             switch session.outcome {
             case .deflected: out.append(KPIFact(site: nil, day: day, metric: .deflected))

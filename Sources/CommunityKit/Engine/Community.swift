@@ -197,6 +197,7 @@ public final class Community: Sendable {
         ProgramActions.install(into: &setup.actions, funds: funds, leads: leadDistribution)
         EmployeeActions.install(into: &setup.actions, portal: employees, kinds: employeeRequestKinds)
         ApprovalActions.install(into: &setup.actions, approvals: approvals)
+        ManagementActions.install(into: &setup.actions, link: managementLink)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }

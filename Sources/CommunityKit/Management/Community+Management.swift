@@ -37,10 +37,10 @@ extension Community {
         return try kpis(for: viewer, site: site, days: start...end)
     }
 
-    /// The KPIs over UTC day numbers (``KPIDay``), as ``kpis(for:site:from:to:)``.
+    /// The KPIs over UTC day numbers (``KPIDay``, within ±5,000,000), as ``kpis(for:site:from:to:)``.
     public func kpis(for viewer: Viewer, site: String?, days: ClosedRange<Int32>) throws(ManagementError) -> CommunityKPIs {
         guard mayViewKPIs(viewer) else { throw .notPermitted(user: viewer.user?.id.rawValue) }
-        guard Int(days.upperBound) - Int(days.lowerBound) < Self.maximumKPIDays else {
+        guard Int(days.upperBound) - Int(days.lowerBound) < Self.maximumKPIDays, days.lowerBound >= -5_000_000, days.upperBound <= 5_000_000 else {
             throw .invalidRange(from: KPIDay.day(days.lowerBound).description, to: KPIDay.day(days.upperBound).description)
         }
         var scope = KPIScope.allSites

@@ -19,3 +19,7 @@ struct ManagementConsoleDataProvider: ManagementConsoleProvider {
         return try community.kpis(for: viewer, site: site, days: days)
     }
 }
+
+extension ManagementConsoleDataProvider {
+    func searchLogRetention(site: String) -> Int { link.community?.searchLogRetention(site: site) ?? SearchLogRetention.defaultDays }
+}

@@ -1,4 +1,7 @@
 extension ComponentRegistry {
-    /// The management console's components: the KPI range form and the KPI dashboard.
-    static let managementConsoleTypes: [any SiteComponent.Type] = [KPIRangeComponent.self, KPIDashboardComponent.self]
+    /// The management console's components: the KPI range form, the KPI dashboard and the
+    /// search log's retention settings.
+    static let managementConsoleTypes: [any SiteComponent.Type] = [
+        KPIRangeComponent.self, KPIDashboardComponent.self, SearchLogSettingsComponent.self,
+    ]
 }

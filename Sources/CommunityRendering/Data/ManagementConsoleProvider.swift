@@ -11,4 +11,6 @@ public protocol ManagementConsoleProvider: Sendable {
     ///
     /// - Throws: when the viewer may not see them or the site is unknown.
     func kpis(viewer: Viewer, site: String?, days: ClosedRange<Int32>) throws -> CommunityKPIs
+    /// How many days a site's search query log keeps who searched.
+    func searchLogRetention(site: String) -> Int
 }

@@ -96,6 +96,12 @@ extension UIStrings {
         "kpi.moderation.decisions": "Decisions",
         "kpi.moderation.medianDecision": "Median time to decision",
         "kpi.moderation.daily": "Flagged and held by period",
+        "kpi.retention.days": "{days} days",
+        "kpi.retention.window": "Days searchers are kept",
+        "kpi.retention.help": "0 to 365. Older searches keep their words and clicks, not who searched.",
+        "kpi.retention.save": "Save",
+        "kpi.retention.explain": "The search log keeps who searched only for each site's window; after it, searches are counted without the searcher.",
+        "kpi.retention.saved": "The search log retention was saved.",
     ]
 
     /// The management console's text in German (`de`): KPI labels, groups, units and the period form.
@@ -195,6 +201,12 @@ extension UIStrings {
         "kpi.moderation.decisions": "Entscheidungen",
         "kpi.moderation.medianDecision": "Median bis zur Entscheidung",
         "kpi.moderation.daily": "Gemeldet und zurückgehalten nach Zeitraum",
+        "kpi.retention.days": "{days} Tage",
+        "kpi.retention.window": "Tage, die Suchende gespeichert bleiben",
+        "kpi.retention.help": "0 bis 365. Ältere Suchen behalten Suchbegriffe und Klicks, aber nicht, wer gesucht hat.",
+        "kpi.retention.save": "Speichern",
+        "kpi.retention.explain": "Das Suchprotokoll speichert, wer gesucht hat, nur für den Zeitraum der jeweiligen Website; danach werden Suchen ohne die suchende Person gezählt.",
+        "kpi.retention.saved": "Die Aufbewahrung des Suchprotokolls wurde gespeichert.",
     ]
 
     /// The management console's text in Korean (`ko`): KPI labels, groups, units and the period form.
@@ -294,5 +306,11 @@ extension UIStrings {
         "kpi.moderation.decisions": "결정",
         "kpi.moderation.medianDecision": "결정까지 걸린 시간(중앙값)",
         "kpi.moderation.daily": "기간별 신고 및 검토 대기",
+        "kpi.retention.days": "{days}일",
+        "kpi.retention.window": "검색자 정보 보관 일수",
+        "kpi.retention.help": "0~365. 이보다 오래된 검색은 검색어와 클릭만 남고 검색한 사람은 남지 않습니다.",
+        "kpi.retention.save": "저장",
+        "kpi.retention.explain": "검색 로그는 사이트별 보관 기간 동안만 검색한 사람을 보관하며, 그 이후에는 검색한 사람 없이 집계됩니다.",
+        "kpi.retention.saved": "검색 로그 보관 기간이 저장되었습니다.",
     ]
 }

@@ -121,13 +121,16 @@ import Testing
             K.survey("v1", case: "k1", csat: 5, nps: 10, day: 2), K.survey("v2", case: "k2", csat: 3, nps: 5, day: 3),
             K.survey("v3", case: "k2", csat: 4, nps: 8, day: 3),
         ], in: store)
-        var deflected = DeflectionSession(id: "d1", userID: "ann", suggestions: [], viewedArticleIDs: [], outcome: .deflected, caseID: nil,
+        var deflected = DeflectionSession(id: "d1", userID: "ann", suggestions: [ArticleSuggestion(articleID: "kb1", title: "Printing")], viewedArticleIDs: [], outcome: .deflected, caseID: nil,
                                           startedAt: K.at(day: 0), endedAt: nil)
         var escalated = deflected
         escalated.id = "d2"
         escalated.outcome = .caseCreated
         deflected.viewedArticleIDs = ["kb1"]
-        try K.put([deflected, escalated], in: store)
+        var unsuggested = escalated
+        unsuggested.id = "d3"
+        unsuggested.suggestions = []
+        try K.put([deflected, escalated, unsuggested], in: store)
         let k = kpis(a)
         #expect(k.figure("service.casesCreated")?.value == 3)
         #expect(k.figure("service.deflectionRate")?.value == 0.5)
