@@ -29,13 +29,13 @@ public struct UIStrings: Sendable, Hashable {
 
     /// English, German and Korean, complete.
     public static let standard = UIStrings([
-        "en": UIStrings.english.merging(UIStrings.managementEnglish) { $1 },
-        "de": UIStrings.german.merging(UIStrings.managementGerman) { $1 },
-        "ko": UIStrings.korean.merging(UIStrings.managementKorean) { $1 },
+        "en": UIStrings.englishAll.merging(UIStrings.managementEnglish) { $1 },
+        "de": UIStrings.german.merging(UIStrings.sitePages["de"] ?? [:]) { current, _ in current }.merging(UIStrings.managementGerman) { $1 },
+        "ko": UIStrings.korean.merging(UIStrings.sitePages["ko"] ?? [:]) { current, _ in current }.merging(UIStrings.managementKorean) { $1 },
     ])
 
     /// Every key the library itself uses (the English table's keys), sorted.
-    public static let builtInKeys: [UIStringKey] = Set(UIStrings.english.keys).union(UIStrings.managementEnglish.keys).sorted()
+    public static let builtInKeys: [UIStringKey] = Set(UIStrings.englishAll.keys).union(UIStrings.managementEnglish.keys).sorted()
 
     /// The locales with a table, sorted.
     public var locales: [String] { tables.keys.sorted() }
@@ -94,7 +94,7 @@ public struct UIStrings: Sendable, Hashable {
         let language = UIStrings.language(of: normalized)
         if language != prefix, let text = tables[language]?[key] { return text }
         guard fallBack else { return nil }
-        return tables["en"]?[key] ?? UIStrings.english[key]
+        return tables["en"]?[key] ?? UIStrings.englishAll[key]
     }
 
     /// `de-DE` and `de_DE` → `de_DE`; the language lower-cased.
