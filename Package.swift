@@ -26,6 +26,7 @@ let package = Package(
         .executable(name: "EngagementBenchmark", targets: ["EngagementBenchmark"]),
         .executable(name: "RenderBenchmark", targets: ["RenderBenchmark"]),
         .executable(name: "SignInBenchmark", targets: ["SignInBenchmark"]),
+        .executable(name: "StoreBenchmark", targets: ["StoreBenchmark"]),
         .executable(name: "KPIBenchmark", targets: ["KPIBenchmark"]),
     ],
     targets: [
@@ -97,6 +98,11 @@ let package = Package(
         ),
         .executableTarget(name: "RenderBenchmark", dependencies: ["CommunityKit", "SharingWorkload"], path: "Benchmarks/RenderBenchmark"),
         .executableTarget(name: "SignInBenchmark", dependencies: ["CommunityKit"], path: "Benchmarks/SignInBenchmark"),
+        .executableTarget(
+            name: "StoreBenchmark",
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunitySQLite", "SharingWorkload", "CSQLite"],
+            path: "Benchmarks/StoreBenchmark"
+        ),
         .executableTarget(
             name: "KPIBenchmark", dependencies: ["CommunityModel", "CommunityEngagement"], path: "Benchmarks/KPIBenchmark"
         ),

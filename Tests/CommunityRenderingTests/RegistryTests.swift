@@ -20,12 +20,12 @@ struct ImpostorHeader: SiteComponent {
 
 @Suite struct RegistryTests {
     @Test func standardHasEveryBuiltIn() {
-        #expect(ComponentRegistry.standard.types.count == 56)
+        #expect(ComponentRegistry.standard.types.count == 57)
         #expect(ComponentRegistry.standard.entry(for: "community.kpiDashboard") != nil)
         #expect(ComponentRegistry.standard.entry(for: "community.recordList") != nil)
         for type: ComponentType in ["community.caseWork", "community.caseQueue", "community.registrationQueue", "community.accessExplanation",
                                     "community.fundClaims", "community.fundAllocation", "community.leadPool", "community.leadConversion",
-                                    "community.ideaForm", "community.ideaDetail", "community.knowledgeAuthoring"] {
+                                    "community.ideaForm", "community.ideaDetail", "community.knowledgeAuthoring", "community.storeStatus"] {
             #expect(ComponentRegistry.standard.entry(for: type) != nil, "\(type)")
         }
     }
