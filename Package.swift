@@ -29,6 +29,7 @@ let package = Package(
         .executable(name: "SignInBenchmark", targets: ["SignInBenchmark"]),
         .executable(name: "StoreBenchmark", targets: ["StoreBenchmark"]),
         .executable(name: "ReportBenchmark", targets: ["ReportBenchmark"]),
+        .executable(name: "KPIBenchmark", targets: ["KPIBenchmark"]),
     ],
     targets: [
         // System SQLite, through a module map (no Swift package dependency).
@@ -111,6 +112,9 @@ let package = Package(
         .executableTarget(
             name: "ReportBenchmark", dependencies: ["CommunityAnalytics", "CommunityModel", "CommunityAccess", "SharingWorkload"],
             path: "Benchmarks/ReportBenchmark"
+        ),
+        .executableTarget(
+            name: "KPIBenchmark", dependencies: ["CommunityModel", "CommunityEngagement"], path: "Benchmarks/KPIBenchmark"
         ),
 
         // Fuzzing: deterministic fuzz targets CI runs (`swift run CommunityFuzz all`), and the

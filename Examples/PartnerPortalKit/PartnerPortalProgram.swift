@@ -91,6 +91,7 @@ public enum PartnerPortalProgram {
         printNow("site builder: sign in as dana, then Builder in the menu (/partners/builder, /help/builder)")
         for (user, line) in PortalAPI.demoTokens(portal.community) { printNow("API token (\(user), every scope, 1 day): \(line)") }
         printNow("JSON API: http://127.0.0.1:\(actual)/partners/api/v1/openapi.json (tokens: /partners/api-tokens)")
+        printNow("management console (KPIs): sign in as dana at /manage/login, or Management console in the partner menu")
         if let outbox { printNow("outbox: \(outbox)") }
         // Escalations, offer expiry, digests and trending: every minute (each job on its own schedule).
         let dueWork = PortalPrograms.scheduleDueWork(portal.community, every: 60) { printNow($0) }

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// Builds the Northwind Cloud community: seeded store, the Partner Central site at
-/// `/partners` and a Customer Service help center at `/help`.
+/// `/partners`, a Customer Service help center at `/help` and the management console at `/manage`.
 struct Portal: Sendable {
     let community: Community
     let articles: KnowledgeSeed.Seeded
@@ -85,6 +85,7 @@ struct Portal: Sendable {
         try PortalSitePages.installPartners(into: &partners)
         try PortalStorage.install(into: &partners)
         try PortalReports.extend(&partners)
+        PortalManagement.link(from: &partners)
         PortalTranslations.install(into: &partners)
         try community.storeSite(Portal.withAPITokensLink(Portal.withBuilderLink(partners)))
 
@@ -100,6 +101,7 @@ struct Portal: Sendable {
         PortalTranslations.install(into: &help)
         // Stored sites: a store from an earlier run keeps what the builder published there.
         try community.storeSite(Portal.withAPITokensLink(Portal.withBuilderLink(help)))
+        try PortalManagement.install(into: community)
         if isEmpty {
             try Seed.engagement(community)
             try SiteFormsDemo.seed(community)
@@ -107,6 +109,7 @@ struct Portal: Sendable {
             try PortalEmployees.seed(community)
             try PortalSitePages.seed(community)
             try PortalReports.seed(community)
+            try PortalManagement.seed(community)
         }
     }
 

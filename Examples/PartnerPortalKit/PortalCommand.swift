@@ -21,7 +21,7 @@ enum PortalCommand: Equatable {
 
           (no command)  run the walkthrough and write what each persona sees to DIR
                         (default partner-portal-site; emptied first if it is an earlier export)
-          serve         serve /partners and /help on http://127.0.0.1:N/ (default port 8080),
+          serve         serve /partners, /help and /manage on http://127.0.0.1:N/ (default port 8080),
                         in memory, or in a SQLite file seeded on first use; every persona
                         signs in with the printed demo password; reset and verification
                         mail is printed and, with --outbox, appended to FILE as JSON lines;

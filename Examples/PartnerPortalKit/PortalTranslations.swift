@@ -31,6 +31,8 @@ enum PortalTranslations {
         // Reports, dashboards and the storage page (PortalReports, PortalStorage).
         "Reports": ["de": "Berichte", "ko": "보고서"],
         "Storage": ["de": "Speicher", "ko": "저장소"],
+        "Management console": ["de": "Management-Konsole", "ko": "관리 콘솔"],
+        "API tokens": ["de": "API-Tokens", "ko": "API 토큰"],
         "My account's pipeline by stage": ["de": "Pipeline meines Accounts nach Phase", "ko": "내 계정의 단계별 파이프라인"],
         "Open pipeline": ["de": "Offene Pipeline", "ko": "진행 중인 파이프라인"],
         "Pipeline against the 250,000 target": ["de": "Pipeline gegenüber dem Ziel von 250.000", "ko": "목표 250,000 대비 파이프라인"],

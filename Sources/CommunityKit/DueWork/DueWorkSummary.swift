@@ -26,6 +26,8 @@ public struct DueWorkSummary: Sendable, Hashable {
     public var rankedIdeaZones: [ID<IdeaZone>] = []
     /// Webhook deliveries sent successfully.
     public var webhooksDelivered = 0
+    /// How many search log entries lost their searcher's id (``DueJob/searchLogRetention``).
+    public var searchLogEntriesScrubbed = 0
 
     /// An empty summary.
     public init(now: Date) { self.now = now }

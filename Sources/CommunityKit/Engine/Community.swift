@@ -80,6 +80,8 @@ public final class Community: Sendable {
     /// The notifier the configuration passed (a ``RecordingIdentityNotifier`` by default), which
     /// receives reset and verification links pointing at the site's pages.
     public let identityNotifier: any IdentityNotifier
+    /// The community KPIs' daily aggregates, kept from the change feed and sign-ins (see Community+Management.swift).
+    public let kpiAggregator: KPIAggregator
 
     let csrf: CSRFProtection
     let cookies: CookiePolicy
@@ -178,6 +180,9 @@ public final class Community: Sendable {
         if let key = configuration.secretSealingKey {
             do { sealer = try SecretSealer(key: key) } catch { throw CommunityError.configuration("secret sealing key: \(error)") }
         }
+        let kpis = try KPIAggregator.following(store, clock: clock)
+        kpiAggregator = kpis
+        let managementLink = Self.installManagement(into: &services)
         let directory = SignInDirectory()
         signIns = directory
         twoFactor = TwoFactorService(
@@ -189,6 +194,7 @@ public final class Community: Sendable {
             configuration: IdentityConfiguration(passwordResetPath: "/reset-password", emailVerificationPath: "/verify-email"),
             onSecurityEvent: { [logger, hostHook = configuration.onSecurityEvent] event in
                 logger.log(event.logEvent)
+                if event.kind == .signedIn, let user = event.userID { kpis.recordSignIn(user, site: event.siteID, at: event.date) }
                 hostHook?(event)
             })
         services.set(TwoFactorService.self, twoFactor)
@@ -210,6 +216,7 @@ public final class Community: Sendable {
         ApprovalActions.install(into: &setup.actions, approvals: approvals)
         SitePagesWiring.install(into: &setup.actions, sitePages)
         ReportActions.install(into: &setup.actions, library: reportLibrary)
+        ManagementActions.install(into: &setup.actions, link: managementLink)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         storeStatus.install(into: &setup.actions)
         for plugin in configuration.plugins {
@@ -234,6 +241,7 @@ public final class Community: Sendable {
         api = try APIRuntime(configuration.api, endpoints: APIResources.endpoints, webhooks: webhooks)
         webhooks.connect(to: bus)
         storeStatus.attach(self)
+        managementLink.attach(self)
         restoreStoredSites()
     }
 
@@ -244,6 +252,7 @@ public final class Community: Sendable {
         escalations.cancel()
         solutions.cancel()
         indexer.stop()
+        kpiAggregator.stop()
     }
 
     // MARK: Sites

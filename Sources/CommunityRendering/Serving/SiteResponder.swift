@@ -138,6 +138,7 @@ public struct SiteResponder: Sendable {
         default: break
         }
         if request.method != .post, let response = switchLocale(request, relative: relative) { return response }
+        if request.method != .post, let response = searchClick(request, relative: relative) { return response }
         if request.method == .post { return handleAction(request, relative: relative) }
         if let fileID = SiteFileRoute.fileID(relative) { return serveFile(fileID, request: request) }
         var response = handleGet(request, form: nil)
