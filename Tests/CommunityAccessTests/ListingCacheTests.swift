@@ -1,4 +1,5 @@
 @testable import CommunityAccess
+import CommunityModel
 import Testing
 
 /// The pieces the listing is built from: ordering gathered candidates without a full sort,

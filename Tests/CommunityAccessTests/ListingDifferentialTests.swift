@@ -44,7 +44,7 @@ struct ListingDifferentialTests {
         for pass in 0..<2 {
             for u in org.allUsers {
                 for object in RandomOrg.objects {
-                    for limit in [1, 2, 5, 100] {
+                    for limit in [1, 3, 100] {
                         let fast = pages(snapshot, u, object, limit: limit)
                         let slow = referencePages(snapshot, reference, u, object, records: org.records, limit: limit)
                         if fast != slow {
@@ -60,7 +60,7 @@ struct ListingDifferentialTests {
         #expect(mismatches == 0, "seed \(seed)")
     }
 
-    @Test("random orgs: every user, object and page size, cold and warm", arguments: 0..<16)
+    @Test("random orgs: every user, object and page size, cold and warm", arguments: 0..<12)
     func randomOrg(seed: Int) {
         let org = RandomOrg(seed: UInt64(seed))
         let engine = AccessEngine()

@@ -251,6 +251,7 @@ public final class Community: Sendable {
             sites[site.id] = responder
         }
         signIns.install(signIn)
+        prepareMembers(of: site)
         return responder
     }
 
