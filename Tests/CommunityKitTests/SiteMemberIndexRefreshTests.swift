@@ -41,8 +41,8 @@ import Testing
         let executor = ManualExecutor()
         let index = SiteMemberIndex(store: store, executor: executor.run)
         let prepared = Counter(), requested = Counter()
-        index.prepare("partners", build: Self.build(store, prepared))
-        index.prepare("partners", build: Self.build(store, prepared))
+        index.prepare("partners", users: .max, build: Self.build(store, prepared))
+        index.prepare("partners", users: .max, build: Self.build(store, prepared))
         #expect(executor.pending == 1, "one background build at a time")
         executor.drain()
         let members = try index.members(of: "partners", build: Self.build(store, requested))
@@ -56,7 +56,7 @@ import Testing
         let executor = ManualExecutor()
         let index = SiteMemberIndex(store: store, executor: executor.run)
         let calls = Counter()
-        index.prepare("partners", build: Self.build(store, calls))
+        index.prepare("partners", users: .max, build: Self.build(store, calls))
         #expect(try index.members(of: "partners", build: Self.build(store, calls)).ordered == ["a"])
         executor.drain()
         #expect(try index.members(of: "partners", build: Self.build(store, calls)).ordered == ["a"])
@@ -98,10 +98,22 @@ import Testing
         let store = MemoryStore()
         let executor = ManualExecutor()
         let index = SiteMemberIndex(store: store, executor: executor.run)
-        index.prepare("s") { throw Broken() }
+        index.prepare("s", users: .max) { throw Broken() }
         executor.drain()
         #expect(throws: Broken.self) { try index.members(of: "s") { throw Broken() } }
         try Self.put(store, [Self.user("a", "Al")])
         #expect(try index.members(of: "s") { try store.snapshot().all(User.self).map(\.value) }.ordered == ["a"])
+    }
+
+    @Test func aSmallUserBaseIsPreparedAtOnceAndNothingRunsLater() throws {
+        let store = MemoryStore()
+        try Self.put(store, [Self.user("a", "Al")])
+        let executor = ManualExecutor()
+        let index = SiteMemberIndex(store: store, executor: executor.run)
+        let calls = Counter()
+        index.prepare("s", users: 1, build: Self.build(store, calls))
+        #expect(executor.pending == 0 && calls.value == 1)
+        #expect(try index.members(of: "s", build: Self.build(store, calls)).ordered == ["a"])
+        #expect(calls.value == 1)
     }
 }

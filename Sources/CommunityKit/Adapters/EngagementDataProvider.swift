@@ -191,10 +191,11 @@ struct EngagementDataProvider: EngagementProvider {
         try memberIndex.members(of: siteID ?? "", build: memberList)
     }
 
-    /// Starts building the site's member list in the background (when the site is added), so
-    /// the first directory page or leaderboard finds it ready.
+    /// Builds the site's member list when the site is added (in the background for a large
+    /// user base), so the first directory page or leaderboard finds it ready.
     func prepareMembers() {
-        memberIndex.prepare(siteID ?? "", build: memberList)
+        let users = (try? store.snapshot().count(User.self)) ?? 0
+        memberIndex.prepare(siteID ?? "", users: users, build: memberList)
     }
 
     /// Every member of the site, read from one store snapshot: the same test as

@@ -12,8 +12,8 @@ import Synchronization
 /// follows the store's change feed for that), so a directory page or a leaderboard reads a
 /// ready list. Reads take a lock only to fetch or store a list, never while one is built.
 ///
-/// ``prepare(_:build:)`` builds a site's list in the background when the site is added, so the
-/// first directory page after start-up finds it ready. After a change, a list of at least
+/// ``prepare(_:users:build:)`` builds a site's list when the site is added (in the background
+/// for a large user base), so the first directory page after start-up finds it ready. After a change, a list of at least
 /// ``backgroundThreshold`` members is served as it was (its ``Members/generation`` says which
 /// change it includes) while one background rebuild catches up; smaller lists are rebuilt at
 /// once, so they are always current.
@@ -73,9 +73,16 @@ final class SiteMemberIndex: Sendable {
         return members
     }
 
-    /// Builds the site's list in the background unless a current one is kept or being built.
-    func prepare(_ site: String, build: @escaping @Sendable () throws -> [User]) {
+    /// Builds the site's list ahead of its first request, unless a current one is kept or being
+    /// built: at once when the store holds fewer than ``backgroundThreshold`` users (cheap, and
+    /// nothing outlives the call), in the background otherwise.
+    func prepare(_ site: String, users: Int, build: @escaping @Sendable () throws -> [User]) {
         let current = generation.load(ordering: .acquiring)
+        if users < backgroundThreshold {
+            guard lists.withLock({ $0[site] == nil }), let list = try? build() else { return }
+            keep(Self.ordered(list, generation: current), for: site)
+            return
+        }
         let start = lists.withLock { lists -> Bool in
             if let kept = lists[site], kept.members.generation == current || kept.refreshing { return false }
             if lists[site] == nil {

@@ -66,9 +66,9 @@ extension Community {
 }
 
 extension Community {
-    /// Starts building a site's member list (directory order) in the background, so the first
-    /// member directory or leaderboard after start-up reads a ready list instead of deciding
-    /// membership for every user while the viewer waits.
+    /// Builds a site's member list (directory order) when the site is added, in the background
+    /// for a large user base, so the first member directory or leaderboard after start-up reads
+    /// a ready list instead of deciding membership for every user while the viewer waits.
     func prepareMembers(of site: Site) {
         guard let provider = services.get((any EngagementProvider).self) as? EngagementDataProvider else { return }
         provider.bound(to: site).prepareMembers()
