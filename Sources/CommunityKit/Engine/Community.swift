@@ -286,6 +286,7 @@ public final class Community: Sendable {
             sites[site.id] = responder
         }
         signIns.install(signIn)
+        prepareMembers(of: site)
         return responder
     }
 
