@@ -71,7 +71,7 @@ let package = Package(
             name: "CommunityKit",
             dependencies: [
                 "CommunityModel", "CommunityAccess", "CommunityContent",
-                "CommunityEngagement", "CommunityIdentity", "CommunityRendering", "CommunitySQLite",
+                "CommunityEngagement", "CommunityIdentity", "CommunityRendering", "CommunitySQLite", "CommunityPostgres",
             ]
         ),
 
@@ -143,7 +143,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommunityPostgresTests",
-            dependencies: ["CommunityModel", "CommunityAccess", "CommunityPostgres", "CommunityTesting", "PostgresHostProbe"]
+            dependencies: ["CommunityKit", "CommunityModel", "CommunityAccess", "CommunityPostgres", "CommunityTesting", "PostgresHostProbe"]
         ),
         .testTarget(name: "FuzzSupportTests", dependencies: ["FuzzSupport"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),

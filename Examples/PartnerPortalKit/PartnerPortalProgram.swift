@@ -39,7 +39,15 @@ public enum PartnerPortalProgram {
     static func serve(port: UInt16, storePath: String?, outbox: String?) throws -> Int32 {
         var store: (any Store)?
         var blobs: (any BlobStore)?
-        if let storePath {
+        if let url = storePath, PortalCommand.isPostgresURL(url) {
+            do {
+                // Every host serving this portal opens the same database; the first one seeds it.
+                store = try PostgresStore(configuration: .community(url: url))
+            } catch {
+                printError("PartnerPortal: cannot open the PostgreSQL store: \(error)")
+                return 1
+            }
+        } else if let storePath {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: storePath, isDirectory: &isDirectory), isDirectory.boolValue {
                 printError("PartnerPortal: --store \(storePath) is a folder; give a file name such as portal.sqlite")
@@ -76,7 +84,8 @@ public enum PartnerPortalProgram {
         }
         printNow("Northwind Partner Central: http://127.0.0.1:\(actual)/partners/")
         printNow("Northwind Help Center:     http://127.0.0.1:\(actual)/help/")
-        printNow("store: " + (storePath.map { "SQLite file \($0)" } ?? "in memory (gone when the server stops)"))
+        printNow("store: " + (storePath.map { PortalCommand.isPostgresURL($0) ? "PostgreSQL (shared by every host on it)" : "SQLite file \($0)" }
+            ?? "in memory (gone when the server stops)"))
         printNow("personas (sign in at /partners/login or /help/login with the user name or e-mail):")
         for user in Seed.people {
             printNow("  \(user.id.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(user.name) (\(user.kind.rawValue), profile \(user.profileID))")

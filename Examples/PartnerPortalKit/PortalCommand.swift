@@ -2,7 +2,7 @@
 enum PortalCommand: Equatable {
     /// Run the scenarios and export the site as static files.
     case walkthrough(out: String)
-    /// Serve both sites over HTTP.
+    /// Serve both sites over HTTP; `store` is a SQLite file, or a PostgreSQL URL (`--postgres`).
     case serve(port: UInt16, store: String?, outbox: String?)
     /// Explain a user's access to a record.
     case explain(user: String, record: String)
@@ -12,7 +12,7 @@ enum PortalCommand: Equatable {
     /// The usage text.
     static let usage = """
         usage: PartnerPortal [--out DIR]
-               PartnerPortal serve [--port N] [--store FILE.sqlite] [--outbox FILE.jsonl]
+               PartnerPortal serve [--port N] [--store FILE.sqlite | --postgres URL] [--outbox FILE.jsonl]
                PartnerPortal explain --user NAME --record ID
                PartnerPortal --help
 
@@ -22,7 +22,8 @@ enum PortalCommand: Equatable {
                         in memory, or in a SQLite file seeded on first use; every persona
                         signs in with the printed demo password; reset and verification
                         mail is printed and, with --outbox, appended to FILE as JSON lines;
-                        Ctrl-C stops
+                        with --postgres postgresql://…, on PostgreSQL, where several serve
+                        processes (hosts) share one database; Ctrl-C stops
           explain       say why a user can or cannot see a record
         """
 
@@ -47,6 +48,13 @@ enum PortalCommand: Equatable {
                 guard let value = UInt16(text) else { throw UsageError(description: "--port takes a number from 0 to 65535, not \(text)") }
                 port = value
             }
+            if let url = options["--postgres"] {
+                guard options["--store"] == nil else { throw UsageError(description: "give --store or --postgres, not both") }
+                guard url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") else {
+                    throw UsageError(description: "--postgres takes a URL such as postgresql://user@host:5432/db, not \(url)")
+                }
+                return .serve(port: port, store: url, outbox: options["--outbox"])
+            }
             return .serve(port: port, store: options["--store"], outbox: options["--outbox"])
         case "explain":
             guard let user = options["--user"], let record = options["--record"] else {
@@ -61,7 +69,7 @@ enum PortalCommand: Equatable {
     private static func allowed(for command: String?) -> Set<String> {
         switch command {
         case nil: ["--out"]
-        case "serve": ["--port", "--store", "--outbox"]
+        case "serve": ["--port", "--store", "--postgres", "--outbox"]
         case "explain": ["--user", "--record"]
         default: []
         }
@@ -80,4 +88,9 @@ enum PortalCommand: Equatable {
         }
         return out
     }
+}
+
+extension PortalCommand {
+    /// Whether a `serve` store names a PostgreSQL database rather than a SQLite file.
+    static func isPostgresURL(_ store: String) -> Bool { store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") }
 }

@@ -5,3 +5,4 @@
 @_exported public import CommunityIdentity
 @_exported public import CommunityRendering
 @_exported public import CommunitySQLite
+@_exported public import CommunityPostgres

@@ -117,8 +117,7 @@ public final class PostgresStore: Store {
     public func write<R>(_ body: (any StoreTransaction) throws -> R) throws -> R {
         let (result, changes): (R, [Change]) = try writer.withLock { slot in
             let connection = try begin(&slot)
-            let transaction = PostgresTransaction(
-                connection: connection, decoders: decoders, sequence: 0, validator: validator)
+            let transaction = PostgresTransaction(connection: connection, decoders: decoders, validator: validator)
             let result: R
             do {
                 result = try body(transaction)

@@ -18,7 +18,7 @@ struct PostgresPendingChange {
 /// the new version and matches no row.
 final class PostgresTransaction: StoreTransaction {
     private let reader: PostgresReader
-    let sequence: UInt64
+    private var committedSequence: UInt64?
     private(set) var pending: [PostgresPendingChange] = []
     /// A storage failure inside a write: PostgreSQL has aborted the transaction, so it
     /// cannot commit even if the body caught the error.
@@ -28,10 +28,22 @@ final class PostgresTransaction: StoreTransaction {
     private let validator: StoreValidator
     private let encoder = JSONEncoder()
 
-    init(connection: PostgresConnection, decoders: PostgresEntityDecoders, sequence: UInt64, validator: StoreValidator) {
+    init(connection: PostgresConnection, decoders: PostgresEntityDecoders, validator: StoreValidator) {
         reader = PostgresReader(connection: connection, decoders: decoders, locksRows: true)
-        self.sequence = sequence
         self.validator = validator
+    }
+
+    /// The last committed sequence when first asked (read then, to spare writes a round
+    /// trip); 0 if the database cannot say, which then fails the transaction.
+    var sequence: UInt64 {
+        if let committedSequence { return committedSequence }
+        let value = (try? recording { () throws -> UInt64 in
+            let rows = try connection.query(PostgresSchema.readHead)
+            guard rows.count == 1 else { throw StoreError.backend("PostgreSQL: the store has no head row") }
+            return UInt64(clamping: try rows.integer(0, 0))
+        }) ?? 0
+        committedSequence = value
+        return value
     }
 
     private var connection: PostgresConnection { reader.connection }

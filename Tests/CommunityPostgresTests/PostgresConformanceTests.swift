@@ -3,10 +3,12 @@ import CommunityPostgres
 import CommunityTesting
 import Testing
 
-/// PostgresStore keeps every law of the Store contract, each against a fresh schema.
-@Suite struct PostgresConformanceTests {
-    @Test(arguments: StoreConformance.Law.allCases)
-    func law(_ law: StoreConformance.Law) throws {
-        try StoreConformance.verify(law) { try PostgresTestServer.store() }
+extension PostgresTests {
+    /// PostgresStore keeps every law of the Store contract, each against a fresh schema.
+    @Suite struct Conformance {
+        @Test(arguments: StoreConformance.Law.allCases)
+        func law(_ law: StoreConformance.Law) throws {
+            try StoreConformance.verify(law) { try PostgresTestServer.store() }
+        }
     }
 }
