@@ -35,6 +35,7 @@ final class PostgresConnection: @unchecked Sendable {
         do {
             try execute("SET search_path TO \"\(schema)\"")  // schema is checked to be [a-z_][a-z0-9_]*
             try execute("SET client_encoding TO 'UTF8'")
+            try execute("SET client_min_messages TO warning")  // no "already exists" notices on stderr
         } catch {
             PQfinish(connection)
             throw error

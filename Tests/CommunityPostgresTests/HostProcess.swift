@@ -79,7 +79,8 @@ final class HostProcess {
             if closed || !process.isRunning, lines.first(where: condition) == nil {
                 Thread.sleep(forTimeInterval: 0.05)
                 if let line = self.lines.first(where: condition) { return line }
-                throw Failure(description: "host \(name) ended before \(what); its output: \(self.lines.suffix(5))")
+                let status = process.isRunning ? "still running" : "exit status \(process.terminationStatus), reason \(process.terminationReason.rawValue)"
+                throw Failure(description: "host \(name) ended before \(what) (output closed: \(closed), \(status)); its output: \(self.lines.suffix(2))")
             }
             Thread.sleep(forTimeInterval: 0.01)
         }

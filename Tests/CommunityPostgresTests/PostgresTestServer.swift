@@ -3,6 +3,10 @@ import CommunityPostgres
 import CommunityTesting
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The PostgreSQL server the tests use: `COMMUNITYKIT_POSTGRES_URL` when CI (`.ci/run`)
 /// started one, otherwise a throwaway cluster this test process starts once through
 /// `scripts/postgres-cluster.sh` and stops when it exits. Never skipped: when no server can
@@ -65,21 +69,38 @@ enum PostgresTestServer {
                 pollInterval: .milliseconds(200)))
     }
 
+    /// Runs the script and returns its status and output. The script is started with
+    /// `posix_spawn` and waited for with `waitpid`, its output going to a file: Foundation's
+    /// `Process` did not notice it ending here (it stayed a zombie), and a pipe would be kept
+    /// open by the server `pg_ctl` starts.
     @discardableResult
     static func run(_ arguments: [String]) -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do {
-            try process.run()
-        } catch {
-            return (-1, "\(error)")
+        let log = NSTemporaryDirectory() + "communitykit-postgres-script-\(UUID().uuidString).log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = (["/bin/bash"] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, environ)
+        guard spawned == 0 else { return (-1, "cannot start bash: error \(spawned)") }
+        var status: Int32 = 0
+        var exitStatus: Int32 = -1
+        while true {
+            let result = waitpid(pid, &status, 0)
+            if result == pid {
+                exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+                break
+            }
+            if result == -1, errno == EINTR { continue }
+            break  // reaped elsewhere: the output says how it went
         }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        if exitStatus == -1, output.contains("server started") || output.contains("postgresql://") { return (0, output) }
+        return (exitStatus, output)
     }
 }
