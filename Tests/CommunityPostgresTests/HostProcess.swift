@@ -76,7 +76,7 @@ final class HostProcess {
             if let failure = lines.first(where: { $0.hasPrefix("failed") }) {
                 throw Failure(description: "host \(name): \(failure)")
             }
-            if closed || !process.isRunning, lines.first(where: condition) == nil {
+            if closed, !process.isRunning, lines.first(where: condition) == nil {
                 Thread.sleep(forTimeInterval: 0.05)
                 if let line = self.lines.first(where: condition) { return line }
                 let status = process.isRunning ? "still running" : "exit status \(process.terminationStatus), reason \(process.terminationReason.rawValue)"
