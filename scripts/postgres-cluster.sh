@@ -13,6 +13,12 @@
 # connections and keeps everything in DIR. The database is `communitykit`, the user `postgres`.
 set -euo pipefail
 
+# The server pg_ctl starts must not inherit the caller's descriptors (a test's pipes would stay open).
+for fd in /proc/$$/fd/*; do
+    fd="${fd##*/}"
+    if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-" 2>/dev/null || true; fi
+done
+
 command="${1:-}"
 dir="${2:-${COMMUNITYKIT_POSTGRES_DIR:-}}"
 

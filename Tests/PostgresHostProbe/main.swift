@@ -30,8 +30,16 @@ import Darwin
 /// The users every probe and test shares (the test seeds them).
 let userIDs = (0..<6).map { ID<User>(sanitizing: "u\($0)") }
 
+/// Where every line also goes when `PROBE_TRACE` names a folder (for debugging the tests).
+let trace: FileHandle? = ProcessInfo.processInfo.environment["PROBE_TRACE"].flatMap { folder in
+    let path = folder + "/probe-\(ProcessInfo.processInfo.processIdentifier).log"
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
+    return FileHandle(forWritingAtPath: path)
+}
+
 func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    trace?.write(Data((line + "\n").utf8))
 }
 
 func now() -> UInt64 {
