@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// A `PostgresHostProbe` process: its output lines as they arrive, its standard input.
@@ -45,22 +48,28 @@ final class HostProcess {
         process.standardInput = input
         process.standardOutput = out
         process.standardError = FileHandle.standardError
+        try process.run()
+        // A thread of its own reads the output with blocking reads until end of file
+        // (FileHandle's readabilityHandler missed data here under load).
         let output = self.output
-        out.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            output.withLock { state in
-                if data.isEmpty {
-                    state.closed = true
-                    return
-                }
-                state.partial += String(decoding: data, as: UTF8.self)
-                while let end = state.partial.firstIndex(of: "\n") {
-                    state.lines.append(String(state.partial[..<end]))
-                    state.partial = String(state.partial[state.partial.index(after: end)...])
+        let reading = out.fileHandleForReading
+        Thread {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(reading.fileDescriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                let text = String(decoding: buffer[0..<count], as: UTF8.self)
+                output.withLock { state in
+                    state.partial += text
+                    while let end = state.partial.firstIndex(of: "\n") {
+                        state.lines.append(String(state.partial[..<end]))
+                        state.partial = String(state.partial[state.partial.index(after: end)...])
+                    }
                 }
             }
-        }
-        try process.run()
+            output.withLock { $0.closed = true }
+        }.start()
     }
 
     /// Every line so far.
