@@ -42,6 +42,7 @@ struct Portal: Sendable {
         if let notifier { configuration.identityNotifier = notifier }
         if let blobs { configuration.blobStore = blobs }
         PortalPrograms.configure(&configuration)
+        PortalSitePages.configure(&configuration)
         configuration.twoFactorIssuer = "Northwind Cloud"
         // The portal serves on the system clock: after five failed sign-ins an account waits 30 s,
         // doubling up to 15 minutes (the library's default starts at 1 s).
@@ -75,6 +76,7 @@ struct Portal: Sendable {
         try PortalPrograms.extend(&partners)
         try PortalEmployees.install(into: &partners)
         try PortalIdeas.extend(&partners)
+        try PortalSitePages.installPartners(into: &partners)
         try community.storeSite(Portal.withBuilderLink(partners))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
@@ -85,6 +87,7 @@ struct Portal: Sendable {
         help.theme.footerLinks = [.init("Partner Central", SafeURL("/partners/"))]
         try PortalAssets.install(into: community, site: &help)
         try Portal.addKnownIssues(to: &help)
+        try PortalSitePages.installHelp(into: &help)
         // Stored sites: a store from an earlier run keeps what the builder published there.
         try community.storeSite(Portal.withBuilderLink(help))
         if isEmpty {
@@ -92,6 +95,7 @@ struct Portal: Sendable {
             try SiteFormsDemo.seed(community)
             try PortalPrograms.seed(community)
             try PortalEmployees.seed(community)
+            try PortalSitePages.seed(community)
         }
     }
 

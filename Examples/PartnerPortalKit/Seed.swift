@@ -24,8 +24,8 @@ enum Seed {
                 fields: ["Lead": ["Internal_Score__c": .edit], "Opportunity": ["Margin__c": .edit]],
                 system: [.moderateCommunity, .manageKnowledge, SystemPermission("manageTopics")])),
             // Dana administers the sites: the builder at /partners/builder and /help/builder.
-            PermissionSet(id: "site-admin", name: "Site administrators", permissions: PermissionGrants(system: [Community.siteBuilderPermission])),
-            Profile(id: "support", name: "Support Agent", permissions: PermissionGrants(objects: ["Case": [.read, .create, .edit, .viewAll], "Account": [.read]])),
+            PermissionSet(id: "site-admin", name: "Site administrators", permissions: PermissionGrants(system: [Community.siteBuilderPermission, Community.explainAccessPermission])),
+            Profile(id: "support", name: "Support Agent", permissions: PermissionGrants(objects: ["Case": [.read, .create, .edit, .viewAll], "Account": [.read]], system: [.moderateUsers])),
             Profile(id: "partner", name: "Partner Community User", permissions: PermissionGrants(
                 objects: ["Lead": [.read, .create, .edit], "Opportunity": [.read, .create, .edit], "Account": [.read, .create],
                           "Contact": [.read, .create], "Case": [.read, .create]],

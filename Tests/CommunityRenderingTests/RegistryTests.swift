@@ -20,8 +20,13 @@ struct ImpostorHeader: SiteComponent {
 
 @Suite struct RegistryTests {
     @Test func standardHasEveryBuiltIn() {
-        #expect(ComponentRegistry.standard.types.count == 42)
+        #expect(ComponentRegistry.standard.types.count == 53)
         #expect(ComponentRegistry.standard.entry(for: "community.recordList") != nil)
+        for type: ComponentType in ["community.caseWork", "community.caseQueue", "community.registrationQueue", "community.accessExplanation",
+                                    "community.fundClaims", "community.fundAllocation", "community.leadPool", "community.leadConversion",
+                                    "community.ideaForm", "community.ideaDetail", "community.knowledgeAuthoring"] {
+            #expect(ComponentRegistry.standard.entry(for: type) != nil, "\(type)")
+        }
     }
 
     @Test func duplicateMalformedAndFrozenFail() throws {

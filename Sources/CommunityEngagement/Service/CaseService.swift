@@ -104,6 +104,7 @@ public final class CaseService: Sendable {
             throw CaseError.invalidConfiguration("no assignment rule matched and there is no default owner")
         }
         try tx.put(record, expecting: .absent)
+        try shareWithRaiser(record, raisedBy: tracking.raisedBy, in: tx)
         try appendHistory(
             &tracking, field: "Created", old: nil, new: record.status, actor: actor, reason: nil, in: tx)
         try appendHistory(

@@ -131,7 +131,7 @@ public final class Community: Sendable {
             suggester: ContentArticleSuggester(knowledge: knowledge), files: ContentCaseFileStore(files: files))
         approvals = ApprovalEngine(environment: environment)
         deals = try DealRegistrationService(environment: environment, approvals: approvals, steps: configuration.leadApprovalSteps)
-        conversions = LeadConversionService(environment: environment)
+        conversions = LeadConversionService(environment: environment, convertibleStatuses: configuration.programs.convertibleLeadStatuses)
         pipeline = PartnerPipelineService(environment: environment)
         escalations = cases.connectQuestionEscalations()
         solutions = cases.connectQuestionSolutions()
@@ -183,6 +183,10 @@ public final class Community: Sendable {
         services.set(TwoFactorService.self, twoFactor)
         assets = configuration.assets
         services.set((any AssetStore).self, configuration.assets)
+        let sitePages = SitePagesWiring.Services(
+            cases: cases, access: access, store: store, funds: funds, leads: leadDistribution, conversions: conversions,
+            engagement: engagement, knowledge: knowledge)
+        SitePagesWiring.register(in: &services, sitePages)
         var setup = CommunityPlugin.Setup(registry: configuration.registry, actions: FormActionRegistry(), services: services)
         StandardActions.install(into: &setup.actions, engagement: engagement, cases: cases, deals: deals, knowledge: knowledgeProvider, store: store)
         SiteFormsDataProvider(engagement: engagement, cases: cases, files: files, access: access, store: store).register(in: &setup.services)
@@ -191,6 +195,7 @@ public final class Community: Sendable {
         ProgramActions.install(into: &setup.actions, funds: funds, leads: leadDistribution)
         EmployeeActions.install(into: &setup.actions, portal: employees, kinds: employeeRequestKinds)
         ApprovalActions.install(into: &setup.actions, approvals: approvals)
+        SitePagesWiring.install(into: &setup.actions, sitePages)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
@@ -383,16 +388,9 @@ public final class Community: Sendable {
     /// - Throws: ``CommunityError/unknownSite(_:)``, or a validation or store error (nothing is written).
     @discardableResult
     public func approveRegistration(_ id: ID<SiteRegistration>) throws -> ID<User> {
-        try store.write { tx in
-            guard var registration = try tx.value(id), registration.status == .pending else { throw CommunityError.unknownRegistration(id.rawValue) }
-            guard let site = site(registration.siteID)?.site, let profile = site.selfRegistrationProfileID,
-                  let account = site.selfRegistrationAccountID else { throw CommunityError.unknownSite(registration.siteID) }
-            let user = try SelfRegistration.createUser(for: registration, profile: profile, account: account, in: tx)
-            registration.status = .approved
-            registration.userID = user
-            try tx.put(registration)
-            return user
-        }
+        guard let registration = try store.snapshot().value(id), registration.status == .pending else { throw CommunityError.unknownRegistration(id.rawValue) }
+        guard let site = site(registration.siteID)?.site else { throw CommunityError.unknownSite(registration.siteID) }
+        return try Community.approveRegistration(id, on: site, in: store)
     }
 
     /// Why a user can or cannot see a record: every grant that applies.

@@ -21,6 +21,9 @@ public struct ProgramConfiguration: Sendable {
     public var announcementPublisherRoles: Set<ID<Role>>
     /// Employee request kinds (such as `leave`) and their approval steps.
     public var employeeRequestKinds: [String: [ApprovalStep]]
+    /// Lead statuses that may be converted into an account, contact and opportunity: qualified
+    /// leads, and partner registrations a channel manager approved.
+    public var convertibleLeadStatuses: Set<Lead.Status> = [.qualified, .approved]
 
     /// A configuration; every approval defaults to the submitter's manager.
     public init(

@@ -6,7 +6,9 @@ extension ComponentRegistry {
     /// offers, and the account pages' sign-in,
     /// two-factor code, forgot and reset password, e-mail verification, password change and
     /// two-factor setup; and the site forms: case comments and attachments, best answer,
-    /// moderation queue, profile editor and notification settings; the employee portal and the approval queue.
+    /// moderation queue, profile editor and notification settings; the employee portal and the approval queue;
+    /// agent case work and the case queue, the registration queue and the access explanation; fund
+    /// claims, budget allocation, the lead pool and lead conversion; the idea form and the idea page; knowledge authoring.
     public static var standard: ComponentRegistry {
         var registry = ComponentRegistry()
         let types: [any SiteComponent.Type] = [
@@ -21,6 +23,9 @@ extension ComponentRegistry {
             VerifyEmailComponent.self, ChangePasswordComponent.self, TwoFactorSetupComponent.self,
             CaseActivityComponent.self, BestAnswerComponent.self, ModerationQueueComponent.self, ProfileEditorComponent.self,
             NotificationSettingsComponent.self, EmployeePortalComponent.self, ApprovalQueueComponent.self,
+            CaseWorkComponent.self, CaseQueueComponent.self, RegistrationQueueComponent.self, AccessExplanationComponent.self,
+            FundClaimsComponent.self, FundAllocationComponent.self, LeadPoolComponent.self, LeadConversionComponent.self,
+            IdeaFormComponent.self, IdeaDetailComponent.self, KnowledgeAuthoringComponent.self,
         ]
         for type in types {
             do { try registry.registerOpened(type) } catch { preconditionFailure("built-in \(error)") }  // trap-safe: fixed built-in list, registered once into an empty registry (a test covers it)

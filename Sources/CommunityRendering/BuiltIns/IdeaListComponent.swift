@@ -29,7 +29,7 @@ public struct IdeaListComponent: SiteComponent {
         return Markup.section(context.localized(properties.title, default: "ideas.title"), ideas.isEmpty ? [Markup.empty(context)] : [Markup.list(ideas.map { idea in
             var nodes: [HTMLNode] = [
                 .el("span", [.class("ck-score"), HTMLAttribute("aria-label", context.text("ideas.points", ["count": "\(idea.score)"]))], text: "\(idea.score)"),
-                .text(" "), .el("strong", text: idea.title), .el("span", [.class("ck-meta")], text: " · " + idea.status),
+                .text(" "), .el("strong", [], [Markup.link(idea.title, context.url(objectType: "Idea", id: idea.id))]), .el("span", [.class("ck-meta")], text: " · " + idea.status),
             ]
             if member && !idea.viewerVoted {
                 nodes.append(Markup.form("voteIdea", context: context, [

@@ -16,7 +16,7 @@ extension RenderContext {
     /// (so an untouched "Sign in" reads "Anmelden" in German); otherwise as written.
     public func localized(_ authored: String, default key: UIStringKey) -> String {
         if let translated = site.translations?.translation(of: authored, locale: locale) { return translated }
-        if !authored.isEmpty, authored == UIStrings.english[key] { return text(key) }
+        if !authored.isEmpty, authored == UIStrings.englishAll[key] { return text(key) }
         return authored
     }
 }

@@ -28,10 +28,14 @@ public struct UIStrings: Sendable, Hashable {
     }
 
     /// English, German and Korean, complete.
-    public static let standard = UIStrings(["en": UIStrings.english, "de": UIStrings.german, "ko": UIStrings.korean])
+    public static let standard = UIStrings([
+        "en": UIStrings.englishAll,
+        "de": UIStrings.german.merging(UIStrings.sitePages["de"] ?? [:]) { current, _ in current },
+        "ko": UIStrings.korean.merging(UIStrings.sitePages["ko"] ?? [:]) { current, _ in current },
+    ])
 
     /// Every key the library itself uses (the English table's keys), sorted.
-    public static let builtInKeys: [UIStringKey] = UIStrings.english.keys.sorted()
+    public static let builtInKeys: [UIStringKey] = UIStrings.englishAll.keys.sorted()
 
     /// The locales with a table, sorted.
     public var locales: [String] { tables.keys.sorted() }
@@ -90,7 +94,7 @@ public struct UIStrings: Sendable, Hashable {
         let language = UIStrings.language(of: normalized)
         if language != prefix, let text = tables[language]?[key] { return text }
         guard fallBack else { return nil }
-        return tables["en"]?[key] ?? UIStrings.english[key]
+        return tables["en"]?[key] ?? UIStrings.englishAll[key]
     }
 
     /// `de-DE` and `de_DE` → `de_DE`; the language lower-cased.
