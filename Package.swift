@@ -27,6 +27,7 @@ let package = Package(
         .executable(name: "EngagementBenchmark", targets: ["EngagementBenchmark"]),
         .executable(name: "RenderBenchmark", targets: ["RenderBenchmark"]),
         .executable(name: "SignInBenchmark", targets: ["SignInBenchmark"]),
+        .executable(name: "StoreBenchmark", targets: ["StoreBenchmark"]),
     ],
     targets: [
         // System SQLite, through a module map (no Swift package dependency).
@@ -104,6 +105,11 @@ let package = Package(
         ),
         .executableTarget(name: "RenderBenchmark", dependencies: ["CommunityKit", "SharingWorkload"], path: "Benchmarks/RenderBenchmark"),
         .executableTarget(name: "SignInBenchmark", dependencies: ["CommunityKit"], path: "Benchmarks/SignInBenchmark"),
+        .executableTarget(
+            name: "StoreBenchmark",
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunitySQLite", "SharingWorkload", "CSQLite"],
+            path: "Benchmarks/StoreBenchmark"
+        ),
 
         // Fuzzing: deterministic fuzz targets CI runs (`swift run CommunityFuzz all`), and the
         // "nothing executable" HTML checker they and its tests share. Not products.

@@ -72,7 +72,7 @@ public enum PartnerPortalProgram {
         }
         let portal = try Portal(
             store: store, blobs: blobs, notifier: PortalOutbox(path: outbox), cookies: .localDevelopment, demoPasswords: true,
-            clock: SystemClock())
+            clock: SystemClock(), accessCheckpoint: storePath.map(PortalStorage.checkpointFile(forStore:)))
         let site = PortalServer(portal: portal)
         let server = HTTPServer(HTTPServerConfiguration(port: port, maxBodyBytes: 4 << 20)) { site.respond(to: $0) }
         let actual: UInt16
@@ -86,6 +86,9 @@ public enum PartnerPortalProgram {
         printNow("Northwind Help Center:     http://127.0.0.1:\(actual)/help/")
         printNow("store: " + (storePath.map { PortalCommand.isPostgresURL($0) ? "PostgreSQL (shared by every host on it)" : "SQLite file \($0)" }
             ?? "in memory (gone when the server stops)"))
+        if let file = portal.community.accessCheckpointFile {
+            printNow("access checkpoint: \(file.path); the access engine started \(portal.community.accessStartDescription)")
+        }
         printNow("personas (sign in at /partners/login or /help/login with the user name or e-mail):")
         for user in Seed.people {
             printNow("  \(user.id.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(user.name) (\(user.kind.rawValue), profile \(user.profileID))")
@@ -95,9 +98,21 @@ public enum PartnerPortalProgram {
         if let outbox { printNow("outbox: \(outbox)") }
         // Escalations, offer expiry, digests and trending: every minute (each job on its own schedule).
         let dueWork = PortalPrograms.scheduleDueWork(portal.community, every: 60) { printNow($0) }
+        // The access checkpoint: every five minutes while the store changes, and on shutdown.
+        let checkpoints = PortalStorage.scheduleCheckpoints(portal.community, every: 300) { printNow($0) }
         printNow("Press Ctrl-C to stop.")
         server.run(stopOnSignals: true)
         dueWork.cancel()
+        checkpoints.cancel()
+        if portal.community.accessCheckpointFile != nil {
+            do {
+                if let record = try portal.community.writeAccessCheckpoint() {
+                    printNow("access checkpoint written at change \(record.sequence)")
+                }
+            } catch {
+                printError("PartnerPortal: the access checkpoint could not be written: \(error)")
+            }
+        }
         printNow("stopped")
         return 0
     }

@@ -17,10 +17,12 @@ struct Portal: Sendable {
     /// `cookies` is `.localDevelopment` for plain HTTP on this
     /// machine; with `demoPasswords`, every persona without a password gets ``demoPassword``.
     /// `clock` is a fixed demonstration time unless given (`serve` passes the system clock, so the
-    /// scheduled work it runs sees time pass).
+    /// scheduled work it runs sees time pass). `accessCheckpoint` is the access engine's
+    /// checkpoint file (``CommunityConfiguration/accessCheckpoint``).
     init(
         store: (any Store)? = nil, blobs: (any BlobStore)? = nil, notifier: (any IdentityNotifier)? = nil,
-        cookies: CookiePolicy = .secure, demoPasswords: Bool = false, clock: (any WallClock)? = nil
+        cookies: CookiePolicy = .secure, demoPasswords: Bool = false, clock: (any WallClock)? = nil,
+        accessCheckpoint: URL? = nil
     ) throws {
         let store = store ?? MemoryStore()
         let isEmpty = try store.snapshot().all(User.self).isEmpty
@@ -41,6 +43,7 @@ struct Portal: Sendable {
             cookies: cookies)
         if let notifier { configuration.identityNotifier = notifier }
         if let blobs { configuration.blobStore = blobs }
+        configuration.accessCheckpoint = accessCheckpoint
         PortalPrograms.configure(&configuration)
         PortalSitePages.configure(&configuration)
         configuration.twoFactorIssuer = "Northwind Cloud"
@@ -77,6 +80,8 @@ struct Portal: Sendable {
         try PortalEmployees.install(into: &partners)
         try PortalIdeas.extend(&partners)
         try PortalSitePages.installPartners(into: &partners)
+        try PortalStorage.install(into: &partners)
+        PortalTranslations.install(into: &partners)
         try community.storeSite(Portal.withBuilderLink(partners))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
@@ -88,6 +93,7 @@ struct Portal: Sendable {
         try PortalAssets.install(into: community, site: &help)
         try Portal.addKnownIssues(to: &help)
         try PortalSitePages.installHelp(into: &help)
+        PortalTranslations.install(into: &help)
         // Stored sites: a store from an earlier run keeps what the builder published there.
         try community.storeSite(Portal.withBuilderLink(help))
         if isEmpty {

@@ -12,7 +12,7 @@ enum PortalCommand: Equatable {
     /// The usage text.
     static let usage = """
         usage: PartnerPortal [--out DIR]
-               PartnerPortal serve [--port N] [--store FILE.sqlite | --postgres URL] [--outbox FILE.jsonl]
+               PartnerPortal serve [--port N] [--store|--db FILE.sqlite | --postgres URL] [--outbox FILE.jsonl]
                PartnerPortal explain --user NAME --record ID
                PartnerPortal --help
 
@@ -22,8 +22,10 @@ enum PortalCommand: Equatable {
                         in memory, or in a SQLite file seeded on first use; every persona
                         signs in with the printed demo password; reset and verification
                         mail is printed and, with --outbox, appended to FILE as JSON lines;
-                        with --postgres postgresql://…, on PostgreSQL, where several serve
-                        processes (hosts) share one database; Ctrl-C stops
+                        with a SQLite file, the access engine's checkpoint is kept in
+                        FILE.access-checkpoint (every 5 minutes and on Ctrl-C) and loaded
+                        on the next start; with --postgres postgresql://…, on PostgreSQL,
+                        where several serve processes (hosts) share one database; Ctrl-C stops
           explain       say why a user can or cannot see a record
         """
 
@@ -48,14 +50,17 @@ enum PortalCommand: Equatable {
                 guard let value = UInt16(text) else { throw UsageError(description: "--port takes a number from 0 to 65535, not \(text)") }
                 port = value
             }
+            if options["--store"] != nil, options["--db"] != nil { throw UsageError(description: "give --store or --db, not both") }
             if let url = options["--postgres"] {
-                guard options["--store"] == nil else { throw UsageError(description: "give --store or --postgres, not both") }
+                guard options["--store"] == nil, options["--db"] == nil else {
+                    throw UsageError(description: "give --store or --postgres, not both")
+                }
                 guard url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") else {
                     throw UsageError(description: "--postgres takes a URL such as postgresql://user@host:5432/db, not \(url)")
                 }
                 return .serve(port: port, store: url, outbox: options["--outbox"])
             }
-            return .serve(port: port, store: options["--store"], outbox: options["--outbox"])
+            return .serve(port: port, store: options["--store"] ?? options["--db"], outbox: options["--outbox"])
         case "explain":
             guard let user = options["--user"], let record = options["--record"] else {
                 throw UsageError(description: "explain needs --user NAME and --record ID")
@@ -69,7 +74,7 @@ enum PortalCommand: Equatable {
     private static func allowed(for command: String?) -> Set<String> {
         switch command {
         case nil: ["--out"]
-        case "serve": ["--port", "--store", "--postgres", "--outbox"]
+        case "serve": ["--port", "--store", "--db", "--postgres", "--outbox"]
         case "explain": ["--user", "--record"]
         default: []
         }

@@ -30,7 +30,7 @@ enum PortalEmployees {
             ])])]),
             Region(name: "main", rows: [Row(columns: [Column(components: [component])])]),
             Region(name: "footer", rows: [Row(columns: [Column(components: [
-                ComponentInstance(id: "footer", type: "community.footer", properties: ["text": "© Northwind"]),
+                ComponentInstance(id: "footer", type: "community.footer"),
             ])])]),
         ])
     }

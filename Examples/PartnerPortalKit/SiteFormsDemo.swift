@@ -50,7 +50,7 @@ enum SiteFormsDemo {
         PageLayout(regions: [
             Region(name: "header", rows: [Row(columns: [Column(components: [ComponentInstance(id: "header", type: "community.header", properties: ["menu": "main"])])])]),
             Region(name: "main", rows: [Row(columns: [Column(components: [component])])]),
-            Region(name: "footer", rows: [Row(columns: [Column(components: [ComponentInstance(id: "footer", type: "community.footer", properties: ["text": "© Community"])])])]),
+            Region(name: "footer", rows: [Row(columns: [Column(components: [ComponentInstance(id: "footer", type: "community.footer")])])]),
         ])
     }
 }

@@ -8,7 +8,7 @@ public import Foundation
 /// Changes delivered live to observers always carry the entity; changes read back with
 /// `changes(after:limit:)` carry it only when its type is registered, and `nil` otherwise.
 public struct EntityRegistry: Sendable {
-    private var decoders: [EntityType: @Sendable (Data) throws -> any Entity] = [:]
+    private var decoders: [EntityType: @Sendable ([UInt8]) throws -> any Entity] = [:]
 
     /// An empty registry.
     public init() {}
@@ -20,16 +20,21 @@ public struct EntityRegistry: Sendable {
 
     /// Registers a type; a later registration of the same ``EntityType`` name replaces it.
     public mutating func register<E: Entity>(_ type: E.Type) {
-        decoders[E.entityType] = { data in try JSONDecoder().decode(E.self, from: data) }
+        decoders[E.entityType] = { bytes in try EntityBody.decode(E.self, from: bytes) }
     }
 
     /// Whether a type of this name is registered.
     public func contains(_ type: EntityType) -> Bool { decoders[type] != nil }
 
-    /// Decodes a stored entity of a registered type; `nil` for an unregistered type.
+    /// Decodes a stored entity of a registered type (an ``EntityBody``: compact, or JSON
+    /// from earlier versions); `nil` for an unregistered type.
     ///
     /// - Throws: the decoder's error when the data does not decode as the registered type.
     public func decode(_ type: EntityType, from data: Data) throws -> (any Entity)? {
-        try decoders[type]?(data)
+        try decoders[type]?([UInt8](data))
+    }
+
+    func decode(_ type: EntityType, bytes: [UInt8]) throws -> (any Entity)? {
+        try decoders[type]?(bytes)
     }
 }

@@ -8,9 +8,9 @@ import Foundation
 enum IndexKey {
     static func of(_ value: FieldValue) -> String {
         switch value {
-        case .text(let s): "t:" + s.precomposedStringWithCanonicalMapping
-        case .picklist(let s): "p:" + s.precomposedStringWithCanonicalMapping
-        case .reference(let s): "r:" + s.precomposedStringWithCanonicalMapping
+        case .text(let s): "t:" + canonical(s)
+        case .picklist(let s): "p:" + canonical(s)
+        case .reference(let s): "r:" + canonical(s)
         case .number(let n): "n:" + number(n)
         case .currency(let d): "c:" + number(NSDecimalNumber(decimal: d).doubleValue)
         case .date(let d): "d:" + d.description
@@ -20,6 +20,11 @@ enum IndexKey {
     }
 
     private static func number(_ n: Double) -> String { n == 0 ? "0" : "\(n)" }
+
+    /// NFC; ASCII text is already in it (and skips Foundation's conversion).
+    private static func canonical(_ s: String) -> String {
+        s.utf8.allSatisfy { $0 < 0x80 } ? s : s.precomposedStringWithCanonicalMapping
+    }
 }
 
 /// The exact text form of an indexed value kept next to its key, read back for range

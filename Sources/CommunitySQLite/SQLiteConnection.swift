@@ -6,7 +6,7 @@ import Foundation
 enum SQLiteValue {
     case integer(Int64)
     case text(String)
-    case blob(Data)
+    case blob([UInt8])
     case null
 }
 
@@ -17,8 +17,6 @@ enum SQLiteValue {
 final class SQLiteConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     private var statements: [String: OpaquePointer] = [:]
-    let encoder = JSONEncoder()
-    let decoder = JSONDecoder()
 
     /// SQLite's "copy the bytes now" destructor, which the C macro `SQLITE_TRANSIENT` spells.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)  // trap-safe: SQLite's documented SQLITE_TRANSIENT constant, no input involved
@@ -124,9 +122,9 @@ struct SQLiteRow {
         return String(cString: pointer)
     }
 
-    func data(_ column: Int32) -> Data {
+    func bytes(_ column: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(statement, column))
-        guard count > 0, let pointer = sqlite3_column_blob(statement, column) else { return Data() }
-        return Data(bytes: pointer, count: count)
+        guard count > 0, let pointer = sqlite3_column_blob(statement, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 }

@@ -5,9 +5,9 @@ import Foundation
 struct SQLiteReader {
     let connection: SQLiteConnection
 
-    func decode<E: Entity>(_ data: Data, _ id: String, _: E.Type) throws -> E {
+    func decode<E: Entity>(_ data: [UInt8], _ id: String, _: E.Type) throws -> E {
         do {
-            let value = try connection.decoder.decode(E.self, from: data)
+            let value = try EntityBody.decode(E.self, from: data)
             guard value.id.rawValue == id else {
                 throw StoreError.corrupt(entity: E.entityType, id: id, detail: "the body holds id \(value.id.rawValue)")
             }
@@ -19,6 +19,12 @@ struct SQLiteReader {
         }
     }
 
+    /// The last committed change sequence: the newest feed row, or the kept value in
+    /// `ck_meta` when the feed has been pruned past it.
+    func committedSequence() throws -> UInt64 {
+        UInt64(clamping: try connection.integer(SQLiteSchema.committedSequence, []) ?? 0)
+    }
+
     func metadata(_ key: String) throws -> Int64 {
         guard let value = try connection.integer(SQLiteSchema.readMeta, [.text(key)]) else {
             throw StoreError.backend("the database has no \(key) entry; it is not a CommunityKit store")
@@ -27,9 +33,9 @@ struct SQLiteReader {
     }
 
     func get<E: Entity>(_ id: ID<E>) throws -> Versioned<E>? {
-        var result: (Int, Data)?
+        var result: (Int, [UInt8])?
         try connection.rows(SQLiteSchema.getEntity, [.text(E.entityType.name), .text(id.rawValue)]) { row in
-            result = (Int(row.integer(0)), row.data(1))
+            result = (Int(row.integer(0)), row.bytes(1))
         }
         guard let (version, body) = result else { return nil }
         return Versioned(value: try decode(body, id.rawValue, E.self), version: version)
@@ -39,10 +45,19 @@ struct SQLiteReader {
         try connection.integer(SQLiteSchema.getVersion, [.text(E.entityType.name), .text(id)]).map(Int.init)
     }
 
+    /// The stored version and body of an entity, undecoded.
+    func stored<E: Entity>(_ type: E.Type, _ id: String) throws -> (version: Int, body: [UInt8])? {
+        var result: (Int, [UInt8])?
+        try connection.rows(SQLiteSchema.getEntity, [.text(E.entityType.name), .text(id)]) { row in
+            result = (Int(row.integer(0)), row.bytes(1))
+        }
+        return result
+    }
+
     func all<E: Entity>(_ type: E.Type) throws -> [Versioned<E>] {
-        var rows: [(String, Int, Data)] = []
+        var rows: [(String, Int, [UInt8])] = []
         try connection.rows(SQLiteSchema.allEntities, [.text(E.entityType.name)]) { row in
-            rows.append((row.text(0), Int(row.integer(1)), row.data(2)))
+            rows.append((row.text(0), Int(row.integer(1)), row.bytes(2)))
         }
         // SQLite orders the ASCII ids bytewise, which is Swift's order for them too.
         return try rows.map { Versioned(value: try decode($0.2, $0.0, E.self), version: $0.1) }
@@ -63,13 +78,13 @@ struct SQLiteReader {
             throw StoreError.unindexedField(entity: E.entityType, field: order.field)
         }
         let type = E.entityType.name
-        var candidates: [(String, Int, Data)] = []
+        var candidates: [(String, Int, [UInt8])] = []
         if let (field, keys) = try narrowestLookup(query) {
             var seen = Set<String>()
             for key in keys {
                 try connection.rows(SQLiteSchema.byKey, [.text(type), .text(field), .text(key)]) { row in
                     let id = row.text(0)
-                    if seen.insert(id).inserted { candidates.append((id, Int(row.integer(1)), row.data(2))) }
+                    if seen.insert(id).inserted { candidates.append((id, Int(row.integer(1)), row.bytes(2))) }
                 }
             }
         } else if let range = query.filters.first {
@@ -80,7 +95,7 @@ struct SQLiteReader {
                     return
                 }
                 if Query<E>.matches(value, range.condition) {
-                    candidates.append((row.text(1), Int(row.integer(2)), row.data(3)))
+                    candidates.append((row.text(1), Int(row.integer(2)), row.bytes(3)))
                 }
             }
             if let undecodable {
@@ -88,7 +103,7 @@ struct SQLiteReader {
             }
         } else {
             try connection.rows(SQLiteSchema.allEntities, [.text(type)]) { row in
-                candidates.append((row.text(0), Int(row.integer(1)), row.data(2)))
+                candidates.append((row.text(0), Int(row.integer(1)), row.bytes(2)))
             }
         }
         var rows: [(id: String, values: [String: FieldValue], result: Versioned<E>)] = []

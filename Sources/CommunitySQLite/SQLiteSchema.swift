@@ -1,12 +1,19 @@
 /// The tables a ``SQLiteStore`` keeps, all prefixed `ck_`.
 ///
-/// - `ck_meta`: the schema version, the last change sequence and the last transaction id.
-/// - `ck_entities`: one row per entity: type name, id, version and the JSON body.
+/// - `ck_meta`: the schema version, and the last change sequence and transaction id as of
+///   the last prune (commits do not update it: the newest `ck_changes` row is the truth).
+/// - `ck_entities`: one row per entity: type name, id, version and the body
+///   (``EntityBody``: a version byte and compact binary; JSON in rows from schema 1).
 /// - `ck_index`: one row per indexed field value: its lookup key (``IndexKey``), its exact
-///   value (``IndexValueCodec``, for ranges), and the entity id.
-/// - `ck_changes`: the change feed, one row per change, with the entity's JSON.
+///   value (``IndexValueCodec``, for ranges), and the entity id. There is no second index by
+///   entity: an update or delete removes the old rows by their keys, computed from the old body.
+/// - `ck_changes`: the change feed, one row per change, with the entity's body.
+///
+/// Schema 1 (JSON bodies, an index by entity, meta rows updated on every commit) is migrated
+/// in place when opened: the by-entity index is dropped; bodies stay as they are and are
+/// rewritten compact when next written.
 enum SQLiteSchema {
-    static let version: Int64 = 1
+    static let version: Int64 = 2
 
     static let create = """
         CREATE TABLE IF NOT EXISTS ck_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -16,11 +23,25 @@ enum SQLiteSchema {
         CREATE TABLE IF NOT EXISTS ck_index(
             type TEXT NOT NULL, field TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
             PRIMARY KEY(type, field, key, id)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS ck_index_by_entity ON ck_index(type, id);
         CREATE TABLE IF NOT EXISTS ck_changes(
             sequence INTEGER PRIMARY KEY, tx INTEGER NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,
             kind TEXT NOT NULL, version INTEGER NOT NULL, body BLOB);
-        INSERT OR IGNORE INTO ck_meta(key, value) VALUES ('schema', 1), ('sequence', 0), ('transaction', 0);
+        INSERT OR IGNORE INTO ck_meta(key, value) VALUES ('schema', 2), ('sequence', 0), ('transaction', 0);
+        """
+
+    /// Turns a schema 1 store into schema 2 (run inside the opening transaction).
+    static let migrateFrom1 = """
+        DROP INDEX IF EXISTS ck_index_by_entity;
+        UPDATE ck_meta SET value = 2 WHERE key = 'schema';
+        """
+
+    static let committedSequence = """
+        SELECT max(coalesce((SELECT max(sequence) FROM ck_changes), 0),
+                   (SELECT value FROM ck_meta WHERE key = 'sequence'))
+        """
+    static let committedTransaction = """
+        SELECT max(coalesce((SELECT tx FROM ck_changes ORDER BY sequence DESC LIMIT 1), 0),
+                   (SELECT value FROM ck_meta WHERE key = 'transaction'))
         """
 
     static let readMeta = "SELECT value FROM ck_meta WHERE key = ?"
@@ -34,7 +55,10 @@ enum SQLiteSchema {
         ON CONFLICT(type, id) DO UPDATE SET version = excluded.version, body = excluded.body
         """
     static let deleteEntity = "DELETE FROM ck_entities WHERE type = ? AND id = ?"
-    static let deleteIndex = "DELETE FROM ck_index WHERE type = ? AND id = ?"
+    /// Every index row of one entity, by a scan of its type: only for an old body that no
+    /// longer decodes, whose keys cannot be computed.
+    static let deleteIndexScan = "DELETE FROM ck_index WHERE type = ? AND id = ?"
+    static let deleteIndexRow = "DELETE FROM ck_index WHERE type = ? AND field = ? AND key = ? AND id = ?"
     static let putIndex = "INSERT OR REPLACE INTO ck_index(type, field, key, id, value) VALUES (?, ?, ?, ?, ?)"
     static let byKey = """
         SELECT e.id, e.version, e.body FROM ck_index AS i

@@ -13,11 +13,11 @@ final class SQLiteSnapshot: StoreSnapshot {
     init(pool: SQLiteReaderPool) throws {
         let connection = try pool.checkout()
         do {
-            try connection.execute("BEGIN DEFERRED")
+            try connection.run("BEGIN DEFERRED")
             // The first read fixes the snapshot the read transaction sees.
-            sequence = UInt64(try SQLiteReader(connection: connection).metadata("sequence"))
+            sequence = try SQLiteReader(connection: connection).committedSequence()
         } catch {
-            try? connection.execute("ROLLBACK")
+            try? connection.run("ROLLBACK")
             pool.checkin(connection)
             throw error
         }
@@ -28,7 +28,7 @@ final class SQLiteSnapshot: StoreSnapshot {
     deinit {
         connection.withLock { connection in
             do {
-                try connection.execute("ROLLBACK")
+                try connection.run("ROLLBACK")
                 pool.checkin(connection)
             } catch {
                 // A connection that cannot end its read transaction is dropped (closed), not reused.

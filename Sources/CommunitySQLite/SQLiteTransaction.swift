@@ -8,7 +8,7 @@ struct SQLitePendingChange {
     var kind: Change.Kind
     var version: Int
     var entity: (any Entity)?
-    var body: Data?
+    var body: [UInt8]?
 }
 
 /// A ``SQLiteStore`` write transaction: the writer connection inside `BEGIN IMMEDIATE`.
@@ -48,25 +48,26 @@ final class SQLiteTransaction: StoreTransaction {
         }
         let type = E.entityType.name
         let id = value.id.rawValue
-        let existing = try reader.version(E.self, id)
+        let stored = try reader.stored(E.self, id)
+        let existing = stored?.version
         try Self.check(E.entityType, id, expecting, existing)
-        let body: Data
+        let body: [UInt8]
         do {
-            body = try connection.encoder.encode(value)
+            body = try EntityBody.encode(value)
         } catch {
             throw StoreError.corrupt(entity: E.entityType, id: id, detail: "cannot encode: \(error)")
         }
-        var index: [(String, String, String)] = []
-        for field in E.indexedFields {
-            guard let fieldValue = field.value(value) else { continue }
-            index.append((field.name, IndexKey.of(fieldValue), IndexValueCodec.encode(fieldValue)))
-        }
+        let index = Self.indexRows(of: value)
         let version = (existing ?? 0) + 1
         try recording {
             try connection.run(SQLiteSchema.putEntity, [.text(type), .text(id), .integer(Int64(version)), .blob(body)])
-            if existing != nil { try connection.run(SQLiteSchema.deleteIndex, [.text(type), .text(id)]) }
-            for (field, key, encoded) in index {
-                try connection.run(SQLiteSchema.putIndex, [.text(type), .text(field), .text(key), .text(id), .text(encoded)])
+            if let stored {
+                // Old rows the new value no longer has go; every new row is (re)written, so a
+                // row missing from an older file or an older index definition is filled in.
+                try removeIndex(E.self, id, oldIndexRows(E.self, id, stored.body), keeping: Set(index))
+            }
+            for row in index {
+                try connection.run(SQLiteSchema.putIndex, [.text(type), .text(row.field), .text(row.key), .text(id), .text(row.value)])
             }
         }
         pending.append(
@@ -84,12 +85,46 @@ final class SQLiteTransaction: StoreTransaction {
             throw StoreError.conflict(entity: E.entityType, id: key, expected: expecting, actual: nil)
         }
         try Self.check(E.entityType, key, expecting, existing)
+        let old = try reader.stored(E.self, key).flatMap { oldIndexRows(E.self, key, $0.body) }
         try recording {
             try connection.run(SQLiteSchema.deleteEntity, [.text(E.entityType.name), .text(key)])
-            try connection.run(SQLiteSchema.deleteIndex, [.text(E.entityType.name), .text(key)])
+            try removeIndex(E.self, key, old, keeping: [])
         }
         pending.append(
             SQLitePendingChange(entityType: E.entityType, id: key, kind: .deleted, version: existing, entity: nil, body: nil))
+    }
+
+    /// One `ck_index` row of an entity.
+    struct IndexRow: Hashable {
+        var field: String
+        var key: String
+        var value: String
+    }
+
+    static func indexRows<E: Entity>(of value: E) -> [IndexRow] {
+        var rows: [IndexRow] = []
+        for field in E.indexedFields {
+            guard let fieldValue = field.value(value) else { continue }
+            rows.append(IndexRow(field: field.name, key: IndexKey.of(fieldValue), value: IndexValueCodec.encode(fieldValue)))
+        }
+        return rows
+    }
+
+    /// The index rows a stored body has; `nil` when it no longer decodes.
+    private func oldIndexRows<E: Entity>(_ type: E.Type, _ id: String, _ body: [UInt8]) -> [IndexRow]? {
+        (try? reader.decode(body, id, E.self)).map(Self.indexRows(of:))
+    }
+
+    /// Deletes an entity's old index rows by their keys (all but `keeping`), or by a scan of
+    /// its type when the old rows are unknown.
+    private func removeIndex<E: Entity>(_ type: E.Type, _ id: String, _ old: [IndexRow]?, keeping: Set<IndexRow>) throws {
+        guard let old else {
+            try connection.run(SQLiteSchema.deleteIndexScan, [.text(E.entityType.name), .text(id)])
+            return
+        }
+        for row in old where !keeping.contains(row) {
+            try connection.run(SQLiteSchema.deleteIndexRow, [.text(E.entityType.name), .text(row.field), .text(row.key), .text(id)])
+        }
     }
 
     private func usable() throws {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the browser suite needs, when missing: Debian's chromium and
-# chromium-driver, Python selenium, and the newest axe-core obtainable from the
-# registries we can reach (PyPI packages that bundle axe.min.js).
+# Installs what the browser suite needs, when missing: Debian's chromium,
+# chromium-driver and the Noto CJK fonts (so Korean screenshots show text),
+# Python selenium, and the newest axe-core obtainable from the registries we
+# can reach (PyPI packages that bundle axe.min.js).
 # Idempotent and quiet. Prints the path of the chosen axe.min.js on its last line.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,6 +17,13 @@ if ! command -v chromium >/dev/null 2>&1 || [ ! -x /usr/bin/chromedriver ]; then
     export DEBIAN_FRONTEND=noninteractive
     as_root apt-get update -qq >/dev/null
     as_root apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+fi
+
+# 1b. CJK fonts, so Korean pages render as text rather than boxes in screenshots.
+if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get update -qq >/dev/null
+    as_root apt-get install -y -qq --no-install-recommends fonts-noto-cjk fontconfig >/dev/null
 fi
 
 # 2. Selenium, from PyPI.

@@ -59,12 +59,12 @@ import Testing
         #expect(request.kind == "leave" && request.startDay == firstDay)
         let listed = Self.get(community, "/partners/hub", as: "eve").body
         #expect(listed.contains("Holiday &lt;trip&gt;") && !listed.contains("Holiday <trip>"))
-        #expect(listed.contains("2026-12-21 – 2026-12-24 · submitted"))
+        #expect(listed.contains("2026-12-21 – 2026-12-24 · Submitted"))
 
         // Cara, Eve's manager, approves it through the shared approval engine.
         let pending = try #require(try community.approvals.pendingRequests(for: "cara").first)
         _ = try community.approvals.approve(pending.id, by: "cara")
-        #expect(Self.get(community, "/partners/hub", as: "eve").body.contains("· approved"))
+        #expect(Self.get(community, "/partners/hub", as: "eve").body.contains("· Approved"))
         #expect(!Self.get(community, "/partners/hub", as: "cara").body.contains("Holiday"))
     }
 

@@ -47,7 +47,7 @@ import Testing
         #expect(requests.map(\.activity) == ["Trade show Berlin"])
         #expect(requests.first?.amount == Decimal(string: "2500.50"))
         let after = Self.get(community, "/partners/funds", as: "mia").body  // the same account
-        #expect(after.contains("Trade show Berlin") && after.contains("submitted"))
+        #expect(after.contains("Trade show Berlin") && after.contains("Submitted"))
         // Another partner's account sees none of it; an internal user does not get the page.
         #expect(!Self.get(community, "/partners/funds", as: "bo").body.contains("Trade show Berlin"))
         #expect(Self.get(community, "/partners/funds", as: "cara").status == 403)

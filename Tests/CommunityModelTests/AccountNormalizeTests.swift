@@ -1,3 +1,4 @@
+import Foundation
 import CommunityModel
 import Testing
 
@@ -17,6 +18,23 @@ import Testing
     ])
     func foldsNamesForDuplicateDetection(_ name: String, _ expected: String) {
         #expect(Account.normalize(name: name) == expected)
+    }
+
+    /// The all-ASCII fast path folds exactly like the general one (Foundation folding, then
+    /// splitting on anything that is not a letter or number).
+    @Test func asciiNamesFoldLikeTheGeneralPath() {
+        let suffixes: Set<String> = ["inc", "incorporated", "gmbh", "ltd", "limited", "ag", "co", "corp", "corporation", "llc", "plc",
+                                     "sa", "se", "kg", "the", "주식회사", "(주)", "주"]
+        func general(_ name: String) -> String {
+            let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            return folded.split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { !suffixes.contains($0) }.joined(separator: " ")
+        }
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("AbcDeGmHLtdInCo. ,-&'9\t\r\nxyZ_()".unicodeScalars)
+        for _ in 0..<2_000 {
+            let name = String(String.UnicodeScalarView((0..<Int.random(in: 0...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? "a" }))
+            #expect(Account.normalize(name: name) == general(name), "\(name.debugDescription)")
+        }
     }
 
     @Test func duplicatesNormalizeAlike() {

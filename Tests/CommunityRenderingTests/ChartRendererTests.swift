@@ -56,7 +56,7 @@ import Testing
         let html = Self.renderer.render(Self.chart(kind)).render()
         let box = try #require(Self.viewBox(html))
         #expect(box.width == ChartRenderer.width && box.height > 0)
-        #expect(html.contains(#"width="400""#) && html.contains(#"height="\#(ChartRenderer.number(box.height))""#))
+        #expect(html.contains(#"width="320""#) && html.contains(#"height="\#(ChartRenderer.number(box.height))""#))
         #expect(html.contains(#"role="img""#))
         #expect(html.contains(#"aria-labelledby="ck-chart-pipeline-title ck-chart-pipeline-desc""#))
         #expect(html.contains(#"<title id="ck-chart-pipeline-title">Pipeline by stage</title>"#))

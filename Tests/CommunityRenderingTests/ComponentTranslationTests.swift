@@ -48,6 +48,7 @@ import Testing
         }
         let site = try probeSite(type, properties: properties)
         let services = Fixtures.services(engine: Fixtures.accessEngine(), knowledge: FakeKnowledge(hostile: data), engagement: FakeEngagement(hostile: data))
+            .withSiteForms(FakeSiteForms(text: data))
         let responder = try SiteResponder(site: site, registry: .standard, services: services, csrf: Fixtures.csrf, clock: Fixtures.clock)
         var out: [String] = []
         for user in viewers {
@@ -82,6 +83,55 @@ import Testing
                         "\(type) printed the English \"\(text)\" for a Korean viewer")
             }
         }
+    }
+
+    /// Words of Latin letters a Korean page may show: file formats and units the Korean strings
+    /// name as such, the date pattern, and a quarter's `Q`.
+    static let allowedLatin = Set(["PNG", "JPEG", "GIF", "WebP", "YYYY", "MM", "DD", "KB", "MB", "GB", "Bytes"])
+        // The fixtures' own data: the site's name and menu (authored, untranslated), member and
+        // company names, the language switcher's endonyms, recovery codes and the 2FA link.
+        .union(["Help", "Home", "Docs", "Partner", "area", "Pat", "Erin", "Employee", "Initech", "Umbrella", "English", "Deutsch",
+                "aaaa", "bbbb", "otpauth", "ABC"])
+
+    /// Every run of three or more Latin letters a person can read or hear on the page: text
+    /// between tags and the `aria-label`, `title`, `alt` and `placeholder` attributes, leaving
+    /// out scripts, styles, entities, what the member typed (`textarea`) and content marked as
+    /// written in another language (`<div lang="de-DE">`, an untranslated article).
+    static func latinWords(_ html: String) -> [String] {
+        var visible = html
+        for pattern in ["<script[^>]*>[\\s\\S]*?</script>", "<style[^>]*>[\\s\\S]*?</style>", "<textarea[^>]*>[\\s\\S]*?</textarea>",
+                        "<div lang=\"[^\"]*\">[\\s\\S]*?</div>"] {
+            visible = visible.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
+        }
+        var pieces: [String] = []
+        let text = visible as NSString
+        for (pattern, group) in [(">([^<]+)<", 1), ("(aria-label|title|alt|placeholder)=\"([^\"]*)\"", 2)] {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { return ["bad pattern"] }
+            for match in regex.matches(in: visible, range: NSRange(location: 0, length: text.length)) {
+                pieces.append(text.substring(with: match.range(at: group)))
+            }
+        }
+        guard let word = try? NSRegularExpression(pattern: "[A-Za-z]{3,}") else { return ["bad pattern"] }
+        return pieces.flatMap { piece -> [String] in
+            let cleaned = piece.replacingOccurrences(of: "&[a-zA-Z]+;|&#[0-9]+;", with: " ", options: .regularExpression) as NSString
+            return word.matches(in: cleaned as String, range: NSRange(location: 0, length: cleaned.length)).map { cleaned.substring(with: $0.range) }
+        }.filter { !allowedLatin.contains($0) }
+    }
+
+    /// The same renderings, scanned for any Latin word at all: English that never went through
+    /// the tables (a hard-coded label, a status, a kind, a time) shows up here.
+    @Test(arguments: ComponentRegistry.standard.types.filter { !skipped.contains($0) })
+    func noLatinWordsInKorean(_ type: ComponentType) throws {
+        for html in try Self.renderings(type, viewers: [nil, Self.korean(Fixtures.partnerA), Self.korean(Fixtures.employee)]) {
+            let words = Self.latinWords(html)
+            #expect(words.isEmpty, "\(type) printed \(Set(words).sorted()) for a Korean viewer")
+        }
+    }
+
+    @Test func theScanFindsHardCodedEnglish() {
+        #expect(Self.latinWords("<p>Kind</p><button>제출</button><span title=\"3 hours ago\">3시간 전</span>") == ["Kind", "hours", "ago"])
+        #expect(Self.latinWords("<p>사진(PNG, 최대 2 MB)</p><style>p{color:red}</style><p>&amp;</p>").isEmpty)
+        #expect(Self.latinWords("<li><div lang=\"de-DE\"><h3>Passwort</h3></div></li>").isEmpty)
     }
 
     @Test func germanCaseFormReadsGerman() throws {

@@ -20,11 +20,11 @@ struct ImpostorHeader: SiteComponent {
 
 @Suite struct RegistryTests {
     @Test func standardHasEveryBuiltIn() {
-        #expect(ComponentRegistry.standard.types.count == 53)
+        #expect(ComponentRegistry.standard.types.count == 54)
         #expect(ComponentRegistry.standard.entry(for: "community.recordList") != nil)
         for type: ComponentType in ["community.caseWork", "community.caseQueue", "community.registrationQueue", "community.accessExplanation",
                                     "community.fundClaims", "community.fundAllocation", "community.leadPool", "community.leadConversion",
-                                    "community.ideaForm", "community.ideaDetail", "community.knowledgeAuthoring"] {
+                                    "community.ideaForm", "community.ideaDetail", "community.knowledgeAuthoring", "community.storeStatus"] {
             #expect(ComponentRegistry.standard.entry(for: type) != nil, "\(type)")
         }
     }

@@ -63,7 +63,7 @@ import Testing
         let html = try page("/partners/deals", as: "pat")
         let text = visibleText(html)
         #expect(text.contains("$48,000.00") && !text.contains("48000"))
-        #expect(html.contains(#"viewbox="0 0 400 "#) && html.contains(#"role="img""#) && html.contains("ck-chart-data"))
+        #expect(html.contains(#"viewbox="0 0 320 "#) && html.contains(#"role="img""#) && html.contains("ck-chart-data"))
         #expect(!html.contains(#"font-size="48""#))
         let home = try page("/partners/", as: "pat")
         #expect(home.contains("ck-chart-bar") && visibleText(home).contains("Proposal"))

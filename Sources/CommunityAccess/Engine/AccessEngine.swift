@@ -33,17 +33,17 @@ public final class AccessEngine: Sendable {
     /// in the feed is tracked, not only those listed).
     public convenience init(store: any Store, recordTypes: [any Record.Type] = AccessEngine.standardRecordTypes) throws {
         self.init()
-        let buffer = Mutex<[Change]>([])
-        let started = Mutex(false)
         // Subscribe first so that nothing committed after the snapshot is missed.
-        let token = store.observe { [weak self] changes in
-            let live = started.withLock { isStarted -> Bool in
-                if !isStarted { buffer.withLock { $0.append(contentsOf: changes) } }
-                return isStarted
-            }
-            if live { self?.apply(changes) }
-        }
+        let follower = StoreFollower(engine: self)
+        let token = follower.subscribe(to: store)
         let snapshot = store.snapshot()
+        try build(from: snapshot, recordTypes: recordTypes)
+        follower.goLive()
+        observation.withLock { $0 = token }
+    }
+
+    /// Loads every access entity and every record of `recordTypes` from `snapshot`.
+    func build(from snapshot: any StoreSnapshot, recordTypes: [any Record.Type]) throws {
         var configuration: [any Entity] = []
         func load<E: Entity>(_ type: E.Type) throws { configuration += try snapshot.all(type).map { $0.value as any Entity } }
         try load(SharingSettings.self)
@@ -89,14 +89,25 @@ public final class AccessEngine: Sendable {
             let next = AccessSnapshot(state: state)
             published.withLock { $0 = next }
         }
-        started.withLock { isStarted in
-            let pending = buffer.withLock { b -> [Change] in
-                defer { b = [] }
-                return b
-            }
-            apply(pending.filter { $0.sequence > snapshot.sequence })
-            isStarted = true
+    }
+
+    /// Loads a checkpoint's entities into an empty engine, in build order, and publishes.
+    func build(from checkpoint: AccessCheckpoint) {
+        working.withLock { state in
+            state.recordKeys.reserve(checkpoint.records.count)
+            for entity in checkpoint.configuration { state.apply(entity) }
+            for record in checkpoint.records { state.upsertRecord(record) }
+            for entity in checkpoint.grants { state.apply(entity) }
+            state.sequence = max(state.sequence, checkpoint.sequence)
+            state.flushCriteria()
+            state.refreshDirectory()
+            let next = AccessSnapshot(state: state)
+            published.withLock { $0 = next }
         }
+    }
+
+    /// Keeps the store observation that follows the feed, stopped by ``stop()``.
+    func keep(_ token: StoreObservation) {
         observation.withLock { $0 = token }
     }
 
@@ -158,7 +169,7 @@ public final class AccessEngine: Sendable {
 }
 
 /// A store read running on another thread; ``wait()`` returns its result.
-private final class BackgroundRead: Sendable {
+final class BackgroundRead: Sendable {
     private let result = Mutex<Result<[any Record], any Error>?>(nil)
     private let done = DispatchSemaphore(value: 0)
 

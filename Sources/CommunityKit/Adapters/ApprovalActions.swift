@@ -11,15 +11,15 @@ enum ApprovalActions {
         actions.register(ApprovalQueueComponent.action) { request in
             guard let user = StandardActions.member(request) else { return .forbidden }
             guard let id = StandardActions.parse(request.field("request"), as: ApprovalRequest.self) else {
-                return .invalid(["": "Unknown approval request."])
+                return .invalid(["": request.text("approvals.unknown")])
             }
             let comment = request.field("comment") ?? ""
-            guard comment.count <= 4_000 else { return .invalid(["comment": "Keep the comment under 4,000 characters."]) }
+            guard comment.count <= 4_000 else { return .invalid(["comment": request.text("approvals.commentTooLong")]) }
             let approve: Bool
             switch request.field("decision") {
             case "approve": approve = true
             case "reject": approve = false
-            default: return .invalid(["": "Choose Approve or Reject."])
+            default: return .invalid(["": request.text("approvals.chooseDecision")])
             }
             do {
                 if approve {
@@ -30,10 +30,10 @@ enum ApprovalActions {
             } catch let error as ApprovalError {
                 switch error {
                 case .notAnApprover, .notSubmitter: return .forbidden
-                case .unknownRequest: return .invalid(["": "Unknown approval request."])
-                case .notPending, .concurrentDecision: return .invalid(["": "This request was already decided: \(error.description)."])
-                case .commentTooLong: return .invalid(["comment": error.description])
-                default: return .invalid(["": error.description])
+                case .unknownRequest: return .invalid(["": request.text("approvals.unknown")])
+                case .notPending, .concurrentDecision: return .invalid(["": request.text("approvals.alreadyDecided")])
+                case .commentTooLong: return .invalid(["comment": request.text("approvals.commentTooLong")])
+                default: return .invalid(["": request.text("form.rejected")])
                 }
             } catch {
                 return try StandardActions.outcome(request) { throw error }

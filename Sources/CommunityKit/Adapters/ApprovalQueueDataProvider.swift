@@ -21,7 +21,8 @@ struct ApprovalQueueDataProvider: ApprovalQueueProvider {
             let step = steps.indices.contains(request.stepIndex) ? steps[request.stepIndex].name : ""
             return ApprovalSummary(
                 id: request.id.rawValue, process: Self.processTitle(request.processName), item: try Self.describe(request.item, in: reader),
-                step: step, submitter: access.snapshot.user(request.submitterID)?.name ?? "member", submitted: request.submittedAt)
+                step: step, submitter: access.snapshot.user(request.submitterID)?.name ?? "", submitted: request.submittedAt,
+                processKind: Self.processKind(request.processName))
         }
     }
 
@@ -36,6 +37,16 @@ struct ApprovalQueueDataProvider: ApprovalQueueProvider {
         }
     }
 
+    /// The built-in process, which the queue names in the viewer's language; `nil` for a host's own.
+    static func processKind(_ name: String) -> ApprovalProcessKind? {
+        switch name {
+        case DealRegistrationService.processName: .leadRegistration
+        case MarketDevelopmentFundService.requestProcess: .fundRequest
+        case MarketDevelopmentFundService.claimProcess: .fundClaim
+        default: name.hasPrefix("employee.") ? .employeeRequest(kind: String(name.dropFirst("employee.".count))) : nil
+        }
+    }
+
     /// The item in words; its type and id when it is of a kind this adapter does not know or is gone.
     static func describe(_ item: ApprovalItem, in reader: any StoreReader) throws -> String {
         if let id = item.id(as: Lead.self), let lead = try reader.value(id) {
@@ -46,7 +57,7 @@ struct ApprovalQueueDataProvider: ApprovalQueueProvider {
             return "\(request.activity), \(request.amount) (\(request.period))"
         }
         if let id = item.id(as: FundClaim.self), let claim = try reader.value(id) {
-            return "Claim of \(claim.amount)"
+            return "\(claim.amount)"
         }
         if let id = item.id(as: EmployeeRequest.self), let request = try reader.value(id) {
             let days = [request.startDay, request.endDay].compactMap { $0?.description }.joined(separator: " – ")

@@ -12,12 +12,12 @@ enum EmployeeActions {
             guard let user = StandardActions.member(request), EmployeeDataProvider.employee(request.viewer) != nil else { return .forbidden }
             var errors: [String: String] = [:]
             let kind = request.field("kind")
-            if kind.map(kinds.contains) != true { errors["kind"] = "Choose one of: \(kinds.joined(separator: ", "))." }
+            if kind.map(kinds.contains) != true { errors["kind"] = request.text("employee.kindInvalid", ["kinds": kinds.joined(separator: ", ")]) }
             let details = request.field("details")
-            if details == nil { errors["details"] = "Describe the request." }
-            let start = day(request.field("start"), field: "start", errors: &errors)
-            let end = day(request.field("end"), field: "end", errors: &errors)
-            if let start, let end, end < start { errors["end"] = "The last day is before the first day." }
+            if details == nil { errors["details"] = request.text("employee.detailsMissing") }
+            let start = day(request.field("start"), field: "start", request: request, errors: &errors)
+            let end = day(request.field("end"), field: "end", request: request, errors: &errors)
+            if let start, let end, end < start { errors["end"] = request.text("employee.endBeforeStart") }
             guard errors.isEmpty, let kind, let details else { return .invalid(errors) }
             return try outcome(request, field: ["EmployeeRequest.Details": "details"]) {
                 _ = try portal.submitRequest(kind: kind, details: details, startDay: start, endDay: end, by: user)
@@ -30,8 +30,8 @@ enum EmployeeActions {
             let body = request.field("body")
             guard let title, let body else {
                 var errors: [String: String] = [:]
-                if title == nil { errors["title"] = "Give the announcement a title." }
-                if body == nil { errors["body"] = "Write the announcement." }
+                if title == nil { errors["title"] = request.text("employee.titleMissing") }
+                if body == nil { errors["body"] = request.text("employee.bodyMissing") }
                 return .invalid(errors)
             }
             let departments = request.field("department").map { Set([$0]) } ?? []
@@ -44,12 +44,12 @@ enum EmployeeActions {
 
     /// An optional `YYYY-MM-DD` field: `nil` when blank, the day when valid, `nil` with an
     /// error on the field when malformed.
-    private static func day(_ text: String?, field: String, errors: inout [String: String]) -> Day? {
+    private static func day(_ text: String?, field: String, request: ActionRequest, errors: inout [String: String]) -> Day? {
         guard let text else { return nil }
         do {
             return try Day(parsing: text)
         } catch {
-            errors[field] = "Enter a day as YYYY-MM-DD, such as 2026-12-24."
+            errors[field] = request.text("employee.dayInvalid")
             return nil
         }
     }
@@ -63,8 +63,8 @@ enum EmployeeActions {
         } catch let error as EmployeeError {
             switch error {
             case .notAnEmployee, .notAPublisher: return .forbidden
-            case .invalid(let validation): return .invalid([names[validation.field] ?? "": validation.description])
-            case .unknownRequest: return .invalid(["": error.description])
+            case .invalid(let validation): return .invalid([names[validation.field] ?? "": request.text("form.fieldRejected")])
+            case .unknownRequest: return .invalid(["": request.text("form.rejected")])
             }
         } catch {
             return try StandardActions.outcome(request) { throw error }

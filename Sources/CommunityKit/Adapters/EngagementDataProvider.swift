@@ -89,7 +89,7 @@ struct EngagementDataProvider: EngagementProvider {
             summary: QuestionSummary(id: q.id.rawValue, title: q.title, author: name(q.askerID), answerCount: q.answerCount,
                                      isSolved: q.isSolved, topics: q.topics, asked: q.createdAt),
             body: rich(q.body),
-            answers: page.answers.map { QuestionView.Answer(author: name($0.authorID), body: rich($0.body), isBest: $0.isBest) },
+            answers: page.answers.map { QuestionView.Answer(author: name($0.authorID), body: rich($0.body), isBest: $0.isBest, posted: $0.createdAt) },
             caseID: caseID)
     }
 

@@ -15,8 +15,8 @@ enum ProgramActions {
             let amount = request.field("amount").flatMap(parseAmount)
             guard let activity, let amount else {
                 var errors: [String: String] = [:]
-                if activity == nil { errors["activity"] = "Name the activity." }
-                if amount == nil { errors["amount"] = "Enter an amount greater than zero, such as 2500 or 2500.50." }
+                if activity == nil { errors["activity"] = request.text("funds.activityMissing") }
+                if amount == nil { errors["amount"] = request.text("funds.amountInvalid") }
                 return .invalid(errors)
             }
             return try StandardActions.outcome(request) {
@@ -26,7 +26,7 @@ enum ProgramActions {
         }
         actions.register(LeadOffersComponent.acceptAction) { request in
             guard let user = StandardActions.member(request) else { return .forbidden }
-            guard let lead = StandardActions.parse(request.field("lead"), as: Lead.self) else { return .invalid(["": "Unknown lead."]) }
+            guard let lead = StandardActions.parse(request.field("lead"), as: Lead.self) else { return .invalid(["": request.text("offers.unknownLead")]) }
             return try StandardActions.outcome(request) {
                 try leads.accept(lead, by: user)
                 return .redirect(StandardActions.link(request.site, objectType: "Lead", id: lead.rawValue))
@@ -34,7 +34,7 @@ enum ProgramActions {
         }
         actions.register(LeadOffersComponent.declineAction) { request in
             guard let user = StandardActions.member(request) else { return .forbidden }
-            guard let lead = StandardActions.parse(request.field("lead"), as: Lead.self) else { return .invalid(["": "Unknown lead."]) }
+            guard let lead = StandardActions.parse(request.field("lead"), as: Lead.self) else { return .invalid(["": request.text("offers.unknownLead")]) }
             return try StandardActions.outcome(request) {
                 try leads.reject(lead, by: user, reason: request.field("reason") ?? "")
                 return .redirect(back(request, to: LeadOffersComponent.type))

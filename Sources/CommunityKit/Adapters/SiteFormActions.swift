@@ -26,10 +26,10 @@ enum SiteFormActions {
 
         actions.register(CaseActivityComponent.commentAction) { request in
             guard let user = StandardActions.member(request) else { return .forbidden }
-            guard let caseID = StandardActions.parse(request.field("case"), as: Case.self) else { return .invalid(["": "Unknown case."]) }
-            guard let body = request.field("body") else { return .invalid(["body": "Write a comment."]) }
+            guard let caseID = StandardActions.parse(request.field("case"), as: Case.self) else { return .invalid(["": request.text("caseActivity.unknownCase")]) }
+            guard let body = request.field("body") else { return .invalid(["body": request.text("caseActivity.commentMissing")]) }
             let isPublic = request.form["internal"] != "on"
-            return try caseOutcome(field: "body") {
+            return try caseOutcome(request, field: "body") {
                 try cases.addComment(caseID, body: body, isPublic: isPublic, by: user)
                 return .redirect(StandardActions.link(request.site, objectType: "Case", id: caseID.rawValue))
             }
@@ -37,9 +37,9 @@ enum SiteFormActions {
 
         actions.register(CaseActivityComponent.attachAction) { request in
             guard let user = StandardActions.member(request) else { return .forbidden }
-            guard let caseID = StandardActions.parse(request.field("case"), as: Case.self) else { return .invalid(["": "Unknown case."]) }
-            guard let file = request.file("file") else { return .invalid(["file": "Choose a file to attach."]) }
-            return try caseOutcome(field: "file") {
+            guard let caseID = StandardActions.parse(request.field("case"), as: Case.self) else { return .invalid(["": request.text("caseActivity.unknownCase")]) }
+            guard let file = request.file("file") else { return .invalid(["file": request.text("caseActivity.fileMissing")]) }
+            return try caseOutcome(request, field: "file") {
                 try cases.attach(
                     CaseAttachmentUpload(fileName: file.fileName, contentType: file.contentType, data: Data(file.bytes)), to: caseID, by: user)
                 return .redirect(StandardActions.link(request.site, objectType: "Case", id: caseID.rawValue))
@@ -48,7 +48,7 @@ enum SiteFormActions {
 
         actions.register(BestAnswerComponent.action) { request in
             guard let user = StandardActions.member(request) else { return .forbidden }
-            guard let answer = StandardActions.parse(request.field("answer"), as: Answer.self) else { return .invalid(["": "Unknown answer."]) }
+            guard let answer = StandardActions.parse(request.field("answer"), as: Answer.self) else { return .invalid(["": request.text("bestAnswer.unknown")]) }
             let question = request.field("question") ?? ""
             return try StandardActions.outcome(request) {
                 try engagement.questions.chooseBestAnswer(answer, site: request.site.id, by: user)
@@ -65,7 +65,7 @@ enum SiteFormActions {
         }
         actions.register(ModerationQueueComponent.approveAction) { request in
             guard let user = moderator(request) else { return .forbidden }
-            guard let entry = StandardActions.parse(request.field("case"), as: ModerationCase.self) else { return .invalid(["": "Unknown queue entry."]) }
+            guard let entry = StandardActions.parse(request.field("case"), as: ModerationCase.self) else { return .invalid(["": request.text("moderation.unknownEntry")]) }
             return try StandardActions.outcome(request) {
                 try engagement.moderation.approve(entry, site: request.site.id, by: user)
                 return .redirect(queuePage(request.site))
@@ -73,9 +73,9 @@ enum SiteFormActions {
         }
         actions.register(ModerationQueueComponent.removeAction) { request in
             guard let user = moderator(request) else { return .forbidden }
-            guard let entry = StandardActions.parse(request.field("case"), as: ModerationCase.self) else { return .invalid(["": "Unknown queue entry."]) }
-            guard let reason = request.field("reason") else { return .invalid(["reason": "Give a reason for the removal."]) }
-            guard reason.count <= 1_000 else { return .invalid(["reason": "Keep the reason under 1,000 characters."]) }
+            guard let entry = StandardActions.parse(request.field("case"), as: ModerationCase.self) else { return .invalid(["": request.text("moderation.unknownEntry")]) }
+            guard let reason = request.field("reason") else { return .invalid(["reason": request.text("moderation.reasonMissing")]) }
+            guard reason.count <= 1_000 else { return .invalid(["reason": request.text("moderation.reasonTooLong")]) }
             return try StandardActions.outcome(request) {
                 try engagement.moderation.remove(entry, reason: reason, site: request.site.id, by: user)
                 return .redirect(queuePage(request.site))
@@ -83,8 +83,8 @@ enum SiteFormActions {
         }
         actions.register(ModerationQueueComponent.editAction) { request in
             guard let user = moderator(request) else { return .forbidden }
-            guard let entry = StandardActions.parse(request.field("case"), as: ModerationCase.self) else { return .invalid(["": "Unknown queue entry."]) }
-            guard let body = request.field("body") else { return .invalid(["body": "Enter the edited text."]) }
+            guard let entry = StandardActions.parse(request.field("case"), as: ModerationCase.self) else { return .invalid(["": request.text("moderation.unknownEntry")]) }
+            guard let body = request.field("body") else { return .invalid(["body": request.text("moderation.editMissing")]) }
             return try StandardActions.outcome(request) {
                 try engagement.moderation.edit(entry, body: body, site: request.site.id, by: user)
                 return .redirect(queuePage(request.site))
@@ -103,15 +103,15 @@ enum SiteFormActions {
         }
         actions.register(ProfileEditorComponent.action) { request in
             guard let user = ownMember(request) else { return .forbidden }
-            guard let name = request.field("name") else { return .invalid(["name": "Enter the name others see."]) }
+            guard let name = request.field("name") else { return .invalid(["name": request.text("profileEditor.nameMissing")]) }
             let title = request.field("title") ?? "", about = request.field("about") ?? ""
             do {
                 try engagement.profiles.update(user, name: name, title: title, about: about, by: user)
             } catch EngagementError.invalid(let error) {
                 let field = ["Profile.Name": "name", "Profile.Title": "title", "Profile.About": "about"][error.field] ?? ""
-                return .invalid([field: error.description])
+                return .invalid([field: request.text("form.fieldRejected")])
             } catch EngagementError.blocked {
-                return .invalid(["name": "This name is not allowed here."])
+                return .invalid(["name": request.text("profileEditor.nameBlocked")])
             } catch EngagementError.notAllowed {
                 return .forbidden
             }
@@ -119,13 +119,13 @@ enum SiteFormActions {
         }
         actions.register(ProfileEditorComponent.photoAction) { request in
             guard let user = ownMember(request) else { return .forbidden }
-            guard let file = request.file("photo") else { return .invalid(["photo": "Choose a photo."]) }
+            guard let file = request.file("photo") else { return .invalid(["photo": request.text("profileEditor.photoMissing")]) }
             do {
                 _ = try photos.set(user, fileName: file.fileName, contentType: file.contentType, data: Data(file.bytes), by: user)
             } catch let error as UploadError {
-                return .invalid(["photo": error.description])
+                return .invalid(["photo": error.message(request.strings, locale: request.locale)])
             } catch let error as FileError {
-                return .invalid(["photo": error.description])
+                return .invalid(["photo": fileMessage(error, request: request)])
             } catch EngagementError.notAllowed {
                 return .forbidden
             }
@@ -141,7 +141,7 @@ enum SiteFormActions {
                 let choice = request.form["email." + kind.rawValue] ?? "never"
                 if choice == "never" { continue }
                 guard let frequency = EmailFrequency(rawValue: choice) else {
-                    errors["email." + kind.rawValue] = "Choose never, immediate, daily or weekly."
+                    errors["email." + kind.rawValue] = request.text("notifications.frequencyInvalid")
                     continue
                 }
                 preferences.email[kind] = frequency
@@ -156,7 +156,7 @@ enum SiteFormActions {
 
     /// Runs a case service call: access denials and internal comments by external users become
     /// 403, invalid fields an error at `field`, other errors a form-level message.
-    static func caseOutcome(field: String, _ body: () throws -> ActionResult) throws -> ActionResult {
+    static func caseOutcome(_ request: ActionRequest, field: String, _ body: () throws -> ActionResult) throws -> ActionResult {
         do {
             return try body()
         } catch is AccessDenied {
@@ -164,14 +164,21 @@ enum SiteFormActions {
         } catch let error as CaseError {
             switch error {
             case .internalCommentByExternalUser: return .forbidden
-            case .unknownCase: return .invalid(["": "Unknown case."])
-            case .invalid(let validation): return .invalid([field: validation.description])
-            default: return .invalid(["": error.description])
+            case .unknownCase: return .invalid(["": request.text("caseActivity.unknownCase")])
+            case .invalid: return .invalid([field: request.text("form.fieldRejected")])
+            default: return .invalid(["": request.text("form.rejected")])
             }
         } catch let error as FileError {
-            return .invalid([field: error.description])
-        } catch {
-            return .invalid(["": "\(error)"])
+            return .invalid([field: fileMessage(error, request: request)])
+        }
+    }
+
+    /// A file the file service refused, in the viewer's language.
+    static func fileMessage(_ error: FileError, request: ActionRequest) -> String {
+        switch error {
+        case .tooLarge(let limit, let actual): request.text("upload.tooLarge", ["bytes": String(actual), "limit": String(limit)])
+        case .empty: request.text("upload.empty")
+        default: request.text("upload.rejected")
         }
     }
 }

@@ -42,9 +42,11 @@ struct SiteFormsDataProvider: CaseActivityProvider, BestAnswerProvider, Moderati
         if let p = bound(services.get((any SiteFileProvider).self)) { services.set((any SiteFileProvider).self, p) }
     }
 
+    /// A member's public name; empty for no one (an automatic rule), which the components name
+    /// in the viewer's language, and for a member who is gone.
     private func name(_ id: ID<User>?) -> String {
-        guard let id else { return "rule" }
-        return access.snapshot.user(id)?.nickname ?? "member"
+        guard let id else { return "" }
+        return access.snapshot.user(id)?.nickname ?? ""
     }
 
     // MARK: Cases
@@ -92,9 +94,9 @@ struct SiteFormsDataProvider: CaseActivityProvider, BestAnswerProvider, Moderati
             for source in entry.sources {
                 switch source {
                 case .memberFlags: continue
-                case .keywordRule: reasons.append("matched a keyword rule")
-                case .preModeration: reasons.append("group requires approval")
-                case .rateLimit: reasons.append("posting rate limit")
+                case .keywordRule: reasons.append("keywordRule")
+                case .preModeration: reasons.append("preModeration")
+                case .rateLimit: reasons.append("rateLimit")
                 }
             }
             return ModerationQueueItem(

@@ -1,6 +1,12 @@
 import CommunityModel
 import CommunityEngagement
 public import Foundation
+import Synchronization
+
+/// One `runDueWork` at a time per process: jobs depend on the ones before them (a question
+/// escalated into a case must exist before case escalation rules run), and two calls
+/// interleaving could otherwise run a later job before an earlier one's writes commit.
+private let dueWorkInProgress = Mutex(())
 
 extension Community {
     /// Runs every job that is due at `now` (the clock's time when `nil`): case escalations and
@@ -9,13 +15,18 @@ extension Community {
     /// ``CommunityConfiguration/dueWork``.
     ///
     /// Call it from a timer (every minute suits the standard schedule). It is idempotent and safe
-    /// to call from several threads or processes sharing a store at once: each job is claimed in
+    /// to call from several threads or processes sharing a store at once. Calls in one process
+    /// run one after another, so each job sees the writes of the jobs before it; each job is claimed in
     /// a store transaction, so exactly one call runs it for a moment, and a second call at the same
     /// moment finds nothing due. Each job's own writes also re-check their condition inside their
     /// transaction. A job that throws is recorded in ``DueWorkSummary/failures`` and is due again
     /// on the next call; the other jobs still run.
     @discardableResult
     public func runDueWork(now: Date? = nil) -> DueWorkSummary {
+        dueWorkInProgress.withLock { _ in runDueWorkSerially(now: now) }
+    }
+
+    private func runDueWorkSerially(now: Date?) -> DueWorkSummary {
         let moment = now ?? clock.now()
         var summary = DueWorkSummary(now: moment)
         for job in DueJob.allCases {

@@ -10,4 +10,12 @@ extension Community {
     public func locale(for request: SiteRequest) -> String? {
         site(forPath: request.path)?.locale(for: request)
     }
+
+    /// The plain "not found" answer for a path no site serves, in the language the request's
+    /// `Accept-Language` prefers among the string tables' locales (English otherwise).
+    func notFoundText(for request: SiteRequest) -> String {
+        let strings = self.strings
+        let locale = request.header("accept-language").flatMap { AcceptLanguage(parsing: $0).bestMatch(among: strings.locales) } ?? "en"
+        return strings.text("http.notFound", locale: locale)
+    }
 }

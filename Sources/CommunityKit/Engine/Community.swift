@@ -24,6 +24,9 @@ public final class Community: Sendable {
     public let clock: any WallClock
     /// Record access, listing and explanation.
     public let access: AccessEngine
+    /// How ``access`` started: from the configured checkpoint, or by reading the whole store.
+    public let accessStart: AccessEngineStart
+    let checkpoints: AccessCheckpointKeeper
     /// The search index articles, questions and ideas are found in.
     public let searchIndex: any SearchIndex
     /// Knowledge articles: authoring, translation, publishing, reading, feedback.
@@ -102,7 +105,8 @@ public final class Community: Sendable {
         store = observed
         bus = configuration.bus
         clock = configuration.clock
-        access = try AccessEngine(store: store)
+        (access, accessStart) = try Self.startAccess(store, checkpoint: configuration.accessCheckpoint, logger: logger)
+        checkpoints = AccessCheckpointKeeper(file: configuration.accessCheckpoint)
         searchIndex = configuration.searchIndex
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
         topics = TopicService(store: store, index: searchIndex, access: access, experts: ReputationTopicExperts(store: store), clock: clock)
@@ -183,6 +187,8 @@ public final class Community: Sendable {
         services.set(TwoFactorService.self, twoFactor)
         assets = configuration.assets
         services.set((any AssetStore).self, configuration.assets)
+        let storeStatus = CommunityStoreStatus()
+        services.set((any StoreStatusProvider).self, storeStatus)
         let sitePages = SitePagesWiring.Services(
             cases: cases, access: access, store: store, funds: funds, leads: leadDistribution, conversions: conversions,
             engagement: engagement, knowledge: knowledge)
@@ -197,6 +203,7 @@ public final class Community: Sendable {
         ApprovalActions.install(into: &setup.actions, approvals: approvals)
         SitePagesWiring.install(into: &setup.actions, sitePages)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
+        storeStatus.install(into: &setup.actions)
         for plugin in configuration.plugins {
             do { try plugin.install(&setup) } catch { throw CommunityError.plugin(name: plugin.name, reason: "\(error)") }
         }
@@ -214,6 +221,7 @@ public final class Community: Sendable {
         }
         metrics.trackFeedLag(of: "storeObservers") { [weak observed] in observed?.observerLag() ?? 0 }
         sessionDefaults = configuration.sessionPolicy
+        storeStatus.attach(self)
         restoreStoredSites()
     }
 
@@ -286,7 +294,7 @@ public final class Community: Sendable {
     public func handle(_ request: SiteRequest) -> SiteResponse {
         let start = ContinuousClock.now
         guard let responder = site(forPath: request.path) else {
-            let response = SiteResponse(status: 404, headers: ["Content-Type": "text/plain; charset=utf-8"], body: "Not Found")
+            let response = SiteResponse(status: 404, headers: ["Content-Type": "text/plain; charset=utf-8"], body: notFoundText(for: request))
             recordRequest(request, site: "", status: response.status, duration: ContinuousClock.now - start)
             return response
         }

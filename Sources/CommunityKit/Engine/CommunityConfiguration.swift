@@ -3,6 +3,7 @@ public import CommunityRendering
 public import CommunityEngagement
 public import CommunityContent
 public import CommunityIdentity
+public import Foundation
 
 /// How to build a ``Community``: storage, clock, the CSRF secret, components and plugins,
 /// the service rules (case defaults, lead approval), and where logs go.
@@ -27,6 +28,11 @@ public struct CommunityConfiguration: Sendable {
     public var leadApprovalSteps: [ApprovalStep]
     /// The search index; in memory by default.
     public var searchIndex: any SearchIndex
+    /// A file for the access engine's checkpoint: when it exists, ``Community`` starts the engine
+    /// from it and the store's feed after it instead of reading every record (a damaged or
+    /// unusable one is logged and ignored); ``Community/writeAccessCheckpoint()`` writes it.
+    /// `nil` (the default): no checkpoint.
+    public var accessCheckpoint: URL?
     /// Replaces the CommunityContent knowledge base behind the article, search and topic components.
     public var knowledge: (any KnowledgeProvider)?
     /// Where the engine's structured events go (CSRF rejections, invalid forms, store errors,

@@ -22,7 +22,7 @@ enum SelfRegistration {
         do {
             screened = try moderation.screenMemberName(name, memberKind: .customer)
         } catch EngagementError.blocked {
-            return .invalid(["name": "This name is not allowed here. Choose another."])
+            return .invalid(["name": request.text("register.nameBlocked")])
         }
         guard let profile = site.selfRegistrationProfileID, let account = site.selfRegistrationAccountID else {
             return .invalid(["": request.text("register.notSetUp")])

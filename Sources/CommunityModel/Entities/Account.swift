@@ -116,6 +116,7 @@ public struct Account: SharedFieldsRecord {
     /// A company name folded for duplicate detection: lower case, diacritics and legal
     /// suffixes (Inc, GmbH, Ltd, AG, Co, Corp, LLC, 주식회사) and punctuation removed.
     public static func normalize(name: String) -> String {
+        if let ascii = normalizeASCII(name) { return ascii }
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         let words = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         let suffixes: Set<String> = [
@@ -124,4 +125,32 @@ public struct Account: SharedFieldsRecord {
         ]
         return words.filter { !suffixes.contains($0) }.joined(separator: " ")
     }
+
+    /// ``normalize(name:)`` for an all-ASCII name, on bytes (folding ASCII only lowers its
+    /// case; letters and digits are its only letters and numbers): the index computes it on
+    /// every account write. `nil` for any other name.
+    private static func normalizeASCII(_ name: String) -> String? {
+        var words: [String] = []
+        var word: [UInt8] = []
+        func flush() {
+            guard !word.isEmpty else { return }
+            let text = String(decoding: word, as: UTF8.self)
+            if !asciiSuffixes.contains(text) { words.append(text) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in name.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            default: flush()
+            }
+        }
+        flush()
+        return words.joined(separator: " ")
+    }
+
+    private static let asciiSuffixes: Set<String> = [
+        "inc", "incorporated", "gmbh", "ltd", "limited", "ag", "co", "corp", "corporation", "llc", "plc", "sa", "se", "kg", "the",
+    ]
 }

@@ -25,7 +25,7 @@ public struct ApprovalQueueComponent: SiteComponent {
         guard !context.viewer.isGuest, context.site.isMember(context.viewer) else { return .empty }
         guard let provider = context.service((any ApprovalQueueProvider).self) else { return Markup.unavailable(context) }
         let pending = try provider.pendingApprovals(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...100))
-        let locale = context.locale
+        let title = context.localized(properties.title, default: "approvals.title")
         // A form-level error about a request no longer listed (decided meanwhile, or a bad id) goes on top.
         var top: [HTMLNode] = []
         if let state = context.form, state.action == Self.action, let error = state.errors[""],
@@ -33,13 +33,12 @@ public struct ApprovalQueueComponent: SiteComponent {
             top.append(.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error))
         }
         guard !pending.isEmpty else {
-            return Markup.section(properties.title, top + [Markup.empty(context.text("approvals.empty"))])
+            return Markup.section(title, top + [Markup.empty(context.text("approvals.empty"))])
         }
         let items: [HTMLNode] = pending.map { approval in
             var children: [HTMLNode] = [
-                .el("h3", text: "\(approval.process): \(approval.item)"),
-                .el("p", [.class("ck-meta")], text: "\(approval.step) · \(approval.submitter) · "
-                    + Markup.date(approval.submitted, locale: locale)),
+                .el("h3", text: "\(Self.process(approval, context: context)): \(approval.item)"),
+                .el("p", [.class("ck-meta")], [.text([context.localized(approval.step), approval.submitter].filter { !$0.isEmpty }.joined(separator: " · ") + " · "), Markup.moment(approval.submitted, context: context)]),
             ]
             if let error = Markup.itemError(action: Self.action, item: approval.id, itemField: "request", context: context) {
                 children.append(error)
@@ -56,6 +55,18 @@ public struct ApprovalQueueComponent: SiteComponent {
             ]))
             return .el("article", [.class("ck-approval")], children)
         }
-        return Markup.section(properties.title, top + [Markup.list(items, label: properties.title)])
+        return Markup.section(title, top + [Markup.list(items, label: title)])
+    }
+
+    /// The approval process in the viewer's language: a built-in process by its key, an
+    /// employee request by its kind, anything else as the site author named it.
+    static func process(_ approval: ApprovalSummary, context: RenderContext) -> String {
+        switch approval.processKind {
+        case .leadRegistration: context.text("approvals.process.leadRegistration")
+        case .fundRequest: context.text("approvals.process.fundRequest")
+        case .fundClaim: context.text("approvals.process.fundClaim")
+        case .employeeRequest(let kind): context.text("approvals.process.employee", ["kind": context.localized(kind)])
+        case nil: context.localized(approval.process)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `community.articleList`: recent articles (optionally of a topic, or of the page's topic
 /// parameter), or with `order: "popular"` the most viewed ones, in the viewer's language, only
 /// those the viewer may read.
@@ -39,11 +41,17 @@ public struct ArticleListComponent: SiteComponent {
     }
 
     static func list(_ articles: [ArticleCard], page: String, context: RenderContext) -> HTMLNode {
-        Markup.list(articles.map { article in
-            .fragment([
+        let pageLanguage = context.locale.prefix { $0 != "_" && $0 != "-" }.lowercased()
+        return Markup.list(articles.map { article in
+            let content: [HTMLNode] = [
                 .el("h3", [], [Markup.link(article.title, context.url(page: page, parameter: article.slug))]),
                 .el("p", text: article.summary),
-            ])
+            ]
+            // An article shown in another language than the page's (no translation yet) says so,
+            // so screen readers pronounce it in its own language.
+            let language = article.locale.prefix { $0 != "_" && $0 != "-" }.lowercased()
+            guard !language.isEmpty, language != pageLanguage else { return .fragment(content) }
+            return .el("div", [HTMLAttribute("lang", article.locale.replacingOccurrences(of: "_", with: "-"))], content)
         })
     }
 }

@@ -30,10 +30,10 @@ public struct CaseActivityComponent: SiteComponent {
               let activity = try provider.activity(caseID: caseID, viewer: context.viewer)
         else { return .empty }
         var commentNodes: [HTMLNode] = activity.comments.map { comment in
-            var meta = comment.author + " · " + Markup.date(comment.posted, locale: context.locale)
-            if !comment.isPublic { meta += " · internal" }
+            var meta: [HTMLNode] = [.text(comment.author + " · "), Markup.moment(comment.posted, context: context)]
+            if !comment.isPublic { meta.append(.text(" · " + context.text("caseActivity.internalTag"))) }
             return .el("article", [.class(comment.isPublic ? "ck-comment" : "ck-comment ck-internal")], [
-                .el("p", [.class("ck-meta")], text: meta), .el("p", text: comment.body),
+                .el("p", [.class("ck-meta")], meta), .el("p", text: comment.body),
             ])
         }
         if commentNodes.isEmpty { commentNodes = [.el("p", [.class("ck-empty")], text: context.text("caseActivity.noComments"))] }
@@ -55,7 +55,7 @@ public struct CaseActivityComponent: SiteComponent {
             fileNodes.append(Markup.list(activity.attachments.map { file in
                 .fragment([
                     .el("a", [.href(SiteFileRoute.url(fileID: file.id, site: context.site))], text: file.fileName),
-                    .text(" (" + file.contentType + ", " + Markup.size(file.size) + ")"),
+                    .text(" (" + Markup.size(file.size) + ")"),
                 ])
             }, label: context.text("caseActivity.attachments")))
         }

@@ -31,7 +31,6 @@ public struct EmployeePortalComponent: SiteComponent {
         guard context.viewer.user?.kind == .internal, context.site.isMember(context.viewer) else { return .empty }
         guard let portal = context.service((any EmployeePortalProvider).self) else { return Markup.unavailable(context) }
         let limit = Markup.clamp(properties.limit, to: 0...50)
-        let locale = context.locale
         var children: [HTMLNode] = [.el("h3", text: context.text("employee.announcements"))]
         let announcements = try portal.announcements(viewer: context.viewer, limit: limit)
         children.append(announcements.isEmpty
@@ -39,7 +38,7 @@ public struct EmployeePortalComponent: SiteComponent {
             : Markup.list(announcements.map { announcement in
                 .el("article", [.class("ck-announcement")], [
                     .el("h4", text: announcement.title),
-                    .el("p", [.class("ck-meta")], text: Markup.date(announcement.published, locale: locale)),
+                    .el("p", [.class("ck-meta")], [Markup.moment(announcement.published, context: context)]),
                     .el("p", text: announcement.body),
                 ])
             }, label: context.text("employee.announcements")))
@@ -47,8 +46,8 @@ public struct EmployeePortalComponent: SiteComponent {
         let requests = try portal.employeeRequests(viewer: context.viewer, limit: limit)
         children.append(requests.isEmpty ? Markup.empty(context) : Markup.list(requests.map { request in
             .fragment([
-                .el("strong", text: request.kind),
-                .el("span", [.class("ck-meta")], text: (request.days.isEmpty ? "" : " · \(request.days)") + " · \(request.status)"),
+                .el("strong", text: context.localized(request.kind)),
+                .el("span", [.class("ck-meta")], text: (request.days.isEmpty ? "" : " · \(request.days)") + " · " + Markup.status(request.status, context: context)),
                 .el("p", text: request.details),
             ])
         }, label: context.text("employee.myRequests")))
@@ -56,20 +55,21 @@ public struct EmployeePortalComponent: SiteComponent {
         if !kinds.isEmpty {
             children.append(.el("h3", text: context.text("employee.submitRequest")))
             children.append(Markup.form(Self.requestAction, context: context, [
-                Markup.field("kind", label: "Kind", action: Self.requestAction, context: context, required: true, options: kinds),
-                Markup.field("details", label: "Details", action: Self.requestAction, context: context, multiline: true, required: true),
-                Markup.field("start", label: "First day (YYYY-MM-DD)", action: Self.requestAction, context: context, type: "date"),
-                Markup.field("end", label: "Last day (YYYY-MM-DD)", action: Self.requestAction, context: context, type: "date"),
+                Markup.field("kind", label: context.text("employee.kind"), action: Self.requestAction, context: context, required: true, options: kinds,
+                              labels: Dictionary(kinds.map { ($0, context.localized($0)) }) { first, _ in first }),
+                Markup.field("details", label: context.text("employee.details"), action: Self.requestAction, context: context, multiline: true, required: true),
+                Markup.field("start", label: context.text("employee.firstDay"), action: Self.requestAction, context: context, type: "date"),
+                Markup.field("end", label: context.text("employee.lastDay"), action: Self.requestAction, context: context, type: "date"),
             ], submit: context.text("employee.submitRequest")))
         }
         if portal.mayPublish(viewer: context.viewer) {
             children.append(.el("h3", text: context.text("employee.publishAnnouncement")))
             children.append(Markup.form(Self.publishAction, context: context, [
-                Markup.field("title", label: "Title", action: Self.publishAction, context: context, required: true),
-                Markup.field("body", label: "Text", action: Self.publishAction, context: context, multiline: true, required: true),
-                Markup.field("department", label: "Department (empty: everyone)", action: Self.publishAction, context: context),
+                Markup.field("title", label: context.text("employee.announcementTitle"), action: Self.publishAction, context: context, required: true),
+                Markup.field("body", label: context.text("employee.announcementBody"), action: Self.publishAction, context: context, multiline: true, required: true),
+                Markup.field("department", label: context.text("employee.department"), action: Self.publishAction, context: context),
             ], submit: context.text("employee.publishAnnouncement")))
         }
-        return Markup.section(properties.title, children)
+        return Markup.section(context.localized(properties.title, default: "employee.title"), children)
     }
 }

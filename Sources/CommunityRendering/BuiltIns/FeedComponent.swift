@@ -23,7 +23,7 @@ public struct FeedComponent: SiteComponent {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         let items = try engagement.feed(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
         return Markup.section(context.localized(properties.title, default: "feed.title"), items.isEmpty ? [Markup.empty(context.text("empty.noPosts"))] : [Markup.list(items.map { item in
-            .fragment([.el("p", [.class("ck-meta")], text: item.author + " · " + Markup.date(item.posted, locale: context.locale)), item.body.node])
+            .fragment([.el("p", [.class("ck-meta")], item.posted == nil ? [.text(item.author)] : [.text(item.author + " · "), Markup.moment(item.posted, context: context)]), item.body.node])
         })])
     }
 }

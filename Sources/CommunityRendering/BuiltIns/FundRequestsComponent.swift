@@ -42,24 +42,25 @@ public struct FundRequestsComponent: SiteComponent {
         let period = properties.period.isEmpty ? Self.quarter(of: context.clock.now()) : properties.period
         var children: [HTMLNode] = []
         if let budget = try programs.fundBudget(period: period, viewer: context.viewer) {
-            children.append(.el("p", [.class("ck-meta")], text: "\(budget.period): \(budget.available) of \(budget.allocated) available"))
+            children.append(.el("p", [.class("ck-meta")], text: context.text("funds.budget", [
+                "period": budget.period, "available": budget.available, "allocated": budget.allocated])))
         } else {
-            children.append(.el("p", [.class("ck-meta")], text: "\(period): no budget allocated yet"))
+            children.append(.el("p", [.class("ck-meta")], text: context.text("funds.noBudget", ["period": period])))
         }
         let requests = try programs.fundRequests(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
         children.append(requests.isEmpty ? Markup.empty(context) : Markup.list(requests.map { request in
             .fragment([
                 .el("strong", text: request.activity),
-                .el("span", [.class("ck-meta")], text: " · \(request.period) · \(request.amount) · \(request.status)"
-                    + (request.claimed == "0" ? "" : " · claimed \(request.claimed)")),
+                .el("span", [.class("ck-meta")], text: " · \(request.period) · \(request.amount) · \(Markup.status(request.status, context: context))"
+                    + (request.claimed == "0" ? "" : " · " + context.text("funds.claimed", ["amount": request.claimed]))),
             ])
-        }, label: "Fund requests"))
-        children.append(.el("h3", text: "Request funds"))
+        }, label: context.text("funds.requests")))
+        children.append(.el("h3", text: context.text("funds.request")))
         children.append(Markup.form(Self.action, context: context, [
             Markup.hidden("period", period),
-            Markup.field("activity", label: "Activity", action: Self.action, context: context, required: true),
-            Markup.field("amount", label: "Amount", action: Self.action, context: context, required: true, type: "number"),
-        ], submit: "Request funds"))
-        return Markup.section(properties.title, children)
+            Markup.field("activity", label: context.text("funds.activity"), action: Self.action, context: context, required: true),
+            Markup.field("amount", label: context.text("funds.amount"), action: Self.action, context: context, required: true, type: "number"),
+        ], submit: context.text("funds.request")))
+        return Markup.section(context.localized(properties.title, default: "funds.title"), children)
     }
 }

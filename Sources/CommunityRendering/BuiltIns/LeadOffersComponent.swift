@@ -28,19 +28,20 @@ public struct LeadOffersComponent: SiteComponent {
         guard context.viewer.user?.kind == .partner, context.site.isMember(context.viewer) else { return .empty }
         guard let programs = context.service((any PartnerProgramProvider).self) else { return Markup.unavailable(context) }
         let offers = try programs.leadOffers(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
-        return Markup.section(properties.title, offers.isEmpty ? [Markup.empty(context)] : [Markup.list(offers.map { offer in
+        let title = context.localized(properties.title, default: "offers.title")
+        return Markup.section(title, offers.isEmpty ? [Markup.empty(context)] : [Markup.list(offers.map { offer in
             let name = [offer.company, offer.contact].compactMap { $0 }.joined(separator: " · ")
             return .fragment([
                 // Only a lead the viewer may read gets a link (the others' pages would answer 404).
-                Markup.link(name.isEmpty ? "Lead \(offer.leadID)" : name,
+                Markup.link(name.isEmpty ? context.text("offers.lead", ["id": offer.leadID]) : name,
                             offer.company == nil ? nil : context.url(objectType: "Lead", id: offer.leadID)),
-                .el("span", [.class("ck-meta")], text: " · answer by " + Markup.date(offer.expires, locale: context.locale)),
-                Markup.form(Self.acceptAction, context: context, [Markup.hidden("lead", offer.leadID)], submit: "Accept"),
+                .el("span", [.class("ck-meta")], text: " · " + context.text("offers.answerBy", ["date": Markup.date(offer.expires, locale: context.locale)])),
+                Markup.form(Self.acceptAction, context: context, [Markup.hidden("lead", offer.leadID)], submit: context.text("offers.accept")),
                 Markup.form(Self.declineAction, context: context, [
                     Markup.hidden("lead", offer.leadID),
-                    Markup.field("reason", label: "Reason (optional)", action: Self.declineAction, context: context),
-                ], submit: "Decline"),
+                    Markup.field("reason", label: context.text("offers.reason"), action: Self.declineAction, context: context),
+                ], submit: context.text("offers.decline")),
             ])
-        }, label: properties.title)])
+        }, label: title)])
     }
 }

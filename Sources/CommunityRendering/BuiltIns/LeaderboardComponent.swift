@@ -25,11 +25,20 @@ public struct LeaderboardComponent: SiteComponent {
         let title = context.localized(properties.title, default: "leaderboard.title")
         guard !leaders.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         let rows: [HTMLNode] = leaders.enumerated().map { i, entry in
-            .el("tr", [], [.el("td", text: "\(i + 1)"), .el("td", text: entry.name), .el("td", text: entry.level), .el("td", text: "\(entry.points)")])
+            .el("tr", [], [.el("td", text: "\(i + 1)"), .el("td", text: entry.name), .el("td", text: Self.level(entry.level, context: context)),
+                            .el("td", [.class("ck-num")], text: "\(entry.points)")])
         }
         return Markup.section(title, [Markup.scrollable(.el("table", [], [
-            .el("thead", [], [.el("tr", [], ["leaderboard.rank", "leaderboard.member", "leaderboard.level", "leaderboard.points"].map { .el("th", [HTMLAttribute("scope", "col")], text: context.text($0)) })]),
+            .el("thead", [], [.el("tr", [], ["leaderboard.rank", "leaderboard.member", "leaderboard.level", "leaderboard.points"].map { key -> HTMLNode in
+                .el("th", [HTMLAttribute("scope", "col")] + (key == "leaderboard.points" ? [.class("ck-num")] : []), text: context.text(UIStringKey(key)))
+            })]),
             .el("tbody", [], rows),
         ]), label: title)])
+    }
+
+    /// A reputation level's name in the viewer's language: the built-in levels (`Newcomer`…)
+    /// from the tables, a host's own through the site's translations.
+    static func level(_ name: String, context: RenderContext) -> String {
+        context.strings.textIfPresent(UIStringKey("reputation.level." + name), locale: context.locale) ?? context.localized(name)
     }
 }

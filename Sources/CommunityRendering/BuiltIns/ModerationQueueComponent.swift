@@ -33,10 +33,11 @@ public struct ModerationQueueComponent: SiteComponent {
         var items: [HTMLNode] = []
         if queue.isEmpty { items.append(.el("p", [.class("ck-empty")], text: context.text("moderation.empty"))) }
         for item in queue {
+            let heading = context.text("moderation.item", ["kind": Self.kind(item.kind, context: context), "author": item.author])
             var children: [HTMLNode] = [
-                .el("h3", text: item.kind.prefix(1).uppercased() + item.kind.dropFirst() + " by " + item.author),
-                .el("p", [.class("ck-meta")], text: context.text("moderation.queued") + " " + Markup.date(item.opened, locale: context.locale)
-                    + (item.reasons.isEmpty ? "" : " · " + item.reasons.joined(separator: "; "))),
+                .el("h3", text: heading),
+                .el("p", [.class("ck-meta")], [.text(context.text("moderation.queued") + " "), Markup.moment(item.opened, context: context),
+                    .text(item.reasons.isEmpty ? "" : " · " + item.reasons.map { Self.reason($0, context: context) }.joined(separator: "; "))]),
                 .el("blockquote", text: item.text),
             ]
             for action in [Self.approveAction, Self.removeAction, Self.editAction] {
@@ -51,7 +52,7 @@ public struct ModerationQueueComponent: SiteComponent {
                 Markup.itemField("body", label: context.text("moderation.editedText"), action: Self.editAction, item: item.id, itemField: "case",
                                  context: context, multiline: true, initial: item.text, required: true),
             ], submit: context.text("moderation.saveEdit")))
-            items.append(.el("article", [.class("ck-moderation-item"), HTMLAttribute("aria-label", item.kind + " by " + item.author)], children))
+            items.append(.el("article", [.class("ck-moderation-item"), HTMLAttribute("aria-label", heading)], children))
         }
         var nodes = [Markup.section(context.text("moderation.title"), items)]
         let limit = Markup.clamp(properties.logLimit, to: 0...100)
@@ -59,8 +60,8 @@ public struct ModerationQueueComponent: SiteComponent {
             let log = try provider.moderationLog(viewer: context.viewer, limit: limit)
             let rows: [HTMLNode] = log.map { line in
                 .el("tr", [], [
-                    .el("td", text: Markup.date(line.at, locale: context.locale)), .el("td", text: line.actor), .el("td", text: line.action),
-                    .el("td", text: line.subject), .el("td", text: line.detail),
+                    .el("td", text: Markup.date(line.at, locale: context.locale)), .el("td", text: line.actor.isEmpty ? context.text("moderation.automatic") : line.actor), .el("td", text: context.strings.textIfPresent(UIStringKey("moderation.log." + line.action), locale: context.locale) ?? line.action),
+                    .el("td", text: Self.subject(line.subject, context: context)), .el("td", text: line.detail),
                 ])
             }
             let table: HTMLNode = rows.isEmpty ? Markup.empty(context) : .el("table", [.class("ck-table")], [
@@ -71,5 +72,27 @@ public struct ModerationQueueComponent: SiteComponent {
             nodes.append(Markup.section(context.text("moderation.audit"), [rows.isEmpty ? table : Markup.scrollable(table, label: context.text("moderation.latest"))]))
         }
         return .fragment(nodes)
+    }
+
+    /// What was queued (`post`, `comment`…) in the viewer's language, capitalised as stored when unknown.
+    static func kind(_ raw: String, context: RenderContext) -> String {
+        context.strings.textIfPresent(UIStringKey("moderation.kind." + raw), locale: context.locale)
+            ?? raw.prefix(1).uppercased() + raw.dropFirst()
+    }
+
+    /// Why an entry is queued: a built-in reason code (`keywordRule`) or a member's flag
+    /// (`flagged: <their words>`) in the viewer's language; anything else as stored.
+    static func reason(_ raw: String, context: RenderContext) -> String {
+        let flagged = "flagged: "
+        if raw.hasPrefix(flagged) { return context.text("moderation.reason.flagged", ["reason": String(raw.dropFirst(flagged.count))]) }
+        return context.strings.textIfPresent(UIStringKey("moderation.reason." + raw), locale: context.locale) ?? raw
+    }
+
+    /// What an audit line is about (`answer:ans_81…`) as its kind in the viewer's language; the
+    /// internal id is for the log, not for people. Anything else is shown as stored.
+    static func subject(_ raw: String, context: RenderContext) -> String {
+        guard let colon = raw.firstIndex(of: ":") else { return raw }
+        let prefix = String(raw[..<colon])
+        return context.strings.textIfPresent(UIStringKey("moderation.kind." + (prefix == "item" ? "post" : prefix)), locale: context.locale) ?? raw
     }
 }

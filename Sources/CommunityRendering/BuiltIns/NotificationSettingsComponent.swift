@@ -37,16 +37,16 @@ public struct NotificationSettingsComponent: SiteComponent {
                 selectAttributes.append(HTMLAttribute("aria-describedby", selectID + "-error"))
             }
             var emailCell: [HTMLNode] = [
-                .el("label", [HTMLAttribute("for", selectID)], text: "E-mail"),
+                .el("label", [HTMLAttribute("for", selectID)], text: context.text("notifications.email")),
                 .el("select", selectAttributes, NotificationSettings.frequencies.map { option in
                     var attributes = [HTMLAttribute("value", option)]
                     if option == email { attributes.append(HTMLAttribute(flag: "selected")) }
-                    return .el("option", attributes, text: option)
+                    return .el("option", attributes, text: context.strings.textIfPresent(UIStringKey("notifications.frequency." + option), locale: context.locale) ?? option)
                 }),
             ]
             if let error { emailCell.append(.el("p", [.class("ck-error"), HTMLAttribute("id", selectID + "-error")], text: error)) }
             rows.append(.el("tr", [], [
-                .el("th", [HTMLAttribute("scope", "row")], text: row.label),
+                .el("th", [HTMLAttribute("scope", "row")], text: context.strings.textIfPresent(UIStringKey("notifications.kind." + row.kind), locale: context.locale) ?? row.label),
                 .el("td", [], [Markup.checkbox(inAppName, label: context.text("notifications.inApp"), checked: inApp, action: Self.action)]),
                 .el("td", [], emailCell),
             ]))
@@ -58,6 +58,6 @@ public struct NotificationSettingsComponent: SiteComponent {
         ])
         children.append(Markup.form(Self.action, context: context, [Markup.scrollable(table, label: context.text("notifications.caption"))],
                                     submit: context.text("notifications.save")))
-        return Markup.section(properties.title, children)
+        return Markup.section(context.localized(properties.title, default: "notifications.title"), children)
     }
 }

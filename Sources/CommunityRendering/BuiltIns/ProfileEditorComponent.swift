@@ -50,6 +50,6 @@ public struct ProfileEditorComponent: SiteComponent {
             Markup.fileField("photo", label: context.text("profileEditor.photo", ["size": Markup.size(limits.maxUploadBytes)]),
                              action: Self.photoAction, context: context, accept: Self.photoTypes),
         ], submit: context.text("profileEditor.upload")))
-        return Markup.section(properties.title, children)
+        return Markup.section(context.localized(properties.title, default: "profileEditor.title"), children)
     }
 }

@@ -27,13 +27,15 @@ public struct QuestionDetailComponent: SiteComponent {
             answers: question.answers.map { ($0.body.node.textContent, $0.isBest) }))
         var children: [HTMLNode] = [
             .el("h1", text: question.summary.title),
-            .el("p", [.class("ck-meta")], text: question.summary.author),
+            .el("p", [.class("ck-meta")], question.summary.asked == nil ? [.text(question.summary.author)]
+                : [.text(question.summary.author + " · "), Markup.moment(question.summary.asked, context: context)]),
             .el("div", [.class("ck-question-body")], [question.body.node]),
             .el("h2", text: context.text("question.answers", ["count": "\(question.answers.count)"])),
         ]
         children += question.answers.map { answer in
             .el("div", [.class(answer.isBest ? "ck-answer ck-best" : "ck-answer")], [
-                .el("p", [.class("ck-meta")], text: answer.author + (answer.isBest ? " ✓ " + context.text("question.best") : "")), answer.body.node,
+                .el("p", [.class("ck-meta")], [.text(answer.author + (answer.posted == nil ? "" : " · ")), Markup.moment(answer.posted, context: context),
+                                                 .text(answer.isBest ? " ✓ " + context.text("question.best") : "")]), answer.body.node,
             ])
         }
         if let caseID = question.caseID {

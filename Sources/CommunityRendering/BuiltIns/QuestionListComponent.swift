@@ -34,7 +34,11 @@ public struct QuestionListComponent: SiteComponent {
         Markup.list(questions.map { q in
             .fragment([
                 Markup.link(q.title, context.url(page: page, parameter: q.id)),
-                .el("span", [.class("ck-meta")], text: " · \(q.author) · " + context.text("questions.answerCount", ["count": "\(q.answerCount)"]) + (q.isSolved ? " · ✓ " + context.text("question.solved") : "")),
+                .el("span", [.class("ck-meta")], [
+                    .text(" · \(q.author) · "),
+                    q.asked == nil ? .empty : .fragment([Markup.moment(q.asked, context: context), .text(" · ")]),
+                    .text(context.text("questions.answerCount", ["count": "\(q.answerCount)"]) + (q.isSolved ? " · ✓ " + context.text("question.solved") : "")),
+                ]),
             ])
         })
     }

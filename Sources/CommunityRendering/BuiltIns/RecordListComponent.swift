@@ -48,7 +48,8 @@ public struct RecordListComponent: SiteComponent {
     }
 
     /// A table of rows: labelled column headers, formatted values, the first column linking to
-    /// the record; wrapped so a wide table scrolls inside its own container.
+    /// the record; wrapped so a wide table scrolls inside its own container. Amounts and numbers
+    /// (cells and their column's header) align to the end; amounts and dates never wrap.
     static func table(
         _ records: [RecordRow], object: EntityType, columns: [String], label: String, presenter: RecordPresenter, context: RenderContext
     ) -> HTMLNode {
@@ -58,21 +59,34 @@ public struct RecordListComponent: SiteComponent {
             return .el("tr", [], columns.enumerated().map { i, field in
                 let value = record.value(of: field)
                 let text = value.map { presenter.text($0, field: field, object: object, currencyCode: currency) } ?? ""
-                let numeric: Bool
-                switch value {
-                case .currency?, .number?: numeric = true
-                default: numeric = false
-                }
                 if i == 0 {
                     let label = text.isEmpty ? presenter.objectLabel(object) : text
                     return .el("td", [], [Markup.link(label, context.url(objectType: object.name, id: record.id))])
                 }
-                return .el("td", numeric ? [.class("ck-num")] : [], text: text)
+                let kind = cellClass(value)
+                return .el("td", kind.map { [.class($0)] } ?? [], text: text)
             })
         }
+        let headers: [HTMLNode] = columns.enumerated().map { i, field in
+            var attributes = [HTMLAttribute("scope", "col")]
+            // A column of numbers aligns its header with its values.
+            if i > 0, let first = records.lazy.compactMap({ $0.value(of: field) }).first, cellClass(first) == "ck-num" {
+                attributes.append(.class("ck-num"))
+            }
+            return .el("th", attributes, text: presenter.label(of: field, object: object))
+        }
         return Markup.scrollable(.el("table", [.class("ck-table")], [
-            .el("thead", [], [.el("tr", [], columns.map { .el("th", [HTMLAttribute("scope", "col")], text: presenter.label(of: $0, object: object)) })]),
+            .el("thead", [], [.el("tr", [], headers)]),
             .el("tbody", [], rows),
         ]), label: label)
+    }
+
+    /// The cell class of a value: `ck-num` for amounts and numbers, `ck-date` for days and moments.
+    static func cellClass(_ value: FieldValue?) -> String? {
+        switch value {
+        case .currency?, .number?: "ck-num"
+        case .date?, .dateTime?: "ck-date"
+        default: nil
+        }
     }
 }

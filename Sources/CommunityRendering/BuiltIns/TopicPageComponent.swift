@@ -46,7 +46,7 @@ public struct TopicPageComponent: SiteComponent {
                                 [.el("h2", text: heading), links.list(items, context: context)]))
         }
         if !topic.experts.isEmpty {
-            children.append(Markup.section("Experts", [Markup.list(topic.experts.map { .text("\($0.name) · \($0.points)") })]))
+            children.append(Markup.section(context.text("topic.experts"), [Markup.list(topic.experts.map { .text("\($0.name) · \($0.points)") })]))
         }
         if children.count == 1 || (children.count == 2 && !topic.description.isEmpty) { children.append(Markup.empty(context)) }
         return .el("div", [.class("ck-topic")], children)

@@ -12,8 +12,9 @@ public struct ChartRenderer: Sendable {
     /// Formats values in the viewer's locale.
     public let formatter: LocaleFormatter
 
-    /// The view box width in SVG units; the drawing scales down with its container.
-    public static let width: Double = 400
+    /// The view box width in SVG units; the drawing scales down with its container. About the
+    /// width of a phone's content column (311 px at 375), so text keeps its size there.
+    public static let width: Double = 320
     /// The smallest font size any text uses, in SVG units.
     public static let minimumFontSize: Double = 13
     /// The most categories drawn (the table lists them all).
@@ -141,6 +142,19 @@ public struct ChartRenderer: Sendable {
         return palette[((index % palette.count) + palette.count) % palette.count]
     }
 
+    /// The colour for text drawn over bars of the given colours: the theme's `onPrimary` when it
+    /// reaches 4.5:1 against every one of them, otherwise whichever of `onPrimary`, `text`,
+    /// `background`, white and black contrasts best with the least contrasting bar, so a value
+    /// never reads dark on a dark bar (or light on a light one).
+    func labelColor(over fills: [String]) -> String {
+        let bars = fills.compactMap(ThemeColor.init(hex:))
+        guard !bars.isEmpty else { return theme.text.description }
+        func worst(_ candidate: ThemeColor) -> Double { bars.map { $0.contrast(with: candidate) }.min() ?? 0 }
+        if worst(theme.onPrimary) >= 4.5 { return theme.onPrimary.description }
+        let candidates = [theme.onPrimary, theme.text, theme.background, ThemeColor("#ffffff"), ThemeColor("#000000")]
+        return (candidates.max { worst($0) < worst($1) } ?? theme.text).description
+    }
+
     // MARK: Kinds
 
     struct Drawing {
@@ -198,18 +212,22 @@ public struct ChartRenderer: Sendable {
             let y = top + Double(c) * rowHeight
             nodes.append(Self.label(Self.fit(chart.categories[c], width: plot, fontSize: Self.fontSize), x: left, y: y + 14))
             let barY = y + 20, barHeight = 18.0
+            // Each drawn segment's span and colour, to colour a value label drawn over them.
+            var segments: [(from: Double, to: Double, fill: String)] = []
             if stacked {
                 var start = 0.0
                 for s in 0..<seriesCount {
                     let v = max(value(chart, series: s, category: c), 0)
                     let end = Self.clean(start + v)
                     nodes.append(Self.rect(x: x(start), y: barY, width: x(end) - x(start), height: barHeight, fill: color(s)))
+                    if x(end) > x(start) { segments.append((x(start), x(end), color(s))) }
                     start = end
                 }
             } else {
                 let v = totals[c]
                 let from = x(min(v, 0)), to = x(max(v, 0))
                 nodes.append(Self.rect(x: from, y: barY, width: max(to - from, v == 0 ? 0 : 1), height: barHeight, fill: color(0)))
+                segments.append((from, to, color(0)))
             }
             let valueText = text(totals[c], format: chart.format)
             let size = Self.minimumFontSize
@@ -219,8 +237,10 @@ public struct ChartRenderer: Sendable {
                 nodes.append(Self.label(valueText, x: end + 6, y: barY + 14, size: size))
             } else {
                 let fitted = Self.fit(valueText, width: max(end - left - 6, 0), fontSize: size)
-                nodes.append(Self.label(fitted, x: max(end - 6, left), y: barY + 14, anchor: "end", size: size,
-                                        fill: theme.onPrimary.description, weight: "600"))
+                let labelEnd = max(end - 6, left), labelStart = labelEnd - Self.textWidth(fitted, fontSize: size)
+                let under = segments.filter { $0.to > labelStart && $0.from < labelEnd }.map(\.fill)
+                nodes.append(Self.label(fitted, x: labelEnd, y: barY + 14, anchor: "end", size: size,
+                                        fill: labelColor(over: under), weight: "600"))
             }
         }
         var height = top + Double(count) * rowHeight
@@ -340,7 +360,7 @@ public struct ChartRenderer: Sendable {
     /// The data as a table: one row per category, one column per series, every value in full.
     func table(_ chart: Chart) -> HTMLNode {
         let header: [HTMLNode] = [.el("th", [HTMLAttribute("scope", "col")], text: chart.categoryLabel)]
-            + chart.series.map { .el("th", [HTMLAttribute("scope", "col")], text: $0.name) }
+            + chart.series.map { .el("th", [HTMLAttribute("scope", "col"), .class("ck-num")], text: $0.name) }
         let rows: [HTMLNode] = chart.categories.indices.map { c in
             .el("tr", [], [.el("th", [HTMLAttribute("scope", "row")], text: chart.categories[c])] + chart.series.map { series in
                 let raw = series.values.indices.contains(c) ? series.values[c] : 0

@@ -14,9 +14,14 @@ public struct ApprovalSummary: Sendable, Hashable {
     public var submitter: String
     /// When it was submitted.
     public var submitted: Date
+    /// The built-in process it belongs to, named in the viewer's language; `nil` shows ``process``.
+    public var processKind: ApprovalProcessKind?
 
     /// A summary.
-    public init(id: String, process: String, item: String, step: String, submitter: String, submitted: Date) {
+    public init(
+        id: String, process: String, item: String, step: String, submitter: String, submitted: Date, processKind: ApprovalProcessKind? = nil
+    ) {
+        self.processKind = processKind
         self.id = id
         self.process = process
         self.item = item

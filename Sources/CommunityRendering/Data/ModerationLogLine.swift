@@ -2,7 +2,7 @@ public import Foundation
 
 /// One entry of the moderation audit log.
 public struct ModerationLogLine: Sendable, Hashable {
-    /// Who acted (a moderator's public name, or "rule").
+    /// Who acted: a moderator's public name, or empty for an automatic rule.
     public var actor: String
     /// What was done ("approved", "removed", "edited", "flagged", …).
     public var action: String

@@ -10,7 +10,8 @@ public struct ModerationQueueItem: Sendable, Hashable {
     public var author: String
     /// Its current text, plain.
     public var text: String
-    /// Why it is in the queue (flag reasons, rules).
+    /// Why it is in the queue: `flagged: <the member's reason>`, or a rule's code (`keywordRule`,
+    /// `preModeration`, `rateLimit`), which the queue shows in the viewer's language.
     public var reasons: [String]
     /// When it entered the queue.
     public var opened: Date

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A question with its answers.
 public struct QuestionView: Sendable, Hashable {
     /// An answer.
@@ -8,9 +10,12 @@ public struct QuestionView: Sendable, Hashable {
         public var body: RichText
         /// Whether it is the best answer.
         public var isBest: Bool
+        /// When it was posted, when known.
+        public var posted: Date?
 
         /// An answer.
-        public init(author: String, body: RichText, isBest: Bool = false) {
+        public init(author: String, body: RichText, isBest: Bool = false, posted: Date? = nil) {
+            self.posted = posted
             self.author = author
             self.body = body
             self.isBest = isBest

@@ -15,10 +15,8 @@ extension SiteResponder {
     /// the bytes, 404 for an unknown or malformed name or when no store is configured, 405 for
     /// any other method.
     func serveAsset(_ request: SiteRequest, relative: String) -> SiteResponse {
-        let notFound = SiteResponse(status: 404, headers: SecurityHeaders.forText("text/plain; charset=utf-8"), body: "Not Found")
-        guard request.method != .post else {
-            return SiteResponse(status: 405, headers: SecurityHeaders.forText("text/plain; charset=utf-8"), body: "Method Not Allowed")
-        }
+        let notFound = plain(404, "http.notFound", request)
+        guard request.method != .post else { return plain(405, "http.methodNotAllowed", request) }
         let name = String(relative.dropFirst(Site.assetsSegment.count + 2))
         guard SiteAsset.isValidName(name), let store = services.get((any AssetStore).self),
               let asset = store.asset(named: name, site: site.id)

@@ -48,7 +48,7 @@ extension SiteResponder {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].isEmpty, parts[1] == SiteResponder.localeSegment else { return nil }
         let locale = String(parts[2])
-        guard site.locales.contains(locale) else { return SiteResponse(status: 404, headers: SecurityHeaders.forText("text/plain; charset=utf-8"), body: "Not Found") }
+        guard site.locales.contains(locale) else { return plain(404, "http.notFound", request) }
         let target = site.returnTarget(request.query["return"]) ?? site.homeURL
         return SiteResponse(
             status: 303, headers: ["Location": target.string, "Cache-Control": "no-store"],

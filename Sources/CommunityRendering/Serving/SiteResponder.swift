@@ -68,12 +68,12 @@ public struct SiteResponder: Sendable {
     /// the page carries a form, so that form tokens bind to that browser; the cookie comes back
     /// in ``SiteResponse/setCookies``.
     public func handle(_ request: SiteRequest) -> SiteResponse {
-        guard let relative = router.relativePath(request.path) else { return plain(404, "Not Found") }
+        guard let relative = router.relativePath(request.path) else { return plain(404, "http.notFound", request) }
         do {
             try limits.check(request)
         } catch {
             reportLimitRejection(request, error)
-            return plain(error.status, error.description)
+            return plain(error.status, error.message(strings, locale: locale(for: request)))
         }
         var request = request
         if request.method == .post, MultipartParser.isMultipart(request.header("content-type")) {
@@ -84,12 +84,12 @@ public struct SiteResponder: Sendable {
                 try limits.check(request)
             } catch let error as MultipartError {
                 reportMultipartRejection(request, error)
-                return plain(error.status, error.description)
+                return plain(error.status, error.message(strings, locale: locale(for: request)))
             } catch let error as RequestLimitError {
                 reportLimitRejection(request, error)
-                return plain(error.status, error.description)
+                return plain(error.status, error.message(strings, locale: locale(for: request)))
             } catch {
-                return plain(400, "Bad Request")
+                return plain(400, "http.badRequest", request)
             }
         }
         var freshGuestToken: String?
@@ -101,7 +101,7 @@ public struct SiteResponder: Sendable {
                 request.viewer.sessionID = GuestSession.sessionPrefix + fresh
                 freshGuestToken = fresh
             } else {
-                return plain(503, "Service Unavailable")
+                return plain(503, "http.unavailable", request)
             }
         }
         var response = route(request, relative: relative)
@@ -118,7 +118,7 @@ public struct SiteResponder: Sendable {
         if relative.hasPrefix("/" + Site.assetsSegment + "/") { return serveAsset(request, relative: relative) }
         let signingIn = isSignInRequest(request, relative: relative)
         if site.status == .draft, !signingIn, !(site.isMember(request.viewer) && request.viewer.user?.kind == .internal) {
-            return plain(404, "Not Found")
+            return plain(404, "http.notFound", request)
         }
         if site.status == .preview, !signingIn, !site.isMember(request.viewer) {
             return plain(401, strings.text("page.previewSignIn", locale: locale(for: request)))
@@ -217,7 +217,7 @@ public struct SiteResponder: Sendable {
         if let index = chosenVariationIndex(page, viewer: viewer, record: context.record) {
             key = page.id + "#" + page.variations[index].audienceID + "#\(index)"
         }
-        guard let layout = compiled[key] else { return plain(500, "Internal Server Error") }
+        guard let layout = compiled[key] else { return plain(500, strings.text("http.internalError", locale: context.locale)) }
         var body = ""
         body.reserveCapacity(8192)
         renderBody(layout, context: context, into: &body)
@@ -345,7 +345,7 @@ public struct SiteResponder: Sendable {
 
     private func handleAction(_ request: SiteRequest, relative: String) -> SiteResponse {
         let parts = relative.split(separator: "/")
-        guard parts.count == 2, parts[0] == "_action" else { return plain(405, "Method Not Allowed") }
+        guard parts.count == 2, parts[0] == "_action" else { return plain(405, "http.methodNotAllowed", request) }
         let name = String(parts[1])
         guard isSameOrigin(request) else {
             reportCSRFRejection(request, action: name, crossOrigin: true)
@@ -355,7 +355,7 @@ public struct SiteResponder: Sendable {
             reportCSRFRejection(request, action: name)
             return plain(403, strings.text("form.expired", locale: locale(for: request)))
         }
-        guard let handler = actions.handler(name) else { return plain(404, "Not Found") }
+        guard let handler = actions.handler(name) else { return plain(404, "http.notFound", request) }
         var form = request.form
         form.removeValue(forKey: "_csrf")
         let returnPath = form.removeValue(forKey: "_return").flatMap(SafeURL.init).flatMap { $0.isLocalPath ? $0 : nil }
@@ -364,7 +364,7 @@ public struct SiteResponder: Sendable {
                 try limits.checkUpload(file)
             } catch {
                 reportInvalidForm(action: name, errors: [error.field: error.description])
-                let state = FormState(action: name, values: form, errors: [file.field: error.description])
+                let state = FormState(action: name, values: form, errors: [file.field: error.message(strings, locale: locale(for: request))])
                 let path = returnPath?.string ?? (site.urlPrefix + "/")
                 var response = handleGet(SiteRequest(.get, path, viewer: request.viewer), form: state, status: error.status)
                 if response.status == 200 { response.status = error.status }
@@ -440,12 +440,12 @@ public struct SiteResponder: Sendable {
     /// so a file's existence is not revealed), with its stored type, `nosniff`, a sandboxing
     /// CSP, and `inline` only for images whose bytes match their type.
     private func serveFile(_ id: String, request: SiteRequest) -> SiteResponse {
-        guard let provider = services.get((any SiteFileProvider).self) else { return plain(404, "Not Found") }
+        guard let provider = services.get((any SiteFileProvider).self) else { return plain(404, "http.notFound", request) }
         let file: SiteFile?
-        do { file = try provider.file(id: id, viewer: request.viewer) } catch { return plain(404, "Not Found") }
+        do { file = try provider.file(id: id, viewer: request.viewer) } catch { return plain(404, "http.notFound", request) }
         guard let file else {
             if request.viewer.isGuest, let signIn = signInRedirect(returningTo: request.path) { return signIn }
-            return plain(404, "Not Found")
+            return plain(404, "http.notFound", request)
         }
         var response = SiteResponse(status: 200, headers: SiteFileRoute.headers(for: file), bodyBytes: file.bytes)
         if request.method == .head { response.bodyBytes = [] }
@@ -454,5 +454,10 @@ public struct SiteResponder: Sendable {
 
     private func plain(_ status: Int, _ text: String) -> SiteResponse {
         SiteResponse(status: status, headers: SecurityHeaders.forText("text/plain; charset=utf-8"), body: text)
+    }
+
+    /// A plain-text answer in the request's language (`http.notFound`…).
+    func plain(_ status: Int, _ key: UIStringKey, _ request: SiteRequest) -> SiteResponse {
+        plain(status, strings.text(key, locale: locale(for: request)))
     }
 }

@@ -1,9 +1,13 @@
 extension Stylesheet {
     /// What the translated forms and the language switcher add to the base stylesheet: the
-    /// required marker, help text and the required-fields note, framed field groups, and the
-    /// switcher as a row with the current language in bold.
+    /// required marker, help text and the required-fields note, framed field groups, room between
+    /// buttons, between forms and the heading after a form, and the switcher as a row with the
+    /// current language in bold.
     public static let forms = """
         .ck-required{color:var(--ck-danger)}.ck-help,.ck-required-note{margin:0;font-size:.9em;color:var(--ck-muted)}\
+        .ck-required-note{margin-bottom:var(--ck-space-3)}\
+        .ck-button+.ck-button{margin-inline-start:var(--ck-space-2)}\
+        .ck-card form+form,.ck-card>form+h3,.ck-card>ul+h3,.ck-card>p+h3,.ck-card+.ck-card{margin-top:var(--ck-space-4)}\
         .ck-field .ck-error{margin:0;font-weight:600}\
         .ck-fieldset{border:1px solid var(--ck-border);border-radius:var(--ck-radius);margin:0 0 var(--ck-space-4);\
         padding:var(--ck-space-2) var(--ck-space-3)}.ck-fieldset legend{padding:0 var(--ck-space-1)}\

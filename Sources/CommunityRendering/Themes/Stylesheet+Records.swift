@@ -15,8 +15,9 @@ extension Stylesheet {
         .ck-table-wrap{max-width:100%;overflow-x:auto}.ck-table{border-collapse:collapse;width:100%}\
         .ck-table th,.ck-table td,.ck-chart-data th,.ck-chart-data td{text-align:start;padding:calc(var(--ck-space)/2) var(--ck-space);\
         border-bottom:1px solid #d0d7de;vertical-align:top}.ck-num{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}\
-        .ck-table td.ck-num,.ck-chart-data td.ck-num{text-align:end}\
-        .ck-chart-figure{margin:0 0 calc(var(--ck-space)*2)}.ck-chart{display:block;width:100%;max-width:36rem;height:auto}\
+        .ck-table td.ck-num,.ck-chart-data td.ck-num,.ck-table th.ck-num,.ck-chart-data th.ck-num{text-align:end}\
+        .ck-table th,.ck-table td{word-break:keep-all}.ck-table td.ck-date{white-space:nowrap}\
+        .ck-chart-figure{margin:0 0 calc(var(--ck-space)*2)}.ck-chart{display:block;width:100%;max-width:30rem;height:auto}\
         .ck-chart-data{border-collapse:collapse;margin-top:var(--ck-space);font-size:.875rem}\
         .ck-chart-data caption{text-align:start;font-weight:600}\
         .ck-pipeline{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:var(--ck-space)}\

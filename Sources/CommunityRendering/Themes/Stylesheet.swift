@@ -33,6 +33,8 @@ public enum Stylesheet {
         "html{-webkit-text-size-adjust:100%}",
         "body{margin:0;font-family:var(--ck-font-body);font-size:var(--ck-text-2);color:var(--ck-text);",
         "background:var(--ck-background);line-height:1.55;overflow-wrap:break-word}",
+        // Korean wraps between words, as Korean text is set, not between any two syllables.
+        ":lang(ko){word-break:keep-all}",
         "h1,h2,h3,h4{font-family:var(--ck-font-heading);line-height:1.25;margin:0 0 var(--ck-space-3)}",
         "h1{font-size:var(--ck-text-6);letter-spacing:-.01em}h2{font-size:var(--ck-text-5)}h3{font-size:var(--ck-text-3)}",
         "p{margin:0 0 var(--ck-space-3)}p:last-child{margin-bottom:0}",
@@ -55,7 +57,11 @@ public enum Stylesheet {
         ".ck-row+.ck-row{margin-top:calc(var(--ck-space)*3)}",
         ".ck-row>*{grid-column:span 12;min-width:0}",
         ".ck-component:empty{display:none}",
-        ".ck-component+.ck-component{margin-top:var(--ck-space-5)}",
+        // Space only between components a viewer sees: one hidden for them (a guest's feed)
+        // leaves no gap above the next, and a row with nothing visible takes no room.
+        ".ck-component:not(:empty)~.ck-component{margin-top:var(--ck-space-5)}",
+        "@supports selector(:has(*)){.ck-row:not(:has(.ck-component:not(:empty))){display:none}",
+        ".ck-row+.ck-row{margin-top:0}.ck-row:has(.ck-component:not(:empty))~.ck-row{margin-top:calc(var(--ck-space)*3)}}",
         // Header and navigation
         // Brand and account on the first line, the navigation as a bar of its own below them.
         ".ck-header{display:flex;flex-wrap:wrap;align-items:center;gap:var(--ck-space-2) var(--ck-space-5);padding:var(--ck-space-3) 0 0}",
@@ -153,8 +159,9 @@ public enum Stylesheet {
         "border-top:3px solid var(--ck-primary);min-width:0}",
         ".ck-stage h3{font-size:var(--ck-text-2)}",
         ".ck-chart{margin:0 0 var(--ck-space-4);color:var(--ck-primary)}",
-        "svg.ck-chart{display:block;width:100%;max-width:36rem}",
-        "svg.ck-chart text{fill:var(--ck-text)}",
+        "svg.ck-chart{display:block;width:100%;max-width:30rem}",
+        // Only text without its own colour: a value label over a bar sets one chosen by contrast.
+        "svg.ck-chart text:not([fill]){fill:var(--ck-text)}",
         // Articles, questions, profiles
         ".ck-rich-text,.ck-article-body,.ck-question-body{max-width:72ch}",
         ".ck-topic,.ck-question,.ck-profile,.ck-record{min-width:0}",

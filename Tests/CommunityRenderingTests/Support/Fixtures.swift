@@ -150,8 +150,8 @@ struct FakeEngagement: EngagementProvider {
         [QuestionSummary(id: hostile ?? "q1", title: text, author: text, answerCount: 1, topics: [text])]
     }
     func question(id: String, viewer: Viewer) throws -> QuestionView? {
-        QuestionView(summary: QuestionSummary(id: id, title: text, author: text), body: .plain(text),
-                     answers: [.init(author: text, body: .plain(text), isBest: true)], caseID: hostile)
+        QuestionView(summary: QuestionSummary(id: id, title: text, author: text, asked: Date(timeIntervalSince1970: 0)), body: .plain(text),
+                     answers: [.init(author: text, body: .plain(text), isBest: true, posted: Date(timeIntervalSince1970: 0))], caseID: hostile)
     }
     func ideas(viewer: Viewer, limit: Int) throws -> [IdeaSummary] { [IdeaSummary(id: text, title: text, score: 5, status: text)] }
     func feed(viewer: Viewer, limit: Int) throws -> [FeedItemView] { [FeedItemView(author: text, body: .plain(text), posted: Date(timeIntervalSince1970: 0))] }

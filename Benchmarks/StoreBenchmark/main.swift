@@ -1,0 +1,104 @@
+import CommunityAccess
+import CommunityModel
+import Foundation
+import SharingWorkload
+
+// swift run -c release StoreBenchmark [--json] [--scale tiny|small|medium|large] [--seconds S] [--samples N]
+//
+// For MemoryStore and SQLiteStore side by side: single-row write transactions per second with
+// 1, 4 and 16 writers (and plain SQLite inserts of the same JSON, the baseline); the latency of
+// a change from a commit on host A to an access check on host B (see CrossHostLatency.swift);
+// the time for a fresh host to become ready on the sharing workload from the store and from an
+// access checkpoint (see ReadyTimes.swift); and get and indexed-query latency.
+// PostgresStore is not measured: this branch has no CommunityPostgres module yet.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+
+func milliseconds(_ nanoseconds: UInt64) -> Double { (Double(nanoseconds) / 1e4).rounded() / 100 }
+func microseconds(_ nanoseconds: UInt64) -> Double { (Double(nanoseconds) / 1e2).rounded() / 10 }
+func rounded(_ value: Double, _ places: Double = 2) -> Double {
+    let scale = pow(10, places)
+    return (value * scale).rounded() / scale
+}
+
+do {
+    if arguments.first == "--ready-child", arguments.count == 4 {
+        try ReadyTimes.runChild(mode: arguments[1], path: arguments[2], checkpoint: arguments[3])
+        exit(0)
+    }
+    let json = arguments.contains("--json")
+    let scaleName = option("--scale") ?? "large"
+    guard let scale = WorkloadScale.named(scaleName) else {
+        print("unknown scale \(scaleName); use tiny, small, medium or large")
+        exit(2)
+    }
+    let seconds = option("--seconds").flatMap(Double.init) ?? 3
+    let samples = option("--samples").flatMap(Int.init) ?? 300
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func say(_ line: String) { if !json { print(line) } }
+
+    var rows: [BenchmarkStore: [(String, Double)]] = [:]
+    for kind in BenchmarkStore.allCases {
+        say("\(kind.rawValue): writes")
+        var row: [(String, Double)] = []
+        for writers in [1, 4, 16] {
+            let store = try kind.open(in: folder, name: "writes-\(writers)")
+            try BenchmarkOrg.seed(store, users: 8)
+            row.append(("writes_per_sec_\(writers)", rounded(try WriteThroughput.measure(store, writers: writers, seconds: seconds, tag: "w\(writers)"), 0)))
+        }
+        if kind == .sqlite {
+            let plain = try WriteThroughput.plainSQLite(path: folder.appendingPathComponent("plain.sqlite").path, seconds: seconds)
+            row.append(("plain_sqlite_writes_per_sec", rounded(plain, 0)))
+        }
+        say("\(kind.rawValue): cross-host latency")
+        let store = try kind.open(in: folder, name: "latency")
+        try BenchmarkOrg.seed(store, users: 8)
+        let latency = try CrossHostLatency.measure(store, kind: kind, samples: samples)
+        row += [("cross_host_p50_ms", milliseconds(latency.p50)), ("cross_host_p99_ms", milliseconds(latency.p99))]
+        rows[kind] = row
+    }
+
+    say("generating the \(scale.name) sharing workload")
+    let workload = WorkloadGenerator.generate(scale, seed: 1)
+    let executable = CommandLine.arguments[0].hasPrefix("/")
+        ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
+    for kind in BenchmarkStore.allCases {
+        say("\(kind.rawValue): ready times at \(scale.name) scale")
+        let figures = kind == .memory
+            ? try ReadyTimes.memory(workload, folder: folder)
+            : try ReadyTimes.sqlite(workload, folder: folder, executable: executable)
+        rows[kind, default: []] += [
+            ("fill_s", rounded(figures.fillSeconds)),
+            ("ready_from_empty_s", rounded(figures.readyFromEmpty)),
+            ("ready_from_checkpoint_s", rounded(figures.readyFromCheckpoint)),
+            ("ready_from_empty_cpu_s", rounded(figures.cpuReadyFromEmpty)),
+            ("ready_from_checkpoint_cpu_s", rounded(figures.cpuReadyFromCheckpoint)),
+            ("checkpoint_write_s", rounded(figures.checkpointWriteSeconds)),
+            ("checkpoint_mb", rounded(figures.checkpointMegabytes, 1)),
+            ("get_p50_us", microseconds(figures.get.p50)), ("get_p99_us", microseconds(figures.get.p99)),
+            ("query_p50_us", microseconds(figures.query.p50)), ("query_p99_us", microseconds(figures.query.p99)),
+        ]
+    }
+
+    for kind in BenchmarkStore.allCases {
+        let row = rows[kind] ?? []
+        if json {
+            var fields = ["\"store\":\"\(kind.rawValue)\"", "\"scale\":\"\(scale.name)\""]
+            fields += row.map { "\"\($0.0)\":\($0.1)" }
+            print("{" + fields.joined(separator: ",") + "}")
+        } else {
+            print("\n\(kind.rawValue) (\(scale.name) scale)")
+            for (key, value) in row { print("  \(key.padding(toLength: 28, withPad: " ", startingAt: 0)) \(value)") }
+        }
+    }
+} catch {
+    FileHandle.standardError.write(Data("StoreBenchmark: \(error)\n".utf8))
+    exit(1)
+}
