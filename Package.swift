@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "CommunityIdentity", targets: ["CommunityIdentity"]),
         .library(name: "CommunityAnalytics", targets: ["CommunityAnalytics"]),
         .library(name: "CommunitySQLite", targets: ["CommunitySQLite"]),
+        .library(name: "CommunityPostgres", targets: ["CommunityPostgres"]),
         .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
         .executable(name: "PartnerPortal", targets: ["PartnerPortal"]),
         .executable(name: "SharingBenchmark", targets: ["SharingBenchmark"]),
@@ -45,6 +46,12 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        // System PostgreSQL client library (libpq), for PostgresStore.
+        .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
 
         // Layers, bottom to top. A module imports only modules below it.
         .target(name: "CommunityModel"),
@@ -67,11 +74,12 @@ let package = Package(
             ]
         ),
         .target(name: "CommunitySQLite", dependencies: ["CommunityModel", "CSQLite"]),
+        .target(name: "CommunityPostgres", dependencies: ["CommunityModel", "CPostgres"]),
         .target(
             name: "CommunityKit",
             dependencies: [
                 "CommunityModel", "CommunityAccess", "CommunityContent",
-                "CommunityEngagement", "CommunityIdentity", "CommunityRendering", "CommunitySQLite", "CommunityAnalytics",
+                "CommunityEngagement", "CommunityIdentity", "CommunityRendering", "CommunitySQLite", "CommunityAnalytics", "CommunityPostgres",
             ]
         ),
 
@@ -149,6 +157,15 @@ let package = Package(
             dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting", "CSQLite"]
         ),
         .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit"]),
+        // A host process the Postgres reliability tests start several of (not a product).
+        .executableTarget(
+            name: "PostgresHostProbe", dependencies: ["CommunityModel", "CommunityAccess", "CommunityPostgres"],
+            path: "Tests/PostgresHostProbe"
+        ),
+        .testTarget(
+            name: "CommunityPostgresTests",
+            dependencies: ["CommunityKit", "CommunityModel", "CommunityAccess", "CommunityPostgres", "CommunityTesting", "PostgresHostProbe"]
+        ),
         .testTarget(name: "FuzzSupportTests", dependencies: ["FuzzSupport"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
         .testTarget(name: "PartnerPortalTests", dependencies: ["PartnerPortalKit", "DevServer", "CommunityKit"]),

@@ -42,14 +42,22 @@ public enum PartnerPortalProgram {
     static func serve(port: UInt16, storePath: String?, outbox: String?) throws -> Int32 {
         var store: (any Store)?
         var blobs: (any BlobStore)?
-        if let storePath {
+        if let url = storePath, PortalCommand.isPostgresURL(url) {
+            do {
+                // Every host serving this portal opens the same database; the first one seeds it.
+                store = try PostgresStore(configuration: .community(url: url))
+            } catch {
+                printError("PartnerPortal: cannot open the PostgreSQL store: \(error)")
+                return 1
+            }
+        } else if let storePath {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: storePath, isDirectory: &isDirectory), isDirectory.boolValue {
                 printError("PartnerPortal: --store \(storePath) is a folder; give a file name such as portal.sqlite")
                 return 1
             }
             do {
-                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all + SiteEntities.all + AnalyticsEntities.all + APIEntities.all))
+                store = try SQLiteStore(path: storePath, registry: EntityRegistry(CommunityEntities.all))
                 // Uploaded files (attachments, photos) live next to the database, so they survive a restart too.
                 blobs = try DirectoryBlobStore(directory: URL(fileURLWithPath: storePath + ".files"))
             } catch {
@@ -79,7 +87,8 @@ public enum PartnerPortalProgram {
         }
         printNow("Northwind Partner Central: http://127.0.0.1:\(actual)/partners/")
         printNow("Northwind Help Center:     http://127.0.0.1:\(actual)/help/")
-        printNow("store: " + (storePath.map { "SQLite file \($0)" } ?? "in memory (gone when the server stops)"))
+        printNow("store: " + (storePath.map { PortalCommand.isPostgresURL($0) ? "PostgreSQL (shared by every host on it)" : "SQLite file \($0)" }
+            ?? "in memory (gone when the server stops)"))
         if let file = portal.community.accessCheckpointFile {
             printNow("access checkpoint: \(file.path); the access engine started \(portal.community.accessStartDescription)")
         }

@@ -2,7 +2,7 @@
 enum PortalCommand: Equatable {
     /// Run the scenarios and export the site as static files.
     case walkthrough(out: String)
-    /// Serve both sites over HTTP.
+    /// Serve both sites over HTTP; `store` is a SQLite file, or a PostgreSQL URL (`--postgres`).
     case serve(port: UInt16, store: String?, outbox: String?)
     /// Explain a user's access to a record.
     case explain(user: String, record: String)
@@ -14,7 +14,7 @@ enum PortalCommand: Equatable {
     /// The usage text.
     static let usage = """
         usage: PartnerPortal [--out DIR]
-               PartnerPortal serve [--port N] [--store|--db FILE.sqlite] [--outbox FILE.jsonl]
+               PartnerPortal serve [--port N] [--store|--db FILE.sqlite | --postgres URL] [--outbox FILE.jsonl]
                PartnerPortal explain --user NAME --record ID
                PartnerPortal api-latency [--iterations N]
                PartnerPortal --help
@@ -27,7 +27,8 @@ enum PortalCommand: Equatable {
                         mail is printed and, with --outbox, appended to FILE as JSON lines;
                         with a SQLite file, the access engine's checkpoint is kept in
                         FILE.access-checkpoint (every 5 minutes and on Ctrl-C) and loaded
-                        on the next start; Ctrl-C stops
+                        on the next start; with --postgres postgresql://…, on PostgreSQL,
+                        where several serve processes (hosts) share one database; Ctrl-C stops
           explain       say why a user can or cannot see a record
           api-latency   time JSON API requests through handle against the Swift calls they
                         wrap (a record read and a knowledge search, as pat; default 2000 each)
@@ -55,6 +56,15 @@ enum PortalCommand: Equatable {
                 port = value
             }
             if options["--store"] != nil, options["--db"] != nil { throw UsageError(description: "give --store or --db, not both") }
+            if let url = options["--postgres"] {
+                guard options["--store"] == nil, options["--db"] == nil else {
+                    throw UsageError(description: "give --store or --postgres, not both")
+                }
+                guard url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") else {
+                    throw UsageError(description: "--postgres takes a URL such as postgresql://user@host:5432/db, not \(url)")
+                }
+                return .serve(port: port, store: url, outbox: options["--outbox"])
+            }
             return .serve(port: port, store: options["--store"] ?? options["--db"], outbox: options["--outbox"])
         case "explain":
             guard let user = options["--user"], let record = options["--record"] else {
@@ -75,7 +85,7 @@ enum PortalCommand: Equatable {
     private static func allowed(for command: String?) -> Set<String> {
         switch command {
         case nil: ["--out"]
-        case "serve": ["--port", "--store", "--db", "--outbox"]
+        case "serve": ["--port", "--store", "--db", "--postgres", "--outbox"]
         case "explain": ["--user", "--record"]
         case "api-latency": ["--iterations"]
         default: []
@@ -95,4 +105,9 @@ enum PortalCommand: Equatable {
         }
         return out
     }
+}
+
+extension PortalCommand {
+    /// Whether a `serve` store names a PostgreSQL database rather than a SQLite file.
+    static func isPostgresURL(_ store: String) -> Bool { store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") }
 }

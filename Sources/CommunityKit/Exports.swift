@@ -6,3 +6,4 @@
 @_exported public import CommunityIdentity
 @_exported public import CommunityRendering
 @_exported public import CommunitySQLite
+@_exported public import CommunityPostgres
