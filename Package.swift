@@ -18,7 +18,9 @@ let package = Package(
         .library(name: "CommunityEngagement", targets: ["CommunityEngagement"]),
         .library(name: "CommunityRendering", targets: ["CommunityRendering"]),
         .library(name: "CommunityIdentity", targets: ["CommunityIdentity"]),
+        .library(name: "CommunityAnalytics", targets: ["CommunityAnalytics"]),
         .library(name: "CommunitySQLite", targets: ["CommunitySQLite"]),
+        .library(name: "CommunityPostgres", targets: ["CommunityPostgres"]),
         .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
         .executable(name: "PartnerPortal", targets: ["PartnerPortal"]),
         .executable(name: "SharingBenchmark", targets: ["SharingBenchmark"]),
@@ -27,6 +29,8 @@ let package = Package(
         .executable(name: "RenderBenchmark", targets: ["RenderBenchmark"]),
         .executable(name: "SignInBenchmark", targets: ["SignInBenchmark"]),
         .executable(name: "StoreBenchmark", targets: ["StoreBenchmark"]),
+        .executable(name: "ReportBenchmark", targets: ["ReportBenchmark"]),
+        .executable(name: "KPIBenchmark", targets: ["KPIBenchmark"]),
     ],
     targets: [
         // System SQLite, through a module map (no Swift package dependency).
@@ -42,11 +46,19 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        // System PostgreSQL client library (libpq), for PostgresStore.
+        .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
 
         // Layers, bottom to top. A module imports only modules below it.
         .target(name: "CommunityModel"),
         .target(name: "CommunityAccess", dependencies: ["CommunityModel"]),
         .target(name: "CommunityContent", dependencies: ["CommunityModel", "CommunityAccess"]),
+        // Reports and dashboards: definitions, the engine that runs them as a viewer, saved reports and CSV.
+        .target(name: "CommunityAnalytics", dependencies: ["CommunityModel", "CommunityAccess"]),
         .target(
             name: "CommunityEngagement",
             dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent"]
@@ -57,14 +69,17 @@ let package = Package(
         ),
         .target(
             name: "CommunityRendering",
-            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityIdentity"]
+            dependencies: [
+                "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityIdentity", "CommunityAnalytics",
+            ]
         ),
         .target(name: "CommunitySQLite", dependencies: ["CommunityModel", "CSQLite"]),
+        .target(name: "CommunityPostgres", dependencies: ["CommunityModel", "CPostgres"]),
         .target(
             name: "CommunityKit",
             dependencies: [
                 "CommunityModel", "CommunityAccess", "CommunityContent",
-                "CommunityEngagement", "CommunityIdentity", "CommunityRendering", "CommunitySQLite",
+                "CommunityEngagement", "CommunityIdentity", "CommunityRendering", "CommunitySQLite", "CommunityAnalytics", "CommunityPostgres",
             ]
         ),
 
@@ -104,6 +119,13 @@ let package = Package(
             dependencies: ["CommunityModel", "CommunityAccess", "CommunitySQLite", "SharingWorkload", "CSQLite"],
             path: "Benchmarks/StoreBenchmark"
         ),
+        .executableTarget(
+            name: "ReportBenchmark", dependencies: ["CommunityAnalytics", "CommunityModel", "CommunityAccess", "SharingWorkload"],
+            path: "Benchmarks/ReportBenchmark"
+        ),
+        .executableTarget(
+            name: "KPIBenchmark", dependencies: ["CommunityModel", "CommunityEngagement"], path: "Benchmarks/KPIBenchmark"
+        ),
 
         // Fuzzing: deterministic fuzz targets CI runs (`swift run CommunityFuzz all`), and the
         // "nothing executable" HTML checker they and its tests share. Not products.
@@ -128,15 +150,25 @@ let package = Package(
         .testTarget(
             name: "CommunityRenderingTests",
             dependencies: [
-                "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityRendering",
+                "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityRendering", "CommunityAnalytics",
             ]
         ),
+        .testTarget(name: "CommunityAnalyticsTests", dependencies: ["CommunityModel", "CommunityAccess", "CommunityAnalytics"]),
         .testTarget(name: "CommunityIdentityTests", dependencies: ["CommunityModel", "CommunityIdentity"]),
         .testTarget(
             name: "CommunitySQLiteTests",
             dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting", "CSQLite"]
         ),
         .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit"]),
+        // A host process the Postgres reliability tests start several of (not a product).
+        .executableTarget(
+            name: "PostgresHostProbe", dependencies: ["CommunityModel", "CommunityAccess", "CommunityPostgres"],
+            path: "Tests/PostgresHostProbe"
+        ),
+        .testTarget(
+            name: "CommunityPostgresTests",
+            dependencies: ["CommunityKit", "CommunityModel", "CommunityAccess", "CommunityPostgres", "CommunityTesting", "PostgresHostProbe"]
+        ),
         .testTarget(name: "FuzzSupportTests", dependencies: ["FuzzSupport"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
         .testTarget(name: "PartnerPortalTests", dependencies: ["PartnerPortalKit", "DevServer", "CommunityKit"]),

@@ -29,6 +29,9 @@ public enum PartnerPortalProgram {
                 return try serve(port: port, storePath: store, outbox: outbox)
             case .explain(let user, let record):
                 return try explain(user: user, record: record)
+            case .apiLatency(let iterations):
+                for line in try PortalAPI.latency(iterations: iterations) { print(line) }
+                return 0
             }
         } catch {
             printError("PartnerPortal: \(error)")
@@ -39,14 +42,22 @@ public enum PartnerPortalProgram {
     static func serve(port: UInt16, storePath: String?, outbox: String?) throws -> Int32 {
         var store: (any Store)?
         var blobs: (any BlobStore)?
-        if let storePath {
+        if let url = storePath, PortalCommand.isPostgresURL(url) {
+            do {
+                // Every host serving this portal opens the same database; the first one seeds it.
+                store = try PostgresStore(configuration: .community(url: url))
+            } catch {
+                printError("PartnerPortal: cannot open the PostgreSQL store: \(error)")
+                return 1
+            }
+        } else if let storePath {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: storePath, isDirectory: &isDirectory), isDirectory.boolValue {
                 printError("PartnerPortal: --store \(storePath) is a folder; give a file name such as portal.sqlite")
                 return 1
             }
             do {
-                store = try SQLiteStore(path: storePath, registry: EntityRegistry(IdentityEntities.all + SiteEntities.all))
+                store = try SQLiteStore(path: storePath, registry: EntityRegistry(CommunityEntities.all))
                 // Uploaded files (attachments, photos) live next to the database, so they survive a restart too.
                 blobs = try DirectoryBlobStore(directory: URL(fileURLWithPath: storePath + ".files"))
             } catch {
@@ -76,7 +87,8 @@ public enum PartnerPortalProgram {
         }
         printNow("Northwind Partner Central: http://127.0.0.1:\(actual)/partners/")
         printNow("Northwind Help Center:     http://127.0.0.1:\(actual)/help/")
-        printNow("store: " + (storePath.map { "SQLite file \($0)" } ?? "in memory (gone when the server stops)"))
+        printNow("store: " + (storePath.map { PortalCommand.isPostgresURL($0) ? "PostgreSQL (shared by every host on it)" : "SQLite file \($0)" }
+            ?? "in memory (gone when the server stops)"))
         if let file = portal.community.accessCheckpointFile {
             printNow("access checkpoint: \(file.path); the access engine started \(portal.community.accessStartDescription)")
         }
@@ -86,6 +98,9 @@ public enum PartnerPortalProgram {
         }
         printNow("demo password: \(Portal.demoPassword)")
         printNow("site builder: sign in as dana, then Builder in the menu (/partners/builder, /help/builder)")
+        for (user, line) in PortalAPI.demoTokens(portal.community) { printNow("API token (\(user), every scope, 1 day): \(line)") }
+        printNow("JSON API: http://127.0.0.1:\(actual)/partners/api/v1/openapi.json (tokens: /partners/api-tokens)")
+        printNow("management console (KPIs): sign in as dana at /manage/login, or Management console in the partner menu")
         if let outbox { printNow("outbox: \(outbox)") }
         // Escalations, offer expiry, digests and trending: every minute (each job on its own schedule).
         let dueWork = PortalPrograms.scheduleDueWork(portal.community, every: 60) { printNow($0) }

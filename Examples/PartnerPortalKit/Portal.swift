@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// Builds the Northwind Cloud community: seeded store, the Partner Central site at
-/// `/partners` and a Customer Service help center at `/help`.
+/// `/partners`, a Customer Service help center at `/help` and the management console at `/manage`.
 struct Portal: Sendable {
     let community: Community
     let articles: KnowledgeSeed.Seeded
@@ -46,6 +46,8 @@ struct Portal: Sendable {
         configuration.accessCheckpoint = accessCheckpoint
         PortalPrograms.configure(&configuration)
         PortalSitePages.configure(&configuration)
+        let webhookReceiver = PortalAPI.Receiver(clock: configuration.clock)
+        PortalAPI.configure(&configuration, receiver: webhookReceiver)
         configuration.twoFactorIssuer = "Northwind Cloud"
         // The portal serves on the system clock: after five failed sign-ins an account waits 30 s,
         // doubling up to 15 minutes (the library's default starts at 1 s).
@@ -59,6 +61,7 @@ struct Portal: Sendable {
         }
         sitemap.source.withLock { $0 = KnowledgeSitemap(knowledge: community.knowledge) }
         self.community = community
+        try PortalAPI.connect(community, receiver: webhookReceiver)
         articles = isEmpty ? try KnowledgeSeed.run(community) : try KnowledgeSeed.published(community)
         community.engagement.configure { $0.escalationRules = [EscalationRule(name: "Outages", keywords: [Keyword("outage"), Keyword("장애")])] }
 
@@ -81,8 +84,10 @@ struct Portal: Sendable {
         try PortalIdeas.extend(&partners)
         try PortalSitePages.installPartners(into: &partners)
         try PortalStorage.install(into: &partners)
+        try PortalReports.extend(&partners)
+        PortalManagement.link(from: &partners)
         PortalTranslations.install(into: &partners)
-        try community.storeSite(Portal.withBuilderLink(partners))
+        try community.storeSite(Portal.withAPITokensLink(Portal.withBuilderLink(partners)))
 
         var help = try SiteTemplate.customerService.makeSite(.init(
             id: "help", name: "Northwind Help Center", urlPrefix: "/help", memberProfileIDs: ["customer", "support", "partner"],
@@ -95,14 +100,27 @@ struct Portal: Sendable {
         try PortalSitePages.installHelp(into: &help)
         PortalTranslations.install(into: &help)
         // Stored sites: a store from an earlier run keeps what the builder published there.
-        try community.storeSite(Portal.withBuilderLink(help))
+        try community.storeSite(Portal.withAPITokensLink(Portal.withBuilderLink(help)))
+        try PortalManagement.install(into: community)
         if isEmpty {
             try Seed.engagement(community)
             try SiteFormsDemo.seed(community)
             try PortalPrograms.seed(community)
             try PortalEmployees.seed(community)
             try PortalSitePages.seed(community)
+            try PortalReports.seed(community)
+            try PortalManagement.seed(community)
         }
+    }
+
+    /// The site with an "API tokens" menu item that signed-in members see (the JSON API's token page).
+    static func withAPITokensLink(_ site: Site) -> Site {
+        var site = site
+        site.audiences.append(Audience(id: "api-members", name: "Signed-in members", criteria: .not(.userKind([.guest]))))
+        if let tokens = SafeURL(Community.apiTokensPath(of: site)), let main = site.menus.firstIndex(where: { $0.id == "main" }) {
+            site.menus[main].items.append(NavigationMenu.Item("API tokens", .url(tokens), audienceID: "api-members"))
+        }
+        return site
     }
 
     /// The site with a "Builder" menu item that only site administrators see.

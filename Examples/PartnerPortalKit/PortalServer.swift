@@ -25,7 +25,14 @@ struct PortalServer: Sendable {
     /// The path is passed still percent-encoded: the site router decodes each segment itself.
     static func bridge(_ request: HTTPRequest, to community: Community, as viewer: Viewer = .guest) -> HTTPResponse {
         // HEAD is rendered as GET so that Content-Length is the page's; the server drops the body.
-        let method: SiteRequest.Method = request.method == .post ? .post : .get
+        let method: SiteRequest.Method = switch request.method {
+        case .get, .head: .get
+        case .post: .post
+        case .put: .put
+        case .patch: .patch
+        case .delete: .delete
+        case .options: .options
+        }
         var headers: [String: String] = [:]
         for field in request.headers {
             let name = field.name.lowercased()

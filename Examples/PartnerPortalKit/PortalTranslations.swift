@@ -28,6 +28,18 @@ enum PortalTranslations {
         "Join": ["de": "Registrieren", "ko": "가입하기"],
         "Knowledge authoring": ["de": "Wissensartikel verfassen", "ko": "지식 문서 작성"],
         "Registrations": ["de": "Registrierungen", "ko": "가입 신청"],
+        // Reports, dashboards and the storage page (PortalReports, PortalStorage).
+        "Reports": ["de": "Berichte", "ko": "보고서"],
+        "Storage": ["de": "Speicher", "ko": "저장소"],
+        "Management console": ["de": "Management-Konsole", "ko": "관리 콘솔"],
+        "API tokens": ["de": "API-Tokens", "ko": "API 토큰"],
+        "My account's pipeline by stage": ["de": "Pipeline meines Accounts nach Phase", "ko": "내 계정의 단계별 파이프라인"],
+        "Open pipeline": ["de": "Offene Pipeline", "ko": "진행 중인 파이프라인"],
+        "Pipeline against the 250,000 target": ["de": "Pipeline gegenüber dem Ziel von 250.000", "ko": "목표 250,000 대비 파이프라인"],
+        "By stage": ["de": "Nach Phase", "ko": "단계별"],
+        "By region": ["de": "Nach Region", "ko": "지역별"],
+        "By close month": ["de": "Nach Abschlussmonat", "ko": "마감 월별"],
+        "By partner account": ["de": "Nach Partner-Account", "ko": "파트너 계정별"],
     ]
 
     /// Adds the portal's translations to a site's (the template's stay).

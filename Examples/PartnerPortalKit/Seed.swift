@@ -20,7 +20,7 @@ enum Seed {
     static func entities() throws -> [any Entity] {
         var out: [any Entity] = [
             Profile(id: "channel", name: "Channel Manager", permissions: PermissionGrants(
-                objects: ["Lead": .crud, "Opportunity": .crud, "Account": .crud, "Contact": .crud, "Case": .crud],
+                objects: ["Lead": .crud, "Opportunity": .crud, "Account": .crud, "Contact": .crud, "Case": .crud, "ReportFolder": .crud],
                 fields: ["Lead": ["Internal_Score__c": .edit], "Opportunity": ["Margin__c": .edit]],
                 system: [.moderateCommunity, .manageKnowledge, SystemPermission("manageTopics")])),
             // Dana administers the sites: the builder at /partners/builder and /help/builder.
@@ -28,7 +28,7 @@ enum Seed {
             Profile(id: "support", name: "Support Agent", permissions: PermissionGrants(objects: ["Case": [.read, .create, .edit, .viewAll], "Account": [.read]], system: [.moderateUsers])),
             Profile(id: "partner", name: "Partner Community User", permissions: PermissionGrants(
                 objects: ["Lead": [.read, .create, .edit], "Opportunity": [.read, .create, .edit], "Account": [.read, .create],
-                          "Contact": [.read, .create], "Case": [.read, .create]],
+                          "Contact": [.read, .create], "Case": [.read, .create], "ReportFolder": [.read]],
                 fields: ["Lead": ["Internal_Score__c": .hidden], "Opportunity": ["Margin__c": .hidden]])),
             Profile(id: "customer", name: "Customer Community Plus User", permissions: PermissionGrants(objects: ["Case": [.read, .create], "Account": [.read]])),
             // The help center's guest user has this profile; a guest rule decides which cases it reads.

@@ -44,6 +44,8 @@ import Testing
         case "community.dashboard": ["object": "Lead", "groupBy": "Company"]
         case "community.banner": ["heading": .string(data)]
         case "community.richText": ["html": .string(data)]
+        case "community.report": ["report": "probe-report"]
+        case "community.reportDashboard": ["dashboard": "probe-dashboard"]
         default: [:]
         }
         let site = try probeSite(type, properties: properties)

@@ -6,4 +6,12 @@ public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
     case head = "HEAD"
     /// Submits a form.
     case post = "POST"
+    /// Replaces a resource (the JSON API).
+    case put = "PUT"
+    /// Changes part of a resource (the JSON API).
+    case patch = "PATCH"
+    /// Deletes a resource (the JSON API).
+    case delete = "DELETE"
+    /// A CORS preflight (the JSON API).
+    case options = "OPTIONS"
 }

@@ -39,8 +39,11 @@ struct RequestHeadParser: Sendable {
         guard !methodBytes.isEmpty, methodBytes.count <= 32, methodBytes.allSatisfy(Self.isTokenByte) else {
             throw .badRequest("malformed method")
         }
+        if methodBytes.elementsEqual("TRACE".utf8) || methodBytes.elementsEqual("CONNECT".utf8) {
+            throw HTTPError(405, "method not allowed; use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS")
+        }
         guard let methodText = String(validating: methodBytes, as: UTF8.self), let method = HTTPMethod(rawValue: methodText) else {
-            throw HTTPError(501, "method not implemented; use GET, HEAD or POST")
+            throw HTTPError(501, "method not implemented; use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS")
         }
         let targetBytes = parts[1]
         guard targetBytes.first == UInt8(ascii: "/") else {

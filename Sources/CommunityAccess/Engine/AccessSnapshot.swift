@@ -6,8 +6,12 @@ public struct UserHandle: Hashable, Sendable {
 }
 
 /// A dense handle for a record inside one snapshot (valid in later snapshots of the same engine).
-public struct RecordHandle: Hashable, Sendable {
+public struct RecordHandle: Hashable, Sendable, Comparable {
     let index: UInt32
+
+    /// Handles order as listings do (``AccessSnapshot/visibleRecords(of:object:filter:after:limit:)``
+    /// returns records in ascending handle order).
+    public static func < (a: RecordHandle, b: RecordHandle) -> Bool { a.index < b.index }
 }
 
 /// What a user may do with a record: the access level and the actions it allows.
@@ -42,6 +46,8 @@ public struct AccessCapabilities: OptionSet, Hashable, Sendable {
 /// answers that agree with each other. Cheap to take, safe to keep and share across threads.
 public struct AccessSnapshot: Sendable {
     let state: AccessState
+    /// Listing candidates gathered from this snapshot, kept for later listings of it.
+    let listings = ListingCache()
 
     /// The store sequence number of the last change this snapshot includes.
     public var sequence: UInt64 { state.sequence }

@@ -16,7 +16,7 @@ extension AccessSnapshot {
         let start = cursor?.position ?? 0
         var last: UInt32 = 0
         var more = false
-        state.forEachVisible(u, UInt16(o), from: start) { i, level in
+        state.forEachVisible(u, UInt16(o), from: start, cache: listings) { i, level in
             let record = state.entities[Int(i)]
             if let filter, !filter.matches(record) { return true }
             if out.count == limit {
@@ -34,7 +34,7 @@ extension AccessSnapshot {
     public func countVisibleRecords(of user: ID<User>, object: EntityType, filter: RecordFilter? = nil) -> Int {
         guard let u = state.userIDs.id(user), let o = state.objects.id(object) else { return 0 }
         var n = 0
-        state.forEachVisible(u, UInt16(o), from: 0) { i, _ in
+        state.forEachVisible(u, UInt16(o), from: 0, cache: listings) { i, _ in
             if let filter {
                 guard filter.matches(state.entities[Int(i)]) else { return true }
             }
@@ -48,7 +48,7 @@ extension AccessSnapshot {
     public func visibleHandles(of user: UserHandle, object: EntityType) -> [RecordHandle] {
         guard let o = state.objects.id(object) else { return [] }
         var out: [RecordHandle] = []
-        state.forEachVisible(user.index, UInt16(o), from: 0) { i, _ in
+        state.forEachVisible(user.index, UInt16(o), from: 0, cache: listings) { i, _ in
             out.append(RecordHandle(index: i))
             return true
         }

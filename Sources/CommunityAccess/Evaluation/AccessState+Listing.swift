@@ -6,8 +6,12 @@ extension AccessState {
     ///
     /// Users who read everything (View All, Modify All, a public default) walk the object's
     /// records lazily; everyone else gets candidates from the indexes (owner, role subtree,
-    /// queues, shares, rules, accounts, contacts, sharing sets), each verified by the check.
-    func forEachVisible(_ u: UInt32, _ o: UInt16, from start: UInt32, _ body: (UInt32, AccessLevel) -> Bool) {
+    /// queues, shares, rules, accounts, contacts, sharing sets), each verified by the check;
+    /// with a `cache` (the snapshot's), those candidates are gathered once per snapshot rather
+    /// than on every call, so a page costs a seek and the checks of the records it shows.
+    func forEachVisible(
+        _ u: UInt32, _ o: UInt16, from start: UInt32, cache: ListingCache? = nil, _ body: (UInt32, AccessLevel) -> Bool
+    ) {
         guard let readsAll = listingScope(u, o) else { return }
         if readsAll {
             let all = recordsByObject[Int(o)]
@@ -20,7 +24,8 @@ extension AccessState {
             }
             return
         }
-        let candidates = indexedCandidates(u, o)
+        let candidates = cache?.candidates(ListingCache.Key(user: u, object: o)) { indexedCandidates(u, o) }
+            ?? indexedCandidates(u, o)
         var k = candidates.lowerBound(start)
         while k < candidates.count {
             let i = candidates[k]
@@ -71,7 +76,7 @@ extension AccessState {
                     return true
                 }
             }
-            return out.sorted().uniqued()
+            return out.orderedUnique()
         }
 
         let myRole = d.userRole[ui]
@@ -240,7 +245,6 @@ extension AccessState {
                 for c in indexedCandidates(u, co) where rows[Int(c)].account >= 0 { out.append(UInt32(rows[Int(c)].account)) }
             }
         }
-        out.sort()
-        return out.uniqued()
+        return out.orderedUnique()
     }
 }

@@ -29,7 +29,7 @@ extension AccessSnapshot {
         var groups: [FieldValue?: (count: Int, sum: CheckedSum)] = [:]
         var total = 0
         let measure = query.measure
-        state.forEachVisible(u, o, from: 0) { i, _ in
+        state.forEachVisible(u, o, from: 0, cache: listings) { i, _ in
             let record = state.entities[Int(i)]
             if !query.conditions.isEmpty, !AccessState.matches(record, query.conditions) { return true }
             let key = record.value(of: query.groupBy)

@@ -188,8 +188,32 @@ struct EngagementDataProvider: EngagementProvider {
 
     /// The site's members in directory order (nickname, then id), from the member index.
     private func siteMembers() throws -> SiteMemberIndex.Members {
-        try memberIndex.members(of: siteID ?? "") {
-            try store.snapshot().all(User.self).map(\.value).filter(isSiteMember)
+        try memberIndex.members(of: siteID ?? "", build: memberList)
+    }
+
+    /// Builds the site's member list when the site is added (in the background for a large
+    /// user base), so the first directory page or leaderboard finds it ready.
+    func prepareMembers() {
+        let users = (try? store.snapshot().count(User.self)) ?? 0
+        memberIndex.prepare(siteID ?? "", users: users, build: memberList)
+    }
+
+    /// Every member of the site, read from one store snapshot: the same test as
+    /// ``isSiteMember(_:)``, with permission set groups loaded once rather than per user.
+    private var memberList: @Sendable () throws -> [User] {
+        { [store, site] in
+            let reader = store.snapshot()
+            let users = try reader.all(User.self).map(\.value).filter { $0.isActive && $0.kind != .guest }
+            guard let site else { return users }
+            var groups: [ID<PermissionSetGroup>: [ID<PermissionSet>]] = [:]
+            if !site.memberPermissionSetIDs.isEmpty {
+                for group in try reader.all(PermissionSetGroup.self) { groups[group.value.id] = group.value.permissionSetIDs }
+            }
+            return users.filter { user in
+                var sets = Set(user.permissionSetIDs)
+                for id in user.permissionSetGroupIDs { sets.formUnion(groups[id] ?? []) }
+                return site.isMember(Viewer(user: user, permissionSetIDs: sets))
+            }
         }
     }
 

@@ -40,6 +40,8 @@ extension Community {
             return builderAction(rest[1], request: request, site: site, pages: pages)
         case (.post, _):
             return Self.text(405, "Method Not Allowed")
+        case (let method, _) where !method.isPageMethod:
+            return Self.text(405, "Method Not Allowed")
         default:
             var response = builderGet(rest, request: request, pages: pages) ?? pages.notFound()
             if request.method == .head { response.body = "" }

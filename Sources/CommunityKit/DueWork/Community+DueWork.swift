@@ -113,6 +113,10 @@ extension Community {
             summary.emailsSent[.weekly] = try engagement.notifications.sendDigests(.weekly)
         case .ideaTrending:
             summary.rankedIdeaZones = try engagement.ideas.refreshTrending(at: moment)
+        case .webhookDeliveries:
+            summary.webhooksDelivered = try api.webhooks.deliverDue(at: moment).delivered
+        case .searchLogRetention:
+            summary.searchLogEntriesScrubbed = try purgeSearchLog(now: moment)
         }
     }
 }

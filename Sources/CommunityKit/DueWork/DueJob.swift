@@ -17,6 +17,10 @@ public enum DueJob: String, Hashable, Sendable, Codable, CaseIterable, Comparabl
     case weeklyDigests
     /// Each idea zone's trending ranking is recomputed.
     case ideaTrending
+    /// Pending webhook deliveries are sent (failures retried with backoff).
+    case webhookDeliveries
+    /// Search query log entries older than their site's retention window lose the searcher's id.
+    case searchLogRetention
 
     /// Orders jobs as they are declared (the order they run in).
     public static func < (lhs: DueJob, rhs: DueJob) -> Bool {

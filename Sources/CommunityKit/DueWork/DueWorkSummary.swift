@@ -24,6 +24,10 @@ public struct DueWorkSummary: Sendable, Hashable {
     public var emailsSent: [EmailFrequency: Int] = [:]
     /// Idea zones whose trending ranking was recomputed.
     public var rankedIdeaZones: [ID<IdeaZone>] = []
+    /// Webhook deliveries sent successfully.
+    public var webhooksDelivered = 0
+    /// How many search log entries lost their searcher's id (``DueJob/searchLogRetention``).
+    public var searchLogEntriesScrubbed = 0
 
     /// An empty summary.
     public init(now: Date) { self.now = now }
@@ -31,6 +35,6 @@ public struct DueWorkSummary: Sendable, Hashable {
     /// Whether the call changed nothing (no job effect and no failure).
     public var changedNothing: Bool {
         escalatedCases.isEmpty && milestoneAlerts.isEmpty && expiredLeadOffers.isEmpty && escalatedQuestions.isEmpty
-            && emailsSent.values.allSatisfy { $0 == 0 } && rankedIdeaZones.isEmpty && failures.isEmpty
+            && emailsSent.values.allSatisfy { $0 == 0 } && rankedIdeaZones.isEmpty && webhooksDelivered == 0 && failures.isEmpty
     }
 }

@@ -40,9 +40,9 @@ extension Community {
 
     /// Starts the access engine from the configured checkpoint when usable; logs a fallback.
     static func startAccess(
-        _ store: any Store, checkpoint: URL?, logger: any CommunityLogger
+        _ store: any Store, checkpoint: URL?, recordTypes: [any Record.Type], logger: any CommunityLogger
     ) throws -> (AccessEngine, AccessEngineStart) {
-        let (engine, start) = try AccessEngine.start(store: store, checkpoint: checkpoint)
+        let (engine, start) = try AccessEngine.start(store: store, checkpoint: checkpoint, recordTypes: recordTypes)
         if case .fullBuild(let error?) = start {
             logger.log(.warning, .accessCheckpointUnusable, "The access checkpoint could not be used; read the whole store.",
                        metadata: ["reason": .text(error.description)])

@@ -64,3 +64,13 @@ extension Community {
         return Viewer(user: user, sessionID: sessionID)
     }
 }
+
+extension Community {
+    /// Builds a site's member list (directory order) when the site is added, in the background
+    /// for a large user base, so the first member directory or leaderboard after start-up reads
+    /// a ready list instead of deciding membership for every user while the viewer waits.
+    func prepareMembers(of site: Site) {
+        guard let provider = services.get((any EngagementProvider).self) as? EngagementDataProvider else { return }
+        provider.bound(to: site).prepareMembers()
+    }
+}

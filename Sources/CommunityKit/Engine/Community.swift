@@ -4,6 +4,7 @@ public import CommunityContent
 public import CommunityEngagement
 public import CommunityRendering
 public import CommunityIdentity
+import CommunityAnalytics
 public import Foundation
 import Synchronization
 
@@ -79,9 +80,13 @@ public final class Community: Sendable {
     /// The notifier the configuration passed (a ``RecordingIdentityNotifier`` by default), which
     /// receives reset and verification links pointing at the site's pages.
     public let identityNotifier: any IdentityNotifier
+    /// The community KPIs' daily aggregates, kept from the change feed and sign-ins (see Community+Management.swift).
+    public let kpiAggregator: KPIAggregator
 
     let csrf: CSRFProtection
     let cookies: CookiePolicy
+    /// The JSON API: router, limits, idempotency keys, webhooks (see API/Core/Community+API.swift).
+    let api: APIRuntime
     /// The published version each stored site serves (see Community+SiteStorage.swift).
     let publishedVersions = Mutex<[String: Int]>([:])
     private let sessionDefaults: SessionPolicy
@@ -105,7 +110,9 @@ public final class Community: Sendable {
         store = observed
         bus = configuration.bus
         clock = configuration.clock
-        (access, accessStart) = try Self.startAccess(store, checkpoint: configuration.accessCheckpoint, logger: logger)
+        (access, accessStart) = try Self.startAccess(
+            store, checkpoint: configuration.accessCheckpoint,
+            recordTypes: AccessEngine.standardRecordTypes + AnalyticsEntities.recordTypes, logger: logger)
         checkpoints = AccessCheckpointKeeper(file: configuration.accessCheckpoint)
         searchIndex = configuration.searchIndex
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
@@ -157,6 +164,8 @@ public final class Community: Sendable {
         services.set(UIStrings.self, configuration.strings)
         services.set(RecordReader.self, RecordReader(engine: access))
         services.set(RecordPresentation.self, configuration.recordPresentation)
+        let reportLibrary = ReportLibrary(store: store, access: access, engine: ReportEngine(schemas: configuration.recordPresentation.schemas, clock: clock))
+        services.set(ReportLibrary.self, reportLibrary)
         services.set((any EngagementProvider).self, EngagementDataProvider(
             engagement: engagement, access: access, store: store, site: nil,
             viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) },
@@ -171,6 +180,9 @@ public final class Community: Sendable {
         if let key = configuration.secretSealingKey {
             do { sealer = try SecretSealer(key: key) } catch { throw CommunityError.configuration("secret sealing key: \(error)") }
         }
+        let kpis = try KPIAggregator.following(store, clock: clock)
+        kpiAggregator = kpis
+        let managementLink = Self.installManagement(into: &services)
         let directory = SignInDirectory()
         signIns = directory
         twoFactor = TwoFactorService(
@@ -182,6 +194,7 @@ public final class Community: Sendable {
             configuration: IdentityConfiguration(passwordResetPath: "/reset-password", emailVerificationPath: "/verify-email"),
             onSecurityEvent: { [logger, hostHook = configuration.onSecurityEvent] event in
                 logger.log(event.logEvent)
+                if event.kind == .signedIn, let user = event.userID { kpis.recordSignIn(user, site: event.siteID, at: event.date) }
                 hostHook?(event)
             })
         services.set(TwoFactorService.self, twoFactor)
@@ -202,6 +215,8 @@ public final class Community: Sendable {
         EmployeeActions.install(into: &setup.actions, portal: employees, kinds: employeeRequestKinds)
         ApprovalActions.install(into: &setup.actions, approvals: approvals)
         SitePagesWiring.install(into: &setup.actions, sitePages)
+        ReportActions.install(into: &setup.actions, library: reportLibrary)
+        ManagementActions.install(into: &setup.actions, link: managementLink)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         storeStatus.install(into: &setup.actions)
         for plugin in configuration.plugins {
@@ -221,16 +236,23 @@ public final class Community: Sendable {
         }
         metrics.trackFeedLag(of: "storeObservers") { [weak observed] in observed?.observerLag() ?? 0 }
         sessionDefaults = configuration.sessionPolicy
+        let webhooks = WebhookDispatcher(
+            store: store, clock: clock, transport: configuration.api.webhookTransport, delays: configuration.api.webhookRetryDelays)
+        api = try APIRuntime(configuration.api, endpoints: APIResources.endpoints, webhooks: webhooks)
+        webhooks.connect(to: bus)
         storeStatus.attach(self)
+        managementLink.attach(self)
         restoreStoredSites()
     }
 
     deinit {
+        api.webhooks.stop()
         engagementIndexer.stop()
         fileIndexer.stop()
         escalations.cancel()
         solutions.cancel()
         indexer.stop()
+        kpiAggregator.stop()
     }
 
     // MARK: Sites
@@ -264,6 +286,7 @@ public final class Community: Sendable {
             sites[site.id] = responder
         }
         signIns.install(signIn)
+        prepareMembers(of: site)
         return responder
     }
 
@@ -325,7 +348,9 @@ public final class Community: Sendable {
             // A guest request is evaluated as the site's guest user (its guest profile, guest sharing rules).
             request.viewer = guestViewer(guest, sessionID: request.viewer.sessionID)
         }
-        var response = builderResponse(request, site: responder.site) ?? responder.handle(request)
+        var response = apiResponse(request, responder: responder) ?? builderResponse(request, site: responder.site)
+            ?? reportExportResponse(request, site: responder.site) ?? apiTokenPage(request, site: responder.site)
+            ?? responder.handle(request)
         if let clearSession { response.setCookies.append(clearSession) }
         if let rotatedSession { response.setCookies.append(rotatedSession) }
         recordRequest(request, site: responder.site.id, status: response.status, duration: ContinuousClock.now - start)

@@ -94,6 +94,9 @@ public struct CommunityConfiguration: Sendable {
     public var support: CaseServiceConfiguration?
     /// How often each job of ``Community/runDueWork(now:)`` runs.
     public var dueWork: DueWorkSchedule = .standard
+    /// The JSON API: body and page limits, token lifetimes, rate limits, CORS origins per site,
+    /// the webhook transport and retry delays.
+    public var api: APIConfiguration = .standard
 
     /// A configuration.
     public init(

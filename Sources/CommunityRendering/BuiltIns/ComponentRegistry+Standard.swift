@@ -8,7 +8,9 @@ extension ComponentRegistry {
     /// two-factor setup; and the site forms: case comments and attachments, best answer,
     /// moderation queue, profile editor and notification settings; the employee portal and the approval queue;
     /// agent case work and the case queue, the registration queue and the access explanation; fund
-    /// claims, budget allocation, the lead pool and lead conversion; the idea form and the idea page; knowledge authoring; the administrators' store status.
+    /// claims, budget allocation, the lead pool and lead conversion; the idea form and the idea page; knowledge authoring;
+    /// the report builder, saved reports and dashboards; the administrators' store status; the management console's KPI range,
+    /// dashboard and search log settings.
     public static var standard: ComponentRegistry {
         var registry = ComponentRegistry()
         let types: [any SiteComponent.Type] = [
@@ -27,7 +29,8 @@ extension ComponentRegistry {
             FundClaimsComponent.self, FundAllocationComponent.self, LeadPoolComponent.self, LeadConversionComponent.self,
             IdeaFormComponent.self, IdeaDetailComponent.self, KnowledgeAuthoringComponent.self,
             StoreStatusComponent.self,
-        ]
+            ReportBuilderComponent.self, ReportComponent.self, ReportDashboardComponent.self,
+        ] + managementConsoleTypes
         for type in types {
             do { try registry.registerOpened(type) } catch { preconditionFailure("built-in \(error)") }  // trap-safe: fixed built-in list, registered once into an empty registry (a test covers it)
         }

@@ -56,6 +56,15 @@ public struct DealPipelineComponent: SiteComponent {
         for group in result.summary.groups { byStage[group.key?.description ?? "—"] = group }
         let order = properties.stages.filter { byStage[$0] != nil } + byStage.keys.filter { !properties.stages.contains($0) }.sorted()
         let listed = Markup.clamp(properties.dealsPerStage ?? 5, to: 0...50)
+        // The first deals of every stage, from one pass over the viewer's listing; a summary of
+        // the current snapshot says how many each stage has, so the pass ends when none can grow.
+        let keys = order.compactMap { byStage[$0]?.key }
+        let fresh = result.summary.asOf == reader.engine.snapshot.sequence
+        let expected = fresh ? Dictionary(order.compactMap { byStage[$0] }.compactMap { g in g.key.map { ($0, g.count) } },
+                                          uniquingKeysWith: { a, _ in a }) : [:]
+        let dealsByStage = listed == 0 ? [:] : reader.records(
+            of: "Opportunity", viewer: context.viewer, fields: ["Name"], groupedBy: "StageName", values: keys, limit: listed,
+            expectedCounts: expected)
         func label(_ stage: String) -> String { presenter.text(.picklist(stage), field: "StageName", object: "Opportunity") }
         let columns: [HTMLNode] = order.map { stage in
             let group = byStage[stage]
@@ -64,8 +73,7 @@ public struct DealPipelineComponent: SiteComponent {
             if !result.measureHidden {
                 heading.append(.el("span", [.class("ck-amount")], text: group?.sum.map { presenter.formatter.currency($0, code: currency) } ?? LocaleFormatter.unknown))
             }
-            let deals = listed == 0 || group?.key == nil ? [] : reader.records(
-                of: "Opportunity", viewer: context.viewer, fields: ["Name"], where: "StageName", equals: group?.key, limit: listed)
+            let deals = group?.key.flatMap { dealsByStage[$0] } ?? []
             return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", context.text("pipeline.stageSummary", ["stage": label(stage), "count": "\(count)"]))], [
                 .el("h3", [], heading),
                 Markup.list(deals.map { deal in

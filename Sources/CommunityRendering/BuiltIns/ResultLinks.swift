@@ -14,10 +14,16 @@ struct ResultLinks: Sendable {
         }
     }
 
-    /// A list of items: the title (linked where it can be) and a short passage.
-    func list(_ items: [SearchResultItem], context: RenderContext) -> HTMLNode {
-        Markup.list(items.map { item in
-            var nodes: [HTMLNode] = [Markup.link(item.title, url(item, context: context))]
+    /// A list of items: the title (linked where it can be) and a short passage. With a logged
+    /// search's entry id, each link goes through the click-tracking link, which records the
+    /// result's position before redirecting to it.
+    func list(_ items: [SearchResultItem], context: RenderContext, searchEntry: String? = nil) -> HTMLNode {
+        Markup.list(items.enumerated().map { index, item in
+            var target = url(item, context: context)
+            if let searchEntry, let direct = target {
+                target = SiteResponder.searchClickURL(site: context.site, entry: searchEntry, position: index + 1, target: direct)
+            }
+            var nodes: [HTMLNode] = [Markup.link(item.title, target)]
             if !item.snippet.isEmpty { nodes.append(.el("p", [.class("ck-meta")], text: String(item.snippet.prefix(200)))) }
             return .fragment(nodes)
         })

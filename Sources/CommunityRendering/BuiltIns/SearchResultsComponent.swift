@@ -45,9 +45,12 @@ public struct SearchResultsComponent: SiteComponent {
             text: query, kinds: kind.map { [$0] } ?? [], locale: context.locale,
             articleLocales: Set(context.site.locales).union([context.locale]), limit: limit, site: context.site.id)
         let results = try discovery.search(request, viewer: context.viewer)
+        // The query log (search KPIs): every search of the site, and the result followed.
+        let entry = context.service((any SearchQueryLog).self)?.logSearch(
+            query, resultCount: results.counts.values.reduce(0, +), site: context.site.id, viewer: context.viewer)
         let links = ResultLinks(articlePage: properties.articlePage, questionPage: properties.questionPage, ideaPage: properties.ideaPage)
         var children: [HTMLNode] = [facets(results, query: query, selected: kind, context: context), refine(query: query, selected: kind, context: context)]
-        children.append(results.items.isEmpty ? Markup.empty(context) : links.list(results.items, context: context))
+        children.append(results.items.isEmpty ? Markup.empty(context) : links.list(results.items, context: context, searchEntry: entry))
         return Markup.section(title, children)
     }
 

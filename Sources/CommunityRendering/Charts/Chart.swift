@@ -13,6 +13,8 @@ public struct Chart: Sendable, Hashable {
         case donut
         /// One big number: the first value of the first series.
         case metric
+        /// The first value of the first series on a half ring from zero to ``Chart/maximum``.
+        case gauge
     }
 
     /// How values read on axes, labels and in the table.
@@ -56,12 +58,15 @@ public struct Chart: Sendable, Hashable {
     public var series: [Series]
     /// How values read.
     public var format: ValueFormat
+    /// A gauge's full scale (its target); `nil` or not positive uses the value itself.
+    public var maximum: Double?
 
     /// A chart.
     public init(
         id: String, kind: Kind, title: String, summary: String = "", categories: [String], categoryLabel: String = "",
-        series: [Series], format: ValueFormat = .number
+        series: [Series], format: ValueFormat = .number, maximum: Double? = nil
     ) {
+        self.maximum = maximum
         self.id = id
         self.kind = kind
         self.title = title

@@ -39,6 +39,7 @@ public struct ChartRenderer: Sendable {
         case .line: drawing = line(chart)
         case .donut: drawing = donut(chart)
         case .metric: drawing = metric(chart)
+        case .gauge: drawing = gauge(chart)
         }
         var svgChildren: [HTMLNode] = [.el("title", [HTMLAttribute("id", id + "-title")], text: chart.title)]
         var labelledBy = id + "-title"
@@ -353,6 +354,35 @@ public struct ChartRenderer: Sendable {
         let caption = Self.fit(chart.categories.first ?? chart.series.first?.name ?? "", width: available, fontSize: Self.fontSize)
         nodes.append(Self.label(caption, x: Self.width / 2, y: Self.padding + size + 24, anchor: "middle"))
         return Drawing(nodes: nodes, height: Self.padding + size + 36)
+    }
+
+    /// A half ring filled in proportion to the value's share of the maximum (clamped to 0…1),
+    /// with the value in the middle and "of <maximum>" under it.
+    func gauge(_ chart: Chart) -> Drawing {
+        let raw = value(chart, series: 0, category: 0)
+        let scale = Self.clean(chart.maximum ?? 0) > 0 ? Self.clean(chart.maximum ?? 0) : max(raw, 1)
+        let fraction = min(max(raw / scale, 0), 1)
+        let radius = 90.0, stroke = 24.0, cx = Self.width / 2, cy = Self.padding + radius + stroke / 2
+        let arc = "M \(Self.number(cx - radius)) \(Self.number(cy)) A \(Self.number(radius)) \(Self.number(radius)) 0 0 1 \(Self.number(cx + radius)) \(Self.number(cy))"
+        let length = Double.pi * radius
+        var nodes: [HTMLNode] = [
+            .el("path", [HTMLAttribute("d", arc), HTMLAttribute("fill", "none"), HTMLAttribute("stroke", "#eaeef2"),
+                         HTMLAttribute("stroke-width", Self.number(stroke))]),
+        ]
+        if fraction > 0 {
+            nodes.append(.el("path", [
+                HTMLAttribute("d", arc), HTMLAttribute("fill", "none"), HTMLAttribute("stroke", color(0)), HTMLAttribute("stroke-width", Self.number(stroke)),
+                HTMLAttribute("stroke-dasharray", "\(Self.number(fraction * length)) \(Self.number(length))"),
+            ]))
+        }
+        let shown = Self.fit(text(raw, format: chart.format, compact: true), width: 2 * (radius - stroke / 2) - 8, fontSize: 22)
+        nodes.append(Self.label(shown, x: cx, y: cy - 8, anchor: "middle", size: 22, weight: "700"))
+        let share = Self.fit("\(formatter.percent(fraction)) · \(text(scale, format: chart.format, compact: true))", width: Self.width - 2 * Self.padding,
+                             fontSize: Self.fontSize)
+        nodes.append(Self.label(share, x: cx, y: cy + 24, anchor: "middle"))
+        let caption = Self.fit(chart.categories.first ?? chart.series.first?.name ?? "", width: Self.width - 2 * Self.padding, fontSize: Self.fontSize)
+        nodes.append(Self.label(caption, x: cx, y: cy + 44, anchor: "middle"))
+        return Drawing(nodes: nodes, height: cy + 56)
     }
 
     // MARK: Table

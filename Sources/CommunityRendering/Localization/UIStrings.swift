@@ -29,13 +29,13 @@ public struct UIStrings: Sendable, Hashable {
 
     /// English, German and Korean, complete.
     public static let standard = UIStrings([
-        "en": UIStrings.englishAll,
-        "de": UIStrings.german.merging(UIStrings.sitePages["de"] ?? [:]) { current, _ in current },
-        "ko": UIStrings.korean.merging(UIStrings.sitePages["ko"] ?? [:]) { current, _ in current },
+        "en": UIStrings.englishAll.merging(UIStrings.managementEnglish) { $1 },
+        "de": UIStrings.german.merging(UIStrings.sitePages["de"] ?? [:]) { current, _ in current }.merging(UIStrings.managementGerman) { $1 },
+        "ko": UIStrings.korean.merging(UIStrings.sitePages["ko"] ?? [:]) { current, _ in current }.merging(UIStrings.managementKorean) { $1 },
     ])
 
     /// Every key the library itself uses (the English table's keys), sorted.
-    public static let builtInKeys: [UIStringKey] = UIStrings.englishAll.keys.sorted()
+    public static let builtInKeys: [UIStringKey] = Set(UIStrings.englishAll.keys).union(UIStrings.managementEnglish.keys).sorted()
 
     /// The locales with a table, sorted.
     public var locales: [String] { tables.keys.sorted() }

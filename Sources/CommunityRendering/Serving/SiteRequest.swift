@@ -10,8 +10,19 @@ public struct SiteRequest: Sendable, Hashable {
         case get = "GET"
         /// Reads headers only.
         case head = "HEAD"
-        /// Submits a form action.
+        /// Submits a form action (or creates through the JSON API).
         case post = "POST"
+        /// Replaces a resource (JSON API only; pages answer 405).
+        case put = "PUT"
+        /// Changes part of a resource (JSON API only; pages answer 405).
+        case patch = "PATCH"
+        /// Deletes a resource (JSON API only; pages answer 405).
+        case delete = "DELETE"
+        /// Asks which methods and headers a cross-origin request may use (JSON API only; pages answer 405).
+        case options = "OPTIONS"
+
+        /// Whether pages and form actions serve this method (GET, HEAD and POST).
+        public var isPageMethod: Bool { self == .get || self == .head || self == .post }
     }
 
     /// The method.

@@ -69,6 +69,11 @@ public struct SiteResponder: Sendable {
     /// in ``SiteResponse/setCookies``.
     public func handle(_ request: SiteRequest) -> SiteResponse {
         guard let relative = router.relativePath(request.path) else { return plain(404, "http.notFound", request) }
+        guard request.method.isPageMethod else {
+            var response = plain(405, "Method Not Allowed")
+            response.headers["Allow"] = "GET, HEAD, POST"
+            return response
+        }
         do {
             try limits.check(request)
         } catch {
@@ -133,6 +138,7 @@ public struct SiteResponder: Sendable {
         default: break
         }
         if request.method != .post, let response = switchLocale(request, relative: relative) { return response }
+        if request.method != .post, let response = searchClick(request, relative: relative) { return response }
         if request.method == .post { return handleAction(request, relative: relative) }
         if let fileID = SiteFileRoute.fileID(relative) { return serveFile(fileID, request: request) }
         var response = handleGet(request, form: nil)

@@ -49,7 +49,7 @@ public struct SiteTemplate: Sendable {
     }
 
     /// Every built-in template.
-    public static let all: [SiteTemplate] = [.customerService, .partnerCentral, .customerAccountPortal, .employeePortal, .buildYourOwn]
+    public static let all: [SiteTemplate] = [.customerService, .partnerCentral, .customerAccountPortal, .employeePortal, .buildYourOwn, .communityManagement]
 }
 
 /// Layout helpers the templates share.

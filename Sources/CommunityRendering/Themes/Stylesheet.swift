@@ -162,6 +162,13 @@ public enum Stylesheet {
         "svg.ck-chart{display:block;width:100%;max-width:30rem}",
         // Only text without its own colour: a value label over a bar sets one chosen by contrast.
         "svg.ck-chart text:not([fill]){fill:var(--ck-text)}",
+        // Reports and dashboards
+        ".ck-dashboard-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:var(--ck-space-4)}",
+        ".ck-dashboard-tile{min-width:0}",
+        "@media (min-width:60rem){.ck-span-2{grid-column:span 2}.ck-span-3{grid-column:span 3}.ck-span-4{grid-column:1/-1}}",
+        ".ck-report-filter,.ck-report-grouping{display:flex;flex-wrap:wrap;gap:var(--ck-space-3)}",
+        ".ck-report-columns{columns:14rem}",
+        ".ck-report-subtotal th,.ck-report-subtotal td,.ck-report-total th,.ck-report-total td{font-weight:700}",
         // Articles, questions, profiles
         ".ck-rich-text,.ck-article-body,.ck-question-body{max-width:72ch}",
         ".ck-topic,.ck-question,.ck-profile,.ck-record{min-width:0}",

@@ -1,0 +1,174 @@
+import CommunityAccess
+import CommunityAnalytics
+import CommunityModel
+import Foundation
+import SharingWorkload
+
+// swift run -c release ReportBenchmark [--scale tiny|small|medium|large] [--repeats N] [--seed N] [--agreement-users N] [--json]
+//
+// Over the sharing benchmark's generated org (large: 100,000 users, 1,000,000 records, half of
+// them cases), with the cases given a status, a priority and an opening date spread over two
+// years: a summary report of cases grouped by status × priority with a date filter, run as an
+// internal user who reads everything and as a partner user who reads a few hundred records; a
+// six-component dashboard; and the agreement of the engine with the plain reference evaluation
+// (ReportReference) on every report of the run for a sample of users. With --json, the last line
+// is one JSON object with `agreement`, `summary_internal_p50_ms`, `summary_partner_p50_ms`,
+// `dashboard_p50_ms` and `aggregate_update_us` (null: the KPI aggregates are not on this branch).
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+let json = arguments.contains("--json")
+let scaleName = option("--scale") ?? "large"
+guard let scale = WorkloadScale.named(scaleName) else {
+    print("unknown scale \(scaleName); use tiny, small, medium or large")
+    exit(2)
+}
+let repeats = max(3, option("--repeats").flatMap(Int.init) ?? 21)
+let seed = option("--seed").flatMap(Int.init) ?? 1
+let agreementUsers = max(0, option("--agreement-users").flatMap(Int.init) ?? 4)
+let clock = ContinuousClock()
+func milliseconds(_ d: Duration) -> Double { Double(d.components.seconds) * 1_000 + Double(d.components.attoseconds) / 1e15 }
+func p50(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+// 2026-12-07 12:00 UTC: "today" for relative dates, fixed so runs agree.
+let now = Date(timeIntervalSince1970: 1_796_644_800)
+let statuses = ["New", "Working", "Waiting on Customer", "Escalated", "Closed"]
+
+var started = clock.now
+let workload = WorkloadGenerator.generate(scale, seed: seed)
+let store = MemoryStore(feedCapacity: 1024)
+try WorkloadStore.fill(store, with: workload)
+// Give the generated cases a status, a priority and an opening date (deterministic per case).
+try store.write { tx in
+    for (n, versioned) in try tx.all(Case.self).enumerated() {
+        var c = versioned.value
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
+        c.status = statuses[Int(h % UInt64(statuses.count))]
+        c.priority = Case.Priority.allCases[Int((h >> 8) % 4)]
+        c.createdAt = now.addingTimeInterval(-Double((h >> 16) % 730) * 86_400 - Double((h >> 32) % 86_400))
+        _ = try tx.put(c)
+    }
+}
+let access = try AccessEngine(store: store)
+let snapshot = access.snapshot
+let engine = ReportEngine(schemas: .standard, clock: ManualClock(now))
+let library = ReportLibrary(store: store, access: access, engine: engine)
+if !json {
+    print(String(format: "org: %d users, %d records, loaded in %.1f s", workload.users.count, workload.records.count,
+                 milliseconds(clock.now - started) / 1_000))
+}
+
+// The viewers: an internal user who reads every case, and a partner user who reads a few hundred.
+func user(_ id: String) -> ID<User>? { try? ID<User>(parsing: id) }
+let internalReader = workload.users.lazy.filter { $0.kind == .internal }.compactMap { user($0.id) }
+    .first { snapshot.readsEveryRecord(of: $0, object: "Case") && snapshot.readsEveryRecord(of: $0, object: "Opportunity") }
+guard let internalReader else {
+    print("no internal user reads every case and opportunity in this workload")
+    exit(1)
+}
+var partnerReader: (ID<User>, Int)?
+for candidate in workload.users where candidate.kind == .partner {
+    guard let id = user(candidate.id) else { continue }
+    let n = snapshot.countVisibleRecords(of: id, object: "Case")
+    if (200...2_000).contains(n) {
+        partnerReader = (id, n)
+        break
+    }
+    if n > (partnerReader?.1 ?? -1) { partnerReader = (id, n) }
+}
+guard let (partner, partnerCases) = partnerReader else {
+    print("no partner user in this workload")
+    exit(1)
+}
+let totalCases = snapshot.countVisibleRecords(of: internalReader, object: "Case")
+
+// The summary report: cases by status × priority opened in the last 90 days.
+let summary = ReportDefinition(
+    object: "Case", filter: .condition(ReportCondition("CreatedDate", .equals, ["last 90 days"])),
+    rowGroupings: [ReportGrouping("Status"), ReportGrouping("Priority")], summaries: [.count])
+
+func time(_ body: () throws -> Void) rethrows -> Double {
+    let start = clock.now
+    try body()
+    return milliseconds(clock.now - start)
+}
+var internalTimes: [Double] = []
+var partnerTimes: [Double] = []
+for _ in 0..<repeats {
+    internalTimes.append(try time { _ = try engine.run(summary, as: internalReader, in: access.snapshot) })
+    partnerTimes.append(try time { _ = try engine.run(summary, as: partner, in: access.snapshot) })
+}
+
+// The dashboard: six components over cases and opportunities, run as the viewer.
+let amount = ReportSummary(.sum, of: "Amount")
+let reports: [(String, ReportDefinition, DashboardTile.Kind)] = [
+    ("bench-open-cases", ReportDefinition(object: "Case", filter: .condition(ReportCondition("Status", .notEquals, ["Closed"])), summaries: [.count]), .metric),
+    ("bench-escalated", ReportDefinition(object: "Case", filter: .and([.condition(ReportCondition("Status", .equals, ["Escalated"])),
+                                                                         .condition(ReportCondition("CreatedDate", .equals, ["this quarter"]))]), summaries: [.count]), .gauge),
+    ("bench-by-status", ReportDefinition(object: "Case", rowGroupings: [ReportGrouping("Status")], columnGrouping: ReportGrouping("Priority"), summaries: [.count]), .stackedBar),
+    ("bench-by-month", ReportDefinition(object: "Case", filter: .condition(ReportCondition("CreatedDate", .equals, ["last 365 days"])),
+                                        rowGroupings: [ReportGrouping("CreatedDate", bucket: .month)], summaries: [.count]), .line),
+    ("bench-pipeline", ReportDefinition(object: "Opportunity", rowGroupings: [ReportGrouping("StageName")], summaries: [.count, amount]), .donut),
+    ("bench-pipeline-region", ReportDefinition(object: "Opportunity", rowGroupings: [ReportGrouping("StageName"), ReportGrouping("OwnerId")],
+                                               summaries: [amount, ReportSummary(.average, of: "Amount")]), .table),
+]
+var tiles: [DashboardTile] = []
+for (id, definition, kind) in reports {
+    let saved = try library.save(SavedReport(id: ID(id), name: id, definition: definition, chart: kind, owner: internalReader), by: internalReader)
+    tiles.append(DashboardTile(reportID: saved.id, kind: kind, maximum: kind == .gauge ? 10_000 : nil))
+}
+let dashboard = try library.save(SavedDashboard(id: "bench-dashboard", name: "Service and pipeline", owner: internalReader, tiles: tiles), by: internalReader)
+var dashboardTimes: [Double] = []
+for _ in 0..<repeats {
+    dashboardTimes.append(try time {
+        let result = try library.run(dashboard: dashboard.id, as: internalReader)
+        for tile in result.tiles { _ = try tile.outcome.get() }
+    })
+}
+
+// Agreement with the reference on every report of the run, for the two viewers and a sample of others.
+let cases = try store.snapshot().all(Case.self).map { $0.value as any Record }
+let opportunities = try store.snapshot().all(Opportunity.self).map { $0.value as any Record }
+let reference = ReportReference(schemas: .standard, now: now)
+var viewers = [internalReader, partner]
+let others = workload.users.filter { $0.kind != .internal || $0.id.hasSuffix("7") }
+for k in 0..<min(agreementUsers, others.count) {
+    if let id = user(others[k * others.count / max(agreementUsers, 1)].id) { viewers.append(id) }
+}
+var compared = 0
+var agreed = 0
+for definition in [summary] + reports.map(\.1) {
+    for viewer in viewers {
+        guard let result = try? engine.run(definition, as: viewer, in: snapshot) else { continue }
+        let expected = reference.evaluate(definition, records: definition.object == "Case" ? cases : opportunities, as: viewer, in: snapshot)
+        let actual = result.flattened()
+        compared += 1
+        if Set(actual.keys) == Set(expected.keys), expected.allSatisfy({ actual[$0.key]?.agrees(with: $0.value) == true }) {
+            agreed += 1
+        } else if !json {
+            print("disagreement for \(viewer) on \(definition.object) \(definition.rowGroupings.map(\.field))")
+        }
+    }
+}
+let agreement = compared == 0 ? 0 : Double(agreed) / Double(compared)
+
+let internalP50 = p50(internalTimes), partnerP50 = p50(partnerTimes), dashboardP50 = p50(dashboardTimes)
+do {
+    print(String(format: "summary (cases by status × priority, last 90 days) as %@ (reads %d cases): p50 %.2f ms (target < 100)",
+                 internalReader.rawValue, totalCases, internalP50))
+    print(String(format: "summary as partner %@ (reads %d cases): p50 %.2f ms (target < 100)", partner.rawValue, partnerCases, partnerP50))
+    print(String(format: "dashboard of %d components as %@: p50 %.2f ms (target < 300)", tiles.count, internalReader.rawValue, dashboardP50))
+    print(String(format: "agreement with the reference: %d of %d report runs (%.1f%%)", agreed, compared, agreement * 100))
+    print("aggregate_update_us: not measured (the KPI aggregates are not on this branch)")
+}
+if json {
+    func number(_ value: Double) -> String { String(format: "%.3f", value) }
+    print("{\"agreement\":\(number(agreement)),\"summary_internal_p50_ms\":\(number(internalP50)),\"summary_partner_p50_ms\":\(number(partnerP50)),"
+        + "\"dashboard_p50_ms\":\(number(dashboardP50)),\"aggregate_update_us\":null}")
+}

@@ -1,0 +1,253 @@
+public import CommunityModel
+import CommunityContent
+
+/// What the KPIs derive from each stored entity: the group an entity belongs to, and the
+/// facts of a group. Entities whose facts depend on each other share a group (a question and
+/// its answers; a case, its tracking and its surveys), so a change to any of them recomputes
+/// that group alone.
+///
+/// Facts are a function of the group's current entities only, which is what lets
+/// ``KPIAggregator`` subtract a group's old facts and add its new ones, and lets
+/// ``KPIAggregator/reference(from:events:rules:)`` rebuild the same aggregates from scratch.
+public struct KPIRules: Sendable {
+    /// A case answered within this many seconds of its creation meets the service level.
+    public var firstResponseTarget: Int64
+    /// The opportunity stages that tell open, won and lost apart.
+    public var stages: OpportunityStages
+
+    /// Rules with a first-response target (8 hours by default) and stages.
+    public init(firstResponseTarget: Int64 = 8 * 3600, stages: OpportunityStages = .standard) {
+        self.firstResponseTarget = firstResponseTarget
+        self.stages = stages
+    }
+
+    /// The entity types the KPIs read.
+    public static let entityTypes: Set<EntityType> = [
+        User.entityType, FeedItem.entityType, Comment.entityType, Question.entityType, Answer.entityType,
+        Idea.entityType, ArticleViewRecord.entityType, ArticleFeedback.entityType, ArticleRating.entityType,
+        SearchQueryLogEntry.entityType, Case.entityType, CaseTracking.entityType, CaseSurvey.entityType,
+        DeflectionSession.entityType, Lead.entityType, LeadConversion.entityType, Opportunity.entityType,
+        FundRequest.entityType, FundClaim.entityType, ModerationCase.entityType,
+    ]
+
+    /// The types whose facts depend on other entities of their group (a question and its
+    /// answers; a case, its tracking and surveys); every other type is a group of one.
+    public static let groupedTypes: Set<EntityType> = [
+        Question.entityType, Answer.entityType, Case.entityType, CaseTracking.entityType, CaseSurvey.entityType,
+    ]
+
+    /// The group of an entity: `Question:<id>` for a question and its answers, `Case:<id>` for a
+    /// case with its tracking and surveys, the entity's own type and id otherwise.
+    public static func group(of entity: any Entity) -> String {
+        switch entity {
+        case let answer as Answer: "Question:" + answer.questionID.rawValue
+        case let tracking as CaseTracking: "Case:" + tracking.caseID.rawValue
+        case let survey as CaseSurvey: "Case:" + survey.caseID.rawValue
+        default: type(of: entity).entityType.name + ":" + Self.rawID(entity)
+        }
+    }
+
+    private static func rawID(_ entity: any Entity) -> String {
+        func id<E: Entity>(_ value: E) -> String { value.id.rawValue }
+        return id(entity)
+    }
+
+    /// The facts of one group's entities (in any order).
+    public func facts(of members: [any Entity]) -> [KPIFact] {
+        var out: [KPIFact] = []
+        var question: Question?
+        var answers: [Answer] = []
+        var theCase: Case?
+        var trackings: [CaseTracking] = []
+        var surveys: [CaseSurvey] = []
+        for member in members {
+            switch member {
+            case let q as Question: question = q
+            case let a as Answer: answers.append(a)
+            case let c as Case: theCase = c
+            case let t as CaseTracking: trackings.append(t)
+            case let s as CaseSurvey: surveys.append(s)
+            default: single(member, into: &out)
+            }
+        }
+        if question != nil || !answers.isEmpty { questionFacts(question, answers, into: &out) }
+        if theCase != nil || !trackings.isEmpty || !surveys.isEmpty { caseFacts(theCase, trackings, surveys, into: &out) }
+        return out
+    }
+
+    private func contribution(_ author: ID<User>, site: String?, day: Int32, into out: inout [KPIFact]) {
+        out.append(KPIFact(site: site, day: day, metric: .activeMember, key: author.rawValue))
+        out.append(KPIFact(site: site, day: day, metric: .memberActivity, key: author.rawValue))
+    }
+
+    private func popularity(_ count: Int, author: ID<User>, group: ID<CommunityGroup>?, topics: [String], site: String?, day: Int32,
+                            into out: inout [KPIFact]) {
+        guard count > 0 else { return }
+        let value = Int64(count)
+        out.append(KPIFact(site: site, day: day, metric: .memberPopularity, key: author.rawValue, value: value))
+        if let group { out.append(KPIFact(site: site, day: day, metric: .groupPopularity, key: group.rawValue, value: value)) }
+        for topic in Set(topics) { out.append(KPIFact(site: site, day: day, metric: .topicPopularity, key: topic, value: value)) }
+    }
+
+    private func single(_ entity: any Entity, into out: inout [KPIFact]) {
+        switch entity {
+        case let user as User:
+            guard user.isActive, user.kind != .guest else { return }
+            out.append(KPIFact(site: nil, day: nil, metric: .members, key: user.kind.rawValue))
+        case let item as FeedItem:
+            // Question posts are counted as questions.
+            guard item.status == .published, item.kind != .question else { return }
+            let day = KPIDay.number(of: item.createdAt)
+            out.append(KPIFact(site: item.siteID, day: day, metric: .posts))
+            contribution(item.authorID, site: item.siteID, day: day, into: &out)
+            if !item.likers.isEmpty { out.append(KPIFact(site: item.siteID, day: day, metric: .likes, value: Int64(item.likers.count))) }
+            var group: ID<CommunityGroup>?
+            if case .group(let g) = item.parent { group = g }
+            if let group { out.append(KPIFact(site: item.siteID, day: day, metric: .groupActivity, key: group.rawValue)) }
+            for topic in Set(item.topics) { out.append(KPIFact(site: item.siteID, day: day, metric: .topicActivity, key: topic)) }
+            popularity(item.likers.count, author: item.authorID, group: group, topics: item.topics, site: item.siteID, day: day, into: &out)
+        case let comment as Comment:
+            guard comment.status == .published else { return }
+            let day = KPIDay.number(of: comment.createdAt)
+            out.append(KPIFact(site: nil, day: day, metric: .comments))
+            contribution(comment.authorID, site: nil, day: day, into: &out)
+            if !comment.likers.isEmpty { out.append(KPIFact(site: nil, day: day, metric: .likes, value: Int64(comment.likers.count))) }
+            popularity(comment.likers.count, author: comment.authorID, group: nil, topics: [], site: nil, day: day, into: &out)
+        case let idea as Idea:
+            guard idea.publication == .published else { return }
+            let day = KPIDay.number(of: idea.createdAt)
+            out.append(KPIFact(site: idea.siteID, day: day, metric: .ideas))
+            contribution(idea.authorID, site: idea.siteID, day: day, into: &out)
+            popularity(idea.votes.count, author: idea.authorID, group: nil, topics: idea.categories, site: idea.siteID, day: day, into: &out)
+            for (voter, vote) in idea.votes {
+                let voteDay = KPIDay.number(of: vote.at)
+                out.append(KPIFact(site: idea.siteID, day: voteDay, metric: .ideaVotes))
+                out.append(KPIFact(site: idea.siteID, day: voteDay, metric: .activeMember, key: voter.rawValue))
+            }
+        case let view as ArticleViewRecord:
+            out.append(KPIFact(site: nil, day: KPIDay.number(of: view.periodStart), metric: .articleViews, key: view.articleID.rawValue))
+        case let feedback as ArticleFeedback:
+            out.append(KPIFact(site: nil, day: KPIDay.number(of: feedback.at), metric: feedback.helpful ? .helpfulVotes : .unhelpfulVotes))
+        case let rating as ArticleRating:
+            let day = KPIDay.number(of: rating.at)
+            out.append(KPIFact(site: nil, day: day, metric: .ratings))
+            out.append(KPIFact(site: nil, day: day, metric: .ratingStars, value: Int64(max(0, min(5, rating.stars)))))
+        case let entry as SearchQueryLogEntry:
+            let day = KPIDay.number(of: entry.at)
+            out.append(KPIFact(site: entry.siteID, day: day, metric: .searches))
+            out.append(KPIFact(site: entry.siteID, day: day, metric: .searchQuery, key: entry.query))
+            if entry.resultCount == 0 {
+                out.append(KPIFact(site: entry.siteID, day: day, metric: .zeroResultSearches))
+                out.append(KPIFact(site: entry.siteID, day: day, metric: .zeroResultQuery, key: entry.query))
+            }
+            if let position = entry.clickedPosition {
+                out.append(KPIFact(site: entry.siteID, day: day, metric: .searchClicks))
+                out.append(KPIFact(site: entry.siteID, day: day, metric: .clickPosition, value: Int64(max(1, min(1000, position)))))
+            }
+        case let session as DeflectionSession:
+            // As `CaseService.deflectionStatistics`: only visits that were shown suggestions.
+            guard !session.suggestions.isEmpty else { return }
+            let day = KPIDay.number(of: session.startedAt)
+            switch session.outcome {
+            case .deflected: out.append(KPIFact(site: nil, day: day, metric: .deflected))
+            case .caseCreated: out.append(KPIFact(site: nil, day: day, metric: .deflectionCases))
+            case .open, .abandoned: break
+            }
+        case let lead as Lead:
+            guard lead.fields.partnerAccountID != nil else { return }
+            out.append(KPIFact(site: nil, day: nil, metric: .leadsRegistered))
+            switch lead.fields.status {
+            case .approved, .qualified: out.append(KPIFact(site: nil, day: nil, metric: .leadsApproved))
+            case .converted:
+                out.append(KPIFact(site: nil, day: nil, metric: .leadsApproved))
+                out.append(KPIFact(site: nil, day: nil, metric: .leadsConverted))
+            case .new, .working, .submitted, .rejected, .unqualified: break
+            }
+        case let conversion as LeadConversion:
+            out.append(KPIFact(site: nil, day: KPIDay.number(of: conversion.convertedAt), metric: .conversions))
+        case let opportunity as Opportunity:
+            let fields = opportunity.fields
+            guard let partner = fields.partnerAccountID else { return }
+            let stage = stages.stage(named: fields.stage)
+            if stage?.isClosed == true {
+                out.append(KPIFact(site: nil, day: nil, metric: stage?.isWon == true ? .opportunitiesWon : .opportunitiesLost))
+            } else {
+                let cents = fields.amount.map(KPIDay.cents) ?? 0
+                out.append(KPIFact(site: nil, day: nil, metric: .pipelineByStage, key: fields.stage))
+                out.append(KPIFact(site: nil, day: nil, metric: .pipelineAmountByStage, key: fields.stage, value: cents))
+                out.append(KPIFact(site: nil, day: nil, metric: .pipelineByPartner, key: partner.rawValue))
+                out.append(KPIFact(site: nil, day: nil, metric: .pipelineAmountByPartner, key: partner.rawValue, value: cents))
+            }
+        case let request as FundRequest:
+            let day = KPIDay.number(of: request.requestedAt)
+            let cents = KPIDay.cents(request.amount)
+            out.append(KPIFact(site: nil, day: day, metric: .fundRequests))
+            out.append(KPIFact(site: nil, day: day, metric: .fundRequestedAmount, value: cents))
+            if request.status == .approved { out.append(KPIFact(site: nil, day: day, metric: .fundApprovedAmount, value: cents)) }
+        case let claim as FundClaim:
+            guard claim.status == .approved else { return }
+            out.append(KPIFact(site: nil, day: KPIDay.number(of: claim.claimedAt), metric: .fundClaimedAmount, value: KPIDay.cents(claim.amount)))
+        case let moderation as ModerationCase:
+            let opened = KPIDay.number(of: moderation.openedAt)
+            let byMembers = moderation.sources.contains { if case .memberFlags = $0 { true } else { false } }
+            out.append(KPIFact(site: nil, day: opened, metric: byMembers ? .flagged : .held))
+            guard moderation.status != .open else { return }
+            let decidedAt = moderation.decidedAt ?? moderation.openedAt
+            let decided = KPIDay.number(of: decidedAt)
+            out.append(KPIFact(site: nil, day: decided, metric: .decisions))
+            out.append(KPIFact(site: nil, day: decided, metric: .decisionSeconds, value: KPIDay.seconds(from: moderation.openedAt, to: decidedAt)))
+            if moderation.status == .removed { out.append(KPIFact(site: nil, day: decided, metric: .removed)) }
+        default:
+            break
+        }
+    }
+
+    private func questionFacts(_ question: Question?, _ answers: [Answer], into out: inout [KPIFact]) {
+        let published = answers.filter { $0.publication == .published }
+        let site = question?.siteID
+        for answer in published {
+            let day = KPIDay.number(of: answer.createdAt)
+            out.append(KPIFact(site: site, day: day, metric: .answers))
+            contribution(answer.authorID, site: site, day: day, into: &out)
+            popularity(answer.upvoters.count, author: answer.authorID, group: question?.groupID, topics: question?.topics ?? [],
+                       site: site, day: day, into: &out)
+        }
+        guard let question, question.publication == .published else { return }
+        let day = KPIDay.number(of: question.createdAt)
+        out.append(KPIFact(site: site, day: day, metric: .questions))
+        contribution(question.askerID, site: site, day: day, into: &out)
+        if let group = question.groupID { out.append(KPIFact(site: site, day: day, metric: .groupActivity, key: group.rawValue)) }
+        for topic in Set(question.topics) { out.append(KPIFact(site: site, day: day, metric: .topicActivity, key: topic)) }
+        popularity(question.upvoters.count, author: question.askerID, group: question.groupID, topics: question.topics, site: site, day: day, into: &out)
+        if question.bestAnswerID != nil { out.append(KPIFact(site: site, day: day, metric: .bestAnswers)) }
+        if let first = published.map(\.createdAt).min() {
+            out.append(KPIFact(site: site, day: day, metric: .questionsAnswered))
+            out.append(KPIFact(site: site, day: day, metric: .firstAnswerSeconds, value: KPIDay.seconds(from: question.createdAt, to: first)))
+        }
+    }
+
+    private func caseFacts(_ theCase: Case?, _ trackings: [CaseTracking], _ surveys: [CaseSurvey], into out: inout [KPIFact]) {
+        for survey in surveys {
+            let day = KPIDay.number(of: survey.answeredAt)
+            out.append(KPIFact(site: nil, day: day, metric: .surveys))
+            out.append(KPIFact(site: nil, day: day, metric: .csatSum, value: Int64(max(0, min(5, survey.csat)))))
+            if survey.nps >= 9 { out.append(KPIFact(site: nil, day: day, metric: .promoters)) }
+            if survey.nps <= 6 { out.append(KPIFact(site: nil, day: day, metric: .detractors)) }
+        }
+        guard let theCase else { return }
+        let created = theCase.fields.createdAt
+        let day = KPIDay.number(of: created)
+        out.append(KPIFact(site: nil, day: day, metric: .casesCreated))
+        // One tracking per case; with several (a repair in progress), the lowest id counts.
+        guard let tracking = trackings.min(by: { $0.id.rawValue < $1.id.rawValue }) else { return }
+        if let response = tracking.firstResponseAt {
+            let seconds = KPIDay.seconds(from: created, to: response)
+            out.append(KPIFact(site: nil, day: day, metric: .responded))
+            out.append(KPIFact(site: nil, day: day, metric: .firstResponseSeconds, value: seconds))
+            if seconds <= firstResponseTarget { out.append(KPIFact(site: nil, day: day, metric: .respondedWithinTarget)) }
+        }
+        if let closed = tracking.closedAt {
+            out.append(KPIFact(site: nil, day: day, metric: .resolutionSeconds, value: KPIDay.seconds(from: created, to: closed)))
+        }
+    }
+}

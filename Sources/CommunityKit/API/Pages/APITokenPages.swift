@@ -1,0 +1,266 @@
+import CommunityModel
+import CommunityRendering
+import Foundation
+
+/// The site pages of the JSON API, plain HTML forms under the site's CSP (no scripts):
+/// `<prefix>/api-tokens`, where a member creates and revokes their personal access tokens (a
+/// new token is shown once, never put in a URL), and `<prefix>/api-tokens/webhooks`, where an
+/// administrator (``SystemPermission/manageCommunity``) registers webhook endpoints and reads
+/// the delivery log and the dead-letter list.
+extension Community {
+    /// The token page's path of a site (`/partners/api-tokens`).
+    public static func apiTokensPath(of site: Site) -> String { site.urlPrefix + "/api-tokens" }
+
+    /// The webhook deliveries page's path of a site (`/partners/api-tokens/webhooks`).
+    public static func webhooksPath(of site: Site) -> String { site.urlPrefix + "/api-tokens/webhooks" }
+
+    /// A CSRF token for a viewer on a site (what `GET <prefix>/api/v1/me` returns to a session).
+    public func csrfToken(for viewer: Viewer, site: String) -> String { csrf.token(for: viewer, site: site, at: clock.now()) }
+
+    /// Answers `<prefix>/api-tokens` and its webhooks page, or `nil` for other paths.
+    func apiTokenPage(_ request: SiteRequest, site: Site) -> SiteResponse? {
+        let root = Self.apiTokensPath(of: site)
+        guard request.path == root || request.path == Self.webhooksPath(of: site) else { return nil }
+        guard request.method.isPageMethod else { return Self.text(405, "Method Not Allowed") }
+        guard let user = request.viewer.user, !request.viewer.isGuest, site.isMember(request.viewer) else {
+            if request.method != .post, let signIn = site.signInURL(returningTo: request.path) {
+                return SiteResponse(status: 303, headers: ["Location": signIn.string, "Cache-Control": "no-store"])
+            }
+            return Self.text(403, "Only signed-in members of the site may manage API tokens.")
+        }
+        let pages = APITokenPages(community: self, site: site, viewer: request.viewer, user: user.id)
+        let webhooks = request.path == Self.webhooksPath(of: site)
+        if webhooks, !request.viewer.permissions.contains(SystemPermission.manageCommunity.name) {
+            return Self.text(403, "Only site administrators (manageCommunity) may manage webhooks.")
+        }
+        if request.method == .post {
+            guard Self.isSameOrigin(request, site: site) else { return Self.text(403, "The form did not come from this site.") }
+            guard csrf.verify(request.form["_csrf"], for: request.viewer, site: site.id, at: clock.now()) else {
+                return Self.text(403, "The form expired or did not come from this site. Reload the page and try again.")
+            }
+            return webhooks ? pages.webhookAction(request.form) : pages.tokenAction(request.form)
+        }
+        var response = webhooks ? pages.webhooks() : pages.tokens()
+        if request.method == .head { response.body = "" }
+        return response
+    }
+}
+
+/// The token and webhook pages for one member.
+struct APITokenPages {
+    let community: Community
+    let site: Site
+    let viewer: Viewer
+    let user: ID<User>
+
+    static let lifetimes: [(String, String)] = [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("365", "365 days")]
+
+    func tokens(created: IssuedAPIToken? = nil, errors: [String: String] = [:], notice: String? = nil) -> SiteResponse {
+        var body: [HTMLNode] = [
+            .el("h1", text: "API tokens"),
+            .el("p", text: "Personal access tokens let a program call this site's JSON API (\(Community.apiPath(of: site))/) as you, limited to the scopes you choose. Send one as 'Authorization: Bearer <token>'."),
+            .el("p", [], [.el("a", [.href(SafeURL(Community.apiPath(of: site) + "/openapi.json") ?? SafeURL("/"))], text: "The API's OpenAPI document")]),
+        ]
+        if let notice { body.append(.el("p", [.class("ck-notice"), HTMLAttribute("role", "status")], text: notice)) }
+        if let created {
+            body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "New token")], [
+                .el("h2", text: "Your new token"),
+                .el("p", text: "Copy it now: it is shown only this once."),
+                .el("p", [], [.el("code", [HTMLAttribute("id", "new-token")], text: created.text)]),
+            ]))
+        }
+        let now = community.clock.now()
+        let list = (try? community.apiTokens(of: user)) ?? []
+        let rows: [HTMLNode] = list.map { token in
+            let state = token.revokedAt != nil ? "revoked" : (token.expiresAt <= now ? "expired" : "active")
+            var actions: [HTMLNode] = []
+            if state == "active" {
+                actions.append(form("revoke", [hidden("token", token.id.rawValue)], submit: "Revoke", label: "Revoke " + token.name))
+            }
+            return .el("tr", [], [
+                .el("td", text: token.name), .el("td", text: token.scopeNames.joined(separator: " ")),
+                .el("td", text: Self.day(token.expiresAt)), .el("td", text: state), .el("td", [], actions),
+            ])
+        }
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Your tokens")], [
+            .el("h2", text: "Your tokens"),
+            list.isEmpty ? .el("p", text: "You have no tokens yet.") : table(["Name", "Scopes", "Expires", "State", ""], rows),
+        ]))
+        var fields: [HTMLNode] = []
+        if let error = errors[""] { fields.append(.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error)) }
+        fields.append(textField("name", label: "Name", error: errors["name"]))
+        var boxes: [HTMLNode] = [.el("legend", text: "Scopes")]
+        for scope in APIScope.all.sorted() {
+            let id = "scope-" + scope.name.replacingOccurrences(of: ":", with: "-")
+            boxes.append(.el("div", [.class("ck-field")], [
+                .el("input", [HTMLAttribute("type", "checkbox"), HTMLAttribute("id", id), HTMLAttribute("name", "scope." + scope.name), HTMLAttribute("value", "on")]),
+                .el("label", [HTMLAttribute("for", id)], text: " " + scope.name),
+            ]))
+        }
+        if let error = errors["scopes"] { boxes.append(.el("p", [.class("ck-error")], text: error)) }
+        fields.append(.el("fieldset", [], boxes))
+        fields.append(.el("div", [.class("ck-field")], [
+            .el("label", [HTMLAttribute("for", "lifetime")], text: "Expires after"),
+            .el("select", [HTMLAttribute("id", "lifetime"), HTMLAttribute("name", "days")], Self.lifetimes.map { value, label in
+                .el("option", value == "90" ? [HTMLAttribute("value", value), HTMLAttribute("selected", "selected")] : [HTMLAttribute("value", value)], text: label)
+            }),
+        ]))
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Create a token")], [
+            .el("h2", text: "Create a token"), form("create", fields, submit: "Create token", label: "Create a token"),
+        ]))
+        if viewer.permissions.contains(SystemPermission.manageCommunity.name) {
+            body.append(.el("p", [], [.el("a", [.href(SafeURL(Community.webhooksPath(of: site)) ?? SafeURL("/"))], text: "Webhooks and deliveries")]))
+        }
+        return page("API tokens", body, status: errors.isEmpty ? 200 : 422)
+    }
+
+    func tokenAction(_ form: [String: String]) -> SiteResponse {
+        switch form["action"] {
+        case "create":
+            let name = form["name"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let scopes = Set(form.compactMap { key, value in key.hasPrefix("scope.") && value == "on" ? APIScope(parsing: String(key.dropFirst(6))) : nil })
+            var errors: [String: String] = [:]
+            if name.isEmpty || name.count > 100 { errors["name"] = "Give the token a name of 1 to 100 characters." }
+            if scopes.isEmpty { errors["scopes"] = "Choose at least one scope." }
+            guard let days = form["days"].flatMap(Int.init), Self.lifetimes.contains(where: { $0.0 == String(days) }) else {
+                return tokens(errors: errors.merging(["": "Choose when the token expires."]) { a, _ in a })
+            }
+            guard errors.isEmpty else { return tokens(errors: errors) }
+            do {
+                let issued = try community.createPersonalAccessToken(for: user, name: name, scopes: scopes, lifetime: TimeInterval(days) * 86_400)
+                return tokens(created: issued)
+            } catch {
+                return tokens(errors: ["": "The token could not be created."])
+            }
+        case "revoke":
+            guard let id = form["token"].flatMap({ try? ID<APIToken>(parsing: $0) }) else { return tokens(errors: ["": "Unknown token."]) }
+            do {
+                try community.revokeAPIToken(id, by: user)
+                return tokens(notice: "The token was revoked.")
+            } catch {
+                return tokens(errors: ["": "Unknown token."])
+            }
+        default:
+            return tokens(errors: ["": "Unknown action."])
+        }
+    }
+
+    func webhooks(created: WebhookEndpoint? = nil, errors: [String: String] = [:]) -> SiteResponse {
+        var body: [HTMLNode] = [.el("h1", text: "Webhooks"), .el("p", [], [.el("a", [.href(SafeURL(Community.apiTokensPath(of: site)) ?? SafeURL("/"))], text: "API tokens")])]
+        if let created {
+            body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "New endpoint")], [
+                .el("h2", text: "Endpoint registered"), .el("p", text: "Its signing secret, shown only this once:"),
+                .el("p", [], [.el("code", text: created.secret)]),
+            ]))
+        }
+        let endpoints = (try? community.webhookEndpoints()) ?? []
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Endpoints")], [
+            .el("h2", text: "Endpoints"),
+            endpoints.isEmpty ? .el("p", text: "No endpoints yet.")
+                : table(["URL", "Events", "Active"], endpoints.map { e in
+                    .el("tr", [], [.el("td", text: e.url), .el("td", text: e.events.joined(separator: " ")), .el("td", text: e.isActive ? "yes" : "no")])
+                }),
+        ]))
+        let deliveries = (try? community.webhookDeliveries()) ?? []
+        func rows(_ list: [WebhookDelivery]) -> [HTMLNode] {
+            list.prefix(200).map { d in
+                .el("tr", [], [
+                    .el("td", text: d.id.rawValue), .el("td", text: d.event), .el("td", text: d.status.rawValue), .el("td", text: String(d.attempts)),
+                    .el("td", text: d.lastStatus.map(String.init) ?? "-"), .el("td", text: d.lastError ?? ""), .el("td", text: Self.day(d.createdAt)),
+                ])
+            }
+        }
+        let headings = ["Delivery", "Event", "Status", "Attempts", "Last status", "Last error", "Created"]
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Deliveries")], [
+            .el("h2", text: "Deliveries"), deliveries.isEmpty ? .el("p", text: "No deliveries yet.") : table(headings, rows(deliveries)),
+        ]))
+        let dead = deliveries.filter { $0.status == .deadLetter }
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Dead letters")], [
+            .el("h2", text: "Dead letters"), dead.isEmpty ? .el("p", text: "Nothing failed for good.") : table(headings, rows(dead)),
+        ]))
+        var fields: [HTMLNode] = []
+        if let error = errors[""] { fields.append(.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error)) }
+        fields.append(textField("url", label: "Endpoint URL (http or https)", error: errors["url"]))
+        var boxes: [HTMLNode] = [.el("legend", text: "Events")]
+        for event in Community.webhookEventNames {
+            let id = "event-" + event.replacingOccurrences(of: ".", with: "-")
+            boxes.append(.el("div", [.class("ck-field")], [
+                .el("input", [HTMLAttribute("type", "checkbox"), HTMLAttribute("id", id), HTMLAttribute("name", "event." + event), HTMLAttribute("value", "on")]),
+                .el("label", [HTMLAttribute("for", id)], text: " " + event),
+            ]))
+        }
+        fields.append(.el("fieldset", [], boxes))
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Register an endpoint")], [
+            .el("h2", text: "Register an endpoint"), form("register", fields, submit: "Register", label: "Register an endpoint", path: Community.webhooksPath(of: site)),
+        ]))
+        return page("Webhooks", body, status: errors.isEmpty ? 200 : 422)
+    }
+
+    func webhookAction(_ form: [String: String]) -> SiteResponse {
+        guard form["action"] == "register" else { return webhooks(errors: ["": "Unknown action."]) }
+        let url = form["url"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let events = form.compactMap { key, value in key.hasPrefix("event.") && value == "on" ? String(key.dropFirst(6)) : nil }.sorted()
+        do {
+            return webhooks(created: try community.registerWebhook(url: url, events: events))
+        } catch let problem as APIProblem {
+            return webhooks(errors: ["": problem.detail])
+        } catch {
+            return webhooks(errors: ["url": "Enter an http or https URL."])
+        }
+    }
+
+    // MARK: Markup
+
+    private func form(_ action: String, _ fields: [HTMLNode], submit: String, label: String, path: String? = nil) -> HTMLNode {
+        let csrf = community.csrfToken(for: viewer, site: site.id)
+        let target: SafeURL = SafeURL(path ?? Community.apiTokensPath(of: site)) ?? SafeURL("/")
+        return .el("form", [HTMLAttribute("method", "post"), HTMLAttribute("action", url: target), HTMLAttribute("aria-label", label)],
+                   [hidden("_csrf", csrf), hidden("action", action)] + fields + [.el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: submit)])
+    }
+
+    private func hidden(_ name: String, _ value: String) -> HTMLNode {
+        .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", name), HTMLAttribute("value", value)])
+    }
+
+    private func textField(_ name: String, label: String, error: String?) -> HTMLNode {
+        var attributes = [HTMLAttribute("id", name), HTMLAttribute("name", name), HTMLAttribute("type", "text")]
+        if error != nil { attributes += [HTMLAttribute("aria-invalid", "true"), HTMLAttribute("aria-describedby", name + "-error")] }
+        var nodes: [HTMLNode] = [.el("label", [HTMLAttribute("for", name)], text: label), .el("input", attributes)]
+        if let error { nodes.append(.el("p", [.class("ck-error"), HTMLAttribute("id", name + "-error")], text: error)) }
+        return .el("div", [.class("ck-field")], nodes)
+    }
+
+    private func table(_ headings: [String], _ rows: [HTMLNode]) -> HTMLNode {
+        .el("div", [.class("ck-table-scroll")], [.el("table", [], [
+            .el("thead", [], [.el("tr", [], headings.map { .el("th", [HTMLAttribute("scope", "col")], text: $0) })]),
+            .el("tbody", [], rows),
+        ])])
+    }
+
+    private static func day(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    private func page(_ title: String, _ body: [HTMLNode], status: Int) -> SiteResponse {
+        let stylesheet = Stylesheet.base + site.theme.customProperties + SiteBuilderPages.css
+        let hash = SHA256.base64(SHA256.hash(Array(stylesheet.utf8)))
+        var out = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        out += "<meta name=\"robots\" content=\"noindex\">"
+        HTMLNode.el("title", text: title + " | " + site.name).render(into: &out)
+        out += "<style>" + stylesheet + "</style></head><body>"
+        out += "<a class=\"ck-skip\" href=\"#main\">Skip to content</a>"
+        HTMLNode.el("header", [.class("ck-header")], [
+            .el("nav", [.class("ck-nav"), HTMLAttribute("aria-label", "Account")], [.el("ul", [], [
+                .el("li", [], [.el("a", [.href(SafeURL(site.urlPrefix + "/") ?? SafeURL("/"))], text: site.name)]),
+                .el("li", [], [.el("a", [.href(SafeURL(Community.apiTokensPath(of: site)) ?? SafeURL("/"))], text: "API tokens")]),
+            ])]),
+        ]).render(into: &out)
+        HTMLNode.el("main", [HTMLAttribute("id", "main"), .class("ck-builder")], body).render(into: &out)
+        out += "</body></html>"
+        return SiteResponse(status: status, headers: SecurityHeaders.forPage(styleHash: hash), body: out)
+    }
+}

@@ -1,0 +1,25 @@
+import CommunityModel
+import CommunityEngagement
+import CommunityRendering
+
+/// The management console's data for its components: the facade's KPIs and site list.
+struct ManagementConsoleDataProvider: ManagementConsoleProvider {
+    let link: CommunityLink
+
+    func mayView(viewer: Viewer) -> Bool { link.community?.mayViewKPIs(viewer) ?? false }
+
+    func sites(viewer: Viewer) -> [(id: String, name: String)] {
+        guard let community = link.community, community.mayViewKPIs(viewer) else { return [] }
+        return community.siteIDs.compactMap { id in community.site(id).map { (id, $0.site.name) } }
+            .sorted { $0.name == $1.name ? $0.id < $1.id : $0.name < $1.name }
+    }
+
+    func kpis(viewer: Viewer, site: String?, days: ClosedRange<Int32>) throws -> CommunityKPIs {
+        guard let community = link.community else { throw ManagementError.notPermitted(user: viewer.user?.id.rawValue) }
+        return try community.kpis(for: viewer, site: site, days: days)
+    }
+}
+
+extension ManagementConsoleDataProvider {
+    func searchLogRetention(site: String) -> Int { link.community?.searchLogRetention(site: site) ?? SearchLogRetention.defaultDays }
+}
