@@ -42,13 +42,15 @@ struct CommunityDiscovery: DiscoveryProvider {
         let others: Set<SearchDocumentType> = Set(SearchItemKind.allCases.filter { $0 != .article }.map(Self.documentType))
         // Counts of every kind but articles, as facets over every visible match.
         let counted = try index.search(
-            SearchQuery(text, locale: request.locale, types: others, facets: [.type], limit: 0, highlight: false), as: keys)
+            SearchQuery(
+                text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: others, facets: [.type], limit: 0,
+                highlight: false), as: keys)
         var counts: [SearchItemKind: Int] = [:]
         for facet in counted.facets[.type] ?? [] {
             if let kind = Self.kind(SearchDocumentType(facet.value)), facet.count > 0 { counts[kind] = facet.count }
         }
         // Articles: every visible match in the site's locales, each article once.
-        var articleQuery = SearchQuery(text, locale: request.locale, types: [.article],
+        var articleQuery = SearchQuery(text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: [.article],
             locales: request.articleLocales.isEmpty ? nil : request.articleLocales, limit: 0, highlight: true)
         articleQuery.limit = try index.search(articleQuery, as: keys).totalCount
         let articles = TopicService.distinctArticles(
@@ -57,7 +59,8 @@ struct CommunityDiscovery: DiscoveryProvider {
         var hits: [SearchHit] = chosen.contains(.article) ? Array(articles.prefix(limit)) : []
         let wanted = Set(chosen.filter { $0 != .article }.map(Self.documentType))
         if !wanted.isEmpty, limit > 0 {
-            hits += try index.search(SearchQuery(text, locale: request.locale, types: wanted, limit: limit), as: keys).hits
+            let query = SearchQuery(text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: wanted, limit: limit)
+            hits += try index.search(query, as: keys).hits
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
         let total = chosen.reduce(0) { $0 + (counts[$1] ?? 0) }

@@ -13,10 +13,14 @@ public struct SiteSearchRequest: Sendable, Hashable {
     public var limit: Int
     /// The site searched on (its id), whose content the viewer then reaches; `nil` for none.
     public var site: String?
+    /// Whether the last word matches as a prefix, as in a search box while typing
+    /// ("authentica" finds "authentication"). On by default.
+    public var prefixLastWord: Bool
 
     /// Creates a request.
     public init(
-        text: String, kinds: Set<SearchItemKind> = [], locale: String, articleLocales: Set<String>, limit: Int, site: String? = nil
+        text: String, kinds: Set<SearchItemKind> = [], locale: String, articleLocales: Set<String>, limit: Int, site: String? = nil,
+        prefixLastWord: Bool = true
     ) {
         self.text = String(text.prefix(200))
         self.kinds = kinds
@@ -24,5 +28,6 @@ public struct SiteSearchRequest: Sendable, Hashable {
         self.articleLocales = articleLocales
         self.limit = limit
         self.site = site
+        self.prefixLastWord = prefixLastWord
     }
 }
