@@ -65,21 +65,25 @@ extension Community {
     /// Names for the top lists (members by nickname, groups, articles and accounts by name) and partner tiers.
     private func kpiContext(membersByKind: [String: Int64]?) -> KPIContext {
         let reader = store.snapshot()
+        /// The entity a key names, or `nil` for a key that is not a valid id or names nothing.
+        @Sendable func lookup<E: Entity>(_ type: E.Type, _ key: String) -> E? {
+            guard let id = try? ID<E>(parsing: key) else { return nil }
+            return try? reader.value(id)
+        }
         return KPIContext(
             name: { kind, key in
                 guard ID<User>.isValid(key) else { return nil }
                 switch kind {
-                case .member: return (try? reader.value(ID<User>(key)))?.nickname
-                case .group: return (try? reader.value(ID<CommunityGroup>(key)))?.name
+                case .member: return lookup(User.self, key)?.nickname
+                case .group: return lookup(CommunityGroup.self, key)?.name
                 case .article:
                     let versions = (try? reader.query(Query<ArticleVersion>().where("articleID", equals: .reference(key)))) ?? []
                     return (versions.first { $0.value.status == .published } ?? versions.first)?.value.title
-                case .account: return (try? reader.value(ID<Account>(key)))?.fields.name
+                case .account: return lookup(Account.self, key)?.fields.name
                 }
             },
             tier: { account in
-                guard ID<Account>.isValid(account) else { return nil }
-                return (try? reader.value(ID<Account>(account)))?.fields.partnerTier?.rawValue
+                lookup(Account.self, account)?.fields.partnerTier?.rawValue
             },
             membersByKind: membersByKind)
     }
@@ -125,8 +129,8 @@ extension Community {
 
     /// How many days a site's search log keeps searcher ids (``SearchLogRetention/defaultDays`` unless set).
     public func searchLogRetention(site: String) -> Int {
-        guard ID<SearchLogRetention>.isValid(site) else { return SearchLogRetention.defaultDays }
-        return (try? store.snapshot().value(ID<SearchLogRetention>(site)))?.days ?? SearchLogRetention.defaultDays
+        guard let id = try? ID<SearchLogRetention>(parsing: site) else { return SearchLogRetention.defaultDays }
+        return (try? store.snapshot().value(id))?.days ?? SearchLogRetention.defaultDays
     }
 
     /// Sets how many days a site's search log keeps searcher ids, and scrubs what is now older.
@@ -135,10 +139,10 @@ extension Community {
     ///   ``ManagementError/invalidRetention(days:)``.
     public func setSearchLogRetention(_ days: Int, site: String, by viewer: Viewer) throws(ManagementError) {
         guard mayViewKPIs(viewer) else { throw .notPermitted(user: viewer.user?.id.rawValue) }
-        guard self.site(site) != nil, ID<SearchLogRetention>.isValid(site) else { throw .unknownSite(site) }
+        guard self.site(site) != nil, let id = try? ID<SearchLogRetention>(parsing: site) else { throw .unknownSite(site) }
         guard (0...SearchLogRetention.maximumDays).contains(days) else { throw .invalidRetention(days: days) }
         do {
-            try store.write { tx in try tx.put(SearchLogRetention(site: ID<SearchLogRetention>(site), days: days)) }
+            try store.write { tx in try tx.put(SearchLogRetention(site: id, days: days)) }
             _ = try purgeSearchLog(now: clock.now())
         } catch {
             throw .storage("\(error)")

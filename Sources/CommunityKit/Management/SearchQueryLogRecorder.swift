@@ -14,7 +14,7 @@ struct SearchQueryLogRecorder: SearchQueryLog {
     }
 
     func recordClick(entry: String, position: Int, site: String) {
-        guard ID<SearchQueryLogEntry>.isValid(entry) else { return }
-        try? link.community?.recordSearchClick(ID<SearchQueryLogEntry>(entry), position: position, site: site)
+        guard let id = try? ID<SearchQueryLogEntry>(parsing: entry) else { return }
+        try? link.community?.recordSearchClick(id, position: position, site: site)
     }
 }
