@@ -547,7 +547,9 @@ class Suite:
                 if "/_action/" in target or not parts.path.startswith(prefixes) or key in seen or target in seen:
                     continue
                 seen.add(key)
-                if re.search(r"\.(svg|png|jpg|xml|txt|css|js)$", parts.path):
+                # Files and machine-readable answers (the JSON API, its OpenAPI document, CSV
+                # exports) are not pages: axe and the width check apply to HTML only.
+                if re.search(r"\.(svg|png|jpg|xml|txt|css|js|json|csv)$", parts.path) or "/api/v1/" in parts.path:
                     continue
                 queue_.append(target)
             self.axe(b, persona, landed)
