@@ -206,7 +206,17 @@ class Browser:
     def submit(self, form):
         """Clicks the form's submit button and waits for the next page (a click does not wait)."""
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(form))
+
+        def form_gone(_driver):
+            # Chromium sometimes reports a node of the previous document as "does not belong
+            # to the document" instead of as stale: both mean the next page has replaced it.
+            try:
+                form.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+
+        WebDriverWait(self.driver, 30).until(form_gone)
         WebDriverWait(self.driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def signed_in_name(self):
