@@ -113,12 +113,12 @@ struct Portal: Sendable {
         }
     }
 
-    /// The site with an "API tokens" menu item that signed-in members see (the JSON API's token page).
+    /// The site with an "API tokens" item in the account menu that signed-in members see (the JSON API's token page).
     static func withAPITokensLink(_ site: Site) -> Site {
         var site = site
         site.audiences.append(Audience(id: "api-members", name: "Signed-in members", criteria: .not(.userKind([.guest]))))
-        if let tokens = SafeURL(Community.apiTokensPath(of: site)), let main = site.menus.firstIndex(where: { $0.id == "main" }) {
-            site.menus[main].items.append(NavigationMenu.Item("API tokens", .url(tokens), audienceID: "api-members"))
+        if let tokens = SafeURL(Community.apiTokensPath(of: site)) {
+            site.appendToAccountMenu([NavigationMenu.Item("API tokens", .url(tokens), audienceID: "api-members")])
         }
         return site
     }

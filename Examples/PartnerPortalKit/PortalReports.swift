@@ -26,7 +26,7 @@ enum PortalReports {
         }
         guard var home = site.page("home") else { return }
         let report = ComponentInstance(id: "my-pipeline", type: ReportComponent.type, properties: [
-            "report": .string(pipelineReportID.rawValue), "title": "My account's pipeline by stage", "showTable": true,
+            "report": .string(pipelineReportID.rawValue), "title": "My account's pipeline by stage", "showTable": true, "summary": 1,
         ])
         func insert(_ layout: inout PageLayout) {
             guard let main = layout.regions.firstIndex(where: { $0.name == "main" }) else { return }

@@ -16,10 +16,12 @@ enum SiteFormsDemo {
             ComponentInstance(id: "ns", type: NotificationSettingsComponent.type))))
         try site.addPage(Page(id: "moderation", title: "Moderation", slug: "moderation", visibility: .audience("moderators"), layout: layout(
             ComponentInstance(id: "mq", type: ModerationQueueComponent.type))))
-        guard let index = site.menus.firstIndex(where: { $0.id == "main" }) else { return }
-        site.menus[index].items += [
+        site.appendToAccountMenu([
             NavigationMenu.Item("Your profile", .page("my-profile"), audienceID: nil),
             NavigationMenu.Item("Notifications", .page("notifications")),
+        ])
+        guard let index = site.menus.firstIndex(where: { $0.id == "main" }) else { return }
+        site.menus[index].items += [
             NavigationMenu.Item("Moderation", .page("moderation"), audienceID: "moderators"),
         ]
     }

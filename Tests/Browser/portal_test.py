@@ -390,6 +390,31 @@ class Suite:
             check(b.status(self.lead_path) == 200, f"{user} cannot open the lead they registered at {self.lead_path}")
         self.session(test)
 
+    def account_menu_opens_without_script(self):
+        """The member's name opens the account menu (a details element), whose links lead to the
+        member's own pages; closed, its links take no room and the main navigation fits one line."""
+        user = self.persona("pat")
+        password = self.password()
+
+        def test(b):
+            check(b.sign_in("partners", user, password), f"{user} could not sign in")
+            b.driver.set_window_size(1280, 900)
+            b.open("/partners/")
+            menu = b.driver.find_elements(By.CSS_SELECTOR, "details.ck-account-menu")
+            check(menu, "no account menu in the header")
+            profile = menu[0].find_element(By.CSS_SELECTOR, "a[href='/partners/my-profile']")
+            check(not profile.is_displayed(), "the account menu is open before it is clicked")
+            rows = b.driver.execute_script(
+                "const items=[...document.querySelectorAll('.ck-nav-wide>ul>li')];"
+                "return new Set(items.map(i=>Math.round(i.getBoundingClientRect().top))).size")
+            check(rows == 1, f"the main navigation wraps onto {rows} lines at 1280 px")
+            menu[0].find_element(By.TAG_NAME, "summary").click()
+            check(profile.is_displayed(), "clicking the member's name did not open the account menu")
+            b.driver.save_screenshot(str(self.artifacts / "account-menu-open.png"))
+            profile.click()
+            check(b.path() == "/partners/my-profile", f"the profile link led to {b.path()}")
+        self.session(test)
+
     def member_uploads_profile_photo(self):
         user = self.persona("pat")
         password = self.password()
@@ -705,6 +730,7 @@ def main():
         suite.run("guest is sent to sign-in from member pages", suite.guest_is_sent_to_sign_in)
         suite.run("partner user registers a lead", suite.partner_registers_lead)
         suite.run("manager sees the lead; another account gets 404", suite.manager_sees_lead_and_other_account_does_not)
+        suite.run("member opens the account menu and reaches their profile", suite.account_menu_opens_without_script)
         suite.run("member uploads a profile photo (multipart)", suite.member_uploads_profile_photo)
         suite.run("wrong password refused; repeated failures back off", suite.wrong_password_is_refused_and_backs_off)
         suite.run("password reset end to end", suite.password_reset_end_to_end)

@@ -86,6 +86,12 @@ import Testing
         #expect(home.body.contains("48,000"))
         #expect(!home.body.contains("22,000"))
         #expect(!home.body.contains("35,000"))
+        // The chart draws the amount, and its numbers appear once: in the report's table (with
+        // the total), not also in a second data table under the chart.
+        let captions = home.body.components(separatedBy: "<caption>My account&#39;s pipeline by stage</caption>").count
+            + home.body.components(separatedBy: "<caption>My account's pipeline by stage</caption>").count - 2
+        #expect(captions == 1)
+        #expect(home.body.contains(#"<th scope="col" class="ck-num">Sum of Amount</th>"#))
         let boHome = portal.get("/partners/", as: "bo")
         #expect(boHome.body.contains("22,000"))
         #expect(!boHome.body.contains("48,000"))

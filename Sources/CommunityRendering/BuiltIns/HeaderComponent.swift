@@ -6,6 +6,9 @@ import CommunityModel
 /// a "Sign in" link for a guest when the site has a sign-in page. When the site offers several
 /// locales, a guest also gets a language switcher: plain links (no script) that remember the
 /// choice in a cookie. Every label is in the viewer's locale; menu items through the site's translations.
+/// A site with an account menu (by default the menu with id `account`) shows its items under the
+/// signed-in member's name, in a `details` drop-down that opens without JavaScript: the place
+/// for "Your profile", "Notifications" and "API tokens", so the main navigation stays one line.
 public struct HeaderComponent: SiteComponent {
     /// Properties.
     public struct Properties: Codable, Sendable {
@@ -13,6 +16,9 @@ public struct HeaderComponent: SiteComponent {
         public var menu: String
         /// Alt text of the logo; empty marks it decorative (the site's name is next to it).
         public var logoAlt: String
+        /// The id of the menu shown under the signed-in member's name; nothing when the site has
+        /// no menu with this id.
+        public var accountMenu: String
     }
 
     public static let type: ComponentType = "community.header"
@@ -20,6 +26,8 @@ public struct HeaderComponent: SiteComponent {
         .init("menu", .string, default: "main", length: 0...64, pattern: .identifier, summary: "The id of the navigation menu"),
         .init("logoAlt", .string, default: "", length: 0...200,
               summary: "Alternative text for the logo; empty (the default) marks it decorative, since the site's name follows it"),
+        .init("accountMenu", .string, default: "account", length: 0...64, pattern: .identifier,
+              summary: "The id of the menu shown under the signed-in member's name"),
     ])
 
     let properties: Properties
@@ -39,18 +47,31 @@ public struct HeaderComponent: SiteComponent {
             children.append(Self.navigation(menu, context: context))
         }
         if let languages = Self.languageSwitcher(context) { children.append(languages) }
-        if let account = Self.account(context) { children.append(account) }
+        if let account = Self.account(context, menu: context.site.menus.first(where: { $0.id == properties.accountMenu })) {
+            children.append(account)
+        }
         return .el("div", [.class("ck-header ck-header-\(context.theme.header.rawValue)")], children)
     }
 
     /// The action the sign-out button posts to.
     public static let signOutAction = "signOut"
 
-    /// The signed-in user's name and a sign-out button, or the guest's sign-in link.
-    static func account(_ context: RenderContext) -> HTMLNode? {
+    /// The signed-in user's name (opening the account menu's items when the site has some the
+    /// viewer may see) and a sign-out button, or the guest's sign-in link.
+    static func account(_ context: RenderContext, menu: NavigationMenu? = nil) -> HTMLNode? {
         if let user = context.viewer.user, !context.viewer.isGuest {
+            var name = HTMLNode.el("span", [.class("ck-account-name")], text: user.name)
+            if let menu {
+                let list = items(menu.items, context: context)
+                if case .element(_, _, let entries) = list, !entries.isEmpty {
+                    name = .el("details", [.class("ck-account-menu")], [
+                        .el("summary", [], [name]),
+                        .el("nav", [HTMLAttribute("aria-label", context.text("header.accountMenu"))], [list]),
+                    ])
+                }
+            }
             return .el("div", [.class("ck-account")], [
-                .el("span", [.class("ck-account-name")], text: user.name),
+                name,
                 .el("form", [HTMLAttribute("method", "post"), HTMLAttribute("action", url: context.actionURL(signOutAction)), .class("ck-sign-out")], [
                     Markup.hidden("_csrf", context.csrfToken),
                     .el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: context.text("header.signOut")),

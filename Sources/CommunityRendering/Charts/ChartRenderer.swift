@@ -30,7 +30,12 @@ public struct ChartRenderer: Sendable {
     }
 
     /// The chart's figure: the SVG and its data table.
-    public func render(_ chart: Chart) -> HTMLNode {
+    public func render(_ chart: Chart) -> HTMLNode { render(chart, dataTable: true) }
+
+    /// The chart's figure; without its data table when `dataTable` is false, for a caller that
+    /// shows the same numbers (and more) in a table of its own right after the figure, such as a
+    /// report with its result table.
+    public func render(_ chart: Chart, dataTable: Bool) -> HTMLNode {
         let id = Self.safeID(chart.id)
         let drawing: Drawing
         switch chart.kind {
@@ -55,7 +60,7 @@ public struct ChartRenderer: Sendable {
             HTMLAttribute("aria-labelledby", labelledBy), .class("ck-chart ck-chart-\(chart.kind.rawValue)"),
             HTMLAttribute("font-size", Self.number(Self.fontSize)), HTMLAttribute("fill", theme.text.description),
         ], svgChildren)
-        return .el("figure", [.class("ck-chart-figure")], [svg, table(chart)])
+        return .el("figure", [.class("ck-chart-figure")], dataTable ? [svg, table(chart)] : [svg])
     }
 
     // MARK: Values

@@ -32,6 +32,7 @@ extension UIStrings {
         // Header
         "header.signIn": "Sign in",
         "header.signOut": "Sign out",
+        "header.accountMenu": "Your account",
         "header.signedInAs": "Signed in as {name}",
         // Search
         "search.label": "Search",

@@ -29,6 +29,7 @@ extension UIStrings {
         "form.fieldRequired": "Füllen Sie dieses Feld aus.",
         "header.signIn": "Anmelden",
         "header.signOut": "Abmelden",
+        "header.accountMenu": "Ihr Konto",
         "header.signedInAs": "Angemeldet als {name}",
         "search.label": "Suche",
         "search.submit": "Suchen",

@@ -29,6 +29,7 @@ extension UIStrings {
         "form.fieldRequired": "이 항목을 입력하세요.",
         "header.signIn": "로그인",
         "header.signOut": "로그아웃",
+        "header.accountMenu": "내 계정",
         "header.signedInAs": "{name}(으)로 로그인됨",
         "search.label": "검색",
         "search.submit": "검색",

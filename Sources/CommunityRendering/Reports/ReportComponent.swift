@@ -46,8 +46,12 @@ public struct ReportComponent: SiteComponent {
         }
         let title = properties.title.isEmpty ? run.report.name : context.localized(properties.title)
         let kind = properties.chart.flatMap(DashboardTile.Kind.init(rawValue:)) ?? run.report.chart
-        var children: [HTMLNode] = [markup.chart(run.result, kind: kind, summary: properties.summary, title: title, id: "report-" + properties.report)]
-        if properties.showTable, kind != .table { children.append(markup.table(run.result, caption: title)) }
+        // With the result table shown, the chart leaves out its own (smaller) data table: the
+        // numbers appear once, with subtotals and the grand total.
+        let withTable = properties.showTable && kind != .table
+        var children: [HTMLNode] = [markup.chart(run.result, kind: kind, summary: properties.summary, title: title, id: "report-" + properties.report,
+                                                 dataTable: !withTable)]
+        if withTable { children.append(markup.table(run.result, caption: title)) }
         // The builder page has the CSV export; a home page links only to pages.
         var links: [HTMLNode] = []
         if let builder = context.url(page: "reports"), let open = SafeURL(builder.string + "?report=" + ReportBuilderQuery.encode(properties.report)) {

@@ -78,7 +78,10 @@ struct ReportMarkup {
     }
 
     /// The result drawn as a chart of one summary, or as a table for ``DashboardTile/Kind/table``.
-    func chart(_ result: ReportResult, kind: DashboardTile.Kind, summary requested: Int, title: String, id: String, maximum: Double? = nil) -> HTMLNode {
+    /// With `dataTable` false the figure leaves out its own data table, because the caller shows
+    /// ``table(_:caption:)`` right after it.
+    func chart(_ result: ReportResult, kind: DashboardTile.Kind, summary requested: Int, title: String, id: String, maximum: Double? = nil,
+               dataTable: Bool = true) -> HTMLNode {
         if kind == .table { return table(result, caption: title) }
         let definition = result.definition
         let object = definition.object
@@ -100,7 +103,8 @@ struct ReportMarkup {
             let value = Self.value(result.total, index, definition)
             return context.chartRenderer.render(Chart(id: id, kind: chartKind == .gauge ? .gauge : result.groups.isEmpty ? .metric : chartKind, title: title,
                                                       categories: [seriesName], categoryLabel: seriesName,
-                                                      series: [Chart.Series(name: seriesName, values: [value])], format: format, maximum: maximum))
+                                                      series: [Chart.Series(name: seriesName, values: [value])], format: format, maximum: maximum),
+                                                dataTable: dataTable)
         }
         let first = definition.rowGroupings.first?.field ?? ""
         let categories = result.groups.map { keyLabel($0.key, path: first, object: object) }
@@ -122,7 +126,8 @@ struct ReportMarkup {
             series = [Chart.Series(name: seriesName, values: result.groups.map { Self.value($0.aggregates, index, definition) })]
         }
         return context.chartRenderer.render(Chart(id: id, kind: chartKind, title: title, categories: categories,
-                                                  categoryLabel: fieldLabel(first, object: object), series: series, format: format))
+                                                  categoryLabel: fieldLabel(first, object: object), series: series, format: format),
+                                            dataTable: dataTable)
     }
 
     // MARK: Tables
@@ -132,7 +137,9 @@ struct ReportMarkup {
     func table(_ result: ReportResult, caption: String) -> HTMLNode {
         let definition = result.definition
         let object = definition.object
-        func th(_ text: String, scope: String = "col") -> HTMLNode { .el("th", [HTMLAttribute("scope", scope)], text: text) }
+        func th(_ text: String, scope: String = "col", numeric: Bool = false) -> HTMLNode {
+            .el("th", [HTMLAttribute("scope", scope)] + (numeric ? [.class("ck-num")] : []), text: text)
+        }
         func td(_ text: String, numeric: Bool = true) -> HTMLNode { .el("td", numeric ? [.class("ck-num")] : [], text: text) }
         var head: [HTMLNode] = []
         var body: [HTMLNode] = []
@@ -147,7 +154,7 @@ struct ReportMarkup {
         let total = context.text("report.total")
         if levels.isEmpty, definition.columnGrouping == nil {
             if definition.columns.isEmpty {
-                head = summaries.map { th(summaryLabel($0, object: object)) }
+                head = summaries.map { th(summaryLabel($0, object: object), numeric: true) }
                 body = [.el("tr", [], cells(result.total))]
             } else {
                 head = definition.columns.map { th(fieldLabel($0, object: object)) }
@@ -164,7 +171,7 @@ struct ReportMarkup {
                 td(definition.summaries.isEmpty ? String(a.count) : summaryText(a.values.indices.contains(index) ? a.values[index] : nil, summary, object: object))
             }
             head = levels.map { th(fieldLabel($0.field, object: object)) }
-                + result.columnKeys.map { th(keyLabel($0, path: across.field, object: object)) } + [th(total)]
+                + result.columnKeys.map { th(keyLabel($0, path: across.field, object: object), numeric: true) } + [th(total, numeric: true)]
             for group in result.groups {
                 let label = keyLabel(group.key, path: levels.first?.field ?? "", object: object)
                 var first: [HTMLNode] = [th(label, scope: "row")]
@@ -179,9 +186,9 @@ struct ReportMarkup {
             if levels.count == 2 { last.append(td("", numeric: false)) }
             if levels.isEmpty { last = [] }
             body.append(.el("tr", [.class("ck-report-total")], last + result.columnTotals.map(cell) + [cell(result.total)]))
-            if levels.isEmpty { head = result.columnKeys.map { th(keyLabel($0, path: across.field, object: object)) } + [th(total)] }
+            if levels.isEmpty { head = result.columnKeys.map { th(keyLabel($0, path: across.field, object: object), numeric: true) } + [th(total, numeric: true)] }
         } else {
-            head = levels.map { th(fieldLabel($0.field, object: object)) } + summaries.map { th(summaryLabel($0, object: object)) }
+            head = levels.map { th(fieldLabel($0.field, object: object)) } + summaries.map { th(summaryLabel($0, object: object), numeric: true) }
             for group in result.groups {
                 var row: [HTMLNode] = [th(keyLabel(group.key, path: levels[0].field, object: object), scope: "row")]
                 if levels.count == 2 { row.append(td("", numeric: false)) }

@@ -96,6 +96,17 @@ public enum Stylesheet {
         "border:1px solid var(--ck-on-primary);border-radius:var(--ck-radius);font-weight:600;text-decoration:none}",
         ".ck-account>a:hover{text-decoration:underline}",
         ".ck-sign-out{margin:0}",
+        // The account menu: the member's name opens a panel of links (no script).
+        ".ck-account-menu{position:relative}",
+        ".ck-account-menu summary{display:inline-flex;align-items:center;gap:var(--ck-space-1);min-height:44px;cursor:pointer;list-style:none;",
+        "padding:0 var(--ck-space-2)}",
+        ".ck-account-menu summary::-webkit-details-marker{display:none}",
+        ".ck-account-menu summary::after{content:\"\\25BE\"}",
+        ".ck-account-menu ul{position:absolute;right:0;top:100%;z-index:10;min-width:12rem;list-style:none;margin:var(--ck-space-1) 0 0;",
+        "padding:var(--ck-space-2) 0;background:var(--ck-background);border:1px solid var(--ck-border);border-radius:var(--ck-radius);box-shadow:var(--ck-shadow-2)}",
+        ".ck-header .ck-account-menu ul a{display:block;padding:var(--ck-space-2) var(--ck-space-4);color:var(--ck-link);white-space:nowrap}",
+        ".ck-header .ck-account-menu ul :focus-visible{outline-color:var(--ck-focus)}",
+        ".ck-account-menu a[aria-current=page]{font-weight:700}",
         ".ck-header .ck-button{background:transparent;color:var(--ck-on-primary);border:1px solid var(--ck-on-primary)}",
         // Cards and sections
         ".ck-card{background:var(--ck-surface);border-radius:var(--ck-radius-3);padding:var(--ck-space-5);",
