@@ -42,6 +42,7 @@ import Testing
             ])]))
             try site.updatePage(page)
         }
+        site.locales = ["en_US", "de_DE", "ko_KR"]
         try community.addSite(site)
         return community
     }
@@ -217,6 +218,40 @@ import Testing
         let denied = Self.get(community, "/partners/lead/lead-pat", as: "cara", query: [AccessExplanationComponent.memberQuery: "bo"]).body
         #expect(denied.contains("Bo: no access"))
         #expect(denied.contains("Looked for and not found"))
+    }
+
+    @Test(arguments: [
+        ("en_US", "Owns the record · full access", "Does not own the record (the owner is pat)"),
+        ("de_DE", "Ist Inhaber des Datensatzes · voller Zugriff", "Ist nicht Inhaber des Datensatzes (Inhaber ist pat)"),
+        ("ko_KR", "레코드 소유자 · 전체 접근", "레코드 소유자가 아님 (소유자: pat)"),
+    ])
+    func theExplanationSpeaksTheAdministratorsLanguage(_ locale: String, _ granted: String, _ missing: String) throws {
+        let community = try Self.community()
+        try community.store.write { tx in
+            guard var cara = try tx.get(ID<User>("cara"))?.value else { return }
+            cara.locale = locale
+            try tx.put(cara)
+        }
+        let page = Self.get(community, "/partners/lead/lead-pat", as: "cara", query: [AccessExplanationComponent.memberQuery: "pat"]).body
+        #expect(page.contains(granted), "\(locale): \(granted)")
+        // The chain names the engine's records by id, marked as the engine's (English) detail.
+        #expect(page.contains(#"<small class="ck-meta" lang="en">"#))
+        let denied = Self.get(community, "/partners/lead/lead-pat", as: "cara", query: [AccessExplanationComponent.memberQuery: "bo"]).body
+        #expect(denied.contains(missing), "\(locale): \(missing)")
+        if locale != "en_US" {
+            for english in ["does not own the record", "role hierarchy:", "org-wide default", "no sharing rule", "no implicit path"] {
+                #expect(!denied.contains(english), "\(locale) printed \(english)")
+            }
+        }
+    }
+
+    @Test func explanationReasonsAreValuesWithTheEngineWords() throws {
+        let community = try Self.community()
+        let explanation = community.explain(user: "bo", object: "Lead", id: "lead-pat")
+        #expect(explanation.level == .none)
+        #expect(explanation.missing.contains(.ownedByUser("pat")))
+        #expect(explanation.notFound == explanation.missing.map(\.description))
+        #expect(explanation.notFound.contains("does not own the record (owner user pat)"))
     }
 
     @Test func othersGetNoAccessExplanation() throws {

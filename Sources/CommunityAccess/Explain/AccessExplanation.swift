@@ -29,12 +29,97 @@ public struct AccessExplanation: Sendable, CustomStringConvertible {
     public var level: AccessLevel
     /// Every grant found.
     public var grants: [Grant]
-    /// What limited the result (object permissions, guest cap, inactive user…), if anything.
-    public var cap: String?
+    /// What limited the result (object permissions, guest cap, inactive user…), if anything, in words.
+    public var cap: String? { capReason?.description }
+    /// What limited the result, as a value a page can put in the reader's language.
+    public var capReason: CapReason?
     /// The paths that were looked for and not found, in words ("does not own the record
     /// (owner user pat)", "no sharing rule for this record reaches the user"): why access
     /// is missing. Empty when the user or record is unknown.
-    public var notFound: [String] = []
+    public var notFound: [String] { missing.map(\.description) }
+    /// The same paths as values, for a page that says them in the reader's language.
+    public var missing: [MissingPath] = []
+
+    /// What capped an access level.
+    public enum CapReason: Sendable, Hashable, CustomStringConvertible {
+        /// The user or the record is not known to the engine.
+        case unknownUserOrRecord
+        /// The user is inactive.
+        case inactiveUser
+        /// The record was deleted.
+        case recordDeleted
+        /// The user's profile and permission sets give no Read on the object.
+        case noRead(EntityType)
+        /// Guest users never get more than Read.
+        case guestReadOnly
+        /// No Edit permission on the object: capped at Read.
+        case noEdit(EntityType)
+        /// No Delete permission on the object: capped at Edit.
+        case noDelete(EntityType)
+
+        /// The reason in English words.
+        public var description: String {
+            switch self {
+            case .unknownUserOrRecord: "unknown user or record"
+            case .inactiveUser: "user is inactive or unknown"
+            case .recordDeleted: "record deleted"
+            case .noRead(let object): "no Read permission on \(object)"
+            case .guestReadOnly: "guest users are capped at Read"
+            case .noEdit(let object): "no Edit permission on \(object): capped at Read"
+            case .noDelete(let object): "no Delete permission on \(object): capped at Edit"
+            }
+        }
+    }
+
+    /// A path to access that was looked for and not found.
+    public enum MissingPath: Sendable, Hashable, CustomStringConvertible {
+        /// No View All Data, Modify All Data, View All or Modify All on the object.
+        case noObjectWidePermission(EntityType)
+        /// Another user owns the record.
+        case ownedByUser(ID<User>)
+        /// A queue owns the record.
+        case ownedByQueue(String)
+        /// The parent record, which controls access, is not readable.
+        case noParentAccess(EntityType)
+        /// The record is controlled by a parent it does not have.
+        case noParent
+        /// The org-wide default grants nothing to users of this kind.
+        case orgWideDefault(EntityType, model: String, userKind: String)
+        /// Grant access using hierarchies is off for the object.
+        case hierarchyOff(EntityType)
+        /// The user has no role.
+        case userHasNoRole
+        /// The record's owner has no role.
+        case ownerHasNoRole
+        /// The owner's role is not below the user's.
+        case ownerRoleNotBelow(ownerRole: String, userRole: String)
+        /// No manual, team or programmatic share reaches the user.
+        case noShare
+        /// No sharing rule that selects the record reaches the user.
+        case noSharingRule
+        /// No implicit path (parent account, child records, account roles, sharing sets, share groups, super user, case contact).
+        case noImplicitPath
+
+        /// The path in English words.
+        public var description: String {
+            switch self {
+            case .noObjectWidePermission(let object): "no View All Data, Modify All Data, or View All / Modify All on \(object)"
+            case .ownedByUser(let owner): "does not own the record (owner user \(owner))"
+            case .ownedByQueue(let queue): "does not own the record (owned by queue \(queue))"
+            case .noParentAccess(let object): "no access to the parent record, which controls \(object)"
+            case .noParent: "no parent record to inherit access from"
+            case .orgWideDefault(let object, let model, let kind): "org-wide default for \(object) is \(model) for this user (\(kind)): it grants nothing"
+            case .hierarchyOff(let object): "role hierarchy does not grant access on \(object) (grant access using hierarchies is off)"
+            case .userHasNoRole: "role hierarchy: the user has no role"
+            case .ownerHasNoRole: "role hierarchy: the owner has no role"
+            case .ownerRoleNotBelow(let owner, let user): "role hierarchy: the owner's role \(owner) is not below the user's role \(user)"
+            case .noShare: "no manual, team or programmatic share of the record reaches the user"
+            case .noSharingRule: "no sharing rule that selects this record shares it with the user, their groups or roles"
+            case .noImplicitPath:
+                "no implicit path (parent account, child records, partner or customer account role, sharing set, share group, super user, case contact)"
+            }
+        }
+    }
 
     /// The user, record and level; each grant; the cap; and, when access is denied, every
     /// path looked for and not found.
@@ -54,20 +139,20 @@ extension AccessSnapshot {
     /// Every grant that gives the user access to the record, with its chain, and the
     /// deciding cap. `level` always equals ``access(_:to:object:id:)``.
     public func explain(_ user: ID<User>, _ object: EntityType, id: String) -> AccessExplanation {
-        var e = AccessExplanation(user: user, object: object, recordID: id, level: .none, grants: [], cap: nil)
+        var e = AccessExplanation(user: user, object: object, recordID: id, level: .none, grants: [], capReason: nil)
         guard let u = state.userIDs.id(user), let i = state.recordIndex(object: object, id: id) else {
-            e.cap = "unknown user or record"
+            e.capReason = .unknownUserOrRecord
             return e
         }
         e.level = state.evaluate(u, i)
         let d = state.directory
         guard d.userActive[Int(u)] else {
-            e.cap = "user is inactive or unknown"
+            e.capReason = .inactiveUser
             return e
         }
         let row = state.rows[Int(i)]
         guard row.alive else {
-            e.cap = "record deleted"
+            e.capReason = .recordDeleted
             return e
         }
         let perms = d.permissions[Int(d.userPermissions[Int(u)])]
@@ -77,20 +162,20 @@ extension AccessSnapshot {
         if perms.viewAllData { e.grants.append(.init(kind: .viewAllData, level: .read, chain: ["View All Data"])) }
         if op.contains(.viewAll) { e.grants.append(.init(kind: .viewAll, level: .read, chain: ["View All on \(object)"])) }
         e.grants += state.explainSharing(u, i, row)
-        e.notFound = state.explainMissing(u, row, found: Set(e.grants.map(\.kind)), object: object)
+        e.missing = state.explainMissing(u, row, found: Set(e.grants.map(\.kind)), object: object)
         if !op.contains(.modifyAll), !op.contains(.viewAll), !perms.viewAllData, !perms.modifyAllData {
-            e.notFound.insert("no View All Data, Modify All Data, or View All / Modify All on \(object)", at: 0)
+            e.missing.insert(.noObjectWidePermission(object), at: 0)
         }
         if !(perms.modifyAllData || op.contains(.modifyAll)) {
             let raw = e.grants.map(\.level).max() ?? .none
             if !op.contains(.read), !perms.viewAllData {
-                e.cap = "no Read permission on \(object)"
+                e.capReason = .noRead(object)
             } else if d.userKind[Int(u)] == .guest, raw > .read {
-                e.cap = "guest users are capped at Read"
+                e.capReason = .guestReadOnly
             } else if !op.contains(.edit), raw > .read {
-                e.cap = "no Edit permission on \(object): capped at Read"
+                e.capReason = .noEdit(object)
             } else if !op.contains(.delete), raw == .all {
-                e.cap = "no Delete permission on \(object): capped at Edit"
+                e.capReason = .noDelete(object)
             }
         }
         return e
@@ -202,51 +287,51 @@ extension AccessState {
     }
 
     /// The sharing paths that do not reach the user, in words.
-    func explainMissing(_ u: UInt32, _ row: RecordRow, found: Set<AccessExplanation.Grant.Kind>, object: EntityType) -> [String] {
+    func explainMissing(_ u: UInt32, _ row: RecordRow, found: Set<AccessExplanation.Grant.Kind>, object: EntityType) -> [AccessExplanation.MissingPath] {
         let d = directory
-        var out: [String] = []
+        var out: [AccessExplanation.MissingPath] = []
         if !found.contains(.owner) {
             if row.ownerUser >= 0 {
-                out.append("does not own the record (owner \(userName(row.ownerUser)))")
+                out.append(.ownedByUser(userIDs.keys[Int(row.ownerUser)]))
             } else if row.ownerQueue >= 0 {
-                out.append("does not own the record (owned by \(grantee(Principal(kind: .queue, index: UInt32(row.ownerQueue)))))")
+                out.append(.ownedByQueue(queueIDs.keys[Int(row.ownerQueue)].rawValue))
             }
         }
         let def = d.defaults(row.object)
         if def.internalModel == .controlledByParent {
             if !found.contains(.controlledByParent) {
-                out.append(row.parent >= 0 ? "no access to the parent record, which controls \(object)" : "no parent record to inherit access from")
+                out.append(row.parent >= 0 ? .noParentAccess(object) : .noParent)
             }
             return out
         }
         let model = model(for: u, object: row.object)
         if !found.contains(.orgWideDefault) {
-            out.append("org-wide default for \(object) is \(model.rawValue) for this user (\(d.userKind[Int(u)].rawValue)): it grants nothing")
+            out.append(.orgWideDefault(object, model: model.rawValue, userKind: d.userKind[Int(u)].rawValue))
         }
         if !found.contains(.roleHierarchy), row.ownerUser >= 0, row.ownerUser != Int32(u) {
             let myRole = d.userRole[Int(u)]
             let ownerRole = d.userRole[Int(row.ownerUser)]
             if !def.hierarchy {
-                out.append("role hierarchy does not grant access on \(object) (grant access using hierarchies is off)")
+                out.append(.hierarchyOff(object))
             } else if myRole < 0 {
-                out.append("role hierarchy: the user has no role")
+                out.append(.userHasNoRole)
             } else if ownerRole < 0 {
-                out.append("role hierarchy: the owner has no role")
+                out.append(.ownerHasNoRole)
             } else {
-                out.append("role hierarchy: the owner's role \(roleIDs.keys[Int(ownerRole)]) is not below the user's role \(roleIDs.keys[Int(myRole)])")
+                out.append(.ownerRoleNotBelow(ownerRole: roleIDs.keys[Int(ownerRole)].rawValue, userRole: roleIDs.keys[Int(myRole)].rawValue))
             }
         }
         if !found.contains(.manualShare), !found.contains(.teamShare), !found.contains(.programmaticShare) {
-            out.append("no manual, team or programmatic share of the record reaches the user")
+            out.append(.noShare)
         }
         if !found.contains(.sharingRule), !found.contains(.guestRule) {
-            out.append("no sharing rule that selects this record shares it with the user, their groups or roles")
+            out.append(.noSharingRule)
         }
         let implicit: Set<AccessExplanation.Grant.Kind> = [
             .implicitChild, .implicitParent, .experienceCloud, .caseContact, .sharingSet, .superUser, .shareGroup,
         ]
         if found.isDisjoint(with: implicit) {
-            out.append("no implicit path (parent account, child records, partner or customer account role, sharing set, share group, super user, case contact)")
+            out.append(.noImplicitPath)
         }
         return out
     }

@@ -59,17 +59,63 @@ public struct AccessExplanationComponent: SiteComponent {
         if !explanation.grants.isEmpty {
             nodes.append(.el("h3", text: context.text("accessExplain.grants")))
             nodes.append(Markup.list(explanation.grants.map { grant in
-                .text(context.text(UIStringKey("accessExplain.level." + Self.levelKey(grant.level))) + " · " + grant.chain.joined(separator: " → "))
+                // The path's kind and level in the reader's language; the chain names the
+                // engine's own records (roles, rules, shares, groups by id), so it is shown as
+                // the engine's detail, marked as English.
+                .el("span", [], [
+                    .text(context.text(UIStringKey("accessExplain.kind." + grant.kind.rawValue)) + " · "
+                          + context.text(UIStringKey("accessExplain.level." + Self.levelKey(grant.level)))),
+                    .el("br"),
+                    .el("small", [.class("ck-meta"), HTMLAttribute("lang", "en")], text: grant.chain.joined(separator: " → ")),
+                ])
             }, label: context.text("accessExplain.grants")))
         }
-        if let cap = explanation.cap {
-            nodes.append(.el("p", [.class("ck-meta")], text: context.text("accessExplain.cap", ["cap": cap])))
+        if let cap = explanation.capReason {
+            nodes.append(.el("p", [.class("ck-meta")], text: context.text("accessExplain.cap", ["cap": Self.text(cap, context: context)])))
         }
-        if explanation.level == .none, !explanation.notFound.isEmpty {
+        if explanation.level == .none, !explanation.missing.isEmpty {
             nodes.append(.el("h3", text: context.text("accessExplain.missing")))
-            nodes.append(Markup.list(explanation.notFound.map { .text($0) }, label: context.text("accessExplain.missing")))
+            nodes.append(Markup.list(explanation.missing.map { .text(Self.text($0, context: context)) }, label: context.text("accessExplain.missing")))
         }
         return nodes
+    }
+
+    /// What capped the access, in the reader's language.
+    static func text(_ cap: AccessExplanation.CapReason, context: RenderContext) -> String {
+        func object(_ type: EntityType) -> [String: String] { ["object": context.presenter.objectLabel(type)] }
+        return switch cap {
+        case .unknownUserOrRecord: context.text("accessExplain.capReason.unknown")
+        case .inactiveUser: context.text("accessExplain.capReason.inactive")
+        case .recordDeleted: context.text("accessExplain.capReason.deleted")
+        case .noRead(let type): context.text("accessExplain.capReason.noRead", object(type))
+        case .guestReadOnly: context.text("accessExplain.capReason.guest")
+        case .noEdit(let type): context.text("accessExplain.capReason.noEdit", object(type))
+        case .noDelete(let type): context.text("accessExplain.capReason.noDelete", object(type))
+        }
+    }
+
+    /// A path looked for and not found, in the reader's language.
+    static func text(_ path: AccessExplanation.MissingPath, context: RenderContext) -> String {
+        func object(_ type: EntityType) -> String { context.presenter.objectLabel(type) }
+        return switch path {
+        case .noObjectWidePermission(let type): context.text("accessExplain.missing.objectWide", ["object": object(type)])
+        case .ownedByUser(let owner): context.text("accessExplain.missing.ownedByUser", ["owner": owner.rawValue])
+        case .ownedByQueue(let queue): context.text("accessExplain.missing.ownedByQueue", ["queue": queue])
+        case .noParentAccess(let type): context.text("accessExplain.missing.parentAccess", ["object": object(type)])
+        case .noParent: context.text("accessExplain.missing.noParent")
+        case .orgWideDefault(let type, let model, let kind):
+            context.text("accessExplain.missing.orgWideDefault", [
+                "object": object(type), "model": context.text(UIStringKey("accessExplain.model." + model)),
+                "kind": context.text(UIStringKey("accessExplain.userKind." + kind)),
+            ])
+        case .hierarchyOff(let type): context.text("accessExplain.missing.hierarchyOff", ["object": object(type)])
+        case .userHasNoRole: context.text("accessExplain.missing.userHasNoRole")
+        case .ownerHasNoRole: context.text("accessExplain.missing.ownerHasNoRole")
+        case .ownerRoleNotBelow(let owner, let user): context.text("accessExplain.missing.ownerRoleNotBelow", ["ownerRole": owner, "userRole": user])
+        case .noShare: context.text("accessExplain.missing.noShare")
+        case .noSharingRule: context.text("accessExplain.missing.noSharingRule")
+        case .noImplicitPath: context.text("accessExplain.missing.noImplicitPath")
+        }
     }
 
     static func levelKey(_ level: AccessLevel) -> String {
