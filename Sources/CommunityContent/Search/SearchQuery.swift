@@ -43,6 +43,9 @@ public struct SearchQuery: Sendable, Hashable {
     public var limit: Int
     /// Whether hits carry highlighted HTML snippets.
     public var highlight: Bool
+    /// Synonym groups the query's words expand through (``SynonymSet/empty``: none).
+    /// `Community`'s searches use the community's groups when this is empty.
+    public var synonyms: SynonymSet = .empty
 
     /// Creates a query.
     public init(

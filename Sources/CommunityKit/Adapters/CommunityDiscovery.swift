@@ -18,6 +18,8 @@ struct CommunityDiscovery: DiscoveryProvider {
     let engagement: Engagement
     let access: AccessEngine
     let store: any Store
+    /// The community's synonym groups, applied to every query of a site search.
+    var synonymService: SynonymService?
 
     /// The access keys of a viewer (the guest for no user), searching on a site or none.
     func searchViewer(_ viewer: Viewer, site: String?) throws -> SearchViewer {
@@ -38,13 +40,15 @@ struct CommunityDiscovery: DiscoveryProvider {
         let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return .empty }
         let keys = try searchViewer(viewer, site: request.site)
+        let synonyms = synonymService?.current ?? .empty
         let chosen = request.kinds.isEmpty ? Set(SearchItemKind.allCases) : request.kinds
         let others: Set<SearchDocumentType> = Set(SearchItemKind.allCases.filter { $0 != .article }.map(Self.documentType))
         // Counts of every kind but articles, as facets over every visible match.
-        let counted = try index.search(
-            SearchQuery(
-                text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: others, facets: [.type], limit: 0,
-                highlight: false), as: keys)
+        var countQuery = SearchQuery(
+            text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: others, facets: [.type], limit: 0,
+            highlight: false)
+        countQuery.synonyms = synonyms
+        let counted = try index.search(countQuery, as: keys)
         var counts: [SearchItemKind: Int] = [:]
         for facet in counted.facets[.type] ?? [] {
             if let kind = Self.kind(SearchDocumentType(facet.value)), facet.count > 0 { counts[kind] = facet.count }
@@ -52,6 +56,7 @@ struct CommunityDiscovery: DiscoveryProvider {
         // Articles: every visible match in the site's locales, each article once.
         var articleQuery = SearchQuery(text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: [.article],
             locales: request.articleLocales.isEmpty ? nil : request.articleLocales, limit: 0, highlight: true)
+        articleQuery.synonyms = synonyms
         articleQuery.limit = try index.search(articleQuery, as: keys).totalCount
         let articles = TopicService.distinctArticles(
             articleQuery.limit > 0 ? try index.search(articleQuery, as: keys).hits : [], preferring: request.locale)
@@ -59,7 +64,8 @@ struct CommunityDiscovery: DiscoveryProvider {
         var hits: [SearchHit] = chosen.contains(.article) ? Array(articles.prefix(limit)) : []
         let wanted = Set(chosen.filter { $0 != .article }.map(Self.documentType))
         if !wanted.isEmpty, limit > 0 {
-            let query = SearchQuery(text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: wanted, limit: limit)
+            var query = SearchQuery(text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: wanted, limit: limit)
+            query.synonyms = synonyms
             hits += try index.search(query, as: keys).hits
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }

@@ -3,7 +3,8 @@ public import CommunityRendering
 
 extension Community {
     var discovery: CommunityDiscovery {
-        CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store)
+        CommunityDiscovery(
+            index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store, synonymService: synonyms)
     }
 
     /// The search access keys of a viewer: the content layer's (channel, data categories,
@@ -16,9 +17,12 @@ extension Community {
         try discovery.searchViewer(viewer, site: site)
     }
 
-    /// Searches everything indexed (articles, questions, ideas, discussions, files) as the viewer.
+    /// Searches everything indexed (articles, questions, ideas, discussions, files) as the viewer,
+    /// through the community's synonym groups unless the query brings its own.
     public func search(_ query: SearchQuery, as viewer: Viewer, site: String? = nil) throws -> SearchResults {
-        try searchIndex.search(query, as: searchViewer(for: viewer, site: site))
+        var query = query
+        if query.synonyms.isEmpty { query.synonyms = synonyms.current }
+        return try searchIndex.search(query, as: searchViewer(for: viewer, site: site))
     }
 
     /// Site search as the search results component runs it: every kind, or the kinds asked

@@ -34,6 +34,10 @@ public final class Community: Sendable {
     public let knowledge: KnowledgeService
     /// Topics.
     public let topics: TopicService
+    /// Search synonym groups (kept in the store, applied to every site search at query time;
+    /// administrators manage them through ``saveSynonymGroup(_:by:)`` and the management
+    /// console's ``SynonymGroupsComponent``).
+    public let synonyms: SynonymService
     /// Feeds, groups, questions, ideas, reputation, moderation.
     public let engagement: Engagement
     /// Files: uploads, versions, sharing, libraries and downloads (case attachments and profile
@@ -118,6 +122,7 @@ public final class Community: Sendable {
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
         topics = TopicService(store: store, index: searchIndex, access: access, experts: ReputationTopicExperts(store: store), clock: clock)
         indexer = try KnowledgeSearchIndexer(store: store, index: searchIndex)
+        synonyms = try SynonymService(store: store)
         engagementIndexer = try EngagementSearchIndexer(store: store, index: searchIndex)
         fileIndexer = try FileSearchIndexer(store: store, index: searchIndex)
         let audience = ContentAudience(access: access)
@@ -159,7 +164,7 @@ public final class Community: Sendable {
         }
 
         var services = RenderServices()
-        services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
+        services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store, synonymService: synonyms))
         services.set((any CommunityLogger).self, logger)
         services.set(UIStrings.self, configuration.strings)
         services.set(RecordReader.self, RecordReader(engine: access))
@@ -252,6 +257,7 @@ public final class Community: Sendable {
         escalations.cancel()
         solutions.cancel()
         indexer.stop()
+        synonyms.stop()
         kpiAggregator.stop()
     }
 
