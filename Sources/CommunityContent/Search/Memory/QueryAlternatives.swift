@@ -93,7 +93,7 @@ struct QueryAlternatives {
                 let left = String(scalars[..<cut]), right = String(scalars[cut...])
                 let shorter = min(left.count, right.count)
                 guard shorter > bestShorter, right.count >= 2, left.count >= 2 || right.count >= 4 else { continue }
-                guard !StopWords.anyLanguage(left), !StopWords.anyLanguage(right) else { continue }
+                guard !StopWords.anyLanguage(left), !StopWords.anyLanguage(right), inVocabulary([left]) else { continue }
                 let parts = [left, right].enumerated().map {
                     TextAnalyzer.queryUnits(of: TextToken(text: $0.element, range: token.range, isHangul: false), wordIndex: $0.offset, isLast: false)[0]
                 }

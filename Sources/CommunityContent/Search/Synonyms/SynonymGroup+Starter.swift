@@ -16,7 +16,6 @@ extension SynonymGroup {
         starter("en-email", "en", ["email", "e-mail", "mail address"]),
         starter("en-delete-account", "en", ["delete account", "close account", "remove account"]),
         starter("en-2fa", "en", ["two-factor", "2fa", "mfa", "multi-factor"]),
-        starter("en-broken", "en", ["broken", "not working", "doesn't work", "fails"]),
         starter("de-anmelden", "de", ["anmelden", "einloggen", "login", "anmeldung"]),
         starter("de-abmelden", "de", ["abmelden", "ausloggen", "logout"]),
         starter("de-passwort", "de", ["passwort", "kennwort"]),
