@@ -143,7 +143,8 @@ import Testing
         let group = SynonymGroup(locale: "en", terms: ["invoice", "bill"])
         try store.write { tx in _ = try tx.put(group) }
         #expect(service.current.groups == [group], "a write by anyone reaches the compiled set")
-        #expect(try service.seed(SynonymGroup.starterGroups) == SynonymGroup.starterGroups.count)
+        // The stored invoice/bill group equals the English starter one, which is not added again.
+        #expect(try service.seed(SynonymGroup.starterGroups) == SynonymGroup.starterGroups.count - 1)
         #expect(try service.seed(SynonymGroup.starterGroups) == 0)
         #expect(try service.groups(locale: "ko").allSatisfy { $0.locale == "ko" })
         try service.delete(group.id)

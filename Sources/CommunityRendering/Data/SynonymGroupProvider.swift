@@ -1,4 +1,3 @@
-public import CommunityModel
 public import CommunityContent
 
 /// What ``SynonymGroupsComponent`` reads: whether the viewer may manage search synonyms, and
