@@ -28,8 +28,8 @@ import Testing
 
     @Test func fundRequestsReadGerman() throws {
         let html = try Self.render("community.fundRequests", user: Fixtures.partnerA, locale: "de_DE")
-        for text in ["Marketing-Entwicklungsmittel", "15500 von 20000 verfügbar", "Eingereicht", "Genehmigt", "Abgelehnt", "Zurückgezogen",
-                     "abgerechnet 100", "Mittel beantragen", ">Maßnahme", ">Betrag"] {
+        for text in ["Marketing-Entwicklungsmittel", "15.500,00 $ von 20.000,00 $ verfügbar", "Eingereicht", "Genehmigt", "Abgelehnt", "Zurückgezogen",
+                     "abgerechnet 100,00 $", "2.500,00 $", "Mittel beantragen", ">Maßnahme", ">Betrag"] {
             #expect(html.contains(text), "missing \(text)")
         }
         for english in ["submitted", "approved", "claimed", "available", "Request funds"] { #expect(!html.contains(english), "\(english)") }
