@@ -84,8 +84,16 @@ import Testing
     @Test func builtInLevelsAreTranslatedAndAHostsOwnGoesThroughTheSite() throws {
         let html = try Self.render("community.leaderboard", user: Fixtures.partnerA, locale: "ko_KR",
                                    translations: SiteTranslations(["Gast": ["ko": "손님"]]), engagement: Leaders())
-        #expect(html.contains(">챔피언<") && html.contains(">손님<"))
-        #expect(html.contains("<td class=\"ck-num\">5000</td>"))
+        #expect(html.contains(">등급: 챔피언<") && html.contains(">등급: 손님<"))
+        #expect(html.contains("<td class=\"ck-num\">5,000</td>"))
+    }
+
+    /// Three columns (rank, member with their level beneath, points) so the board fits a
+    /// sidebar or a phone; points in the viewer's number format.
+    @Test func theLeaderboardPutsTheLevelUnderTheName() throws {
+        let html = try Self.render("community.leaderboard", user: Fixtures.partnerA, locale: "de_DE", engagement: Leaders())
+        #expect(html.contains(#"<td>지수<br><small class="ck-meta">Stufe: Champion</small></td><td class="ck-num">5.000</td>"#))
+        #expect(html.components(separatedBy: "<th ").count == 4, "rank, member, points")
     }
 
     @Test func anArticleInAnotherLanguageSaysWhichOne() throws {
