@@ -133,6 +133,6 @@ import Testing
         #expect(try community.synonyms.seed(SynonymGroup.starterGroups) == SynonymGroup.starterGroups.count)
         #expect(try community.synonyms.seed(SynonymGroup.starterGroups) == 0)
         let page = try signedIn("ada").get("/manage/knowledge")
-        for text in ["German (de)", "Korean (ko)", "anmelden, einloggen", "로그인"] { #expect(page.body.contains(text)) }
+        for text in ["Deutsch (de)", "한국어 (ko)", "anmelden, einloggen", "로그인"] { #expect(page.body.contains(text)) }
     }
 }

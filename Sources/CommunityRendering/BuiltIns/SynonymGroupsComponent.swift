@@ -96,16 +96,12 @@ public struct SynonymGroupsComponent: SiteComponent {
         return Markup.form(action, context: context, fields, submit: context.text("synonyms.save"))
     }
 
-    /// "All languages" for the empty locale, else the locale's language name and code.
+    /// "All languages" for the empty locale, else the language's own name (as the language
+    /// switcher names it) and the locale.
     static func localeName(_ locale: String, context: RenderContext) -> String {
         guard !locale.isEmpty else { return context.text("synonyms.allLocales") }
-        let key: UIStringKey
-        switch locale.prefix(2).lowercased() {
-        case "en": key = "synonyms.language.en"
-        case "de": key = "synonyms.language.de"
-        case "ko": key = "synonyms.language.ko"
-        default: return locale
-        }
-        return context.text(key) + " (\(locale))"
+        let language = String(locale.prefix { $0 != "_" && $0 != "-" }.lowercased())
+        guard standardLocales.contains(language) else { return locale }
+        return context.strings.text("language.name", locale: language) + " (\(locale))"
     }
 }
