@@ -279,6 +279,9 @@ struct QueryExecution {
                 for id in segment.termsWithPrefix(unit.word, limit: limit * 4) { offer(id, options.compoundFactor) }
                 for id in segment.termsWithSuffix(unit.word, limit: limit * 4) { offer(id, options.compoundFactor) }
             }
+            if isText, query.typoTolerance, allowTypos, length == 2 {
+                for id in segment.hangulTypoNeighbours(of: unit.word, limit: limit * 8) { offer(id, options.oneTypoFactor) }
+            }
         } else if isText {
             if query.prefixLastWord, unit.isLastWord {
                 for id in segment.termsWithPrefix(unit.word, limit: limit * 8) { offer(id, options.prefixFactor) }
