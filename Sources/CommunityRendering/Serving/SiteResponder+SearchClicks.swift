@@ -2,7 +2,8 @@ import CommunityModel
 import Foundation
 
 extension SiteResponder {
-    /// The path segments of the search click-tracking link: `GET <prefix>/_search/click?e=…&p=…&to=…`.
+    /// The path segments of the search click-tracking link: `GET <prefix>/_search/click?e=…&p=…&to=…&i=…`
+    /// (`i`, the item followed as `kind:id`, is optional).
     static let searchClickSegments = ["_search", "click"]
 
     /// Characters left as they are in a query value: ASCII unreserved ones and `/`.
@@ -17,11 +18,11 @@ extension SiteResponder {
               let encodedEntry = entry.addingPercentEncoding(withAllowedCharacters: clickValueCharacters)
         else { return target }
         let base = SafeURL.path(searchClickSegments, prefix: site.urlPrefix)
-        var link = base.string + "?e=" + encodedEntry + "&p=\(max(1, position))"
+        var link = base.string + "?e=" + encodedEntry + "&p=\(max(1, position))&to=" + encodedTarget
         if let item, item.count <= 200, let encodedItem = item.addingPercentEncoding(withAllowedCharacters: clickValueCharacters) {
             link += "&i=" + encodedItem
         }
-        return SafeURL(link + "&to=" + encodedTarget) ?? target
+        return SafeURL(link) ?? target
     }
 
     /// Answers the click-tracking link: records the click through the ``SearchQueryLog`` service
