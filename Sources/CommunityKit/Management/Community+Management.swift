@@ -149,6 +149,7 @@ extension Community {
         guard (0...SearchLogRetention.maximumDays).contains(days) else { throw .invalidRetention(days: days) }
         do {
             try store.write { tx in try tx.put(SearchLogRetention(site: id, days: days)) }
+            searchTuning.invalidateModel()
             _ = try purgeSearchLog(now: clock.now())
         } catch {
             throw .storage("\(error)")
@@ -183,6 +184,7 @@ extension Community {
                 try tx.put(entry)
             }
         }
+        searchTuning.invalidateModel()
         return expired.count
     }
 }

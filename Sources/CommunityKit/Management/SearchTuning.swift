@@ -7,8 +7,9 @@ import Synchronization
 /// What site search adds to text relevance: the administrators' promoted results
 /// (``SearchPromotion``) and boosts learned from the results members follow
 /// (``ClickBoostModel``), both read from the store and cached until the store's change feed
-/// (or the facade's own writes) says they changed; the learned model is also rebuilt hourly so
-/// its decay moves on.
+/// (or the facade's own writes) says they changed; the learned model is rebuilt at most once a
+/// minute for log changes seen on the feed (every search writes one), at once for this host's
+/// clicks and retention changes, and hourly so its decay moves on.
 ///
 /// Click learning reads only search log entries that still name their searcher and are inside
 /// their site's retention window (``SearchLogRetention``), and the model keeps counts, never
@@ -22,12 +23,17 @@ final class SearchTuning: Sendable {
         var promotions: [SearchPromotion]?
         var model: ClickBoostModel?
         var modelBuiltAt: Date?
+        /// The log changed (a search, a click, a scrubbed searcher) since the model was built.
+        var logChanged = false
     }
 
     private let cache = Mutex(Cache())
     private let observation = Mutex<StoreObservation?>(nil)
     /// How long a learned model is used before it is rebuilt for decay alone.
     static let modelLifetime: TimeInterval = 3600
+    /// How long a model is kept after the log changed: every search writes a log entry, so the
+    /// feed alone rebuilds it at most this often (this host's clicks rebuild it at once).
+    static let feedRebuildInterval: TimeInterval = 60
 
     init(store: any Store, clock: any WallClock, options: ClickLearningOptions) {
         self.store = store
@@ -37,7 +43,8 @@ final class SearchTuning: Sendable {
             guard let self else { return }
             let types = Set(changes.map(\.entityType))
             if types.contains(SearchPromotion.entityType) { self.invalidatePromotions() }
-            if types.contains(SearchQueryLogEntry.entityType) || types.contains(SearchLogRetention.entityType) { self.invalidateModel() }
+            if types.contains(SearchLogRetention.entityType) { self.invalidateModel() }
+            if types.contains(SearchQueryLogEntry.entityType) { self.cache.withLock { $0.logChanged = true } }
         }
         self.observation.withLock { $0 = observation }
     }
@@ -45,6 +52,8 @@ final class SearchTuning: Sendable {
     deinit { observation.withLock { $0?.cancel() } }
 
     func invalidatePromotions() { cache.withLock { $0.promotions = nil } }
+    /// Drops the learned model, so the next search rebuilds it (this host recorded a click or
+    /// changed a retention window).
     func invalidateModel() { cache.withLock { $0.model = nil } }
 
     /// Every promotion, by id.
@@ -59,7 +68,9 @@ final class SearchTuning: Sendable {
     func model() throws -> ClickBoostModel {
         let now = clock.now()
         let cached = cache.withLock { c -> ClickBoostModel? in
-            guard let model = c.model, let built = c.modelBuiltAt, abs(now.timeIntervalSince(built)) < Self.modelLifetime else { return nil }
+            guard let model = c.model, let built = c.modelBuiltAt else { return nil }
+            let age = abs(now.timeIntervalSince(built))
+            guard age < Self.modelLifetime, !c.logChanged || age < Self.feedRebuildInterval else { return nil }
             return model
         }
         if let cached { return cached }
@@ -67,6 +78,7 @@ final class SearchTuning: Sendable {
         cache.withLock {
             $0.model = model
             $0.modelBuiltAt = now
+            $0.logChanged = false
         }
         return model
     }
