@@ -17,7 +17,7 @@ enum SearchPromotionActions {
             guard parsed.errors.isEmpty, let promotion = parsed.promotion else { return .invalid(parsed.errors) }
             do {
                 try community.saveSearchPromotion(promotion, by: request.viewer)
-            } catch {
+            } catch let error as ManagementError {
                 switch error {
                 case .notPermitted: return .forbidden
                 case .invalidPromotion(let reason): return .invalid([reason.field: reason.description])
@@ -35,7 +35,7 @@ enum SearchPromotionActions {
             }
             do {
                 try community.deleteSearchPromotion(id, by: request.viewer)
-            } catch {
+            } catch let error as ManagementError {
                 if case .notPermitted = error { return .forbidden }
                 return .invalid(["": error.description])
             }

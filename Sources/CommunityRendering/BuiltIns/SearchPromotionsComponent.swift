@@ -30,7 +30,8 @@ public struct SearchPromotionsComponent: SiteComponent {
 
     public func render(in context: RenderContext) throws -> HTMLNode {
         guard let console = context.service((any ManagementConsoleProvider).self) else { return Markup.unavailable(context) }
-        guard console.mayView(viewer: context.viewer) else { return Markup.section(properties.title, [.el("p", text: context.text("kpi.noAccess"))]) }
+        let title = context.localized(properties.title)
+        guard console.mayView(viewer: context.viewer) else { return Markup.section(title, [.el("p", text: context.text("kpi.noAccess"))]) }
         let promotions = console.searchPromotions(viewer: context.viewer)
         let editing = context.query["promotion"].flatMap { id in promotions.first { $0.id.rawValue == id } }
         var children: [HTMLNode] = [.el("p", text: context.text("promo.explain"))]
@@ -38,7 +39,7 @@ public struct SearchPromotionsComponent: SiteComponent {
         children.append(.el("h3", text: context.text(editing == nil ? "promo.new" : "promo.editing")))
         children.append(form(editing, context: context))
         children.append(contentsOf: learned(console, context: context))
-        return Markup.section(properties.title, children)
+        return Markup.section(title, children)
     }
 
     private static func day(_ date: Date?) -> String {

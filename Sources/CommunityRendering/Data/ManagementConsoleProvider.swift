@@ -14,6 +14,12 @@ public protocol ManagementConsoleProvider: Sendable {
     func kpis(viewer: Viewer, site: String?, days: ClosedRange<Int32>) throws -> CommunityKPIs
     /// How many days a site's search query log keeps who searched.
     func searchLogRetention(site: String) -> Int
+    /// The search promotions the viewer manages.
+    func searchPromotions(viewer: Viewer) -> [SearchPromotion]
+    /// The strongest boosts site search learned from followed results, highest first.
+    func learnedSearchBoosts(viewer: Viewer, limit: Int) -> [LearnedBoost]
+    /// How site search learns from followed results.
+    var clickLearning: ClickLearningOptions { get }
 }
 
 extension ManagementConsoleProvider {

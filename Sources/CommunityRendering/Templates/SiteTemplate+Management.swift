@@ -55,5 +55,6 @@ extension SiteTemplate {
         "Service": ["de": "Service", "ko": "서비스"],
         "Partner KPIs": ["de": "Partner-KPIs", "ko": "파트너 KPI"],
         "Moderation": ["de": "Moderation", "ko": "모더레이션"],
+        "Promoted results": ["de": "Hervorgehobene Ergebnisse", "ko": "추천 결과"],
     ]
 }
