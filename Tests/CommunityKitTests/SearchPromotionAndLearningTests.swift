@@ -172,8 +172,10 @@ import Testing
         let listed = browser.get("/manage/knowledge")
         #expect(listed.body.contains("printer, drucker"))
         // Edit: the chosen promotion fills the form; saving replaces it.
-        let edit = browser.get("/manage/knowledge?promotion=\(saved.id.rawValue)")
+        let edit = browser.get("/manage/knowledge", query: ["promotion": saved.id.rawValue])
         #expect(edit.body.contains("Edit promotion"))
+        #expect(edit.body.contains("name=\"id\" value=\"\(saved.id.rawValue)\""))
+        #expect(edit.body.contains("value=\"printer, drucker\""))
         #expect(browser.post("/manage/_action/saveSearchPromotion", ["id": saved.id.rawValue, "keywords": "toner", "items": "question:\(toner.id.rawValue)", "locale": "de_DE"]).status == 303)
         #expect(try community.searchPromotions(by: community.viewer("ada")).map(\.keywords) == [["toner"]])
         browser.get("/manage/knowledge")
