@@ -95,6 +95,12 @@ public struct SearchPromotionsComponent: SiteComponent {
         return Markup.form(action, context: context, fields, submit: context.text("promo.save"))
     }
 
+    /// A fraction as whole percent ("0.25" → "25"), without trapping on odd values.
+    static func percent(_ fraction: Double) -> String {
+        guard fraction.isFinite else { return "—" }
+        return String(format: "%.0f", fraction * 100)
+    }
+
     private func learned(_ console: any ManagementConsoleProvider, context: RenderContext) -> [HTMLNode] {
         let options = console.clickLearning
         var nodes: [HTMLNode] = [
@@ -102,7 +108,7 @@ public struct SearchPromotionsComponent: SiteComponent {
             .el("p", text: context.text("promo.learned.explain", [
                 "members": String(options.minimumMembers),
                 "days": String(format: "%g", options.halfLifeDays),
-                "percent": String(Int((options.maxBoost * 100).rounded())),
+                "percent": Self.percent(options.maxBoost),
             ])),
         ]
         let boosts = console.learnedSearchBoosts(viewer: context.viewer, limit: Markup.clamp(properties.learnedLimit, to: 0...50))
@@ -113,7 +119,7 @@ public struct SearchPromotionsComponent: SiteComponent {
                 .el("th", [HTMLAttribute("scope", "row")], text: boost.query),
                 .el("td", text: boost.item),
                 .el("td", text: String(boost.members)),
-                .el("td", text: "+" + String(Int(((boost.factor - 1) * 100).rounded())) + " %"),
+                .el("td", text: "+" + Self.percent(boost.factor - 1) + " %"),
             ])
         }
         nodes.append(.el("table", [.class("ck-table")], [
