@@ -7,7 +7,8 @@ extension SiteTemplate {
     /// KPI group (overview with adoption, engagement, knowledge and search, service, partner,
     /// moderation), each with the period and site form (``KPIRangeComponent``) and
     /// ``KPIDashboardComponent``s; the knowledge and search page also sets each site's search log
-    /// retention (``SearchLogSettingsComponent``) and manages the search synonym groups
+    /// retention (``SearchLogSettingsComponent``), manages promoted results and shows what search
+    /// learned from clicks (``SearchPromotionsComponent``) and manages the search synonym groups
     /// (``SynonymGroupsComponent``). Members only, and no guest access: give its
     /// `memberProfileIDs` to administrators; the dashboards also require the management permission.
     public static let communityManagement = SiteTemplate(id: "communityManagement", name: "Community Management") {
@@ -28,6 +29,7 @@ extension SiteTemplate {
             for group in page.groups { components.append(P.c("kpi-" + group.rawValue, "community.kpiDashboard", ["group": .string(group.rawValue)])) }
             if page.id == "knowledge" {
                 components.append(P.c("search-log", "community.searchLogSettings"))
+                components.append(P.c("search-promotions", "community.searchPromotions"))
                 components.append(P.c("synonyms", "community.synonymGroups"))
             }
             try site.addPage(Page(id: page.id, title: page.title, slug: page.slug, visibility: .members,
@@ -55,5 +57,6 @@ extension SiteTemplate {
         "Service": ["de": "Service", "ko": "서비스"],
         "Partner KPIs": ["de": "Partner-KPIs", "ko": "파트너 KPI"],
         "Moderation": ["de": "Moderation", "ko": "모더레이션"],
+        "Promoted results": ["de": "Hervorgehobene Ergebnisse", "ko": "추천 결과"],
     ]
 }

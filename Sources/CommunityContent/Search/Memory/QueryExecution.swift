@@ -96,6 +96,7 @@ struct QueryExecution {
         var facetCounts: [SearchQuery.Facet: [String: Int]] = [:]
         let k1 = Float(options.k1)
         let localFactor = localeCode == nil ? 1 : options.localePolicy.localFactor
+        let adjustments = QueryAdjustments(query, options: options)
 
         // 2. Score each segment.
         for (s, segment) in state.segments.enumerated() {
@@ -145,10 +146,14 @@ struct QueryExecution {
             }
 
             let deleted = state.deleted[s]
+            // Promoted documents join the candidates even without a word match.
+            let promotedHere = Set(adjustments.promotedDocuments(in: segment, deleted: deleted))
+            for doc in promotedHere where scratch.matched[Int(doc)] == 0 { candidates.append(doc) }
             let filter = SegmentFilter(query: query, segment: segment)
             var facetTally = [Int](repeating: 0, count: query.facets.isEmpty ? 0 : segment.valueNames.count)
             let localLocales = localFactor > 1 ? localLocaleIDs(in: segment) : []
             let maxBoost = localFactor * (1 + max(0, options.recencyBoost)) * (1 + max(0, options.popularityBoost))
+                * adjustments.maxBoost
             let coordinationFloor = 1 - options.coordinationWeight
             for doc in candidates {
                 let d = Int(doc)
@@ -157,17 +162,26 @@ struct QueryExecution {
                 scratch.matched[d] = 0
                 scratch.score[d] = 0
                 scratch.unitStamp[d] = -1
+                let promotedScore = promotedHere.contains(doc) ? adjustments.promotedScore(segment.documents[d].key) : nil
                 var extraCoverage = 0.0
                 if !alternatives.isEmpty {
                     let resolved = alternatives.resolve(mask: &mask, raw: &raw, contributions: contributions, doc: doc, wordShare: wordShare)
-                    guard mask != 0, resolved.everySpan || query.matching != .allWords else { continue }
+                    if promotedScore == nil {
+                        guard mask != 0, resolved.everySpan || query.matching != .allWords else { continue }
+                    }
                     extraCoverage = resolved.extraCoverage
                 }
-                guard !deleted[d], mask & requiredMask == requiredMask else { continue }
+                guard !deleted[d], promotedScore != nil || mask & requiredMask == requiredMask else { continue }
                 guard filter.admits(d, segment), isVisible(segment, d, visibleKeys) else { continue }
-                if !parsed.phrases.isEmpty, !containsPhrases(segment.documents[d]) { continue }
+                if promotedScore == nil, !parsed.phrases.isEmpty, !containsPhrases(segment.documents[d]) { continue }
                 total += 1
                 if !facetTally.isEmpty { tallyFacets(segment, d, into: &facetTally) }
+                if let promotedScore {
+                    if top.admits(promotedScore) {
+                        top.offer(TopHits.Entry(score: promotedScore, key: segment.documents[d].key, segment: s, doc: doc))
+                    }
+                    continue
+                }
                 var coverage = 0.0
                 if textWords > 0 {
                     var bits = mask
@@ -181,6 +195,7 @@ struct QueryExecution {
                     coverage = 1
                 }
                 var score = raw * (coordinationFloor + options.coordinationWeight * coverage * coverage)
+                if !adjustments.boosts.isEmpty { score *= adjustments.boost(segment.documents[d].key) }
                 guard top.admits(score * maxBoost) else { continue }
                 if localFactor > 1, localLocales.contains(segment.localeOf[d]) { score *= localFactor }
                 if options.recencyBoost > 0 {
@@ -214,9 +229,11 @@ struct QueryExecution {
                 let source = summaryHits || document.body.isEmpty ? document.summary : document.body
                 snippet = Highlighter.snippet(source, language: language, matched: matchedTerms)
             }
-            return SearchHit(
+            var hit = SearchHit(
                 key: document.key, locale: document.locale, title: document.title, path: document.path,
                 score: entry.score, titleHTML: titleHTML, snippetHTML: snippet)
+            hit.isPromoted = adjustments.promotedRank[document.key] != nil
+            return hit
         }
         return SearchResults(hits: Array(hits), totalCount: total, facets: Self.sortedFacets(facetCounts))
     }
@@ -303,6 +320,9 @@ struct QueryExecution {
             if isText, length == 1 {
                 for id in segment.termsWithPrefix(unit.word, limit: limit * 4) { offer(id, options.compoundFactor) }
                 for id in segment.termsWithSuffix(unit.word, limit: limit * 4) { offer(id, options.compoundFactor) }
+            }
+            if isText, query.typoTolerance, allowTypos, length == 2 {
+                for id in segment.hangulTypoNeighbours(of: unit.word, limit: limit * 8) { offer(id, options.oneTypoFactor) }
             }
         } else if isText {
             if query.prefixLastWord, unit.isLastWord {
