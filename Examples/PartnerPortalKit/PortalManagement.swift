@@ -6,7 +6,7 @@ import Foundation
 /// partner portal and the help center; and activity for it to count (searches and the results
 /// people followed, sign-ins, a post with likes, a promoted result for deal searches and a
 /// result three partners followed for "MDF", which click learning lifts), besides the questions, ideas, cases, leads,
-/// deals and funds the other seeds create.
+/// deals and funds the other seeds create; the starter search synonym groups.
 enum PortalManagement {
     /// The management site's id and URL prefix.
     static let siteID = "manage"
@@ -55,6 +55,12 @@ enum PortalManagement {
                                       ("jisoo", "partners", 12), ("kim", "help", 2), ("pat", "partners", 20)] {
             community.kpiAggregator.recordSignIn(ID(user), site: site, at: now.addingTimeInterval(-Double(daysAgo) * 86_400))
         }
+        // Search synonyms: the starter help-center vocabulary in en/de/ko, and Northwind's own
+        // abbreviation, editable on the console's knowledge and search page.
+        try community.synonyms.seed(SynonymGroup.starterGroups + [
+            SynonymGroup(id: "syn_northwind_mdf", terms: ["mdf", "market development funds"]),
+            SynonymGroup(id: "syn_northwind_deal", locale: "en", kind: .oneWay, terms: ["deal protection"], targets: ["deal registration"]),
+        ])
         let post = try community.engagement.feeds.post(
             PostDraft(parent: .member("cara"), body: "Q1 partner webinar recordings are online.", topics: ["Deals"], site: "partners"), by: "cara")
         for user: ID<User> in ["pat", "mia", "gina"] { try community.engagement.feeds.like(.item(post.id), by: user) }

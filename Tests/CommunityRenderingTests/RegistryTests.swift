@@ -20,13 +20,14 @@ struct ImpostorHeader: SiteComponent {
 
 @Suite struct RegistryTests {
     @Test func standardHasEveryBuiltIn() {
-        #expect(ComponentRegistry.standard.types.count == 61)
+        #expect(ComponentRegistry.standard.types.count == 62)
         #expect(ComponentRegistry.standard.entry(for: "community.searchPromotions") != nil)
         #expect(ComponentRegistry.standard.entry(for: "community.kpiDashboard") != nil)
         #expect(ComponentRegistry.standard.entry(for: "community.recordList") != nil)
         for type: ComponentType in ["community.caseWork", "community.caseQueue", "community.registrationQueue", "community.accessExplanation",
                                     "community.fundClaims", "community.fundAllocation", "community.leadPool", "community.leadConversion",
-                                    "community.ideaForm", "community.ideaDetail", "community.knowledgeAuthoring", "community.storeStatus"] {
+                                    "community.ideaForm", "community.ideaDetail", "community.knowledgeAuthoring", "community.storeStatus",
+                                    "community.synonymGroups"] {
             #expect(ComponentRegistry.standard.entry(for: type) != nil, "\(type)")
         }
     }

@@ -10,6 +10,8 @@ struct ParsedQuery {
     var phrases: [[TextToken]]
     /// The language of the query.
     var language: ContentLanguage?
+    /// The query text outside quotes plus the quoted text (what `units` were made from).
+    var looseText: String
 
     /// At most this many units are scored (the rest of a very long query is ignored).
     static let maxUnits = 64
@@ -38,6 +40,7 @@ struct ParsedQuery {
         }
         loose += " " + current
         self.phrases = phrases
+        self.looseText = loose
         var units = TextAnalyzer.queryUnits(loose, language: language)
         if units.count > Self.maxUnits { units = Array(units.prefix(Self.maxUnits)) }
         var weights = [Double](repeating: 1, count: units.count)

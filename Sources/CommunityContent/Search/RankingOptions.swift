@@ -28,8 +28,13 @@ public struct RankingOptions: Sendable, Hashable {
     public var recencyHalfLifeDays: Double = 90
     /// Relative boost of a popular document (0 disables popularity).
     public var popularityBoost: Double = 0.1
-    /// Factor for documents in the query's language.
-    public var sameLanguageBoost: Double = 1.15
+    /// How the query's locale orders documents of other languages (see ``SearchLocalePolicy``).
+    public var localePolicy = SearchLocalePolicy()
+    /// Score factor of a match through a synonym group (a little below the word as typed).
+    public var synonymFactor: Double = 0.9
+    /// Score factor of a match of the query's words joined or split ("web hooks" finding
+    /// "webhooks", "webhook" finding "web hook").
+    public var spellingFactor: Double = 0.9
     /// A query word found exactly in at least this many documents is not expanded with
     /// typo variants (it is evidently spelt as the documents spell it). `Int.max` expands
     /// every word.

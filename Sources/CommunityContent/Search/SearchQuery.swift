@@ -43,6 +43,9 @@ public struct SearchQuery: Sendable, Hashable {
     public var limit: Int
     /// Whether hits carry highlighted HTML snippets.
     public var highlight: Bool
+    /// Synonym groups the query's words expand through (``SynonymSet/empty``: none).
+    /// `Community`'s searches use the community's groups when this is empty.
+    public var synonyms: SynonymSet = .empty
     /// Promoted results: documents shown first, in this order, marked ``SearchHit/isPromoted``,
     /// whether or not they match the words, but only when the viewer may see them and the
     /// filters admit them; each counts once in ``SearchResults/totalCount``, as any match does.

@@ -40,17 +40,23 @@ public enum TextAnalyzer {
     /// are dropped. Stop words are kept when a query has nothing else.
     public static func queryUnits(_ text: String, language: ContentLanguage?) -> [QueryUnit] {
         let tokens = Tokenizer.tokens(text)
-        let isStop: (String) -> Bool = { word in
-            if let language { StopWords.contains(word, language) } else { StopWords.anyLanguage(word) }
-        }
-        let meaningful = tokens.filter { $0.isHangul || !isStop($0.text) }
-        let chosen = meaningful.isEmpty ? tokens : meaningful
+        let chosen = meaningfulTokenIndices(tokens, language: language).map { tokens[$0] }
         var units: [QueryUnit] = []
         for (index, token) in chosen.enumerated() {
             let isLast = index == chosen.count - 1
             units.append(contentsOf: queryUnits(of: token, wordIndex: index, isLast: isLast))
         }
         return units
+    }
+
+    /// The positions of the tokens a query scores: every token but stop words (all of them
+    /// when the query has nothing else). A unit's `wordIndex` counts these positions.
+    static func meaningfulTokenIndices(_ tokens: [TextToken], language: ContentLanguage?) -> [Int] {
+        let isStop: (String) -> Bool = { word in
+            if let language { StopWords.contains(word, language) } else { StopWords.anyLanguage(word) }
+        }
+        let meaningful = tokens.indices.filter { tokens[$0].isHangul || !isStop(tokens[$0].text) }
+        return meaningful.isEmpty ? Array(tokens.indices) : meaningful
     }
 
     static func queryUnits(of token: TextToken, wordIndex: Int, isLast: Bool) -> [QueryUnit] {

@@ -18,6 +18,8 @@ struct CommunityDiscovery: DiscoveryProvider {
     let engagement: Engagement
     let access: AccessEngine
     let store: any Store
+    /// The community's synonym groups, applied to every query of a site search.
+    var synonymService: SynonymService? = nil
     /// Promoted results and learned boosts (none without it).
     var tuning: SearchTuning? = nil
 
@@ -41,10 +43,12 @@ struct CommunityDiscovery: DiscoveryProvider {
         guard !text.isEmpty else { return .empty }
         let keys = try searchViewer(viewer, site: request.site)
         let (promoted, boosts) = tuning?.adjustments(for: text, locale: request.locale) ?? ([], [:])
+        let synonyms = synonymService?.current ?? .empty
         func tuned(_ query: SearchQuery) -> SearchQuery {
             var query = query
             query.promoted = promoted
             query.boosts = boosts
+            query.synonyms = synonyms
             return query
         }
         let chosen = request.kinds.isEmpty ? Set(SearchItemKind.allCases) : request.kinds

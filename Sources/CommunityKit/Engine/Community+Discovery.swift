@@ -3,7 +3,9 @@ public import CommunityRendering
 
 extension Community {
     var discovery: CommunityDiscovery {
-        CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store, tuning: searchTuning)
+        CommunityDiscovery(
+            index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store, synonymService: synonyms,
+            tuning: searchTuning)
     }
 
     /// The search access keys of a viewer: the content layer's (channel, data categories,
@@ -18,10 +20,12 @@ extension Community {
 
     /// Searches everything indexed (articles, questions, ideas, discussions, files) as the viewer,
     /// with the promoted results and learned boosts of the query's words (``searchPromotions(by:)``,
-    /// ``learnedSearchBoosts(limit:by:)``) unless the query already carries its own.
+    /// ``learnedSearchBoosts(limit:by:)``) unless the query already carries its own, and through the
+    /// community's synonym groups unless the query brings its own.
     public func search(_ query: SearchQuery, as viewer: Viewer, site: String? = nil) throws -> SearchResults {
         var query = query
         if query.promoted.isEmpty, query.boosts.isEmpty { searchTuning.apply(to: &query) }
+        if query.synonyms.isEmpty { query.synonyms = synonyms.current }
         return try searchIndex.search(query, as: searchViewer(for: viewer, site: site))
     }
 

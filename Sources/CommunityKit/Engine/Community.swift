@@ -36,6 +36,10 @@ public final class Community: Sendable {
     public let knowledge: KnowledgeService
     /// Topics.
     public let topics: TopicService
+    /// Search synonym groups (kept in the store, applied to every site search at query time;
+    /// administrators manage them through ``saveSynonymGroup(_:by:)`` and the management
+    /// console's ``SynonymGroupsComponent``).
+    public let synonyms: SynonymService
     /// Feeds, groups, questions, ideas, reputation, moderation.
     public let engagement: Engagement
     /// Files: uploads, versions, sharing, libraries and downloads (case attachments and profile
@@ -121,6 +125,7 @@ public final class Community: Sendable {
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
         topics = TopicService(store: store, index: searchIndex, access: access, experts: ReputationTopicExperts(store: store), clock: clock)
         indexer = try KnowledgeSearchIndexer(store: store, index: searchIndex)
+        synonyms = try SynonymService(store: store)
         engagementIndexer = try EngagementSearchIndexer(store: store, index: searchIndex)
         fileIndexer = try FileSearchIndexer(store: store, index: searchIndex)
         let audience = ContentAudience(access: access)
@@ -163,7 +168,8 @@ public final class Community: Sendable {
 
         var services = RenderServices()
         services.set((any DiscoveryProvider).self, CommunityDiscovery(
-            index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store, tuning: searchTuning))
+            index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store, synonymService: synonyms,
+            tuning: searchTuning))
         services.set((any CommunityLogger).self, logger)
         services.set(UIStrings.self, configuration.strings)
         services.set(RecordReader.self, RecordReader(engine: access))
@@ -257,6 +263,7 @@ public final class Community: Sendable {
         escalations.cancel()
         solutions.cancel()
         indexer.stop()
+        synonyms.stop()
         kpiAggregator.stop()
     }
 

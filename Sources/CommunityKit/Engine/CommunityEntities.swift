@@ -16,7 +16,7 @@ public enum CommunityEntities {
     public static let content: [any Entity.Type] = [
         ArticleFeedback.self, ArticleRating.self, ArticleSlug.self, ArticleStats.self, ArticleVersion.self, ArticleViewRecord.self,
         ContentFile.self, DataCategory.self, DataCategoryGroup.self, DataCategoryVisibility.self, FileShare.self, FileVersion.self,
-        KnowledgeArticle.self, Library.self, Topic.self, TopicAssignment.self,
+        KnowledgeArticle.self, Library.self, SynonymGroup.self, Topic.self, TopicAssignment.self,
         SearchPromotion.self,
     ]
 

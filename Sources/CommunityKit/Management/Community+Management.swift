@@ -196,6 +196,7 @@ extension Community {
         let link = CommunityLink()
         services.set((any ManagementConsoleProvider).self, ManagementConsoleDataProvider(link: link))
         services.set((any SearchQueryLog).self, SearchQueryLogRecorder(link: link))
+        services.set((any SynonymGroupProvider).self, SynonymGroupDataProvider(link: link))
         return link
     }
 }

@@ -27,5 +27,6 @@ enum ManagementActions {
             }
             return .redirect(ProgramActions.back(request, to: SearchLogSettingsComponent.type))
         }
+        SynonymActions.install(into: &actions, link: link)
     }
 }

@@ -7,8 +7,9 @@ extension SiteTemplate {
     /// KPI group (overview with adoption, engagement, knowledge and search, service, partner,
     /// moderation), each with the period and site form (``KPIRangeComponent``) and
     /// ``KPIDashboardComponent``s; the knowledge and search page also sets each site's search log
-    /// retention (``SearchLogSettingsComponent``) and manages promoted results and shows what search
-    /// learned from clicks (``SearchPromotionsComponent``). Members only, and no guest access: give its
+    /// retention (``SearchLogSettingsComponent``), manages promoted results and shows what search
+    /// learned from clicks (``SearchPromotionsComponent``) and manages the search synonym groups
+    /// (``SynonymGroupsComponent``). Members only, and no guest access: give its
     /// `memberProfileIDs` to administrators; the dashboards also require the management permission.
     public static let communityManagement = SiteTemplate(id: "communityManagement", name: "Community Management") {
         (o: Options) throws(SiteError) -> Site in
@@ -29,6 +30,7 @@ extension SiteTemplate {
             if page.id == "knowledge" {
                 components.append(P.c("search-log", "community.searchLogSettings"))
                 components.append(P.c("search-promotions", "community.searchPromotions"))
+                components.append(P.c("synonyms", "community.synonymGroups"))
             }
             try site.addPage(Page(id: page.id, title: page.title, slug: page.slug, visibility: .members,
                                   layout: P.layout([Row(columns: [Column(span: .full, components: components)])]),

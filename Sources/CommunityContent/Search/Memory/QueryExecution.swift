@@ -10,6 +10,10 @@ struct QueryExecution {
     let options: RankingOptions
     let now: Double
     let parsed: ParsedQuery
+    /// Synonyms, joined and split spellings of the query's words.
+    let alternatives: QueryAlternatives
+    /// The language code of the query's locale (`en`), for the locale policy and synonyms.
+    let localeCode: String?
 
     /// Per unit: how much of a query word it stands for (Hangul words split into bigrams).
     let wordShare: [Double]
@@ -21,7 +25,10 @@ struct QueryExecution {
         self.state = state
         self.options = options
         self.now = now
-        let parsed = ParsedQuery(query, contextWeight: options.contextWeight)
+        var parsed = ParsedQuery(query, contextWeight: options.contextWeight)
+        let localeCode = query.locale.map(SearchLocalePolicy.languageCode)
+        self.localeCode = localeCode
+        self.alternatives = QueryAlternatives(&parsed, synonyms: query.synonyms, localeCode: localeCode, state: state, options: options)
         self.parsed = parsed
         var perWord: [Int: Int] = [:]
         for (u, unit) in parsed.units.enumerated() where parsed.fromText[u] { perWord[unit.wordIndex, default: 0] += 1 }
@@ -72,6 +79,8 @@ struct QueryExecution {
         var requiredMask: UInt64 = 0
         if query.matching == .allWords {
             for u in units.indices where parsed.fromText[u] { requiredMask |= 1 << UInt64(u) }
+            // A word with alternatives is required as "the word or one of its alternatives".
+            requiredMask &= ~alternatives.spanTextMask
         }
         if !parsed.phrases.isEmpty {
             let phraseWords = Set(parsed.phrases.flatMap { $0.map(\.text) })
@@ -86,7 +95,7 @@ struct QueryExecution {
         var total = 0
         var facetCounts: [SearchQuery.Facet: [String: Int]] = [:]
         let k1 = Float(options.k1)
-        let queryLanguage = parsed.language
+        let localFactor = localeCode == nil ? 1 : options.localePolicy.localFactor
         let adjustments = QueryAdjustments(query, options: options)
 
         // 2. Score each segment.
@@ -94,6 +103,8 @@ struct QueryExecution {
             scratch.ensure(documents: segment.count)
             let visibleKeys = visibleKeyIDs(in: segment)
             var candidates: [Int32] = []
+            // Scores of units of multi-unit alternatives, added only when the alternative is complete.
+            var contributions: [Int: [Int32: Float]] = [:]
             for u in units.indices {
                 var unitTouched: [Int32] = []
                 let stamp = Int32(u)
@@ -121,11 +132,16 @@ struct QueryExecution {
                         }
                     }
                 }
+                let deferred = alternatives.multiUnitMask & (1 << UInt64(u)) != 0
                 for doc in unitTouched {
                     let d = Int(doc)
                     if scratch.matched[d] == 0 { candidates.append(doc) }
                     scratch.matched[d] |= 1 << UInt64(u)
-                    scratch.score[d] += scratch.unitBest[d]
+                    if deferred {
+                        contributions[u, default: [:]][doc] = scratch.unitBest[d]
+                    } else {
+                        scratch.score[d] += scratch.unitBest[d]
+                    }
                 }
             }
 
@@ -135,18 +151,26 @@ struct QueryExecution {
             for doc in promotedHere where scratch.matched[Int(doc)] == 0 { candidates.append(doc) }
             let filter = SegmentFilter(query: query, segment: segment)
             var facetTally = [Int](repeating: 0, count: query.facets.isEmpty ? 0 : segment.valueNames.count)
-            let sameLanguageBoost = queryLanguage == nil ? 1 : max(1, options.sameLanguageBoost)
-            let maxBoost = sameLanguageBoost * (1 + max(0, options.recencyBoost)) * (1 + max(0, options.popularityBoost))
+            let localLocales = localFactor > 1 ? localLocaleIDs(in: segment) : []
+            let maxBoost = localFactor * (1 + max(0, options.recencyBoost)) * (1 + max(0, options.popularityBoost))
                 * adjustments.maxBoost
             let coordinationFloor = 1 - options.coordinationWeight
             for doc in candidates {
                 let d = Int(doc)
-                let mask = scratch.matched[d]
-                let raw = Double(scratch.score[d])
+                var mask = scratch.matched[d]
+                var raw = Double(scratch.score[d])
                 scratch.matched[d] = 0
                 scratch.score[d] = 0
                 scratch.unitStamp[d] = -1
                 let promotedScore = promotedHere.contains(doc) ? adjustments.promotedScore(segment.documents[d].key) : nil
+                var extraCoverage = 0.0
+                if !alternatives.isEmpty {
+                    let resolved = alternatives.resolve(mask: &mask, raw: &raw, contributions: contributions, doc: doc, wordShare: wordShare)
+                    if promotedScore == nil {
+                        guard mask != 0, resolved.everySpan || query.matching != .allWords else { continue }
+                    }
+                    extraCoverage = resolved.extraCoverage
+                }
                 guard !deleted[d], promotedScore != nil || mask & requiredMask == requiredMask else { continue }
                 guard filter.admits(d, segment), isVisible(segment, d, visibleKeys) else { continue }
                 if promotedScore == nil, !parsed.phrases.isEmpty, !containsPhrases(segment.documents[d]) { continue }
@@ -166,14 +190,14 @@ struct QueryExecution {
                         coverage += wordShare[u]
                         bits &= bits - 1
                     }
-                    coverage /= Double(textWords)
+                    coverage = min(1, (coverage + extraCoverage) / Double(textWords))
                 } else {
                     coverage = 1
                 }
                 var score = raw * (coordinationFloor + options.coordinationWeight * coverage * coverage)
                 if !adjustments.boosts.isEmpty { score *= adjustments.boost(segment.documents[d].key) }
                 guard top.admits(score * maxBoost) else { continue }
-                if let queryLanguage, segment.languages[d] == queryLanguage { score *= options.sameLanguageBoost }
+                if localFactor > 1, localLocales.contains(segment.localeOf[d]) { score *= localFactor }
                 if options.recencyBoost > 0 {
                     let ageDays = max(0, now - segment.updatedAt[d]) / 86_400
                     score *= 1 + options.recencyBoost * exp2(-ageDays / max(0.001, options.recencyHalfLifeDays))
@@ -287,6 +311,9 @@ struct QueryExecution {
             guard exact[id] == nil else { return }
             if factor > extra[id] ?? 0 { extra[id] = factor }
         }
+        for form in alternatives.extraForms[u] ?? [] {
+            if let id = segment.termIDs[form] { offer(id, options.synonymFactor) }
+        }
         let length = unit.word.count
         let limit = options.maxExpansions
         if unit.isHangul {
@@ -342,6 +369,16 @@ struct QueryExecution {
             for (key, id) in segment.accessKeys where viewer.keys.contains(key) { visible[Int(id)] = true }
         }
         return visible
+    }
+
+    /// The locale values of a segment in the query's language.
+    func localLocaleIDs(in segment: IndexSegment) -> Set<Int32> {
+        guard let localeCode else { return [] }
+        var ids = Set<Int32>()
+        for (name, id) in segment.values where name.hasPrefix("l:") && SearchLocalePolicy.languageCode(String(name.dropFirst(2))) == localeCode {
+            ids.insert(id)
+        }
+        return ids
     }
 
     func isVisible(_ segment: IndexSegment, _ d: Int, _ visibleKeys: [Bool]) -> Bool {
