@@ -98,7 +98,7 @@ enum APIResources {
             APIProperty("token", .string(maxLength: 300), "The secret; returned once, when the token is created."),
         ]),
         "TokenList": list("Token"),
-    ]
+    ].merging(caseWorkSchemas) { first, _ in first }.merging(leadWorkSchemas) { first, _ in first }
 
     private static func list(_ item: String) -> APISchema {
         .object([APIProperty("items", .array(.reference(item), maxItems: 10_000), required: true)])
@@ -124,7 +124,7 @@ enum APIResources {
     // MARK: Endpoints
 
     static var endpoints: [APIEndpoint] {
-        profile + records + cases + leads + knowledge + community + notifications + topics + admin
+        profile + records + cases + caseWork + leads + leadWork + knowledge + community + notifications + topics + admin
     }
 
     static var profile: [APIEndpoint] {
@@ -243,10 +243,6 @@ enum APIResources {
             APIEndpoint("listLeads", .get, "/leads", summary: "Leads the viewer may read (a partner sees their account's).", tag: "leads",
                         scope: APIScope(.records, .read), parameters: listParameters, response: .reference("RecordPage")) { context in
                 try APIRecords.list(context, object: "Lead")
-            },
-            APIEndpoint("getLead", .get, "/leads/{id}", summary: "One lead, with its registration status.", tag: "leads",
-                        scope: APIScope(.records, .read), parameters: [.pathID("id", "The lead id.")], response: .reference("Record")) { context in
-                try APIRecords.get(context, object: "Lead", id: context.path("id"))
             },
             APIEndpoint("registerLead", .post, "/leads", summary: "Registers a lead (deal registration, as the site's form does).", tag: "leads",
                         scope: APIScope(.records, .write),
