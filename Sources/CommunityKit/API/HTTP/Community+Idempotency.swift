@@ -10,13 +10,20 @@ extension Community {
         let expired = try store.snapshot().query(
             Query<APIIdempotencyRecord>().filter("expiresAt", .range(lower: nil, upper: .dateTime(moment))))
         guard !expired.isEmpty else { return 0 }
+        var deleted = 0
         for chunk in stride(from: 0, to: expired.count, by: 500) {
             let slice = expired[chunk..<min(chunk + 500, expired.count)]
-            try store.write { tx in
+            deleted += try store.write { tx -> Int in
+                var count = 0
                 // A record renewed meanwhile (the same key sent again after expiry) is kept.
-                for row in slice where (try tx.value(row.value.id))?.expiresAt ?? .distantFuture <= moment { try tx.delete(row.value.id) }
+                for row in slice {
+                    guard let current = try tx.value(row.value.id), current.expiresAt <= moment else { continue }
+                    try tx.delete(row.value.id)
+                    count += 1
+                }
+                return count
             }
         }
-        return expired.count
+        return deleted
     }
 }

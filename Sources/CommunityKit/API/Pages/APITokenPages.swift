@@ -257,7 +257,7 @@ struct APITokenPages {
         out += "<meta name=\"robots\" content=\"noindex\">"
         HTMLNode.el("title", text: title + " | " + site.name).render(into: &out)
         out += "<style>" + stylesheet + "</style></head><body>"
-        HTMLNode.el("a", [.class("ck-skip"), HTMLAttribute("href", "#main")], text: skip).render(into: &out)
+        out += "<a class=\"ck-skip\" href=\"#main\">" + HTMLEscaping.escape(skip) + "</a>"
         HTMLNode.el("header", [.class("ck-header")], [
             .el("nav", [.class("ck-nav"), HTMLAttribute("aria-label", "Account")], [.el("ul", [], [
                 .el("li", [], [.el("a", [.href(SafeURL(site.urlPrefix + "/") ?? SafeURL("/"))], text: site.name)]),
