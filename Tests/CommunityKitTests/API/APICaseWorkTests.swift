@@ -137,5 +137,13 @@ import Testing
         #expect(document["paths"]?["/cases/{id}/status"]?["post"]?["responses"]?["409"] != nil)
         #expect(document["paths"]?["/leads/{id}/approval"]?["post"]?["operationId"]?.stringValue == "decideLeadApproval")
         #expect(document["components"]?["schemas"]?["Lead"]?["properties"]?["registrationStatus"] != nil)
+        #expect(attach?["requestBody"]?["content"]?["application/json"]?["schema"]?["properties"]?["content"]?["format"]?.stringValue == "byte")
+        // The comment schema says what the case service accepts (4,000 characters), so a longer one is a 400 naming the field.
+        let comment = document["paths"]?["/cases/{id}/comments"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"]?["properties"]?["body"]
+        #expect(comment?["maxLength"] == .number(4_000))
+        let pat = APICaller(community, token: try APIFixture.token(community, "pat"))
+        let caseID = try submitCase(pat)
+        #expect(pat.post("/cases/\(caseID)/comments", #"{"body": "\#(String(repeating: "x", count: 4_001))"}"#).invalidFields == ["body"])
+        #expect(try community.cases.comments(of: ID(parsing: caseID), viewer: "pat").isEmpty)
     }
 }

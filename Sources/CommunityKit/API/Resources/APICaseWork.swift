@@ -21,7 +21,7 @@ extension APIResources {
     static let attachmentBody = APISchema.object([
         APIProperty("name", .text(255), required: true, "The file's name (directories and quotes are dropped)."),
         APIProperty("contentType", .string(minLength: 3, maxLength: 100), required: true, "The media type, one the site accepts (image/png, application/pdf, text/plain…)."),
-        APIProperty("content", .string(minLength: 1, maxLength: base64Length(of: SiteLimits.ceiling.maxUploadBytes)), required: true,
+        APIProperty("content", .string(minLength: 1, maxLength: base64Length(of: SiteLimits.ceiling.maxUploadBytes), format: "byte"), required: true,
                     "The file's bytes in base64 (RFC 4648, with padding)."),
     ])
 

@@ -225,7 +225,7 @@ enum APIResources {
             },
             APIEndpoint("addCaseComment", .post, "/cases/{id}/comments", summary: "Adds a public comment to a case.", tag: "cases",
                         scope: APIScope(.cases, .write), parameters: [idParameter],
-                        body: .object([APIProperty("body", .text(32_000), required: true), APIProperty("isPublic", .boolean)]),
+                        body: .object([APIProperty("body", .text(4_000), required: true), APIProperty("isPublic", .boolean)]),
                         status: 201, response: .reference("CaseComment"), allowsGuest: false) { context in
                 let user = try siteMember(context)
                 guard let caseID = try? ID<Case>(parsing: context.path("id")) else { throw APIProblem.notFound("No such case.") }
