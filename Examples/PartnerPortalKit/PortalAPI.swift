@@ -17,11 +17,17 @@ enum PortalAPI {
         configuration.api = api
     }
 
-    /// Registers the example endpoint for every event (once per store) and tells the receiver its secret.
+    /// Registers the example endpoint for every event and an ERP client (once per store), and
+    /// tells the receiver the endpoint's secret.
     static func connect(_ community: Community, receiver: Receiver) throws {
         var endpoint = try community.webhookEndpoints().first { $0.url == webhookURL }
         if endpoint == nil { endpoint = try community.registerWebhook(url: webhookURL, events: Community.webhookEventNames) }
         if let endpoint { receiver.trust(endpoint.secret) }
+        if try community.apiClients().isEmpty {
+            // An integration for /partners/api-tokens/clients to show: the ERP reads and registers
+            // leads as Cara. Its secret is not kept; an administrator registers a new client there.
+            _ = try community.registerAPIClient(name: "Northwind ERP lead sync", user: "cara", scopes: [APIScope(.records, .write)])
+        }
     }
 
     /// A personal access token with every scope for `pat` (partner user) and `cara` (channel

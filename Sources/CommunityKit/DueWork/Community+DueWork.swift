@@ -115,6 +115,8 @@ extension Community {
             summary.rankedIdeaZones = try engagement.ideas.refreshTrending(at: moment)
         case .webhookDeliveries:
             summary.webhooksDelivered = try api.webhooks.deliverDue(at: moment).delivered
+        case .idempotencyExpiry:
+            summary.idempotencyRecordsPurged = try purgeIdempotencyRecords(now: moment)
         case .searchLogRetention:
             summary.searchLogEntriesScrubbed = try purgeSearchLog(now: moment)
         }

@@ -19,6 +19,8 @@ public enum DueJob: String, Hashable, Sendable, Codable, CaseIterable, Comparabl
     case ideaTrending
     /// Pending webhook deliveries are sent (failures retried with backoff).
     case webhookDeliveries
+    /// API idempotency records past their lifetime are deleted.
+    case idempotencyExpiry
     /// Search query log entries older than their site's retention window lose the searcher's id.
     case searchLogRetention
 

@@ -26,6 +26,8 @@ public struct DueWorkSummary: Sendable, Hashable {
     public var rankedIdeaZones: [ID<IdeaZone>] = []
     /// Webhook deliveries sent successfully.
     public var webhooksDelivered = 0
+    /// How many expired API idempotency records were deleted (``DueJob/idempotencyExpiry``).
+    public var idempotencyRecordsPurged = 0
     /// How many search log entries lost their searcher's id (``DueJob/searchLogRetention``).
     public var searchLogEntriesScrubbed = 0
 

@@ -249,7 +249,7 @@ public final class Community: Sendable {
         sessionDefaults = configuration.sessionPolicy
         let webhooks = WebhookDispatcher(
             store: store, clock: clock, transport: configuration.api.webhookTransport, delays: configuration.api.webhookRetryDelays)
-        api = try APIRuntime(configuration.api, endpoints: APIResources.endpoints, webhooks: webhooks)
+        api = try APIRuntime(configuration.api, endpoints: APIResources.endpoints, webhooks: webhooks, store: store, clock: clock)
         webhooks.connect(to: bus)
         storeStatus.attach(self)
         managementLink.attach(self)

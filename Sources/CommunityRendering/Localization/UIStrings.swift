@@ -29,16 +29,17 @@ public struct UIStrings: Sendable, Hashable {
 
     /// English, German and Korean, complete.
     public static let standard = UIStrings([
-        "en": UIStrings.englishAll.merging(UIStrings.managementEnglish) { $1 }.merging(UIStrings.synonymStrings["en"] ?? [:]) { $1 },
+        "en": UIStrings.englishAll.merging(UIStrings.managementEnglish) { $1 }.merging(UIStrings.synonymStrings["en"] ?? [:]) { $1 }
+            .merging(UIStrings.apiClients["en"] ?? [:]) { $1 },
         "de": UIStrings.german.merging(UIStrings.sitePages["de"] ?? [:]) { current, _ in current }.merging(UIStrings.managementGerman) { $1 }
-            .merging(UIStrings.synonymStrings["de"] ?? [:]) { $1 },
+            .merging(UIStrings.synonymStrings["de"] ?? [:]) { $1 }.merging(UIStrings.apiClients["de"] ?? [:]) { $1 },
         "ko": UIStrings.korean.merging(UIStrings.sitePages["ko"] ?? [:]) { current, _ in current }.merging(UIStrings.managementKorean) { $1 }
-            .merging(UIStrings.synonymStrings["ko"] ?? [:]) { $1 },
+            .merging(UIStrings.synonymStrings["ko"] ?? [:]) { $1 }.merging(UIStrings.apiClients["ko"] ?? [:]) { $1 },
     ])
 
     /// Every key the library itself uses (the English table's keys), sorted.
     public static let builtInKeys: [UIStringKey] = Set(UIStrings.englishAll.keys).union(UIStrings.managementEnglish.keys)
-        .union((UIStrings.synonymStrings["en"] ?? [:]).keys).sorted()
+        .union((UIStrings.synonymStrings["en"] ?? [:]).keys).union((UIStrings.apiClients["en"] ?? [:]).keys).sorted()
 
     /// The locales with a table, sorted.
     public var locales: [String] { tables.keys.sorted() }

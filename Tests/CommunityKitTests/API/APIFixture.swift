@@ -4,7 +4,23 @@ import Foundation
 /// A community with the partner site (and a guest profile), leads of two partner accounts, and a
 /// client that calls the JSON API through `community.handle`.
 enum APIFixture {
-    static func community(api: APIConfiguration = .standard, clock: ManualClock = ManualClock()) throws -> Community {
+    static func community(
+        api: APIConfiguration = .standard, clock: ManualClock = ManualClock(), store shared: MemoryStore? = nil, caseOwner: Owner? = nil
+    ) throws -> Community {
+        let store = try shared ?? seededStore()
+        var configuration = CommunityConfiguration(
+            store: store, clock: clock, csrfSecret: KitFixture.secret, defaultCaseOwner: caseOwner,
+            leadApprovalSteps: [ApprovalStep(name: "Channel", approvers: [.user("cara")])])
+        configuration.api = api
+        let community = try Community(configuration)
+        var site = try KitFixture.partnerSite()
+        site.guestProfileID = "site-guest"
+        try community.addSite(site)
+        return community
+    }
+
+    /// The fixture's store: KitFixture's users and accounts, a guest profile, three leads and an opportunity.
+    static func seededStore() throws -> MemoryStore {
         let store = try KitFixture.store()
         try store.write { tx in
             try tx.put(Profile(id: "site-guest", name: "Guest", permissions: PermissionGrants(objects: ["Case": [.read]])))
@@ -14,15 +30,7 @@ enum APIFixture {
             try tx.put(Opportunity(id: "opp-acme", name: "Acme renewal", accountID: "acme", stage: "Prospecting", closeDate: try Day(parsing: "2026-06-30"),
                                    partnerAccountID: "acme", owner: "cara"))
         }
-        var configuration = CommunityConfiguration(
-            store: store, clock: clock, csrfSecret: KitFixture.secret,
-            leadApprovalSteps: [ApprovalStep(name: "Channel", approvers: [.user("cara")])])
-        configuration.api = api
-        let community = try Community(configuration)
-        var site = try KitFixture.partnerSite()
-        site.guestProfileID = "site-guest"
-        try community.addSite(site)
-        return community
+        return store
     }
 
     static func token(_ community: Community, _ user: ID<User>, scopes: Set<APIScope> = APIScope.all) throws -> String {

@@ -75,6 +75,11 @@ extension Community {
         return IssuedAPIClient(secret: secret, client: client)
     }
 
+    /// Every registered client, oldest first (revoked ones too).
+    public func apiClients() throws -> [APIClient] {
+        try store.snapshot().all(APIClient.self).map(\.value).sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    }
+
     /// Revokes a client: it gets no new tokens and the ones it has stop working.
     public func revokeAPIClient(_ id: ID<APIClient>) throws {
         let now = clock.now()

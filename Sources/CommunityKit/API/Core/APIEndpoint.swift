@@ -29,6 +29,11 @@ public struct APIEndpoint: Sendable {
     public var response: APISchema?
     /// Whether the endpoint may be called without any credentials (as the site's guest).
     public var allowsGuest: Bool
+    /// Whether the body carries a base64 file: its size limit is the API's plus the site's
+    /// `maxUploadBytes` in base64.
+    public var carriesFile: Bool
+    /// Whether the success body is a file in its own media type (a download) instead of JSON.
+    public var binaryResponse: Bool
     /// The handler.
     public var handler: Handler
 
@@ -36,7 +41,7 @@ public struct APIEndpoint: Sendable {
     public init(
         _ operationID: String, _ method: SiteRequest.Method, _ path: String, summary: String, tag: String, scope: APIScope?,
         parameters: [APIParameter] = [], body: APISchema? = nil, status: Int = 200, response: APISchema?,
-        allowsGuest: Bool = true, handler: @escaping Handler
+        allowsGuest: Bool = true, carriesFile: Bool = false, binaryResponse: Bool = false, handler: @escaping Handler
     ) {
         self.operationID = operationID
         self.method = method
@@ -49,6 +54,8 @@ public struct APIEndpoint: Sendable {
         self.status = status
         self.response = response
         self.allowsGuest = allowsGuest
+        self.carriesFile = carriesFile
+        self.binaryResponse = binaryResponse
         self.handler = handler
     }
 

@@ -53,12 +53,24 @@ extension APIProblem {
         case let error as CaseError:
             switch error {
             case .unknownCase: return .notFound(error.description)
+            case .illegalTransition(let id, let from, let to):
+                return APIProblem(
+                    status: 409, kind: "illegal-transition", title: "Transition not allowed",
+                    detail: "Case \(id.rawValue) cannot move from \(from) to \(to).", invalidFields: [.init("status", "not allowed from \(from)")],
+                    extensions: ["id": .string(id.rawValue), "from": .string(from), "to": .string(to)])
             case .invalid(let validation): return .from(validation)
             case .notCaseMember, .internalCommentByExternalUser, .cannotPick: return .forbidden(error.description)
             default: return .unprocessable(error.description)
             }
         case let error as ApprovalError:
-            return .unprocessable(error.description)
+            switch error {
+            case .notAnApprover, .notSubmitter: return .forbidden(error.description)
+            case .unknownRequest: return .notFound(error.description)
+            case .notPending, .concurrentDecision, .alreadyPending:
+                return APIProblem(status: 409, kind: "conflict", title: "Conflict", detail: error.description)
+            case .commentTooLong: return .unprocessable(error.description, fields: [.init("reason", error.description)])
+            default: return .unprocessable(error.description)
+            }
         case let error as PartnerError:
             switch error {
             case .invalid(let validation): return .from(validation)

@@ -28,7 +28,10 @@ extension Community {
         for (name, value) in cors { response.headers[name] = value }
         response.headers["Cache-Control"] = response.headers["Cache-Control"] ?? "no-store"
         response.headers["X-Content-Type-Options"] = "nosniff"
-        if request.method == .head { response.body = "" }
+        if request.method == .head {
+            response.body = ""
+            if response.bodyBytes != nil { response.bodyBytes = [] }
+        }
         return response
     }
 
@@ -171,7 +174,9 @@ extension Community {
     }
 
     private func decodeBody(_ endpoint: APIEndpoint, request: SiteRequest, site: Site) throws(APIProblem) -> JSONValue {
-        let limit = min(api.configuration.maxBodyBytes, (site.limits ?? .standard).maxBodyBytes)
+        let limits = site.limits ?? .standard
+        var limit = min(api.configuration.maxBodyBytes, limits.maxBodyBytes)
+        if endpoint.carriesFile { limit = APIResources.adding(limit, APIResources.base64Length(of: limits.maxUploadBytes)) }
         let size = max(request.body.count, request.bodyByteCount ?? 0)
         if size > limit { throw .bodyTooLarge(size, limit: limit) }
         guard let schema = endpoint.body else {
@@ -230,19 +235,59 @@ extension Community {
         }
         let caller: String
         if case .token(let id, _) = principal { caller = "token:" + id } else { caller = "viewer:" + viewer.key + "|" + viewer.sessionID }
-        let scoped = caller + "|" + endpoint.operationID + "|" + request.path + "|" + key
+        let id = APIIdempotencyRecord.id(caller: caller, operation: endpoint.operationID, path: request.path, key: key)
         let digest = ByteEncoding.hex(Digest.sha256(request.body))
         let now = clock.now()
-        if let entry = api.idempotency.entry(scoped, at: now) {
-            guard entry.bodyDigest == digest else { throw APIProblem.idempotencyKeyReused(key) }
-            var replay = entry.response
-            replay.headers["Idempotent-Replayed"] = "true"
-            return replay
+        let claim = APIIdempotencyRecord(
+            id: id, caller: caller, key: key, operation: endpoint.operationID, bodyDigest: digest, createdAt: now,
+            expiresAt: now.addingTimeInterval(max(1, api.configuration.idempotencyLifetime)))
+        let existing: APIIdempotencyRecord?
+        do {
+            existing = try store.write { tx -> APIIdempotencyRecord? in
+                if let record = try tx.value(id), record.expiresAt > now {
+                    // A claim whose request never finished (its host died) is taken over after a minute.
+                    if record.isComplete || now.timeIntervalSince(record.createdAt) < Self.abandonedClaimAge || record.bodyDigest != digest { return record }
+                }
+                try tx.put(claim)
+                return nil
+            }
+        } catch let error as StoreError {
+            guard case .conflict = error else { throw error }
+            throw APIProblem.conflict("A request with this Idempotency-Key is being processed; retry later.")
         }
-        let response = try body()
-        if response.status < 500 { api.idempotency.store(scoped, .init(bodyDigest: digest, response: response, storedAt: now)) }
+        if let existing {
+            guard existing.bodyDigest == digest else { throw APIProblem.idempotencyKeyReused(key) }
+            guard existing.isComplete else { throw APIProblem.conflict("A request with this Idempotency-Key is being processed; retry later.") }
+            var headers = existing.headers
+            headers["Idempotent-Replayed"] = "true"
+            return SiteResponse(status: existing.status, headers: headers, body: existing.body)
+        }
+        let response: SiteResponse
+        do {
+            response = try body()
+        } catch {
+            // Nothing was written: forget the claim so a retry runs again.
+            _ = try? store.write { tx in try tx.delete(id) }
+            throw error
+        }
+        var answer = claim
+        answer.isComplete = true
+        answer.status = response.status
+        answer.headers = response.headers
+        answer.body = response.body
+        do {
+            try store.write { tx in try tx.put(answer) }
+        } catch {
+            _ = try? store.write { tx in try tx.delete(id) }
+            logger.log(LogEvent(.error, "api.idempotency", "an idempotent answer could not be stored", metadata: [
+                "operation": .text(endpoint.operationID), "error": .text("\(type(of: error))"),
+            ]))
+        }
         return response
     }
+
+    /// How long a claim may stay unfinished before another request takes it over, in seconds.
+    static let abandonedClaimAge: TimeInterval = 60
 
     // MARK: CORS
 
@@ -259,6 +304,7 @@ extension Community {
     static func jsonResponse(_ reply: APIReply) -> SiteResponse {
         var headers = reply.headers
         if let etag = reply.etag { headers["ETag"] = etag }
+        if let bytes = reply.bytes { return SiteResponse(status: reply.status, headers: headers, bodyBytes: bytes) }
         guard let body = reply.body else { return SiteResponse(status: reply.status, headers: headers) }
         headers["Content-Type"] = "application/json"
         return SiteResponse(status: reply.status, headers: headers, body: encode(body))

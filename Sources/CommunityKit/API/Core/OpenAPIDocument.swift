@@ -102,13 +102,19 @@ public enum OpenAPIDocument {
                 success["headers"] = .object(["ETag": .object(["schema": .object(["type": .string("string")])])])
             }
             responses[String(endpoint.status)] = .object(success)
+        } else if endpoint.binaryResponse {
+            responses[String(endpoint.status)] = .object([
+                "description": .string("The file, in the media type it was stored with"),
+                "content": .object(["*/*": .object(["schema": .object(["type": .string("string"), "format": .string("binary")])])]),
+                "headers": .object(["Content-Disposition": .object(["schema": .object(["type": .string("string")])])]),
+            ])
         } else {
             responses[String(endpoint.status)] = .object(["description": .string("Done")])
         }
         let problem = JSONValue.object(["application/problem+json": .object(["schema": .object(["$ref": .string("#/components/schemas/Problem")])])])
         var statuses = [400, 401, 403, 404, 429]
         if endpoint.body != nil { statuses += [413, 415, 422] }
-        if endpoint.method == .post { statuses += [422] }
+        if endpoint.method == .post { statuses += [409, 422] }
         if endpoint.method == .put || endpoint.method == .patch || endpoint.method == .delete { statuses += [409, 412, 422] }
         for status in Set(statuses).sorted() {
             responses[String(status)] = .object(["description": .string("Problem"), "content": problem])

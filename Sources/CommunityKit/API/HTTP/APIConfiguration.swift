@@ -21,9 +21,8 @@ public struct APIConfiguration: Sendable {
     public var rateWindow: TimeInterval = 60
     /// Origins (`https://app.example.com`) allowed to call each site's API from a browser, by site id.
     public var allowedOrigins: [String: Set<String>] = [:]
-    /// How many idempotency keys are remembered (oldest forgotten first).
-    public var idempotencyCapacity: Int = 10_000
-    /// How long an idempotency key is remembered, in seconds.
+    /// How long an idempotency key is remembered, in seconds (kept in the store as
+    /// ``APIIdempotencyRecord``s; the due job `idempotencyExpiry` purges expired ones).
     public var idempotencyLifetime: TimeInterval = 86_400
     /// Where webhook deliveries are sent (a ``MemoryWebhookTransport`` by default).
     public var webhookTransport: any WebhookTransport = MemoryWebhookTransport()

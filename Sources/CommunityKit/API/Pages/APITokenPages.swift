@@ -6,7 +6,8 @@ import Foundation
 /// `<prefix>/api-tokens`, where a member creates and revokes their personal access tokens (a
 /// new token is shown once, never put in a URL), and `<prefix>/api-tokens/webhooks`, where an
 /// administrator (``SystemPermission/manageCommunity``) registers webhook endpoints and reads
-/// the delivery log and the dead-letter list.
+/// the delivery log and the dead-letter list; `<prefix>/api-tokens/clients` is the administrator's
+/// page of OAuth clients (``APIClientPages``).
 extension Community {
     /// The token page's path of a site (`/partners/api-tokens`).
     public static func apiTokensPath(of site: Site) -> String { site.urlPrefix + "/api-tokens" }
@@ -20,7 +21,7 @@ extension Community {
     /// Answers `<prefix>/api-tokens` and its webhooks page, or `nil` for other paths.
     func apiTokenPage(_ request: SiteRequest, site: Site) -> SiteResponse? {
         let root = Self.apiTokensPath(of: site)
-        guard request.path == root || request.path == Self.webhooksPath(of: site) else { return nil }
+        guard request.path == root || request.path == Self.webhooksPath(of: site) || request.path == Self.apiClientsPath(of: site) else { return nil }
         guard request.method.isPageMethod else { return Self.text(405, "Method Not Allowed") }
         guard let user = request.viewer.user, !request.viewer.isGuest, site.isMember(request.viewer) else {
             if request.method != .post, let signIn = site.signInURL(returningTo: request.path) {
@@ -29,6 +30,7 @@ extension Community {
             return Self.text(403, "Only signed-in members of the site may manage API tokens.")
         }
         let pages = APITokenPages(community: self, site: site, viewer: request.viewer, user: user.id)
+        if request.path == Self.apiClientsPath(of: site) { return apiClientsPage(request, pages: pages) }
         let webhooks = request.path == Self.webhooksPath(of: site)
         if webhooks, !request.viewer.permissions.contains(SystemPermission.manageCommunity.name) {
             return Self.text(403, "Only site administrators (manageCommunity) may manage webhooks.")
@@ -110,6 +112,7 @@ struct APITokenPages {
         ]))
         if viewer.permissions.contains(SystemPermission.manageCommunity.name) {
             body.append(.el("p", [], [.el("a", [.href(SafeURL(Community.webhooksPath(of: site)) ?? SafeURL("/"))], text: "Webhooks and deliveries")]))
+            body.append(.el("p", [], [.el("a", [.href(SafeURL(Community.apiClientsPath(of: site)) ?? SafeURL("/"))], text: "API clients (client credentials)")]))
         }
         return page("API tokens", body, status: errors.isEmpty ? 200 : 422)
     }
@@ -211,18 +214,18 @@ struct APITokenPages {
 
     // MARK: Markup
 
-    private func form(_ action: String, _ fields: [HTMLNode], submit: String, label: String, path: String? = nil) -> HTMLNode {
+    func form(_ action: String, _ fields: [HTMLNode], submit: String, label: String, path: String? = nil) -> HTMLNode {
         let csrf = community.csrfToken(for: viewer, site: site.id)
         let target: SafeURL = SafeURL(path ?? Community.apiTokensPath(of: site)) ?? SafeURL("/")
         return .el("form", [HTMLAttribute("method", "post"), HTMLAttribute("action", url: target), HTMLAttribute("aria-label", label)],
                    [hidden("_csrf", csrf), hidden("action", action)] + fields + [.el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: submit)])
     }
 
-    private func hidden(_ name: String, _ value: String) -> HTMLNode {
+    func hidden(_ name: String, _ value: String) -> HTMLNode {
         .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", name), HTMLAttribute("value", value)])
     }
 
-    private func textField(_ name: String, label: String, error: String?) -> HTMLNode {
+    func textField(_ name: String, label: String, error: String?) -> HTMLNode {
         var attributes = [HTMLAttribute("id", name), HTMLAttribute("name", name), HTMLAttribute("type", "text")]
         if error != nil { attributes += [HTMLAttribute("aria-invalid", "true"), HTMLAttribute("aria-describedby", name + "-error")] }
         var nodes: [HTMLNode] = [.el("label", [HTMLAttribute("for", name)], text: label), .el("input", attributes)]
@@ -230,14 +233,14 @@ struct APITokenPages {
         return .el("div", [.class("ck-field")], nodes)
     }
 
-    private func table(_ headings: [String], _ rows: [HTMLNode]) -> HTMLNode {
+    func table(_ headings: [String], _ rows: [HTMLNode]) -> HTMLNode {
         .el("div", [.class("ck-table-scroll")], [.el("table", [], [
             .el("thead", [], [.el("tr", [], headings.map { .el("th", [HTMLAttribute("scope", "col")], text: $0) })]),
             .el("tbody", [], rows),
         ])])
     }
 
-    private static func day(_ date: Date) -> String {
+    static func day(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -245,18 +248,20 @@ struct APITokenPages {
         return formatter.string(from: date)
     }
 
-    private func page(_ title: String, _ body: [HTMLNode], status: Int) -> SiteResponse {
+    func page(
+        _ title: String, _ body: [HTMLNode], status: Int, lang: String = "en", skip: String = "Skip to content", tokensLabel: String = "API tokens"
+    ) -> SiteResponse {
         let stylesheet = Stylesheet.base + site.theme.customProperties + SiteBuilderPages.css
         let hash = SHA256.base64(SHA256.hash(Array(stylesheet.utf8)))
-        var out = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        var out = "<!DOCTYPE html><html lang=\"" + HTMLEscaping.escape(lang) + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         out += "<meta name=\"robots\" content=\"noindex\">"
         HTMLNode.el("title", text: title + " | " + site.name).render(into: &out)
         out += "<style>" + stylesheet + "</style></head><body>"
-        out += "<a class=\"ck-skip\" href=\"#main\">Skip to content</a>"
+        out += "<a class=\"ck-skip\" href=\"#main\">" + HTMLEscaping.escape(skip) + "</a>"
         HTMLNode.el("header", [.class("ck-header")], [
             .el("nav", [.class("ck-nav"), HTMLAttribute("aria-label", "Account")], [.el("ul", [], [
                 .el("li", [], [.el("a", [.href(SafeURL(site.urlPrefix + "/") ?? SafeURL("/"))], text: site.name)]),
-                .el("li", [], [.el("a", [.href(SafeURL(Community.apiTokensPath(of: site)) ?? SafeURL("/"))], text: "API tokens")]),
+                .el("li", [], [.el("a", [.href(SafeURL(Community.apiTokensPath(of: site)) ?? SafeURL("/"))], text: tokensLabel)]),
             ])]),
         ]).render(into: &out)
         HTMLNode.el("main", [HTMLAttribute("id", "main"), .class("ck-builder")], body).render(into: &out)

@@ -87,9 +87,10 @@ enum APIRecords {
             }
         }
         let listing = [object, field ?? "", value ?? "", sort ?? "", user.rawValue].joined(separator: "\u{1F}")
-        let offset = try context.query("cursor").map { text throws(APIProblem) in try APICursor.offset(text, listing: listing, key: context.community.api.cursorKey) } ?? 0
+        let cursorKey = try context.community.api.cursorKey()
+        let offset = try context.query("cursor").map { text throws(APIProblem) in try APICursor.offset(text, listing: listing, key: cursorKey) } ?? 0
         let page = redacted.dropFirst(offset).prefix(limit)
-        let next = offset + page.count < redacted.count ? APICursor.make(offset: offset + page.count, listing: listing, key: context.community.api.cursorKey) : nil
+        let next = offset + page.count < redacted.count ? APICursor.make(offset: offset + page.count, listing: listing, key: cursorKey) : nil
         let store = context.community.store.snapshot()
         return APIReply(.object([
             "items": .array(page.map { json($0, version: version(type, id: $0.id, in: store)) }),

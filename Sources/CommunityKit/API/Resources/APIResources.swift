@@ -98,7 +98,7 @@ enum APIResources {
             APIProperty("token", .string(maxLength: 300), "The secret; returned once, when the token is created."),
         ]),
         "TokenList": list("Token"),
-    ]
+    ].merging(caseWorkSchemas) { first, _ in first }.merging(leadWorkSchemas) { first, _ in first }
 
     private static func list(_ item: String) -> APISchema {
         .object([APIProperty("items", .array(.reference(item), maxItems: 10_000), required: true)])
@@ -124,7 +124,7 @@ enum APIResources {
     // MARK: Endpoints
 
     static var endpoints: [APIEndpoint] {
-        profile + records + cases + leads + knowledge + community + notifications + topics + admin
+        profile + records + cases + caseWork + leads + leadWork + knowledge + community + notifications + topics + admin
     }
 
     static var profile: [APIEndpoint] {
@@ -225,7 +225,7 @@ enum APIResources {
             },
             APIEndpoint("addCaseComment", .post, "/cases/{id}/comments", summary: "Adds a public comment to a case.", tag: "cases",
                         scope: APIScope(.cases, .write), parameters: [idParameter],
-                        body: .object([APIProperty("body", .text(32_000), required: true), APIProperty("isPublic", .boolean)]),
+                        body: .object([APIProperty("body", .text(4_000), required: true), APIProperty("isPublic", .boolean)]),
                         status: 201, response: .reference("CaseComment"), allowsGuest: false) { context in
                 let user = try siteMember(context)
                 guard let caseID = try? ID<Case>(parsing: context.path("id")) else { throw APIProblem.notFound("No such case.") }
@@ -243,10 +243,6 @@ enum APIResources {
             APIEndpoint("listLeads", .get, "/leads", summary: "Leads the viewer may read (a partner sees their account's).", tag: "leads",
                         scope: APIScope(.records, .read), parameters: listParameters, response: .reference("RecordPage")) { context in
                 try APIRecords.list(context, object: "Lead")
-            },
-            APIEndpoint("getLead", .get, "/leads/{id}", summary: "One lead, with its registration status.", tag: "leads",
-                        scope: APIScope(.records, .read), parameters: [.pathID("id", "The lead id.")], response: .reference("Record")) { context in
-                try APIRecords.get(context, object: "Lead", id: context.path("id"))
             },
             APIEndpoint("registerLead", .post, "/leads", summary: "Registers a lead (deal registration, as the site's form does).", tag: "leads",
                         scope: APIScope(.records, .write),

@@ -26,7 +26,7 @@ public enum SiteFileRoute {
     /// The response headers of a download: the stored type (or `application/octet-stream` when it
     /// is not a plain `type/subtype`), `nosniff`, a CSP that forbids everything and sandboxes the
     /// document, and a `Content-Disposition` with an ASCII-only file name.
-    static func headers(for file: SiteFile) -> [String: String] {
+    public static func headers(for file: SiteFile) -> [String: String] {
         let type = MultipartParser.isMediaType(file.contentType) ? file.contentType.lowercased() : "application/octet-stream"
         let sniffed = UploadedFile(field: "", fileName: file.fileName, contentType: type, bytes: Array(file.bytes.prefix(16))).sniffedImageType
         let inline = inlineTypes.contains(type) && sniffed == type
