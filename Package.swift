@@ -116,7 +116,7 @@ let package = Package(
         .executableTarget(name: "SignInBenchmark", dependencies: ["CommunityKit"], path: "Benchmarks/SignInBenchmark"),
         .executableTarget(
             name: "StoreBenchmark",
-            dependencies: ["CommunityModel", "CommunityAccess", "CommunitySQLite", "SharingWorkload", "CSQLite"],
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunitySQLite", "CommunityPostgres", "SharingWorkload", "CSQLite"],
             path: "Benchmarks/StoreBenchmark"
         ),
         .executableTarget(

@@ -215,10 +215,16 @@ extension AccessState {
         }
         for _ in 0..<(try input.varint()) {
             let key = try input.u32()
+            guard Int(key) < state.rules.count else { throw .malformed("criteria matches of rule \(key), which is not interned") }
             state.criteriaRecords[key] = try list()
         }
         state.criteriaSlots = try ObjectSlots(reading: &input)
-        state.criteriaIndex = try CriteriaFieldIndex(reading: &input)
+        for (_, slots) in state.criteriaSlots {
+            guard slots.count <= 64, slots.allSatisfy({ ($0 ?? 0) < state.rules.count }) else {
+                throw .malformed("criteria slots name a rule that is not interned")
+            }
+        }
+        state.criteriaIndex = try CriteriaFieldIndex(reading: &input, rows: rowCount)
         try state.restoreEntities(from: &input, decoders: entityDecoders)
         guard input.at == input.end else { throw .malformed("\(input.end - input.at) bytes after the last table") }
         state.sequence = sequence
@@ -245,7 +251,7 @@ extension AccessState {
             let row = try RecordRow(reading: &input)
             let contact = try input.i32()
             let body = try input.span()
-            guard Int(row.object) < objects.count else { throw .malformed("record \(i) of object \(row.object)") }
+            try validate(row, contact: contact, at: i, rows: count)
             let id = String(decoding: input.bytes[idRange], as: UTF8.self)
             guard recordKeys.intern(RecordKey(object: row.object, id: id)) == UInt32(i) else {
                 throw .malformed("record \(id) listed twice")
@@ -264,6 +270,15 @@ extension AccessState {
         }
         let bodies = RecordBodies(bytes: input.bytes, starts: starts, ends: ends, kinds: kinds, decoders: byObject)
         for (row, body) in pendingEntities { entities[row] = .encoded(bodies, body) }
+    }
+
+    /// Checks that a row's dense ids point into the tables read before it (or to the rows),
+    /// so that a damaged but re-signed file cannot make a check index out of range.
+    private func validate(_ row: RecordRow, contact: Int32, at i: Int, rows: Int) throws(AccessCheckpointError) {
+        func inRange(_ v: Int32, _ count: Int) -> Bool { v >= -1 && Int(v) < count }
+        guard Int(row.object) < objects.count, inRange(row.ownerUser, users.count), inRange(row.ownerQueue, queues.count),
+            inRange(row.account, rows), inRange(row.parent, rows), inRange(contact, rows), inRange(row.ownerRole, roles.count)
+        else { throw .malformed("record row \(i) names an id out of range") }
     }
 
     /// Decodes the configuration and grant entities on all cores and applies them in order:

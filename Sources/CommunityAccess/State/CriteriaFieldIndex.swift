@@ -146,8 +146,8 @@ extension CriteriaFieldIndex {
         }
     }
 
-    /// Reads an index ``write(to:)`` wrote.
-    init(reading input: inout CheckpointReader) throws(AccessCheckpointError) {
+    /// Reads an index ``write(to:)`` wrote, over `rows` record rows.
+    init(reading input: inout CheckpointReader, rows: Int) throws(AccessCheckpointError) {
         self.init()
         for _ in 0..<(try input.varint()) {
             let object = try input.u16()
@@ -174,7 +174,9 @@ extension CriteriaFieldIndex {
             case let tag: throw .malformed("unknown field value tag \(tag)")
             }
             guard Int(field) < fieldIDs.count else { throw .malformed("a posting list names field \(field), which is not indexed") }
-            postings[Key(field: field, value: value)] = try input.u32s()
+            let list = try input.u32s()
+            guard list.allSatisfy({ Int($0) < rows }) else { throw .malformed("a posting list names a record out of range") }
+            postings[Key(field: field, value: value)] = list
         }
     }
 }
