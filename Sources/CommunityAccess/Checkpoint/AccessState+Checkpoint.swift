@@ -244,8 +244,6 @@ extension AccessState {
         starts.reserveCapacity(count)
         ends.reserveCapacity(count)
         kinds.reserveCapacity(count)
-        var pendingEntities: [(row: Int, body: Int)] = []
-        pendingEntities.reserveCapacity(count)
         for i in 0..<count {
             let idRange = try input.span()
             let row = try RecordRow(reading: &input)
@@ -258,10 +256,8 @@ extension AccessState {
             }
             rows.append(row)
             rowContacts.append(contact)
-            entities.append(.decoded(MissingRecord()))
             if row.alive {
                 guard byObject[Int(row.object)] != nil else { throw .unknownEntityType(objects.keys[Int(row.object)].name) }
-                pendingEntities.append((i, starts.count))
                 starts.append(body.lowerBound)
                 ends.append(body.upperBound)
                 kinds.append(row.object)
@@ -269,7 +265,13 @@ extension AccessState {
             }
         }
         let bodies = RecordBodies(bytes: input.bytes, starts: starts, ends: ends, kinds: kinds, decoders: byObject)
-        for (row, body) in pendingEntities { entities[row] = .encoded(bodies, body) }
+        // Dead rows share the filler (no allocation per row).
+        var next = 0
+        entities.ensure(count - 1)
+        for i in 0..<count where rows[i].alive {
+            entities[i] = .encoded(bodies, next)
+            next += 1
+        }
     }
 
     /// Checks that a row's dense ids point into the tables read before it (or to the rows),
