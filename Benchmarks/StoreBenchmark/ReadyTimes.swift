@@ -60,7 +60,8 @@ enum ReadyTimes {
     /// child process (for PostgreSQL, a new host on the same schema).
     static func external(_ kind: BenchmarkStore, _ workload: Workload, folder: URL, executable: String) throws -> Figures {
         var figures = Figures()
-        let location = kind == .sqlite ? folder.appendingPathComponent("large.sqlite").path : "large"
+        // The SQLite file, or the schema (named by this process: a child's pid differs).
+        let location = kind == .sqlite ? folder.appendingPathComponent("large.sqlite").path : PostgresCluster.schema("large")
         let checkpoint = folder.appendingPathComponent("large-\(kind.rawValue).access-checkpoint").path
         try? FileManager.default.removeItem(atPath: checkpoint)
         do {
@@ -85,13 +86,13 @@ enum ReadyTimes {
         return figures
     }
 
-    /// The existing store at `location`: an SQLite file, or a benchmark schema of the cluster.
+    /// The existing store at `location`: an SQLite file, or a schema of the cluster.
     static func reopen(_ kind: BenchmarkStore, _ location: String) throws -> any Store {
         switch kind {
         case .sqlite: try SQLiteStore(path: location, registry: BenchmarkStore.registry)
         case .postgres:
             try PostgresStore(configuration: PostgresConfiguration(
-                url: try PostgresCluster.shared.url(), schema: PostgresCluster.schema(location), entityTypes: BenchmarkStore.entityTypes))
+                url: try PostgresCluster.shared.url(), schema: location, entityTypes: BenchmarkStore.entityTypes))
         case .memory: throw BenchmarkError("a MemoryStore cannot be reopened")
         }
     }
