@@ -55,7 +55,7 @@ let package = Package(
 
         // Layers, bottom to top. A module imports only modules below it.
         .target(name: "CommunityModel"),
-        .target(name: "CommunityAccess", dependencies: ["CommunityModel"]),
+        .target(name: "CommunityAccess", dependencies: ["CommunityModel", "CCrypto"]),
         .target(name: "CommunityContent", dependencies: ["CommunityModel", "CommunityAccess"]),
         // Reports and dashboards: definitions, the engine that runs them as a viewer, saved reports and CSV.
         .target(name: "CommunityAnalytics", dependencies: ["CommunityModel", "CommunityAccess"]),
@@ -116,7 +116,7 @@ let package = Package(
         .executableTarget(name: "SignInBenchmark", dependencies: ["CommunityKit"], path: "Benchmarks/SignInBenchmark"),
         .executableTarget(
             name: "StoreBenchmark",
-            dependencies: ["CommunityModel", "CommunityAccess", "CommunitySQLite", "SharingWorkload", "CSQLite"],
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunitySQLite", "CommunityPostgres", "SharingWorkload", "CSQLite"],
             path: "Benchmarks/StoreBenchmark"
         ),
         .executableTarget(

@@ -9,6 +9,8 @@ import Synchronization
 /// Host A writes through the store. Host B is a second `AccessEngine`:
 /// - MemoryStore (one process only): B follows the store's observer feed, as every engine
 ///   in the process does.
+/// - PostgresStore: B is a second `PostgresStore` on the same schema, as another host has;
+///   its engine follows that store's feed (LISTEN/NOTIFY, polling as the fallback).
 /// - SQLiteStore: B follows the *persisted* feed, reading `changes(after:)` on its own reader
 ///   connection every millisecond and applying what it finds, exactly what a host in another
 ///   process would do (a second process cannot open the same file for writing: one writer per
@@ -16,13 +18,20 @@ import Synchronization
 /// After the commit the writing thread polls B's access check every 50 µs; the latency is
 /// from just before A's `write` to the first check on B that lets the new account's owner read it.
 enum CrossHostLatency {
-    static func measure(_ store: any Store, kind: BenchmarkStore, samples: Int) throws -> LatencyStats {
+    static func measure(_ store: any Store, kind: BenchmarkStore, name: String, samples: Int) throws -> LatencyStats {
         let hostB: AccessEngine
         let stop = Atomic<Bool>(false)
         var poller: Thread?
+        var otherHost: (any Store)?
         switch kind {
         case .memory:
             hostB = try AccessEngine(store: store)
+        case .postgres:
+            // Host B: a second PostgresStore on the same schema (its own connections and its
+            // LISTEN/poll feed follower), with its engine following that store.
+            let other = try BenchmarkStore.secondPostgresHost(name: name)
+            hostB = try AccessEngine(store: other)
+            otherHost = other
         case .sqlite:
             hostB = AccessEngine()
             let start = store.snapshot()
@@ -45,8 +54,12 @@ enum CrossHostLatency {
             follower.start()
             poller = follower
         }
-        defer { stop.store(true, ordering: .relaxed) }
+        defer {
+            stop.store(true, ordering: .relaxed)
+            hostB.stop()
+        }
         _ = poller
+        _ = otherHost
         var latencies: [UInt64] = []
         latencies.reserveCapacity(samples)
         for n in 0..<samples {

@@ -1,5 +1,6 @@
 import CommunityAccess
 import CommunityModel
+import CommunityPostgres
 import CommunitySQLite
 import Foundation
 import SharingWorkload
@@ -55,39 +56,53 @@ enum ReadyTimes {
         return figures
     }
 
-    /// SQLiteStore: the fill in this process; each ready time in a fresh child process.
-    static func sqlite(_ workload: Workload, folder: URL, executable: String) throws -> Figures {
+    /// SQLiteStore and PostgresStore: the fill in this process; each ready time in a fresh
+    /// child process (for PostgreSQL, a new host on the same schema).
+    static func external(_ kind: BenchmarkStore, _ workload: Workload, folder: URL, executable: String) throws -> Figures {
         var figures = Figures()
-        let path = folder.appendingPathComponent("large.sqlite").path
-        let checkpoint = folder.appendingPathComponent("large.access-checkpoint").path
+        // The SQLite file, or the schema (named by this process: a child's pid differs).
+        let location = kind == .sqlite ? folder.appendingPathComponent("large.sqlite").path : PostgresCluster.schema("large")
+        let checkpoint = folder.appendingPathComponent("large-\(kind.rawValue).access-checkpoint").path
         try? FileManager.default.removeItem(atPath: checkpoint)
         do {
-            let store = try BenchmarkStore.sqlite.open(in: folder, name: "large")
+            let store = try kind.open(in: folder, name: "large")
             let t = Measure.now()
             try WorkloadStore.fill(store, with: workload)
             figures.fillSeconds = Measure.seconds(since: t)
             (figures.get, figures.query) = try ReadLatency.measure(store, ids: sampleIDs(workload))
         }
-        let fromStore = try child(executable, ["--ready-child", "store", path, checkpoint])
+        let fromStore = try child(executable, ["--ready-child", "store", kind.rawValue, location, checkpoint])
         figures.readyFromEmpty = fromStore["ready_s"] ?? 0
         figures.cpuReadyFromEmpty = fromStore["ready_cpu_s"] ?? 0
         figures.checkpointWriteSeconds = fromStore["checkpoint_write_s"] ?? 0
         figures.checkpointMegabytes = megabytes(URL(fileURLWithPath: checkpoint))
         do {
-            let store = try SQLiteStore(path: path, registry: BenchmarkStore.registry)
+            let store = try reopen(kind, location)
             try writeAfterCheckpoint(store)
         }
-        let fromCheckpoint = try child(executable, ["--ready-child", "checkpoint", path, checkpoint])
+        let fromCheckpoint = try child(executable, ["--ready-child", "checkpoint", kind.rawValue, location, checkpoint])
         figures.readyFromCheckpoint = fromCheckpoint["ready_s"] ?? 0
         figures.cpuReadyFromCheckpoint = fromCheckpoint["ready_cpu_s"] ?? 0
         return figures
     }
 
-    /// The child process: opens the SQLite file and starts an engine from the store (then
-    /// writes a checkpoint) or from the checkpoint; prints `key=value` lines.
-    static func runChild(mode: String, path: String, checkpoint: String) throws {
+    /// The existing store at `location`: an SQLite file, or a schema of the cluster.
+    static func reopen(_ kind: BenchmarkStore, _ location: String) throws -> any Store {
+        switch kind {
+        case .sqlite: try SQLiteStore(path: location, registry: BenchmarkStore.registry)
+        case .postgres:
+            try PostgresStore(configuration: PostgresConfiguration(
+                url: try PostgresCluster.shared.url(), schema: location, entityTypes: BenchmarkStore.entityTypes))
+        case .memory: throw BenchmarkError("a MemoryStore cannot be reopened")
+        }
+    }
+
+    /// The child process: opens the store and starts an engine from the store (then writes a
+    /// checkpoint) or from the checkpoint; prints `key=value` lines.
+    static func runChild(mode: String, kind: String, location: String, checkpoint: String) throws {
+        guard let kind = BenchmarkStore(rawValue: kind) else { throw BenchmarkError("unknown store \(kind)") }
         let t = Measure.now()
-        let store = try SQLiteStore(path: path, registry: BenchmarkStore.registry)
+        let store = try reopen(kind, location)
         let engine: AccessEngine
         switch mode {
         case "store": engine = try AccessEngine(store: store, recordTypes: recordTypes)
@@ -105,12 +120,18 @@ enum ReadyTimes {
             try engine.writeCheckpoint(to: URL(fileURLWithPath: checkpoint))
             print("checkpoint_write_s=\(Measure.seconds(since: w))")
         }
+        engine.stop()
     }
 
     private static func child(_ executable: String, _ arguments: [String]) throws -> [String: Double] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let url = PostgresCluster.shared.currentURL {
+            var environment = ProcessInfo.processInfo.environment
+            environment["COMMUNITYKIT_POSTGRES_URL"] = url
+            process.environment = environment
+        }
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -4,13 +4,14 @@ import Foundation
 import SharingWorkload
 
 // swift run -c release StoreBenchmark [--json] [--scale tiny|small|medium|large] [--seconds S] [--samples N]
+//                                     [--stores memory,sqlite,postgres]
 //
-// For MemoryStore and SQLiteStore side by side: single-row write transactions per second with
+// For MemoryStore, SQLiteStore and PostgresStore side by side (PostgreSQL: the server in
+// COMMUNITYKIT_POSTGRES_URL, else a throwaway cluster from scripts/postgres-cluster.sh): single-row write transactions per second with
 // 1, 4 and 16 writers (and plain SQLite inserts of the same JSON, the baseline); the latency of
 // a change from a commit on host A to an access check on host B (see CrossHostLatency.swift);
 // the time for a fresh host to become ready on the sharing workload from the store and from an
 // access checkpoint (see ReadyTimes.swift); and get and indexed-query latency.
-// PostgresStore is not measured: this branch has no CommunityPostgres module yet.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -27,8 +28,8 @@ func rounded(_ value: Double, _ places: Double = 2) -> Double {
 }
 
 do {
-    if arguments.first == "--ready-child", arguments.count == 4 {
-        try ReadyTimes.runChild(mode: arguments[1], path: arguments[2], checkpoint: arguments[3])
+    if arguments.first == "--ready-child", arguments.count == 5 {
+        try ReadyTimes.runChild(mode: arguments[1], kind: arguments[2], location: arguments[3], checkpoint: arguments[4])
         exit(0)
     }
     let json = arguments.contains("--json")
@@ -41,11 +42,22 @@ do {
     let samples = option("--samples").flatMap(Int.init) ?? 300
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer {
+        try? FileManager.default.removeItem(at: folder)
+        PostgresCluster.shared.stop()
+    }
+    let kinds: [BenchmarkStore] = try (option("--stores")?.split(separator: ",") ?? ["memory", "sqlite", "postgres"]).map { name in
+        switch name {
+        case "memory": .memory
+        case "sqlite": .sqlite
+        case "postgres": .postgres
+        default: throw BenchmarkError("unknown store \(name); use memory, sqlite or postgres")
+        }
+    }
     func say(_ line: String) { if !json { print(line) } }
 
     var rows: [BenchmarkStore: [(String, Double)]] = [:]
-    for kind in BenchmarkStore.allCases {
+    for kind in kinds {
         say("\(kind.rawValue): writes")
         var row: [(String, Double)] = []
         for writers in [1, 4, 16] {
@@ -60,7 +72,7 @@ do {
         say("\(kind.rawValue): cross-host latency")
         let store = try kind.open(in: folder, name: "latency")
         try BenchmarkOrg.seed(store, users: 8)
-        let latency = try CrossHostLatency.measure(store, kind: kind, samples: samples)
+        let latency = try CrossHostLatency.measure(store, kind: kind, name: "latency", samples: samples)
         row += [("cross_host_p50_ms", milliseconds(latency.p50)), ("cross_host_p99_ms", milliseconds(latency.p99))]
         rows[kind] = row
     }
@@ -69,11 +81,11 @@ do {
     let workload = WorkloadGenerator.generate(scale, seed: 1)
     let executable = CommandLine.arguments[0].hasPrefix("/")
         ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
-    for kind in BenchmarkStore.allCases {
+    for kind in kinds {
         say("\(kind.rawValue): ready times at \(scale.name) scale")
         let figures = kind == .memory
             ? try ReadyTimes.memory(workload, folder: folder)
-            : try ReadyTimes.sqlite(workload, folder: folder, executable: executable)
+            : try ReadyTimes.external(kind, workload, folder: folder, executable: executable)
         rows[kind, default: []] += [
             ("fill_s", rounded(figures.fillSeconds)),
             ("ready_from_empty_s", rounded(figures.readyFromEmpty)),
@@ -87,7 +99,7 @@ do {
         ]
     }
 
-    for kind in BenchmarkStore.allCases {
+    for kind in kinds {
         let row = rows[kind] ?? []
         if json {
             var fields = ["\"store\":\"\(kind.rawValue)\"", "\"scale\":\"\(scale.name)\""]

@@ -1,11 +1,17 @@
 import CommunityModel
+import Dispatch
 import Foundation
+import Synchronization
 
 /// The reads every view of a ``SQLiteStore`` shares, over one connection.
 struct SQLiteReader {
     let connection: SQLiteConnection
 
     func decode<E: Entity>(_ data: [UInt8], _ id: String, _: E.Type) throws -> E {
+        try Self.decode(data, id, E.self)
+    }
+
+    static func decode<E: Entity>(_ data: [UInt8], _ id: String, _: E.Type) throws -> E {
         do {
             let value = try EntityBody.decode(E.self, from: data)
             guard value.id.rawValue == id else {
@@ -60,7 +66,29 @@ struct SQLiteReader {
             rows.append((row.text(0), Int(row.integer(1)), row.bytes(2)))
         }
         // SQLite orders the ASCII ids bytewise, which is Swift's order for them too.
-        return try rows.map { Versioned(value: try decode($0.2, $0.0, E.self), version: $0.1) }
+        return try Self.decodeAll(rows, E.self)
+    }
+
+    /// Decodes rows of (id, version, body) in order: on all cores when there are many (the
+    /// rows are read on one connection first; decoding is what costs).
+    static func decodeAll<E: Entity>(_ rows: [(String, Int, [UInt8])], _: E.Type) throws -> [Versioned<E>] {
+        let chunk = 8_192
+        guard rows.count > chunk else { return try rows.map { Versioned(value: try decode($0.2, $0.0, E.self), version: $0.1) } }
+        let chunks = (rows.count + chunk - 1) / chunk
+        let parts = Mutex([Result<[Versioned<E>], any Error>?](repeating: nil, count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let part = Result {
+                try rows[c * chunk..<min(rows.count, (c + 1) * chunk)].map { Versioned(value: try decode($0.2, $0.0, E.self), version: $0.1) }
+            }
+            parts.withLock { $0[c] = part }
+        }
+        var out: [Versioned<E>] = []
+        out.reserveCapacity(rows.count)
+        for part in parts.withLock({ $0 }) {
+            guard let part else { throw StoreError.backend("a decoding task did not run") }
+            out += try part.get()
+        }
+        return out
     }
 
     func count<E: Entity>(_ type: E.Type) throws -> Int {

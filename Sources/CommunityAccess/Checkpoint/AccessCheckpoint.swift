@@ -1,132 +1,75 @@
+import CCrypto
 public import CommunityModel
 public import Foundation
-import Dispatch
-import Synchronization
 
-/// The access engine's state at one feed sequence, as the entities it was built from: a new
-/// host loads it (no store reads, no JSON) and then follows the store's feed from
-/// ``sequence`` (``AccessEngine/init(store:checkpoint:recordTypes:)``).
+/// The access engine's state at one feed sequence, as the engine's own tables: a new host
+/// loads it (no store reads, no index building, no record decoding) and then follows the
+/// store's feed from ``sequence`` (``AccessEngine/init(store:checkpoint:recordTypes:)``).
 ///
 /// File format (version ``formatVersion``): the magic `CKAC`, a version byte, the sequence
-/// and the entity count as 8-byte little-endian integers, then per entity its type name and
-/// its ``EntityBody`` (each a varint length and bytes), and last an 8-byte FNV-1a checksum
-/// of everything before it (it detects damage, not tampering: a checkpoint is a cache the
-/// host writes itself). Configuration comes first, then records, then sharing rules and
-/// shares: the order a fresh build applies them in.
+/// as an 8-byte little-endian integer, then the tables, and last the SHA-256 digest of
+/// everything before it. The tables: the interned ids (objects, users, roles, groups,
+/// queues, sharing sets, rules, shares) in dense-id order; every record row (its id, its
+/// columns: owner, account, parent, owner facts, object, flags and criteria bits; its
+/// contact link; and for live rows the record's compact ``EntityBody``); the records of each
+/// object; live counts; the owner, account, contact and parent indexes; criteria-rule
+/// matches, slots and the criteria field index; and last the configuration, rule and share
+/// entities as type names and compact bodies. Counts and lengths are varints. Loading
+/// checks the digest, installs the tables as they are, decodes only the configuration and
+/// grant entities (on all cores) and rebuilds the user directory; record bodies stay
+/// encoded until something reads them (a listing, a criteria rule added later).
 public struct AccessCheckpoint: Sendable {
     /// The format version this build writes and reads.
-    public static let formatVersion: UInt8 = 1
+    public static let formatVersion: UInt8 = 2
     static let magic: [UInt8] = Array("CKAC".utf8)
+    /// Magic, version byte and sequence.
+    static let headerSize = 13
+    static let digestSize = 32
 
     /// The last store change the state includes.
     public let sequence: UInt64
-    /// Users, roles, groups, queues, profiles, permission sets, defaults, sharing sets, sites and settings.
-    let configuration: [any Entity]
-    /// Every live record.
-    let records: [any Record]
-    /// Sharing rules and record shares.
-    let grants: [any Entity]
+    /// The engine's state at ``sequence``.
+    let state: AccessState
 
-    /// How many entities the checkpoint holds.
-    public var entityCount: Int { configuration.count + records.count + grants.count }
+    /// How many entities the checkpoint holds (configuration, live records, rules and shares).
+    public var entityCount: Int { state.checkpointEntityCount }
 
-    init(sequence: UInt64, configuration: [any Entity], records: [any Record], grants: [any Entity]) {
-        self.sequence = sequence
-        self.configuration = configuration
-        self.records = records
-        self.grants = grants
+    init(state: AccessState) {
+        self.sequence = state.sequence
+        self.state = state
     }
 
     /// The checkpoint's bytes.
     ///
     /// - Throws: ``AccessCheckpointError/undecodableEntity(type:detail:)`` when an entity does not encode.
     public func encoded() throws(AccessCheckpointError) -> [UInt8] {
-        var out = Self.magic
-        out.append(Self.formatVersion)
-        Self.appendFixed(&out, sequence)
-        Self.appendFixed(&out, UInt64(entityCount))
-        func put(_ entity: any Entity) throws(AccessCheckpointError) {
-            let name = type(of: entity).entityType.name
-            let body: [UInt8]
-            do {
-                body = try EntityBody.encode(entity)
-            } catch {
-                throw .undecodableEntity(type: name, detail: "cannot encode: \(error)")
-            }
-            Self.appendVarint(&out, UInt64(name.utf8.count))
-            out += name.utf8
-            Self.appendVarint(&out, UInt64(body.count))
-            out += body
-        }
-        for e in configuration { try put(e) }
-        for r in records { try put(r) }
-        for e in grants { try put(e) }
-        Self.appendFixed(&out, Self.checksum(out[...]))
-        return out
+        var out = CheckpointWriter()
+        out.bytes = Self.magic
+        out.u8(Self.formatVersion)
+        out.u64(sequence)
+        try state.writeTables(to: &out)
+        out.bytes += Self.digest(out.bytes, 0..<out.bytes.count)
+        return out.bytes
     }
 
-    /// Reads a checkpoint, decoding records of `recordTypes` (and every access entity type).
+    /// Reads a checkpoint whose records are of `recordTypes`.
     ///
-    /// - Throws: an ``AccessCheckpointError`` saying what is wrong with the bytes.
+    /// - Throws: an ``AccessCheckpointError`` saying what is wrong with the bytes: not a
+    ///   checkpoint, another format version, truncated, a digest that does not match, a record
+    ///   type not in `recordTypes`, or tables that do not fit together.
     public init(decoding bytes: [UInt8], recordTypes: [any Record.Type] = AccessEngine.standardRecordTypes) throws(AccessCheckpointError) {
         guard bytes.count >= 4, Array(bytes[0..<4]) == Self.magic else { throw .notACheckpoint }
         guard bytes.count >= 5 else { throw .truncated }
         guard bytes[4] == Self.formatVersion else { throw .unsupportedVersion(bytes[4]) }
-        guard bytes.count >= 5 + 16 + 8 else { throw .truncated }
-        let end = bytes.count - 8
-        guard Self.fixed(bytes, end) == Self.checksum(bytes[..<end]) else { throw .checksumMismatch }
-        let sequence = Self.fixed(bytes, 5)
-        let count = Self.fixed(bytes, 13)
-        // Find every entity first, then decode them on all cores.
-        var spans: [(type: Range<Int>, body: Range<Int>)] = []
-        spans.reserveCapacity(Int(clamping: min(count, UInt64(end))))
-        var at = 21
-        while at < end {
-            let typeRange = try Self.span(bytes, &at, end)
-            let bodyRange = try Self.span(bytes, &at, end)
-            spans.append((typeRange, bodyRange))
-        }
-        guard UInt64(spans.count) == count else { throw .truncated }
-        let found = spans
-        let decoders = Self.decoders(recordTypes)
-        let chunk = 16_384
-        let chunks = (spans.count + chunk - 1) / chunk
-        let results = DecodedChunks(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let result = Result<[any Entity], AccessCheckpointError> { () throws(AccessCheckpointError) -> [any Entity] in
-                var decoded: [any Entity] = []
-                decoded.reserveCapacity(chunk)
-                for k in c * chunk..<min(found.count, (c + 1) * chunk) {
-                    let (typeRange, bodyRange) = found[k]
-                    let name = String(decoding: bytes[typeRange], as: UTF8.self)
-                    guard let decode = decoders[name] else { throw .unknownEntityType(name) }
-                    do {
-                        decoded.append(try decode(bytes, bodyRange))
-                    } catch {
-                        throw .undecodableEntity(type: name, detail: "\(error)")
-                    }
-                }
-                return decoded
-            }
-            results.slots.withLock { $0[c] = result }
-        }
-        var configuration: [any Entity] = []
-        var records: [any Record] = []
-        var grants: [any Entity] = []
-        records.reserveCapacity(spans.count)
-        for result in results.slots.withLock({ $0 }) {
-            guard let result else { throw .truncated }
-            for entity in try result.get() {
-                if let record = entity as? any Record {
-                    records.append(record)
-                } else if entity is SharingRule || entity is RecordShare {
-                    grants.append(entity)
-                } else {
-                    configuration.append(entity)
-                }
-            }
-        }
-        self.init(sequence: sequence, configuration: configuration, records: records, grants: grants)
+        guard bytes.count >= Self.headerSize + Self.digestSize else { throw .truncated }
+        let end = bytes.count - Self.digestSize
+        guard Self.digest(bytes, 0..<end) == Array(bytes[end...]) else { throw .checksumMismatch }
+        var input = CheckpointReader(bytes, from: 5, to: end)
+        let sequence = try input.u64()
+        let state = try AccessState.restoring(
+            from: &input, sequence: sequence, recordDecoders: Self.recordDecoders(recordTypes),
+            entityDecoders: Self.entityDecoders())
+        self.init(state: state)
     }
 
     /// Writes the checkpoint to `url` atomically (a temporary file renamed over it).
@@ -155,72 +98,37 @@ public struct AccessCheckpoint: Sendable {
         try self.init(decoding: [UInt8](data), recordTypes: recordTypes)
     }
 
-    // MARK: Encoding helpers
+    // MARK: Helpers
 
-    typealias Decode = @Sendable ([UInt8], Range<Int>) throws -> any Entity
-
-    /// Decoders for every entity type the engine keeps, plus `recordTypes`.
-    static func decoders(_ recordTypes: [any Record.Type]) -> [String: Decode] {
-        var table: [String: Decode] = [:]
-        func add<E: Entity>(_ type: E.Type) {
-            table[E.entityType.name] = { bytes, range in try EntityBody.decode(E.self, from: bytes, range: range) }
+    /// Decoders for the records of `recordTypes`, by type name.
+    static func recordDecoders(_ recordTypes: [any Record.Type]) -> [String: RecordBodies.Decode] {
+        var table: [String: RecordBodies.Decode] = [:]
+        func add<R: Record>(_ type: R.Type) {
+            table[R.entityType.name] = { bytes, range in try EntityBody.decode(R.self, from: bytes, range: range) }
         }
-        for type in AccessEngine.accessEntityTypes { add(type) }
         for type in recordTypes { add(type) }
         return table
     }
 
-    static func appendFixed(_ out: inout [UInt8], _ value: UInt64) {
-        for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(k)))) }
-    }
-
-    static func fixed(_ bytes: [UInt8], _ at: Int) -> UInt64 {
-        var value: UInt64 = 0
-        for k in 0..<8 { value |= UInt64(bytes[at + k]) << (8 * UInt64(k)) }
-        return value
-    }
-
-    static func appendVarint(_ out: inout [UInt8], _ value: UInt64) {
-        var v = value
-        while v >= 0x80 {
-            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
+    /// Decoders for every entity type the engine keeps besides records, by type name.
+    static func entityDecoders() -> [String: CheckpointEntityDecode] {
+        var table: [String: CheckpointEntityDecode] = [:]
+        func add<E: Entity>(_ type: E.Type) {
+            table[E.entityType.name] = { bytes, range in try EntityBody.decode(E.self, from: bytes, range: range) }
         }
-        out.append(UInt8(truncatingIfNeeded: v))
+        for type in AccessEngine.accessEntityTypes { add(type) }
+        return table
     }
 
-    /// A varint length at `at` and the bytes it counts, all before `end`; advances `at` past them.
-    static func span(_ bytes: [UInt8], _ at: inout Int, _ end: Int) throws(AccessCheckpointError) -> Range<Int> {
-        var length: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard at < end, shift < 63 else { throw .truncated }
-            let b = bytes[at]
-            at += 1
-            length |= UInt64(b & 0x7F) << shift
-            if b & 0x80 == 0 { break }
-            shift += 7
+    /// The SHA-256 digest of `bytes[range]` (libcrypto).
+    static func digest(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: digestSize)
+        bytes.withUnsafeBufferPointer { buffer in
+            out.withUnsafeMutableBufferPointer { digest in
+                guard let base = buffer.baseAddress, let target = digest.baseAddress else { return }
+                _ = SHA256(base + range.lowerBound, range.count, target)
+            }
         }
-        guard length <= UInt64(end - at) else { throw .truncated }
-        let range = at..<at + Int(length)
-        at = range.upperBound
-        return range
+        return out
     }
-
-    /// FNV-1a, 64 bits: detects accidental damage (not a cryptographic digest).
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            hash ^= UInt64(b)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
-}
-
-/// The per-chunk results of a checkpoint's parallel decoding.
-private final class DecodedChunks: Sendable {
-    let slots: Mutex<[Result<[any Entity], AccessCheckpointError>?]>
-
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 }

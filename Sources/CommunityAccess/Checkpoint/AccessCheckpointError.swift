@@ -20,6 +20,9 @@ public enum AccessCheckpointError: Error, Hashable, Sendable, CustomStringConver
     case feedTruncated(checkpoint: UInt64, oldest: UInt64)
     /// The store's feed is behind the checkpoint: it belongs to another (or a reset) store.
     case aheadOfStore(checkpoint: UInt64, store: UInt64)
+    /// The bytes passed the checksum but do not describe a consistent engine state (ids out
+    /// of range, duplicate keys): a file this build did not write.
+    case malformed(String)
     /// Reading or writing the file failed.
     case io(String)
 
@@ -36,6 +39,7 @@ public enum AccessCheckpointError: Error, Hashable, Sendable, CustomStringConver
             "the store's feed starts at \(oldest), after the checkpoint's sequence \(checkpoint)"
         case .aheadOfStore(let checkpoint, let store):
             "the checkpoint is at sequence \(checkpoint) but the store only at \(store)"
+        case .malformed(let detail): "the access checkpoint is malformed: \(detail)"
         case .io(let message): "access checkpoint I/O failed: \(message)"
         }
     }

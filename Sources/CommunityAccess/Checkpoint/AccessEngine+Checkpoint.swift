@@ -20,9 +20,7 @@ extension AccessEngine {
 
     /// The current state as a checkpoint, at the sequence of the last change applied.
     public func checkpoint() -> AccessCheckpoint {
-        let state = snapshot.state
-        let (configuration, records, grants) = state.checkpointEntities()
-        return AccessCheckpoint(sequence: state.sequence, configuration: configuration, records: records, grants: grants)
+        AccessCheckpoint(state: snapshot.state)
     }
 
     /// Writes ``checkpoint()`` to `url` atomically.

@@ -91,15 +91,10 @@ public final class AccessEngine: Sendable {
         }
     }
 
-    /// Loads a checkpoint's entities into an empty engine, in build order, and publishes.
+    /// Installs a checkpoint's state in an empty engine, rebuilds its directory, and publishes.
     func build(from checkpoint: AccessCheckpoint) {
         working.withLock { state in
-            state.recordKeys.reserve(checkpoint.records.count)
-            for entity in checkpoint.configuration { state.apply(entity) }
-            for record in checkpoint.records { state.upsertRecord(record) }
-            for entity in checkpoint.grants { state.apply(entity) }
-            state.sequence = max(state.sequence, checkpoint.sequence)
-            state.flushCriteria()
+            state = checkpoint.state
             state.refreshDirectory()
             let next = AccessSnapshot(state: state)
             published.withLock { $0 = next }

@@ -207,7 +207,7 @@ public struct AccessSnapshot: Sendable {
     /// The record as the engine knows it.
     public func record(_ object: EntityType, id: String) -> (any Record)? {
         guard let i = state.recordIndex(object: object, id: id) else { return nil }
-        return state.rows[Int(i)].alive ? state.entities[Int(i)] : nil
+        return state.rows[Int(i)].alive ? state.entities[Int(i)].record : nil
     }
 
     /// Number of live records of an object.

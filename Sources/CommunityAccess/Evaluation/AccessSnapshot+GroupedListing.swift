@@ -29,7 +29,7 @@ extension AccessSnapshot {
         var open = wanted.values.filter { $0 > 0 }.count
         guard open > 0, let u = state.userIDs.id(user), let o = state.objects.id(object) else { return groups }
         state.forEachVisible(u, UInt16(o), from: 0, cache: listings) { i, level in
-            let record = state.entities[Int(i)]
+            let record = state.entities[Int(i)].record
             guard let v = record.value(of: field), let matching = byKey[Self.groupKey(v)] else { return true }
             for value in matching {
                 guard let target = wanted[value], let held = groups[value]?.count, held < target else { continue }

@@ -17,7 +17,7 @@ extension AccessSnapshot {
         var last: UInt32 = 0
         var more = false
         state.forEachVisible(u, UInt16(o), from: start, cache: listings) { i, level in
-            let record = state.entities[Int(i)]
+            let record = state.entities[Int(i)].record
             if let filter, !filter.matches(record) { return true }
             if out.count == limit {
                 more = true
@@ -36,7 +36,7 @@ extension AccessSnapshot {
         var n = 0
         state.forEachVisible(u, UInt16(o), from: 0, cache: listings) { i, _ in
             if let filter {
-                guard filter.matches(state.entities[Int(i)]) else { return true }
+                guard filter.matches(state.entities[Int(i)].record) else { return true }
             }
             n += 1
             return true

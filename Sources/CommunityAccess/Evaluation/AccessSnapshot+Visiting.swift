@@ -9,7 +9,7 @@ extension AccessSnapshot {
     /// can see. Field-level security is the caller's concern (``fieldAccess(_:object:field:)``).
     public func forEachVisibleRecord(of user: ID<User>, object: EntityType, _ body: (any Record) -> Bool) {
         guard let u = state.userIDs.id(user), let o = state.objects.id(object), state.listingScope(u, UInt16(o)) != nil else { return }
-        state.forEachVisible(u, UInt16(o), from: 0) { i, _ in body(state.entities[Int(i)]) }
+        state.forEachVisible(u, UInt16(o), from: 0) { i, _ in body(state.entities[Int(i)].record) }
     }
 
     /// Whether the user reads every record of `object` (View All, Modify All, a public default):

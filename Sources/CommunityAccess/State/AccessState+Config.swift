@@ -150,7 +150,7 @@ extension AccessState {
         guard let o = objects.id(object) else { return }
         for i in recordsByObject[Int(o)] {
             guard rows[Int(i)].alive else { continue }
-            let record = entities[Int(i)]
+            let record = entities[Int(i)].record
             let old = rows[Int(i)].parent
             let new = parentIndex(of: record, object: object)
             guard old != new else { continue }
@@ -220,7 +220,7 @@ extension AccessState {
     /// record `i`'s lookup `field` names, or -1: for sharing-set mappings on other fields.
     func sharingSetTarget(_ i: UInt32, field: String, userField: SharingSet.UserField) -> Int32 {
         // Only lookups (reference values) take part, as in Salesforce's sharing sets.
-        guard case .reference(let id)? = entities.withElement(Int(i), { $0.value(of: field) }) else { return -1 }
+        guard case .reference(let id)? = entities.withElement(Int(i), { $0.record.value(of: field) }) else { return -1 }
         let object: UInt16 = userField == .account ? 0 : 1  // Account and Contact have fixed dense ids
         return recordKeys.id(RecordKey(object: object, id: id)).map { Int32($0) } ?? -1
     }

@@ -56,9 +56,9 @@ extension AccessState {
         rowContacts[Int(i)] = contact
         if !old.alive { setAlive(i, true) }
         if !criteriaIndex.fields(of: o).isEmpty {
-            criteriaIndex.update(i, object: o, old: old.alive ? entities[Int(i)] : nil, new: record)
+            criteriaIndex.update(i, object: o, old: old.alive ? entities[Int(i)].record : nil, new: record)
         }
-        entities[Int(i)] = record
+        entities[Int(i)] = .decoded(record)
         if old.alive {
             reindex(i, from: old, to: row)
             if oldContact != contact {
@@ -87,9 +87,9 @@ extension AccessState {
         rows[Int(i)] = row
         setAlive(i, false)
         if !criteriaIndex.fields(of: old.object).isEmpty {
-            criteriaIndex.update(i, object: old.object, old: entities[Int(i)], new: nil)
+            criteriaIndex.update(i, object: old.object, old: entities[Int(i)].record, new: nil)
         }
-        entities[Int(i)] = MissingRecord()
+        entities[Int(i)] = .decoded(MissingRecord())
         liveCount[Int(old.object)] -= 1
         if directory.anchoredRoles[i] != nil {
             directoryStale = true

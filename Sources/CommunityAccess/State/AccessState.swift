@@ -38,7 +38,7 @@ struct AccessState: Sendable {
     var rows = ChunkedArray<RecordRow>(filler: RecordRow())
     /// Per record row: the contact (record index) the record names in `ContactId`, or -1.
     var rowContacts = ChunkedArray<Int32>(filler: -1)
-    var entities = ChunkedArray<any Record>(filler: MissingRecord())
+    var entities = ChunkedArray<StoredRecord>(filler: .decoded(MissingRecord()))
     /// One bit per record row: whether the row holds a live record. Small enough to stay in
     /// cache, so the hot path can skip rows that do not exist without touching them.
     var aliveBits = ChunkedArray<UInt64>(filler: 0)

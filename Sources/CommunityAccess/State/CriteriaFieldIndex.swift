@@ -54,13 +54,14 @@ struct CriteriaFieldIndex: Sendable {
     /// passes of several objects may run at once), for ``install(object:_:_:)``.
     static func collect(
         _ names: [String], records: ChunkedArray<UInt32>, rows: ChunkedArray<RecordRow>,
-        entities: ChunkedArray<any Record>
+        entities: ChunkedArray<StoredRecord>
     ) -> [[Value: [UInt32]]] {
         var local = [[Value: [UInt32]]](repeating: [:], count: names.count)
         for k in 0..<records.count {
             let i = records[k]
             guard rows[Int(i)].alive else { continue }
-            entities.withElement(Int(i)) { record in
+            entities.withElement(Int(i)) { stored in
+                let record = stored.record
                 for (n, name) in names.enumerated() {
                     if let v = record.value(of: name) { local[n][Value(v), default: []].append(i) }
                 }
@@ -112,5 +113,70 @@ struct CriteriaFieldIndex: Sendable {
             result = result.filter { other.sortedContains($0) }
         }
         return result
+    }
+}
+
+extension CriteriaFieldIndex {
+    /// Writes the indexed fields (in id order) and every posting list for a checkpoint.
+    ///
+    /// - Throws: ``AccessCheckpointError/undecodableEntity(type:detail:)`` when a field value does not encode.
+    func write(to out: inout CheckpointWriter) throws(AccessCheckpointError) {
+        out.varint(fieldIDs.keys.count)
+        for field in fieldIDs.keys {
+            out.u16(field.object)
+            out.string(field.name)
+        }
+        let entries = postings.entries
+        out.varint(entries.count)
+        for (key, list) in entries {
+            out.u16(key.field)
+            switch key.value {
+            case .text(let s):
+                out.u8(0)
+                out.string(s)
+            case .other(let v):
+                out.u8(1)
+                do {
+                    out.data(try EntityBody.encode(v))
+                } catch {
+                    throw .undecodableEntity(type: "FieldValue", detail: "cannot encode: \(error)")
+                }
+            }
+            out.u32s(list)
+        }
+    }
+
+    /// Reads an index ``write(to:)`` wrote, over `rows` record rows.
+    init(reading input: inout CheckpointReader, rows: Int) throws(AccessCheckpointError) {
+        self.init()
+        for _ in 0..<(try input.varint()) {
+            let object = try input.u16()
+            let name = try input.string()
+            let id = fieldIDs.intern(Field(object: object, name: name))
+            guard let field = UInt16(exactly: id) else { throw .malformed("too many indexed fields") }
+            if Int(object) >= byObject.count { byObject += Array(repeating: [], count: Int(object) + 1 - byObject.count) }
+            byObject[Int(object)].append((field, name))
+        }
+        let count = try input.varint()
+        postings.reserve(count)
+        for _ in 0..<count {
+            let field = try input.u16()
+            let value: Value
+            switch try input.u8() {
+            case 0: value = .text(try input.string())
+            case 1:
+                let span = try input.span()
+                do {
+                    value = .other(try EntityBody.decode(FieldValue.self, from: input.bytes, range: span))
+                } catch {
+                    throw .undecodableEntity(type: "FieldValue", detail: "\(error)")
+                }
+            case let tag: throw .malformed("unknown field value tag \(tag)")
+            }
+            guard Int(field) < fieldIDs.count else { throw .malformed("a posting list names field \(field), which is not indexed") }
+            let list = try input.u32s()
+            guard list.allSatisfy({ Int($0) < rows }) else { throw .malformed("a posting list names a record out of range") }
+            postings[Key(field: field, value: value)] = list
+        }
     }
 }

@@ -98,3 +98,31 @@ extension AccessLevel {
     @inline(__always) var code: AccessLevelCode { AccessLevelCode(rawValue) }
     @inline(__always) init(code: AccessLevelCode) { self = AccessLevel(rawValue: Int(code)) ?? .none }
 }
+
+extension RecordRow {
+    /// Writes the row's columns for a checkpoint (see ``AccessCheckpoint``).
+    func write(to out: inout CheckpointWriter) {
+        out.u64(criteria)
+        out.i32(owner)
+        out.i32(account)
+        out.i32(parent)
+        out.i32(ownerRole)
+        out.u32(ownerClass)
+        out.u16(object)
+        out.u8(flags)
+        out.u8(ownerBits)
+    }
+
+    /// Reads a row ``write(to:)`` wrote.
+    init(reading input: inout CheckpointReader) throws(AccessCheckpointError) {
+        criteria = try input.u64()
+        owner = try input.i32()
+        account = try input.i32()
+        parent = try input.i32()
+        ownerRole = try input.i32()
+        ownerClass = try input.u32()
+        object = try input.u16()
+        flags = try input.u8()
+        ownerBits = try input.u8()
+    }
+}

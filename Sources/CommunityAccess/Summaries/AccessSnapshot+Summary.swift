@@ -30,7 +30,7 @@ extension AccessSnapshot {
         var total = 0
         let measure = query.measure
         state.forEachVisible(u, o, from: 0, cache: listings) { i, _ in
-            let record = state.entities[Int(i)]
+            let record = state.entities[Int(i)].record
             if !query.conditions.isEmpty, !AccessState.matches(record, query.conditions) { return true }
             let key = record.value(of: query.groupBy)
             var entry = groups[key] ?? (0, CheckedSum())

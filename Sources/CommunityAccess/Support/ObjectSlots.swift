@@ -25,3 +25,30 @@ struct ObjectSlots: Sendable, Sequence {
         byObject.enumerated().compactMap { o, slots in slots.map { (UInt16(o), $0) } }.makeIterator()
     }
 }
+
+extension ObjectSlots {
+    /// Writes every object's slots for a checkpoint.
+    func write(to out: inout CheckpointWriter) {
+        let all = Array(self)
+        out.varint(all.count)
+        for (object, slots) in all {
+            out.u16(object)
+            out.varint(slots.count)
+            for rule in slots { out.u32(rule ?? UInt32.max) }
+        }
+    }
+
+    /// Reads slots ``write(to:)`` wrote.
+    init(reading input: inout CheckpointReader) throws(AccessCheckpointError) {
+        self.init()
+        for _ in 0..<(try input.varint()) {
+            let object = try input.u16()
+            var slots: [UInt32?] = []
+            for _ in 0..<(try input.varint()) {
+                let rule = try input.u32()
+                slots.append(rule == UInt32.max ? nil : rule)
+            }
+            self[object] = slots
+        }
+    }
+}
