@@ -56,7 +56,7 @@ let package = Package(
         // Layers, bottom to top. A module imports only modules below it.
         .target(name: "CommunityModel"),
         .target(name: "CommunityAccess", dependencies: ["CommunityModel"]),
-        .target(name: "CommunityContent", dependencies: ["CommunityModel", "CommunityAccess"]),
+        .target(name: "CommunityContent", dependencies: ["CommunityModel", "CommunityAccess", "CCrypto"]),
         // Reports and dashboards: definitions, the engine that runs them as a viewer, saved reports and CSV.
         .target(name: "CommunityAnalytics", dependencies: ["CommunityModel", "CommunityAccess"]),
         .target(

@@ -69,6 +69,28 @@ public final class MemorySearchIndex: SearchIndex {
 
     public func count() throws -> Int { state.withLock { $0.liveCount } }
 
+    /// Removes every document (a full rebuild starts from here).
+    public func removeAll() { replaceAll(with: []) }
+
+    /// The state searches read now.
+    func currentState() -> IndexState { state.withLock { $0 } }
+
+    /// Publishes one segment holding exactly `documents`.
+    func replaceAll(with documents: [AnalyzedDocument]) {
+        writer.withLock { nextUID in
+            var next = IndexState()
+            if !documents.isEmpty {
+                let segment = IndexSegment(uid: nextUID, documents: documents, options: options)
+                nextUID += 1
+                next.segments = [segment]
+                next.deleted = [[Bool](repeating: false, count: segment.count)]
+                next.liveCount = segment.count
+            }
+            let published = next
+            state.withLock { $0 = published }
+        }
+    }
+
     /// How many segments the index holds (for diagnostics and tests of merging).
     public var segmentCount: Int { state.withLock { $0.segments.count } }
 
