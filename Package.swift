@@ -105,6 +105,8 @@ let package = Package(
             name: "SearchBenchmark",
             dependencies: ["CommunityModel", "CommunityContent", "SearchBenchmarkKit"],
             path: "Benchmarks/SearchBenchmark",
+            // HeldOut/: the held-out relevance set, read by path (--corpus/--queries), never bundled or tuned on.
+            exclude: ["HeldOut"],
             resources: [.copy("Data")]
         ),
         .executableTarget(
