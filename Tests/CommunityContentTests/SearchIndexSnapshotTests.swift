@@ -86,6 +86,10 @@ import Testing
         let removed = stride(from: 1, to: 400, by: 7).compactMap { live["d\($0)"]?.key }
         try index.remove(removed)
         for key in removed { live[key.id] = nil }
+        // A last small write stays a segment of its own beside the merged ones.
+        let tail = randomDocuments(3, seed: 123, prefix: "tail")
+        try index.upsert(tail)
+        for d in tail { live[d.id] = d }
         return (index, live.values.sorted { $0.id < $1.id })
     }
 

@@ -29,7 +29,9 @@ struct IndexTermCache: Sendable {
             if !normalized.isEmpty {
                 TextAnalyzer.appendIndexTerms(of: normalized, isHangul: isHangul, language: language, to: &found)
             }
-            let ids = found.map(intern)
+            var ids: [Int32] = []
+            ids.reserveCapacity(found.count)
+            for term in found { ids.append(intern(term)) }
             words[slot][key] = ids
             for id in ids { body(id) }
         }

@@ -58,7 +58,7 @@ public struct StoreStatusComponent: SiteComponent {
             search += row(
                 context.text("storage.searchSnapshot"),
                 context.text("storage.searchSnapshotValue", [
-                    "sequence": "\(sequence)", "minutes": "\(Int(max(0, (status.searchSnapshotAge ?? 0) / 60).rounded(.down)))",
+                    "sequence": "\(sequence)", "minutes": "\(Int(exactly: (max(0, status.searchSnapshotAge ?? 0) / 60).rounded(.down)) ?? 0)",
                     "date": Markup.date(status.searchSnapshotWritten, locale: context.locale),
                 ]))
         }

@@ -137,7 +137,8 @@ final class IndexSegment: Sendable {
             out.reserveCapacity(terms.count)
             var seen = [Bool](repeating: false, count: terms.count)
             func emit(_ seg: IndexSegment, _ id: Int32) {
-                guard let n = termIDs[seg.terms[Int(id)]], !seen[Int(n)] else { return }
+                let n = termMaps[seg === xs ? 0 : 1][Int(id)]
+                guard n >= 0, !seen[Int(n)] else { return }
                 seen[Int(n)] = true
                 out.append(n)
             }
