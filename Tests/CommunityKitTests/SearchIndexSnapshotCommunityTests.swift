@@ -83,7 +83,7 @@ import Testing
         let store = try KitFixture.store()
         let first = try Self.community(store, snapshot: file)
         try Self.publish(first, "Webhook retries", "Failed webhook deliveries are retried")
-        try #require(try first.writeSearchIndexSnapshot())
+        _ = try #require(try first.writeSearchIndexSnapshot())
         var bytes = try [UInt8](Data(contentsOf: file))
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes).write(to: file)
@@ -102,7 +102,7 @@ import Testing
         let file = folder.appendingPathComponent("search.snapshot")
         let busy = try Self.community(try KitFixture.store(), snapshot: file)
         for n in 0..<4 { try Self.publish(busy, "Webhook guide \(n)", "Webhooks") }
-        try #require(try busy.writeSearchIndexSnapshot())
+        _ = try #require(try busy.writeSearchIndexSnapshot())
 
         let other = try Self.community(try KitFixture.store(), snapshot: file)
         guard case .fullBuild(let fallback?) = other.searchIndexStart, case .aheadOfStore = fallback else {

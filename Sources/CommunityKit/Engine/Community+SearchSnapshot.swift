@@ -82,7 +82,7 @@ extension Community {
                 caughtUp: knowledge.caughtUp)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             let loaded = SearchIndexSnapshotRecord(
-                sequence: snapshot.sequence, documents: snapshot.documentCount, bytes: size ?? 0, written: snapshot.writtenAt)
+                sequence: snapshot.sequence, documents: snapshot.documentCount, bytes: size, written: snapshot.writtenAt)
             return (knowledge, engagement, files, start, loaded)
         } catch {
             memory.removeAll()
