@@ -4,7 +4,8 @@ import Foundation
 /// The Northwind community management console at `/manage`: the Community Management template,
 /// open to site administrators (the `site-admin` permission set: Dana), with the KPIs of the
 /// partner portal and the help center; and activity for it to count (searches and the results
-/// people followed, sign-ins, a post with likes), besides the questions, ideas, cases, leads,
+/// people followed, sign-ins, a post with likes, a promoted result for deal searches and a
+/// result three partners followed for "MDF", which click learning lifts), besides the questions, ideas, cases, leads,
 /// deals and funds the other seeds create.
 enum PortalManagement {
     /// The management site's id and URL prefix.
@@ -30,14 +31,24 @@ enum PortalManagement {
     /// Searches (some finding nothing, some followed to a result), sign-ins over the last days
     /// and a post the partners liked.
     static func seed(_ community: Community) throws {
-        let searches: [(String, String, Int, String, Int?)] = [
-            ("partners", "deal registration", 4, "pat", 1), ("partners", "MDF", 2, "ines", 2), ("partners", "deal registration", 4, "bo", nil),
-            ("partners", "price list", 0, "mia", nil), ("partners", "price list", 0, "pat", nil), ("partners", "라이선스", 1, "jisoo", 1),
-            ("help", "invoice export", 3, "kim", 1), ("help", "sso setup", 0, "kim", nil), ("help", "invoice export", 3, "pat", 3),
+        // The MDF guide, which three partners followed from "MDF" (enough for click learning to
+        // lift it for that search), and the deal registration guide, promoted for "deal" searches.
+        let mdfGuide = try article(titled: "MDF", in: community)
+        let dealGuide = try article(titled: "register a deal", in: community)
+        let searches: [(String, String, Int, String, Int?, String?)] = [
+            ("partners", "deal registration", 4, "pat", 1, nil), ("partners", "MDF", 2, "ines", 2, mdfGuide), ("partners", "deal registration", 4, "bo", nil, nil),
+            ("partners", "price list", 0, "mia", nil, nil), ("partners", "price list", 0, "pat", nil, nil), ("partners", "라이선스", 1, "jisoo", 1, nil),
+            ("help", "invoice export", 3, "kim", 1, nil), ("help", "sso setup", 0, "kim", nil, nil), ("help", "invoice export", 3, "pat", 3, nil),
+            ("partners", "mdf", 2, "bo", 2, mdfGuide), ("partners", "mdf", 2, "mia", 2, mdfGuide),
         ]
-        for (site, query, results, user, click) in searches {
+        for (site, query, results, user, click, item) in searches {
             let entry = try community.logSearch(query, resultCount: results, site: site, viewer: community.viewer(ID(user)))
-            if let click { try community.recordSearchClick(entry, position: click, site: site) }
+            if let click { try community.recordSearchClick(entry, position: click, site: site, item: item) }
+        }
+        if let dealGuide, let item = SearchPromotion.Item(reference: dealGuide) {
+            try community.saveSearchPromotion(
+                SearchPromotion(id: "sp-deal-registration", keywords: ["deal", "deal registration", "deal-registrierung", "딜 등록"], items: [item]),
+                by: community.viewer("dana"))
         }
         let now = community.clock.now()
         for (user, site, daysAgo) in [("pat", "partners", 0), ("mia", "partners", 1), ("bo", "partners", 3), ("ines", "partners", 6),
@@ -47,5 +58,11 @@ enum PortalManagement {
         let post = try community.engagement.feeds.post(
             PostDraft(parent: .member("cara"), body: "Q1 partner webinar recordings are online.", topics: ["Deals"], site: "partners"), by: "cara")
         for user: ID<User> in ["pat", "mia", "gina"] { try community.engagement.feeds.like(.item(post.id), by: user) }
+    }
+
+    /// The `article:<id>` reference of the first article Cara finds for `text` in English.
+    static func article(titled text: String, in community: Community) throws -> String? {
+        let hits = try community.search(SearchQuery(text, locale: "en_US", types: [.article], limit: 1), as: community.viewer("cara"))
+        return hits.hits.first.flatMap { KnowledgeSearchIndexer.article(of: $0.key) }.map { "article:" + $0.0.rawValue }
     }
 }

@@ -20,7 +20,8 @@ struct ImpostorHeader: SiteComponent {
 
 @Suite struct RegistryTests {
     @Test func standardHasEveryBuiltIn() {
-        #expect(ComponentRegistry.standard.types.count == 60)
+        #expect(ComponentRegistry.standard.types.count == 61)
+        #expect(ComponentRegistry.standard.entry(for: "community.searchPromotions") != nil)
         #expect(ComponentRegistry.standard.entry(for: "community.kpiDashboard") != nil)
         #expect(ComponentRegistry.standard.entry(for: "community.recordList") != nil)
         for type: ComponentType in ["community.caseWork", "community.caseQueue", "community.registrationQueue", "community.accessExplanation",

@@ -10,13 +10,13 @@ import Testing
         let dana = portal.community.viewer("dana")
         let all = try portal.community.kpis(for: dana, site: nil, days: Self.lastMonth(portal))
         #expect((all.figure("engagement.questions")?.value ?? 0) >= 5)
-        #expect((all.figure("search.searches")?.value ?? 0) == 9)
+        #expect((all.figure("search.searches")?.value ?? 0) == 11)
         #expect((all.figure("search.zeroResults")?.value ?? 0) == 3)
         #expect((all.figure("adoption.logins")?.value ?? 0) >= 6)
         #expect((all.figure("partner.openOpportunities")?.value ?? 0) >= 4)
         let partners = try portal.community.kpis(for: dana, site: "partners", days: Self.lastMonth(portal))
         #expect(partners.topList("search.topZeroResultQueries")?.entries.first?.key == "price list")
-        #expect(partners.figure("search.searches")?.value == 6)
+        #expect(partners.figure("search.searches")?.value == 8)
         for path in ["/manage/", "/manage/engagement", "/manage/knowledge", "/manage/service", "/manage/partners", "/manage/moderation"] {
             let page = portal.get(path, as: "dana")
             #expect(page.status == 200, "\(path)")
@@ -37,6 +37,25 @@ import Testing
         }
         #expect(portal.get("/manage/", as: "cara").status == 403)
         #expect(portal.get("/manage/", as: nil).status == 303)
+    }
+
+    @Test func promotedResultsAndLearnedBoostsAreSeededAndShown() throws {
+        let portal = try Portal()
+        let dana = portal.community.viewer("dana")
+        let promotions = try portal.community.searchPromotions(by: dana)
+        #expect(promotions.map(\.id) == ["sp-deal-registration"])
+        let learned = try portal.community.learnedSearchBoosts(by: dana)
+        #expect(learned.first?.query == "mdf")
+        #expect(learned.first?.members == 3)
+        let console = portal.get("/manage/knowledge", as: "dana")
+        #expect(console.body.contains("Promoted results"))
+        #expect(console.body.contains("deal registration"))
+        #expect(console.body.contains("Learned from clicks"))
+        // A partner searching for deals sees the guide first, marked as promoted.
+        let search = portal.get("/partners/search", as: "pat", query: ["q": "deal"])
+        #expect(search.status == 200)
+        #expect(search.body.contains("ck-promoted\">Promoted</span>"))
+        #expect(search.body.contains("How to register a deal"))
     }
 
     static func lastMonth(_ portal: Portal) -> ClosedRange<Int32> {

@@ -36,6 +36,8 @@ public struct RankingOptions: Sendable, Hashable {
     public var typoSkipFrequency: Int = 3
     /// Most typo, prefix or compound expansions per query word.
     public var maxExpansions: Int = 24
+    /// The largest score factor a ``SearchQuery/boosts`` entry may give a document.
+    public var maxDocumentBoost: Double = 1.5
 
     /// The defaults.
     public init() {}

@@ -43,6 +43,13 @@ public struct SearchQuery: Sendable, Hashable {
     public var limit: Int
     /// Whether hits carry highlighted HTML snippets.
     public var highlight: Bool
+    /// Promoted results: documents shown first, in this order, marked ``SearchHit/isPromoted``,
+    /// whether or not they match the words, but only when the viewer may see them and the
+    /// filters admit them; each counts once in ``SearchResults/totalCount``, as any match does.
+    public var promoted: [SearchDocumentKey] = []
+    /// Score factors per document (such as boosts learned from clicks), each clamped to
+    /// 1…``RankingOptions/maxDocumentBoost``; they reorder matches and never add one.
+    public var boosts: [SearchDocumentKey: Double] = [:]
 
     /// Creates a query.
     public init(
@@ -115,6 +122,8 @@ public struct SearchHit: Sendable, Hashable {
     public var titleHTML: String
     /// A short HTML-escaped passage of the summary or body with hits in `<mark>`.
     public var snippetHTML: String
+    /// Whether it is a promoted result (``SearchQuery/promoted``).
+    public var isPromoted: Bool = false
 
     /// Creates a hit.
     public init(

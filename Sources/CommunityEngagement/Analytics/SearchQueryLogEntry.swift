@@ -10,6 +10,8 @@ public struct SearchQueryLogEntry: Entity, Hashable {
     public static let entityType: EntityType = "SearchQueryLogEntry"
     /// The longest query kept, in characters.
     public static let maximumQueryLength = 100
+    /// The longest clicked item reference kept, in characters.
+    public static let maximumItemLength = 200
 
     /// Indexed by site, time and whether the searcher is still known (`identified` is `yes`),
     /// so retention finds the entries it must scrub without reading every entry.
@@ -35,6 +37,9 @@ public struct SearchQueryLogEntry: Entity, Hashable {
     public var clickedPosition: Int?
     /// When that result was followed.
     public var clickedAt: Date?
+    /// The item followed, as `kind:id` (such as `article:ka-1`), when the link named it; click
+    /// learning (``CommunityContent/ClickBoostModel``) learns from it.
+    public var clickedItem: String?
 
     /// Creates an entry with a fresh id; `query` is normalised with ``normalize(_:)``.
     public init(siteID: String?, query: String, resultCount: Int, viewerID: ID<User>?, at: Date) {
@@ -61,6 +66,7 @@ public struct SearchQueryLogEntry: Entity, Hashable {
         guard resultCount >= 0 else {
             throw ValidationError(field: "SearchQueryLogEntry.resultCount", reason: .invalidValue("negative"))
         }
+        try Check.optionalText(clickedItem, field: "SearchQueryLogEntry.clickedItem", max: Self.maximumItemLength)
         if let clickedPosition, clickedPosition < 1 {
             throw ValidationError(field: "SearchQueryLogEntry.clickedPosition", reason: .invalidValue("below 1"))
         }

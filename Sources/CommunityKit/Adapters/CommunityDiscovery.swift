@@ -18,6 +18,8 @@ struct CommunityDiscovery: DiscoveryProvider {
     let engagement: Engagement
     let access: AccessEngine
     let store: any Store
+    /// Promoted results and learned boosts (none without it).
+    var tuning: SearchTuning? = nil
 
     /// The access keys of a viewer (the guest for no user), searching on a site or none.
     func searchViewer(_ viewer: Viewer, site: String?) throws -> SearchViewer {
@@ -38,20 +40,27 @@ struct CommunityDiscovery: DiscoveryProvider {
         let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return .empty }
         let keys = try searchViewer(viewer, site: request.site)
+        let (promoted, boosts) = tuning?.adjustments(for: text, locale: request.locale) ?? ([], [:])
+        func tuned(_ query: SearchQuery) -> SearchQuery {
+            var query = query
+            query.promoted = promoted
+            query.boosts = boosts
+            return query
+        }
         let chosen = request.kinds.isEmpty ? Set(SearchItemKind.allCases) : request.kinds
         let others: Set<SearchDocumentType> = Set(SearchItemKind.allCases.filter { $0 != .article }.map(Self.documentType))
         // Counts of every kind but articles, as facets over every visible match.
         let counted = try index.search(
-            SearchQuery(
+            tuned(SearchQuery(
                 text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: others, facets: [.type], limit: 0,
-                highlight: false), as: keys)
+                highlight: false)), as: keys)
         var counts: [SearchItemKind: Int] = [:]
         for facet in counted.facets[.type] ?? [] {
             if let kind = Self.kind(SearchDocumentType(facet.value)), facet.count > 0 { counts[kind] = facet.count }
         }
         // Articles: every visible match in the site's locales, each article once.
-        var articleQuery = SearchQuery(text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: [.article],
-            locales: request.articleLocales.isEmpty ? nil : request.articleLocales, limit: 0, highlight: true)
+        var articleQuery = tuned(SearchQuery(text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: [.article],
+            locales: request.articleLocales.isEmpty ? nil : request.articleLocales, limit: 0, highlight: true))
         articleQuery.limit = try index.search(articleQuery, as: keys).totalCount
         let articles = TopicService.distinctArticles(
             articleQuery.limit > 0 ? try index.search(articleQuery, as: keys).hits : [], preferring: request.locale)
@@ -59,7 +68,7 @@ struct CommunityDiscovery: DiscoveryProvider {
         var hits: [SearchHit] = chosen.contains(.article) ? Array(articles.prefix(limit)) : []
         let wanted = Set(chosen.filter { $0 != .article }.map(Self.documentType))
         if !wanted.isEmpty, limit > 0 {
-            let query = SearchQuery(text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: wanted, limit: limit)
+            let query = tuned(SearchQuery(text, locale: request.locale, prefixLastWord: request.prefixLastWord, types: wanted, limit: limit))
             hits += try index.search(query, as: keys).hits
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
@@ -109,7 +118,9 @@ struct CommunityDiscovery: DiscoveryProvider {
             guard let (article, _) = KnowledgeSearchIndexer.article(of: hit.key) else { return nil }
             id = article.rawValue
         }
-        return SearchResultItem(kind: kind, id: id, title: hit.title, snippet: Self.plain(hit.snippetHTML), slug: hit.path, locale: hit.locale)
+        var item = SearchResultItem(kind: kind, id: id, title: hit.title, snippet: Self.plain(hit.snippetHTML), slug: hit.path, locale: hit.locale)
+        item.isPromoted = hit.isPromoted
+        return item
     }
 
     /// Highlighted, escaped snippet HTML back to plain text (components escape it again).

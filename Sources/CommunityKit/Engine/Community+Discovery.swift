@@ -3,7 +3,7 @@ public import CommunityRendering
 
 extension Community {
     var discovery: CommunityDiscovery {
-        CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store)
+        CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store, tuning: searchTuning)
     }
 
     /// The search access keys of a viewer: the content layer's (channel, data categories,
@@ -16,9 +16,13 @@ extension Community {
         try discovery.searchViewer(viewer, site: site)
     }
 
-    /// Searches everything indexed (articles, questions, ideas, discussions, files) as the viewer.
+    /// Searches everything indexed (articles, questions, ideas, discussions, files) as the viewer,
+    /// with the promoted results and learned boosts of the query's words (``searchPromotions(by:)``,
+    /// ``learnedSearchBoosts(limit:by:)``) unless the query already carries its own.
     public func search(_ query: SearchQuery, as viewer: Viewer, site: String? = nil) throws -> SearchResults {
-        try searchIndex.search(query, as: searchViewer(for: viewer, site: site))
+        var query = query
+        if query.promoted.isEmpty, query.boosts.isEmpty { searchTuning.apply(to: &query) }
+        return try searchIndex.search(query, as: searchViewer(for: viewer, site: site))
     }
 
     /// Site search as the search results component runs it: every kind, or the kinds asked

@@ -30,6 +30,8 @@ public final class Community: Sendable {
     let checkpoints: AccessCheckpointKeeper
     /// The search index articles, questions and ideas are found in.
     public let searchIndex: any SearchIndex
+    /// Promoted results and click learning applied to site search.
+    let searchTuning: SearchTuning
     /// Knowledge articles: authoring, translation, publishing, reading, feedback.
     public let knowledge: KnowledgeService
     /// Topics.
@@ -118,6 +120,7 @@ public final class Community: Sendable {
             recordTypes: AccessEngine.standardRecordTypes + AnalyticsEntities.recordTypes, logger: logger)
         checkpoints = AccessCheckpointKeeper(file: configuration.accessCheckpoint)
         searchIndex = configuration.searchIndex
+        searchTuning = SearchTuning(store: store, clock: clock, options: configuration.clickLearning)
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
         topics = TopicService(store: store, index: searchIndex, access: access, experts: ReputationTopicExperts(store: store), clock: clock)
         let search = try Self.startSearch(store, index: searchIndex, snapshot: configuration.searchIndexSnapshot, logger: logger)
@@ -165,7 +168,8 @@ public final class Community: Sendable {
         }
 
         var services = RenderServices()
-        services.set((any DiscoveryProvider).self, CommunityDiscovery(index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store))
+        services.set((any DiscoveryProvider).self, CommunityDiscovery(
+            index: searchIndex, topicService: topics, engagement: engagement, access: access, store: store, tuning: searchTuning))
         services.set((any CommunityLogger).self, logger)
         services.set(UIStrings.self, configuration.strings)
         services.set(RecordReader.self, RecordReader(engine: access))
@@ -223,6 +227,7 @@ public final class Community: Sendable {
         SitePagesWiring.install(into: &setup.actions, sitePages)
         ReportActions.install(into: &setup.actions, library: reportLibrary)
         ManagementActions.install(into: &setup.actions, link: managementLink)
+        SearchPromotionActions.install(into: &setup.actions, link: managementLink)
         IdentityActions.install(into: &setup.actions, identity: identity, twoFactor: twoFactor, directory: directory, cookies: configuration.cookies)
         storeStatus.install(into: &setup.actions)
         for plugin in configuration.plugins {

@@ -100,6 +100,9 @@ public struct CommunityConfiguration: Sendable {
     public var support: CaseServiceConfiguration?
     /// How often each job of ``Community/runDueWork(now:)`` runs.
     public var dueWork: DueWorkSchedule = .standard
+    /// How site search learns from the results members follow: half-life, distinct-member
+    /// threshold and the largest boost (see ``Community/learnedSearchBoosts(limit:)``).
+    public var clickLearning = ClickLearningOptions()
     /// The JSON API: body and page limits, token lifetimes, rate limits, CORS origins per site,
     /// the webhook transport and retry delays.
     public var api: APIConfiguration = .standard

@@ -17,6 +17,7 @@ public enum CommunityEntities {
         ArticleFeedback.self, ArticleRating.self, ArticleSlug.self, ArticleStats.self, ArticleVersion.self, ArticleViewRecord.self,
         ContentFile.self, DataCategory.self, DataCategoryGroup.self, DataCategoryVisibility.self, FileShare.self, FileVersion.self,
         KnowledgeArticle.self, Library.self, Topic.self, TopicAssignment.self,
+        SearchPromotion.self,
     ]
 
     /// Feeds, groups, questions, ideas, reputation, moderation, service, partner and employee programs.

@@ -1,5 +1,6 @@
 public import CommunityModel
 public import CommunityEngagement
+import CommunityContent
 public import CommunityRendering
 public import Foundation
 
@@ -107,19 +108,24 @@ extension Community {
     }
 
     /// Records that the result at `position` (1-based) of a logged search of `site` was
-    /// followed; the first click of a search counts.
+    /// followed; the first click of a search counts. `item` names the result as `kind:id`
+    /// (such as `article:ka-1`): click learning learns from it.
     ///
     /// - Throws: ``ManagementError/unknownSearch(_:)`` when the entry is not one of the site's.
-    public func recordSearchClick(_ entry: ID<SearchQueryLogEntry>, position: Int, site: String?) throws(ManagementError) {
+    public func recordSearchClick(_ entry: ID<SearchQueryLogEntry>, position: Int, site: String?, item: String? = nil) throws(ManagementError) {
         guard (1...1000).contains(position) else { throw .unknownSearch(entry.rawValue) }
+        let item = item.flatMap { SearchPromotion.Item(reference: $0) }.map(\.reference)
+            .flatMap { $0.count <= SearchQueryLogEntry.maximumItemLength ? $0 : nil }
         do {
             try store.write { tx in
                 guard var logged = try tx.value(entry), logged.siteID == site else { throw ManagementError.unknownSearch(entry.rawValue) }
                 guard logged.clickedPosition == nil else { return }
                 logged.clickedPosition = position
                 logged.clickedAt = clock.now()
+                logged.clickedItem = item
                 try tx.put(logged)
             }
+            if item != nil { searchTuning.invalidateModel() }
         } catch let error as ManagementError {
             throw error
         } catch {
@@ -143,6 +149,7 @@ extension Community {
         guard (0...SearchLogRetention.maximumDays).contains(days) else { throw .invalidRetention(days: days) }
         do {
             try store.write { tx in try tx.put(SearchLogRetention(site: id, days: days)) }
+            searchTuning.invalidateModel()
             _ = try purgeSearchLog(now: clock.now())
         } catch {
             throw .storage("\(error)")
@@ -177,6 +184,7 @@ extension Community {
                 try tx.put(entry)
             }
         }
+        searchTuning.invalidateModel()
         return expired.count
     }
 }

@@ -1,5 +1,6 @@
 import CommunityModel
 import CommunityEngagement
+import CommunityContent
 import CommunityRendering
 
 /// The management console's data for its components: the facade's KPIs and site list.
@@ -22,4 +23,14 @@ struct ManagementConsoleDataProvider: ManagementConsoleProvider {
 
 extension ManagementConsoleDataProvider {
     func searchLogRetention(site: String) -> Int { link.community?.searchLogRetention(site: site) ?? SearchLogRetention.defaultDays }
+}
+
+extension ManagementConsoleDataProvider {
+    func searchPromotions(viewer: Viewer) -> [SearchPromotion] { (try? link.community?.searchPromotions(by: viewer)) ?? [] }
+
+    func learnedSearchBoosts(viewer: Viewer, limit: Int) -> [LearnedBoost] {
+        (try? link.community?.learnedSearchBoosts(limit: limit, by: viewer)) ?? []
+    }
+
+    var clickLearning: ClickLearningOptions { link.community?.clickLearningOptions ?? ClickLearningOptions() }
 }

@@ -1,3 +1,5 @@
+public import CommunityContent
+
 /// Why the management console's KPIs or search-log settings were refused.
 public enum ManagementError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The viewer is not an internal user holding ``Community/managementPermission``.
@@ -12,6 +14,10 @@ public enum ManagementError: Error, Sendable, Hashable, CustomStringConvertible 
     case unknownSearch(String)
     /// The store refused the write: its reason.
     case storage(String)
+    /// A search promotion was refused: why.
+    case invalidPromotion(SearchPromotionError)
+    /// No search promotion has this id.
+    case unknownPromotion(String)
 
     public var description: String {
         switch self {
@@ -22,6 +28,8 @@ public enum ManagementError: Error, Sendable, Hashable, CustomStringConvertible 
         case .invalidRetention(let days): "a search log retention of \(days) days is outside 0…\(SearchLogRetention.maximumDays)"
         case .unknownSearch(let id): "no logged search \(id) on this site"
         case .storage(let reason): "the store refused the write: \(reason)"
+        case .invalidPromotion(let reason): "the search promotion was refused: \(reason)"
+        case .unknownPromotion(let id): "no search promotion \(id)"
         }
     }
 }

@@ -14,7 +14,11 @@ struct SearchQueryLogRecorder: SearchQueryLog {
     }
 
     func recordClick(entry: String, position: Int, site: String) {
+        recordClick(entry: entry, position: position, item: nil, site: site)
+    }
+
+    func recordClick(entry: String, position: Int, item: String?, site: String) {
         guard let id = try? ID<SearchQueryLogEntry>(parsing: entry) else { return }
-        try? link.community?.recordSearchClick(id, position: position, site: site)
+        try? link.community?.recordSearchClick(id, position: position, site: site, item: item)
     }
 }

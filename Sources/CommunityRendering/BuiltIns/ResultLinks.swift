@@ -21,9 +21,11 @@ struct ResultLinks: Sendable {
         Markup.list(items.enumerated().map { index, item in
             var target = url(item, context: context)
             if let searchEntry, let direct = target {
-                target = SiteResponder.searchClickURL(site: context.site, entry: searchEntry, position: index + 1, target: direct)
+                target = SiteResponder.searchClickURL(
+                    site: context.site, entry: searchEntry, position: index + 1, target: direct, item: item.reference)
             }
             var nodes: [HTMLNode] = [Markup.link(item.title, target)]
+            if item.isPromoted { nodes.append(.el("span", [.class("ck-badge ck-promoted")], text: context.text("search.promoted"))) }
             if !item.snippet.isEmpty { nodes.append(.el("p", [.class("ck-meta")], text: String(item.snippet.prefix(200)))) }
             return .fragment(nodes)
         })

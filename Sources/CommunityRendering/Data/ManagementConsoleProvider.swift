@@ -1,4 +1,5 @@
 public import CommunityEngagement
+public import CommunityContent
 
 /// The management console's data: the community KPIs (``CommunityKPIs``) for the sites a viewer
 /// may see them for. Only internal users holding the management permission see anything.
@@ -13,4 +14,19 @@ public protocol ManagementConsoleProvider: Sendable {
     func kpis(viewer: Viewer, site: String?, days: ClosedRange<Int32>) throws -> CommunityKPIs
     /// How many days a site's search query log keeps who searched.
     func searchLogRetention(site: String) -> Int
+    /// The search promotions the viewer manages.
+    func searchPromotions(viewer: Viewer) -> [SearchPromotion]
+    /// The strongest boosts site search learned from followed results, highest first.
+    func learnedSearchBoosts(viewer: Viewer, limit: Int) -> [LearnedBoost]
+    /// How site search learns from followed results.
+    var clickLearning: ClickLearningOptions { get }
+}
+
+extension ManagementConsoleProvider {
+    /// The search promotions the viewer manages (none unless the provider offers them).
+    public func searchPromotions(viewer: Viewer) -> [SearchPromotion] { [] }
+    /// The strongest boosts site search learned from followed results (none unless offered).
+    public func learnedSearchBoosts(viewer: Viewer, limit: Int) -> [LearnedBoost] { [] }
+    /// How site search learns from followed results.
+    public var clickLearning: ClickLearningOptions { ClickLearningOptions() }
 }

@@ -13,6 +13,12 @@ public struct SearchResultItem: Sendable, Hashable {
     public var slug: String?
     /// The language of the text.
     public var locale: String
+    /// Whether an administrator promoted it for the search (shown first, marked "Promoted").
+    public var isPromoted: Bool = false
+
+    /// The item as `kind:id` (an article by its article id), as click learning and search
+    /// promotions name it.
+    public var reference: String { "\(kind.rawValue):\(id)" }
 
     /// Creates an item.
     public init(kind: SearchItemKind, id: String, title: String, snippet: String = "", slug: String? = nil, locale: String = "") {

@@ -2,7 +2,8 @@ import CommunityModel
 import Foundation
 
 extension SiteResponder {
-    /// The path segments of the search click-tracking link: `GET <prefix>/_search/click?e=…&p=…&to=…`.
+    /// The path segments of the search click-tracking link: `GET <prefix>/_search/click?e=…&p=…&to=…&i=…`
+    /// (`i`, the item followed as `kind:id`, is optional).
     static let searchClickSegments = ["_search", "click"]
 
     /// Characters left as they are in a query value: ASCII unreserved ones and `/`.
@@ -11,13 +12,17 @@ extension SiteResponder {
 
     /// The click-tracking link of the result at `position` (1-based) of logged search `entry`,
     /// leading to `target`; `target` itself when it is not a path of this site.
-    public static func searchClickURL(site: Site, entry: String, position: Int, target: SafeURL) -> SafeURL {
+    public static func searchClickURL(site: Site, entry: String, position: Int, target: SafeURL, item: String? = nil) -> SafeURL {
         guard let local = site.returnTarget(target.string),
               let encodedTarget = local.string.addingPercentEncoding(withAllowedCharacters: clickValueCharacters),
               let encodedEntry = entry.addingPercentEncoding(withAllowedCharacters: clickValueCharacters)
         else { return target }
         let base = SafeURL.path(searchClickSegments, prefix: site.urlPrefix)
-        return SafeURL(base.string + "?e=" + encodedEntry + "&p=\(max(1, position))&to=" + encodedTarget) ?? target
+        var link = base.string + "?e=" + encodedEntry + "&p=\(max(1, position))&to=" + encodedTarget
+        if let item, item.count <= 200, let encodedItem = item.addingPercentEncoding(withAllowedCharacters: clickValueCharacters) {
+            link += "&i=" + encodedItem
+        }
+        return SafeURL(link) ?? target
     }
 
     /// Answers the click-tracking link: records the click through the ``SearchQueryLog`` service
@@ -31,7 +36,8 @@ extension SiteResponder {
         }
         if let entry = request.query["e"], !entry.isEmpty, entry.count <= 64,
            let position = request.query["p"].flatMap({ Int($0) }), (1...1000).contains(position) {
-            services.get((any SearchQueryLog).self)?.recordClick(entry: entry, position: position, site: site.id)
+            let item = request.query["i"].flatMap { $0.isEmpty || $0.count > 200 ? nil : $0 }
+            services.get((any SearchQueryLog).self)?.recordClick(entry: entry, position: position, item: item, site: site.id)
         }
         return SiteResponse(status: 303, headers: ["Location": target.string, "Cache-Control": "no-store"])
     }

@@ -7,7 +7,8 @@ extension SiteTemplate {
     /// KPI group (overview with adoption, engagement, knowledge and search, service, partner,
     /// moderation), each with the period and site form (``KPIRangeComponent``) and
     /// ``KPIDashboardComponent``s; the knowledge and search page also sets each site's search log
-    /// retention (``SearchLogSettingsComponent``). Members only, and no guest access: give its
+    /// retention (``SearchLogSettingsComponent``) and manages promoted results and shows what search
+    /// learned from clicks (``SearchPromotionsComponent``). Members only, and no guest access: give its
     /// `memberProfileIDs` to administrators; the dashboards also require the management permission.
     public static let communityManagement = SiteTemplate(id: "communityManagement", name: "Community Management") {
         (o: Options) throws(SiteError) -> Site in
@@ -25,7 +26,10 @@ extension SiteTemplate {
         for page in pages {
             var components = [P.c("range", "community.kpiRange")]
             for group in page.groups { components.append(P.c("kpi-" + group.rawValue, "community.kpiDashboard", ["group": .string(group.rawValue)])) }
-            if page.id == "knowledge" { components.append(P.c("search-log", "community.searchLogSettings")) }
+            if page.id == "knowledge" {
+                components.append(P.c("search-log", "community.searchLogSettings"))
+                components.append(P.c("search-promotions", "community.searchPromotions"))
+            }
             try site.addPage(Page(id: page.id, title: page.title, slug: page.slug, visibility: .members,
                                   layout: P.layout([Row(columns: [Column(span: .full, components: components)])]),
                                   seo: Page.SEO(noIndex: true)))
@@ -51,5 +55,6 @@ extension SiteTemplate {
         "Service": ["de": "Service", "ko": "서비스"],
         "Partner KPIs": ["de": "Partner-KPIs", "ko": "파트너 KPI"],
         "Moderation": ["de": "Moderation", "ko": "모더레이션"],
+        "Promoted results": ["de": "Hervorgehobene Ergebnisse", "ko": "추천 결과"],
     ]
 }

@@ -161,6 +161,7 @@ public enum Stylesheet {
         ".ck-list>li{padding:var(--ck-space-3) 0;border-top:1px solid var(--ck-border)}",
         ".ck-list>li:first-child{border-top:0;padding-top:0}",
         ".ck-meta{color:var(--ck-muted);font-size:var(--ck-text-1)}",
+        ".ck-promoted{display:inline-block;margin-left:var(--ck-space-2);padding:0 .4em;border:1px solid var(--ck-border);border-radius:.3em;font-size:var(--ck-text-1);font-weight:600}",
         ".ck-empty,.ck-unavailable{color:var(--ck-muted);margin:0}",
         ".ck-empty a{font-weight:600}",
         // Tables

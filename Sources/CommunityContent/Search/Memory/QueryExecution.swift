@@ -87,6 +87,7 @@ struct QueryExecution {
         var facetCounts: [SearchQuery.Facet: [String: Int]] = [:]
         let k1 = Float(options.k1)
         let queryLanguage = parsed.language
+        let adjustments = QueryAdjustments(query, options: options)
 
         // 2. Score each segment.
         for (s, segment) in state.segments.enumerated() {
@@ -129,10 +130,14 @@ struct QueryExecution {
             }
 
             let deleted = state.deleted[s]
+            // Promoted documents join the candidates even without a word match.
+            let promotedHere = Set(adjustments.promotedDocuments(in: segment, deleted: deleted))
+            for doc in promotedHere where scratch.matched[Int(doc)] == 0 { candidates.append(doc) }
             let filter = SegmentFilter(query: query, segment: segment)
             var facetTally = [Int](repeating: 0, count: query.facets.isEmpty ? 0 : segment.valueNames.count)
             let sameLanguageBoost = queryLanguage == nil ? 1 : max(1, options.sameLanguageBoost)
             let maxBoost = sameLanguageBoost * (1 + max(0, options.recencyBoost)) * (1 + max(0, options.popularityBoost))
+                * adjustments.maxBoost
             let coordinationFloor = 1 - options.coordinationWeight
             for doc in candidates {
                 let d = Int(doc)
@@ -141,11 +146,18 @@ struct QueryExecution {
                 scratch.matched[d] = 0
                 scratch.score[d] = 0
                 scratch.unitStamp[d] = -1
-                guard !deleted[d], mask & requiredMask == requiredMask else { continue }
+                let promotedScore = promotedHere.contains(doc) ? adjustments.promotedScore(segment.documents[d].key) : nil
+                guard !deleted[d], promotedScore != nil || mask & requiredMask == requiredMask else { continue }
                 guard filter.admits(d, segment), isVisible(segment, d, visibleKeys) else { continue }
-                if !parsed.phrases.isEmpty, !containsPhrases(segment.documents[d]) { continue }
+                if promotedScore == nil, !parsed.phrases.isEmpty, !containsPhrases(segment.documents[d]) { continue }
                 total += 1
                 if !facetTally.isEmpty { tallyFacets(segment, d, into: &facetTally) }
+                if let promotedScore {
+                    if top.admits(promotedScore) {
+                        top.offer(TopHits.Entry(score: promotedScore, key: segment.documents[d].key, segment: s, doc: doc))
+                    }
+                    continue
+                }
                 var coverage = 0.0
                 if textWords > 0 {
                     var bits = mask
@@ -159,6 +171,7 @@ struct QueryExecution {
                     coverage = 1
                 }
                 var score = raw * (coordinationFloor + options.coordinationWeight * coverage * coverage)
+                if !adjustments.boosts.isEmpty { score *= adjustments.boost(segment.documents[d].key) }
                 guard top.admits(score * maxBoost) else { continue }
                 if let queryLanguage, segment.languages[d] == queryLanguage { score *= options.sameLanguageBoost }
                 if options.recencyBoost > 0 {
@@ -192,9 +205,11 @@ struct QueryExecution {
                 let source = summaryHits || document.body.isEmpty ? document.summary : document.body
                 snippet = Highlighter.snippet(source, language: language, matched: matchedTerms)
             }
-            return SearchHit(
+            var hit = SearchHit(
                 key: document.key, locale: document.locale, title: document.title, path: document.path,
                 score: entry.score, titleHTML: titleHTML, snippetHTML: snippet)
+            hit.isPromoted = adjustments.promotedRank[document.key] != nil
+            return hit
         }
         return SearchResults(hits: Array(hits), totalCount: total, facets: Self.sortedFacets(facetCounts))
     }
@@ -278,6 +293,9 @@ struct QueryExecution {
             if isText, length == 1 {
                 for id in segment.termsWithPrefix(unit.word, limit: limit * 4) { offer(id, options.compoundFactor) }
                 for id in segment.termsWithSuffix(unit.word, limit: limit * 4) { offer(id, options.compoundFactor) }
+            }
+            if isText, query.typoTolerance, allowTypos, length == 2 {
+                for id in segment.hangulTypoNeighbours(of: unit.word, limit: limit * 8) { offer(id, options.oneTypoFactor) }
             }
         } else if isText {
             if query.prefixLastWord, unit.isLastWord {
