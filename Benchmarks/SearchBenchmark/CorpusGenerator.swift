@@ -104,7 +104,8 @@ struct CorpusGenerator {
     }
 
     /// Queries of two or three title words of a random document, a third of them with one typo
-    /// in a long Latin word.
+    /// in a long Latin word; their category (`clean-2-words`, `clean-3-words`, `typo`) groups
+    /// relevance and latency in the output.
     mutating func queries(for corpus: [CorpusEntry], count: Int) -> [JudgedQuery] {
         (0..<count).map { _ in
             let doc = random.pick(corpus)
@@ -112,13 +113,17 @@ struct CorpusGenerator {
             let take = min(words.count, 2 + Int(random.next() % 2))
             let first = Int(random.next() % UInt64(words.count - take + 1))
             var chosen = Array(words[first..<(first + take)])
+            var category = "clean-\(take)-words"
             if random.next() % 3 == 0, let i = chosen.firstIndex(where: { $0.count >= 6 && $0.unicodeScalars.first!.isASCII }) {
                 var chars = Array(chosen[i])
                 let p = 1 + Int(random.next() % UInt64(chars.count - 2))
                 chars.swapAt(p, p + 1)
                 chosen[i] = String(chars)
+                category = "typo"
             }
-            return JudgedQuery(query: chosen.joined(separator: " "), locale: doc.locale, relevant: RelevanceJudgments(relevant: [doc.id]))
+            return JudgedQuery(
+                query: chosen.joined(separator: " "), locale: doc.locale, relevant: RelevanceJudgments(relevant: [doc.id]),
+                language: String(doc.locale.prefix(2)), category: category)
         }
     }
 }

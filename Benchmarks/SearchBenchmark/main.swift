@@ -88,6 +88,7 @@ func run() throws {
     var evaluations: [QueryEvaluation] = []
     var latencies: [Double] = []
     var cpuLatencies: [Double] = []
+    var latenciesByCategory: [String: [Double]] = [:]
     for round in 0...options.rounds {
         for judged in input.queries {
             let query = SearchQuery(
@@ -101,6 +102,7 @@ func run() throws {
             if round > 0 {
                 latencies.append(elapsed)
                 cpuLatencies.append(cpu)
+                if let category = judged.category { latenciesByCategory[category, default: []].append(elapsed) }
             }
             guard round == 0 else { continue }
             let ranking = results.hits.map { (id: $0.key.id, locale: $0.locale, score: $0.score) }
@@ -130,13 +132,19 @@ func run() throws {
     }
     print(String(format: "query latency p50 %.1f µs   p99 %.1f µs   (%d timed queries)", p50, p99, latencies.count))
     print(String(format: "query CPU time p50 %.1f µs   p99 %.1f µs", percentile(cpuLatencies, 0.5), percentile(cpuLatencies, 0.99)))
+    var categoryLatency: [String: Double] = [:]
+    for (category, values) in latenciesByCategory.sorted(by: { $0.key < $1.key }) {
+        let sorted = values.sorted()
+        categoryLatency["query_p50_us_" + category] = percentile(sorted, 0.5)
+        print("  \(category) queries: " + String(format: "latency p50 %.1f µs   p99 %.1f µs", percentile(sorted, 0.5), percentile(sorted, 0.99)))
+    }
     print(String(format: "indexing: %.0f documents/s wall (%.2f s), %.0f documents per CPU second (%.2f s), batches of 1000", docsPerSecond, indexSeconds, docsPerCPUSecond, indexCPUSeconds))
     if options.json {
         let object: [String: Double] = [
             "mrr10": mrr, "ndcg10": meanNDCG, "recall10": meanRecall, "query_p50_us": p50, "query_p99_us": p99,
             "docs_per_sec": docsPerSecond, "docs_per_cpu_sec": docsPerCPUSecond,
             "query_cpu_p50_us": percentile(cpuLatencies, 0.5), "query_cpu_p99_us": percentile(cpuLatencies, 0.99),
-        ]
+        ].merging(categoryLatency) { a, _ in a }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         print(String(decoding: try encoder.encode(object), as: UTF8.self))

@@ -75,7 +75,8 @@ public enum PartnerPortalProgram {
         }
         let portal = try Portal(
             store: store, blobs: blobs, notifier: PortalOutbox(path: outbox), cookies: .localDevelopment, demoPasswords: true,
-            clock: SystemClock(), accessCheckpoint: storePath.map(PortalStorage.checkpointFile(forStore:)))
+            clock: SystemClock(), accessCheckpoint: storePath.map(PortalStorage.checkpointFile(forStore:)),
+            searchIndexSnapshot: storePath.map(PortalStorage.searchSnapshotFile(forStore:)))
         let site = PortalServer(portal: portal)
         let server = HTTPServer(HTTPServerConfiguration(port: port, maxBodyBytes: 4 << 20)) { site.respond(to: $0) }
         let actual: UInt16
@@ -91,6 +92,9 @@ public enum PartnerPortalProgram {
             ?? "in memory (gone when the server stops)"))
         if let file = portal.community.accessCheckpointFile {
             printNow("access checkpoint: \(file.path); the access engine started \(portal.community.accessStartDescription)")
+        }
+        if let file = portal.community.searchIndexSnapshotFile {
+            printNow("search snapshot: \(file.path); the search index started \(portal.community.searchIndexStartDescription)")
         }
         printNow("personas (sign in at /partners/login or /help/login with the user name or e-mail):")
         for user in Seed.people {
@@ -119,6 +123,7 @@ public enum PartnerPortalProgram {
                 printError("PartnerPortal: the access checkpoint could not be written: \(error)")
             }
         }
+        PortalStorage.writeSearchSnapshotIfMoved(portal.community) { printNow($0) }
         printNow("stopped")
         return 0
     }

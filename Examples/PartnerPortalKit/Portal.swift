@@ -18,11 +18,12 @@ struct Portal: Sendable {
     /// machine; with `demoPasswords`, every persona without a password gets ``demoPassword``.
     /// `clock` is a fixed demonstration time unless given (`serve` passes the system clock, so the
     /// scheduled work it runs sees time pass). `accessCheckpoint` is the access engine's
-    /// checkpoint file (``CommunityConfiguration/accessCheckpoint``).
+    /// checkpoint file (``CommunityConfiguration/accessCheckpoint``); `searchIndexSnapshot` the
+    /// search index's snapshot file (``CommunityConfiguration/searchIndexSnapshot``).
     init(
         store: (any Store)? = nil, blobs: (any BlobStore)? = nil, notifier: (any IdentityNotifier)? = nil,
         cookies: CookiePolicy = .secure, demoPasswords: Bool = false, clock: (any WallClock)? = nil,
-        accessCheckpoint: URL? = nil
+        accessCheckpoint: URL? = nil, searchIndexSnapshot: URL? = nil
     ) throws {
         let store = store ?? MemoryStore()
         let isEmpty = try store.snapshot().all(User.self).isEmpty
@@ -44,6 +45,7 @@ struct Portal: Sendable {
         if let notifier { configuration.identityNotifier = notifier }
         if let blobs { configuration.blobStore = blobs }
         configuration.accessCheckpoint = accessCheckpoint
+        configuration.searchIndexSnapshot = searchIndexSnapshot
         PortalPrograms.configure(&configuration)
         PortalSitePages.configure(&configuration)
         let webhookReceiver = PortalAPI.Receiver(clock: configuration.clock)

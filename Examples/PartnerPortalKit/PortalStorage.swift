@@ -9,6 +9,9 @@ enum PortalStorage {
     /// The checkpoint file kept next to a SQLite store.
     static func checkpointFile(forStore path: String) -> URL { URL(fileURLWithPath: path + ".access-checkpoint") }
 
+    /// The search index snapshot kept next to a SQLite store.
+    static func searchSnapshotFile(forStore path: String) -> URL { URL(fileURLWithPath: path + ".search-snapshot") }
+
     /// Adds the "Storage" page and its menu item (audience `site-admins`, which
     /// ``Portal/withBuilderLink(_:)`` defines).
     static func install(into site: inout Site) throws {
@@ -26,6 +29,7 @@ enum PortalStorage {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "partner-portal.access-checkpoint"))
         timer.schedule(deadline: .now() + interval, repeating: interval)
         timer.setEventHandler {
+            writeSearchSnapshotIfMoved(community, print: print)
             guard community.lastAccessCheckpoint?.sequence != community.access.snapshot.sequence else { return }
             do {
                 if let record = try community.writeAccessCheckpoint() {
@@ -37,5 +41,19 @@ enum PortalStorage {
         }
         timer.resume()
         return timer
+    }
+
+    /// Writes the search index snapshot when one is configured and the index moved on since the last one.
+    static func writeSearchSnapshotIfMoved(_ community: Community, print: @Sendable (String) -> Void) {
+        guard community.searchIndexSnapshotFile != nil,
+            community.lastSearchIndexSnapshot?.sequence != community.searchIndexSequence
+        else { return }
+        do {
+            if let record = try community.writeSearchIndexSnapshot() {
+                print("search snapshot: change \(record.sequence), \(record.documents) documents, \(record.bytes) bytes")
+            }
+        } catch {
+            print("search snapshot failed: \(error)")
+        }
     }
 }

@@ -15,6 +15,7 @@ public final class FileSearchIndexer: Sendable {
     private let observation = Mutex<StoreObservation?>(nil)
     private let serial = Mutex(())
     private let failures = Mutex<[String]>([])
+    private let applied = Mutex<UInt64>(0)
 
     /// Indexes every file, then follows the store.
     public init(store: any Store, index: any SearchIndex) throws {
@@ -25,8 +26,28 @@ public final class FileSearchIndexer: Sendable {
         try serial.withLock { _ in
             let snapshot = store.snapshot()
             try reindex(Set(try snapshot.all(ContentFile.self).map(\.value.id)), in: snapshot)
+            applied.withLock { $0 = max($0, snapshot.sequence) }
         }
     }
+
+    /// Resumes from a search index snapshot that already holds the file documents: follows the
+    /// store and applies its feed after `sequence` instead of reindexing every file.
+    ///
+    /// - Throws: what ``SearchFeedCatchUp/replay(_:after:completing:apply:)`` throws; the
+    ///   caller then clears the index and builds it in full.
+    public init(store: any Store, index: any SearchIndex, resumingAfter sequence: UInt64) throws {
+        self.store = store
+        self.index = index
+        applied.withLock { $0 = sequence }
+        let observation = store.observe { [weak self] changes in self?.apply(changes) }
+        self.observation.withLock { $0 = observation }
+        try SearchFeedCatchUp.replay(store, after: sequence, completing: [FileShare.self, TopicAssignment.self]) { page in
+            try applyThrowing(page)
+        }
+    }
+
+    /// The last store feed sequence whose changes the index reflects.
+    public var appliedSequence: UInt64 { applied.withLock { $0 } }
 
     /// Stops following the store.
     public func stop() { observation.withLock { $0?.cancel(); $0 = nil } }
@@ -35,6 +56,14 @@ public final class FileSearchIndexer: Sendable {
     public var errors: [String] { failures.withLock { $0 } }
 
     func apply(_ changes: [Change]) {
+        do {
+            try applyThrowing(changes)
+        } catch {
+            failures.withLock { $0.append("\(error)") }
+        }
+    }
+
+    private func applyThrowing(_ changes: [Change]) throws {
         var files = Set<ID<ContentFile>>()
         var libraries = false
         for change in changes {
@@ -52,16 +81,14 @@ public final class FileSearchIndexer: Sendable {
             default: continue
             }
         }
-        guard !files.isEmpty || libraries else { return }
-        do {
+        if !files.isEmpty || libraries {
             try serial.withLock { _ in
                 let snapshot = store.snapshot()
                 if libraries { files.formUnion(try snapshot.all(ContentFile.self).map(\.value.id)) }
                 try reindex(files, in: snapshot)
             }
-        } catch {
-            failures.withLock { $0.append("\(error)") }
         }
+        if let last = changes.last?.sequence { applied.withLock { $0 = max($0, last) } }
     }
 
     private func reindex(_ ids: Set<ID<ContentFile>>, in snapshot: any StoreSnapshot) throws {

@@ -15,6 +15,8 @@ public final class KnowledgeSearchIndexer: Sendable {
     private let observation = Mutex<StoreObservation?>(nil)
     /// Serialises reindexing so an older snapshot never overwrites a newer one.
     private let serial = Mutex(())
+    private let applied = Mutex<UInt64>(0)
+    private let caughtUpCount = Mutex(0)
 
     /// Indexes every published article, then follows the store.
     public init(store: any Store, index: any SearchIndex) throws {
@@ -24,6 +26,37 @@ public final class KnowledgeSearchIndexer: Sendable {
         self.observation.withLock { $0 = observation }
         try reindexAll()
     }
+
+    /// Resumes from a search index snapshot: takes the article documents the index already
+    /// holds (`indexedKeys`, the snapshot's keys), follows the store, and applies the store's
+    /// feed after `sequence` instead of reindexing every article.
+    ///
+    /// - Throws: what ``SearchFeedCatchUp/replay(_:after:completing:apply:)`` throws; the
+    ///   caller then clears the index and builds it in full.
+    public init(store: any Store, index: any SearchIndex, resumingAfter sequence: UInt64, indexedKeys: [SearchDocumentKey]) throws {
+        self.store = store
+        self.index = index
+        var known: [ID<KnowledgeArticle>: Set<String>] = [:]
+        for key in indexedKeys {
+            if let (id, locale) = Self.article(of: key) { known[id, default: []].insert(locale) }
+        }
+        let restored = known
+        indexed.withLock { $0 = restored }
+        applied.withLock { $0 = sequence }
+        let observation = store.observe { [weak self] changes in self?.apply(changes) }
+        self.observation.withLock { $0 = observation }
+        let replayed = try SearchFeedCatchUp.replay(
+            store, after: sequence, completing: [ArticleVersion.self, ArticleStats.self, ArticleSlug.self, TopicAssignment.self]
+        ) { page in try applyThrowing(page) }.changes
+        caughtUpCount.withLock { $0 = replayed }
+    }
+
+    /// How many feed changes the indexer caught up on when it resumed (0 after a full build).
+    public var caughtUp: Int { caughtUpCount.withLock { $0 } }
+
+    /// The last store feed sequence whose changes the index reflects (a snapshot taken now may
+    /// be labelled with it).
+    public var appliedSequence: UInt64 { applied.withLock { $0 } }
 
     /// Stops following the store.
     public func stop() { observation.withLock { $0?.cancel(); $0 = nil } }
@@ -49,10 +82,19 @@ public final class KnowledgeSearchIndexer: Sendable {
             let snapshot = store.snapshot()
             let ids = try snapshot.all(KnowledgeArticle.self).map(\.value.id)
             try reindex(Set(ids).union(indexed.withLock { Set($0.keys) }), in: snapshot)
+            applied.withLock { $0 = max($0, snapshot.sequence) }
         }
     }
 
     func apply(_ changes: [Change]) {
+        do {
+            try applyThrowing(changes)
+        } catch {
+            failures.withLock { $0.append("\(error)") }
+        }
+    }
+
+    private func applyThrowing(_ changes: [Change]) throws {
         var affected = Set<ID<KnowledgeArticle>>()
         var everything = false
         for change in changes {
@@ -83,11 +125,8 @@ public final class KnowledgeSearchIndexer: Sendable {
                 continue
             }
         }
-        do {
-            try serial.withLock { _ in try reindexAffected(affected, everything: everything) }
-        } catch {
-            failures.withLock { $0.append("\(error)") }
-        }
+        try serial.withLock { _ in try reindexAffected(affected, everything: everything) }
+        if let last = changes.last?.sequence { applied.withLock { $0 = max($0, last) } }
     }
 
     private func reindexAffected(_ ids: Set<ID<KnowledgeArticle>>, everything: Bool) throws {

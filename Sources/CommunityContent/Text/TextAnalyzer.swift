@@ -15,8 +15,12 @@ public enum TextAnalyzer {
     }
 
     static func appendIndexTerms(of token: TextToken, language: ContentLanguage, to out: inout [String]) {
-        let word = token.text
-        if token.isHangul {
+        appendIndexTerms(of: token.text, isHangul: token.isHangul, language: language, to: &out)
+    }
+
+    /// The index terms of one normalised word.
+    static func appendIndexTerms(of word: String, isHangul: Bool, language: ContentLanguage, to out: inout [String]) {
+        if isHangul {
             out.append(contentsOf: HangulText.bigrams(word))
             let stem = HangulText.stripParticle(word)
             if stem.count == 1, stem != word { out.append(stem) }

@@ -4,18 +4,23 @@ public enum Tokenizer {
     /// The words of `text`, normalised, with their ranges in `text`.
     public static func tokens(_ text: String) -> [TextToken] {
         var out: [TextToken] = []
+        forEachWord(in: text) { word, range, isHangul in
+            let normalized = TextNormalizer.normalize(word)
+            if !normalized.isEmpty { out.append(TextToken(text: normalized, range: range, isHangul: isHangul)) }
+        }
+        return out
+    }
+
+    /// Calls `body` with each word of `text` as written (not yet normalised), its range and
+    /// whether it is Hangul: the raw material of ``tokens(_:)``, for callers that cache the
+    /// normalised forms of words they have seen.
+    static func forEachWord(in text: String, _ body: (Substring, Range<String.Index>, Bool) -> Void) {
         let scalars = text.unicodeScalars
         var start: String.Index?
         var startHangul = false
         var i = scalars.startIndex
         func flush(_ end: String.Index) {
-            if let s = start {
-                let word = text[s..<end]
-                let normalized = TextNormalizer.normalize(word)
-                if !normalized.isEmpty {
-                    out.append(TextToken(text: normalized, range: s..<end, isHangul: startHangul))
-                }
-            }
+            if let s = start { body(text[s..<end], s..<end, startHangul) }
             start = nil
         }
         while i < scalars.endIndex {
@@ -33,7 +38,6 @@ public enum Tokenizer {
             i = scalars.index(after: i)
         }
         flush(scalars.endIndex)
-        return out
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

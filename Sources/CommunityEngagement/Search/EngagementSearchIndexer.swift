@@ -34,6 +34,7 @@ public final class EngagementSearchIndexer: Sendable {
     private let observation = Mutex<StoreObservation?>(nil)
     private let serial = Mutex(())
     private let failures = Mutex<[String]>([])
+    private let applied = Mutex<UInt64>(0)
 
     /// Indexes every question, idea and post, then follows the store. `locale` names the
     /// language of an author's text (the author's locale by default).
@@ -49,6 +50,27 @@ public final class EngagementSearchIndexer: Sendable {
         try reindexAll()
     }
 
+    /// Resumes from a search index snapshot that already holds the engagement documents:
+    /// follows the store and applies its feed after `sequence` instead of reindexing everything.
+    ///
+    /// - Throws: what ``SearchFeedCatchUp/replay(_:after:completing:apply:)`` throws; the
+    ///   caller then clears the index and builds it in full.
+    public init(
+        store: any Store, index: any SearchIndex, resumingAfter sequence: UInt64,
+        locale: (@Sendable (ID<User>, any StoreReader) -> String)? = nil
+    ) throws {
+        self.store = store
+        self.index = index
+        self.locale = locale ?? { user, reader in ((try? reader.value(user)) ?? nil)?.locale ?? "en_US" }
+        applied.withLock { $0 = sequence }
+        let observation = store.observe { [weak self] changes in self?.apply(changes) }
+        self.observation.withLock { $0 = observation }
+        try SearchFeedCatchUp.replay(store, after: sequence, completing: [TopicAssignment.self]) { page in try applyThrowing(page) }
+    }
+
+    /// The last store feed sequence whose changes the index reflects.
+    public var appliedSequence: UInt64 { applied.withLock { $0 } }
+
     /// Stops following the store.
     public func stop() { observation.withLock { $0?.cancel(); $0 = nil } }
 
@@ -62,6 +84,7 @@ public final class EngagementSearchIndexer: Sendable {
             var affected = Affected()
             affected.everything(in: snapshot)
             try reindex(affected, in: snapshot)
+            applied.withLock { $0 = max($0, snapshot.sequence) }
         }
     }
 
@@ -89,6 +112,14 @@ public final class EngagementSearchIndexer: Sendable {
     }
 
     func apply(_ changes: [Change]) {
+        do {
+            try applyThrowing(changes)
+        } catch {
+            failures.withLock { $0.append("\(error)") }
+        }
+    }
+
+    private func applyThrowing(_ changes: [Change]) throws {
         var affected = Affected()
         for change in changes {
             switch change.entityType {
@@ -103,16 +134,14 @@ public final class EngagementSearchIndexer: Sendable {
             default: continue
             }
         }
-        guard !affected.isEmpty else { return }
-        do {
+        if !affected.isEmpty {
             try serial.withLock { _ in
                 let snapshot = store.snapshot()
                 if affected.all { affected.everything(in: snapshot) }
                 try reindex(affected, in: snapshot)
             }
-        } catch {
-            failures.withLock { $0.append("\(error)") }
         }
+        if let last = changes.last?.sequence { applied.withLock { $0 = max($0, last) } }
     }
 
     private func reindex(_ affected: Affected, in snapshot: any StoreSnapshot) throws {

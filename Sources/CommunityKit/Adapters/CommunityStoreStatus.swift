@@ -4,7 +4,8 @@ import CommunityRendering
 import Foundation
 import Synchronization
 
-/// The ``StoreStatusProvider`` and the "write checkpoint now" action over a community, for
+/// The ``StoreStatusProvider`` and the "write checkpoint now" and "write search snapshot now"
+/// actions over a community, for
 /// site administrators (``Community/siteBuilderPermission``) only. Built before the community
 /// exists (services come first), then attached to it.
 final class CommunityStoreStatus: StoreStatusProvider {
@@ -33,6 +34,20 @@ final class CommunityStoreStatus: StoreStatusProvider {
             summary.lastCheckpointEntities = last.entityCount
             summary.lastCheckpointWritten = last.written
         }
+        summary.searchDocuments = (try? community.searchIndex.count()) ?? 0
+        switch community.searchIndexStart {
+        case .snapshot(let sequence, _, _, let caughtUp):
+            summary.searchStartSnapshot = sequence
+            summary.searchCaughtUp = caughtUp
+        case .fullBuild(let fallback):
+            summary.searchFallback = fallback?.description
+        }
+        summary.searchSnapshotFile = community.searchIndexSnapshotFile?.path
+        if let last = community.lastSearchIndexSnapshot {
+            summary.searchSnapshotSequence = last.sequence
+            summary.searchSnapshotWritten = last.written
+            summary.searchSnapshotAge = community.clock.now().timeIntervalSince(last.written)
+        }
         return summary
     }
 
@@ -45,6 +60,16 @@ final class CommunityStoreStatus: StoreStatusProvider {
                 try community.writeAccessCheckpoint()
             } catch {
                 return .invalid(["": "The checkpoint could not be written: \(error)"])
+            }
+            return .redirect(ProgramActions.back(request, to: StoreStatusComponent.type))
+        }
+        actions.register(StoreStatusComponent.searchSnapshotAction) { [self] request in
+            guard let community = administered(by: StandardActions.member(request)) else { return .forbidden }
+            guard community.searchIndexSnapshotFile != nil else { return .invalid(["": "No search snapshot file is configured."]) }
+            do {
+                try community.writeSearchIndexSnapshot()
+            } catch {
+                return .invalid(["": "The search snapshot could not be written: \(error)"])
             }
             return .redirect(ProgramActions.back(request, to: StoreStatusComponent.type))
         }

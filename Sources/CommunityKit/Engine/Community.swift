@@ -99,9 +99,12 @@ public final class Community: Sendable {
     private let sites = Mutex<[String: SiteResponder]>([:])
     private let escalations: EventSubscription
     private let solutions: EventSubscription
-    private let indexer: KnowledgeSearchIndexer
-    private let engagementIndexer: EngagementSearchIndexer
-    private let fileIndexer: FileSearchIndexer
+    let indexer: KnowledgeSearchIndexer
+    let engagementIndexer: EngagementSearchIndexer
+    let fileIndexer: FileSearchIndexer
+    /// How ``searchIndex`` started: from the configured snapshot, or by indexing the whole store.
+    public let searchIndexStart: SearchIndexStart
+    let searchSnapshots: SearchSnapshotKeeper
     private let signIns: SignInDirectory
 
     /// Builds the engine: loads access from the store, starts the services, installs plugins
@@ -124,10 +127,13 @@ public final class Community: Sendable {
         searchTuning = SearchTuning(store: store, clock: clock, options: configuration.clickLearning)
         knowledge = KnowledgeService(store: store, index: searchIndex, access: access, events: bus, clock: clock)
         topics = TopicService(store: store, index: searchIndex, access: access, experts: ReputationTopicExperts(store: store), clock: clock)
-        indexer = try KnowledgeSearchIndexer(store: store, index: searchIndex)
+        let search = try Self.startSearch(store, index: searchIndex, snapshot: configuration.searchIndexSnapshot, logger: logger)
+        indexer = search.knowledge
         synonyms = try SynonymService(store: store)
-        engagementIndexer = try EngagementSearchIndexer(store: store, index: searchIndex)
-        fileIndexer = try FileSearchIndexer(store: store, index: searchIndex)
+        engagementIndexer = search.engagement
+        fileIndexer = search.files
+        searchIndexStart = search.start
+        searchSnapshots = SearchSnapshotKeeper(file: configuration.searchIndexSnapshot, loaded: search.loaded)
         let audience = ContentAudience(access: access)
         let store = self.store
         // Questions are indexed by `engagementIndexer`, which follows the store.

@@ -33,6 +33,12 @@ public struct CommunityConfiguration: Sendable {
     /// unusable one is logged and ignored); ``Community/writeAccessCheckpoint()`` writes it.
     /// `nil` (the default): no checkpoint.
     public var accessCheckpoint: URL?
+    /// A file for the search index's snapshot: when it exists and ``searchIndex`` is a
+    /// ``MemorySearchIndex``, ``Community`` loads it and follows the store's feed after it instead
+    /// of reindexing everything (a damaged, outdated or unusable one is logged and the whole
+    /// store indexed); ``Community/writeSearchIndexSnapshot()`` writes it crash-safely.
+    /// `nil` (the default): no snapshot.
+    public var searchIndexSnapshot: URL?
     /// Replaces the CommunityContent knowledge base behind the article, search and topic components.
     public var knowledge: (any KnowledgeProvider)?
     /// Where the engine's structured events go (CSRF rejections, invalid forms, store errors,

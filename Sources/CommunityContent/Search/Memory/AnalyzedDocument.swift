@@ -8,22 +8,32 @@ struct AnalyzedDocument: Sendable {
     var lengths: (Int, Int, Int)
 
     init(_ document: SearchDocument) {
+        var cache = IndexTermCache()
+        self.init(document, cache: &cache)
+    }
+
+    /// Analyses `document`, reusing (and extending) the analysis of words seen before.
+    init(_ document: SearchDocument, cache: inout IndexTermCache) {
         self.document = document
         let language = ContentLanguage(locale: document.locale)
         self.language = language
-        var terms: [String: TermFrequency] = [:]
+        cache.trim()
+        var counts: [Int32: TermFrequency] = [:]
         var lengths = (0, 0, 0)
-        let fields = [document.title, document.summary, document.body]
-        for (f, text) in fields.enumerated() {
-            let list = TextAnalyzer.indexTerms(text, language: language)
-            switch f {
-            case 0: lengths.0 = list.count
-            case 1: lengths.1 = list.count
-            default: lengths.2 = list.count
+        for (f, text) in [document.title, document.summary, document.body].enumerated() {
+            var n = 0
+            cache.forEachTerm(in: text, language: language) { id in
+                n += 1
+                counts[id, default: TermFrequency()].add(field: f)
             }
-            for term in list { terms[term, default: TermFrequency()].add(field: f) }
+            switch f {
+            case 0: lengths.0 = n
+            case 1: lengths.1 = n
+            default: lengths.2 = n
+            }
         }
-        self.terms = Array(terms)
+        let names = cache.terms
+        self.terms = counts.map { (names[Int($0.key)], $0.value) }
         self.lengths = lengths
     }
 

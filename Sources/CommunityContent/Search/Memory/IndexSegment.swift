@@ -80,7 +80,11 @@ final class IndexSegment: Sendable {
         var termIDs = [String: Int32](minimumCapacity: a.terms.count + b.terms.count / 2)
         var terms: [String] = []
         var postings: [[Posting]] = []
-        for (segment, remap) in [(a, remapA), (b, remapB)] {
+        // Old term id → new term id (-1: dropped), per side; terms first seen in `b` get ids from `firstFromB`.
+        var termMaps = [[Int32](repeating: -1, count: a.terms.count), [Int32](repeating: -1, count: b.terms.count)]
+        var firstFromB: Int32 = 0
+        for (side, (segment, remap)) in [(a, remapA), (b, remapB)].enumerated() {
+            if side == 1 { firstFromB = Int32(terms.count) }
             for (t, list) in segment.postings.enumerated() {
                 var kept: [Posting] = []
                 kept.reserveCapacity(list.count)
@@ -92,11 +96,34 @@ final class IndexSegment: Sendable {
                 let term = segment.terms[t]
                 if let id = termIDs[term] {
                     postings[Int(id)].append(contentsOf: kept)
+                    termMaps[side][t] = id
                 } else {
-                    termIDs[term] = Int32(terms.count)
+                    let id = Int32(terms.count)
+                    termIDs[term] = id
                     terms.append(term)
                     postings.append(kept)
+                    termMaps[side][t] = id
                 }
+            }
+        }
+        // The typo structures of both sides carry over: renumber instead of recomputing.
+        var scalars = [[Unicode.Scalar]](repeating: [], count: terms.count)
+        var reversedBytes = [[UInt8]](repeating: [], count: terms.count)
+        var grams: [UInt64: [Int32]] = [:]
+        grams.reserveCapacity(max(a.gramIndex.count, b.gramIndex.count))
+        for (side, segment) in [a, b].enumerated() {
+            let map = termMaps[side]
+            for (t, n) in map.enumerated() where n >= 0 && (side == 0 || n >= firstFromB) {
+                scalars[Int(n)] = segment.termScalars[t]
+                reversedBytes[Int(n)] = segment.reversedBytes[t]
+            }
+            for (key, list) in segment.gramIndex {
+                var mapped: [Int32] = []
+                for id in list {
+                    let n = map[Int(id)]
+                    if n >= 0, side == 0 || n >= firstFromB { mapped.append(n) }
+                }
+                if !mapped.isEmpty { grams[key, default: []].append(contentsOf: mapped) }
             }
         }
         // Both vocabularies are already ordered: merge the orders instead of sorting again.
@@ -110,7 +137,8 @@ final class IndexSegment: Sendable {
             out.reserveCapacity(terms.count)
             var seen = [Bool](repeating: false, count: terms.count)
             func emit(_ seg: IndexSegment, _ id: Int32) {
-                guard let n = termIDs[seg.terms[Int(id)]], !seen[Int(n)] else { return }
+                let n = termMaps[seg === xs ? 0 : 1][Int(id)]
+                guard n >= 0, !seen[Int(n)] else { return }
                 seen[Int(n)] = true
                 out.append(n)
             }
@@ -130,13 +158,15 @@ final class IndexSegment: Sendable {
         let reversedOrder = mergeOrders(a.reversedTerms, a, b.reversedTerms, b, reversed: true)
         self.init(
             uid: uid, documents: documents, languages: languages, lengths: lengths, termIDs: termIDs, terms: terms,
-            postings: postings, options: options, sortedTerms: sorted, reversedTerms: reversedOrder)
+            postings: postings, options: options, sortedTerms: sorted, reversedTerms: reversedOrder,
+            typo: (reversedBytes, grams, scalars))
     }
 
     private init(
         uid: Int, documents: [SearchDocument], languages: [ContentLanguage], lengths: [(Int, Int, Int)],
         termIDs: [String: Int32], terms: [String], postings: [[Posting]], options: RankingOptions,
-        sortedTerms: [Int32]? = nil, reversedTerms: [Int32]? = nil
+        sortedTerms: [Int32]? = nil, reversedTerms: [Int32]? = nil,
+        typo: (reversedBytes: [[UInt8]], grams: [UInt64: [Int32]], scalars: [[Unicode.Scalar]])? = nil
     ) {
         self.uid = uid
         self.documents = documents
@@ -200,7 +230,7 @@ final class IndexSegment: Sendable {
         }
         self.updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
         self.popularity = documents.map { max(0, $0.popularity) }
-        let reversed = terms.map { Array($0.utf8.reversed()) }
+        let reversed = typo?.reversedBytes ?? terms.map { Array($0.utf8.reversed()) }
         if let sortedTerms {
             self.sortedTerms = sortedTerms
         } else {
@@ -211,6 +241,11 @@ final class IndexSegment: Sendable {
             reversedTerms
             ?? (0..<Int32(terms.count)).sorted { reversed[Int($0)].lexicographicallyPrecedes(reversed[Int($1)]) }
         self.reversedBytes = reversed
+        if let typo {
+            self.gramIndex = typo.grams
+            self.termScalars = typo.scalars
+            return
+        }
         var grams: [UInt64: [Int32]] = [:]
         var scalars: [[Unicode.Scalar]] = []
         scalars.reserveCapacity(terms.count)

@@ -17,6 +17,8 @@ public final class MemorySearchIndex: SearchIndex {
     private let state = Mutex(IndexState())
     private let writer = Mutex(0)  // next segment uid; held for a whole write
     private let scratchPool = ScratchPool()
+    /// Analysed words, reused across writes (a writer takes it out while it analyses).
+    private let termCache = Mutex(IndexTermCache())
 
     /// Creates an empty index.
     public init(options: RankingOptions = RankingOptions(), clock: any WallClock = SystemClock()) {
@@ -34,7 +36,12 @@ public final class MemorySearchIndex: SearchIndex {
         }
         let unique = documents.indices.filter { latest[documents[$0].key] == $0 }.map { documents[$0] }
         guard !unique.isEmpty else { return }
-        let analyzed = unique.map(AnalyzedDocument.init)
+        var cache = termCache.withLock { cache in
+            defer { cache = IndexTermCache() }
+            return cache
+        }
+        let analyzed = unique.map { AnalyzedDocument($0, cache: &cache) }
+        termCache.withLock { [cache] in $0 = cache }
         writer.withLock { nextUID in
             var next = state.withLock { $0 }
             Self.markDeleted(Set(unique.map(\.key)), in: &next)
@@ -68,6 +75,28 @@ public final class MemorySearchIndex: SearchIndex {
     }
 
     public func count() throws -> Int { state.withLock { $0.liveCount } }
+
+    /// Removes every document (a full rebuild starts from here).
+    public func removeAll() { replaceAll(with: []) }
+
+    /// The state searches read now.
+    func currentState() -> IndexState { state.withLock { $0 } }
+
+    /// Publishes one segment holding exactly `documents`.
+    func replaceAll(with documents: [AnalyzedDocument]) {
+        writer.withLock { nextUID in
+            var next = IndexState()
+            if !documents.isEmpty {
+                let segment = IndexSegment(uid: nextUID, documents: documents, options: options)
+                nextUID += 1
+                next.segments = [segment]
+                next.deleted = [[Bool](repeating: false, count: segment.count)]
+                next.liveCount = segment.count
+            }
+            let published = next
+            state.withLock { $0 = published }
+        }
+    }
 
     /// How many segments the index holds (for diagnostics and tests of merging).
     public var segmentCount: Int { state.withLock { $0.segments.count } }
