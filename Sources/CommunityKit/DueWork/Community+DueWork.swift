@@ -117,6 +117,8 @@ extension Community {
             summary.webhooksDelivered = try api.webhooks.deliverDue(at: moment).delivered
         case .searchLogRetention:
             summary.searchLogEntriesScrubbed = try purgeSearchLog(now: moment)
+        case .kpiCheckpoint:
+            summary.kpiCheckpointParts = try kpiAggregator.checkpoint(to: store)
         }
     }
 }
