@@ -166,10 +166,16 @@ public final class KPIAggregator: Sendable {
             groups.append(KPICheckpointGroup(key: key, members: (members[key] ?? []).sorted(), facts: facts))
         }
         let size = KPICheckpointPart.maximumItems
+        // Rows first, then groups, at most `size` of them together in a part.
         var parts: [(rows: ArraySlice<KPIAggregateRow>, groups: ArraySlice<KPICheckpointGroup>)] = []
-        for start in stride(from: 0, to: rows.count, by: size) { parts.append((rows[start..<min(rows.count, start + size)], [])) }
-        for start in stride(from: 0, to: groups.count, by: size) { parts.append(([], groups[start..<min(groups.count, start + size)])) }
-        if parts.isEmpty { parts.append(([], [])) }
+        var row = 0, group = 0
+        repeat {
+            let rowEnd = min(rows.count, row + size)
+            let groupEnd = min(groups.count, group + size - (rowEnd - row))
+            parts.append((rows[row..<rowEnd], groups[group..<groupEnd]))
+            row = rowEnd
+            group = groupEnd
+        } while row < rows.count || group < groups.count
         let fingerprint = rules.fingerprint
         let count = parts.count
         try store.write { tx in
