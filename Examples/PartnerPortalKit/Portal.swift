@@ -87,7 +87,9 @@ struct Portal: Sendable {
         try PortalReports.extend(&partners)
         PortalManagement.link(from: &partners)
         PortalTranslations.install(into: &partners)
-        try community.storeSite(Portal.withAPITokensLink(Portal.withBuilderLink(partners)))
+        var partnersWithLinks = Portal.withAPITokensLink(Portal.withBuilderLink(partners))
+        partnersWithLinks.groupStaffItems()
+        try community.storeSite(partnersWithLinks)
 
         var help = try SiteTemplate.customerService.makeSite(.init(
             id: "help", name: "Northwind Help Center", urlPrefix: "/help", memberProfileIDs: ["customer", "support", "partner"],

@@ -415,6 +415,31 @@ class Suite:
             check(b.path() == "/partners/my-profile", f"the profile link led to {b.path()}")
         self.session(test)
 
+    def employee_opens_the_staff_menu(self):
+        """An employee's staff pages sit in one drop-down of the main navigation (a details
+        element), so the navigation fits one line at 1280 px; its links lead to the pages."""
+        user = self.persona("cara")
+        password = self.password()
+
+        def test(b):
+            check(b.sign_in("partners", user, password), f"{user} could not sign in")
+            b.driver.set_window_size(1280, 900)
+            b.open("/partners/")
+            rows = b.driver.execute_script(
+                "const items=[...document.querySelectorAll('.ck-nav-wide>ul>li')];"
+                "return new Set(items.map(i=>Math.round(i.getBoundingClientRect().top))).size")
+            check(rows == 1, f"the employee's navigation wraps onto {rows} lines at 1280 px")
+            groups = b.driver.find_elements(By.CSS_SELECTOR, ".ck-nav-wide li.ck-nav-group > details")
+            check(groups, "no staff drop-down in the employee's navigation")
+            approvals = groups[0].find_element(By.CSS_SELECTOR, "a[href='/partners/approvals']")
+            check(not approvals.is_displayed(), "the staff menu is open before it is clicked")
+            groups[0].find_element(By.TAG_NAME, "summary").click()
+            check(approvals.is_displayed(), "clicking the staff menu did not open it")
+            b.driver.save_screenshot(str(self.artifacts / "staff-menu-open.png"))
+            approvals.click()
+            check(b.path() == "/partners/approvals", f"the approvals link led to {b.path()}")
+        self.session(test)
+
     def member_uploads_profile_photo(self):
         user = self.persona("pat")
         password = self.password()
@@ -731,6 +756,7 @@ def main():
         suite.run("partner user registers a lead", suite.partner_registers_lead)
         suite.run("manager sees the lead; another account gets 404", suite.manager_sees_lead_and_other_account_does_not)
         suite.run("member opens the account menu and reaches their profile", suite.account_menu_opens_without_script)
+        suite.run("employee opens the staff menu and reaches approvals", suite.employee_opens_the_staff_menu)
         suite.run("member uploads a profile photo (multipart)", suite.member_uploads_profile_photo)
         suite.run("wrong password refused; repeated failures back off", suite.wrong_password_is_refused_and_backs_off)
         suite.run("password reset end to end", suite.password_reset_end_to_end)

@@ -46,7 +46,7 @@ import Testing
         let page = Self.get(community, as: "cara").body
         let token = KitFixture.token(page)
         #expect(page.contains("Lead registration: Contoso &lt;AG&gt; (Lena Lopez)") && !page.contains("Contoso <AG>"))
-        #expect(page.contains("Fund request: Webinar, 2000 (2026-Q1)"))
+        #expect(page.contains("Fund request: Webinar (2026-Q1) · $2,000.00"))
         #expect(page.contains("Channel review · Pat"))
         #expect(page.contains("name=\"decision\" value=\"approve\"") && page.contains("name=\"decision\" value=\"reject\""))
 

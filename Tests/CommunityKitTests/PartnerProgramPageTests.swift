@@ -38,7 +38,7 @@ import Testing
 
         let page = Self.get(community, "/partners/funds", as: "pat")
         #expect(page.status == 200)
-        #expect(page.body.contains("2026-Q1: 10000 of 10000 available"))
+        #expect(page.body.contains("2026-Q1: $10,000.00 of $10,000.00 available"))
         #expect(page.body.contains("action=\"/partners/_action/requestFunds\""))
 
         let done = Self.post(community, "requestFunds", from: "/partners/funds", as: "pat", ["activity": "Trade show Berlin", "amount": "2500.50"])

@@ -177,6 +177,19 @@ import Testing
         #expect(page.contains("Pat") && !page.contains(">Bo<"))
     }
 
+    /// Points earned in a site by someone who is not (or no longer) its member stay off the
+    /// site's leaderboard; membership is checked per ranked entry, not from the member list.
+    @Test func theLeaderboardListsOnlySiteMembers() throws {
+        let community = try Self.twoSites()
+        _ = try community.engagement.questions.ask(title: "Help question one", body: "x", site: "help", by: "pat")
+        for title in ["Internal question one", "Internal question two", "Internal question three"] {
+            _ = try community.engagement.questions.ask(title: title, body: "x", site: "help", by: "cara")
+        }
+        #expect(try community.engagement.reputation.leaderboard(site: "help").map(\.memberID) == ["cara", "pat"])
+        let page = community.handle(SiteRequest(.get, "/help/", viewer: community.viewer("pat"))).body
+        #expect(page.contains("Pat") && !page.contains("Cara"))
+    }
+
     @Test func groupsIdeasAndFeedsStayInTheirSite() throws {
         let community = try Self.twoSites()
         let group = try community.engagement.groups.create(name: "Help regulars", visibility: .public, site: "help", by: "pat")

@@ -28,8 +28,8 @@ import Testing
 
     @Test func fundRequestsReadGerman() throws {
         let html = try Self.render("community.fundRequests", user: Fixtures.partnerA, locale: "de_DE")
-        for text in ["Marketing-Entwicklungsmittel", "15500 von 20000 verfügbar", "Eingereicht", "Genehmigt", "Abgelehnt", "Zurückgezogen",
-                     "abgerechnet 100", "Mittel beantragen", ">Maßnahme", ">Betrag"] {
+        for text in ["Marketing-Entwicklungsmittel", "15.500,00 $ von 20.000,00 $ verfügbar", "Eingereicht", "Genehmigt", "Abgelehnt", "Zurückgezogen",
+                     "abgerechnet 100,00 $", "2.500,00 $", "Mittel beantragen", ">Maßnahme", ">Betrag"] {
             #expect(html.contains(text), "missing \(text)")
         }
         for english in ["submitted", "approved", "claimed", "available", "Request funds"] { #expect(!html.contains(english), "\(english)") }
@@ -84,8 +84,16 @@ import Testing
     @Test func builtInLevelsAreTranslatedAndAHostsOwnGoesThroughTheSite() throws {
         let html = try Self.render("community.leaderboard", user: Fixtures.partnerA, locale: "ko_KR",
                                    translations: SiteTranslations(["Gast": ["ko": "손님"]]), engagement: Leaders())
-        #expect(html.contains(">챔피언<") && html.contains(">손님<"))
-        #expect(html.contains("<td class=\"ck-num\">5000</td>"))
+        #expect(html.contains(">등급: 챔피언<") && html.contains(">등급: 손님<"))
+        #expect(html.contains("<td class=\"ck-num\">5,000</td>"))
+    }
+
+    /// Three columns (rank, member with their level beneath, points) so the board fits a
+    /// sidebar or a phone; points in the viewer's number format.
+    @Test func theLeaderboardPutsTheLevelUnderTheName() throws {
+        let html = try Self.render("community.leaderboard", user: Fixtures.partnerA, locale: "de_DE", engagement: Leaders())
+        #expect(html.contains(#"<td>지수<br><small class="ck-meta">Stufe: Champion</small></td><td class="ck-num">5.000</td>"#))
+        #expect(html.components(separatedBy: "<th ").count == 4, "rank, member, points")
     }
 
     @Test func anArticleInAnotherLanguageSaysWhichOne() throws {

@@ -20,9 +20,9 @@ struct ApprovalQueueDataProvider: ApprovalQueueProvider {
             let steps = approvals.process(named: request.processName)?.steps ?? []
             let step = steps.indices.contains(request.stepIndex) ? steps[request.stepIndex].name : ""
             return ApprovalSummary(
-                id: request.id.rawValue, process: Self.processTitle(request.processName), item: try Self.describe(request.item, in: reader),
+                id: request.id.rawValue, process: Self.processTitle(request.processName), item: try Self.describe(request.item, in: reader), 
                 step: step, submitter: access.snapshot.user(request.submitterID)?.name ?? "", submitted: request.submittedAt,
-                processKind: Self.processKind(request.processName))
+                processKind: Self.processKind(request.processName), amount: try Self.amount(of: request.item, in: reader))
         }
     }
 
@@ -47,17 +47,24 @@ struct ApprovalQueueDataProvider: ApprovalQueueProvider {
         }
     }
 
-    /// The item in words; its type and id when it is of a kind this adapter does not know or is gone.
+    /// The amount a fund request or claim asks for; `nil` for other items.
+    static func amount(of item: ApprovalItem, in reader: any StoreReader) throws -> Decimal? {
+        if let id = item.id(as: FundRequest.self) { return try reader.value(id)?.amount }
+        if let id = item.id(as: FundClaim.self) { return try reader.value(id)?.amount }
+        return nil
+    }
+
+    /// The item in words (amounts apart, see ``amount(of:in:)``); its type and id when it is of a kind this adapter does not know or is gone.
     static func describe(_ item: ApprovalItem, in reader: any StoreReader) throws -> String {
         if let id = item.id(as: Lead.self), let lead = try reader.value(id) {
             let contact = [lead.firstName, lead.lastName].filter { !$0.isEmpty }.joined(separator: " ")
             return contact.isEmpty ? lead.company : "\(lead.company) (\(contact))"
         }
         if let id = item.id(as: FundRequest.self), let request = try reader.value(id) {
-            return "\(request.activity), \(request.amount) (\(request.period))"
+            return "\(request.activity) (\(request.period))"
         }
         if let id = item.id(as: FundClaim.self), let claim = try reader.value(id) {
-            return "\(claim.amount)"
+            return try reader.value(claim.requestID).map { "\($0.activity) (\($0.period))" } ?? claim.id.rawValue
         }
         if let id = item.id(as: EmployeeRequest.self), let request = try reader.value(id) {
             let days = [request.startDay, request.endDay].compactMap { $0?.description }.joined(separator: " – ")

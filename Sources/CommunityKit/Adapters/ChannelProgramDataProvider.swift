@@ -18,8 +18,8 @@ struct ChannelProgramDataProvider: ChannelProgramProvider {
         guard limit > 0, let user = viewer.user, user.kind == .partner else { return [] }
         return try funds.requests(viewer: user.id).filter { $0.status == .approved && $0.claimed < $0.amount }.prefix(limit).map { request in
             FundRequestSummary(
-                id: request.id.rawValue, activity: request.activity, period: request.period, amount: "\(request.amount)",
-                claimed: "\(request.claimed)", status: request.status.rawValue, requested: request.requestedAt)
+                id: request.id.rawValue, activity: request.activity, period: request.period, amount: request.amount,
+                claimed: request.claimed, status: request.status.rawValue, requested: request.requestedAt)
         }
     }
 
@@ -30,7 +30,7 @@ struct ChannelProgramDataProvider: ChannelProgramProvider {
         return try owned.filter(\.isPartner).sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { account in
             let budget = try reader.value(FundBudget.id(partner: account.id, period: period))
             return ManagedPartnerSummary(
-                id: account.id.rawValue, name: account.name, allocated: "\(budget?.allocated ?? 0)", available: "\(budget?.available ?? 0)")
+                id: account.id.rawValue, name: account.name, allocated: budget?.allocated ?? 0, available: budget?.available ?? 0)
         }
     }
 

@@ -162,10 +162,13 @@ struct EngagementDataProvider: EngagementProvider {
                             level: (try? engagement.reputation.level(of: entry.memberID))??.name ?? "")
             }
         }
-        // Points earned in this site, by the site's current members.
-        let members = try siteMembers().set
+        // Points earned in this site, by the site's current members. Membership is checked
+        // per ranked entry (the standings are few and only the top `limit` members are wanted),
+        // so the first leaderboard after a start never waits for the site's whole member list.
+        let snapshot = access.snapshot
         return try engagement.reputation.leaderboard(site: siteID, limit: .max)
-            .filter { entry in members.contains(entry.memberID) }
+            .lazy
+            .filter { entry in snapshot.user(entry.memberID).map(isSiteMember) ?? false }
             .prefix(limit)
             .map { entry in
                 LeaderEntry(name: name(entry.memberID), points: entry.points,

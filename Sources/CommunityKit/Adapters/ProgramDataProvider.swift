@@ -14,14 +14,14 @@ struct ProgramDataProvider: PartnerProgramProvider {
         guard limit > 0, let user = viewer.user, user.kind == .partner else { return [] }
         return try funds.requests(viewer: user.id).prefix(limit).map { request in
             FundRequestSummary(
-                id: request.id.rawValue, activity: request.activity, period: request.period, amount: "\(request.amount)",
-                claimed: "\(request.claimed)", status: request.status.rawValue, requested: request.requestedAt)
+                id: request.id.rawValue, activity: request.activity, period: request.period, amount: request.amount,
+                claimed: request.claimed, status: request.status.rawValue, requested: request.requestedAt)
         }
     }
 
     func fundBudget(period: String, viewer: Viewer) throws -> FundBudgetSummary? {
         guard let user = viewer.user, user.kind == .partner, let budget = try funds.budget(period: period, viewer: user.id) else { return nil }
-        return FundBudgetSummary(period: budget.period, allocated: "\(budget.allocated)", available: "\(budget.available)")
+        return FundBudgetSummary(period: budget.period, allocated: budget.allocated, available: budget.available)
     }
 
     func leadOffers(viewer: Viewer, limit: Int) throws -> [LeadOfferSummary] {

@@ -1,3 +1,5 @@
+import CommunityModel
+
 /// `community.approvalQueue`: the approval requests the signed-in member may decide now (lead
 /// registrations, fund requests, employee requests…), oldest first, each with a comment field
 /// and Approve and Reject buttons. Guests and non-members see nothing.
@@ -37,7 +39,8 @@ public struct ApprovalQueueComponent: SiteComponent {
         }
         let items: [HTMLNode] = pending.map { approval in
             var children: [HTMLNode] = [
-                .el("h3", text: "\(Self.process(approval, context: context)): \(approval.item)"),
+                .el("h3", text: "\(Self.process(approval, context: context)): \(approval.item)"
+                    + (approval.amount.map { " · " + context.presenter.formatter.currency($0) } ?? "")),
                 .el("p", [.class("ck-meta")], [.text([context.localized(approval.step), approval.submitter].filter { !$0.isEmpty }.joined(separator: " · ") + " · "), Markup.moment(approval.submitted, context: context)]),
             ]
             if let error = Markup.itemError(action: Self.action, item: approval.id, itemField: "request", context: context) {

@@ -32,7 +32,8 @@ public struct FundAllocationComponent: SiteComponent {
                 .fragment([
                     .el("strong", text: partner.name),
                     .el("span", [.class("ck-meta")], text: " · " + context.text("fundAllocation.budget", [
-                        "period": period, "allocated": partner.allocated, "available": partner.available,
+                        "period": period, "allocated": context.presenter.formatter.currency(partner.allocated),
+                        "available": context.presenter.formatter.currency(partner.available),
                     ])),
                 ])
             }, label: title),

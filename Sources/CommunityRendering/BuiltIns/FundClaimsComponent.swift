@@ -38,7 +38,8 @@ public struct FundClaimsComponent: SiteComponent {
             var children: [HTMLNode] = [
                 .el("h3", text: request.activity),
                 .el("p", [.class("ck-meta")], text: context.text("fundClaims.remaining", [
-                    "period": request.period, "amount": request.amount, "claimed": request.claimed,
+                    "period": request.period, "amount": context.presenter.formatter.currency(request.amount),
+                    "claimed": context.presenter.formatter.currency(request.claimed),
                 ])),
             ]
             if let error = Markup.itemError(action: Self.action, item: request.id, itemField: "request", context: context) { children.append(error) }

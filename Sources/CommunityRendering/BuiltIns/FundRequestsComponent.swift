@@ -40,10 +40,12 @@ public struct FundRequestsComponent: SiteComponent {
         guard context.viewer.user?.kind == .partner, context.site.isMember(context.viewer) else { return .empty }
         guard let programs = context.service((any PartnerProgramProvider).self) else { return Markup.unavailable(context) }
         let period = properties.period.isEmpty ? Self.quarter(of: context.clock.now()) : properties.period
+        let formatter = context.presenter.formatter
+        func money(_ amount: Decimal) -> String { formatter.currency(amount) }
         var children: [HTMLNode] = []
         if let budget = try programs.fundBudget(period: period, viewer: context.viewer) {
             children.append(.el("p", [.class("ck-meta")], text: context.text("funds.budget", [
-                "period": budget.period, "available": budget.available, "allocated": budget.allocated])))
+                "period": budget.period, "available": money(budget.available), "allocated": money(budget.allocated)])))
         } else {
             children.append(.el("p", [.class("ck-meta")], text: context.text("funds.noBudget", ["period": period])))
         }
@@ -51,8 +53,8 @@ public struct FundRequestsComponent: SiteComponent {
         children.append(requests.isEmpty ? Markup.empty(context) : Markup.list(requests.map { request in
             .fragment([
                 .el("strong", text: request.activity),
-                .el("span", [.class("ck-meta")], text: " · \(request.period) · \(request.amount) · \(Markup.status(request.status, context: context))"
-                    + (request.claimed == "0" ? "" : " · " + context.text("funds.claimed", ["amount": request.claimed]))),
+                .el("span", [.class("ck-meta")], text: " · \(request.period) · \(money(request.amount)) · \(Markup.status(request.status, context: context))"
+                    + (request.claimed == 0 ? "" : " · " + context.text("funds.claimed", ["amount": money(request.claimed)]))),
             ])
         }, label: context.text("funds.requests")))
         children.append(.el("h3", text: context.text("funds.request")))

@@ -106,33 +106,60 @@ public struct HeaderComponent: SiteComponent {
     /// behind a `details`/`summary` toggle that opens without JavaScript. The stylesheet shows
     /// exactly one of them (the other is `display:none`, so out of the accessibility tree).
     static func navigation(_ menu: NavigationMenu, context: RenderContext) -> HTMLNode {
-        let list = items(menu.items, context: context)
-        return .el("nav", [.class("ck-nav"), HTMLAttribute("aria-label", context.text("nav.main"))], [
-            .el("div", [.class("ck-nav-wide")], [list]),
-            .el("details", [.class("ck-nav-compact")], [.el("summary", text: context.text("nav.menu")), list]),
+        .el("nav", [.class("ck-nav"), HTMLAttribute("aria-label", context.text("nav.main"))], [
+            .el("div", [.class("ck-nav-wide")], [items(menu.items, context: context, groupsAsMenus: true)]),
+            .el("details", [.class("ck-nav-compact")], [.el("summary", text: context.text("nav.menu")), items(menu.items, context: context)]),
         ])
     }
 
-    static func items(_ items: [NavigationMenu.Item], context: RenderContext) -> HTMLNode {
-        let visible = items.filter { item in
-            guard let audience = item.audienceID else { return true }
-            return context.viewerIsIn(audience: audience)
-        }
+    /// A menu's entries as a list. An entry shows when its audience includes the viewer and its
+    /// page is one they may view; an entry with sub-entries (a group) also shows when any of them
+    /// does, its own link first among them. With `groupsAsMenus` (the wide navigation row) a
+    /// group is a `details` drop-down that opens without JavaScript, so a long staff menu takes
+    /// one word of the row; otherwise (the compact menu, the footer) its entries are a nested list.
+    static func items(_ items: [NavigationMenu.Item], context: RenderContext, groupsAsMenus: Bool = false) -> HTMLNode {
         let current = context.currentPath
-        return .el("ul", [], visible.compactMap { item -> HTMLNode? in
-            let url: SafeURL?
-            switch item.target {
-            case .url(let u): url = u
-            case .page(let id):
-                guard let page = context.site.page(id), context.site.mayView(page, viewer: context.viewer) else { return nil }
-                url = context.url(page: id)
+        return .el("ul", [], items.compactMap { item -> HTMLNode? in
+            let link = Self.link(item, context: context, current: current)
+            let label = context.localized(item.label)
+            guard !item.children.isEmpty, case .element(_, _, let entries) = Self.items(item.children, context: context), !entries.isEmpty else {
+                return link.map { .el("li", [], [$0]) }
             }
-            var attributes: [HTMLAttribute] = []
-            if let url { attributes.append(.href(url)) }
-            if url?.string == current { attributes.append(HTMLAttribute("aria-current", "page")) }
-            var nodes: [HTMLNode] = [.el("a", attributes, text: context.localized(item.label))]
-            if !item.children.isEmpty { nodes.append(Self.items(item.children, context: context)) }
-            return .el("li", [], nodes)
+            guard groupsAsMenus else {
+                return .el("li", [], [link ?? .el("span", [.class("ck-nav-label")], text: label), .el("ul", [], entries)])
+            }
+            // The group's own page leads its drop-down; the summary is marked while any of it is the current page.
+            let own: [HTMLNode] = link.map { [.el("li", [], [$0])] } ?? []
+            let holdsCurrent = Self.holdsCurrent(item, context: context, current: current)
+            return .el("li", [.class("ck-nav-group")], [.el("details", [], [
+                .el("summary", holdsCurrent ? [.class("ck-nav-current")] : [], text: label),
+                .el("ul", [], own + entries),
+            ])])
         })
+    }
+
+    /// A menu entry's link, or `nil` when the viewer is outside its audience or may not view its page.
+    private static func link(_ item: NavigationMenu.Item, context: RenderContext, current: String) -> HTMLNode? {
+        if let audience = item.audienceID, !context.viewerIsIn(audience: audience) { return nil }
+        let url: SafeURL?
+        switch item.target {
+        case .url(let u): url = u
+        case .page(let id):
+            guard let page = context.site.page(id), context.site.mayView(page, viewer: context.viewer) else { return nil }
+            url = context.url(page: id)
+        }
+        var attributes: [HTMLAttribute] = []
+        if let url { attributes.append(.href(url)) }
+        if url?.string == current { attributes.append(HTMLAttribute("aria-current", "page")) }
+        return .el("a", attributes, text: context.localized(item.label))
+    }
+
+    /// Whether an entry or one of its sub-entries links to the current page.
+    private static func holdsCurrent(_ item: NavigationMenu.Item, context: RenderContext, current: String) -> Bool {
+        let own: String? = switch item.target {
+        case .url(let u): u.string
+        case .page(let id): context.url(page: id)?.string
+        }
+        return own == current || item.children.contains { holdsCurrent($0, context: context, current: current) }
     }
 }

@@ -1,3 +1,5 @@
+import CommunityModel
+
 /// `community.leaderboard`: members by reputation points.
 public struct LeaderboardComponent: SiteComponent {
     /// Properties.
@@ -25,12 +27,18 @@ public struct LeaderboardComponent: SiteComponent {
         let title = context.localized(properties.title, default: "leaderboard.title")
         guard !leaders.isEmpty else { return Markup.section(title, [Markup.empty(context)]) }
         let rows: [HTMLNode] = leaders.enumerated().map { i, entry in
-            .el("tr", [], [.el("td", text: "\(i + 1)"), .el("td", text: entry.name), .el("td", text: Self.level(entry.level, context: context)),
-                            .el("td", [.class("ck-num")], text: "\(entry.points)")])
+            // The level goes under the name, so three narrow columns fit a sidebar or a phone.
+            let level = Self.level(entry.level, context: context)
+            let member: [HTMLNode] = level.isEmpty ? [.text(entry.name)] : [
+                .text(entry.name), .el("br", []),
+                .el("small", [.class("ck-meta")], text: context.text("leaderboard.levelOf", ["level": level])),
+            ]
+            return .el("tr", [], [.el("td", [.class("ck-num")], text: "\(i + 1)"), .el("td", [], member),
+                                  .el("td", [.class("ck-num")], text: context.presenter.formatter.number(Double(entry.points)))])
         }
-        return Markup.section(title, [Markup.scrollable(.el("table", [], [
-            .el("thead", [], [.el("tr", [], ["leaderboard.rank", "leaderboard.member", "leaderboard.level", "leaderboard.points"].map { key -> HTMLNode in
-                .el("th", [HTMLAttribute("scope", "col")] + (key == "leaderboard.points" ? [.class("ck-num")] : []), text: context.text(UIStringKey(key)))
+        return Markup.section(title, [Markup.scrollable(.el("table", [.class("ck-leaderboard")], [
+            .el("thead", [], [.el("tr", [], ["leaderboard.rank", "leaderboard.member", "leaderboard.points"].map { key -> HTMLNode in
+                .el("th", [HTMLAttribute("scope", "col")] + (key == "leaderboard.member" ? [] : [.class("ck-num")]), text: context.text(UIStringKey(key)))
             })]),
             .el("tbody", [], rows),
         ]), label: title)])

@@ -14,13 +14,18 @@ public struct ApprovalSummary: Sendable, Hashable {
     public var submitter: String
     /// When it was submitted.
     public var submitted: Date
+    /// The amount asked for (a fund request or claim), in the org's currency; the queue formats
+    /// it for the viewer. `nil` when the item has none.
+    public var amount: Decimal?
     /// The built-in process it belongs to, named in the viewer's language; `nil` shows ``process``.
     public var processKind: ApprovalProcessKind?
 
     /// A summary.
     public init(
-        id: String, process: String, item: String, step: String, submitter: String, submitted: Date, processKind: ApprovalProcessKind? = nil
+        id: String, process: String, item: String, step: String, submitter: String, submitted: Date, processKind: ApprovalProcessKind? = nil,
+        amount: Decimal? = nil
     ) {
+        self.amount = amount
         self.processKind = processKind
         self.id = id
         self.process = process

@@ -8,17 +8,17 @@ public struct FundRequestSummary: Sendable, Hashable {
     public var activity: String
     /// The budget period it draws on.
     public var period: String
-    /// The amount requested, formatted.
-    public var amount: String
-    /// The amount claimed so far, formatted.
-    public var claimed: String
+    /// The amount requested, in the org's currency (the component formats it for the viewer).
+    public var amount: Decimal
+    /// The amount claimed so far, in the org's currency.
+    public var claimed: Decimal
     /// `submitted`, `approved`, `rejected` or `recalled`.
     public var status: String
     /// When it was requested.
     public var requested: Date
 
     /// A summary.
-    public init(id: String, activity: String, period: String, amount: String, claimed: String, status: String, requested: Date) {
+    public init(id: String, activity: String, period: String, amount: Decimal, claimed: Decimal, status: String, requested: Date) {
         self.id = id
         self.activity = activity
         self.period = period

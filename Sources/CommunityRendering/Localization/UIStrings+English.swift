@@ -182,6 +182,7 @@ extension UIStrings {
         "leaderboard.rank": "Rank",
         "leaderboard.member": "Member",
         "leaderboard.level": "Level",
+        "leaderboard.levelOf": "Level: {level}",
         "leaderboard.points": "Points",
         "members.title": "Members",
         "profile.title": "Title",

@@ -168,6 +168,7 @@ extension UIStrings {
         "leaderboard.rank": "Rang",
         "leaderboard.member": "Mitglied",
         "leaderboard.level": "Stufe",
+        "leaderboard.levelOf": "Stufe: {level}",
         "leaderboard.points": "Punkte",
         "members.title": "Mitglieder",
         "profile.title": "Position",

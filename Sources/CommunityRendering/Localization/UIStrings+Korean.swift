@@ -168,6 +168,7 @@ extension UIStrings {
         "leaderboard.rank": "순위",
         "leaderboard.member": "회원",
         "leaderboard.level": "등급",
+        "leaderboard.levelOf": "등급: {level}",
         "leaderboard.points": "점수",
         "members.title": "회원",
         "profile.title": "직함",

@@ -13,11 +13,11 @@ struct FakeSiteForms: PartnerProgramProvider, EmployeePortalProvider, ApprovalQu
 
     func fundRequests(viewer: Viewer, limit: Int) throws -> [FundRequestSummary] {
         FundRequestSummary.statuses.map {
-            FundRequestSummary(id: "f-" + $0, activity: text, period: "2026-Q4", amount: "2500", claimed: "100", status: $0, requested: moment)
+            FundRequestSummary(id: "f-" + $0, activity: text, period: "2026-Q4", amount: 2500, claimed: 100, status: $0, requested: moment)
         }
     }
     func fundBudget(period: String, viewer: Viewer) throws -> FundBudgetSummary? {
-        period == "none" ? nil : FundBudgetSummary(period: period, allocated: "20000", available: "15500")
+        period == "none" ? nil : FundBudgetSummary(period: period, allocated: 20000, available: 15500)
     }
     func leadOffers(viewer: Viewer, limit: Int) throws -> [LeadOfferSummary] {
         [LeadOfferSummary(leadID: "L-1", company: nil, contact: nil, expires: moment), LeadOfferSummary(leadID: "L-2", company: text, contact: text, expires: moment)]
