@@ -122,7 +122,8 @@ let package = Package(
             path: "Benchmarks/StoreBenchmark"
         ),
         .executableTarget(
-            name: "ReportBenchmark", dependencies: ["CommunityAnalytics", "CommunityModel", "CommunityAccess", "SharingWorkload"],
+            name: "ReportBenchmark",
+            dependencies: ["CommunityAnalytics", "CommunityModel", "CommunityAccess", "CommunityEngagement", "SharingWorkload"],
             path: "Benchmarks/ReportBenchmark"
         ),
         .executableTarget(

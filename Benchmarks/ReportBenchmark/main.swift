@@ -1,5 +1,6 @@
 import CommunityAccess
 import CommunityAnalytics
+import CommunityEngagement
 import CommunityModel
 import Foundation
 import SharingWorkload
@@ -13,7 +14,10 @@ import SharingWorkload
 // six-component dashboard; and the agreement of the engine with the plain reference evaluation
 // (ReportReference) on every report of the run for a sample of users. With --json, the last line
 // is one JSON object with `agreement`, `summary_internal_p50_ms`, `summary_partner_p50_ms`,
-// `dashboard_p50_ms` and `aggregate_update_us` (null: the KPI aggregates are not on this branch).
+// `dashboard_p50_ms` and `aggregate_update_us`: what keeping the community KPIs' daily aggregates
+// (CommunityEngagement's KPIAggregator, loaded from the same store) current costs per change, for
+// --kpi-changes updates of the workload's cases, opportunities and users fed one at a time
+// (`aggregate_update_cpu_us` is the same in this thread's CPU time).
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -28,6 +32,7 @@ guard let scale = WorkloadScale.named(scaleName) else {
 let repeats = max(3, option("--repeats").flatMap(Int.init) ?? 21)
 let seed = option("--seed").flatMap(Int.init) ?? 1
 let agreementUsers = max(0, option("--agreement-users").flatMap(Int.init) ?? 4)
+let kpiChanges = max(1, option("--kpi-changes").flatMap(Int.init) ?? 200_000)
 let clock = ContinuousClock()
 func milliseconds(_ d: Duration) -> Double { Double(d.components.seconds) * 1_000 + Double(d.components.attoseconds) / 1e15 }
 func p50(_ values: [Double]) -> Double {
@@ -158,6 +163,62 @@ for definition in [summary] + reports.map(\.1) {
 }
 let agreement = compared == 0 ? 0 : Double(agreed) / Double(compared)
 
+// Keeping the KPI aggregates current: the aggregator loads the same store, then gets changes of
+// its cases (status and opening date), opportunities (stage and amount) and users, one at a time.
+func threadCPUMicros() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) * 1e6 + Double(ts.tv_nsec) / 1e3
+}
+let kpiLoadStart = clock.now
+let aggregator = KPIAggregator(clock: ManualClock(now))
+try aggregator.load(store.snapshot())
+let kpiLoad = milliseconds(clock.now - kpiLoadStart)
+let kpiCases = try store.snapshot().all(Case.self).map(\.value)
+let kpiOpportunities = try store.snapshot().all(Opportunity.self).map(\.value)
+let kpiUsers = try store.snapshot().all(User.self).map(\.value)
+var kpiSequence = store.snapshot().sequence
+var kpiChangeList: [Change] = []
+kpiChangeList.reserveCapacity(kpiChanges)
+var mix: UInt64 = 0x5EED
+for n in 0..<kpiChanges {
+    mix &+= 0x9E37_79B9_7F4A_7C15
+    var h = mix
+    h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    h ^= h >> 27
+    kpiSequence += 1
+    let entity: any Entity
+    switch n % 4 {
+    case 0, 1:
+        guard !kpiCases.isEmpty else { continue }
+        var c = kpiCases[Int(h % UInt64(kpiCases.count))]
+        c.status = statuses[Int((h >> 20) % UInt64(statuses.count))]
+        c.createdAt = now.addingTimeInterval(-Double((h >> 24) % 730) * 86_400)
+        entity = c
+    case 2:
+        guard !kpiOpportunities.isEmpty else { continue }
+        var o = kpiOpportunities[Int(h % UInt64(kpiOpportunities.count))]
+        let stages = ["Prospecting", "Proposal", "Negotiation", "Closed Won", "Closed Lost"]
+        o.fields.stage = stages[Int((h >> 20) % 5)]
+        o.fields.amount = Decimal(Int((h >> 24) % 100_000))
+        entity = o
+    default:
+        guard !kpiUsers.isEmpty else { continue }
+        var u = kpiUsers[Int(h % UInt64(kpiUsers.count))]
+        u.isActive = (h >> 20) % 10 != 0
+        entity = u
+    }
+    func change<E: Entity>(_ e: E) -> Change {
+        Change(sequence: kpiSequence, transaction: kpiSequence, entityType: E.entityType, id: e.id.rawValue, kind: .updated, version: 2, entity: e)
+    }
+    kpiChangeList.append(change(entity))
+}
+let kpiCPUStart = threadCPUMicros()
+let kpiStart = clock.now
+for change in kpiChangeList { aggregator.aggregateUpdate([change]) }
+let aggregateUpdateMicros = milliseconds(clock.now - kpiStart) * 1_000 / Double(max(1, kpiChangeList.count))
+let aggregateUpdateCPUMicros = (threadCPUMicros() - kpiCPUStart) / Double(max(1, kpiChangeList.count))
+
 let internalP50 = p50(internalTimes), partnerP50 = p50(partnerTimes), dashboardP50 = p50(dashboardTimes)
 do {
     print(String(format: "summary (cases by status × priority, last 90 days) as %@ (reads %d cases): p50 %.2f ms (target < 100)",
@@ -165,10 +226,12 @@ do {
     print(String(format: "summary as partner %@ (reads %d cases): p50 %.2f ms (target < 100)", partner.rawValue, partnerCases, partnerP50))
     print(String(format: "dashboard of %d components as %@: p50 %.2f ms (target < 300)", tiles.count, internalReader.rawValue, dashboardP50))
     print(String(format: "agreement with the reference: %d of %d report runs (%.1f%%)", agreed, compared, agreement * 100))
-    print("aggregate_update_us: not measured (the KPI aggregates are not on this branch)")
+    print(String(format: "KPI aggregates: loaded in %.0f ms; %d changes at %.3f µs each (wall), %.3f µs of CPU time (target < 5)",
+                 kpiLoad, kpiChangeList.count, aggregateUpdateMicros, aggregateUpdateCPUMicros))
 }
 if json {
     func number(_ value: Double) -> String { String(format: "%.3f", value) }
     print("{\"agreement\":\(number(agreement)),\"summary_internal_p50_ms\":\(number(internalP50)),\"summary_partner_p50_ms\":\(number(partnerP50)),"
-        + "\"dashboard_p50_ms\":\(number(dashboardP50)),\"aggregate_update_us\":null}")
+        + "\"dashboard_p50_ms\":\(number(dashboardP50)),\"aggregate_update_us\":\(number(aggregateUpdateMicros)),"
+        + "\"aggregate_update_cpu_us\":\(number(aggregateUpdateCPUMicros))}")
 }

@@ -73,6 +73,20 @@ import Testing
         #expect(try kpis("help").figure("adoption.members.internal")?.value == 0)
     }
 
+    @Test func commentsAndFlagsCountInTheSiteOfWhatTheyAreAbout() throws {
+        let partnerPost = try community.engagement.feeds.post(PostDraft(parent: .member("pat"), body: "Deal desk hours?", site: "partners"), by: "pat")
+        let helpPost = try community.engagement.feeds.post(PostDraft(parent: .member("pat"), body: "Printer jams", site: "help"), by: "pat")
+        try community.engagement.feeds.comment(on: .item(partnerPost.id), body: "Same here", by: "pat")
+        try community.engagement.feeds.comment(on: .item(helpPost.id), body: "Me too", by: "pat")
+        try community.engagement.moderation.flag(.item(partnerPost.id), reason: "Spam", by: "mia")
+        #expect(try kpis("partners").figure("engagement.comments")?.value == 1)
+        #expect(try kpis("help").figure("engagement.comments")?.value == 1)
+        #expect(try kpis(nil).figure("engagement.comments")?.value == 2)
+        #expect(try kpis("partners").figure("moderation.flagged")?.value == 1)
+        #expect(try kpis("help").figure("moderation.flagged")?.value == 0)
+        #expect(try kpis(nil).figure("moderation.flagged")?.value == 1)
+    }
+
     @Test func signingInThroughASiteCountsASignInAndAnActiveMember() throws {
         try community.identity.setPassword(Self.password, for: "pat")
         let browser = Browser(community)

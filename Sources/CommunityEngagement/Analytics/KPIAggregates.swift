@@ -1,47 +1,71 @@
 /// The daily aggregates: counters and sample multisets per site and UTC day, with the reads
 /// the KPI report makes (totals, breakdowns, medians, distinct keys, daily series).
 ///
+/// Cells live in one flat dictionary under a packed integer key (``KPICell``): the site and the
+/// breakdown key are interned once, so updating a cell hashes two machine words, never a
+/// string, and facts already packed (``KPIPackedFact``) are applied or taken away without
+/// touching a string at all.
+///
 /// A value: ``KPIAggregator`` hands out copies, so reads never wait for updates. Entries that
-/// drop to zero are removed, so two aggregates of the same facts compare equal however they
-/// were reached.
+/// drop to zero are removed, and equality compares what the cells mean (sites and keys by
+/// name), so two aggregates of the same facts compare equal however they were reached.
 public struct KPIAggregates: Sendable, Equatable {
-    struct Bucket: Hashable, Sendable {
-        var site: String?
-        var day: Int32?
-    }
-
-    struct Cell: Hashable, Sendable {
-        var metric: KPIMetric
-        var key: String
-    }
-
-    private(set) var counts: [Bucket: [Cell: Int64]] = [:]
-    private(set) var samples: [Bucket: [KPIMetric: [Int64: Int64]]] = [:]
+    /// Interned sites (`0` is "no site") and breakdown keys (`0` is the empty key).
+    private(set) var siteNames: [String] = [""]
+    private(set) var keyNames: [String] = [""]
+    private var siteIDs: [String: UInt32] = [:]
+    private var keyIDs: [String: UInt32] = ["": 0]
+    /// Counter cells: the sum of a metric for a site, day and key.
+    private(set) var counts: [KPICell: Int64] = [:]
+    /// Sample cells: how many times a value was seen (the key word holds the value).
+    private(set) var samples: [KPICell: Int64] = [:]
 
     /// No facts.
     public init() {}
 
+    // MARK: Updating
+
+    /// The packed form of a fact, interning its site and key.
+    public mutating func pack(_ fact: KPIFact) -> KPIPackedFact {
+        var site: UInt32 = 0
+        if let name = fact.site { site = internSite(name) }
+        let metric = fact.metric
+        if metric.isSample {
+            return KPIPackedFact(cell: KPICell(site: site, day: fact.day, metric: metric, word: UInt64(bitPattern: fact.value)), value: 1, isSample: true)
+        }
+        let key = fact.key.isEmpty ? 0 : internKey(fact.key)
+        return KPIPackedFact(cell: KPICell(site: site, day: fact.day, metric: metric, word: UInt64(key)), value: fact.value, isSample: false)
+    }
+
+    /// Packs several facts, dropping counters of zero (they change nothing).
+    public mutating func pack(_ facts: [KPIFact]) -> [KPIPackedFact] {
+        var out: [KPIPackedFact] = []
+        out.reserveCapacity(facts.count)
+        for fact in facts where fact.value != 0 || fact.metric.isSample { out.append(pack(fact)) }
+        return out
+    }
+
+    /// Adds (`sign` 1) or takes away (`sign` -1) one packed fact.
+    public mutating func apply(_ fact: KPIPackedFact, sign: Int64) {
+        let delta = sign &* fact.value
+        guard delta != 0 else { return }
+        if fact.isSample {
+            Self.add(delta, at: fact.cell, in: &samples)
+        } else {
+            Self.add(delta, at: fact.cell, in: &counts)
+        }
+    }
+
+    /// Adds or takes away several packed facts.
+    public mutating func apply(_ facts: [KPIPackedFact], sign: Int64) {
+        for fact in facts { apply(fact, sign: sign) }
+    }
+
     /// Adds (`sign` 1) or takes away (`sign` -1) one fact.
     public mutating func apply(_ fact: KPIFact, sign: Int64) {
-        let bucket = Bucket(site: fact.site, day: fact.day)
-        if fact.metric.isSample {
-            var byMetric = samples.removeValue(forKey: bucket) ?? [:]
-            var multiset = byMetric.removeValue(forKey: fact.metric) ?? [:]
-            let count = (multiset[fact.value] ?? 0) &+ sign
-            multiset[fact.value] = count == 0 ? nil : count
-            if !multiset.isEmpty { byMetric[fact.metric] = multiset }
-            if !byMetric.isEmpty { samples[bucket] = byMetric }
-        } else {
-            guard fact.value != 0 else { return }
-            let cell = Cell(metric: fact.metric, key: fact.key)
-            let total = counts[bucket, default: [:]][cell, default: 0] &+ sign &* fact.value
-            if total == 0 {
-                counts[bucket]?[cell] = nil
-                if counts[bucket]?.isEmpty == true { counts[bucket] = nil }
-            } else {
-                counts[bucket, default: [:]][cell] = total
-            }
-        }
+        guard fact.value != 0 || fact.metric.isSample else { return }
+        let packed = pack(fact)
+        apply(packed, sign: sign)
     }
 
     /// Adds or takes away several facts.
@@ -49,64 +73,112 @@ public struct KPIAggregates: Sendable, Equatable {
         for fact in facts { apply(fact, sign: sign) }
     }
 
-    private func matches(_ bucket: Bucket, _ scope: KPIScope, _ days: ClosedRange<Int32>) -> Bool {
-        guard scope.includes(bucket.site) else { return false }
-        guard let day = bucket.day else { return true }  // state counts whatever the range
+    private static func add(_ delta: Int64, at cell: KPICell, in table: inout [KPICell: Int64]) {
+        // One lookup: the entry is changed in place, and removed when it reaches zero.
+        let index = table.index(forKey: cell)
+        if let index {
+            let total = table.values[index] &+ delta
+            if total == 0 {
+                table.remove(at: index)
+            } else {
+                table.values[index] = total
+            }
+        } else {
+            table[cell] = delta
+        }
+    }
+
+    private mutating func internSite(_ site: String) -> UInt32 {
+        if let id = siteIDs[site] { return id }
+        let id = UInt32(truncatingIfNeeded: siteNames.count)
+        siteNames.append(site)
+        siteIDs[site] = id
+        return id
+    }
+
+    private mutating func internKey(_ key: String) -> UInt32 {
+        if let id = keyIDs[key] { return id }
+        let id = UInt32(truncatingIfNeeded: keyNames.count)
+        keyNames.append(key)
+        keyIDs[key] = id
+        return id
+    }
+
+    // MARK: Reading
+
+    /// What a scope admits, as interned site ids: `nil` admits every site.
+    private func admitted(_ scope: KPIScope) -> (UInt32, UInt32?)? {
+        switch scope {
+        case .allSites: nil
+        case .site(let id): (0, siteIDs[id])
+        }
+    }
+
+    private func matches(_ cell: KPICell, _ metric: UInt8, _ sites: (UInt32, UInt32?)?, _ days: ClosedRange<Int32>) -> Bool {
+        guard cell.metricOrdinal == metric else { return false }
+        if let sites {
+            let site = cell.site
+            guard site == sites.0 || site == sites.1 else { return false }
+        }
+        guard let day = cell.day else { return true }  // state counts whatever the range
         return days.contains(day)
+    }
+
+    private func key(_ cell: KPICell) -> String {
+        let index = Int(truncatingIfNeeded: cell.word)
+        return keyNames.indices.contains(index) ? keyNames[index] : ""
     }
 
     /// The sum of a counter over a scope and days (state metrics ignore the days).
     public func total(_ metric: KPIMetric, scope: KPIScope, days: ClosedRange<Int32>) -> Int64 {
+        let m = metric.ordinal, sites = admitted(scope)
         var sum: Int64 = 0
-        for (bucket, cells) in counts where matches(bucket, scope, days) {
-            for (cell, value) in cells where cell.metric == metric { sum &+= value }
-        }
+        for (cell, value) in counts where matches(cell, m, sites, days) { sum &+= value }
         return sum
     }
 
     /// A counter's sums by key over a scope and days.
     public func breakdown(_ metric: KPIMetric, scope: KPIScope, days: ClosedRange<Int32>) -> [String: Int64] {
+        let m = metric.ordinal, sites = admitted(scope)
+        var byKey: [UInt64: Int64] = [:]
+        for (cell, value) in counts where matches(cell, m, sites, days) { byKey[cell.word, default: 0] &+= value }
         var out: [String: Int64] = [:]
-        for (bucket, cells) in counts where matches(bucket, scope, days) {
-            for (cell, value) in cells where cell.metric == metric { out[cell.key, default: 0] &+= value }
-        }
+        for (word, value) in byKey where value != 0 { out[key(KPICell(packed: 0, word: word)), default: 0] &+= value }
         return out.filter { $0.value != 0 }
     }
 
     /// A counter's sums by day (days without any are left out).
     public func daily(_ metric: KPIMetric, scope: KPIScope, days: ClosedRange<Int32>) -> [Int32: Int64] {
+        let m = metric.ordinal, sites = admitted(scope)
         var out: [Int32: Int64] = [:]
-        for (bucket, cells) in counts where matches(bucket, scope, days) {
-            guard let day = bucket.day else { continue }
-            for (cell, value) in cells where cell.metric == metric { out[day, default: 0] &+= value }
+        for (cell, value) in counts where matches(cell, m, sites, days) {
+            guard let day = cell.day else { continue }
+            out[day, default: 0] &+= value
         }
         return out
     }
 
     /// The keys with a positive count of a metric over a scope and days (for active members).
     public func distinctKeys(_ metric: KPIMetric, scope: KPIScope, days: ClosedRange<Int32>) -> Set<String> {
-        var out: Set<String> = []
-        for (bucket, cells) in counts where matches(bucket, scope, days) {
-            for (cell, value) in cells where cell.metric == metric && value > 0 { out.insert(cell.key) }
-        }
-        return out
+        let m = metric.ordinal, sites = admitted(scope)
+        var words: Set<UInt64> = []
+        for (cell, value) in counts where value > 0 && matches(cell, m, sites, days) { words.insert(cell.word) }
+        return Set(words.map { key(KPICell(packed: 0, word: $0)) })
     }
 
     /// How many samples of a sample metric fall in a scope and days.
     public func sampleCount(_ metric: KPIMetric, scope: KPIScope, days: ClosedRange<Int32>) -> Int64 {
+        let m = metric.ordinal, sites = admitted(scope)
         var n: Int64 = 0
-        for (bucket, metrics) in samples where matches(bucket, scope, days) {
-            for (_, count) in metrics[metric] ?? [:] { n &+= count }
-        }
+        for (cell, count) in samples where matches(cell, m, sites, days) { n &+= count }
         return n
     }
 
     /// The median (the lower middle for an even count) of a sample metric; `nil` without samples.
     public func median(_ metric: KPIMetric, scope: KPIScope, days: ClosedRange<Int32>) -> Int64? {
+        let m = metric.ordinal, sites = admitted(scope)
         var merged: [Int64: Int64] = [:]
-        for (bucket, metrics) in samples where matches(bucket, scope, days) {
-            for (value, count) in metrics[metric] ?? [:] { merged[value, default: 0] &+= count }
-        }
+        for (cell, count) in samples where matches(cell, m, sites, days) { merged[Int64(bitPattern: cell.word), default: 0] &+= count }
         let n = merged.values.reduce(0, &+)
         guard n > 0 else { return nil }
         let target = (n - 1) / 2
@@ -120,6 +192,57 @@ public struct KPIAggregates: Sendable, Equatable {
 
     /// The sites (non-`nil`) with any fact, sorted.
     public var sites: [String] {
-        Set(counts.keys.compactMap(\.site)).union(samples.keys.compactMap(\.site)).sorted()
+        var ids: Set<UInt32> = []
+        for cell in counts.keys { ids.insert(cell.site) }
+        for cell in samples.keys { ids.insert(cell.site) }
+        ids.remove(0)
+        return ids.compactMap { siteNames.indices.contains(Int($0)) ? siteNames[Int($0)] : nil }.sorted()
+    }
+
+    /// A packed fact spelled out again (site and key by name).
+    public func fact(_ packed: KPIPackedFact) -> KPIFact {
+        let row = row(packed.cell, value: packed.value, sample: packed.isSample)
+        return KPIFact(site: row.site, day: row.day, metric: row.metric, key: row.key, value: row.sample ?? row.value)
+    }
+
+    // MARK: Rows
+
+    /// Every non-zero cell as a row naming its site and key: what a checkpoint stores, and what
+    /// equality compares.
+    public var rows: [KPIAggregateRow] {
+        var out: [KPIAggregateRow] = []
+        out.reserveCapacity(counts.count + samples.count)
+        for (cell, value) in counts { out.append(row(cell, value: value, sample: false)) }
+        for (cell, count) in samples { out.append(row(cell, value: count, sample: true)) }
+        return out
+    }
+
+    private func row(_ cell: KPICell, value: Int64, sample: Bool) -> KPIAggregateRow {
+        let siteIndex = Int(cell.site)
+        let site: String? = cell.site == 0 || !siteNames.indices.contains(siteIndex) ? nil : siteNames[siteIndex]
+        let metric = KPIMetric.byOrdinal.indices.contains(Int(cell.metricOrdinal)) ? KPIMetric.byOrdinal[Int(cell.metricOrdinal)] : .posts
+        if sample {
+            return KPIAggregateRow(site: site, day: cell.day, metric: metric, key: "", sample: Int64(bitPattern: cell.word), value: value)
+        }
+        return KPIAggregateRow(site: site, day: cell.day, metric: metric, key: key(cell), sample: nil, value: value)
+    }
+
+    /// Aggregates holding exactly these rows (rows of the same cell add up).
+    public init(rows: [KPIAggregateRow]) {
+        for row in rows {
+            if row.metric.isSample {
+                let fact = KPIFact(site: row.site, day: row.day, metric: row.metric, value: row.sample ?? 0)
+                let packed = pack(fact)
+                apply(KPIPackedFact(cell: packed.cell, value: row.value, isSample: true), sign: 1)
+            } else {
+                apply(KPIFact(site: row.site, day: row.day, metric: row.metric, key: row.key, value: row.value), sign: 1)
+            }
+        }
+    }
+
+    /// Equal when every cell holds the same value, whatever order sites and keys were interned in.
+    public static func == (lhs: KPIAggregates, rhs: KPIAggregates) -> Bool {
+        guard lhs.counts.count == rhs.counts.count, lhs.samples.count == rhs.samples.count else { return false }
+        return Set(lhs.rows) == Set(rhs.rows)
     }
 }

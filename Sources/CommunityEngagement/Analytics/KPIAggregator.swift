@@ -11,18 +11,27 @@ import Synchronization
 /// finish. ``reference(from:events:rules:)`` rebuilds the same aggregates from scratch; tests
 /// compare the two.
 public final class KPIAggregator: Sendable {
+    /// A grouped entity as the aggregator holds it: read, or known only by key since a
+    /// checkpoint was restored (read from the store when its group is next recomputed).
+    private enum Slot: Sendable {
+        case read(any Entity)
+        case unread
+    }
+
     private struct State: Sendable {
         var aggregates = KPIAggregates()
         var groupOf: [String: String] = [:]
-        var members: [String: [String: any Entity]] = [:]
-        var contributions: [String: [KPIFact]] = [:]
+        var members: [String: [String: Slot]] = [:]
+        var contributions: [String: [KPIPackedFact]] = [:]
         var sequence: UInt64 = 0
         var loaded = false
+        var restored = false
     }
 
     /// The rules facts are derived with.
     public let rules: KPIRules
     private let clock: any WallClock
+    private let source: (any Store)?
     private let state = Mutex(State())
     private let observation = Mutex<StoreObservation?>(nil)
 
@@ -30,18 +39,31 @@ public final class KPIAggregator: Sendable {
     public init(rules: KPIRules = KPIRules(), clock: any WallClock = SystemClock()) {
         self.rules = rules
         self.clock = clock
+        source = nil
     }
 
-    /// An aggregator that loads the store's current state once and then follows its change feed.
+    private init(rules: KPIRules, clock: any WallClock, source: any Store) {
+        self.rules = rules
+        self.clock = clock
+        self.source = source
+    }
+
+    /// An aggregator that starts from the store's checkpoint (``checkpoint(to:)``) when there
+    /// is a usable one, replaying the changes committed since, and otherwise loads every entity
+    /// the KPIs read once; then it follows the store's change feed.
     ///
     /// - Throws: the store's error when the first read fails.
     public static func following(_ store: any Store, rules: KPIRules = KPIRules(), clock: any WallClock) throws -> KPIAggregator {
-        let aggregator = KPIAggregator(rules: rules, clock: clock)
+        let aggregator = KPIAggregator(rules: rules, clock: clock, source: store)
         let observation = store.observe { [weak aggregator] changes in aggregator?.aggregateUpdate(changes) }
         aggregator.observation.withLock { $0 = observation }
-        try aggregator.load(store.snapshot())
+        let snapshot = store.snapshot()
+        if try !aggregator.restore(from: snapshot, feed: store) { try aggregator.load(snapshot) }
         return aggregator
     }
+
+    /// Whether the aggregates came from a checkpoint rather than from reading every entity.
+    public var restoredFromCheckpoint: Bool { state.withLock { $0.restored } }
 
     deinit { observation.withLock { $0?.cancel() } }
 
@@ -57,16 +79,16 @@ public final class KPIAggregator: Sendable {
             for entity in entities {
                 let key = Self.key(type(of: entity).entityType, Self.rawID(entity))
                 guard KPIRules.groupedTypes.contains(type(of: entity).entityType) else {
-                    let facts = rules.facts(of: [entity])
+                    let facts = state.aggregates.pack(rules.facts(of: [entity]))
                     state.aggregates.apply(facts, sign: 1)
                     if !facts.isEmpty { state.contributions[key] = facts }
                     continue
                 }
                 let group = KPIRules.group(of: entity)
                 state.groupOf[key] = group
-                state.members[group, default: [:]][key] = entity
+                state.members[group, default: [:]][key] = .read(entity)
             }
-            for group in state.members.keys { recompute(group, in: &state) }
+            for group in state.members.keys { recompute(group, in: &state, reader: snapshot) }
             state.sequence = snapshot.sequence
             state.loaded = true
         }
@@ -122,6 +144,123 @@ public final class KPIAggregator: Sendable {
         return aggregates
     }
 
+    // MARK: Checkpoints
+
+    /// Writes the aggregates, with each entity group's facts and members, to `store` as
+    /// ``KPICheckpointPart`` entities in one transaction (replacing the previous checkpoint),
+    /// so ``following(_:rules:clock:)`` can start from them instead of reading every entity.
+    /// Updates wait only while the state is copied, not while it is written.
+    ///
+    /// - Returns: how many parts were written.
+    /// - Throws: the store's error; nothing is written then.
+    @discardableResult
+    public func checkpoint(to store: any Store) throws -> Int {
+        let (aggregates, contributions, members, sequence) = state.withLock { state in
+            (state.aggregates, state.contributions, state.members.mapValues { Array($0.keys) }, state.sequence)
+        }
+        let rows = aggregates.rows.sorted { ($0.metric.ordinal, $0.day ?? .min, $0.site ?? "", $0.key) < ($1.metric.ordinal, $1.day ?? .min, $1.site ?? "", $1.key) }
+        var groups: [KPICheckpointGroup] = []
+        groups.reserveCapacity(contributions.count)
+        for key in Set(contributions.keys).union(members.keys).sorted() {
+            let facts = (contributions[key] ?? []).map(aggregates.fact)
+            groups.append(KPICheckpointGroup(key: key, members: (members[key] ?? []).sorted(), facts: facts))
+        }
+        let size = KPICheckpointPart.maximumItems
+        // Rows first, then groups, at most `size` of them together in a part.
+        var parts: [(rows: ArraySlice<KPIAggregateRow>, groups: ArraySlice<KPICheckpointGroup>)] = []
+        var row = 0, group = 0
+        repeat {
+            let rowEnd = min(rows.count, row + size)
+            let groupEnd = min(groups.count, group + size - (rowEnd - row))
+            parts.append((rows[row..<rowEnd], groups[group..<groupEnd]))
+            row = rowEnd
+            group = groupEnd
+        } while row < rows.count || group < groups.count
+        let fingerprint = rules.fingerprint
+        let count = parts.count
+        try store.write { tx in
+            let previous = try tx.value(KPICheckpointPart.id(0))?.parts ?? 0
+            for (number, part) in parts.enumerated() {
+                try tx.put(KPICheckpointPart(number: number, sequence: sequence, parts: count, rulesFingerprint: fingerprint,
+                                             rows: Array(part.rows), groups: Array(part.groups)))
+            }
+            for number in count..<max(count, previous) { try tx.delete(KPICheckpointPart.id(number)) }
+        }
+        return count
+    }
+
+    /// Starts from the checkpoint in `snapshot`, replaying the feed's changes after it; `false`
+    /// (and nothing changed) when there is none, it was written under other rules, a part is
+    /// missing, or the feed no longer holds every change since.
+    private func restore(from snapshot: any StoreReader, feed store: any Store) throws -> Bool {
+        guard let head = try snapshot.value(KPICheckpointPart.id(0)), head.rulesFingerprint == rules.fingerprint,
+              head.sequence <= snapshot.sequence, head.parts >= 1
+        else { return false }
+        var parts = [head]
+        for number in 1..<max(1, head.parts) {
+            guard let part = try snapshot.value(KPICheckpointPart.id(number)), part.sequence == head.sequence, part.parts == head.parts
+            else { return false }
+            parts.append(part)
+        }
+        var replay: [Change] = []
+        if head.sequence < snapshot.sequence {
+            let needed = snapshot.sequence - head.sequence
+            guard needed <= UInt64(Int.max), let changes = try? store.changes(after: head.sequence, limit: Int(needed)) else { return false }
+            guard changes.count == Int(needed), changes.first?.sequence == head.sequence + 1, changes.last?.sequence == snapshot.sequence
+            else { return false }
+            replay = changes
+        }
+        state.withLock { state in
+            state = State()
+            state.aggregates = KPIAggregates(rows: parts.flatMap(\.rows))
+            for part in parts {
+                for group in part.groups {
+                    let facts = state.aggregates.pack(group.facts)
+                    if !facts.isEmpty { state.contributions[group.key] = facts }
+                    guard !group.members.isEmpty else { continue }
+                    var slots: [String: Slot] = [:]
+                    for member in group.members {
+                        slots[member] = .unread
+                        state.groupOf[member] = group.key
+                    }
+                    state.members[group.key] = slots
+                }
+            }
+            state.sequence = head.sequence
+            state.loaded = true
+            state.restored = true
+            for change in replay where change.sequence > state.sequence {
+                state.sequence = change.sequence
+                guard KPIRules.entityTypes.contains(change.entityType) else { continue }
+                apply(change, to: &state)
+            }
+        }
+        return true
+    }
+
+    /// A grouped entity by its `Type:id` key.
+    private static func read(_ key: String, in reader: any StoreReader) -> (any Entity)? {
+        guard let colon = key.firstIndex(of: ":") else { return nil }
+        let type = String(key[..<colon])
+        let id = String(key[key.index(after: colon)...])
+        func get<E: Entity>(_: E.Type) -> (any Entity)? {
+            guard let typed = try? ID<E>(parsing: id) else { return nil }
+            return (try? reader.value(typed)) ?? nil
+        }
+        switch type {
+        case Question.entityType.name: return get(Question.self)
+        case Answer.entityType.name: return get(Answer.self)
+        case Case.entityType.name: return get(Case.self)
+        case CaseTracking.entityType.name: return get(CaseTracking.self)
+        case CaseSurvey.entityType.name: return get(CaseSurvey.self)
+        case FeedItem.entityType.name: return get(FeedItem.self)
+        case Idea.entityType.name: return get(Idea.self)
+        case Comment.entityType.name: return get(Comment.self)
+        case ModerationCase.entityType.name: return get(ModerationCase.self)
+        default: return nil
+        }
+    }
+
     // MARK: Internals
 
     private func apply(_ change: Change, to state: inout State) {
@@ -129,11 +268,20 @@ public final class KPIAggregator: Sendable {
         if change.kind == .inserted, change.entity is User { state.aggregates.apply(Self.newMemberFact(at: clock.now()), sign: 1) }
         guard KPIRules.groupedTypes.contains(change.entityType) else {
             // A group of one: its facts replace the entity's previous ones; nothing else is kept.
-            let new = change.kind == .deleted ? [] : change.entity.map { rules.facts(of: [$0]) } ?? []
+            let facts = change.kind == .deleted ? [] : change.entity.map { rules.facts(of: [$0]) } ?? []
+            let new = state.aggregates.pack(facts)
             let old = new.isEmpty ? state.contributions.removeValue(forKey: key) : state.contributions.updateValue(new, forKey: key)
             if let old, old == new { return }
             if let old { state.aggregates.apply(old, sign: -1) }
             state.aggregates.apply(new, sign: 1)
+            return
+        }
+        let entity = change.kind == .deleted ? nil : change.entity
+        let group = entity.map(KPIRules.group(of:))
+        if let entity, let group, let old = state.groupOf[key], old == group {
+            // The usual case: the entity stays in its group, which is recomputed with it.
+            state.members[group]?[key] = .read(entity)
+            recompute(group, in: &state, reader: nil)
             return
         }
         var touched: [String] = []
@@ -141,22 +289,39 @@ public final class KPIAggregator: Sendable {
             state.members[old]?[key] = nil
             touched.append(old)
         }
-        if change.kind != .deleted, let entity = change.entity {
-            let group = KPIRules.group(of: entity)
+        if let entity, let group {
             state.groupOf[key] = group
-            state.members[group, default: [:]][key] = entity
+            state.members[group, default: [:]][key] = .read(entity)
             if !touched.contains(group) { touched.append(group) }
         }
-        for group in touched { recompute(group, in: &state) }
+        for group in touched { recompute(group, in: &state, reader: nil) }
     }
 
-    private func recompute(_ group: String, in state: inout State) {
-        let members = state.members[group] ?? [:]
-        let new = members.isEmpty ? [] : rules.facts(of: Array(members.values))
-        if members.isEmpty { state.members[group] = nil }
-        if let old = state.contributions[group] { state.aggregates.apply(old, sign: -1) }
+    private func recompute(_ group: String, in state: inout State, reader: (any StoreReader)?) {
+        var entities: [any Entity] = []
+        var snapshot = reader
+        for (key, slot) in state.members[group] ?? [:] {
+            switch slot {
+            case .read(let entity): entities.append(entity)
+            case .unread:
+                // Known from a checkpoint: read it now (the store's current state; a later
+                // change of it recomputes the group again, so the group converges).
+                if snapshot == nil { snapshot = source?.snapshot() }
+                if let snapshot, let entity = Self.read(key, in: snapshot) {
+                    state.members[group]?[key] = .read(entity)
+                    entities.append(entity)
+                } else {
+                    state.members[group]?[key] = nil
+                    state.groupOf[key] = nil
+                }
+            }
+        }
+        let new = entities.isEmpty ? [] : state.aggregates.pack(rules.facts(of: entities))
+        if entities.isEmpty { state.members[group] = nil }
+        let old = new.isEmpty ? state.contributions.removeValue(forKey: group) : state.contributions.updateValue(new, forKey: group)
+        if let old, old == new { return }
+        if let old { state.aggregates.apply(old, sign: -1) }
         state.aggregates.apply(new, sign: 1)
-        state.contributions[group] = new.isEmpty ? nil : new
     }
 
     private static func key(_ type: EntityType, _ id: String) -> String { type.name + ":" + id }

@@ -1,7 +1,7 @@
 /// One contribution to the aggregates: `value` added to `metric` (under `key`) for a site on a
 /// day. A `nil` site is engine-wide content (it counts in every site, as ``SiteScope`` has it);
 /// a `nil` day is current state (members, pipeline), counted whatever the date range.
-public struct KPIFact: Hashable, Sendable {
+public struct KPIFact: Hashable, Sendable, Codable {
     /// The site, or `nil` for engine-wide.
     public var site: String?
     /// The UTC day number (days since 1970-01-01), or `nil` for current state.

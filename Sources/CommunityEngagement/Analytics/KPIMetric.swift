@@ -147,3 +147,75 @@ public enum KPIMetric: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 }
+
+extension KPIMetric {
+    /// Every metric by its ``ordinal``.
+    static let byOrdinal: [KPIMetric] = allCases.sorted { $0.ordinal < $1.ordinal }
+
+    /// A small number per metric (its declaration order), for the aggregates' packed cell keys.
+    var ordinal: UInt8 {
+        switch self {
+        case .members: 0
+        case .newMembers: 1
+        case .logins: 2
+        case .activeMember: 3
+        case .posts: 4
+        case .comments: 5
+        case .likes: 6
+        case .questions: 7
+        case .questionsAnswered: 8
+        case .answers: 9
+        case .bestAnswers: 10
+        case .firstAnswerSeconds: 11
+        case .ideas: 12
+        case .ideaVotes: 13
+        case .memberActivity: 14
+        case .memberPopularity: 15
+        case .groupActivity: 16
+        case .groupPopularity: 17
+        case .topicActivity: 18
+        case .topicPopularity: 19
+        case .articleViews: 20
+        case .helpfulVotes: 21
+        case .unhelpfulVotes: 22
+        case .ratings: 23
+        case .ratingStars: 24
+        case .searches: 25
+        case .zeroResultSearches: 26
+        case .searchQuery: 27
+        case .zeroResultQuery: 28
+        case .searchClicks: 29
+        case .clickPosition: 30
+        case .casesCreated: 31
+        case .deflected: 32
+        case .deflectionCases: 33
+        case .firstResponseSeconds: 34
+        case .resolutionSeconds: 35
+        case .responded: 36
+        case .respondedWithinTarget: 37
+        case .surveys: 38
+        case .csatSum: 39
+        case .promoters: 40
+        case .detractors: 41
+        case .leadsRegistered: 42
+        case .leadsApproved: 43
+        case .leadsConverted: 44
+        case .conversions: 45
+        case .pipelineByStage: 46
+        case .pipelineAmountByStage: 47
+        case .pipelineByPartner: 48
+        case .pipelineAmountByPartner: 49
+        case .opportunitiesWon: 50
+        case .opportunitiesLost: 51
+        case .fundRequests: 52
+        case .fundRequestedAmount: 53
+        case .fundApprovedAmount: 54
+        case .fundClaimedAmount: 55
+        case .flagged: 56
+        case .held: 57
+        case .removed: 58
+        case .decisions: 59
+        case .decisionSeconds: 60
+        }
+    }
+}

@@ -21,6 +21,13 @@ public struct KPIRules: Sendable {
         self.stages = stages
     }
 
+    /// What facts these rules derive depends on, as text: a checkpoint written under other
+    /// rules (or another version of them) is not used.
+    public var fingerprint: String {
+        let stageList = stages.stages.map { "\($0.name)|\($0.isClosed)|\($0.isWon)" }.joined(separator: ",")
+        return "kpi-rules-2;" + String(firstResponseTarget) + ";" + stageList
+    }
+
     /// The entity types the KPIs read.
     public static let entityTypes: Set<EntityType> = [
         User.entityType, FeedItem.entityType, Comment.entityType, Question.entityType, Answer.entityType,
@@ -31,19 +38,35 @@ public struct KPIRules: Sendable {
     ]
 
     /// The types whose facts depend on other entities of their group (a question and its
-    /// answers; a case, its tracking and surveys); every other type is a group of one.
+    /// answers; a case, its tracking and surveys; a post, question or idea with the comments
+    /// and moderation cases about it, which count in its site); every other type is a group of one.
     public static let groupedTypes: Set<EntityType> = [
         Question.entityType, Answer.entityType, Case.entityType, CaseTracking.entityType, CaseSurvey.entityType,
+        FeedItem.entityType, Idea.entityType, Comment.entityType, ModerationCase.entityType,
     ]
 
     /// The group of an entity: `Question:<id>` for a question and its answers, `Case:<id>` for a
-    /// case with its tracking and surveys, the entity's own type and id otherwise.
+    /// case with its tracking and surveys, `FeedItem:<id>`, `Question:<id>` or `Idea:<id>` for a
+    /// comment or moderation case about that content, the entity's own type and id otherwise.
     public static func group(of entity: any Entity) -> String {
         switch entity {
         case let answer as Answer: "Question:" + answer.questionID.rawValue
         case let tracking as CaseTracking: "Case:" + tracking.caseID.rawValue
         case let survey as CaseSurvey: "Case:" + survey.caseID.rawValue
+        case let comment as Comment: subjectGroup(comment.subject) ?? "Comment:" + comment.id.rawValue
+        case let moderation as ModerationCase: subjectGroup(moderation.subject) ?? "ModerationCase:" + moderation.id.rawValue
         default: type(of: entity).entityType.name + ":" + Self.rawID(entity)
+        }
+    }
+
+    /// The group of content that carries a site; `nil` for content that does not (comments,
+    /// answers, members, groups), whose comments and moderation cases stay engine-wide.
+    private static func subjectGroup(_ subject: ContentRef) -> String? {
+        switch subject {
+        case .item(let id): "FeedItem:" + id.rawValue
+        case .question(let id): "Question:" + id.rawValue
+        case .idea(let id): "Idea:" + id.rawValue
+        case .comment, .answer, .member, .group: nil
         }
     }
 
@@ -60,14 +83,33 @@ public struct KPIRules: Sendable {
         var theCase: Case?
         var trackings: [CaseTracking] = []
         var surveys: [CaseSurvey] = []
+        var about: [any Entity] = []
+        var site: String?
         for member in members {
             switch member {
-            case let q as Question: question = q
+            case let q as Question:
+                question = q
+                site = q.siteID
             case let a as Answer: answers.append(a)
             case let c as Case: theCase = c
             case let t as CaseTracking: trackings.append(t)
             case let s as CaseSurvey: surveys.append(s)
+            case is Comment, is ModerationCase: about.append(member)
+            case let item as FeedItem:
+                site = item.siteID
+                single(member, into: &out)
+            case let idea as Idea:
+                site = idea.siteID
+                single(member, into: &out)
             default: single(member, into: &out)
+            }
+        }
+        // Comments and moderation cases count in the site of the content they are about.
+        for member in about {
+            switch member {
+            case let comment as Comment: commentFacts(comment, site: site, into: &out)
+            case let moderation as ModerationCase: moderationFacts(moderation, site: site, into: &out)
+            default: break
             }
         }
         if question != nil || !answers.isEmpty { questionFacts(question, answers, into: &out) }
@@ -106,13 +148,7 @@ public struct KPIRules: Sendable {
             if let group { out.append(KPIFact(site: item.siteID, day: day, metric: .groupActivity, key: group.rawValue)) }
             for topic in Set(item.topics) { out.append(KPIFact(site: item.siteID, day: day, metric: .topicActivity, key: topic)) }
             popularity(item.likers.count, author: item.authorID, group: group, topics: item.topics, site: item.siteID, day: day, into: &out)
-        case let comment as Comment:
-            guard comment.status == .published else { return }
-            let day = KPIDay.number(of: comment.createdAt)
-            out.append(KPIFact(site: nil, day: day, metric: .comments))
-            contribution(comment.authorID, site: nil, day: day, into: &out)
-            if !comment.likers.isEmpty { out.append(KPIFact(site: nil, day: day, metric: .likes, value: Int64(comment.likers.count))) }
-            popularity(comment.likers.count, author: comment.authorID, group: nil, topics: [], site: nil, day: day, into: &out)
+        case let comment as Comment: commentFacts(comment, site: nil, into: &out)
         case let idea as Idea:
             guard idea.publication == .published else { return }
             let day = KPIDay.number(of: idea.createdAt)
@@ -187,19 +223,31 @@ public struct KPIRules: Sendable {
         case let claim as FundClaim:
             guard claim.status == .approved else { return }
             out.append(KPIFact(site: nil, day: KPIDay.number(of: claim.claimedAt), metric: .fundClaimedAmount, value: KPIDay.cents(claim.amount)))
-        case let moderation as ModerationCase:
-            let opened = KPIDay.number(of: moderation.openedAt)
-            let byMembers = moderation.sources.contains { if case .memberFlags = $0 { true } else { false } }
-            out.append(KPIFact(site: nil, day: opened, metric: byMembers ? .flagged : .held))
-            guard moderation.status != .open else { return }
-            let decidedAt = moderation.decidedAt ?? moderation.openedAt
-            let decided = KPIDay.number(of: decidedAt)
-            out.append(KPIFact(site: nil, day: decided, metric: .decisions))
-            out.append(KPIFact(site: nil, day: decided, metric: .decisionSeconds, value: KPIDay.seconds(from: moderation.openedAt, to: decidedAt)))
-            if moderation.status == .removed { out.append(KPIFact(site: nil, day: decided, metric: .removed)) }
+        case let moderation as ModerationCase: moderationFacts(moderation, site: nil, into: &out)
         default:
             break
         }
+    }
+
+    private func commentFacts(_ comment: Comment, site: String?, into out: inout [KPIFact]) {
+        guard comment.status == .published else { return }
+        let day = KPIDay.number(of: comment.createdAt)
+        out.append(KPIFact(site: site, day: day, metric: .comments))
+        contribution(comment.authorID, site: site, day: day, into: &out)
+        if !comment.likers.isEmpty { out.append(KPIFact(site: site, day: day, metric: .likes, value: Int64(comment.likers.count))) }
+        popularity(comment.likers.count, author: comment.authorID, group: nil, topics: [], site: site, day: day, into: &out)
+    }
+
+    private func moderationFacts(_ moderation: ModerationCase, site: String?, into out: inout [KPIFact]) {
+        let opened = KPIDay.number(of: moderation.openedAt)
+        let byMembers = moderation.sources.contains { if case .memberFlags = $0 { true } else { false } }
+        out.append(KPIFact(site: site, day: opened, metric: byMembers ? .flagged : .held))
+        guard moderation.status != .open else { return }
+        let decidedAt = moderation.decidedAt ?? moderation.openedAt
+        let decided = KPIDay.number(of: decidedAt)
+        out.append(KPIFact(site: site, day: decided, metric: .decisions))
+        out.append(KPIFact(site: site, day: decided, metric: .decisionSeconds, value: KPIDay.seconds(from: moderation.openedAt, to: decidedAt)))
+        if moderation.status == .removed { out.append(KPIFact(site: site, day: decided, metric: .removed)) }
     }
 
     private func questionFacts(_ question: Question?, _ answers: [Answer], into out: inout [KPIFact]) {

@@ -119,6 +119,8 @@ extension Community {
             summary.idempotencyRecordsPurged = try purgeIdempotencyRecords(now: moment)
         case .searchLogRetention:
             summary.searchLogEntriesScrubbed = try purgeSearchLog(now: moment)
+        case .kpiCheckpoint:
+            summary.kpiCheckpointParts = try kpiAggregator.checkpoint(to: store)
         }
     }
 }

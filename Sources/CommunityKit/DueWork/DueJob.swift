@@ -23,6 +23,8 @@ public enum DueJob: String, Hashable, Sendable, Codable, CaseIterable, Comparabl
     case idempotencyExpiry
     /// Search query log entries older than their site's retention window lose the searcher's id.
     case searchLogRetention
+    /// The KPI aggregates are checkpointed to the store, so a restart reads them instead of every entity.
+    case kpiCheckpoint
 
     /// Orders jobs as they are declared (the order they run in).
     public static func < (lhs: DueJob, rhs: DueJob) -> Bool {

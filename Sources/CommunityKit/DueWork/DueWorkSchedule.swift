@@ -11,12 +11,12 @@ public struct DueWorkSchedule: Sendable, Hashable {
     public init(intervals: [DueJob: TimeInterval]) { self.intervals = intervals }
 
     /// Escalations, milestones, offer expiry and e-mail retries every minute, trending every
-    /// hour (as are the search log's retention and expired idempotency keys), daily digests once a day and weekly digests once a week.
+    /// hour (as are the search log's retention, expired idempotency keys and the KPI checkpoint), daily digests once a day and weekly digests once a week.
     public static let standard = DueWorkSchedule(intervals: [
         .caseEscalations: 60, .caseMilestones: 60, .leadOfferExpiry: 60, .questionEscalations: 60,
         .immediateEmailRetries: 60, .dailyDigests: 86_400, .weeklyDigests: 7 * 86_400, .ideaTrending: 3_600,
         .webhookDeliveries: 10, .idempotencyExpiry: 3_600,
-        .searchLogRetention: 3_600,
+        .searchLogRetention: 3_600, .kpiCheckpoint: 3_600,
     ])
 
     /// The interval of a job (zero when missing or negative).

@@ -30,6 +30,8 @@ public struct DueWorkSummary: Sendable, Hashable {
     public var idempotencyRecordsPurged = 0
     /// How many search log entries lost their searcher's id (``DueJob/searchLogRetention``).
     public var searchLogEntriesScrubbed = 0
+    /// How many ``KPICheckpointPart`` entities the KPI checkpoint wrote (``DueJob/kpiCheckpoint``).
+    public var kpiCheckpointParts = 0
 
     /// An empty summary.
     public init(now: Date) { self.now = now }
