@@ -89,11 +89,13 @@ func run() throws {
     var latencies: [Double] = []
     var cpuLatencies: [Double] = []
     var latenciesByCategory: [String: [Double]] = [:]
+    let synonyms = options.synonyms ? SynonymSet(SynonymGroup.starterGroups) : .empty
     for round in 0...options.rounds {
         for judged in input.queries {
-            let query = SearchQuery(
+            var query = SearchQuery(
                 judged.query, locale: judged.locale, prefixLastWord: options.prefix, typoTolerance: options.typos,
                 locales: options.localeFilter ? judged.locale.map { [$0] } : nil, limit: 10, highlight: false)
+            query.synonyms = synonyms
             let start = ContinuousClock.now
             let cpuStart = threadCPUMicroseconds()
             let results = try index.search(query, as: searchViewer)
@@ -122,7 +124,7 @@ func run() throws {
     let p50 = percentile(latencies, 0.5), p99 = percentile(latencies, 0.99)
 
     print("SearchBenchmark — \(source)")
-    print("documents: \(documents.count), queries: \(input.queries.count), typo tolerance: \(options.typos ? "on" : "off"), prefix: \(options.prefix ? "on" : "off"), locale filter: \(options.localeFilter ? "on" : "off"), viewer: \(options.restricted ? "restricted" : "unrestricted"), segments: \(index.segmentCount)")
+    print("documents: \(documents.count), queries: \(input.queries.count), typo tolerance: \(options.typos ? "on" : "off"), prefix: \(options.prefix ? "on" : "off"), synonyms: \(options.synonyms ? "starter groups" : "off"), locale filter: \(options.localeFilter ? "on" : "off"), viewer: \(options.restricted ? "restricted" : "unrestricted"), segments: \(index.segmentCount)")
     print(String(format: "MRR@10 %.4f   nDCG@10 %.4f   recall@10 %.4f", mrr, meanNDCG, meanRecall))
     for (title, groups) in [("language", summary.byLanguage), ("category", summary.byCategory)] where !groups.isEmpty {
         for (name, scores) in groups.sorted(by: { $0.key < $1.key }) {

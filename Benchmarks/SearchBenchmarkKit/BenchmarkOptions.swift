@@ -4,7 +4,7 @@ public struct BenchmarkOptions: Sendable, Hashable {
     public static let usage = """
         usage: SearchBenchmark [--corpus FILE.json --queries FILE.json | --docs N] [--json] [--seed N]
                                [--rounds N] [--no-typos] [--unrestricted] [--viewer-key KEY]...
-                               [--locale-filter] [--prefix] [--rankings FILE.jsonl]
+                               [--locale-filter] [--prefix] [--synonyms] [--rankings FILE.jsonl]
         """
 
     /// A corpus file (needs `queries`).
@@ -31,6 +31,9 @@ public struct BenchmarkOptions: Sendable, Hashable {
     public var localeFilter = false
     /// Whether each query's last word matches as a prefix.
     public var prefix = false
+    /// Whether queries expand through the shipped starter synonym groups
+    /// (`SynonymGroup.starterGroups`), as a community that seeded them searches.
+    public var synonyms = false
     /// Where to write one JSON line per query with its ranking.
     public var rankings: String?
     /// Whether `--help` was asked for.
@@ -67,6 +70,7 @@ public struct BenchmarkOptions: Sendable, Hashable {
             case "--viewer-key": viewerKeys.append(try value(argument))
             case "--locale-filter": localeFilter = true
             case "--prefix": prefix = true
+            case "--synonyms": synonyms = true
             case "--rankings": rankings = try value(argument)
             case "--help", "-h": help = true
             default: throw .unknownArgument(argument)

@@ -100,7 +100,7 @@ import Testing
         let community = try Self.community()
         let page = PartnerProgramPageTests.get(community, "/partners/channel", as: "cara").body
         #expect(page.contains("Partner budgets") && page.contains("Acme") && page.contains("Globex") && !page.contains("Initech"))
-        #expect(page.contains("2026-Q1: 7000 of 10000 available"))
+        #expect(page.contains("2026-Q1: $7,000.00 of $10,000.00 available"))
         let done = Self.post(community, "allocateFunds", from: "/partners/channel", as: "cara", ["account": "globex", "period": "2026-Q2", "amount": "15000"])
         #expect(done.status == 303)
         #expect(try community.funds.budget(of: "globex", period: "2026-Q2", viewer: "cara")?.allocated == 15_000)

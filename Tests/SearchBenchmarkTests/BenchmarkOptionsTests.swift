@@ -38,7 +38,7 @@ import Testing
     @Test func everyFlagIsParsed() throws {
         let options = try BenchmarkOptions(arguments: [
             "--corpus", "c.json", "--queries", "q.json", "--unrestricted", "--viewer-key", "channel:partner",
-            "--locale-filter", "--prefix", "--rankings", "r.jsonl", "--no-typos", "--rounds", "2", "--json",
+            "--locale-filter", "--prefix", "--synonyms", "--rankings", "r.jsonl", "--no-typos", "--rounds", "2", "--json",
         ])
         #expect(options.corpus == "c.json")
         #expect(options.queries == "q.json")
@@ -46,6 +46,7 @@ import Testing
         #expect(options.viewerKeys == ["channel:partner"])
         #expect(options.localeFilter)
         #expect(options.prefix)
+        #expect(options.synonyms)
         #expect(options.rankings == "r.jsonl")
         #expect(!options.typos)
         #expect(options.rounds == 2)
