@@ -113,8 +113,7 @@ struct APIClientPages {
             .el("h2", text: t("apiClients.create")),
             pages.form("register", fields, submit: t("apiClients.submit"), label: t("apiClients.create"), path: Community.apiClientsPath(of: site)),
         ]))
-        return pages.page(t("apiClients.title"), body, status: errors.isEmpty ? 200 : 422, lang: String(locale.prefix { $0 != "_" }),
-                          skip: t("apiClients.skip"), tokensLabel: t("apiClients.tokensLink"))
+        return pages.page(t("apiClients.title"), body, status: errors.isEmpty ? 200 : 422)
     }
 
     func action(_ form: [String: String]) -> SiteResponse {
