@@ -59,9 +59,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("de_DE", "de", "API-Tokens", "Läuft ab nach", "30 Tagen", "Webhooks und Zustellungen"),
-        ("ko_KR", "ko", "API 토큰", "만료 기간", "30일", "웹훅 및 전송 기록"),
-        ("en_US", "en", "API tokens", "Expires after", "30 days", "Webhooks and deliveries"),
+        ("de_DE", "de-DE", "API-Tokens", "Läuft ab nach", "30 Tagen", "Webhooks und Zustellungen"),
+        ("ko_KR", "ko-KR", "API 토큰", "만료 기간", "30일", "웹훅 및 전송 기록"),
+        ("en_US", "en-US", "API tokens", "Expires after", "30 days", "Webhooks and deliveries"),
     ])
     func theTokenPageSpeaksTheMembersLanguage(locale: String, lang: String, title: String, expires: String, days: String, webhooks: String) throws {
         let community = try multilingual()
@@ -111,5 +111,25 @@ import Testing
         for status in WebhookDelivery.Status.allCases {
             #expect(UIStrings.builtInKeys.contains(UIStringKey("webhooks.status." + status.rawValue)))
         }
+    }
+
+    @Test func theTokenPagesWearTheSitesOwnFrame() throws {
+        let community = try multilingual()
+        let cara = community.viewer("cara", sessionID: "s-cara")
+        for path in ["/partners/api-tokens", "/partners/api-tokens/webhooks", "/partners/api-tokens/clients"] {
+            let page = community.handle(SiteRequest(.get, path, viewer: cara))
+            #expect(page.status == 200, "\(path)")
+            // The header (navigation, account menu) and footer of the site's pages, the main content once.
+            #expect(page.body.contains("<header class=\"ck-region-header\">") && page.body.contains("data-component=\"community.header\""), "\(path)")
+            #expect(page.body.contains("<footer class=\"ck-region-footer\">"), "\(path)")
+            #expect(page.body.components(separatedBy: "<main ").count == 2, "\(path)")
+            #expect(page.body.contains("<meta name=\"robots\" content=\"noindex\">"), "\(path)")
+        }
+        // A site without a home page has no frame to lend: the pages keep a plain one of their own.
+        var site = try #require(community.site("partners")?.site)
+        site.homePageID = nil
+        try community.addSite(site)
+        let plain = community.handle(SiteRequest(.get, "/partners/api-tokens", viewer: cara))
+        #expect(plain.status == 200 && plain.body.contains("<header class=\"ck-header\">") && !plain.body.contains("<header class=\"ck-region-header\">"))
     }
 }

@@ -31,7 +31,7 @@ extension Community {
             }
             return Self.text(403, strings.text("apiTokens.membersOnly", locale: locale))
         }
-        let pages = APITokenPages(community: self, site: site, viewer: request.viewer, user: user.id, strings: strings, locale: locale)
+        let pages = APITokenPages(community: self, site: site, request: request, user: user.id, strings: strings, locale: locale)
         if request.path == Self.apiClientsPath(of: site) { return apiClientsPage(request, pages: pages) }
         let webhooks = request.path == Self.webhooksPath(of: site)
         if webhooks, !request.viewer.permissions.contains(SystemPermission.manageCommunity.name) {
@@ -54,13 +54,16 @@ extension Community {
 struct APITokenPages {
     let community: Community
     let site: Site
-    let viewer: Viewer
+    /// The request being answered (its path and viewer).
+    let request: SiteRequest
     let user: ID<User>
     let strings: UIStrings
     let locale: String
 
     /// The lifetimes a token may be given, in days.
     static let lifetimes = [7, 30, 90, 365]
+
+    var viewer: Viewer { request.viewer }
 
     func t(_ key: UIStringKey, _ values: [String: String] = [:]) -> String { strings.text(key, locale: locale, values) }
 
@@ -102,13 +105,13 @@ struct APITokenPages {
         var boxes: [HTMLNode] = [.el("legend", text: t("apiTokens.scopes"))]
         for scope in APIScope.all.sorted() {
             let id = "scope-" + scope.name.replacingOccurrences(of: ":", with: "-")
-            boxes.append(.el("div", [.class("ck-field")], [
+            boxes.append(.el("div", [.class("ck-field ck-check")], [
                 .el("input", [HTMLAttribute("type", "checkbox"), HTMLAttribute("id", id), HTMLAttribute("name", "scope." + scope.name), HTMLAttribute("value", "on")]),
-                .el("label", [HTMLAttribute("for", id)], text: " " + scope.name),
+                .el("label", [HTMLAttribute("for", id)], text: scope.name),
             ]))
         }
         if let error = errors["scopes"] { boxes.append(.el("p", [.class("ck-error")], text: error)) }
-        fields.append(.el("fieldset", [], boxes))
+        fields.append(.el("fieldset", [.class("ck-fieldset ck-check-columns")], boxes))
         fields.append(.el("div", [.class("ck-field")], [
             .el("label", [HTMLAttribute("for", "lifetime")], text: t("apiTokens.expiresAfter")),
             .el("select", [HTMLAttribute("id", "lifetime"), HTMLAttribute("name", "days")], Self.lifetimes.map { days in
@@ -206,13 +209,13 @@ struct APITokenPages {
         var boxes: [HTMLNode] = [.el("legend", text: t("webhooks.events"))]
         for event in Community.webhookEventNames {
             let id = "event-" + event.replacingOccurrences(of: ".", with: "-")
-            boxes.append(.el("div", [.class("ck-field")], [
+            boxes.append(.el("div", [.class("ck-field ck-check")], [
                 .el("input", [HTMLAttribute("type", "checkbox"), HTMLAttribute("id", id), HTMLAttribute("name", "event." + event), HTMLAttribute("value", "on")]),
-                .el("label", [HTMLAttribute("for", id)], text: " " + event),
+                .el("label", [HTMLAttribute("for", id)], text: event),
             ]))
         }
         if let error = errors["events"] { boxes.append(.el("p", [.class("ck-error")], text: error)) }
-        fields.append(.el("fieldset", [], boxes))
+        fields.append(.el("fieldset", [.class("ck-fieldset ck-check-columns")], boxes))
         body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", t("webhooks.register"))], [
             .el("h2", text: t("webhooks.register")),
             form("register", fields, submit: t("webhooks.submit"), label: t("webhooks.register"), path: Community.webhooksPath(of: site)),
@@ -268,7 +271,13 @@ struct APITokenPages {
         return formatter.string(from: date)
     }
 
+    /// A page in the site's own frame (its header, navigation and footer), or a plain frame of
+    /// its own when the site has no home page to borrow one from.
     func page(_ title: String, _ body: [HTMLNode], status: Int) -> SiteResponse {
+        if let responder = community.site(site.id),
+           let framed = responder.renderFramed(title: title, main: body, path: request.path, request: request, status: status) {
+            return framed
+        }
         let lang = String(locale.prefix { $0 != "_" && $0 != "-" })
         let skip = t("apiClients.skip")
         let tokensLabel = t("apiTokens.title")
