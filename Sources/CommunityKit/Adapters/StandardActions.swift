@@ -87,7 +87,9 @@ enum StandardActions {
                 return .invalid(["": request.text("article.unknown")])
             }
             return try outcome(request) {
-                try knowledge.vote(articleID: article.rawValue, helpful: request.field("helpful") == "yes", viewer: request.viewer)
+                // The vote counts in the site it was given in.
+                let provider = (knowledge as? ContentKnowledgeProvider)?.bound(to: request.site.id) ?? knowledge
+                try provider.vote(articleID: article.rawValue, helpful: request.field("helpful") == "yes", viewer: request.viewer)
                 return .redirect(home(request.site, page: nil))
             }
         }
