@@ -3,9 +3,10 @@ import CommunityContent
 public import Foundation
 import Synchronization
 
-/// Keeps the community KPIs' daily aggregates current from the store's change feed and from
-/// sign-ins, without recomputing them: each change recomputes only its entity's group (see
-/// ``KPIRules``), subtracting the group's old facts and adding its new ones.
+/// Keeps the community KPIs' daily aggregates current from the store's change feed (sign-ins
+/// reach it as ``SignInDay`` entities, see ``recordSignIn(_:site:at:)``), without recomputing
+/// them: each change recomputes only its entity's group (see ``KPIRules``), subtracting the
+/// group's old facts and adding its new ones.
 ///
 /// ``aggregates`` hands out a copy (copy-on-write), so reading never waits for an update to
 /// finish. ``reference(from:events:rules:)`` rebuilds the same aggregates from scratch; tests
