@@ -41,6 +41,16 @@ struct SecondFactorTests {
         #expect(try f.signIn("carol").context.userID == f.carol)  // not required for others
     }
 
+    @Test("A sign-in with a second factor is reported once, when the code completes it")
+    func signedInOnce() throws {
+        let f = try fixture()
+        let pending = try pending(f)
+        #expect(!f.log.events.contains { $0.kind == .signedIn })
+        _ = try f.service.completeSecondFactor(pending.token, code: "246810", clientAddress: "192.0.2.1")
+        #expect(f.log.events.filter { $0.kind == .signedIn }.count == 1)
+        #expect(f.log.events.last?.kind == .signedIn && f.log.events.last?.userID == f.alice)
+    }
+
     @Test("Wrong codes are refused and, after five, the pending sign-in is discarded")
     func wrongCodes() throws {
         let f = try fixture()

@@ -64,7 +64,9 @@ extension IdentityService {
                 try tx.put(current)
             }
         }
-        emit(.signedIn, user: user.id, site: site.id, client: clientAddress, at: now)
+        // Signed in only once a session is issued: with a second factor due, completing it
+        // reports the sign-in (one event per sign-in, which the community's sign-in count uses).
+        if !secondFactorDue { emit(.signedIn, user: user.id, site: site.id, client: clientAddress, at: now) }
         if secondFactorDue {
             let token = try SecretToken.generate()
             let expiresAt = now.addingTimeInterval(configuration.pendingSignInLifetime)
