@@ -40,12 +40,16 @@ public final class MemorySearchIndex: SearchIndex {
             defer { cache = IndexTermCache() }
             return cache
         }
+        // Trimmed only between writes: the segment below reads the term shapes by the ids
+        // the analysis handed out.
+        cache.trim()
         let analyzed = unique.map { AnalyzedDocument($0, cache: &cache) }
-        termCache.withLock { [cache] in $0 = cache }
+        let shapes = cache
+        termCache.withLock { $0 = shapes }
         writer.withLock { nextUID in
             var next = state.withLock { $0 }
             Self.markDeleted(Set(unique.map(\.key)), in: &next)
-            let segment = IndexSegment(uid: nextUID, documents: analyzed, options: options)
+            let segment = IndexSegment(uid: nextUID, documents: analyzed, shapes: shapes, options: options)
             nextUID += 1
             next.segments.append(segment)
             next.deleted.append([Bool](repeating: false, count: segment.count))
