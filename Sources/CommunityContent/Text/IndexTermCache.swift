@@ -80,6 +80,28 @@ struct IndexTermCache: Sendable {
         return (ids, frequencies, lengths)
     }
 
+    /// Takes in the terms `other` interned from id `first` on (a copy of this cache that went
+    /// its own way, from when it held `first` terms): each gets this cache's id, with its shape.
+    /// Returns this cache's id for each of them, in order (for ids `first…` of `other`).
+    mutating func adopt(_ other: IndexTermCache, from first: Int) -> [Int32] {
+        guard first < other.terms.count else { return [] }
+        var ids: [Int32] = []
+        ids.reserveCapacity(other.terms.count - first)
+        for i in first..<other.terms.count {
+            let term = other.terms[i]
+            if let id = termIDs[term] {
+                ids.append(id)
+                continue
+            }
+            let id = Int32(truncatingIfNeeded: terms.count)
+            termIDs[term] = id
+            terms.append(term)
+            shapes.append(other.shapes[i])
+            ids.append(id)
+        }
+        return ids
+    }
+
     /// Starts over when the cache is full. Call it only between documents: ids handed out
     /// before are not valid afterwards.
     mutating func trim() {
