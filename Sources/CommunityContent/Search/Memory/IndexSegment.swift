@@ -10,6 +10,10 @@ final class IndexSegment: Sendable {
     let keyIndex: [SearchDocumentKey: Int32]
     /// Per document: normalisation factors for title, summary and body, field weights folded in.
     let norms: [SIMD4<Float>]
+    /// Per term, per posting: the posting's field frequencies weighted by its document's norms
+    /// (what BM25F saturates), worked out once per segment so a search reads postings in order
+    /// instead of each document's norms.
+    let tfWeights: [[Float]]
     let updatedAt: [Double]
     let popularity: [Double]
     /// Per document: visibility clauses as ids into ``accessKeys``.
@@ -351,13 +355,17 @@ final class IndexSegment: Sendable {
         let n = Double(max(1, documents.count))
         let avg = (max(1, totals.0 / n), max(1, totals.1 / n), max(1, totals.2 / n))
         let b = options.b
-        self.norms = lengths.map { len in
+        let norms = lengths.map { len in
             func norm(_ len: Int, _ avg: Double, _ w: Double) -> Float {
                 Float(w / (1 - b + b * Double(len) / avg))
             }
             return SIMD4(
                 norm(len.0, avg.0, options.titleWeight), norm(len.1, avg.1, options.summaryWeight),
                 norm(len.2, avg.2, options.bodyWeight), 0)
+        }
+        self.norms = norms
+        self.tfWeights = postings.map { list in
+            list.map { p in Self.weightedFrequency(p.tf, norms[Int(p.doc)]) }
         }
         self.updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
         self.popularity = documents.map { max(0, $0.popularity) }
@@ -395,6 +403,12 @@ final class IndexSegment: Sendable {
         }
         self.gramIndex = grams
         self.termScalars = scalars
+    }
+
+    /// A posting's field frequencies weighted by its document's norms (title, summary, body).
+    @inline(__always)
+    static func weightedFrequency(_ tf: TermFrequency, _ n: SIMD4<Float>) -> Float {
+        n.x * Float(tf.title) + n.y * Float(tf.summary) + n.z * Float(tf.body)
     }
 
     /// A bigram keyed together with the length of the term containing it, so typo lookups
