@@ -119,6 +119,20 @@ struct QueryExecution {
                     }
                     let weight = Float(idf * e.factor * parsed.weights[u]) * (k1 + 1)
                     let postings = segment.postings[Int(e.term)], weighted = segment.tfWeights[Int(e.term)]
+                    if expansions[s][u].count == 1, alternatives.multiUnitMask & (1 << UInt64(u)) == 0 {
+                        // One index term: its contribution is the unit's; add it in the same pass
+                        // (the same sums as below, one slot access per posting instead of two).
+                        let bit: UInt64 = 1 << UInt64(u)
+                        for (i, p) in postings.enumerated() {
+                            let d = Int(p.doc)
+                            let tf = weighted[i]
+                            let contribution = weight * tf / (tf + k1)
+                            if scratch.slots[d].matched == 0 { candidates.append(p.doc) }
+                            scratch.slots[d].matched |= bit
+                            scratch.slots[d].score += contribution
+                        }
+                        continue
+                    }
                     for (i, p) in postings.enumerated() {
                         let d = Int(p.doc)
                         let tf = weighted[i]
