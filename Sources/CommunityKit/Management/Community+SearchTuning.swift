@@ -1,4 +1,5 @@
 public import CommunityModel
+import Foundation
 public import CommunityContent
 public import CommunityRendering
 
