@@ -106,7 +106,8 @@ let package = Package(
             dependencies: ["CommunityModel", "CommunityContent", "SearchBenchmarkKit"],
             path: "Benchmarks/SearchBenchmark",
             // HeldOut/: the held-out relevance set, read by path (--corpus/--queries), never bundled or tuned on.
-            exclude: ["HeldOut"],
+            // compare-tantivy.sh: indexes the benchmark's exported corpus with tantivy (see the README).
+            exclude: ["HeldOut", "compare-tantivy.sh"],
             resources: [.copy("Data")]
         ),
         .executableTarget(

@@ -87,12 +87,15 @@ struct CorpusGenerator {
         (0..<words).map { _ in word(language, contentOnly: contentOnly) }.joined(separator: " ")
     }
 
-    /// Documents in turn English, German and Korean; popularity and age vary with the position
-    /// (recorded in the entries' `popularity` and `updatedAt` fields).
-    mutating func corpus(count: Int, vocabulary: Int, epoch: Date) -> [CorpusEntry] {
-        let languages = makeLanguages(vocabulary: vocabulary)
+    /// Documents in turn English, German and Korean (or all in `only`, a language code);
+    /// popularity and age vary with the position (recorded in the entries' `popularity` and
+    /// `updatedAt` fields).
+    mutating func corpus(count: Int, vocabulary: Int, epoch: Date, only: String? = nil) -> [CorpusEntry] {
+        let all = makeLanguages(vocabulary: vocabulary)
+        let chosen = only.map { code in all.filter { $0.locale.hasPrefix(code + "_") } } ?? all
+        let languages = chosen.isEmpty ? all : chosen
         return (0..<count).map { i in
-            let language = languages[i % 3]
+            let language = languages[i % languages.count]
             let updated = epoch.addingTimeInterval(-Double(i % 365) * 86_400)
             return CorpusEntry(
                 id: "g\(i)", locale: language.locale, title: text(language, words: 4 + Int(random.next() % 5), contentOnly: true),

@@ -12,6 +12,8 @@ public enum BenchmarkInputError: Error, Sendable, Hashable, CustomStringConverti
     case queriesRequireCorpus
     /// `--docs` and `--corpus` were both given.
     case generatedAndFileCorpus
+    /// `--language` was given without `--docs`: only a generated corpus can be limited to one language.
+    case languageNeedsGeneratedCorpus
     /// A file could not be read.
     case unreadableFile(path: String, reason: String)
     /// A file is not valid benchmark JSON.
@@ -42,6 +44,7 @@ public enum BenchmarkInputError: Error, Sendable, Hashable, CustomStringConverti
         case .queriesRequiredWithCorpus: "--corpus needs --queries: the shipped queries only judge the shipped corpus"
         case .queriesRequireCorpus: "--queries needs --corpus (generated documents have ids no query file can know)"
         case .generatedAndFileCorpus: "--docs and --corpus exclude each other"
+        case .languageNeedsGeneratedCorpus: "--language needs --docs: it chooses the language of generated documents"
         case .unreadableFile(let path, let reason): "cannot read \(path): \(reason)"
         case .malformedFile(let path, let reason): "\(path) is not valid benchmark JSON: \(reason)"
         case .emptyCorpus: "the corpus holds no documents"

@@ -5,6 +5,8 @@ public struct BenchmarkOptions: Sendable, Hashable {
         usage: SearchBenchmark [--corpus FILE.json --queries FILE.json | --docs N] [--json] [--seed N]
                                [--rounds N] [--no-typos] [--unrestricted] [--viewer-key KEY]...
                                [--locale-filter] [--prefix] [--synonyms] [--rankings FILE.jsonl]
+                               [--language en|de|ko] [--export-corpus FILE.json] [--export-queries FILE.json]
+                               [--batch N]
         """
 
     /// A corpus file (needs `queries`).
@@ -36,8 +38,21 @@ public struct BenchmarkOptions: Sendable, Hashable {
     public var synonyms = false
     /// Where to write one JSON line per query with its ranking.
     public var rankings: String?
+    /// The one language of a generated corpus (`en`, `de` or `ko`); nil: the three in turn.
+    public var language: String?
+    /// Where to write the corpus the benchmark indexes, in the corpus JSON format (so another
+    /// engine can index the same documents).
+    public var exportCorpus: String?
+    /// Where to write the judged queries the benchmark runs, in the query JSON format.
+    public var exportQueries: String?
+    /// Documents per `upsert` while indexing: 1,000 by default, as a host feeding a change stream
+    /// writes; the corpus size for one bulk write (as a rebuild, or another engine's single commit).
+    public var batch = 1000
     /// Whether `--help` was asked for.
     public var help = false
+
+    /// The languages a generated corpus can be limited to.
+    public static let generatedLanguages = ["en", "de", "ko"]
 
     /// The defaults: the shipped data set.
     public init() {}
@@ -72,6 +87,15 @@ public struct BenchmarkOptions: Sendable, Hashable {
             case "--prefix": prefix = true
             case "--synonyms": synonyms = true
             case "--rankings": rankings = try value(argument)
+            case "--language":
+                let text = try value(argument)
+                guard Self.generatedLanguages.contains(text) else {
+                    throw .invalidValue(flag: argument, value: text, expected: "one of en, de, ko")
+                }
+                language = text
+            case "--batch": batch = try positive(argument)
+            case "--export-corpus": exportCorpus = try value(argument)
+            case "--export-queries": exportQueries = try value(argument)
             case "--help", "-h": help = true
             default: throw .unknownArgument(argument)
             }
@@ -79,5 +103,6 @@ public struct BenchmarkOptions: Sendable, Hashable {
         if docs != nil, corpus != nil { throw .generatedAndFileCorpus }
         if corpus != nil, queries == nil { throw .queriesRequiredWithCorpus }
         if queries != nil, corpus == nil { throw .queriesRequireCorpus }
+        if language != nil, docs == nil { throw .languageNeedsGeneratedCorpus }
     }
 }

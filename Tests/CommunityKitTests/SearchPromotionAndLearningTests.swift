@@ -190,9 +190,65 @@ import Testing
         #expect(cara.post("/manage/_action/saveSearchPromotion", ["keywords": "x", "items": "question:\(toner.id.rawValue)"]).status == 403)
     }
 
+    @Test func thePickerFindsArticlesByTitleAndShowsPinnedTitlesWithoutJavaScript() throws {
+        try community.identity.setPassword(Self.password, for: "ada")
+        let kb = community.knowledge
+        let toner = try kb.createArticle(
+            locale: "en_US", content: ArticleContent(title: "Replacing the toner cartridge", summary: "Step by step"),
+            channels: [.partner, .internal], by: "cara")
+        try kb.publish(toner.id, locale: "en_US", by: "cara")
+        let paper = try kb.createArticle(
+            locale: "en_US", content: ArticleContent(title: "Loading paper trays", summary: "Letter and A4"), channels: [.internal], by: "cara")
+        try kb.publish(paper.id, locale: "en_US", by: "cara")
+        let ada = community.viewer("ada")
+        // The facade: the start of a title finds the article once, by its article id.
+        let found = try community.promotableArticles(matching: "toner cart", locale: "en_US", by: ada)
+        #expect(found.map(\.item) == [SearchPromotion.Item(kind: .article, id: toner.id.rawValue)])
+        #expect(found.first?.title == "Replacing the toner cartridge")
+        #expect(throws: ManagementError.notPermitted(user: "pat")) { try community.promotableArticles(matching: "toner", by: community.viewer("pat")) }
+
+        let browser = Browser(community)
+        browser.get("/manage/login")
+        #expect(browser.post("/manage/_action/signIn", ["username": "ada", "password": Self.password]).status == 303)
+        // The picker is a GET form; its results are check boxes inside the save form.
+        let picking = browser.get("/manage/knowledge", query: ["promoFind": "toner cart"])
+        #expect(picking.body.contains("Find articles by title"))
+        #expect(picking.body.contains("method=\"get\""))
+        #expect(picking.body.contains("name=\"promoFind\" value=\"toner cart\""))
+        #expect(picking.body.contains("name=\"pick.0\" type=\"checkbox\" value=\"article:\(toner.id.rawValue)\""))
+        #expect(picking.body.contains("Replacing the toner cartridge (article:\(toner.id.rawValue) · en_US)"))
+        #expect(!picking.body.contains("Loading paper trays"))
+        #expect(browser.get("/manage/knowledge", query: ["promoFind": "zebra quokka"]).body.contains("No other article matches these words."))
+
+        // Ticking it pins it, after any items typed as kind:id.
+        #expect(browser.post("/manage/_action/saveSearchPromotion", [
+            "keywords": "toner", "items": "article:\(paper.id.rawValue)\nquestion:q-gone", "pick.0": "article:\(toner.id.rawValue)",
+        ]).status == 303)
+        let saved = try #require(try community.searchPromotions(by: ada).first)
+        #expect(saved.items.map(\.reference) == ["article:\(paper.id.rawValue)", "question:q-gone", "article:\(toner.id.rawValue)"])
+        // The console names pinned items by title, and marks the ones it cannot find.
+        let listed = browser.get("/manage/knowledge")
+        #expect(listed.body.contains("Replacing the toner cartridge (article:\(toner.id.rawValue))"))
+        #expect(listed.body.contains("Loading paper trays (article:\(paper.id.rawValue))"))
+        #expect(listed.body.contains("question:q-gone (not found)"))
+        let editing = browser.get("/manage/knowledge", query: ["promotion": saved.id.rawValue, "promoFind": "toner"])
+        #expect(editing.body.contains("Pinned now, in order:"))
+        // Already pinned: the picker does not offer it again.
+        #expect(!editing.body.contains("name=\"pick.0\""))
+        #expect(editing.body.contains("name=\"promotion\" value=\"\(saved.id.rawValue)\""))
+        // A pick that is not an article is refused on the items field.
+        browser.get("/manage/knowledge")
+        let bad = browser.post("/manage/_action/saveSearchPromotion", ["keywords": "toner", "pick.0": "question:q-1"])
+        #expect(bad.status == 422)
+        #expect(bad.body.contains("Choose articles from the list."))
+    }
+
     @Test func theConsoleSpeaksGermanAndKorean() throws {
         let strings = UIStrings.standard
-        for key: UIStringKey in ["search.promoted", "promo.explain", "promo.learned.title", "promo.learned.explain", "promo.save"] {
+        for key: UIStringKey in [
+            "search.promoted", "promo.explain", "promo.learned.title", "promo.learned.explain", "promo.save", "promo.picker.label",
+            "promo.picker.find", "promo.picker.results", "promo.picker.none", "promo.pinned", "promo.item.missing",
+        ] {
             #expect(strings.text(key, locale: "de") != strings.text(key, locale: "en"))
             #expect(strings.text(key, locale: "ko") != strings.text(key, locale: "en"))
         }

@@ -20,6 +20,23 @@ import Testing
         }
     }
 
+    @Test func languageNeedsAGeneratedCorpusAndAKnownCode() throws {
+        #expect(throws: BenchmarkInputError.languageNeedsGeneratedCorpus) {
+            try BenchmarkOptions(arguments: ["--language", "en"])
+        }
+        #expect(throws: BenchmarkInputError.invalidValue(flag: "--language", value: "fr", expected: "one of en, de, ko")) {
+            try BenchmarkOptions(arguments: ["--docs", "10", "--language", "fr"])
+        }
+        let options = try BenchmarkOptions(arguments: [
+            "--docs", "10", "--language", "en", "--export-corpus", "c.json", "--export-queries", "q.json", "--batch", "50000",
+        ])
+        #expect(options.batch == 50000)
+        #expect(try BenchmarkOptions(arguments: []).batch == 1000)
+        #expect(options.language == "en")
+        #expect(options.exportCorpus == "c.json")
+        #expect(options.exportQueries == "q.json")
+    }
+
     @Test func badValuesAndUnknownFlagsAreNamed() {
         #expect(throws: BenchmarkInputError.invalidValue(flag: "--docs", value: "-3", expected: "a positive number")) {
             try BenchmarkOptions(arguments: ["--docs", "-3"])

@@ -2,6 +2,10 @@
 enum Highlighter {
     /// Escapes `& < > " '` for HTML text and attribute values.
     static func escape(_ text: Substring) -> String {
+        // Most titles hold none of the five characters: copy them as they are.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return String(text)
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text {

@@ -8,12 +8,16 @@ extension KnowledgeService {
     }
 
     /// The articles that best match a case being written, for deflection: the subject
-    /// counts fully, the description as context. Only articles the user may see.
+    /// counts fully, the description as context, both expanded through `synonyms` (the
+    /// community's synonym groups, so "can't sign in" suggests a "login" article). Only
+    /// articles the user may see.
     public func suggestArticles(
-        subject: String, description: String = "", locale: String?, for user: ID<User>?, limit: Int = 5
+        subject: String, description: String = "", locale: String?, for user: ID<User>?, limit: Int = 5,
+        synonyms: SynonymSet = .empty
     ) throws -> [SearchHit] {
-        let query = SearchQuery(
+        var query = SearchQuery(
             subject, context: String(description.prefix(2_000)), locale: locale, types: [.article], limit: limit)
+        query.synonyms = synonyms
         return try search(query, as: user).hits
     }
 }

@@ -1,6 +1,8 @@
 /// The index terms of words already seen, for analysing many documents: most words of any
 /// text repeat, so each distinct word is normalised, stop-word checked and stemmed once.
-/// Terms are interned as small integer ids, which makes counting them per document cheap.
+/// Terms are interned as small integer ids, which makes counting them per document cheap,
+/// and each term's shape (its characters, bigram keys and sort keys, what a segment's typo,
+/// prefix and suffix structures need) is worked out once, when the term is first seen.
 ///
 /// Bounded: once it holds ``capacity`` words or terms, ``trim()`` starts it over, so an
 /// endless stream of unique words cannot grow it without limit.
@@ -10,9 +12,13 @@ struct IndexTermCache: Sendable {
 
     /// Interned terms: id → term.
     private(set) var terms: [String] = []
+    /// Per term id: its shape.
+    private(set) var shapes: [TermShape] = []
     private var termIDs: [String: Int32] = [:]
     /// Per language (``ContentLanguage`` order): word as written → its term ids.
     private var words: [[String: [Int32]]] = Array(repeating: [:], count: ContentLanguage.allCases.count)
+    /// Per term id: where the document being counted keeps the term (-1: not yet in it).
+    private var slots: [Int32] = []
 
     /// Calls `body` with the id of each index term of `text` in `language`, one call per
     /// occurrence, in order; ``terms`` names the ids.
@@ -37,6 +43,65 @@ struct IndexTermCache: Sendable {
         }
     }
 
+    /// The distinct terms of one document's fields (title, summary, body) with their
+    /// frequencies per field, in first-seen order, and the fields' token counts. Counting
+    /// goes through an array indexed by term id instead of a dictionary.
+    mutating func count(
+        _ fields: [String], language: ContentLanguage
+    ) -> (ids: [Int32], frequencies: [TermFrequency], lengths: (Int, Int, Int)) {
+        var ids: [Int32] = []
+        var frequencies: [TermFrequency] = []
+        var lengths = (0, 0, 0)
+        var slots = self.slots  // taken out while `forEachTerm` mutates the cache
+        self.slots = []
+        defer { self.slots = slots }
+        for (f, text) in fields.enumerated() {
+            var n = 0
+            forEachTerm(in: text, language: language) { id in
+                n += 1
+                let i = Int(id)
+                if i >= slots.count { slots.append(contentsOf: repeatElement(-1, count: max(i + 1 - slots.count, 1024))) }
+                var at = Int(slots[i])
+                if at < 0 {
+                    at = ids.count
+                    slots[i] = Int32(truncatingIfNeeded: at)
+                    ids.append(id)
+                    frequencies.append(TermFrequency())
+                }
+                frequencies[at].add(field: f)
+            }
+            switch f {
+            case 0: lengths.0 = n
+            case 1: lengths.1 = n
+            default: lengths.2 = n
+            }
+        }
+        for id in ids { slots[Int(id)] = -1 }
+        return (ids, frequencies, lengths)
+    }
+
+    /// Takes in the terms `other` interned from id `first` on (a copy of this cache that went
+    /// its own way, from when it held `first` terms): each gets this cache's id, with its shape.
+    /// Returns this cache's id for each of them, in order (for ids `first…` of `other`).
+    mutating func adopt(_ other: IndexTermCache, from first: Int) -> [Int32] {
+        guard first < other.terms.count else { return [] }
+        var ids: [Int32] = []
+        ids.reserveCapacity(other.terms.count - first)
+        for i in first..<other.terms.count {
+            let term = other.terms[i]
+            if let id = termIDs[term] {
+                ids.append(id)
+                continue
+            }
+            let id = Int32(truncatingIfNeeded: terms.count)
+            termIDs[term] = id
+            terms.append(term)
+            shapes.append(other.shapes[i])
+            ids.append(id)
+        }
+        return ids
+    }
+
     /// Starts over when the cache is full. Call it only between documents: ids handed out
     /// before are not valid afterwards.
     mutating func trim() {
@@ -48,6 +113,7 @@ struct IndexTermCache: Sendable {
         let id = Int32(truncatingIfNeeded: terms.count)
         termIDs[term] = id
         terms.append(term)
+        shapes.append(TermShape(term))
         return id
     }
 
@@ -58,5 +124,51 @@ struct IndexTermCache: Sendable {
         case .korean: 2
         case .other: 3
         }
+    }
+}
+
+/// What a segment's vocabulary structures need of one term, worked out once per term.
+struct TermShape: Sendable {
+    /// The term's characters, for the edit-distance check (empty for terms never typo-matched:
+    /// Hangul, or shorter than three characters).
+    var scalars: [Unicode.Scalar]
+    /// The distinct padded-bigram keys of the term (``IndexSegment/gramKey(_:length:)``), empty when `scalars` is.
+    var gramKeys: [UInt64]
+    /// The term's UTF-8 bytes reversed (suffix ranges).
+    var reversedBytes: [UInt8]
+    /// The first eight UTF-8 bytes, big-endian, zero-padded: orders terms as their bytes do, up to ties.
+    var sortKey: UInt64
+    /// The same of the reversed bytes.
+    var reversedSortKey: UInt64
+
+    init(_ term: String) {
+        let bytes = Array(term.utf8)
+        reversedBytes = bytes.reversed()
+        sortKey = Self.key(bytes)
+        reversedSortKey = Self.key(reversedBytes)
+        let s = Array(term.unicodeScalars)
+        guard s.count >= 3, let first = s.first, !HangulText.isHangul(first) else {
+            scalars = []
+            gramKeys = []
+            return
+        }
+        scalars = s
+        var seen = Set<UInt64>()
+        var keys: [UInt64] = []
+        for g in IndexSegment.grams(s) where seen.insert(g).inserted { keys.append(IndexSegment.gramKey(g, length: s.count)) }
+        gramKeys = keys
+    }
+
+    /// The first eight bytes as a big-endian number, zero-padded.
+    static func key(_ bytes: [UInt8]) -> UInt64 {
+        var k: UInt64 = 0
+        for i in 0..<8 { k = k << 8 | UInt64(i < bytes.count ? bytes[i] : 0) }
+        return k
+    }
+
+    /// Whether bytes `a` (with key `ka`) order before bytes `b` (with key `kb`).
+    static func precedes(_ ka: UInt64, _ a: [UInt8], _ kb: UInt64, _ b: [UInt8]) -> Bool {
+        if ka != kb { return ka < kb }
+        return a.lexicographicallyPrecedes(b)
     }
 }

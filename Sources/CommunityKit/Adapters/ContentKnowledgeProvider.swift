@@ -7,10 +7,13 @@ import CommunityIdentity
 
 /// Feeds the knowledge components from CommunityContent: published articles the viewer's
 /// channel and data categories allow, in the viewer's language (falling back to the master),
-/// bodies passed through the rich-text sanitiser, topics from the topic service.
+/// bodies passed through the rich-text sanitiser, topics from the topic service. Searches (the
+/// knowledge search and the case form's suggestions while a member types a subject) go through
+/// the community's synonym groups.
 struct ContentKnowledgeProvider: KnowledgeProvider {
     let knowledge: KnowledgeService
     let topicService: TopicService
+    let synonyms: SynonymService
     /// The site views and votes are counted in; `nil` for the engine-wide provider.
     var site: String? = nil
 
@@ -39,7 +42,9 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
     func search(_ query: String, locale: String, viewer: Viewer, limit: Int) throws -> [ArticleCard] {
         let limit = ListLimit.clamp(limit)
         guard limit > 0 else { return [] }
-        let results = try knowledge.search(SearchQuery(query, locale: locale, types: [.article], limit: limit, highlight: false), as: viewer.user?.id)
+        var search = SearchQuery(query, locale: locale, types: [.article], limit: limit, highlight: false)
+        search.synonyms = synonyms.current
+        let results = try knowledge.search(search, as: viewer.user?.id)
         return cards(results.hits, viewer: viewer)
     }
 

@@ -153,7 +153,7 @@ public final class Community: Sendable {
         cases = try CaseService(
             environment: environment,
             configuration: configuration.support ?? CaseServiceConfiguration(defaultOwner: configuration.defaultCaseOwner),
-            suggester: ContentArticleSuggester(knowledge: knowledge), files: ContentCaseFileStore(files: files))
+            suggester: ContentArticleSuggester(knowledge: knowledge, synonyms: synonyms), files: ContentCaseFileStore(files: files))
         approvals = ApprovalEngine(environment: environment)
         deals = try DealRegistrationService(environment: environment, approvals: approvals, steps: configuration.leadApprovalSteps)
         conversions = LeadConversionService(environment: environment, convertibleStatuses: configuration.programs.convertibleLeadStatuses)
@@ -186,7 +186,7 @@ public final class Community: Sendable {
             engagement: engagement, access: access, store: store, site: nil,
             viewerFor: { [access, store] user in Community.viewer(user, access: access, store: store) },
             memberIndex: SiteMemberIndex(store: store)))
-        let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics)
+        let knowledgeProvider = configuration.knowledge ?? ContentKnowledgeProvider(knowledge: knowledge, topicService: topics, synonyms: synonyms)
         services.set((any KnowledgeProvider).self, knowledgeProvider)
         services.set((any PartnerProgramProvider).self, ProgramDataProvider(funds: funds, leads: leadDistribution))
         let employeeRequestKinds = programs.employeeRequestKinds.keys.sorted()

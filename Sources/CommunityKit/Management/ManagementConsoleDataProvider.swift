@@ -32,5 +32,13 @@ extension ManagementConsoleDataProvider {
         (try? link.community?.learnedSearchBoosts(limit: limit, by: viewer)) ?? []
     }
 
+    func promotableArticles(matching text: String, locale: String, viewer: Viewer, limit: Int) -> [PromotionCandidate] {
+        (try? link.community?.promotableArticles(matching: text, locale: locale, limit: limit, by: viewer)) ?? []
+    }
+
+    func pinnedItemTitles(_ items: [SearchPromotion.Item], locale: String, viewer: Viewer) -> [SearchPromotion.Item: PromotionCandidate] {
+        (try? link.community?.pinnedItemTitles(items, locale: locale, by: viewer)) ?? [:]
+    }
+
     var clickLearning: ClickLearningOptions { link.community?.clickLearningOptions ?? ClickLearningOptions() }
 }

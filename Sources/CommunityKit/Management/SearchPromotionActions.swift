@@ -57,6 +57,19 @@ enum SearchPromotionActions {
             }
             items.append(item)
         }
+        // Articles checked in the picker (`pick.N`), in the picker's order, after the typed items.
+        let picks = request.form.compactMap { name, value -> (Int, String)? in
+            guard name.hasPrefix(SearchPromotionsComponent.pickPrefix),
+                  let n = Int(name.dropFirst(SearchPromotionsComponent.pickPrefix.count)) else { return nil }
+            return (n, value)
+        }.sorted { $0.0 < $1.0 }
+        for (_, value) in picks.prefix(SearchPromotionsComponent.pickLimit) {
+            guard let item = SearchPromotion.Item(reference: value.trimmingCharacters(in: .whitespaces)), item.kind == .article else {
+                errors["items"] = "Choose articles from the list."
+                break
+            }
+            if !items.contains(item) { items.append(item) }
+        }
         let locale = (request.field("locale") ?? "").trimmingCharacters(in: .whitespaces)
         let startsAt = date(request.field("startsAt"), field: "startsAt", errors: &errors)
         let endsAt = date(request.field("endsAt"), field: "endsAt", errors: &errors)

@@ -18,6 +18,10 @@ public protocol ManagementConsoleProvider: Sendable {
     func searchPromotions(viewer: Viewer) -> [SearchPromotion]
     /// The strongest boosts site search learned from followed results, highest first.
     func learnedSearchBoosts(viewer: Viewer, limit: Int) -> [LearnedBoost]
+    /// Articles matching `text` (their titles first) that the viewer may pin, for the promotions picker.
+    func promotableArticles(matching text: String, locale: String, viewer: Viewer, limit: Int) -> [PromotionCandidate]
+    /// The titles of pinned items the viewer manages; items not found are left out.
+    func pinnedItemTitles(_ items: [SearchPromotion.Item], locale: String, viewer: Viewer) -> [SearchPromotion.Item: PromotionCandidate]
     /// How site search learns from followed results.
     var clickLearning: ClickLearningOptions { get }
 }
@@ -27,6 +31,10 @@ extension ManagementConsoleProvider {
     public func searchPromotions(viewer: Viewer) -> [SearchPromotion] { [] }
     /// The strongest boosts site search learned from followed results (none unless offered).
     public func learnedSearchBoosts(viewer: Viewer, limit: Int) -> [LearnedBoost] { [] }
+    /// Articles matching `text` for the promotions picker (none unless the provider offers them).
+    public func promotableArticles(matching text: String, locale: String, viewer: Viewer, limit: Int) -> [PromotionCandidate] { [] }
+    /// The titles of pinned items (none unless the provider offers them).
+    public func pinnedItemTitles(_ items: [SearchPromotion.Item], locale: String, viewer: Viewer) -> [SearchPromotion.Item: PromotionCandidate] { [:] }
     /// How site search learns from followed results.
     public var clickLearning: ClickLearningOptions { ClickLearningOptions() }
 }

@@ -6,6 +6,9 @@ struct AnalyzedDocument: Sendable {
     var terms: [(String, TermFrequency)]
     /// Token counts per field.
     var lengths: (Int, Int, Int)
+    /// Per entry of ``terms``: its id in the ``IndexTermCache`` that analysed the document (empty
+    /// when none did), so a segment can be built from the cache's term shapes.
+    var termRefs: [Int32] = []
 
     init(_ document: SearchDocument) {
         var cache = IndexTermCache()
@@ -13,28 +16,19 @@ struct AnalyzedDocument: Sendable {
     }
 
     /// Analyses `document`, reusing (and extending) the analysis of words seen before.
+    /// ``termRefs`` holds the cache's ids of the terms, valid while the cache is not trimmed.
     init(_ document: SearchDocument, cache: inout IndexTermCache) {
         self.document = document
         let language = ContentLanguage(locale: document.locale)
         self.language = language
-        cache.trim()
-        var counts: [Int32: TermFrequency] = [:]
-        var lengths = (0, 0, 0)
-        for (f, text) in [document.title, document.summary, document.body].enumerated() {
-            var n = 0
-            cache.forEachTerm(in: text, language: language) { id in
-                n += 1
-                counts[id, default: TermFrequency()].add(field: f)
-            }
-            switch f {
-            case 0: lengths.0 = n
-            case 1: lengths.1 = n
-            default: lengths.2 = n
-            }
-        }
+        let counted = cache.count([document.title, document.summary, document.body], language: language)
         let names = cache.terms
-        self.terms = counts.map { (names[Int($0.key)], $0.value) }
-        self.lengths = lengths
+        var terms: [(String, TermFrequency)] = []
+        terms.reserveCapacity(counted.ids.count)
+        for (k, id) in counted.ids.enumerated() { terms.append((names[Int(id)], counted.frequencies[k])) }
+        self.terms = terms
+        self.termRefs = counted.ids
+        self.lengths = counted.lengths
     }
 
     init(document: SearchDocument, language: ContentLanguage, terms: [(String, TermFrequency)], lengths: (Int, Int, Int)) {

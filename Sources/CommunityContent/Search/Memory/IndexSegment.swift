@@ -10,6 +10,10 @@ final class IndexSegment: Sendable {
     let keyIndex: [SearchDocumentKey: Int32]
     /// Per document: normalisation factors for title, summary and body, field weights folded in.
     let norms: [SIMD4<Float>]
+    /// Per term, per posting: the posting's field frequencies weighted by its document's norms
+    /// (what BM25F saturates), worked out once per segment so a search reads postings in order
+    /// instead of each document's norms.
+    let tfWeights: [[Float]]
     let updatedAt: [Double]
     let popularity: [Double]
     /// Per document: visibility clauses as ids into ``accessKeys``.
@@ -61,9 +65,65 @@ final class IndexSegment: Sendable {
             lengths: documents.map(\.lengths), termIDs: termIDs, terms: terms, postings: postings, options: options)
     }
 
+    /// Builds a segment from documents just analysed with `cache` (their ``AnalyzedDocument/termRefs``
+    /// name its terms): terms are numbered through an array indexed by the cache's ids, and each
+    /// term's characters, bigrams and sort keys come from the cache's ``TermShape``, worked out
+    /// once per term rather than once per segment. The same segment as ``init(uid:documents:options:)``.
+    convenience init(uid: Int, documents: [AnalyzedDocument], shapes cache: IndexTermCache, options: RankingOptions) {
+        let shapes = cache.shapes
+        var local = [Int32](repeating: -1, count: shapes.count)
+        var refs: [Int32] = []
+        var terms: [String] = []
+        var postings: [[Posting]] = []
+        for (d, doc) in documents.enumerated() {
+            for (k, ref) in doc.termRefs.enumerated() {
+                var id = local[Int(ref)]
+                if id < 0 {
+                    id = Int32(truncatingIfNeeded: terms.count)
+                    local[Int(ref)] = id
+                    refs.append(ref)
+                    terms.append(doc.terms[k].0)
+                    postings.append([])
+                }
+                postings[Int(id)].append(Posting(doc: Int32(truncatingIfNeeded: d), tf: doc.terms[k].1))
+            }
+        }
+        var termIDs = [String: Int32](minimumCapacity: terms.count)
+        for (i, term) in terms.enumerated() { termIDs[term] = Int32(truncatingIfNeeded: i) }
+        var grams: [UInt64: [Int32]] = [:]
+        var scalars: [[Unicode.Scalar]] = []
+        var reversedBytes: [[UInt8]] = []
+        scalars.reserveCapacity(terms.count)
+        reversedBytes.reserveCapacity(terms.count)
+        for (i, ref) in refs.enumerated() {
+            let shape = shapes[Int(ref)]
+            scalars.append(shape.scalars)
+            reversedBytes.append(shape.reversedBytes)
+            for key in shape.gramKeys { grams[key, default: []].append(Int32(truncatingIfNeeded: i)) }
+        }
+        let bytes = terms.map { Array($0.utf8) }
+        let order = Array(0..<Int32(truncatingIfNeeded: terms.count))
+        let sorted = order.sorted { x, y in
+            TermShape.precedes(shapes[Int(refs[Int(x)])].sortKey, bytes[Int(x)], shapes[Int(refs[Int(y)])].sortKey, bytes[Int(y)])
+        }
+        let reversedOrder = order.sorted { x, y in
+            TermShape.precedes(
+                shapes[Int(refs[Int(x)])].reversedSortKey, reversedBytes[Int(x)], shapes[Int(refs[Int(y)])].reversedSortKey,
+                reversedBytes[Int(y)])
+        }
+        self.init(
+            uid: uid, documents: documents.map(\.document), languages: documents.map(\.language),
+            lengths: documents.map(\.lengths), termIDs: termIDs, terms: terms, postings: postings, options: options,
+            sortedTerms: sorted, reversedTerms: reversedOrder, typo: (reversedBytes, grams, scalars))
+    }
+
     /// Merges the live documents of two segments without analysing text again: posting
     /// lists are concatenated with renumbered documents.
     convenience init(uid: Int, merging a: IndexSegment, keeping keepA: [Bool], _ b: IndexSegment, keeping keepB: [Bool], options: RankingOptions) {
+        if !keepA.contains(false) {
+            self.init(uid: uid, appending: b, keeping: keepB, to: a, options: options)
+            return
+        }
         var documents: [SearchDocument] = []
         var languages: [ContentLanguage] = []
         var lengths: [(Int, Int, Int)] = []
@@ -162,6 +222,81 @@ final class IndexSegment: Sendable {
             typo: (reversedBytes, grams, scalars))
     }
 
+    /// Merges `b` into `a` when every document of `a` is live: `a`'s documents, term ids, posting
+    /// lists and typo structures carry over as they are (shared until written), and only `b`'s live
+    /// documents and its terms are added; `a`'s vocabulary is neither rehashed nor re-sorted. The
+    /// same segment, term ids included, as the general merge.
+    private convenience init(uid: Int, appending b: IndexSegment, keeping keepB: [Bool], to a: IndexSegment, options: RankingOptions) {
+        var documents = a.documents, languages = a.languages, lengths = a.lengths
+        var remapB = [Int32](repeating: -1, count: b.count)
+        for d in 0..<b.count where keepB[d] {
+            remapB[d] = Int32(truncatingIfNeeded: documents.count)
+            documents.append(b.documents[d])
+            languages.append(b.languages[d])
+            lengths.append(b.lengths[d])
+        }
+        var termIDs = a.termIDs, terms = a.terms, postings = a.postings
+        var scalars = a.termScalars, reversedBytes = a.reversedBytes, grams = a.gramIndex
+        let firstNew = Int32(truncatingIfNeeded: terms.count)
+        var newIDs = [Int32](repeating: -1, count: b.terms.count)  // b's term id → id of a term new to a
+        for (t, list) in b.postings.enumerated() {
+            var kept: [Posting] = []
+            kept.reserveCapacity(list.count)
+            for p in list {
+                let n = remapB[Int(p.doc)]
+                if n >= 0 { kept.append(Posting(doc: n, tf: p.tf)) }
+            }
+            guard !kept.isEmpty else { continue }
+            let term = b.terms[t]
+            if let id = termIDs[term] {
+                postings[Int(id)].append(contentsOf: kept)
+            } else {
+                let id = Int32(truncatingIfNeeded: terms.count)
+                termIDs[term] = id
+                terms.append(term)
+                postings.append(kept)
+                scalars.append(b.termScalars[t])
+                reversedBytes.append(b.reversedBytes[t])
+                newIDs[t] = id
+            }
+        }
+        // Typo bigrams of the new terms only (a term's characters decide them).
+        var seen = Set<UInt64>()
+        for n in firstNew..<Int32(truncatingIfNeeded: terms.count) {
+            let s = scalars[Int(n)]
+            guard !s.isEmpty else { continue }
+            seen.removeAll(keepingCapacity: true)
+            for g in Self.grams(s) where seen.insert(g).inserted { grams[Self.gramKey(g, length: s.count), default: []].append(n) }
+        }
+        // Both orders: a's as it is, merged with b's new terms in b's order.
+        func merged(_ old: [Int32], _ added: [Int32], _ precedes: (Int32, Int32) -> Bool) -> [Int32] {
+            guard !added.isEmpty else { return old }
+            var out: [Int32] = []
+            out.reserveCapacity(old.count + added.count)
+            var i = 0, j = 0
+            while i < old.count, j < added.count {
+                if precedes(added[j], old[i]) {
+                    out.append(added[j]); j += 1
+                } else {
+                    out.append(old[i]); i += 1
+                }
+            }
+            out.append(contentsOf: old[i...])
+            out.append(contentsOf: added[j...])
+            return out
+        }
+        let addedSorted = b.sortedTerms.compactMap { newIDs[Int($0)] >= 0 ? newIDs[Int($0)] : nil }
+        let addedReversed = b.reversedTerms.compactMap { newIDs[Int($0)] >= 0 ? newIDs[Int($0)] : nil }
+        let sorted = merged(a.sortedTerms, addedSorted) { terms[Int($0)].utf8.lexicographicallyPrecedes(terms[Int($1)].utf8) }
+        let reversedOrder = merged(a.reversedTerms, addedReversed) {
+            reversedBytes[Int($0)].lexicographicallyPrecedes(reversedBytes[Int($1)])
+        }
+        self.init(
+            uid: uid, documents: documents, languages: languages, lengths: lengths, termIDs: termIDs, terms: terms,
+            postings: postings, options: options, sortedTerms: sorted, reversedTerms: reversedOrder,
+            typo: (reversedBytes, grams, scalars))
+    }
+
     private init(
         uid: Int, documents: [SearchDocument], languages: [ContentLanguage], lengths: [(Int, Int, Int)],
         termIDs: [String: Int32], terms: [String], postings: [[Posting]], options: RankingOptions,
@@ -220,13 +355,17 @@ final class IndexSegment: Sendable {
         let n = Double(max(1, documents.count))
         let avg = (max(1, totals.0 / n), max(1, totals.1 / n), max(1, totals.2 / n))
         let b = options.b
-        self.norms = lengths.map { len in
+        let norms = lengths.map { len in
             func norm(_ len: Int, _ avg: Double, _ w: Double) -> Float {
                 Float(w / (1 - b + b * Double(len) / avg))
             }
             return SIMD4(
                 norm(len.0, avg.0, options.titleWeight), norm(len.1, avg.1, options.summaryWeight),
                 norm(len.2, avg.2, options.bodyWeight), 0)
+        }
+        self.norms = norms
+        self.tfWeights = postings.map { list in
+            list.map { p in Self.weightedFrequency(p.tf, norms[Int(p.doc)]) }
         }
         self.updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
         self.popularity = documents.map { max(0, $0.popularity) }
@@ -264,6 +403,12 @@ final class IndexSegment: Sendable {
         }
         self.gramIndex = grams
         self.termScalars = scalars
+    }
+
+    /// A posting's field frequencies weighted by its document's norms (title, summary, body).
+    @inline(__always)
+    static func weightedFrequency(_ tf: TermFrequency, _ n: SIMD4<Float>) -> Float {
+        n.x * Float(tf.title) + n.y * Float(tf.summary) + n.z * Float(tf.body)
     }
 
     /// A bigram keyed together with the length of the term containing it, so typo lookups

@@ -40,12 +40,16 @@ public final class MemorySearchIndex: SearchIndex {
             defer { cache = IndexTermCache() }
             return cache
         }
-        let analyzed = unique.map { AnalyzedDocument($0, cache: &cache) }
-        termCache.withLock { [cache] in $0 = cache }
+        // Trimmed only between writes: the segment below reads the term shapes by the ids
+        // the analysis handed out.
+        cache.trim()
+        let analyzed = Self.analyze(unique, cache: &cache)
+        let shapes = cache
+        termCache.withLock { $0 = shapes }
         writer.withLock { nextUID in
             var next = state.withLock { $0 }
             Self.markDeleted(Set(unique.map(\.key)), in: &next)
-            let segment = IndexSegment(uid: nextUID, documents: analyzed, options: options)
+            let segment = IndexSegment(uid: nextUID, documents: analyzed, shapes: shapes, options: options)
             nextUID += 1
             next.segments.append(segment)
             next.deleted.append([Bool](repeating: false, count: segment.count))
@@ -54,6 +58,48 @@ public final class MemorySearchIndex: SearchIndex {
             let published = next
             state.withLock { $0 = published }
         }
+    }
+
+    /// Documents per part when a write's analysis is spread over the cores.
+    static let analysisPart = 500
+
+    /// Analyses documents with `cache`, spread over the cores when there are enough of them:
+    /// each part starts from a copy of the cache, and the terms the parts add are then taken
+    /// into `cache`, their documents' term ids renumbered to match. The same analysis as one
+    /// document after the other.
+    static func analyze(_ documents: [SearchDocument], cache: inout IndexTermCache) -> [AnalyzedDocument] {
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, documents.count / analysisPart)
+        guard parts > 1 else { return documents.map { AnalyzedDocument($0, cache: &cache) } }
+        let base = cache
+        let size = (documents.count + parts - 1) / parts
+        let results = Mutex<[Int: ([AnalyzedDocument], IndexTermCache)]>([:])
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var local = base
+            let range = min(documents.count, part * size)..<min(documents.count, (part + 1) * size)
+            var out: [AnalyzedDocument] = []
+            out.reserveCapacity(range.count)
+            for document in documents[range] { out.append(AnalyzedDocument(document, cache: &local)) }
+            let finished = (out, local)
+            results.withLock { $0[part] = finished }
+        }
+        let done = results.withLock { $0 }
+        guard done.count == parts else { return documents.map { AnalyzedDocument($0, cache: &cache) } }
+        let known = base.terms.count
+        var analyzed: [AnalyzedDocument] = []
+        analyzed.reserveCapacity(documents.count)
+        for part in 0..<parts {
+            var (documents, local) = done[part] ?? ([], base)
+            if part == 0 {
+                cache = local
+            } else {
+                let renumber = cache.adopt(local, from: known)
+                for d in documents.indices {
+                    documents[d].termRefs = documents[d].termRefs.map { $0 < known ? $0 : renumber[Int($0) - known] }
+                }
+            }
+            analyzed.append(contentsOf: documents)
+        }
+        return analyzed
     }
 
     public func remove(_ keys: [SearchDocumentKey]) throws {

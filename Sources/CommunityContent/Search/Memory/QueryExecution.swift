@@ -118,29 +118,43 @@ struct QueryExecution {
                         idf = min(idf, log(1 + (totalDocs - exactDF + 0.5) / (exactDF + 0.5)))
                     }
                     let weight = Float(idf * e.factor * parsed.weights[u]) * (k1 + 1)
-                    for p in segment.postings[Int(e.term)] {
+                    let postings = segment.postings[Int(e.term)], weighted = segment.tfWeights[Int(e.term)]
+                    if expansions[s][u].count == 1, alternatives.multiUnitMask & (1 << UInt64(u)) == 0 {
+                        // One index term: its contribution is the unit's; add it in the same pass
+                        // (the same sums as below, one slot access per posting instead of two).
+                        let bit: UInt64 = 1 << UInt64(u)
+                        for (i, p) in postings.enumerated() {
+                            let d = Int(p.doc)
+                            let tf = weighted[i]
+                            let contribution = weight * tf / (tf + k1)
+                            if scratch.slots[d].matched == 0 { candidates.append(p.doc) }
+                            scratch.slots[d].matched |= bit
+                            scratch.slots[d].score += contribution
+                        }
+                        continue
+                    }
+                    for (i, p) in postings.enumerated() {
                         let d = Int(p.doc)
-                        let n = segment.norms[d]
-                        let tf = n.x * Float(p.tf.title) + n.y * Float(p.tf.summary) + n.z * Float(p.tf.body)
+                        let tf = weighted[i]
                         let contribution = weight * tf / (tf + k1)
-                        if scratch.unitStamp[d] != stamp {
-                            scratch.unitStamp[d] = stamp
-                            scratch.unitBest[d] = contribution
+                        if scratch.slots[d].unitStamp != stamp {
+                            scratch.slots[d].unitStamp = stamp
+                            scratch.slots[d].unitBest = contribution
                             unitTouched.append(p.doc)
-                        } else if contribution > scratch.unitBest[d] {
-                            scratch.unitBest[d] = contribution
+                        } else if contribution > scratch.slots[d].unitBest {
+                            scratch.slots[d].unitBest = contribution
                         }
                     }
                 }
                 let deferred = alternatives.multiUnitMask & (1 << UInt64(u)) != 0
                 for doc in unitTouched {
                     let d = Int(doc)
-                    if scratch.matched[d] == 0 { candidates.append(doc) }
-                    scratch.matched[d] |= 1 << UInt64(u)
+                    if scratch.slots[d].matched == 0 { candidates.append(doc) }
+                    scratch.slots[d].matched |= 1 << UInt64(u)
                     if deferred {
-                        contributions[u, default: [:]][doc] = scratch.unitBest[d]
+                        contributions[u, default: [:]][doc] = scratch.slots[d].unitBest
                     } else {
-                        scratch.score[d] += scratch.unitBest[d]
+                        scratch.slots[d].score += scratch.slots[d].unitBest
                     }
                 }
             }
@@ -148,7 +162,7 @@ struct QueryExecution {
             let deleted = state.deleted[s]
             // Promoted documents join the candidates even without a word match.
             let promotedHere = Set(adjustments.promotedDocuments(in: segment, deleted: deleted))
-            for doc in promotedHere where scratch.matched[Int(doc)] == 0 { candidates.append(doc) }
+            for doc in promotedHere where scratch.slots[Int(doc)].matched == 0 { candidates.append(doc) }
             let filter = SegmentFilter(query: query, segment: segment)
             var facetTally = [Int](repeating: 0, count: query.facets.isEmpty ? 0 : segment.valueNames.count)
             let localLocales = localFactor > 1 ? localLocaleIDs(in: segment) : []
@@ -157,12 +171,11 @@ struct QueryExecution {
             let coordinationFloor = 1 - options.coordinationWeight
             for doc in candidates {
                 let d = Int(doc)
-                var mask = scratch.matched[d]
-                var raw = Double(scratch.score[d])
-                scratch.matched[d] = 0
-                scratch.score[d] = 0
-                scratch.unitStamp[d] = -1
-                let promotedScore = promotedHere.contains(doc) ? adjustments.promotedScore(segment.documents[d].key) : nil
+                var mask = scratch.slots[d].matched
+                var raw = Double(scratch.slots[d].score)
+                scratch.slots[d] = ScoreSlot()
+                let promotedScore =
+                    !promotedHere.isEmpty && promotedHere.contains(doc) ? adjustments.promotedScore(segment.documents[d].key) : nil
                 var extraCoverage = 0.0
                 if !alternatives.isEmpty {
                     let resolved = alternatives.resolve(mask: &mask, raw: &raw, contributions: contributions, doc: doc, wordShare: wordShare)

@@ -3,20 +3,26 @@ import Synchronization
 /// Per-query working arrays, pooled so a search allocates nothing proportional to the index.
 /// Every touched slot is reset before the scratch goes back to the pool.
 struct ScoringScratch: Sendable {
-    var score: [Float] = []
-    var matched: [UInt64] = []
-    var unitBest: [Float] = []
-    var unitStamp: [Int32] = []
+    /// Per document of the segment being scored: one slot, so scoring a posting touches one
+    /// cache line.
+    var slots: [ScoreSlot] = []
     var typoCounters: [UInt16] = []
 
     mutating func ensure(documents: Int) {
-        if score.count < documents {
-            score = [Float](repeating: 0, count: documents)
-            matched = [UInt64](repeating: 0, count: documents)
-            unitBest = [Float](repeating: 0, count: documents)
-            unitStamp = [Int32](repeating: -1, count: documents)
-        }
+        if slots.count < documents { slots = [ScoreSlot](repeating: ScoreSlot(), count: documents) }
     }
+}
+
+/// What a search keeps of one document while it scores a segment.
+struct ScoreSlot: Sendable {
+    /// Which query units matched it (bit per unit).
+    var matched: UInt64 = 0
+    /// Its score so far.
+    var score: Float = 0
+    /// The best contribution of the unit being scored.
+    var unitBest: Float = 0
+    /// The unit `unitBest` belongs to (-1: none yet).
+    var unitStamp: Int32 = -1
 }
 
 /// A small pool of scratches; taking or returning one holds the lock for a pointer swap.
