@@ -26,9 +26,31 @@ public struct CompiledReport: Sendable {
     let filter: CompiledFilter?
     /// The row limit in force.
     public let rowLimit: Int
+    /// The day relative dates were resolved against (a ``DayNumber``).
+    let today: Int
 
     /// Runs the report over the records `user` may read in `snapshot`.
+    ///
+    /// The result is kept with the snapshot (``AccessSnapshot/memoized(_:compute:)``): running
+    /// the same report on the same snapshot again, on the same day, returns it without walking
+    /// the records. Users who read every record of the object share one result when the report
+    /// follows no lookup (what a lookup shows depends on the viewer's access to the related
+    /// record); everyone else gets their own. A snapshot published after any change starts
+    /// empty, so a kept result is never stale.
     public func run(in snapshot: AccessSnapshot) -> ReportResult {
+        snapshot.memoized(memoKey(in: snapshot)) { walk(in: snapshot) }
+    }
+
+    /// What a result depends on besides the snapshot: the definition as compiled (fields and
+    /// their types, the row limit, the day relative dates mean) and who sees which records.
+    func memoKey(in snapshot: AccessSnapshot) -> ReportMemoKey {
+        let shared = fields.allSatisfy { $0.relatedObject == nil } && snapshot.readsEveryRecord(of: user, object: definition.object)
+        return ReportMemoKey(definition: definition, fields: fields, rowLimit: rowLimit, today: today, viewer: shared ? nil : user)
+    }
+
+    /// Runs the report over the records `user` may read in `snapshot` by walking them, without
+    /// looking for or keeping a result with the snapshot: what a first run costs.
+    public func walk(in snapshot: AccessSnapshot) -> ReportResult {
         let reader = FieldReader(snapshot: snapshot, user: user, fields: fields)
         let rowLevels = definition.rowGroupings.count
         let matrix = definition.columnGrouping != nil
