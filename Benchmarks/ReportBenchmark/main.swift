@@ -20,9 +20,12 @@ import SharingWorkload
 // --kpi-changes updates of the workload's cases, opportunities and users fed one at a time
 // (`aggregate_update_cpu_us` is the same in this thread's CPU time).
 //
-// Every timed run also records this thread's CPU time (`..._cpu_p50_ms` keys), which a shared
-// machine inflates far less than wall time. Each phase, as it ends, writes its name and seconds to stderr (`--quiet` turns that off), so a
-// large run shows where it is.
+// Runs keep their results with the access snapshot, so the p50s above are of runs on an unchanged
+// snapshot; `summary_internal_walk_p50_ms`, `summary_partner_walk_p50_ms` and
+// `dashboard_walk_p50_ms` are the walks alone (what the first run after a change costs). Every
+// timed run also records this thread's CPU time (the `..._cpu_p50_ms` keys), which a shared
+// machine inflates far less than wall time. Each phase, as it ends, writes its name and seconds
+// to stderr (`--quiet` turns that off), so a large run shows where it is.
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
