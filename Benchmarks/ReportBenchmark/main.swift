@@ -5,7 +5,8 @@ import CommunityModel
 import Foundation
 import SharingWorkload
 
-// swift run -c release ReportBenchmark [--scale tiny|small|medium|large] [--repeats N] [--seed N] [--agreement-users N] [--json]
+// swift run -c release ReportBenchmark [--scale tiny|small|medium|large] [--repeats N] [--seed N] [--agreement-users N]
+//                                      [--kpi-changes N] [--quiet] [--json]
 //
 // Over the sharing benchmark's generated org (large: 100,000 users, 1,000,000 records, half of
 // them cases), with the cases given a status, a priority and an opening date spread over two
@@ -18,6 +19,13 @@ import SharingWorkload
 // (CommunityEngagement's KPIAggregator, loaded from the same store) current costs per change, for
 // --kpi-changes updates of the workload's cases, opportunities and users fed one at a time
 // (`aggregate_update_cpu_us` is the same in this thread's CPU time).
+//
+// Runs keep their results with the access snapshot, so the p50s above are of runs on an unchanged
+// snapshot; `summary_internal_walk_p50_ms`, `summary_partner_walk_p50_ms` and
+// `dashboard_walk_p50_ms` are the walks alone (what the first run after a change costs). Every
+// timed run also records this thread's CPU time (the `..._cpu_p50_ms` keys), which a shared
+// machine inflates far less than wall time. Each phase, as it ends, writes its name and seconds
+// to stderr (`--quiet` turns that off), so a large run shows where it is.
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -45,9 +53,25 @@ let now = Date(timeIntervalSince1970: 1_796_644_800)
 let statuses = ["New", "Working", "Waiting on Customer", "Escalated", "Closed"]
 
 var started = clock.now
+let runStarted = clock.now
+var phaseStarted = clock.now
+/// Tells stderr which phase just ended, with its seconds and the seconds since the start, so a
+/// long (large-scale) run shows where it is; `--quiet` turns it off.
+let quiet = arguments.contains("--quiet")
+@MainActor func progress(_ phase: String) {
+    let now = clock.now
+    if !quiet {
+        let line = String(format: "[ReportBenchmark] %@: %.2f s (%.1f s since start)\n", phase,
+                          milliseconds(now - phaseStarted) / 1_000, milliseconds(now - runStarted) / 1_000)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+    phaseStarted = now
+}
 let workload = WorkloadGenerator.generate(scale, seed: seed)
+progress("workload generated (\(workload.users.count) users, \(workload.records.count) records)")
 let store = MemoryStore(feedCapacity: 1024)
 try WorkloadStore.fill(store, with: workload)
+progress("store filled")
 // Give the generated cases a status, a priority and an opening date (deterministic per case).
 try store.write { tx in
     for (n, versioned) in try tx.all(Case.self).enumerated() {
@@ -60,7 +84,9 @@ try store.write { tx in
         _ = try tx.put(c)
     }
 }
+progress("cases given a status, priority and date")
 let access = try AccessEngine(store: store)
+progress("access engine built")
 let snapshot = access.snapshot
 let engine = ReportEngine(schemas: .standard, clock: ManualClock(now))
 let library = ReportLibrary(store: store, access: access, engine: engine)
@@ -92,23 +118,46 @@ guard let (partner, partnerCases) = partnerReader else {
     exit(1)
 }
 let totalCases = snapshot.countVisibleRecords(of: internalReader, object: "Case")
+progress("viewers chosen (partner \(partner.rawValue) reads \(partnerCases) cases)")
 
 // The summary report: cases by status × priority opened in the last 90 days.
 let summary = ReportDefinition(
     object: "Case", filter: .condition(ReportCondition("CreatedDate", .equals, ["last 90 days"])),
     rowGroupings: [ReportGrouping("Status"), ReportGrouping("Priority")], summaries: [.count])
 
-func time(_ body: () throws -> Void) rethrows -> Double {
+/// This thread's CPU time in milliseconds: on a shared machine, wall time also counts the time
+/// other processes had the core, so each timed run records both.
+func threadCPUMilliseconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
+}
+var cpuTimes: [String: [Double]] = [:]
+/// Runs `body`, returns its wall time in ms and records its CPU time under `label`.
+@MainActor func time(_ label: String, _ body: () throws -> Void) rethrows -> Double {
     let start = clock.now
+    let cpu = threadCPUMilliseconds()
     try body()
+    cpuTimes[label, default: []].append(threadCPUMilliseconds() - cpu)
     return milliseconds(clock.now - start)
 }
+// `run` keeps a result with the access snapshot, so after the first run of a report on an
+// unchanged snapshot it is answered from there; `walk` always walks the records (what a run
+// costs right after a change), and is measured separately.
 var internalTimes: [Double] = []
 var partnerTimes: [Double] = []
+var internalWalks: [Double] = []
+var partnerWalks: [Double] = []
 for _ in 0..<repeats {
-    internalTimes.append(try time { _ = try engine.run(summary, as: internalReader, in: access.snapshot) })
-    partnerTimes.append(try time { _ = try engine.run(summary, as: partner, in: access.snapshot) })
+    internalWalks.append(try time("internal-walk") { _ = try engine.compile(summary, for: internalReader, in: access.snapshot).walk(in: access.snapshot) })
+    partnerWalks.append(try time("partner-walk") { _ = try engine.compile(summary, for: partner, in: access.snapshot).walk(in: access.snapshot) })
 }
+progress("summary report walked, \(repeats) runs per viewer")
+for _ in 0..<repeats {
+    internalTimes.append(try time("internal") { _ = try engine.run(summary, as: internalReader, in: access.snapshot) })
+    partnerTimes.append(try time("partner") { _ = try engine.run(summary, as: partner, in: access.snapshot) })
+}
+progress("summary report, \(repeats) runs per viewer")
 
 // The dashboard: six components over cases and opportunities, run as the viewer.
 let amount = ReportSummary(.sum, of: "Amount")
@@ -129,18 +178,27 @@ for (id, definition, kind) in reports {
     tiles.append(DashboardTile(reportID: saved.id, kind: kind, maximum: kind == .gauge ? 10_000 : nil))
 }
 let dashboard = try library.save(SavedDashboard(id: "bench-dashboard", name: "Service and pipeline", owner: internalReader, tiles: tiles), by: internalReader)
+var dashboardWalks: [Double] = []
+for _ in 0..<repeats {
+    dashboardWalks.append(try time("dashboard-walk") {
+        for (_, definition, _) in reports { _ = try engine.compile(definition, for: internalReader, in: access.snapshot).walk(in: access.snapshot) }
+    })
+}
+progress("dashboard's reports walked, \(repeats) runs")
 var dashboardTimes: [Double] = []
 for _ in 0..<repeats {
-    dashboardTimes.append(try time {
+    dashboardTimes.append(try time("dashboard") {
         let result = try library.run(dashboard: dashboard.id, as: internalReader)
         for tile in result.tiles { _ = try tile.outcome.get() }
     })
 }
+progress("dashboard, \(repeats) runs")
 
 // Agreement with the reference on every report of the run, for the two viewers and a sample of others.
 let cases = try store.snapshot().all(Case.self).map { $0.value as any Record }
 let opportunities = try store.snapshot().all(Opportunity.self).map { $0.value as any Record }
 let reference = ReportReference(schemas: .standard, now: now)
+progress("records read for the reference")
 var viewers = [internalReader, partner]
 let others = workload.users.filter { $0.kind != .internal || $0.id.hasSuffix("7") }
 for k in 0..<min(agreementUsers, others.count) {
@@ -160,6 +218,7 @@ for definition in [summary] + reports.map(\.1) {
             print("disagreement for \(viewer) on \(definition.object) \(definition.rowGroupings.map(\.field))")
         }
     }
+    progress("agreement of \(definition.object) \(definition.rowGroupings.map(\.field)) for \(viewers.count) viewers")
 }
 let agreement = compared == 0 ? 0 : Double(agreed) / Double(compared)
 
@@ -174,6 +233,7 @@ let kpiLoadStart = clock.now
 let aggregator = KPIAggregator(clock: ManualClock(now))
 try aggregator.load(store.snapshot())
 let kpiLoad = milliseconds(clock.now - kpiLoadStart)
+progress("KPI aggregates loaded")
 let kpiCases = try store.snapshot().all(Case.self).map(\.value)
 let kpiOpportunities = try store.snapshot().all(Opportunity.self).map(\.value)
 let kpiUsers = try store.snapshot().all(User.self).map(\.value)
@@ -213,14 +273,22 @@ for n in 0..<kpiChanges {
     }
     kpiChangeList.append(change(entity))
 }
+progress("KPI changes prepared")
 let kpiCPUStart = threadCPUMicros()
 let kpiStart = clock.now
 for change in kpiChangeList { aggregator.aggregateUpdate([change]) }
 let aggregateUpdateMicros = milliseconds(clock.now - kpiStart) * 1_000 / Double(max(1, kpiChangeList.count))
 let aggregateUpdateCPUMicros = (threadCPUMicros() - kpiCPUStart) / Double(max(1, kpiChangeList.count))
+progress("KPI changes applied (\(kpiChangeList.count))")
 
 let internalP50 = p50(internalTimes), partnerP50 = p50(partnerTimes), dashboardP50 = p50(dashboardTimes)
+let internalWalkP50 = p50(internalWalks), partnerWalkP50 = p50(partnerWalks), dashboardWalkP50 = p50(dashboardWalks)
+@MainActor func cpuP50(_ label: String) -> Double { p50(cpuTimes[label] ?? []) }
 do {
+    print(String(format: "CPU time p50: summary %.3f ms (partner %.3f), dashboard %.3f ms; walks: summary %.1f ms (partner %.3f), dashboard %.1f ms",
+                 cpuP50("internal"), cpuP50("partner"), cpuP50("dashboard"), cpuP50("internal-walk"), cpuP50("partner-walk"), cpuP50("dashboard-walk")))
+    print(String(format: "walks (nothing kept): summary as %@ p50 %.2f ms, as partner p50 %.2f ms, the dashboard's six reports p50 %.2f ms",
+                 internalReader.rawValue, internalWalkP50, partnerWalkP50, dashboardWalkP50))
     print(String(format: "summary (cases by status × priority, last 90 days) as %@ (reads %d cases): p50 %.2f ms (target < 100)",
                  internalReader.rawValue, totalCases, internalP50))
     print(String(format: "summary as partner %@ (reads %d cases): p50 %.2f ms (target < 100)", partner.rawValue, partnerCases, partnerP50))
@@ -233,5 +301,9 @@ if json {
     func number(_ value: Double) -> String { String(format: "%.3f", value) }
     print("{\"agreement\":\(number(agreement)),\"summary_internal_p50_ms\":\(number(internalP50)),\"summary_partner_p50_ms\":\(number(partnerP50)),"
         + "\"dashboard_p50_ms\":\(number(dashboardP50)),\"aggregate_update_us\":\(number(aggregateUpdateMicros)),"
-        + "\"aggregate_update_cpu_us\":\(number(aggregateUpdateCPUMicros))}")
+        + "\"aggregate_update_cpu_us\":\(number(aggregateUpdateCPUMicros)),\"summary_internal_walk_p50_ms\":\(number(internalWalkP50)),"
+        + "\"summary_partner_walk_p50_ms\":\(number(partnerWalkP50)),\"dashboard_walk_p50_ms\":\(number(dashboardWalkP50)),"
+        + "\"summary_internal_cpu_p50_ms\":\(number(cpuP50("internal"))),\"summary_partner_cpu_p50_ms\":\(number(cpuP50("partner"))),"
+        + "\"dashboard_cpu_p50_ms\":\(number(cpuP50("dashboard"))),\"summary_internal_walk_cpu_p50_ms\":\(number(cpuP50("internal-walk"))),"
+        + "\"dashboard_walk_cpu_p50_ms\":\(number(cpuP50("dashboard-walk")))}")
 }

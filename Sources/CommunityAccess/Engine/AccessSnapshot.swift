@@ -48,6 +48,8 @@ public struct AccessSnapshot: Sendable {
     let state: AccessState
     /// Listing candidates gathered from this snapshot, kept for later listings of it.
     let listings = ListingCache()
+    /// Answers derived from this snapshot, such as report results (``memoized(_:compute:)``).
+    let memo = SnapshotMemo()
 
     /// The store sequence number of the last change this snapshot includes.
     public var sequence: UInt64 { state.sequence }

@@ -26,28 +26,72 @@ public struct CompiledReport: Sendable {
     let filter: CompiledFilter?
     /// The row limit in force.
     public let rowLimit: Int
+    /// The day relative dates were resolved against (a ``DayNumber``).
+    let today: Int
 
     /// Runs the report over the records `user` may read in `snapshot`.
+    ///
+    /// The result is kept with the snapshot (``AccessSnapshot/memoized(_:compute:)``): running
+    /// the same report on the same snapshot again, on the same day, returns it without walking
+    /// the records. Users who read every record of the object share one result when the report
+    /// follows no lookup (what a lookup shows depends on the viewer's access to the related
+    /// record); everyone else gets their own. A snapshot published after any change starts
+    /// empty, so a kept result is never stale.
     public func run(in snapshot: AccessSnapshot) -> ReportResult {
+        snapshot.memoized(memoKey(in: snapshot)) { walk(in: snapshot) }
+    }
+
+    /// What a result depends on besides the snapshot: the definition as compiled (fields and
+    /// their types, the row limit, the day relative dates mean) and who sees which records.
+    func memoKey(in snapshot: AccessSnapshot) -> ReportMemoKey {
+        let shared = fields.allSatisfy { $0.relatedObject == nil } && snapshot.readsEveryRecord(of: user, object: definition.object)
+        return ReportMemoKey(definition: definition, fields: fields, rowLimit: rowLimit, today: today, viewer: shared ? nil : user)
+    }
+
+    /// Runs the report over the records `user` may read in `snapshot` by walking them, without
+    /// looking for or keeping a result with the snapshot: what a first run costs.
+    public func walk(in snapshot: AccessSnapshot) -> ReportResult {
         let reader = FieldReader(snapshot: snapshot, user: user, fields: fields)
         let rowLevels = definition.rowGroupings.count
         let matrix = definition.columnGrouping != nil
         let wantsRows = !columns.isEmpty
-        var leaves: [GroupPath: Accumulator] = [:]
         var rows: [[FieldValue?]] = []
         var matched = 0
         let template = Accumulator(summaries.count)
+        // Per record, each level's key becomes a small number (``GroupKeys``), and the leaf's
+        // running totals are found by those numbers: no field value is hashed per record
+        // while a level has few distinct keys.
+        var keys = GroupKeys(levels: groupings.count)
+        var slots: [LeafCode: Int] = [:]
+        var codes: [LeafCode] = []
+        var accumulators: [Accumulator] = []
         snapshot.forEachVisibleRecord(of: user, object: definition.object) { record in
-            reader.begin(record)
-            if let filter, !filter.matches({ reader.value($0) }) { return true }
+            if let filter, !filter.matches({ reader.value($0, of: record) }) { return true }
             matched += 1
-            if wantsRows, rows.count < rowLimit { rows.append(columns.map { reader.value($0) }) }
-            var path = GroupPath()
-            for (level, grouping) in groupings.enumerated() {
-                path[level] = ReportKey.of(reader.value(grouping.field), bucket: grouping.bucket)
+            if wantsRows, rows.count < rowLimit { rows.append(columns.map { reader.value($0, of: record) }) }
+            var code = LeafCode()
+            for level in groupings.indices {
+                let grouping = groupings[level]
+                code[level] = keys.code(of: ReportKey.of(reader.value(grouping.field, of: record), bucket: grouping.bucket), level: level)
             }
-            leaves[path, default: template].add(summaries, reader)
+            let slot: Int
+            if let known = slots[code] {
+                slot = known
+            } else {
+                slot = accumulators.count
+                slots[code] = slot
+                codes.append(code)
+                accumulators.append(template)
+            }
+            accumulators[slot].add(summaries, reader, record)
             return true
+        }
+        var leaves: [GroupPath: Accumulator] = [:]
+        leaves.reserveCapacity(codes.count)
+        for (slot, code) in codes.enumerated() {
+            var path = GroupPath()
+            for level in groupings.indices { path[level] = keys.key(code[level], level: level) }
+            leaves[path] = accumulators[slot]
         }
         // Roll the leaves up into subtotals, column totals and the grand total.
         var total = template
@@ -121,13 +165,69 @@ struct GroupPath: Hashable {
     }
 }
 
-/// Reads the compiled fields of one record at a time, following lookups (each related record
-/// read once per run, and only when the viewer may read it).
+/// The numbers of a leaf's keys, one per level (two row levels and a column).
+struct LeafCode: Hashable {
+    var a: UInt32 = 0
+    var b: UInt32 = 0
+    var c: UInt32 = 0
+
+    subscript(level: Int) -> UInt32 {
+        get { level == 0 ? a : level == 1 ? b : c }
+        set {
+            switch level {
+            case 0: a = newValue
+            case 1: b = newValue
+            default: c = newValue
+            }
+        }
+    }
+}
+
+/// The distinct group keys of each level, numbered in the order they are first seen. A level
+/// with few keys (statuses, priorities, stages, months) is searched in a short list, which
+/// compares instead of hashing; past ``listed`` keys it switches to a dictionary.
+struct GroupKeys {
+    static let listed = 16
+    private var keys: [[ReportKey]]
+    private var numbers: [[ReportKey: UInt32]]
+
+    init(levels: Int) {
+        keys = Array(repeating: [], count: levels)
+        numbers = Array(repeating: [:], count: levels)
+    }
+
+    mutating func code(of key: ReportKey, level: Int) -> UInt32 {
+        if keys[level].count <= Self.listed {
+            for (n, known) in keys[level].enumerated() where known == key { return UInt32(truncatingIfNeeded: n) }
+        } else if let n = numbers[level][key] {
+            return n
+        }
+        let n = UInt32(truncatingIfNeeded: keys[level].count)
+        keys[level].append(key)
+        if keys[level].count == Self.listed + 1 {
+            for (i, known) in keys[level].enumerated() { numbers[level][known] = UInt32(truncatingIfNeeded: i) }
+        } else if keys[level].count > Self.listed + 1 {
+            numbers[level][key] = n
+        }
+        return n
+    }
+
+    func key(_ code: UInt32, level: Int) -> ReportKey {
+        let n = Int(code)
+        return keys[level].indices.contains(n) ? keys[level][n] : .empty
+    }
+}
+
+/// Reads the compiled fields of a record, following lookups (each related record read once per
+/// run, and only when the viewer may read it).
 final class FieldReader {
     private let snapshot: AccessSnapshot
     private let user: ID<User>
-    private let fields: [ReportField]
-    private var record: (any Record)?
+    /// Per compiled field: the field read on the record, and for a lookup the related object
+    /// and its field (kept apart so reading a field copies no field description).
+    private let bases: [String]
+    private let relatedObjects: [EntityType?]
+    private let relatedFields: [String]
     private var related: [RelatedKey: (any Record)?] = [:]
 
     struct RelatedKey: Hashable {
@@ -138,22 +238,21 @@ final class FieldReader {
     init(snapshot: AccessSnapshot, user: ID<User>, fields: [ReportField]) {
         self.snapshot = snapshot
         self.user = user
-        self.fields = fields
+        bases = fields.map(\.base)
+        relatedObjects = fields.map(\.relatedObject)
+        relatedFields = fields.map(\.relatedField)
     }
 
-    func begin(_ record: any Record) { self.record = record }
-
-    func value(_ index: Int) -> FieldValue? {
-        guard let record else { return nil }
-        let field = fields[index]
-        guard let target = field.relatedObject else { return record.value(of: field.base) }
-        guard case .reference(let id)? = record.value(of: field.base) else { return nil }
+    func value(_ index: Int, of record: any Record) -> FieldValue? {
+        guard bases.indices.contains(index) else { return nil }
+        guard let target = relatedObjects[index] else { return record.value(of: bases[index]) }
+        guard case .reference(let id)? = record.value(of: bases[index]) else { return nil }
         let key = RelatedKey(object: target, id: id)
-        if let known = related[key] { return known?.value(of: field.relatedField) }
+        if let known = related[key] { return known?.value(of: relatedFields[index]) }
         var found: (any Record)?
         if snapshot.access(user, to: target, id: id) >= .read { found = snapshot.record(target, id: id) }
         related[key] = .some(found)
-        return found?.value(of: field.relatedField)
+        return found?.value(of: relatedFields[index])
     }
 }
 
@@ -174,10 +273,10 @@ struct Accumulator {
         uniques = Array(repeating: [], count: n)
     }
 
-    mutating func add(_ summaries: [CompiledReport.Summary], _ reader: FieldReader) {
+    mutating func add(_ summaries: [CompiledReport.Summary], _ reader: FieldReader, _ record: any Record) {
         count += 1
         for (s, summary) in summaries.enumerated() {
-            guard let field = summary.field, let value = reader.value(field) else { continue }
+            guard let field = summary.field, let value = reader.value(field, of: record) else { continue }
             if summary.function == .uniqueCount {
                 uniques[s].insert(value)
                 continue

@@ -90,10 +90,10 @@ public struct ReportEngine: Sendable {
             summaries.append(.init(function: summary.function, field: index))
         }
         var filter: CompiledFilter?
+        let today = DayNumber.of(seconds: clock.now().timeIntervalSince1970) ?? 0
         if let f = definition.filter {
             guard f.conditions.count <= Self.maximumConditions else { throw .tooComplex("more than \(Self.maximumConditions) conditions") }
             guard f.depth <= Self.maximumDepth else { throw .tooComplex("filters nested more than \(Self.maximumDepth) deep") }
-            let today = DayNumber.of(seconds: clock.now().timeIntervalSince1970) ?? 0
             func compileFilter(_ f: ReportFilter) throws(ReportError) -> CompiledFilter {
                 switch f {
                 case .and(let list):
@@ -116,7 +116,7 @@ public struct ReportEngine: Sendable {
         limit = min(max(limit, 1), maximumRowLimit)
         return CompiledReport(
             definition: definition, user: user, fields: fields, columns: columns, groupings: groupings, summaries: summaries,
-            filter: filter, rowLimit: limit)
+            filter: filter, rowLimit: limit, today: today)
     }
 
     /// Runs a definition as `user` over `snapshot`.

@@ -47,9 +47,11 @@ public struct ReportReference: Sendable {
                 while path.count < levels { path.append("*") }
                 let key = path.joined(separator: "|")
                 counts[key, default: 0] += 1
-                var lists = collected[key] ?? Array(repeating: [], count: definition.summaries.count)
-                for s in measured.indices { lists[s] += measured[s] }
-                collected[key] = lists
+                // Appended in place: taking the lists out of the dictionary and putting them back
+                // would copy every value collected so far on each record (quadratic in the records).
+                for s in measured.indices where !measured[s].isEmpty {
+                    collected[key, default: Array(repeating: [], count: definition.summaries.count)][s].append(contentsOf: measured[s])
+                }
             }
         }
         if counts.isEmpty {

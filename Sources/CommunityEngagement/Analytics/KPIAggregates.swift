@@ -19,6 +19,9 @@ public struct KPIAggregates: Sendable, Equatable {
     private(set) var counts: [KPICell: Int64] = [:]
     /// Sample cells: how many times a value was seen (the key word holds the value).
     private(set) var samples: [KPICell: Int64] = [:]
+    /// The site and the key interned last, checked before the dictionaries.
+    private var lastSite: (name: String, id: UInt32)?
+    private var lastKey: (name: String, id: UInt32) = ("", 0)
 
     /// No facts.
     public init() {}
@@ -61,6 +64,29 @@ public struct KPIAggregates: Sendable, Equatable {
         for fact in facts { apply(fact, sign: sign) }
     }
 
+    /// Takes `old` away and adds `new`, as `apply(old, sign: -1)` then `apply(new, sign: 1)` do,
+    /// but a fact found in both (an unchanged fact of a recomputed group) touches no cell.
+    public mutating func replace(_ old: [KPIPackedFact], with new: [KPIPackedFact]) {
+        if old == new { return }
+        // Pairs are matched with two bit sets, so at most 64 facts a side; larger groups are rare.
+        guard old.count <= 64, new.count <= 64 else {
+            apply(old, sign: -1)
+            apply(new, sign: 1)
+            return
+        }
+        var oldMatched: UInt64 = 0
+        var newMatched: UInt64 = 0
+        for (n, fact) in new.enumerated() {
+            for (o, previous) in old.enumerated() where oldMatched & (1 << UInt64(o)) == 0 && previous == fact {
+                oldMatched |= 1 << UInt64(o)
+                newMatched |= 1 << UInt64(n)
+                break
+            }
+        }
+        for (o, previous) in old.enumerated() where oldMatched & (1 << UInt64(o)) == 0 { apply(previous, sign: -1) }
+        for (n, fact) in new.enumerated() where newMatched & (1 << UInt64(n)) == 0 { apply(fact, sign: 1) }
+    }
+
     /// Adds (`sign` 1) or takes away (`sign` -1) one fact.
     public mutating func apply(_ fact: KPIFact, sign: Int64) {
         guard fact.value != 0 || fact.metric.isSample else { return }
@@ -89,7 +115,11 @@ public struct KPIAggregates: Sendable, Equatable {
     }
 
     private mutating func internSite(_ site: String) -> UInt32 {
-        if let id = siteIDs[site] { return id }
+        if let lastSite, site == lastSite.name { return lastSite.id }
+        if let id = siteIDs[site] {
+            lastSite = (site, id)
+            return id
+        }
         let id = UInt32(truncatingIfNeeded: siteNames.count)
         siteNames.append(site)
         siteIDs[site] = id
@@ -97,7 +127,12 @@ public struct KPIAggregates: Sendable, Equatable {
     }
 
     private mutating func internKey(_ key: String) -> UInt32 {
-        if let id = keyIDs[key] { return id }
+        // Facts come in runs with one key (a contribution's activity and active-member facts).
+        if key == lastKey.name { return lastKey.id }
+        if let id = keyIDs[key] {
+            lastKey = (key, id)
+            return id
+        }
         let id = UInt32(truncatingIfNeeded: keyNames.count)
         keyNames.append(key)
         keyIDs[key] = id

@@ -294,18 +294,14 @@ public final class KPIAggregator: Sendable {
             // A group of one: its facts replace the entity's previous ones; nothing else is kept.
             let facts = change.kind == .deleted ? [] : change.entity.map { rules.facts(of: [$0]) } ?? []
             let new = state.aggregates.pack(facts)
-            let old = new.isEmpty ? state.contributions.removeValue(forKey: key) : state.contributions.updateValue(new, forKey: key)
-            if let old, old == new { return }
-            if let old { state.aggregates.apply(old, sign: -1) }
-            state.aggregates.apply(new, sign: 1)
+            Self.replaceFacts(of: key, with: new, in: &state)
             return
         }
         let entity = change.kind == .deleted ? nil : change.entity
         let group = entity.map(KPIRules.group(of:))
         if let entity, let group, let old = state.groupOf[key], old == group {
             // The usual case: the entity stays in its group, which is recomputed with it.
-            state.members[group]?[key] = .read(entity)
-            recompute(group, in: &state, reader: nil)
+            recompute(group, in: &state, reader: nil, setting: key, to: entity)
             return
         }
         var touched: [String] = []
@@ -321,31 +317,48 @@ public final class KPIAggregator: Sendable {
         for group in touched { recompute(group, in: &state, reader: nil) }
     }
 
-    private func recompute(_ group: String, in state: inout State, reader: (any StoreReader)?) {
+    /// Recomputes a group's facts from its members, after setting member `key` to `entity` when
+    /// given. The group's members are looked up once (by index) for all of it.
+    private func recompute(_ group: String, in state: inout State, reader: (any StoreReader)?, setting key: String? = nil,
+                           to entity: (any Entity)? = nil) {
         var entities: [any Entity] = []
         var snapshot = reader
-        for (key, slot) in state.members[group] ?? [:] {
-            switch slot {
-            case .read(let entity): entities.append(entity)
-            case .unread:
+        if let index = state.members.index(forKey: group) {
+            if let key, let entity { state.members.values[index][key] = .read(entity) }
+            var unread: [String] = []
+            for (member, slot) in state.members.values[index] {
+                switch slot {
+                case .read(let entity): entities.append(entity)
+                case .unread: unread.append(member)
+                }
+            }
+            for member in unread {
                 // Known from a checkpoint: read it now (the store's current state; a later
                 // change of it recomputes the group again, so the group converges).
                 if snapshot == nil { snapshot = source?.snapshot() }
-                if let snapshot, let entity = Self.read(key, in: snapshot) {
-                    state.members[group]?[key] = .read(entity)
+                if let snapshot, let entity = Self.read(member, in: snapshot) {
+                    state.members.values[index][member] = .read(entity)
                     entities.append(entity)
                 } else {
-                    state.members[group]?[key] = nil
-                    state.groupOf[key] = nil
+                    state.members.values[index][member] = nil
+                    state.groupOf[member] = nil
                 }
             }
+            if entities.isEmpty { state.members.remove(at: index) }
         }
         let new = entities.isEmpty ? [] : state.aggregates.pack(rules.facts(of: entities))
-        if entities.isEmpty { state.members[group] = nil }
+        Self.replaceFacts(of: group, with: new, in: &state)
+    }
+
+    /// Makes `new` the facts of a group (or of an entity that is a group of one), taking its old
+    /// facts away: only the facts that differ touch the aggregates' cells.
+    private static func replaceFacts(of group: String, with new: [KPIPackedFact], in state: inout State) {
         let old = new.isEmpty ? state.contributions.removeValue(forKey: group) : state.contributions.updateValue(new, forKey: group)
-        if let old, old == new { return }
-        if let old { state.aggregates.apply(old, sign: -1) }
-        state.aggregates.apply(new, sign: 1)
+        if let old {
+            state.aggregates.replace(old, with: new)
+        } else {
+            state.aggregates.apply(new, sign: 1)
+        }
     }
 
     private static func key(_ type: EntityType, _ id: String) -> String { type.name + ":" + id }
