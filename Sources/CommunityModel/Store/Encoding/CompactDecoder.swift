@@ -36,8 +36,8 @@ struct CompactInput {
     let bytes: [UInt8]
     static let maximumDepth = 256
 
-    func failure(_ message: String, _ path: [any CodingKey] = []) -> DecodingError {
-        .dataCorrupted(DecodingError.Context(codingPath: path, debugDescription: message))
+    func failure(_ message: String, _ path: @autoclosure () -> [any CodingKey] = []) -> DecodingError {
+        .dataCorrupted(DecodingError.Context(codingPath: path(), debugDescription: message))
     }
 
     func byte(_ at: Int) throws -> UInt8 {
@@ -103,70 +103,70 @@ struct CompactInput {
         }
     }
 
-    func string(_ at: Int, _ path: [any CodingKey]) throws -> String {
-        guard try tag(at) == .string else { throw mismatch(String.self, at, path) }
+    func string(_ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> String {
+        guard try tag(at) == .string else { throw mismatch(String.self, at, path()) }
         let (n, start) = try length(at + 1)
         return String(decoding: bytes[start..<start + n], as: UTF8.self)
     }
 
-    func mismatch(_ type: Any.Type, _ at: Int, _ path: [any CodingKey]) -> DecodingError {
+    func mismatch(_ type: Any.Type, _ at: Int, _ path: @autoclosure () -> [any CodingKey]) -> DecodingError {
         let found = (try? tag(at)).map { "\($0)" } ?? "nothing"
-        return .typeMismatch(type, DecodingError.Context(codingPath: path, debugDescription: "expected \(type), found \(found)"))
+        return .typeMismatch(type, DecodingError.Context(codingPath: path(), debugDescription: "expected \(type), found \(found)"))
     }
 
-    func signed(_ at: Int, _ path: [any CodingKey]) throws -> Int64 {
+    func signed(_ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> Int64 {
         switch try tag(at) {
         case .signed:
             let z = try varint(at + 1).0
             return Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
         case .unsigned:
             let n = try varint(at + 1).0
-            guard let value = Int64(exactly: n) else { throw failure("\(n) does not fit Int64", path) }
+            guard let value = Int64(exactly: n) else { throw failure("\(n) does not fit Int64", path()) }
             return value
-        default: throw mismatch(Int64.self, at, path)
+        default: throw mismatch(Int64.self, at, path())
         }
     }
 
-    func unsigned(_ at: Int, _ path: [any CodingKey]) throws -> UInt64 {
+    func unsigned(_ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> UInt64 {
         switch try tag(at) {
         case .unsigned: return try varint(at + 1).0
         case .signed:
-            let n = try signed(at, path)
-            guard let value = UInt64(exactly: n) else { throw failure("\(n) is negative", path) }
+            let n = try signed(at, path())
+            guard let value = UInt64(exactly: n) else { throw failure("\(n) is negative", path()) }
             return value
-        default: throw mismatch(UInt64.self, at, path)
+        default: throw mismatch(UInt64.self, at, path())
         }
     }
 
-    func double(_ at: Int, _ path: [any CodingKey]) throws -> Double {
+    func double(_ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> Double {
         switch try tag(at) {
         case .double:
-            guard at + 9 <= bytes.count else { throw failure("truncated double at byte \(at)", path) }
+            guard at + 9 <= bytes.count else { throw failure("truncated double at byte \(at)", path()) }
             var bits: UInt64 = 0
             for k in 0..<8 { bits |= UInt64(bytes[at + 1 + k]) << (8 * UInt64(k)) }
             return Double(bitPattern: bits)
-        case .signed: return Double(try signed(at, path))
-        case .unsigned: return Double(try unsigned(at, path))
-        default: throw mismatch(Double.self, at, path)
+        case .signed: return Double(try signed(at, path()))
+        case .unsigned: return Double(try unsigned(at, path()))
+        default: throw mismatch(Double.self, at, path())
         }
     }
 
-    func bool(_ at: Int, _ path: [any CodingKey]) throws -> Bool {
+    func bool(_ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> Bool {
         switch try tag(at) {
         case .trueValue: return true
         case .falseValue: return false
-        default: throw mismatch(Bool.self, at, path)
+        default: throw mismatch(Bool.self, at, path())
         }
     }
 
-    func integer<T: FixedWidthInteger>(_ type: T.Type, _ at: Int, _ path: [any CodingKey]) throws -> T {
+    func integer<T: FixedWidthInteger>(_ type: T.Type, _ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> T {
         if T.isSigned {
-            let n = try signed(at, path)
-            guard let value = T(exactly: n) else { throw failure("\(n) does not fit \(T.self)", path) }
+            let n = try signed(at, path())
+            guard let value = T(exactly: n) else { throw failure("\(n) does not fit \(T.self)", path()) }
             return value
         }
-        let n = try unsigned(at, path)
-        guard let value = T(exactly: n) else { throw failure("\(n) does not fit \(T.self)", path) }
+        let n = try unsigned(at, path())
+        guard let value = T(exactly: n) else { throw failure("\(n) does not fit \(T.self)", path()) }
         return value
     }
 }
@@ -176,7 +176,26 @@ struct CompactDecoding: Decoder {
     static let posix = Locale(identifier: "en_US_POSIX")
     let input: CompactInput
     let offset: Int
-    let codingPath: [any CodingKey]
+    /// The path to the container holding this value; with `key`, the value's own path.
+    /// Kept apart so that decoding a field builds no path array unless it fails.
+    let parentPath: [any CodingKey]
+    let key: (any CodingKey)?
+    var codingPath: [any CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
+
+    init(input: CompactInput, offset: Int, codingPath: [any CodingKey]) {
+        self.input = input
+        self.offset = offset
+        parentPath = codingPath
+        key = nil
+    }
+
+    init(input: CompactInput, offset: Int, parentPath: [any CodingKey], key: any CodingKey) {
+        self.input = input
+        self.offset = offset
+        self.parentPath = parentPath
+        self.key = key
+    }
+
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
@@ -211,11 +230,12 @@ struct CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: CompactDecoding
     /// Per entry: where its key's UTF-8 starts, its length, and where its value starts.
     private let entries: [(key: Int, length: Int, value: Int)]
-    var codingPath: [any CodingKey] { decoder.codingPath }
+    let codingPath: [any CodingKey]
     private var input: CompactInput { decoder.input }
 
     init(decoder: CompactDecoding) throws {
         self.decoder = decoder
+        codingPath = decoder.codingPath
         let input = decoder.input
         guard try input.tag(decoder.offset) == .keyed else {
             throw input.mismatch([String: Any].self, decoder.offset, decoder.codingPath)
@@ -277,12 +297,12 @@ struct CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try input.integer(UInt32.self, try value(key), codingPath + [key]) }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try input.integer(UInt64.self, try value(key), codingPath + [key]) }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try CompactDecoding(input: input, offset: try value(key), codingPath: codingPath + [key]).decodeValue(T.self)
+        try CompactDecoding(input: input, offset: try value(key), parentPath: codingPath, key: key).decodeValue(T.self)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let at = find(key), try input.tag(at) != .null else { return nil }
-        return try CompactDecoding(input: input, offset: at, codingPath: codingPath + [key]).decodeValue(T.self)
+        return try CompactDecoding(input: input, offset: at, parentPath: codingPath, key: key).decodeValue(T.self)
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
@@ -296,11 +316,11 @@ struct CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try CompactDecoding(input: input, offset: try value(key), codingPath: codingPath + [key]).container(keyedBy: type)
+        try CompactDecoding(input: input, offset: try value(key), parentPath: codingPath, key: key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try CompactDecoding(input: input, offset: try value(key), codingPath: codingPath + [key]).unkeyedContainer()
+        try CompactDecoding(input: input, offset: try value(key), parentPath: codingPath, key: key).unkeyedContainer()
     }
 
     func superDecoder() throws -> any Decoder { try superDecoder(named: "super") }
@@ -324,12 +344,13 @@ struct CompactUnkeyedDecoding: UnkeyedDecodingContainer {
     let count: Int?
     var currentIndex = 0
     private var position: Int
-    var codingPath: [any CodingKey] { decoder.codingPath }
+    let codingPath: [any CodingKey]
     var isAtEnd: Bool { currentIndex >= (count ?? 0) }
     private var input: CompactInput { decoder.input }
 
     init(decoder: CompactDecoding) throws {
         self.decoder = decoder
+        codingPath = decoder.codingPath
         guard try decoder.input.tag(decoder.offset) == .unkeyed else {
             throw decoder.input.mismatch([Any].self, decoder.offset, decoder.codingPath)
         }
