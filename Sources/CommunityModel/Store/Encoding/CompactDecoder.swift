@@ -21,19 +21,24 @@ public struct CompactDecoder: Sendable {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else {
             throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "range outside the bytes"))
         }
-        let input = CompactInput(bytes: bytes)
-        let end = try input.skip(range.lowerBound, depth: 0)
-        guard end == range.upperBound else {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: [], debugDescription: "the value ends at \(end), not at \(range.upperBound)"))
+        // The decoders read through the array's buffer, so that passing them around costs no
+        // reference counting; none of them outlives this call.
+        return try bytes.withUnsafeBufferPointer { buffer in
+            let input = CompactInput(bytes: buffer)
+            let end = try input.skip(range.lowerBound, depth: 0)
+            guard end == range.upperBound else {
+                throw DecodingError.dataCorrupted(
+                    DecodingError.Context(codingPath: [], debugDescription: "the value ends at \(end), not at \(range.upperBound)"))
+            }
+            return try CompactDecoding(input: input, offset: range.lowerBound, codingPath: []).decodeValue(T.self)
         }
-        return try CompactDecoding(input: input, offset: range.lowerBound, codingPath: []).decodeValue(T.self)
     }
 }
 
-/// The bytes being decoded and the primitive reads over them; every read checks bounds.
+/// The bytes being decoded and the primitive reads over them; every read checks bounds
+/// (the buffer is valid only during ``CompactDecoder/decode(_:from:range:)``).
 struct CompactInput {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     static let maximumDepth = 256
 
     func failure(_ message: String, _ path: @autoclosure () -> [any CodingKey] = []) -> DecodingError {
@@ -106,7 +111,7 @@ struct CompactInput {
     func string(_ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> String {
         guard try tag(at) == .string else { throw mismatch(String.self, at, path()) }
         let (n, start) = try length(at + 1)
-        return String(decoding: bytes[start..<start + n], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + n]), as: UTF8.self)
     }
 
     func mismatch(_ type: Any.Type, _ at: Int, _ path: @autoclosure () -> [any CodingKey]) -> DecodingError {
@@ -203,7 +208,7 @@ struct CompactDecoding: Decoder {
         if T.self == Decimal.self {
             guard try input.tag(offset) == .decimal else { throw input.mismatch(Decimal.self, offset, codingPath) }
             let (n, start) = try input.length(offset + 1)
-            let text = String(decoding: input.bytes[start..<start + n], as: UTF8.self)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: input.bytes[start..<start + n]), as: UTF8.self)
             guard let value = Decimal(string: text, locale: Self.posix), let decimal = value as? T else {
                 throw input.failure("\(text) is not a decimal", codingPath)
             }
@@ -212,7 +217,7 @@ struct CompactDecoding: Decoder {
         if T.self == Data.self {
             guard try input.tag(offset) == .bytes else { throw input.mismatch(Data.self, offset, codingPath) }
             let (n, start) = try input.length(offset + 1)
-            if let data = Data(input.bytes[start..<start + n]) as? T { return data }
+            if let data = Data(UnsafeBufferPointer(rebasing: input.bytes[start..<start + n])) as? T { return data }
         }
         return try T(from: self)
     }
@@ -253,7 +258,7 @@ struct CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     var allKeys: [Key] {
-        entries.compactMap { Key(stringValue: String(decoding: input.bytes[$0.key..<$0.key + $0.length], as: UTF8.self)) }
+        entries.compactMap { Key(stringValue: String(decoding: UnsafeBufferPointer(rebasing: input.bytes[$0.key..<$0.key + $0.length]), as: UTF8.self)) }
     }
 
     private func find(_ key: Key) -> Int? {
@@ -335,7 +340,7 @@ struct CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func find(named name: String) -> Int? {
-        entries.first { String(decoding: input.bytes[$0.key..<$0.key + $0.length], as: UTF8.self) == name }?.value
+        entries.first { String(decoding: UnsafeBufferPointer(rebasing: input.bytes[$0.key..<$0.key + $0.length]), as: UTF8.self) == name }?.value
     }
 }
 
