@@ -53,7 +53,7 @@ enum PortalManagement {
         let now = community.clock.now()
         for (user, site, daysAgo) in [("pat", "partners", 0), ("mia", "partners", 1), ("bo", "partners", 3), ("ines", "partners", 6),
                                       ("jisoo", "partners", 12), ("kim", "help", 2), ("pat", "partners", 20)] {
-            community.kpiAggregator.recordSignIn(ID(user), site: site, at: now.addingTimeInterval(-Double(daysAgo) * 86_400))
+            try community.kpiAggregator.recordSignIn(ID(user), site: site, at: now.addingTimeInterval(-Double(daysAgo) * 86_400))
         }
         // Search synonyms: the starter help-center vocabulary in en/de/ko, and Northwind's own
         // abbreviation, editable on the console's knowledge and search page.
@@ -64,6 +64,32 @@ enum PortalManagement {
         let post = try community.engagement.feeds.post(
             PostDraft(parent: .member("cara"), body: "Q1 partner webinar recordings are online.", topics: ["Deals"], site: "partners"), by: "cara")
         for user: ID<User> in ["pat", "mia", "gina"] { try community.engagement.feeds.like(.item(post.id), by: user) }
+        try seedKnowledgeAndService(community, dealGuide: dealGuide, mdfGuide: mdfGuide)
+    }
+
+    /// Article views, votes and ratings in the site each happened in (partners read the deal and
+    /// MDF guides in Partner Central, Kim the deal guide in the help center), and a help-center
+    /// visit to the case form that a suggested article answered (a deflection).
+    private static func seedKnowledgeAndService(_ community: Community, dealGuide: String?, mdfGuide: String?) throws {
+        func articleID(_ reference: String?) -> ID<KnowledgeArticle>? {
+            reference.flatMap { try? ID<KnowledgeArticle>(parsing: String($0.dropFirst("article:".count))) }
+        }
+        guard let deal = articleID(dealGuide), let mdf = articleID(mdfGuide) else { return }
+        for (user, article) in [("pat", deal), ("mia", deal), ("ines", mdf), ("bo", mdf), ("jisoo", deal)] as [(ID<User>, ID<KnowledgeArticle>)] {
+            try community.knowledge.recordView(article, by: user, site: "partners")
+        }
+        try community.knowledge.giveFeedback(deal, helpful: true, by: "pat", site: "partners")
+        try community.knowledge.giveFeedback(mdf, helpful: true, by: "ines", site: "partners")
+        try community.knowledge.giveFeedback(mdf, helpful: false, by: "bo", site: "partners")
+        try community.knowledge.rate(deal, stars: 5, by: "pat", site: "partners")
+        try community.knowledge.rate(mdf, stars: 4, by: "ines", site: "partners")
+        try community.knowledge.recordView(deal, by: "kim", site: "help")
+        try community.knowledge.giveFeedback(deal, helpful: true, by: "kim", site: "help")
+        let visit = try community.cases.startDeflection(CaseDraft(subject: "How do I register a deal?", site: "help"), by: "kim")
+        if let suggested = visit.suggestions.first {
+            try community.cases.recordArticleViewed(suggested.articleID, in: visit.id, by: "kim")
+            try community.cases.leaveWithoutCase(visit.id, by: "kim")
+        }
     }
 
     /// The `article:<id>` reference of the first article Cara finds for `text` in English.

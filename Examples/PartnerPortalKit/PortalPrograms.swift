@@ -19,7 +19,7 @@ enum PortalPrograms {
         for (account, amount) in [("acme", Decimal(20_000)), ("globex", 5_000), ("initrode", 50_000)] {
             try community.funds.allocate(amount, to: ID(account), period: period, by: "cara")
         }
-        _ = try community.funds.requestFunds(4_500, for: "Partner summit booth", period: period, by: "alex")
+        _ = try community.funds.requestFunds(4_500, for: "Partner summit booth", period: period, by: "alex", site: "partners")
         try community.store.write { tx in
             try tx.put(Lead(id: "lead-pool-1", firstName: "Ola", lastName: "Nordmann", company: "Vinterbad AS", region: "EMEA",
                             product: "Cloud", owner: .queue(community.leadDistribution.poolQueue)))

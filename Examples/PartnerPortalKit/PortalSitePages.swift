@@ -103,11 +103,11 @@ enum PortalSitePages {
         }
         // An approved fund request Acme can claim against.
         let period = FundRequestsComponent.quarter(of: community.clock.now())
-        let approved = try community.funds.requestFunds(3_000, for: "Regional roadshow", period: period, by: "mia")
+        let approved = try community.funds.requestFunds(3_000, for: "Regional roadshow", period: period, by: "mia", site: "partners")
         _ = try community.approvals.approve(approved.approval.id, by: "cara", comment: "Go ahead.")
         try community.cases.submit(CaseDraft(
             subject: "Invoice shows the wrong VAT number", description: "Our November invoice has last year's VAT number.",
-            product: "Billing"), by: "kim")
+            product: "Billing", site: "help"), by: "kim")
     }
 
     private static func append(_ component: ComponentInstance, toPage pageID: String, of site: inout Site) throws {

@@ -172,6 +172,8 @@ import Testing
         #expect(first.status == .approved)
         let member = try #require(try first.userID.flatMap { try community.store.snapshot().value($0) })
         #expect(member.name == "Jordan Lee" && member.profileID == "partner" && member.accountID == "acme")
+        // The member joined through the partner site: its new-member KPI counts there.
+        #expect(member.siteID == "partners")
 
         let rejected = Self.post(community, "reviewRegistration", from: "/partners/registrations", as: "cara", ["registration": "reg-2", "decision": "reject"])
         #expect(rejected.status == 303)

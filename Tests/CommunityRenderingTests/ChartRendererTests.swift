@@ -51,6 +51,24 @@ import Testing
         }
     }
 
+    @Test func aSingleFigureSaysItsValueInsteadOfATable() {
+        let metric = Chart(id: "open", kind: .metric, title: "Open pipeline", categories: ["Sum of Amount"], categoryLabel: "Sum of Amount",
+                           series: [Chart.Series(name: "Sum of Amount", values: [123_500])], format: .currency(code: nil))
+        let html = Self.renderer.render(metric).render()
+        #expect(!html.contains("<table"))
+        #expect(html.contains(#"aria-labelledby="ck-chart-open-title ck-chart-open-desc""#))
+        #expect(html.contains("<desc id=\"ck-chart-open-desc\">Sum of Amount: $123,500.00</desc>"))
+        var gauge = metric
+        gauge.kind = .gauge
+        gauge.maximum = 250_000
+        let dial = Self.renderer.render(gauge).render()
+        #expect(!dial.contains("<table"))
+        #expect(dial.contains("Sum of Amount: $123,500.00 · 49.4% · $250,000.00</desc>"))
+        // An author's own summary stays the description.
+        gauge.summary = "Against the yearly target"
+        #expect(Self.renderer.render(gauge).render().contains(">Against the yearly target</desc>"))
+    }
+
     @Test(arguments: Chart.Kind.allCases)
     func everyKindIsASizedAccessibleSVGWithItsDataTable(kind: Chart.Kind) throws {
         let html = Self.renderer.render(Self.chart(kind)).render()

@@ -20,13 +20,16 @@ public struct ArticleFeedback: Entity, Hashable {
     public var helpful: Bool
     /// When the member last answered.
     public var at: Date
+    /// The site the member voted in; `nil` outside any site.
+    public var siteID: String?
 
     /// Creates feedback; the id is derived from article and member.
-    public init(articleID: ID<KnowledgeArticle>, userID: ID<User>, helpful: Bool, at: Date) {
+    public init(articleID: ID<KnowledgeArticle>, userID: ID<User>, helpful: Bool, at: Date, siteID: String? = nil) {
         self.id = StableID.make("fb", articleID.rawValue, userID.rawValue)
         self.articleID = articleID
         self.userID = userID
         self.helpful = helpful
         self.at = at
+        self.siteID = siteID
     }
 }

@@ -16,13 +16,16 @@ public struct ArticleRating: Entity, Hashable {
     public var stars: Int
     /// When the member acted.
     public var at: Date
+    /// The site the member rated it in; `nil` outside any site.
+    public var siteID: String?
 
     /// Creates a rating; the id is derived from article and member.
-    public init(articleID: ID<KnowledgeArticle>, userID: ID<User>, stars: Int, at: Date) {
+    public init(articleID: ID<KnowledgeArticle>, userID: ID<User>, stars: Int, at: Date, siteID: String? = nil) {
         self.id = StableID.make("rt", articleID.rawValue, userID.rawValue)
         self.articleID = articleID
         self.userID = userID
         self.stars = stars
         self.at = at
+        self.siteID = siteID
     }
 }

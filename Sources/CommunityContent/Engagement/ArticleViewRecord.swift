@@ -19,9 +19,11 @@ public struct ArticleViewRecord: Entity, Hashable {
     public var userID: ID<User>
     /// The start of the counting period.
     public var periodStart: Date
+    /// The site the article was viewed in (the first view of the period); `nil` outside any site.
+    public var siteID: String?
 
     /// Creates a view record.
-    public init(articleID: ID<KnowledgeArticle>, userID: ID<User>, periodStart: Date) {
+    public init(articleID: ID<KnowledgeArticle>, userID: ID<User>, periodStart: Date, siteID: String? = nil) {
         // Whole seconds; a clock far outside Int64 (or NaN) still gets a stable key instead of a trap.
         let seconds = periodStart.timeIntervalSince1970.rounded(.towardZero)
         self.id = StableID.make(
@@ -29,5 +31,6 @@ public struct ArticleViewRecord: Entity, Hashable {
         self.articleID = articleID
         self.userID = userID
         self.periodStart = periodStart
+        self.siteID = siteID
     }
 }

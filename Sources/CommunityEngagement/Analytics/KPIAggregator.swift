@@ -3,9 +3,10 @@ import CommunityContent
 public import Foundation
 import Synchronization
 
-/// Keeps the community KPIs' daily aggregates current from the store's change feed and from
-/// sign-ins, without recomputing them: each change recomputes only its entity's group (see
-/// ``KPIRules``), subtracting the group's old facts and adding its new ones.
+/// Keeps the community KPIs' daily aggregates current from the store's change feed (sign-ins
+/// reach it as ``SignInDay`` entities, see ``recordSignIn(_:site:at:)``), without recomputing
+/// them: each change recomputes only its entity's group (see ``KPIRules``), subtracting the
+/// group's old facts and adding its new ones.
 ///
 /// ``aggregates`` hands out a copy (copy-on-write), so reading never waits for an update to
 /// finish. ``reference(from:events:rules:)`` rebuilds the same aggregates from scratch; tests
@@ -109,20 +110,41 @@ public final class KPIAggregator: Sendable {
     }
 
     /// Counts a successful sign-in of a member to a site (`nil`: no site) at a moment.
-    public func recordSignIn(_ user: ID<User>, site: String?, at moment: Date) {
-        let facts = Self.signInFacts(user, site: site, at: moment)
-        state.withLock { $0.aggregates.apply(facts, sign: 1) }
-    }
-
-    /// The facts a sign-in adds (the reference replays them).
-    public static func signInFacts(_ user: ID<User>, site: String?, at moment: Date) -> [KPIFact] {
+    ///
+    /// An aggregator following a store keeps the sign-in there, as the member's ``SignInDay``
+    /// for that site and day (one write), and counts it when the change feed delivers it, so a
+    /// restart from a checkpoint replays sign-ins made after it. One fed by hand counts it at once.
+    ///
+    /// - Throws: the store's error; the sign-in is not counted then.
+    public func recordSignIn(_ user: ID<User>, site: String?, at moment: Date) throws {
+        guard let source else {
+            let facts = Self.signInFacts(user, site: site, at: moment)
+            state.withLock { $0.aggregates.apply(facts, sign: 1) }
+            return
+        }
         let day = KPIDay.number(of: moment)
-        return [KPIFact(site: site, day: day, metric: .logins), KPIFact(site: site, day: day, metric: .activeMember, key: user.rawValue)]
+        try source.write { tx in
+            var record = try tx.value(SignInDay.id(user: user, site: site, day: day)) ?? SignInDay(userID: user, siteID: site, day: day, count: 0)
+            record.count = record.count < Int.max ? record.count + 1 : record.count
+            try record.validate()
+            try tx.put(record)
+        }
     }
 
-    /// The fact a new member adds.
-    public static func newMemberFact(at moment: Date) -> KPIFact {
-        KPIFact(site: nil, day: KPIDay.number(of: moment), metric: .newMembers)
+    /// The facts sign-ins add: `count` logins and one active member on the moment's day (a
+    /// reference without a store replays them; ``KPIRules`` derives the same from a ``SignInDay``).
+    public static func signInFacts(_ user: ID<User>, site: String?, at moment: Date, count: Int = 1) -> [KPIFact] {
+        signInFacts(user, site: site, day: KPIDay.number(of: moment), count: count)
+    }
+
+    static func signInFacts(_ user: ID<User>, site: String?, day: Int32, count: Int) -> [KPIFact] {
+        [KPIFact(site: site, day: day, metric: .logins, value: Int64(max(0, count))),
+         KPIFact(site: site, day: day, metric: .activeMember, key: user.rawValue)]
+    }
+
+    /// The fact a new member adds: in the site they joined through (`nil`: engine-wide).
+    public static func newMemberFact(at moment: Date, site: String? = nil) -> KPIFact {
+        KPIFact(site: site, day: KPIDay.number(of: moment), metric: .newMembers)
     }
 
     /// A copy of the current aggregates.
@@ -265,7 +287,9 @@ public final class KPIAggregator: Sendable {
 
     private func apply(_ change: Change, to state: inout State) {
         let key = Self.key(change.entityType, change.id)
-        if change.kind == .inserted, change.entity is User { state.aggregates.apply(Self.newMemberFact(at: clock.now()), sign: 1) }
+        if change.kind == .inserted, let user = change.entity as? User {
+            state.aggregates.apply(Self.newMemberFact(at: clock.now(), site: user.siteID), sign: 1)
+        }
         guard KPIRules.groupedTypes.contains(change.entityType) else {
             // A group of one: its facts replace the entity's previous ones; nothing else is kept.
             let facts = change.kind == .deleted ? [] : change.entity.map { rules.facts(of: [$0]) } ?? []
@@ -339,7 +363,7 @@ public final class KPIAggregator: Sendable {
         try add(Idea.self); try add(ArticleViewRecord.self); try add(ArticleFeedback.self); try add(ArticleRating.self)
         try add(SearchQueryLogEntry.self); try add(Case.self); try add(CaseTracking.self); try add(CaseSurvey.self)
         try add(DeflectionSession.self); try add(Lead.self); try add(LeadConversion.self); try add(Opportunity.self)
-        try add(FundRequest.self); try add(FundClaim.self); try add(ModerationCase.self)
+        try add(FundRequest.self); try add(FundClaim.self); try add(ModerationCase.self); try add(SignInDay.self)
         return out
     }
 }

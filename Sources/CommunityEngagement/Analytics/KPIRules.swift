@@ -25,7 +25,7 @@ public struct KPIRules: Sendable {
     /// rules (or another version of them) is not used.
     public var fingerprint: String {
         let stageList = stages.stages.map { "\($0.name)|\($0.isClosed)|\($0.isWon)" }.joined(separator: ",")
-        return "kpi-rules-2;" + String(firstResponseTarget) + ";" + stageList
+        return "kpi-rules-3;" + String(firstResponseTarget) + ";" + stageList
     }
 
     /// The entity types the KPIs read.
@@ -34,7 +34,7 @@ public struct KPIRules: Sendable {
         Idea.entityType, ArticleViewRecord.entityType, ArticleFeedback.entityType, ArticleRating.entityType,
         SearchQueryLogEntry.entityType, Case.entityType, CaseTracking.entityType, CaseSurvey.entityType,
         DeflectionSession.entityType, Lead.entityType, LeadConversion.entityType, Opportunity.entityType,
-        FundRequest.entityType, FundClaim.entityType, ModerationCase.entityType,
+        FundRequest.entityType, FundClaim.entityType, ModerationCase.entityType, SignInDay.entityType,
     ]
 
     /// The types whose facts depend on other entities of their group (a question and its
@@ -161,13 +161,15 @@ public struct KPIRules: Sendable {
                 out.append(KPIFact(site: idea.siteID, day: voteDay, metric: .activeMember, key: voter.rawValue))
             }
         case let view as ArticleViewRecord:
-            out.append(KPIFact(site: nil, day: KPIDay.number(of: view.periodStart), metric: .articleViews, key: view.articleID.rawValue))
+            out.append(KPIFact(site: view.siteID, day: KPIDay.number(of: view.periodStart), metric: .articleViews, key: view.articleID.rawValue))
         case let feedback as ArticleFeedback:
-            out.append(KPIFact(site: nil, day: KPIDay.number(of: feedback.at), metric: feedback.helpful ? .helpfulVotes : .unhelpfulVotes))
+            out.append(KPIFact(site: feedback.siteID, day: KPIDay.number(of: feedback.at), metric: feedback.helpful ? .helpfulVotes : .unhelpfulVotes))
         case let rating as ArticleRating:
             let day = KPIDay.number(of: rating.at)
-            out.append(KPIFact(site: nil, day: day, metric: .ratings))
-            out.append(KPIFact(site: nil, day: day, metric: .ratingStars, value: Int64(max(0, min(5, rating.stars)))))
+            out.append(KPIFact(site: rating.siteID, day: day, metric: .ratings))
+            out.append(KPIFact(site: rating.siteID, day: day, metric: .ratingStars, value: Int64(max(0, min(5, rating.stars)))))
+        case let signIns as SignInDay:
+            out += KPIAggregator.signInFacts(signIns.userID, site: signIns.siteID, day: signIns.day, count: signIns.count)
         case let entry as SearchQueryLogEntry:
             let day = KPIDay.number(of: entry.at)
             out.append(KPIFact(site: entry.siteID, day: day, metric: .searches))
@@ -185,44 +187,47 @@ public struct KPIRules: Sendable {
             guard !session.suggestions.isEmpty else { return }
             let day = KPIDay.number(of: session.startedAt)
             switch session.outcome {
-            case .deflected: out.append(KPIFact(site: nil, day: day, metric: .deflected))
-            case .caseCreated: out.append(KPIFact(site: nil, day: day, metric: .deflectionCases))
+            case .deflected: out.append(KPIFact(site: session.siteID, day: day, metric: .deflected))
+            case .caseCreated: out.append(KPIFact(site: session.siteID, day: day, metric: .deflectionCases))
             case .open, .abandoned: break
             }
         case let lead as Lead:
             guard lead.fields.partnerAccountID != nil else { return }
-            out.append(KPIFact(site: nil, day: nil, metric: .leadsRegistered))
+            let site = lead.fields.siteID
+            out.append(KPIFact(site: site, day: nil, metric: .leadsRegistered))
             switch lead.fields.status {
-            case .approved, .qualified: out.append(KPIFact(site: nil, day: nil, metric: .leadsApproved))
+            case .approved, .qualified: out.append(KPIFact(site: site, day: nil, metric: .leadsApproved))
             case .converted:
-                out.append(KPIFact(site: nil, day: nil, metric: .leadsApproved))
-                out.append(KPIFact(site: nil, day: nil, metric: .leadsConverted))
+                out.append(KPIFact(site: site, day: nil, metric: .leadsApproved))
+                out.append(KPIFact(site: site, day: nil, metric: .leadsConverted))
             case .new, .working, .submitted, .rejected, .unqualified: break
             }
         case let conversion as LeadConversion:
-            out.append(KPIFact(site: nil, day: KPIDay.number(of: conversion.convertedAt), metric: .conversions))
+            out.append(KPIFact(site: conversion.siteID, day: KPIDay.number(of: conversion.convertedAt), metric: .conversions))
         case let opportunity as Opportunity:
             let fields = opportunity.fields
             guard let partner = fields.partnerAccountID else { return }
+            let site = fields.siteID
             let stage = stages.stage(named: fields.stage)
             if stage?.isClosed == true {
-                out.append(KPIFact(site: nil, day: nil, metric: stage?.isWon == true ? .opportunitiesWon : .opportunitiesLost))
+                out.append(KPIFact(site: site, day: nil, metric: stage?.isWon == true ? .opportunitiesWon : .opportunitiesLost))
             } else {
                 let cents = fields.amount.map(KPIDay.cents) ?? 0
-                out.append(KPIFact(site: nil, day: nil, metric: .pipelineByStage, key: fields.stage))
-                out.append(KPIFact(site: nil, day: nil, metric: .pipelineAmountByStage, key: fields.stage, value: cents))
-                out.append(KPIFact(site: nil, day: nil, metric: .pipelineByPartner, key: partner.rawValue))
-                out.append(KPIFact(site: nil, day: nil, metric: .pipelineAmountByPartner, key: partner.rawValue, value: cents))
+                out.append(KPIFact(site: site, day: nil, metric: .pipelineByStage, key: fields.stage))
+                out.append(KPIFact(site: site, day: nil, metric: .pipelineAmountByStage, key: fields.stage, value: cents))
+                out.append(KPIFact(site: site, day: nil, metric: .pipelineByPartner, key: partner.rawValue))
+                out.append(KPIFact(site: site, day: nil, metric: .pipelineAmountByPartner, key: partner.rawValue, value: cents))
             }
         case let request as FundRequest:
             let day = KPIDay.number(of: request.requestedAt)
             let cents = KPIDay.cents(request.amount)
-            out.append(KPIFact(site: nil, day: day, metric: .fundRequests))
-            out.append(KPIFact(site: nil, day: day, metric: .fundRequestedAmount, value: cents))
-            if request.status == .approved { out.append(KPIFact(site: nil, day: day, metric: .fundApprovedAmount, value: cents)) }
+            let site = request.siteID
+            out.append(KPIFact(site: site, day: day, metric: .fundRequests))
+            out.append(KPIFact(site: site, day: day, metric: .fundRequestedAmount, value: cents))
+            if request.status == .approved { out.append(KPIFact(site: site, day: day, metric: .fundApprovedAmount, value: cents)) }
         case let claim as FundClaim:
             guard claim.status == .approved else { return }
-            out.append(KPIFact(site: nil, day: KPIDay.number(of: claim.claimedAt), metric: .fundClaimedAmount, value: KPIDay.cents(claim.amount)))
+            out.append(KPIFact(site: claim.siteID, day: KPIDay.number(of: claim.claimedAt), metric: .fundClaimedAmount, value: KPIDay.cents(claim.amount)))
         case let moderation as ModerationCase: moderationFacts(moderation, site: nil, into: &out)
         default:
             break
@@ -275,27 +280,29 @@ public struct KPIRules: Sendable {
     }
 
     private func caseFacts(_ theCase: Case?, _ trackings: [CaseTracking], _ surveys: [CaseSurvey], into out: inout [KPIFact]) {
+        // Surveys and tracking count in the case's site.
+        let site = theCase?.fields.siteID
         for survey in surveys {
             let day = KPIDay.number(of: survey.answeredAt)
-            out.append(KPIFact(site: nil, day: day, metric: .surveys))
-            out.append(KPIFact(site: nil, day: day, metric: .csatSum, value: Int64(max(0, min(5, survey.csat)))))
-            if survey.nps >= 9 { out.append(KPIFact(site: nil, day: day, metric: .promoters)) }
-            if survey.nps <= 6 { out.append(KPIFact(site: nil, day: day, metric: .detractors)) }
+            out.append(KPIFact(site: site, day: day, metric: .surveys))
+            out.append(KPIFact(site: site, day: day, metric: .csatSum, value: Int64(max(0, min(5, survey.csat)))))
+            if survey.nps >= 9 { out.append(KPIFact(site: site, day: day, metric: .promoters)) }
+            if survey.nps <= 6 { out.append(KPIFact(site: site, day: day, metric: .detractors)) }
         }
         guard let theCase else { return }
         let created = theCase.fields.createdAt
         let day = KPIDay.number(of: created)
-        out.append(KPIFact(site: nil, day: day, metric: .casesCreated))
+        out.append(KPIFact(site: site, day: day, metric: .casesCreated))
         // One tracking per case; with several (a repair in progress), the lowest id counts.
         guard let tracking = trackings.min(by: { $0.id.rawValue < $1.id.rawValue }) else { return }
         if let response = tracking.firstResponseAt {
             let seconds = KPIDay.seconds(from: created, to: response)
-            out.append(KPIFact(site: nil, day: day, metric: .responded))
-            out.append(KPIFact(site: nil, day: day, metric: .firstResponseSeconds, value: seconds))
-            if seconds <= firstResponseTarget { out.append(KPIFact(site: nil, day: day, metric: .respondedWithinTarget)) }
+            out.append(KPIFact(site: site, day: day, metric: .responded))
+            out.append(KPIFact(site: site, day: day, metric: .firstResponseSeconds, value: seconds))
+            if seconds <= firstResponseTarget { out.append(KPIFact(site: site, day: day, metric: .respondedWithinTarget)) }
         }
         if let closed = tracking.closedAt {
-            out.append(KPIFact(site: nil, day: day, metric: .resolutionSeconds, value: KPIDay.seconds(from: created, to: closed)))
+            out.append(KPIFact(site: site, day: day, metric: .resolutionSeconds, value: KPIDay.seconds(from: created, to: closed)))
         }
     }
 }

@@ -127,6 +127,6 @@ public final class DealRegistrationService: Sendable {
         Lead(
             id: id, firstName: draft.firstName, lastName: draft.lastName, company: draft.company, email: draft.email,
             status: .submitted, source: "Partner Referral", partnerAccountID: partner, region: draft.region,
-            product: draft.product, owner: .user(owner ?? ID("probe")), customFields: draft.customFields)
+            product: draft.product, owner: .user(owner ?? ID("probe")), customFields: draft.customFields, siteID: draft.site)
     }
 }

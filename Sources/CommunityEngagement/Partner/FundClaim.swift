@@ -25,4 +25,6 @@ public struct FundClaim: Entity, Hashable {
     public var status: Status
     /// When it was claimed.
     public var claimedAt: Date
+    /// The site it was created through (Salesforce's NetworkId); `nil` when the host created it outside any site.
+    public var siteID: String? = nil
 }

@@ -29,4 +29,6 @@ public struct FundRequest: Entity, Hashable {
     public var status: Status
     /// When it was requested.
     public var requestedAt: Date
+    /// The site it was created through (Salesforce's NetworkId); `nil` when the host created it outside any site.
+    public var siteID: String? = nil
 }

@@ -19,4 +19,6 @@ public struct LeadConversion: Entity, Hashable {
     public var convertedBy: ID<User>
     /// When.
     public var convertedAt: Date
+    /// The site it was created through (Salesforce's NetworkId); `nil` when the host created it outside any site.
+    public var siteID: String? = nil
 }

@@ -123,7 +123,7 @@ public final class LeadConversionService: Sendable {
                     id: .generate(prefix: "opp"), name: name, accountID: account.id, stage: stage.name,
                     amount: request.amount, closeDate: request.closeDate, probability: stage.probability,
                     partnerAccountID: lead.partnerAccountID, region: lead.region,
-                    owner: converter.kind == .guest ? internalOwner : user, customFields: fields)
+                    owner: converter.kind == .guest ? internalOwner : user, customFields: fields, siteID: lead.siteID)
                 do { try opportunity.validate() } catch let error as ValidationError { throw PartnerError.invalid(error) }
                 try environment.require(.create, user: user, record: opportunity, in: tx)
                 try tx.put(opportunity, expecting: .absent)
@@ -136,7 +136,7 @@ public final class LeadConversionService: Sendable {
             let conversion = LeadConversion(
                 id: lead.id.retyped(), leadID: lead.id, accountID: account.id, createdAccount: created,
                 contactID: contact.id, opportunityID: opportunityID, convertedBy: user,
-                convertedAt: environment.clock.now())
+                convertedAt: environment.clock.now(), siteID: lead.siteID)
             try tx.put(conversion, expecting: .absent)
             return conversion
         }

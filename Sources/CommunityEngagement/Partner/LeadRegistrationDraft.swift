@@ -13,11 +13,13 @@ public struct LeadRegistrationDraft: Hashable, Sendable {
     public var product: String?
     /// Custom field values.
     public var customFields: [String: FieldValue]
+    /// The site the registration is made in; `nil` when the host makes it outside any site.
+    public var site: String?
 
     /// Creates a draft.
     public init(
         firstName: String = "", lastName: String, company: String, email: String? = nil, region: String? = nil,
-        product: String? = nil, customFields: [String: FieldValue] = [:]
+        product: String? = nil, customFields: [String: FieldValue] = [:], site: String? = nil
     ) {
         self.firstName = firstName
         self.lastName = lastName
@@ -26,5 +28,6 @@ public struct LeadRegistrationDraft: Hashable, Sendable {
         self.region = region
         self.product = product
         self.customFields = customFields
+        self.site = site
     }
 }

@@ -102,8 +102,9 @@ public final class MarketDevelopmentFundService: Sendable {
     }
 
     /// A partner user requests funds: within the tier's limit and the period's remaining budget.
+    /// `site` is the site the request is made in (`nil`: outside any site).
     public func requestFunds(
-        _ amount: Decimal, for activity: String, period: String, by partnerUser: ID<User>
+        _ amount: Decimal, for activity: String, period: String, by partnerUser: ID<User>, site: String? = nil
     ) throws -> (request: FundRequest, approval: ApprovalRequest) {
         guard amount > 0 else {
             throw PartnerError.invalid(ValidationError(field: "FundRequest.Amount", reason: .outOfRange("\(amount) <= 0")))
@@ -117,16 +118,18 @@ public final class MarketDevelopmentFundService: Sendable {
             guard amount <= available else { throw PartnerError.overBudget(requested: amount, available: available) }
             let request = FundRequest(
                 id: .generate(prefix: "fr"), partnerAccountID: account.id, requestedBy: user.id, period: period,
-                activity: activity, amount: amount, claimed: 0, status: .submitted, requestedAt: environment.clock.now())
+                activity: activity, amount: amount, claimed: 0, status: .submitted, requestedAt: environment.clock.now(),
+                siteID: site)
             try tx.put(request, expecting: .absent)
             let approval = try approvals.submit(ApprovalItem(request.id), to: Self.requestProcess, by: partnerUser, in: tx)
             return (request, approval)
         }
     }
 
-    /// A partner user claims money spent against an approved request of their account.
+    /// A partner user claims money spent against an approved request of their account. `site` is
+    /// the site the claim is made in; `nil` takes the request's site.
     public func claim(
-        _ amount: Decimal, against requestID: ID<FundRequest>, proof: String, by partnerUser: ID<User>
+        _ amount: Decimal, against requestID: ID<FundRequest>, proof: String, by partnerUser: ID<User>, site: String? = nil
     ) throws -> (claim: FundClaim, approval: ApprovalRequest) {
         guard amount > 0 else {
             throw PartnerError.invalid(ValidationError(field: "FundClaim.Amount", reason: .outOfRange("\(amount) <= 0")))
@@ -145,7 +148,7 @@ public final class MarketDevelopmentFundService: Sendable {
             }
             let claim = FundClaim(
                 id: .generate(prefix: "fc"), requestID: requestID, claimedBy: partnerUser, amount: amount, proof: proof,
-                status: .submitted, claimedAt: environment.clock.now())
+                status: .submitted, claimedAt: environment.clock.now(), siteID: site ?? request.siteID)
             try tx.put(claim, expecting: .absent)
             let approval = try approvals.submit(ApprovalItem(claim.id), to: Self.claimProcess, by: partnerUser, in: tx)
             return (claim, approval)

@@ -11,11 +11,13 @@ public struct OpportunityDraft: Hashable, Sendable {
     public var closeDate: Day
     public var nextStep: String?
     public var region: String?
+    /// The site the opportunity is created in; `nil` when the host creates it outside any site.
+    public var site: String?
 
     /// Creates a draft.
     public init(
         name: String, accountID: ID<Account>? = nil, stage: String = "Prospecting", amount: Decimal? = nil,
-        closeDate: Day, nextStep: String? = nil, region: String? = nil
+        closeDate: Day, nextStep: String? = nil, region: String? = nil, site: String? = nil
     ) {
         self.name = name
         self.accountID = accountID
@@ -24,5 +26,6 @@ public struct OpportunityDraft: Hashable, Sendable {
         self.closeDate = closeDate
         self.nextStep = nextStep
         self.region = region
+        self.site = site
     }
 }

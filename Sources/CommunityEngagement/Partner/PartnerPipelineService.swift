@@ -24,7 +24,8 @@ public final class PartnerPipelineService: Sendable {
             let opportunity = Opportunity(
                 id: .generate(prefix: "opp"), name: draft.name, accountID: draft.accountID, stage: stage.name,
                 amount: draft.amount, closeDate: draft.closeDate, probability: stage.probability,
-                partnerAccountID: account.id, nextStep: draft.nextStep, region: draft.region, owner: user.id)
+                partnerAccountID: account.id, nextStep: draft.nextStep, region: draft.region, owner: user.id,
+                siteID: draft.site)
             do { try opportunity.validate() } catch let error as ValidationError { throw PartnerError.invalid(error) }
             try environment.require(.create, user: partnerUser, record: opportunity, in: tx)
             try tx.put(opportunity, expecting: .absent)

@@ -13,11 +13,13 @@ public struct CaseDraft: Hashable, Sendable {
     public var attachments: [CaseAttachmentUpload]
     /// Custom field values.
     public var customFields: [String: FieldValue]
+    /// The site the case (or deflection visit) is made in; `nil` when the host makes it outside any site.
+    public var site: String?
 
     /// Creates a draft.
     public init(
         subject: String, description: String = "", product: String? = nil, priority: Case.Priority = .medium,
-        attachments: [CaseAttachmentUpload] = [], customFields: [String: FieldValue] = [:]
+        attachments: [CaseAttachmentUpload] = [], customFields: [String: FieldValue] = [:], site: String? = nil
     ) {
         self.subject = subject
         self.description = description
@@ -25,5 +27,6 @@ public struct CaseDraft: Hashable, Sendable {
         self.priority = priority
         self.attachments = attachments
         self.customFields = customFields
+        self.site = site
     }
 }

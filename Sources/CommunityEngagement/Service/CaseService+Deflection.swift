@@ -10,7 +10,7 @@ extension CaseService {
         let suggestions = try suggester?.suggestions(for: text, viewer: member, limit: configuration.suggestionLimit) ?? []
         let session = DeflectionSession(
             id: .generate(prefix: "dfl"), userID: member, suggestions: Array(suggestions.prefix(configuration.suggestionLimit)),
-            viewedArticleIDs: [], outcome: .open, caseID: nil, startedAt: now, endedAt: nil)
+            viewedArticleIDs: [], outcome: .open, caseID: nil, startedAt: now, endedAt: nil, siteID: draft.site)
         _ = try environment.store.write { tx in try tx.put(session, expecting: .absent) }
         return session
     }

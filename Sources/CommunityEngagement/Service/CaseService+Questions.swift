@@ -42,11 +42,13 @@ extension CaseService {
             if try tx.value(event.caseID) != nil { return nil }
             let asker = try tx.value(event.askerID)
             let subject = String(event.title.prefix(255))
+            // The case belongs to the site the question was asked in.
+            let site = try tx.value(event.questionID)?.siteID
             let record = Case(
                 id: event.caseID, subject: subject.isEmpty ? "Question \(event.questionID)" : subject,
                 description: String(event.body.prefix(32_000)), accountID: asker?.accountID,
                 contactID: asker?.contactID, status: configuration.lifecycle.initialStatus, priority: .medium,
-                origin: .question, createdAt: now, owner: configuration.defaultOwner ?? .user(event.askerID))
+                origin: .question, createdAt: now, owner: configuration.defaultOwner ?? .user(event.askerID), siteID: site)
             do { try record.validate() } catch let error as ValidationError { throw CaseError.invalid(error) }
             var tracking = CaseTracking(caseID: event.caseID, raisedBy: asker?.id, supportLevel: "")
             tracking.questionID = event.questionID.rawValue

@@ -45,7 +45,7 @@ public final class CaseService: Sendable {
             id: caseID, subject: draft.subject, description: draft.description, accountID: user.accountID,
             contactID: user.contactID, status: configuration.lifecycle.initialStatus, priority: draft.priority,
             origin: user.kind.isExternal ? .community : .web, product: draft.product, createdAt: now,
-            owner: .user(member), customFields: draft.customFields)
+            owner: .user(member), customFields: draft.customFields, siteID: draft.site)
         do { try record.validate() } catch { throw CaseError.invalid(error) }
         try environment.require(.create, user: member, record: record, in: reader)
         var stored: [String] = []

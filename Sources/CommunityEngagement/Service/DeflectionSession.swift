@@ -37,4 +37,6 @@ public struct DeflectionSession: Entity, Hashable {
     public var startedAt: Date
     /// When it ended.
     public var endedAt: Date?
+    /// The site it was created through (Salesforce's NetworkId); `nil` when the host created it outside any site.
+    public var siteID: String? = nil
 }

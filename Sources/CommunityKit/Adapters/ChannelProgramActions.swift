@@ -23,7 +23,7 @@ enum ChannelProgramActions {
                 return .invalid(errors)
             }
             do {
-                _ = try funds.claim(amount, against: fundRequest, proof: proof, by: user)
+                _ = try funds.claim(amount, against: fundRequest, proof: proof, by: user, site: request.site.id)
             } catch let error as PartnerError {
                 switch error {
                 case .unknownFundRecord, .wrongFundStatus: return .invalid(["": request.text("fundClaims.unknown")])

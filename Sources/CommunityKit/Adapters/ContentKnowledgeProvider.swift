@@ -11,6 +11,15 @@ import CommunityIdentity
 struct ContentKnowledgeProvider: KnowledgeProvider {
     let knowledge: KnowledgeService
     let topicService: TopicService
+    /// The site views and votes are counted in; `nil` for the engine-wide provider.
+    var site: String? = nil
+
+    /// The same provider counting views and votes in `site`.
+    func bound(to site: String) -> ContentKnowledgeProvider {
+        var copy = self
+        copy.site = site
+        return copy
+    }
 
     private func card(_ summary: CommunityContent.ArticleListItem) -> ArticleCard {
         ArticleCard(id: summary.articleID.rawValue, slug: summary.slug ?? summary.articleID.rawValue, title: summary.title,
@@ -60,10 +69,10 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
     func recordView(articleID: String, viewer: Viewer) throws {
         guard let id = try? ID<KnowledgeArticle>(parsing: articleID) else { throw KnowledgeError.unknownArticle(String(articleID.prefix(80))) }
         if let user = viewer.user, !viewer.isGuest {
-            try knowledge.recordView(id, by: user.id)
+            try knowledge.recordView(id, by: user.id, site: site)
         } else {
             let visitor = ByteEncoding.hex(Digest.sha256(Array(viewer.sessionID.utf8)))
-            try knowledge.recordGuestView(id, visitor: visitor, as: viewer.user?.id)
+            try knowledge.recordGuestView(id, visitor: visitor, as: viewer.user?.id, site: site)
         }
     }
 
@@ -92,6 +101,6 @@ struct ContentKnowledgeProvider: KnowledgeProvider {
     func vote(articleID: String, helpful: Bool, viewer: Viewer) throws {
         guard let user = viewer.user?.id else { throw KnowledgeError.notAllowed(user: "guest", action: "vote on articles") }
         guard let id = try? ID<KnowledgeArticle>(parsing: articleID) else { throw KnowledgeError.unknownArticle(String(articleID.prefix(80))) }
-        try knowledge.giveFeedback(id, helpful: helpful, by: user)
+        try knowledge.giveFeedback(id, helpful: helpful, by: user, site: site)
     }
 }

@@ -20,7 +20,7 @@ enum ProgramActions {
                 return .invalid(errors)
             }
             return try StandardActions.outcome(request) {
-                _ = try funds.requestFunds(amount, for: activity, period: period, by: user)
+                _ = try funds.requestFunds(amount, for: activity, period: period, by: user, site: request.site.id)
                 return .redirect(back(request, to: FundRequestsComponent.type))
             }
         }

@@ -60,7 +60,7 @@ enum StandardActions {
                 return .invalid(errors)
             }
             return try outcome(request) {
-                let record = try cases.submit(CaseDraft(subject: subject, description: description, priority: priority), by: user)
+                let record = try cases.submit(CaseDraft(subject: subject, description: description, priority: priority, site: request.site.id), by: user)
                 return .redirect(link(request.site, objectType: "Case", id: record.id.rawValue))
             }
         }
@@ -76,7 +76,7 @@ enum StandardActions {
             return try outcome(request) {
                 let draft = LeadRegistrationDraft(
                     firstName: request.field("firstName") ?? "", lastName: lastName, company: company,
-                    email: request.field("email"), product: request.field("product"))
+                    email: request.field("email"), product: request.field("product"), site: request.site.id)
                 let lead = try deals.register(draft, by: user).lead
                 return .redirect(link(request.site, objectType: "Lead", id: lead.id.rawValue))
             }
@@ -87,7 +87,9 @@ enum StandardActions {
                 return .invalid(["": request.text("article.unknown")])
             }
             return try outcome(request) {
-                try knowledge.vote(articleID: article.rawValue, helpful: request.field("helpful") == "yes", viewer: request.viewer)
+                // The vote counts in the site it was given in.
+                let provider = (knowledge as? ContentKnowledgeProvider)?.bound(to: request.site.id) ?? knowledge
+                try provider.vote(articleID: article.rawValue, helpful: request.field("helpful") == "yes", viewer: request.viewer)
                 return .redirect(home(request.site, page: nil))
             }
         }

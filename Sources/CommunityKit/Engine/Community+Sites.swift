@@ -6,12 +6,16 @@ import CommunityRendering
 extension Community {
     /// The services a site's components read: the engine's, with the engagement provider bound
     /// to the site (its questions, ideas, feed, groups, leaderboard and members only), as are the
-    /// site forms' best-answer choices and moderation queue. A
+    /// site forms' best-answer choices and moderation queue, and the knowledge provider (views and
+    /// votes count in the site). A
     /// provider a plugin registered instead of the built-in one is left as it is.
     func services(for site: Site) -> RenderServices {
         var scoped = services
         if let provider = services.get((any EngagementProvider).self) as? EngagementDataProvider {
             scoped.set((any EngagementProvider).self, provider.bound(to: site))
+        }
+        if let provider = services.get((any KnowledgeProvider).self) as? ContentKnowledgeProvider {
+            scoped.set((any KnowledgeProvider).self, provider.bound(to: site.id))
         }
         SiteFormsDataProvider.bind(&scoped, to: site.id)
         return scoped

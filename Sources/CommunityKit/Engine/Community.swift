@@ -210,7 +210,12 @@ public final class Community: Sendable {
             configuration: IdentityConfiguration(passwordResetPath: "/reset-password", emailVerificationPath: "/verify-email"),
             onSecurityEvent: { [logger, hostHook = configuration.onSecurityEvent] event in
                 logger.log(event.logEvent)
-                if event.kind == .signedIn, let user = event.userID { kpis.recordSignIn(user, site: event.siteID, at: event.date) }
+                if event.kind == .signedIn, let user = event.userID {
+                    // Kept in the store (a SignInDay), so a restart counts it; a failed write only loses the count.
+                    do { try kpis.recordSignIn(user, site: event.siteID, at: event.date) } catch {
+                        logger.log(LogEvent(.error, "kpi.signInNotCounted", "a sign-in was not counted: \(error)", metadata: ["user": .text(user.rawValue)]))
+                    }
+                }
                 hostHook?(event)
             })
         services.set(TwoFactorService.self, twoFactor)

@@ -29,17 +29,7 @@ enum SynonymActions {
             let group = SynonymGroup(
                 id: id, locale: locale, kind: kind, terms: Self.terms(request.field("terms") ?? ""),
                 targets: Self.terms(request.field("targets") ?? ""))
-            do {
-                try community.saveSynonymGroup(group, by: request.viewer)
-            } catch let error as SynonymGroupError {
-                return .invalid(Self.fieldErrors(error, request))
-            } catch let error as ManagementError {
-                if case .notPermitted = error { return .forbidden }
-                return .invalid(["": error.description])
-            } catch {
-                return .invalid(["": "\(error)"])
-            }
-            return .redirect(ProgramActions.back(request, to: SynonymGroupsComponent.type))
+            return Self.perform(request) { try community.saveSynonymGroup(group, by: request.viewer) }
         }
         actions.register(SynonymGroupsComponent.deleteAction) { request in
             guard let community = link.community, community.mayViewKPIs(request.viewer), StandardActions.member(request) != nil else {
@@ -48,18 +38,25 @@ enum SynonymActions {
             guard let id = request.field("id").flatMap({ try? ID<SynonymGroup>(parsing: $0) }) else {
                 return .invalid(["": request.text("synonyms.error.unknown")])
             }
-            do {
-                try community.deleteSynonymGroup(id, by: request.viewer)
-            } catch let error as SynonymGroupError {
-                return .invalid(Self.fieldErrors(error, request))
-            } catch let error as ManagementError {
-                if case .notPermitted = error { return .forbidden }
-                return .invalid(["": error.description])
-            } catch {
-                return .invalid(["": "\(error)"])
-            }
-            return .redirect(ProgramActions.back(request, to: SynonymGroupsComponent.type))
+            return Self.perform(request) { try community.deleteSynonymGroup(id, by: request.viewer) }
         }
+    }
+
+    /// Runs a change and answers with the console again, or with the refusal: a group's problem
+    /// on its field, 403 for a viewer without the permission, and otherwise the management
+    /// error's own message or the translated "not saved" (never an internal description).
+    static func perform(_ request: ActionRequest, _ change: () throws -> Void) -> ActionResult {
+        do {
+            try change()
+        } catch let error as SynonymGroupError {
+            return .invalid(Self.fieldErrors(error, request))
+        } catch let error as ManagementError {
+            if case .notPermitted = error { return .forbidden }
+            return .invalid(["": error.description])
+        } catch {
+            return .invalid(["": request.text("form.unexpectedError")])
+        }
+        return .redirect(ProgramActions.back(request, to: SynonymGroupsComponent.type))
     }
 
     /// A field's terms: one per line or separated by commas, trimmed, empty ones dropped.

@@ -48,7 +48,8 @@ enum SelfRegistration {
     static func createUser(for registration: SiteRegistration, profile: ID<Profile>, account: ID<Account>, in tx: any StoreTransaction) throws -> ID<User> {
         let user = User(
             id: .generate(prefix: "usr"), kind: .customer, name: registration.name, email: registration.email,
-            locale: registration.locale, profileID: profile, accountID: account, isHighVolume: true)
+            locale: registration.locale, profileID: profile, accountID: account, isHighVolume: true,
+            siteID: registration.siteID)
         try user.validate()
         try tx.put(user, expecting: .absent)
         return user.id

@@ -54,6 +54,8 @@ public struct Case: SharedFieldsRecord {
         public var owner: Owner
         /// Custom field values by API name.
         public var customFields: CustomFieldValues
+        /// The site it was created through (Salesforce's NetworkId); `nil` when the host created it outside any site.
+        public var siteID: String?
     }
 
     private var storage: FieldStorage<Fields>
@@ -63,13 +65,13 @@ public struct Case: SharedFieldsRecord {
         id: ID<Case>, subject: String, description: String = "", accountID: ID<Account>? = nil,
         contactID: ID<Contact>? = nil, status: String = "New", priority: Priority = .medium,
         origin: Origin = .web, product: String? = nil, createdAt: Date = Date(timeIntervalSince1970: 0),
-        owner: Owner, customFields: [String: FieldValue] = [:]
+        owner: Owner, customFields: [String: FieldValue] = [:], siteID: String? = nil
     ) {
         storage = FieldStorage(
             Fields(
                 id: id, subject: subject, description: description, accountID: accountID, contactID: contactID,
                 status: status, priority: priority, origin: origin, product: product, createdAt: createdAt,
-                owner: owner, customFields: CustomFieldValues(customFields)))
+                owner: owner, customFields: CustomFieldValues(customFields), siteID: siteID))
     }
 
     /// All fields at once; copies of the record share them until one copy changes.
@@ -111,6 +113,7 @@ public struct Case: SharedFieldsRecord {
         try Check.text(f.status, field: "Case.Status", max: 40)
         try Check.optionalText(f.product, field: "Case.Product", max: 255)
         try Check.finite(f.createdAt.timeIntervalSinceReferenceDate, field: "Case.CreatedDate")
+        try Check.optionalText(f.siteID, field: "Case.NetworkId", max: 64)
         try Check.customFields(f.customFields, object: Self.entityType)
     }
 }

@@ -44,6 +44,8 @@ public struct Lead: SharedFieldsRecord {
         public var owner: Owner
         /// Custom field values by API name.
         public var customFields: CustomFieldValues
+        /// The site it was created through (Salesforce's NetworkId); `nil` when the host created it outside any site.
+        public var siteID: String?
     }
 
     private var storage: FieldStorage<Fields>
@@ -52,13 +54,13 @@ public struct Lead: SharedFieldsRecord {
     public init(
         id: ID<Lead>, firstName: String = "", lastName: String, company: String, email: String? = nil,
         status: Status = .new, source: String? = nil, partnerAccountID: ID<Account>? = nil,
-        region: String? = nil, product: String? = nil, owner: Owner, customFields: [String: FieldValue] = [:]
+        region: String? = nil, product: String? = nil, owner: Owner, customFields: [String: FieldValue] = [:], siteID: String? = nil
     ) {
         storage = FieldStorage(
             Fields(
                 id: id, firstName: firstName, lastName: lastName, company: company, email: email, status: status,
                 source: source, partnerAccountID: partnerAccountID, region: region, product: product, owner: owner,
-                customFields: CustomFieldValues(customFields)))
+                customFields: CustomFieldValues(customFields), siteID: siteID))
     }
 
     /// All fields at once; copies of the record share them until one copy changes.
@@ -110,6 +112,7 @@ public struct Lead: SharedFieldsRecord {
         try Check.optionalText(f.source, field: "Lead.LeadSource", max: 40)
         try Check.optionalText(f.region, field: "Lead.Region", max: 40)
         try Check.optionalText(f.product, field: "Lead.Product", max: 255)
+        try Check.optionalText(f.siteID, field: "Lead.NetworkId", max: 64)
         try Check.customFields(f.customFields, object: Self.entityType)
     }
 }

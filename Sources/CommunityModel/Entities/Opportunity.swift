@@ -40,6 +40,8 @@ public struct Opportunity: SharedFieldsRecord {
         public var owner: Owner
         /// Custom field values by API name.
         public var customFields: CustomFieldValues
+        /// The site it was created through (Salesforce's NetworkId); `nil` when the host created it outside any site.
+        public var siteID: String?
     }
 
     private var storage: FieldStorage<Fields>
@@ -48,13 +50,13 @@ public struct Opportunity: SharedFieldsRecord {
     public init(
         id: ID<Opportunity>, name: String, accountID: ID<Account>?, stage: String, amount: Decimal? = nil,
         closeDate: Day, probability: Int = 10, partnerAccountID: ID<Account>? = nil, nextStep: String? = nil,
-        region: String? = nil, owner: ID<User>, customFields: [String: FieldValue] = [:]
+        region: String? = nil, owner: ID<User>, customFields: [String: FieldValue] = [:], siteID: String? = nil
     ) {
         storage = FieldStorage(
             Fields(
                 id: id, name: name, accountID: accountID, stage: stage, amount: amount, closeDate: closeDate,
                 probability: probability, partnerAccountID: partnerAccountID, nextStep: nextStep, region: region,
-                owner: .user(owner), customFields: CustomFieldValues(customFields)))
+                owner: .user(owner), customFields: CustomFieldValues(customFields), siteID: siteID))
     }
 
     /// All fields at once; copies of the record share them until one copy changes.
@@ -102,6 +104,7 @@ public struct Opportunity: SharedFieldsRecord {
             }
         }
         try Check.optionalText(storage.fields.region, field: "Opportunity.Region", max: 40)
+        try Check.optionalText(storage.fields.siteID, field: "Opportunity.NetworkId", max: 64)
         try Check.customFields(storage.fields.customFields, object: Self.entityType)
         let probability = storage.fields.probability
         guard (0...100).contains(probability) else {

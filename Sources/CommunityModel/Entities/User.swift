@@ -63,6 +63,9 @@ public struct User: Entity, Hashable {
     public var isHighVolume: Bool
     /// Department, for employee-portal targeting.
     public var department: String?
+    /// The site the user joined through (self-registration, a site's single sign-on); `nil` for
+    /// users the host created outside any site. New members count in this site's KPIs.
+    public var siteID: String?
 
     /// Creates a user.
     public init(
@@ -71,7 +74,7 @@ public struct User: Entity, Hashable {
         profileID: ID<Profile>, permissionSetIDs: [ID<PermissionSet>] = [],
         permissionSetGroupIDs: [ID<PermissionSetGroup>] = [], roleID: ID<Role>? = nil,
         contactID: ID<Contact>? = nil, accountID: ID<Account>? = nil, managerID: ID<User>? = nil,
-        isSuperUser: Bool = false, isHighVolume: Bool = false, department: String? = nil
+        isSuperUser: Bool = false, isHighVolume: Bool = false, department: String? = nil, siteID: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -91,6 +94,7 @@ public struct User: Entity, Hashable {
         self.isSuperUser = isSuperUser
         self.isHighVolume = isHighVolume
         self.department = department
+        self.siteID = siteID
     }
 
     /// Checks the user's own fields: name, e-mail, locale, department, time zone (no control
@@ -103,6 +107,7 @@ public struct User: Entity, Hashable {
         try Check.text(locale, field: "User.Locale", max: 16)
         try Check.optionalText(department, field: "User.Department", max: 80)
         try Check.text(timeZone, field: "User.TimeZone", max: 64)
+        try Check.optionalText(siteID, field: "User.NetworkId", max: 64)
         guard timeZone == "UTC" || TimeZone(identifier: timeZone) != nil else {
             throw ValidationError(field: "User.TimeZone", reason: .invalidValue("unknown time zone \(timeZone)"))
         }

@@ -48,8 +48,13 @@ public struct ChartRenderer: Sendable {
         }
         var svgChildren: [HTMLNode] = [.el("title", [HTMLAttribute("id", id + "-title")], text: chart.title)]
         var labelledBy = id + "-title"
-        if !chart.summary.isEmpty {
-            svgChildren.append(.el("desc", [HTMLAttribute("id", id + "-desc")], text: chart.summary))
+        // A single figure needs no table: its value (and a gauge's share of its maximum) is the
+        // image's description, read with its title. With more categories or series than the one
+        // it draws, the table keeps the rest.
+        let single = (chart.kind == .metric || chart.kind == .gauge) && chart.categories.count <= 1 && chart.series.count <= 1
+        let description = chart.summary.isEmpty && single ? valueDescription(chart) : chart.summary
+        if !description.isEmpty {
+            svgChildren.append(.el("desc", [HTMLAttribute("id", id + "-desc")], text: description))
             labelledBy += " " + id + "-desc"
         }
         svgChildren += drawing.nodes
@@ -60,7 +65,20 @@ public struct ChartRenderer: Sendable {
             HTMLAttribute("aria-labelledby", labelledBy), .class("ck-chart ck-chart-\(chart.kind.rawValue)"),
             HTMLAttribute("font-size", Self.number(Self.fontSize)), HTMLAttribute("fill", theme.text.description),
         ], svgChildren)
-        return .el("figure", [.class("ck-chart-figure")], dataTable ? [svg, table(chart)] : [svg])
+        return .el("figure", [.class("ck-chart-figure")], dataTable && !single ? [svg, table(chart)] : [svg])
+    }
+
+    /// A metric's or gauge's value in words for its description: "Sum of Amount: $123,500.00",
+    /// and for a gauge also its share of the maximum ("49.4% of $250,000.00").
+    func valueDescription(_ chart: Chart) -> String {
+        let raw = value(chart, series: 0, category: 0)
+        let name = chart.categories.first ?? chart.series.first?.name ?? ""
+        var words = (name.isEmpty ? "" : name + ": ") + text(raw, format: chart.format)
+        if chart.kind == .gauge {
+            let scale = Self.clean(chart.maximum ?? 0) > 0 ? Self.clean(chart.maximum ?? 0) : max(raw, 1)
+            words += " · " + formatter.percent(min(max(raw / scale, 0), 1)) + " · " + text(scale, format: chart.format)
+        }
+        return words
     }
 
     // MARK: Values

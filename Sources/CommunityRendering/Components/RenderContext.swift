@@ -92,8 +92,13 @@ public struct RenderContext: Sendable {
     /// A service, if registered.
     public func service<T>(_ type: T.Type) -> T? { services.get(type) }
 
+    /// The path of a page the host renders inside the site's frame (``SiteResponder/renderFramed(title:main:path:request:status:)``),
+    /// which is not one of the site's pages; `nil` for the site's own pages.
+    public var framedPath: String?
+
     /// The current path (prefix included) of the page being rendered.
     public var currentPath: String {
-        site.url(of: page.id, parameter: page.parameter.flatMap { parameters[$0] })?.string ?? site.urlPrefix + "/"
+        if let framedPath { return framedPath }
+        return site.url(of: page.id, parameter: page.parameter.flatMap { parameters[$0] })?.string ?? site.urlPrefix + "/"
     }
 }

@@ -27,19 +27,25 @@ public struct UIStrings: Sendable, Hashable {
         self.tables = normalized
     }
 
+    /// The tables of single features (each keyed by locale), merged over the main tables.
+    static let featureTables: [[String: [UIStringKey: String]]] = [UIStrings.synonymStrings, UIStrings.apiClients, UIStrings.apiTokens]
+
     /// English, German and Korean, complete.
     public static let standard = UIStrings([
-        "en": UIStrings.englishAll.merging(UIStrings.managementEnglish) { $1 }.merging(UIStrings.synonymStrings["en"] ?? [:]) { $1 }
-            .merging(UIStrings.apiClients["en"] ?? [:]) { $1 },
-        "de": UIStrings.german.merging(UIStrings.sitePages["de"] ?? [:]) { current, _ in current }.merging(UIStrings.managementGerman) { $1 }
-            .merging(UIStrings.synonymStrings["de"] ?? [:]) { $1 }.merging(UIStrings.apiClients["de"] ?? [:]) { $1 },
-        "ko": UIStrings.korean.merging(UIStrings.sitePages["ko"] ?? [:]) { current, _ in current }.merging(UIStrings.managementKorean) { $1 }
-            .merging(UIStrings.synonymStrings["ko"] ?? [:]) { $1 }.merging(UIStrings.apiClients["ko"] ?? [:]) { $1 },
+        "en": withFeatures("en", UIStrings.englishAll.merging(UIStrings.managementEnglish) { $1 }),
+        "de": withFeatures("de", UIStrings.german.merging(UIStrings.sitePages["de"] ?? [:]) { current, _ in current }.merging(UIStrings.managementGerman) { $1 }),
+        "ko": withFeatures("ko", UIStrings.korean.merging(UIStrings.sitePages["ko"] ?? [:]) { current, _ in current }.merging(UIStrings.managementKorean) { $1 }),
     ])
 
+    /// `table` with every feature table's entries for `locale` merged over it.
+    private static func withFeatures(_ locale: String, _ table: [UIStringKey: String]) -> [UIStringKey: String] {
+        featureTables.reduce(table) { merged, feature in merged.merging(feature[locale] ?? [:]) { $1 } }
+    }
+
     /// Every key the library itself uses (the English table's keys), sorted.
-    public static let builtInKeys: [UIStringKey] = Set(UIStrings.englishAll.keys).union(UIStrings.managementEnglish.keys)
-        .union((UIStrings.synonymStrings["en"] ?? [:]).keys).union((UIStrings.apiClients["en"] ?? [:]).keys).sorted()
+    public static let builtInKeys: [UIStringKey] = featureTables.reduce(Set(UIStrings.englishAll.keys).union(UIStrings.managementEnglish.keys)) { keys, feature in
+        keys.union((feature["en"] ?? [:]).keys)
+    }.sorted()
 
     /// The locales with a table, sorted.
     public var locales: [String] { tables.keys.sorted() }

@@ -269,6 +269,52 @@ public struct SiteResponder: Sendable {
         return SiteResponse(status: state.status ?? status, headers: SecurityHeaders.forPage(styleHash: styleHash), body: out)
     }
 
+    /// Renders `main` inside the site's own frame, for pages the host serves beside the site's
+    /// pages (the API token pages): the skip link, the header and footer regions of the home page
+    /// as the viewer would see them (navigation, account menu, language links), the theme's
+    /// stylesheet, and `main` as the page's `main` element. Returns `nil` when the site has no
+    /// home page to borrow the frame from. The page is never indexed.
+    public func renderFramed(title: String, main: [HTMLNode], path: String, request: SiteRequest, status: Int = 200) -> SiteResponse? {
+        guard let homeID = site.homePageID, let home = site.page(homeID) else { return nil }
+        let viewer = request.viewer
+        let locale = locale(for: request)
+        let framed = Page(id: home.id, title: title, slug: home.slug, visibility: home.visibility, layout: home.layout, variations: home.variations)
+        var context = RenderContext(
+            viewer: viewer, site: site, page: framed, query: request.query, locale: locale, services: services,
+            csrfToken: csrf.token(for: viewer, site: site.id, at: clock.now()), head: PageHead(), clock: clock, strings: strings)
+        context.framedPath = path
+        var key = home.id
+        if let index = chosenVariationIndex(home, viewer: viewer, record: nil) { key = home.id + "#" + home.variations[index].audienceID + "#\(index)" }
+        guard let layout = compiled[key] else { return nil }
+        var out = "<!DOCTYPE html><html lang=\""
+        HTMLEscaping.append(locale.replacingOccurrences(of: "_", with: "-"), to: &out)
+        out += "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        HTMLNode.el("title", text: title + " | " + site.name).render(into: &out)
+        out += "<meta name=\"robots\" content=\"noindex\">"
+        if let favicon = site.theme.favicon {
+            HTMLNode.el("link", [HTMLAttribute("rel", "icon"), HTMLAttribute("href", url: favicon)]).render(into: &out)
+        }
+        out += "<style>" + stylesheet + "</style></head><body>"
+        out += "<a class=\"ck-skip\" href=\"#main\">"
+        HTMLEscaping.append(context.text("page.skipToContent"), to: &out)
+        out += "</a>"
+        let header = layout.regions.filter { $0.name == "header" }
+        if !header.isEmpty {
+            out += "<header class=\"ck-region-header\">"
+            for region in header { renderRegion(region, context: context, into: &out) }
+            out += "</header>"
+        }
+        HTMLNode.el("main", [HTMLAttribute("id", "main"), .class("ck-region-main ck-framed")], main).render(into: &out)
+        let footer = layout.regions.filter { $0.name == "footer" }
+        if !footer.isEmpty {
+            out += "<footer class=\"ck-region-footer\">"
+            for region in footer { renderRegion(region, context: context, into: &out) }
+            out += "</footer>"
+        }
+        out += "</body></html>"
+        return SiteResponse(status: status, headers: SecurityHeaders.forPage(styleHash: styleHash), body: out)
+    }
+
     /// The record a record page shows, as the viewer may read it (``RecordReader``); `nil` for other
     /// pages, the guest, and records the viewer may not read.
     private func visibleRecord(of page: Page, parameters: [String: String], viewer: Viewer) -> RedactedRecord? {

@@ -1,8 +1,9 @@
 extension Stylesheet {
     /// What the translated forms and the language switcher add to the base stylesheet: the
     /// required marker, help text and the required-fields note, framed field groups, room between
-    /// buttons, between forms and the heading after a form, and the switcher as a row with the
-    /// current language in bold.
+    /// buttons, between forms and the heading after a form, check boxes beside their labels (in
+    /// columns inside a `ck-check-columns` group), and the switcher as a row with the current
+    /// language in bold.
     public static let forms = """
         .ck-required{color:var(--ck-danger)}.ck-help,.ck-required-note{margin:0;font-size:.9em;color:var(--ck-muted)}\
         .ck-required-note{margin-bottom:var(--ck-space-3)}\
@@ -11,6 +12,9 @@ extension Stylesheet {
         .ck-field .ck-error{margin:0;font-weight:600}\
         .ck-fieldset{border:1px solid var(--ck-border);border-radius:var(--ck-radius);margin:0 0 var(--ck-space-4);\
         padding:var(--ck-space-2) var(--ck-space-3)}.ck-fieldset legend{padding:0 var(--ck-space-1)}\
+        .ck-check{flex-direction:row;align-items:center;gap:var(--ck-space-2);margin-bottom:var(--ck-space-2)}\
+        .ck-check input{width:1.25rem;height:1.25rem;margin:0;flex:none}.ck-check label{font-weight:400}\
+        .ck-check-columns{columns:13rem}.ck-check-columns>.ck-check{break-inside:avoid}\
         .ck-languages ul{list-style:none;display:flex;flex-wrap:wrap;gap:var(--ck-space-2);margin:0;padding:0}\
         .ck-languages a[aria-current]{font-weight:700;text-decoration:none}
         """

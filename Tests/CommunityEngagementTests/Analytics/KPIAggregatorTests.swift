@@ -24,9 +24,9 @@ import Testing
         // Members already stored when the aggregator starts are members, not new members.
         #expect(kpis(a).figure("adoption.newMembers")?.value == 0)
         try K.put([K.user("cho", .customer), K.user("gus", .guest), K.user("old", .partner, active: false)], in: store)
-        a.recordSignIn("ann", site: "partners", at: K.at(day: 0))
-        a.recordSignIn("ann", site: "partners", at: K.at(day: 0, hours: 2))
-        a.recordSignIn("ben", site: "help", at: K.at(day: -10))
+        try a.recordSignIn("ann", site: "partners", at: K.at(day: 0))
+        try a.recordSignIn("ann", site: "partners", at: K.at(day: 0, hours: 2))
+        try a.recordSignIn("ben", site: "help", at: K.at(day: -10))
         let all = kpis(a, days: (K.day0 - 29)...K.day0)
         #expect(all.figure("adoption.members")?.value == 3)
         #expect(all.figure("adoption.members.partner")?.value == 1)
@@ -226,7 +226,7 @@ import Testing
                    K.answer("a1", to: "q1", by: "ann", day: 0, hours: 2), K.theCase("k1", day: 0)], in: store)
         let first = try aggregator()
         #expect(!first.restoredFromCheckpoint)
-        first.recordSignIn("ann", site: "p", at: K.at(day: 0))
+        try first.recordSignIn("ann", site: "p", at: K.at(day: 0))
         #expect(try first.checkpoint(to: store) == 1)
         #expect(try store.snapshot().count(KPICheckpointPart.self) == 1)
         // Changes after the checkpoint: a second answer joins the question's group (whose
@@ -235,7 +235,8 @@ import Testing
         first.stop()
         let second = try aggregator()
         #expect(second.restoredFromCheckpoint)
-        let events = KPIAggregator.signInFacts("ann", site: "p", at: K.at(day: 0))
+        // The sign-in is a stored SignInDay: the rebuild counts it from the store.
+        let events: [KPIFact] = []
         #expect(second.aggregates == (try KPIAggregator.reference(from: store.snapshot(), events: events)))
         #expect(kpis(second).figure("adoption.logins")?.value == 1)  // sign-ins survive the restart
         #expect(kpis(second).figure("engagement.posts")?.value == 0)
@@ -311,9 +312,10 @@ import Testing
     }
 
     /// Checkpoints at random moments and restarts from the latest one (replaying the feed since),
-    /// then keeps going: the result still equals a rebuild from scratch. Sign-ins recorded after
-    /// the last checkpoint are lost by a restart, and members inserted since it count as new on
-    /// the restart's day, so the expected events follow that.
+    /// then keeps going: the result still equals a rebuild from scratch. Sign-ins are stored
+    /// (``SignInDay``), so those recorded after the last checkpoint survive the restart and the
+    /// rebuild counts them from the store; members inserted since it count as new on the
+    /// restart's day, so the expected events follow that.
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func restartsFromCheckpointsEqualAFromScratchRebuild(seed: UInt64) throws {
         try randomChanges(seed: seed, restarts: true)
@@ -332,8 +334,8 @@ import Testing
         func some(_ values: [String]) -> [String] { values.filter { _ in Bool.random(using: &rng) } }
         func day() -> Int { Int.random(in: -3...3, using: &rng) }
         func entity() -> any Entity {
-            switch Int.random(in: 0..<14, using: &rng) {
-            case 0: return K.user(pick(users), pick([.internal, .partner, .customer, .guest]), active: Bool.random(using: &rng))
+            switch Int.random(in: 0..<18, using: &rng) {
+            case 0: return K.user(pick(users), pick([.internal, .partner, .customer, .guest]), active: Bool.random(using: &rng), site: pick(sites))
             case 1: return K.post("f\(Int.random(in: 0..<5, using: &rng))", by: pick(users), site: pick(sites), day: day(), likers: some(users),
                                   group: pick([nil, "g1", "g2"]), topics: some(["T1", "T2"]), status: pick([.published, .removed]))
             case 2: return K.comment("c\(Int.random(in: 0..<3, using: &rng))", by: pick(users), day: day(), likers: some(users))
@@ -345,16 +347,26 @@ import Testing
                                   voters: some(users).map { ($0, day()) })
             case 6: return K.search("s\(Int.random(in: 0..<5, using: &rng))", site: pick(sites), query: pick(["jam", "mdf", "zzz"]),
                                     results: Int.random(in: 0...2, using: &rng), day: day(), click: pick([nil, 1, 2, 3]))
-            case 7: return K.theCase("k\(Int.random(in: 0..<3, using: &rng))", day: day())
+            case 7: return K.theCase("k\(Int.random(in: 0..<3, using: &rng))", day: day(), site: pick(sites))
             case 8: return K.tracking("k\(Int.random(in: 0..<3, using: &rng))", day: day(), respondedAfter: pick([nil, 1, 20]), closedAfter: pick([nil, 48]))
             case 9: return K.survey("v\(Int.random(in: 0..<3, using: &rng))", case: "k\(Int.random(in: 0..<3, using: &rng))",
                                     csat: Int.random(in: 1...5, using: &rng), nps: Int.random(in: 0...10, using: &rng), day: day())
             case 10: return K.opportunity("o\(Int.random(in: 0..<4, using: &rng))", stage: pick(["Proposal", "Closed Won", "Closed Lost"]),
-                                          amount: Decimal(Int.random(in: 1...900, using: &rng)), partner: pick([nil, "acme", "globex"]))
-            case 11: return K.lead("l\(Int.random(in: 0..<3, using: &rng))", status: pick([.submitted, .approved, .converted]), partner: pick([nil, "acme"]))
+                                          amount: Decimal(Int.random(in: 1...900, using: &rng)), partner: pick([nil, "acme", "globex"]), site: pick(sites))
+            case 11: return K.lead("l\(Int.random(in: 0..<3, using: &rng))", status: pick([.submitted, .approved, .converted]), partner: pick([nil, "acme"]),
+                                   site: pick(sites))
             case 12: return K.moderation("f\(Int.random(in: 0..<3, using: &rng))", memberFlag: Bool.random(using: &rng),
                                          status: pick([.open, .approved, .removed]), day: day(), decidedAfter: pick([nil, 2, 5]))
-            default: return ArticleViewRecord(articleID: ID(pick(["kb1", "kb2"])), userID: ID(pick(users)), periodStart: K.at(day: day()))
+            case 13: return ArticleFeedback(articleID: ID(pick(["kb1", "kb2"])), userID: ID(pick(users)), helpful: Bool.random(using: &rng),
+                                            at: K.at(day: day()), siteID: pick(sites))
+            case 14: return ArticleRating(articleID: ID(pick(["kb1", "kb2"])), userID: ID(pick(users)), stars: Int.random(in: 1...5, using: &rng),
+                                          at: K.at(day: day()), siteID: pick(sites))
+            case 15: return K.deflection("d\(Int.random(in: 0..<3, using: &rng))", outcome: pick([.open, .deflected, .caseCreated, .abandoned]),
+                                         day: day(), site: pick(sites))
+            case 16: return K.fundRequest("r\(Int.random(in: 0..<3, using: &rng))", amount: Decimal(Int.random(in: 1...900, using: &rng)),
+                                          status: pick([.submitted, .approved]), day: day(), site: pick(sites))
+            default: return ArticleViewRecord(articleID: ID(pick(["kb1", "kb2"])), userID: ID(pick(users)), periodStart: K.at(day: day()),
+                                              siteID: pick(sites))
             }
         }
         func key(_ e: any Entity) -> String {
@@ -372,7 +384,7 @@ import Testing
                 events = kept
                 for change in try store.changes(after: since, limit: 10_000)
                 where change.kind == .inserted && change.entityType == User.entityType {
-                    events.append(KPIAggregator.newMemberFact(at: clock.now()))
+                    events.append(KPIAggregator.newMemberFact(at: clock.now(), site: (change.entity as? User)?.siteID))
                 }
                 a = try aggregator()
                 #expect(a.restoredFromCheckpoint)
@@ -381,8 +393,8 @@ import Testing
             }
             if Int.random(in: 0..<8, using: &rng) == 0 {
                 let user = ID<User>(pick(users)), site = pick(sites)
-                a.recordSignIn(user, site: site, at: clock.now())
-                events += KPIAggregator.signInFacts(user, site: site, at: clock.now())
+                // Stored as a SignInDay: the rebuild counts it from the store, before and after restarts.
+                try a.recordSignIn(user, site: site, at: clock.now())
                 continue
             }
             let batch = (0..<Int.random(in: 1...3, using: &rng)).map { _ in entity() }
@@ -406,7 +418,7 @@ import Testing
                     if deleted.contains(k) { present.remove(k) }
                 } else if !present.contains(k) {
                     present.insert(k)
-                    if e is User { events.append(KPIAggregator.newMemberFact(at: clock.now())) }
+                    if let user = e as? User { events.append(KPIAggregator.newMemberFact(at: clock.now(), site: user.siteID)) }
                 }
             }
         }

@@ -24,9 +24,9 @@ enum K {
     static func at(day: Int, hours: Double = 0) -> Date { base.addingTimeInterval(Double(day) * 86_400 + hours * 3600) }
     static let body = SanitizedHTML(escaping: "text")
 
-    static func user(_ id: String, _ kind: User.Kind, active: Bool = true) -> User {
+    static func user(_ id: String, _ kind: User.Kind, active: Bool = true, site: String? = nil) -> User {
         User(id: ID(id), kind: kind, name: id, email: "\(id)@x.example", isActive: active, profileID: "p",
-             accountID: kind.isExternal ? "acme" : nil)
+             accountID: kind.isExternal ? "acme" : nil, siteID: site)
     }
     static func post(_ id: String, by author: String, site: String?, day: Int, likers: [String] = [], group: String? = nil,
                      topics: [String] = [], status: PublicationStatus = .published) -> FeedItem {
@@ -56,7 +56,9 @@ enum K {
         entry.clickedPosition = click
         return entry
     }
-    static func theCase(_ id: String, day: Int) -> Case { Case(id: ID(id), subject: "S", createdAt: at(day: day), owner: .user("u")) }
+    static func theCase(_ id: String, day: Int, site: String? = nil) -> Case {
+        Case(id: ID(id), subject: "S", createdAt: at(day: day), owner: .user("u"), siteID: site)
+    }
     static func tracking(_ caseID: String, day: Int, respondedAfter: Double?, closedAfter: Double?) -> CaseTracking {
         var t = CaseTracking(caseID: ID(caseID), raisedBy: nil, supportLevel: "standard")
         t.firstResponseAt = respondedAfter.map { at(day: day, hours: $0) }
@@ -66,12 +68,25 @@ enum K {
     static func survey(_ id: String, case caseID: String, csat: Int, nps: Int, day: Int) -> CaseSurvey {
         CaseSurvey(id: ID(id), caseID: ID(caseID), userID: "u", csat: csat, nps: nps, comment: "", answeredAt: at(day: day))
     }
-    static func opportunity(_ id: String, stage: String, amount: Decimal, partner: String?) -> Opportunity {
+    static func opportunity(_ id: String, stage: String, amount: Decimal, partner: String?, site: String? = nil) -> Opportunity {
         Opportunity(id: ID(id), name: "O", accountID: nil, stage: stage, amount: amount, closeDate: Day(base),
-                    partnerAccountID: partner.map { ID($0) }, owner: "u")
+                    partnerAccountID: partner.map { ID($0) }, owner: "u", siteID: site)
     }
-    static func lead(_ id: String, status: Lead.Status, partner: String?) -> Lead {
-        Lead(id: ID(id), lastName: "L", company: "C", status: status, partnerAccountID: partner.map { ID($0) }, owner: .user("u"))
+    static func lead(_ id: String, status: Lead.Status, partner: String?, site: String? = nil) -> Lead {
+        Lead(id: ID(id), lastName: "L", company: "C", status: status, partnerAccountID: partner.map { ID($0) }, owner: .user("u"), siteID: site)
+    }
+    static func deflection(_ id: String, outcome: DeflectionSession.Outcome, day: Int, site: String?) -> DeflectionSession {
+        DeflectionSession(id: ID(id), userID: "ann", suggestions: [ArticleSuggestion(articleID: "kb1", title: "Printing")],
+                          viewedArticleIDs: outcome == .deflected ? ["kb1"] : [], outcome: outcome, caseID: nil,
+                          startedAt: at(day: day), endedAt: nil, siteID: site)
+    }
+    static func fundRequest(_ id: String, amount: Decimal, status: FundRequest.Status, day: Int, site: String?) -> FundRequest {
+        FundRequest(id: ID(id), partnerAccountID: "acme", requestedBy: "ann", period: "2026-Q1", activity: "Event", amount: amount,
+                    claimed: 0, status: status, requestedAt: at(day: day), siteID: site)
+    }
+    static func fundClaim(_ id: String, request: String, amount: Decimal, day: Int, site: String?) -> FundClaim {
+        FundClaim(id: ID(id), requestID: ID(request), claimedBy: "ann", amount: amount, proof: "invoice", status: .approved,
+                  claimedAt: at(day: day), siteID: site)
     }
     static func moderation(_ item: String, memberFlag: Bool, status: ModerationCase.Status, day: Int, decidedAfter: Double? = nil) -> ModerationCase {
         var m = ModerationCase(subject: .item(ID(item)), authorID: "u", sources: [memberFlag ? .memberFlags : .keywordRule("r")],

@@ -79,7 +79,7 @@ import Testing
 
     @Test func thePageSpeaksTheAdministratorsLanguage() throws {
         let community = try community()
-        for (locale, title, lang) in [("de_DE", "API-Clients", "de"), ("ko_KR", "API 클라이언트", "ko"), ("en_US", "API clients", "en")] {
+        for (locale, title, lang) in [("de_DE", "API-Clients", "de-DE"), ("ko_KR", "API 클라이언트", "ko-KR"), ("en_US", "API clients", "en-US")] {
             var user = try #require(try community.store.snapshot().value(ID<User>("cara")))
             user.locale = locale
             try community.store.write { tx in try tx.put(user) }

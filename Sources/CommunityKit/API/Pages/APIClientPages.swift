@@ -102,19 +102,18 @@ struct APIClientPages {
         var boxes: [HTMLNode] = [.el("legend", text: t("apiClients.scopes"))]
         for scope in APIScope.all.sorted() {
             let id = "client-scope-" + scope.name.replacingOccurrences(of: ":", with: "-")
-            boxes.append(.el("div", [.class("ck-field")], [
+            boxes.append(.el("div", [.class("ck-field ck-check")], [
                 .el("input", [HTMLAttribute("type", "checkbox"), HTMLAttribute("id", id), HTMLAttribute("name", "scope." + scope.name), HTMLAttribute("value", "on")]),
-                .el("label", [HTMLAttribute("for", id)], text: " " + scope.name),
+                .el("label", [HTMLAttribute("for", id)], text: scope.name),
             ]))
         }
         if let error = errors["scopes"] { boxes.append(.el("p", [.class("ck-error")], text: error)) }
-        fields.append(.el("fieldset", [], boxes))
+        fields.append(.el("fieldset", [.class("ck-fieldset ck-check-columns")], boxes))
         body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", t("apiClients.create"))], [
             .el("h2", text: t("apiClients.create")),
             pages.form("register", fields, submit: t("apiClients.submit"), label: t("apiClients.create"), path: Community.apiClientsPath(of: site)),
         ]))
-        return pages.page(t("apiClients.title"), body, status: errors.isEmpty ? 200 : 422, lang: String(locale.prefix { $0 != "_" }),
-                          skip: t("apiClients.skip"), tokensLabel: t("apiClients.tokensLink"))
+        return pages.page(t("apiClients.title"), body, status: errors.isEmpty ? 200 : 422)
     }
 
     func action(_ form: [String: String]) -> SiteResponse {

@@ -23,22 +23,24 @@ extension Community {
         let root = Self.apiTokensPath(of: site)
         guard request.path == root || request.path == Self.webhooksPath(of: site) || request.path == Self.apiClientsPath(of: site) else { return nil }
         guard request.method.isPageMethod else { return Self.text(405, "Method Not Allowed") }
+        let strings = services.get(UIStrings.self) ?? .standard
+        let locale = self.site(site.id)?.locale(for: request) ?? site.locales.first ?? "en"
         guard let user = request.viewer.user, !request.viewer.isGuest, site.isMember(request.viewer) else {
             if request.method != .post, let signIn = site.signInURL(returningTo: request.path) {
                 return SiteResponse(status: 303, headers: ["Location": signIn.string, "Cache-Control": "no-store"])
             }
-            return Self.text(403, "Only signed-in members of the site may manage API tokens.")
+            return Self.text(403, strings.text("apiTokens.membersOnly", locale: locale))
         }
-        let pages = APITokenPages(community: self, site: site, viewer: request.viewer, user: user.id)
+        let pages = APITokenPages(community: self, site: site, request: request, user: user.id, strings: strings, locale: locale)
         if request.path == Self.apiClientsPath(of: site) { return apiClientsPage(request, pages: pages) }
         let webhooks = request.path == Self.webhooksPath(of: site)
         if webhooks, !request.viewer.permissions.contains(SystemPermission.manageCommunity.name) {
-            return Self.text(403, "Only site administrators (manageCommunity) may manage webhooks.")
+            return Self.text(403, strings.text("apiTokens.adminsOnly", locale: locale))
         }
         if request.method == .post {
-            guard Self.isSameOrigin(request, site: site) else { return Self.text(403, "The form did not come from this site.") }
+            guard Self.isSameOrigin(request, site: site) else { return Self.text(403, strings.text("form.crossOrigin", locale: locale)) }
             guard csrf.verify(request.form["_csrf"], for: request.viewer, site: site.id, at: clock.now()) else {
-                return Self.text(403, "The form expired or did not come from this site. Reload the page and try again.")
+                return Self.text(403, strings.text("form.expired", locale: locale))
             }
             return webhooks ? pages.webhookAction(request.form) : pages.tokenAction(request.form)
         }
@@ -48,73 +50,84 @@ extension Community {
     }
 }
 
-/// The token and webhook pages for one member.
+/// The token and webhook pages for one member, in their language.
 struct APITokenPages {
     let community: Community
     let site: Site
-    let viewer: Viewer
+    /// The request being answered (its path and viewer).
+    let request: SiteRequest
     let user: ID<User>
+    let strings: UIStrings
+    let locale: String
 
-    static let lifetimes: [(String, String)] = [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("365", "365 days")]
+    /// The lifetimes a token may be given, in days.
+    static let lifetimes = [7, 30, 90, 365]
+
+    var viewer: Viewer { request.viewer }
+
+    func t(_ key: UIStringKey, _ values: [String: String] = [:]) -> String { strings.text(key, locale: locale, values) }
 
     func tokens(created: IssuedAPIToken? = nil, errors: [String: String] = [:], notice: String? = nil) -> SiteResponse {
         var body: [HTMLNode] = [
-            .el("h1", text: "API tokens"),
-            .el("p", text: "Personal access tokens let a program call this site's JSON API (\(Community.apiPath(of: site))/) as you, limited to the scopes you choose. Send one as 'Authorization: Bearer <token>'."),
-            .el("p", [], [.el("a", [.href(SafeURL(Community.apiPath(of: site) + "/openapi.json") ?? SafeURL("/"))], text: "The API's OpenAPI document")]),
+            .el("h1", text: t("apiTokens.title")),
+            .el("p", text: t("apiTokens.intro", ["apiURL": Community.apiPath(of: site)])),
+            .el("p", [], [.el("a", [.href(SafeURL(Community.apiPath(of: site) + "/openapi.json") ?? SafeURL("/"))], text: t("apiTokens.openAPI"))]),
         ]
         if let notice { body.append(.el("p", [.class("ck-notice"), HTMLAttribute("role", "status")], text: notice)) }
         if let created {
-            body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "New token")], [
-                .el("h2", text: "Your new token"),
-                .el("p", text: "Copy it now: it is shown only this once."),
+            body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", t("apiTokens.newToken"))], [
+                .el("h2", text: t("apiTokens.newToken")),
+                .el("p", text: t("apiTokens.shownOnce")),
                 .el("p", [], [.el("code", [HTMLAttribute("id", "new-token")], text: created.text)]),
             ]))
         }
         let now = community.clock.now()
         let list = (try? community.apiTokens(of: user)) ?? []
         let rows: [HTMLNode] = list.map { token in
-            let state = token.revokedAt != nil ? "revoked" : (token.expiresAt <= now ? "expired" : "active")
+            let state: UIStringKey = token.revokedAt != nil ? "apiTokens.revoked" : (token.expiresAt <= now ? "apiTokens.expired" : "apiTokens.active")
             var actions: [HTMLNode] = []
-            if state == "active" {
-                actions.append(form("revoke", [hidden("token", token.id.rawValue)], submit: "Revoke", label: "Revoke " + token.name))
+            if state == "apiTokens.active" {
+                actions.append(form("revoke", [hidden("token", token.id.rawValue)], submit: t("apiTokens.revoke"), label: t("apiTokens.revokeLabel", ["name": token.name])))
             }
             return .el("tr", [], [
                 .el("td", text: token.name), .el("td", text: token.scopeNames.joined(separator: " ")),
-                .el("td", text: Self.day(token.expiresAt)), .el("td", text: state), .el("td", [], actions),
+                .el("td", text: Self.day(token.expiresAt)), .el("td", text: t(state)), .el("td", [], actions),
             ])
         }
-        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Your tokens")], [
-            .el("h2", text: "Your tokens"),
-            list.isEmpty ? .el("p", text: "You have no tokens yet.") : table(["Name", "Scopes", "Expires", "State", ""], rows),
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", t("apiTokens.list"))], [
+            .el("h2", text: t("apiTokens.list")),
+            list.isEmpty ? .el("p", text: t("apiTokens.none"))
+                : table([t("apiTokens.name"), t("apiTokens.scopes"), t("apiTokens.expires"), t("apiTokens.state"), ""], rows),
         ]))
         var fields: [HTMLNode] = []
         if let error = errors[""] { fields.append(.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error)) }
-        fields.append(textField("name", label: "Name", error: errors["name"]))
-        var boxes: [HTMLNode] = [.el("legend", text: "Scopes")]
+        fields.append(textField("name", label: t("apiTokens.name"), error: errors["name"]))
+        var boxes: [HTMLNode] = [.el("legend", text: t("apiTokens.scopes"))]
         for scope in APIScope.all.sorted() {
             let id = "scope-" + scope.name.replacingOccurrences(of: ":", with: "-")
-            boxes.append(.el("div", [.class("ck-field")], [
+            boxes.append(.el("div", [.class("ck-field ck-check")], [
                 .el("input", [HTMLAttribute("type", "checkbox"), HTMLAttribute("id", id), HTMLAttribute("name", "scope." + scope.name), HTMLAttribute("value", "on")]),
-                .el("label", [HTMLAttribute("for", id)], text: " " + scope.name),
+                .el("label", [HTMLAttribute("for", id)], text: scope.name),
             ]))
         }
         if let error = errors["scopes"] { boxes.append(.el("p", [.class("ck-error")], text: error)) }
-        fields.append(.el("fieldset", [], boxes))
+        fields.append(.el("fieldset", [.class("ck-fieldset ck-check-columns")], boxes))
         fields.append(.el("div", [.class("ck-field")], [
-            .el("label", [HTMLAttribute("for", "lifetime")], text: "Expires after"),
-            .el("select", [HTMLAttribute("id", "lifetime"), HTMLAttribute("name", "days")], Self.lifetimes.map { value, label in
-                .el("option", value == "90" ? [HTMLAttribute("value", value), HTMLAttribute("selected", "selected")] : [HTMLAttribute("value", value)], text: label)
+            .el("label", [HTMLAttribute("for", "lifetime")], text: t("apiTokens.expiresAfter")),
+            .el("select", [HTMLAttribute("id", "lifetime"), HTMLAttribute("name", "days")], Self.lifetimes.map { days in
+                let value = String(days)
+                return .el("option", days == 90 ? [HTMLAttribute("value", value), HTMLAttribute("selected", "selected")] : [HTMLAttribute("value", value)],
+                           text: t("apiTokens.days", ["count": value]))
             }),
         ]))
-        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Create a token")], [
-            .el("h2", text: "Create a token"), form("create", fields, submit: "Create token", label: "Create a token"),
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", t("apiTokens.create"))], [
+            .el("h2", text: t("apiTokens.create")), form("create", fields, submit: t("apiTokens.submit"), label: t("apiTokens.create")),
         ]))
         if viewer.permissions.contains(SystemPermission.manageCommunity.name) {
-            body.append(.el("p", [], [.el("a", [.href(SafeURL(Community.webhooksPath(of: site)) ?? SafeURL("/"))], text: "Webhooks and deliveries")]))
-            body.append(.el("p", [], [.el("a", [.href(SafeURL(Community.apiClientsPath(of: site)) ?? SafeURL("/"))], text: "API clients (client credentials)")]))
+            body.append(.el("p", [], [.el("a", [.href(SafeURL(Community.webhooksPath(of: site)) ?? SafeURL("/"))], text: t("apiTokens.webhooksLink"))]))
+            body.append(.el("p", [], [.el("a", [.href(SafeURL(Community.apiClientsPath(of: site)) ?? SafeURL("/"))], text: t("apiTokens.clientsLink"))]))
         }
-        return page("API tokens", body, status: errors.isEmpty ? 200 : 422)
+        return page(t("apiTokens.title"), body, status: errors.isEmpty ? 200 : 422)
     }
 
     func tokenAction(_ form: [String: String]) -> SiteResponse {
@@ -123,92 +136,102 @@ struct APITokenPages {
             let name = form["name"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let scopes = Set(form.compactMap { key, value in key.hasPrefix("scope.") && value == "on" ? APIScope(parsing: String(key.dropFirst(6))) : nil })
             var errors: [String: String] = [:]
-            if name.isEmpty || name.count > 100 { errors["name"] = "Give the token a name of 1 to 100 characters." }
-            if scopes.isEmpty { errors["scopes"] = "Choose at least one scope." }
-            guard let days = form["days"].flatMap(Int.init), Self.lifetimes.contains(where: { $0.0 == String(days) }) else {
-                return tokens(errors: errors.merging(["": "Choose when the token expires."]) { a, _ in a })
+            if name.isEmpty || name.count > 100 { errors["name"] = t("apiTokens.nameInvalid") }
+            if scopes.isEmpty { errors["scopes"] = t("apiTokens.scopesMissing") }
+            guard let days = form["days"].flatMap(Int.init), Self.lifetimes.contains(days) else {
+                return tokens(errors: errors.merging(["": t("apiTokens.lifetimeMissing")]) { a, _ in a })
             }
             guard errors.isEmpty else { return tokens(errors: errors) }
             do {
                 let issued = try community.createPersonalAccessToken(for: user, name: name, scopes: scopes, lifetime: TimeInterval(days) * 86_400)
                 return tokens(created: issued)
             } catch {
-                return tokens(errors: ["": "The token could not be created."])
+                return tokens(errors: ["": t("apiTokens.failed")])
             }
         case "revoke":
-            guard let id = form["token"].flatMap({ try? ID<APIToken>(parsing: $0) }) else { return tokens(errors: ["": "Unknown token."]) }
+            guard let id = form["token"].flatMap({ try? ID<APIToken>(parsing: $0) }) else { return tokens(errors: ["": t("apiTokens.unknown")]) }
             do {
                 try community.revokeAPIToken(id, by: user)
-                return tokens(notice: "The token was revoked.")
+                return tokens(notice: t("apiTokens.revokedNotice"))
             } catch {
-                return tokens(errors: ["": "Unknown token."])
+                return tokens(errors: ["": t("apiTokens.unknown")])
             }
         default:
-            return tokens(errors: ["": "Unknown action."])
+            return tokens(errors: ["": t("apiTokens.unknownAction")])
         }
     }
 
     func webhooks(created: WebhookEndpoint? = nil, errors: [String: String] = [:]) -> SiteResponse {
-        var body: [HTMLNode] = [.el("h1", text: "Webhooks"), .el("p", [], [.el("a", [.href(SafeURL(Community.apiTokensPath(of: site)) ?? SafeURL("/"))], text: "API tokens")])]
+        var body: [HTMLNode] = [
+            .el("h1", text: t("webhooks.title")),
+            .el("p", [], [.el("a", [.href(SafeURL(Community.apiTokensPath(of: site)) ?? SafeURL("/"))], text: t("apiTokens.title"))]),
+        ]
         if let created {
-            body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "New endpoint")], [
-                .el("h2", text: "Endpoint registered"), .el("p", text: "Its signing secret, shown only this once:"),
+            body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", t("webhooks.registered"))], [
+                .el("h2", text: t("webhooks.registered")), .el("p", text: t("webhooks.secretOnce")),
                 .el("p", [], [.el("code", text: created.secret)]),
             ]))
         }
         let endpoints = (try? community.webhookEndpoints()) ?? []
-        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Endpoints")], [
-            .el("h2", text: "Endpoints"),
-            endpoints.isEmpty ? .el("p", text: "No endpoints yet.")
-                : table(["URL", "Events", "Active"], endpoints.map { e in
-                    .el("tr", [], [.el("td", text: e.url), .el("td", text: e.events.joined(separator: " ")), .el("td", text: e.isActive ? "yes" : "no")])
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", t("webhooks.endpoints"))], [
+            .el("h2", text: t("webhooks.endpoints")),
+            endpoints.isEmpty ? .el("p", text: t("webhooks.noEndpoints"))
+                : table([t("webhooks.url"), t("webhooks.events"), t("webhooks.active")], endpoints.map { e in
+                    .el("tr", [], [
+                        .el("td", text: e.url), .el("td", text: e.events.joined(separator: " ")), .el("td", text: t(e.isActive ? "webhooks.yes" : "webhooks.no")),
+                    ])
                 }),
         ]))
         let deliveries = (try? community.webhookDeliveries()) ?? []
         func rows(_ list: [WebhookDelivery]) -> [HTMLNode] {
             list.prefix(200).map { d in
                 .el("tr", [], [
-                    .el("td", text: d.id.rawValue), .el("td", text: d.event), .el("td", text: d.status.rawValue), .el("td", text: String(d.attempts)),
+                    .el("td", text: d.id.rawValue), .el("td", text: d.event), .el("td", text: t(UIStringKey("webhooks.status." + d.status.rawValue))),
+                    .el("td", text: String(d.attempts)),
                     .el("td", text: d.lastStatus.map(String.init) ?? "-"), .el("td", text: d.lastError ?? ""), .el("td", text: Self.day(d.createdAt)),
                 ])
             }
         }
-        let headings = ["Delivery", "Event", "Status", "Attempts", "Last status", "Last error", "Created"]
-        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Deliveries")], [
-            .el("h2", text: "Deliveries"), deliveries.isEmpty ? .el("p", text: "No deliveries yet.") : table(headings, rows(deliveries)),
+        let headings = [
+            t("webhooks.delivery"), t("webhooks.event"), t("webhooks.status"), t("webhooks.attempts"), t("webhooks.lastStatus"), t("webhooks.lastError"),
+            t("webhooks.created"),
+        ]
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", t("webhooks.deliveries"))], [
+            .el("h2", text: t("webhooks.deliveries")), deliveries.isEmpty ? .el("p", text: t("webhooks.noDeliveries")) : table(headings, rows(deliveries)),
         ]))
         let dead = deliveries.filter { $0.status == .deadLetter }
-        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Dead letters")], [
-            .el("h2", text: "Dead letters"), dead.isEmpty ? .el("p", text: "Nothing failed for good.") : table(headings, rows(dead)),
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", t("webhooks.deadLetters"))], [
+            .el("h2", text: t("webhooks.deadLetters")), dead.isEmpty ? .el("p", text: t("webhooks.noDeadLetters")) : table(headings, rows(dead)),
         ]))
         var fields: [HTMLNode] = []
         if let error = errors[""] { fields.append(.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")], text: error)) }
-        fields.append(textField("url", label: "Endpoint URL (http or https)", error: errors["url"]))
-        var boxes: [HTMLNode] = [.el("legend", text: "Events")]
+        fields.append(textField("url", label: t("webhooks.urlLabel"), error: errors["url"]))
+        var boxes: [HTMLNode] = [.el("legend", text: t("webhooks.events"))]
         for event in Community.webhookEventNames {
             let id = "event-" + event.replacingOccurrences(of: ".", with: "-")
-            boxes.append(.el("div", [.class("ck-field")], [
+            boxes.append(.el("div", [.class("ck-field ck-check")], [
                 .el("input", [HTMLAttribute("type", "checkbox"), HTMLAttribute("id", id), HTMLAttribute("name", "event." + event), HTMLAttribute("value", "on")]),
-                .el("label", [HTMLAttribute("for", id)], text: " " + event),
+                .el("label", [HTMLAttribute("for", id)], text: event),
             ]))
         }
-        fields.append(.el("fieldset", [], boxes))
-        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", "Register an endpoint")], [
-            .el("h2", text: "Register an endpoint"), form("register", fields, submit: "Register", label: "Register an endpoint", path: Community.webhooksPath(of: site)),
+        if let error = errors["events"] { boxes.append(.el("p", [.class("ck-error")], text: error)) }
+        fields.append(.el("fieldset", [.class("ck-fieldset ck-check-columns")], boxes))
+        body.append(.el("section", [.class("ck-card"), HTMLAttribute("aria-label", t("webhooks.register"))], [
+            .el("h2", text: t("webhooks.register")),
+            form("register", fields, submit: t("webhooks.submit"), label: t("webhooks.register"), path: Community.webhooksPath(of: site)),
         ]))
-        return page("Webhooks", body, status: errors.isEmpty ? 200 : 422)
+        return page(t("webhooks.title"), body, status: errors.isEmpty ? 200 : 422)
     }
 
     func webhookAction(_ form: [String: String]) -> SiteResponse {
-        guard form["action"] == "register" else { return webhooks(errors: ["": "Unknown action."]) }
+        guard form["action"] == "register" else { return webhooks(errors: ["": t("apiTokens.unknownAction")]) }
         let url = form["url"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let events = form.compactMap { key, value in key.hasPrefix("event.") && value == "on" ? String(key.dropFirst(6)) : nil }.sorted()
+        guard !events.isEmpty, events.allSatisfy(Community.webhookEventNames.contains) else { return webhooks(errors: ["events": t("webhooks.eventsMissing")]) }
         do {
             return webhooks(created: try community.registerWebhook(url: url, events: events))
-        } catch let problem as APIProblem {
-            return webhooks(errors: ["": problem.detail])
         } catch {
-            return webhooks(errors: ["url": "Enter an http or https URL."])
+            return webhooks(errors: ["url": t("webhooks.urlInvalid")])
         }
     }
 
@@ -248,9 +271,16 @@ struct APITokenPages {
         return formatter.string(from: date)
     }
 
-    func page(
-        _ title: String, _ body: [HTMLNode], status: Int, lang: String = "en", skip: String = "Skip to content", tokensLabel: String = "API tokens"
-    ) -> SiteResponse {
+    /// A page in the site's own frame (its header, navigation and footer), or a plain frame of
+    /// its own when the site has no home page to borrow one from.
+    func page(_ title: String, _ body: [HTMLNode], status: Int) -> SiteResponse {
+        if let responder = community.site(site.id),
+           let framed = responder.renderFramed(title: title, main: body, path: request.path, request: request, status: status) {
+            return framed
+        }
+        let lang = String(locale.prefix { $0 != "_" && $0 != "-" })
+        let skip = t("apiClients.skip")
+        let tokensLabel = t("apiTokens.title")
         let stylesheet = Stylesheet.base + site.theme.customProperties + SiteBuilderPages.css
         let hash = SHA256.base64(SHA256.hash(Array(stylesheet.utf8)))
         var out = "<!DOCTYPE html><html lang=\"" + HTMLEscaping.escape(lang) + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

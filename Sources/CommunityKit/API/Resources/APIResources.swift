@@ -215,7 +215,7 @@ enum APIResources {
                 let priority = Case.Priority(rawValue: context.string("priority") ?? "medium") ?? .medium
                 let record = try context.community.cases.submit(
                     CaseDraft(subject: context.string("subject") ?? "", description: context.string("description") ?? "",
-                              product: context.string("product"), priority: priority), by: user)
+                              product: context.string("product"), priority: priority, site: context.site.site.id), by: user)
                 var reply = (try? APIRecords.get(context, object: "Case", id: record.id.rawValue)) ?? APIReply(.object([
                     "id": .string(record.id.rawValue), "object": .string("Case"), "fields": .object([:]), "version": .null,
                 ]))
@@ -253,7 +253,8 @@ enum APIResources {
                 let user = try siteMember(context)
                 let registration = try context.community.deals.register(LeadRegistrationDraft(
                     firstName: context.string("firstName") ?? "", lastName: context.string("lastName") ?? "",
-                    company: context.string("company") ?? "", email: context.string("email"), product: context.string("product")), by: user)
+                    company: context.string("company") ?? "", email: context.string("email"), product: context.string("product"),
+                    site: context.site.site.id), by: user)
                 let record = try APIRecords.get(context, object: "Lead", id: registration.lead.id.rawValue)
                 return APIReply(status: 201, .object([
                     "lead": record.body ?? .null, "status": .string(registration.lead.status.rawValue),
