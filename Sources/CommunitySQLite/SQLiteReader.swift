@@ -95,9 +95,28 @@ struct SQLiteReader {
         Int(try connection.integer(SQLiteSchema.countEntities, [.text(E.entityType.name)]) ?? 0)
     }
 
+    /// The sequence through which `ck_index` is up to date.
+    func indexedSequence() throws -> UInt64 {
+        UInt64(clamping: try metadata("indexed"))
+    }
+
+    /// Ids of `type` changed after the `indexed` sequence, whose index rows may be stale or missing.
+    func changedSinceIndexed(_ type: EntityType) throws -> Set<String> {
+        let indexed = try indexedSequence()
+        var ids = Set<String>()
+        try connection.rows(SQLiteSchema.changedSince, [.integer(Int64(clamping: indexed)), .text(type.name)]) { row in
+            ids.insert(row.text(0))
+        }
+        return ids
+    }
+
     /// Finds candidates through the index table, then filters, orders and pages them with the
     /// same definitions as every other store (`Query.matches`, `Query.precedes`).
-    func query<E: Entity>(_ query: Query<E>) throws -> [Versioned<E>] {
+    ///
+    /// Entities changed after the `indexed` sequence (and those in `changed`, a write
+    /// transaction's own uncommitted changes) may have stale or missing index rows: they are
+    /// always candidates, read from their current rows, and checked like every other.
+    func query<E: Entity>(_ query: Query<E>, changed: Set<String> = []) throws -> [Versioned<E>] {
         let fields = Dictionary(E.indexedFields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         for filter in query.filters where fields[filter.field] == nil {
             throw StoreError.unindexedField(entity: E.entityType, field: filter.field)
@@ -132,6 +151,15 @@ struct SQLiteReader {
         } else {
             try connection.rows(SQLiteSchema.allEntities, [.text(type)]) { row in
                 candidates.append((row.text(0), Int(row.integer(1)), row.bytes(2)))
+            }
+        }
+        if !query.filters.isEmpty {
+            let extra = changed.union(try changedSinceIndexed(E.entityType))
+            if !extra.isEmpty {
+                candidates.removeAll { extra.contains($0.0) }
+                for id in extra.sorted() {
+                    if let current = try stored(E.self, id) { candidates.append((id, current.version, current.body)) }
+                }
             }
         }
         var rows: [(id: String, values: [String: FieldValue], result: Versioned<E>)] = []

@@ -7,13 +7,18 @@
 /// - `ck_index`: one row per indexed field value: its lookup key (``IndexKey``), its exact
 ///   value (``IndexValueCodec``, for ranges), and the entity id. There is no second index by
 ///   entity: an update or delete removes the old rows by their keys, computed from the old body.
-/// - `ck_changes`: the change feed, one row per change, with the entity's body.
+/// - `ck_changes`: the change feed, one row per change, with the entity's body, and (in
+///   `idx`) the change's ``IndexDelta`` while it is not yet applied to `ck_index`.
+/// - `ck_meta` key `indexed`: the sequence through which `ck_index` is up to date. Rows of
+///   entities changed after it may be stale or missing; readers take those entities'
+///   ids from the feed as extra query candidates (see ``SQLiteReader``).
 ///
 /// Schema 1 (JSON bodies, an index by entity, meta rows updated on every commit) is migrated
 /// in place when opened: the by-entity index is dropped; bodies stay as they are and are
-/// rewritten compact when next written.
+/// rewritten compact when next written. Schema 2 (index rows written by every commit) gains
+/// the `idx` column and an `indexed` entry at its committed sequence.
 enum SQLiteSchema {
-    static let version: Int64 = 2
+    static let version: Int64 = 3
 
     static let create = """
         CREATE TABLE IF NOT EXISTS ck_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -25,14 +30,22 @@ enum SQLiteSchema {
             PRIMARY KEY(type, field, key, id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ck_changes(
             sequence INTEGER PRIMARY KEY, tx INTEGER NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,
-            kind TEXT NOT NULL, version INTEGER NOT NULL, body BLOB);
-        INSERT OR IGNORE INTO ck_meta(key, value) VALUES ('schema', 2), ('sequence', 0), ('transaction', 0);
+            kind TEXT NOT NULL, version INTEGER NOT NULL, body BLOB, idx BLOB);
+        INSERT OR IGNORE INTO ck_meta(key, value) VALUES ('schema', 3), ('sequence', 0), ('transaction', 0), ('indexed', 0);
         """
 
     /// Turns a schema 1 store into schema 2 (run inside the opening transaction).
     static let migrateFrom1 = """
         DROP INDEX IF EXISTS ck_index_by_entity;
         UPDATE ck_meta SET value = 2 WHERE key = 'schema';
+        """
+
+    /// Turns a schema 2 store into schema 3 (run inside the opening transaction): every
+    /// committed change is already in `ck_index`.
+    static let migrateFrom2 = """
+        ALTER TABLE ck_changes ADD COLUMN idx BLOB;
+        INSERT OR REPLACE INTO ck_meta(key, value) VALUES ('indexed', (\(committedSequence)));
+        UPDATE ck_meta SET value = 3 WHERE key = 'schema';
         """
 
     static let committedSequence = """
@@ -72,8 +85,13 @@ enum SQLiteSchema {
         WHERE i.type = ? AND i.field = ?
         """
     static let appendChange = """
-        INSERT INTO ck_changes(sequence, tx, type, id, kind, version, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO ck_changes(sequence, tx, type, id, kind, version, body, idx) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
+    /// The unapplied index deltas, in feed order (rows after the `indexed` sequence).
+    static let pendingDeltas = "SELECT sequence, type, id, idx FROM ck_changes WHERE sequence > ? ORDER BY sequence"
+    /// Ids of one type changed after the `indexed` sequence: extra query candidates.
+    static let changedSince = "SELECT DISTINCT id FROM ck_changes WHERE sequence > ? AND type = ?"
+    static let countChangedSince = "SELECT count(*) FROM ck_changes WHERE sequence > ?"
     static let readChanges = """
         SELECT sequence, tx, type, id, kind, version, body FROM ck_changes
         WHERE sequence > ? ORDER BY sequence LIMIT ?

@@ -31,10 +31,18 @@ import Synchronization
 /// `synchronous=NORMAL`: a commit survives a crash of the process; a power loss may lose
 /// the last commits but never corrupts the file.
 ///
-/// A single-row write costs: one version lookup, the entity row, one row per non-nil indexed
-/// field, one feed row carrying the body, all in one WAL transaction whose `BEGIN` and
+/// A single-row write costs: one version lookup, the entity row and one feed row carrying the
+/// body and the change's ``IndexDelta``, all in one WAL transaction whose `BEGIN` and
 /// `COMMIT` are prepared statements like every other. No counter row is updated per commit:
 /// the newest feed row is the sequence (`ck_meta` keeps it only across a prune).
+///
+/// The index rows are written in batches: a commit that brings the changes not yet in
+/// `ck_index` to ``indexBatch`` or more applies all their deltas, in feed order, inside that
+/// same transaction and records the new `indexed` sequence in `ck_meta`. Many single-row
+/// commits thus share the index pages they dirty instead of each writing one page per
+/// indexed field. Queries stay exact: the entities changed after the `indexed` sequence
+/// (at most ``indexBatch`` − 1 changes) are always query candidates, read from their current
+/// rows. A crash loses nothing: the deltas are in the committed feed rows.
 public final class SQLiteStore: Store {
     /// The database file.
     public let path: String
@@ -49,11 +57,18 @@ public final class SQLiteStore: Store {
     private let observers = Mutex<[UInt64: @Sendable ([Change]) -> Void]>([:])
     private let nextObserver = Atomic<UInt64>(1)
 
+    /// How many changes may wait in the feed for their index rows before a commit applies them all.
+    static let indexBatch = 32
+
     /// The writer connection and the counters it advances.
     private struct WriterState: Sendable {
         let connection: SQLiteConnection
         var sequence: UInt64
         var transactions: UInt64
+        /// The sequence through which `ck_index` is up to date.
+        var indexed: UInt64
+        /// Committed changes after `indexed`, whose deltas wait in the feed.
+        var unindexed: Int
     }
 
     /// Opens the store in the file at `path`, creating the file and its tables if needed, and
@@ -89,6 +104,9 @@ public final class SQLiteStore: Store {
             if try SQLiteReader(connection: connection).metadata("schema") == 1 {
                 try connection.execute(SQLiteSchema.migrateFrom1)
             }
+            if try SQLiteReader(connection: connection).metadata("schema") == 2 {
+                try connection.execute(SQLiteSchema.migrateFrom2)
+            }
             try connection.execute("COMMIT")
         } catch {
             try? connection.run("ROLLBACK")
@@ -101,7 +119,10 @@ public final class SQLiteStore: Store {
         }
         let sequence = try reader.committedSequence()
         let transactions = UInt64(clamping: try connection.integer(SQLiteSchema.committedTransaction, []) ?? 0)
-        writer = Mutex(WriterState(connection: connection, sequence: sequence, transactions: transactions))
+        let indexed = try reader.indexedSequence()
+        let unindexed = Int(clamping: try connection.integer(SQLiteSchema.countChangedSince, [.integer(Int64(clamping: indexed))]) ?? 0)
+        writer = Mutex(
+            WriterState(connection: connection, sequence: sequence, transactions: transactions, indexed: indexed, unindexed: unindexed))
         readers = SQLiteReaderPool(path: path)
     }
 
@@ -143,7 +164,10 @@ public final class SQLiteStore: Store {
             var sequence = state.sequence
             var changes: [Change] = []
             changes.reserveCapacity(transaction.pending.count)
+            let unindexed = state.unindexed + transaction.pending.count
+            let indexNow = unindexed >= Self.indexBatch
             do {
+                if indexNow { try Self.applyWaitingDeltas(connection, after: state.indexed) }
                 for p in transaction.pending {
                     sequence += 1
                     try connection.run(
@@ -151,12 +175,15 @@ public final class SQLiteStore: Store {
                         [
                             .integer(Int64(sequence)), .integer(Int64(txID)), .text(p.entityType.name), .text(p.id),
                             .text(p.kind.rawValue), .integer(Int64(p.version)), p.body.map(SQLiteValue.blob) ?? .null,
+                            indexNow ? .null : .blob(p.index.bytes),
                         ])
+                    if indexNow { try SQLiteTransaction.apply(p.index, type: p.entityType.name, id: p.id, on: connection) }
                     changes.append(
                         Change(
                             sequence: sequence, transaction: txID, entityType: p.entityType, id: p.id, kind: p.kind,
                             version: p.version, entity: p.entity))
                 }
+                if indexNow { try connection.run(SQLiteSchema.writeMeta, [.integer(Int64(clamping: sequence)), .text("indexed")]) }
                 try connection.run("COMMIT")
             } catch {
                 try? connection.run("ROLLBACK")
@@ -164,6 +191,12 @@ public final class SQLiteStore: Store {
             }
             state.sequence = sequence
             state.transactions = txID
+            if indexNow {
+                state.indexed = sequence
+                state.unindexed = 0
+            } else {
+                state.unindexed = unindexed
+            }
             let targets = observers.withLock { $0.sorted { $0.key < $1.key }.map(\.value) }
             for observer in targets { observer(changes) }
             return result
@@ -220,6 +253,9 @@ public final class SQLiteStore: Store {
             let connection = state.connection
             try connection.run("BEGIN IMMEDIATE")
             do {
+                // The deltas of the rows about to go are applied first.
+                try Self.applyWaitingDeltas(connection, after: state.indexed)
+                try connection.run(SQLiteSchema.writeMeta, [.integer(Int64(clamping: state.sequence)), .text("indexed")])
                 try connection.run(SQLiteSchema.writeMeta, [.integer(Int64(clamping: state.sequence)), .text("sequence")])
                 try connection.run(SQLiteSchema.writeMeta, [.integer(Int64(clamping: state.transactions)), .text("transaction")])
                 try connection.run(SQLiteSchema.pruneChanges, [.integer(Int64(clamping: sequence))])
@@ -228,6 +264,44 @@ public final class SQLiteStore: Store {
                 try? connection.run("ROLLBACK")
                 throw error
             }
+            state.indexed = state.sequence
+            state.unindexed = 0
+        }
+    }
+
+    /// Applies every index delta waiting in the feed now, so that `ck_index` is up to date
+    /// (for tests and tools that read the tables directly; queries never need it).
+    func applyWaitingIndexDeltas() throws {
+        try writer.withLock { state in
+            guard state.unindexed > 0 else { return }
+            let connection = state.connection
+            try connection.run("BEGIN IMMEDIATE")
+            do {
+                try Self.applyWaitingDeltas(connection, after: state.indexed)
+                try connection.run(SQLiteSchema.writeMeta, [.integer(Int64(clamping: state.sequence)), .text("indexed")])
+                try connection.run("COMMIT")
+            } catch {
+                try? connection.run("ROLLBACK")
+                throw error
+            }
+            state.indexed = state.sequence
+            state.unindexed = 0
+        }
+    }
+
+    /// Applies the deltas of the feed rows after `indexed`, in feed order (inside the caller's transaction).
+    private static func applyWaitingDeltas(_ connection: SQLiteConnection, after indexed: UInt64) throws {
+        var waiting: [(sequence: Int64, type: String, id: String, delta: [UInt8]?)] = []
+        try connection.rows(SQLiteSchema.pendingDeltas, [.integer(Int64(clamping: indexed))]) { row in
+            waiting.append((row.integer(0), row.text(1), row.text(2), row.isNull(3) ? nil : row.bytes(3)))
+        }
+        for change in waiting {
+            guard let bytes = change.delta else {
+                throw StoreError.corrupt(
+                    entity: EntityType(change.type), id: change.id, detail: "change #\(change.sequence) has no index delta")
+            }
+            let delta = try IndexDelta(bytes: bytes, type: EntityType(change.type), id: change.id, sequence: change.sequence)
+            try SQLiteTransaction.apply(delta, type: change.type, id: change.id, on: connection)
         }
     }
 

@@ -9,9 +9,15 @@ struct SQLitePendingChange {
     var version: Int
     var entity: (any Entity)?
     var body: [UInt8]?
+    /// What the change does to the entity's index rows, applied when the index catches up.
+    var index: IndexDelta
 }
 
 /// A ``SQLiteStore`` write transaction: the writer connection inside `BEGIN IMMEDIATE`.
+///
+/// A put or delete writes the entity row at once and keeps its ``IndexDelta``; the store
+/// stores the deltas in the feed rows at commit (or applies them there, see ``SQLiteStore``).
+/// Queries inside the transaction count the entities it changed as candidates.
 final class SQLiteTransaction: StoreTransaction {
     private let reader: SQLiteReader
     let sequence: UInt64
@@ -34,7 +40,10 @@ final class SQLiteTransaction: StoreTransaction {
 
     func get<E: Entity>(_ id: ID<E>) throws -> Versioned<E>? { try reader.get(id) }
     func all<E: Entity>(_ type: E.Type) throws -> [Versioned<E>] { try reader.all(type) }
-    func query<E: Entity>(_ query: Query<E>) throws -> [Versioned<E>] { try reader.query(query) }
+    func query<E: Entity>(_ query: Query<E>) throws -> [Versioned<E>] {
+        let changed = pending.lazy.filter { $0.entityType == E.entityType }.map(\.id)
+        return try reader.query(query, changed: Set(changed))
+    }
     func count<E: Entity>(_ type: E.Type) throws -> Int { try reader.count(type) }
 
     @discardableResult
@@ -61,19 +70,22 @@ final class SQLiteTransaction: StoreTransaction {
         let version = (existing ?? 0) + 1
         try recording {
             try connection.run(SQLiteSchema.putEntity, [.text(type), .text(id), .integer(Int64(version)), .blob(body)])
-            if let stored {
-                // Old rows the new value no longer has go; every new row is (re)written, so a
-                // row missing from an older file or an older index definition is filled in.
-                try removeIndex(E.self, id, oldIndexRows(E.self, id, stored.body), keeping: Set(index))
-            }
-            for row in index {
-                try connection.run(SQLiteSchema.putIndex, [.text(type), .text(row.field), .text(row.key), .text(id), .text(row.value)])
+        }
+        // Old rows the new value no longer has go; every new row is (re)written, so a row
+        // missing from an older file or an older index definition is filled in.
+        var delta = IndexDelta(removeAll: false, removed: [], written: index)
+        if let stored {
+            if let old = oldIndexRows(E.self, id, stored.body) {
+                let keeping = Set(index)
+                delta.removed = old.filter { !keeping.contains($0) }
+            } else {
+                delta.removeAll = true
             }
         }
         pending.append(
             SQLitePendingChange(
                 entityType: E.entityType, id: id, kind: existing == nil ? .inserted : .updated, version: version,
-                entity: value, body: body))
+                entity: value, body: body, index: delta))
         return version
     }
 
@@ -88,10 +100,11 @@ final class SQLiteTransaction: StoreTransaction {
         let old = try reader.stored(E.self, key).flatMap { oldIndexRows(E.self, key, $0.body) }
         try recording {
             try connection.run(SQLiteSchema.deleteEntity, [.text(E.entityType.name), .text(key)])
-            try removeIndex(E.self, key, old, keeping: [])
         }
+        let delta = IndexDelta(removeAll: old == nil, removed: old ?? [], written: [])
         pending.append(
-            SQLitePendingChange(entityType: E.entityType, id: key, kind: .deleted, version: existing, entity: nil, body: nil))
+            SQLitePendingChange(
+                entityType: E.entityType, id: key, kind: .deleted, version: existing, entity: nil, body: nil, index: delta))
     }
 
     /// One `ck_index` row of an entity.
@@ -115,15 +128,18 @@ final class SQLiteTransaction: StoreTransaction {
         (try? reader.decode(body, id, E.self)).map(Self.indexRows(of:))
     }
 
-    /// Deletes an entity's old index rows by their keys (all but `keeping`), or by a scan of
-    /// its type when the old rows are unknown.
-    private func removeIndex<E: Entity>(_ type: E.Type, _ id: String, _ old: [IndexRow]?, keeping: Set<IndexRow>) throws {
-        guard let old else {
-            try connection.run(SQLiteSchema.deleteIndexScan, [.text(E.entityType.name), .text(id)])
-            return
+    /// Applies one change's index delta to `ck_index`: the removed rows by their keys (or
+    /// every row of the entity, by a scan of its type, when its old rows were unknown), then
+    /// the written rows.
+    static func apply(_ delta: IndexDelta, type: String, id: String, on connection: SQLiteConnection) throws {
+        if delta.removeAll {
+            try connection.run(SQLiteSchema.deleteIndexScan, [.text(type), .text(id)])
         }
-        for row in old where !keeping.contains(row) {
-            try connection.run(SQLiteSchema.deleteIndexRow, [.text(E.entityType.name), .text(row.field), .text(row.key), .text(id)])
+        for row in delta.removed {
+            try connection.run(SQLiteSchema.deleteIndexRow, [.text(type), .text(row.field), .text(row.key), .text(id)])
+        }
+        for row in delta.written {
+            try connection.run(SQLiteSchema.putIndex, [.text(type), .text(row.field), .text(row.key), .text(id), .text(row.value)])
         }
     }
 

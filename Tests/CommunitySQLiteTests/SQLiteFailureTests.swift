@@ -11,14 +11,14 @@ import Testing
         return false
     }
 
-    /// A statement that fails half-way through a put (here: a trigger that rejects one index
-    /// row) fails the whole transaction, even when the body catches the error.
+    /// A statement that fails half-way through a transaction (here: a trigger that rejects one
+    /// entity row) fails the whole transaction, even when the body catches the error.
     @Test func aFailedStatementPoisonsTheTransaction() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("poison.sqlite")
         let store = try SQLiteStore(path: path)
         try store.write { tx in try tx.put(account("before")) }
-        try rawSQLite(path, "CREATE TRIGGER reject BEFORE INSERT ON ck_index WHEN NEW.id = 'boom' BEGIN SELECT RAISE(ABORT, 'rejected by test'); END")
+        try rawSQLite(path, "CREATE TRIGGER reject BEFORE INSERT ON ck_entities WHEN NEW.id = 'boom' BEGIN SELECT RAISE(ABORT, 'rejected by test'); END")
 
         #expect(throws: StoreError.self) {
             try store.write { tx in

@@ -1,5 +1,5 @@
 import CommunityModel
-import CommunitySQLite
+@testable import CommunitySQLite
 import Foundation
 import Testing
 
@@ -43,7 +43,8 @@ import Testing
         let path = directory.file("v1.sqlite")
         try schemaOneFile(path, [account("acme", "Acme", region: "EMEA"), account("globex", "Globex", region: "NA")])
         let store = try SQLiteStore(path: path, registry: EntityRegistry([Account.self]))
-        #expect(try rawSQLiteInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == 2)
+        #expect(try rawSQLiteInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == 3)
+        #expect(try rawSQLiteInteger(path, "SELECT value FROM ck_meta WHERE key = 'indexed'") == 7)
         #expect(try rawSQLiteInteger(path, "SELECT count(*) FROM sqlite_master WHERE name = 'ck_index_by_entity'") == 0)
         let snapshot = store.snapshot()
         #expect(snapshot.sequence == 7)
@@ -52,6 +53,7 @@ import Testing
 
         // Rewriting a JSON row removes its old index row by key and stores it compact.
         try store.write { tx in try tx.put(account("acme", "Acme", region: "APAC"), expecting: .exactly(1)) }
+        try store.applyWaitingIndexDeltas()
         #expect(try rawSQLiteInteger(path, "SELECT count(*) FROM ck_index WHERE id = 'acme' AND key = 'p:EMEA'") == 0)
         #expect(try rawSQLiteInteger(path, "SELECT count(*) FROM ck_index WHERE id = 'acme'") == 4)
         #expect(try rawSQLiteInteger(path, "SELECT substr(body, 1, 1) = X'C1' FROM ck_entities WHERE id = 'acme'") == 1)
@@ -66,13 +68,17 @@ import Testing
         let path = directory.file("index.sqlite")
         let store = try SQLiteStore(path: path)
         try store.write { tx in try tx.put(account("acme", "Acme GmbH", region: "EMEA")) }
+        try store.applyWaitingIndexDeltas()
         #expect(try rawSQLiteInteger(path, "SELECT count(*) FROM ck_index") == 4)  // no parent: four rows
         try store.write { tx in try tx.put(account("acme", "Acme AG", region: "NA")) }
+        try store.applyWaitingIndexDeltas()
         #expect(try rawSQLiteInteger(path, "SELECT count(*) FROM ck_index") == 4)
         #expect(try rawSQLiteInteger(path, "SELECT count(*) FROM ck_index WHERE key = 'p:EMEA'") == 0)
         try store.write { tx in try tx.put(account("acme", "Acme AG")) }
+        try store.applyWaitingIndexDeltas()
         #expect(try rawSQLiteInteger(path, "SELECT count(*) FROM ck_index") == 3)
         try store.write { tx in try tx.delete(ID<Account>("acme")) }
+        try store.applyWaitingIndexDeltas()
         #expect(try rawSQLiteInteger(path, "SELECT count(*) FROM ck_index") == 0)
     }
 
@@ -83,6 +89,7 @@ import Testing
         try store.write { tx in try tx.put(account("acme", "Acme", region: "EMEA")) }
         try rawSQLite(path, "UPDATE ck_entities SET body = X'C1FF' WHERE id = 'acme'")
         try store.write { tx in try tx.delete(ID<Account>("acme")) }
+        try store.applyWaitingIndexDeltas()
         #expect(try rawSQLiteInteger(path, "SELECT count(*) FROM ck_index") == 0)
     }
 

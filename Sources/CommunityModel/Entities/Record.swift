@@ -36,3 +36,33 @@ public enum Owner: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 }
+
+extension Owner {
+    /// The keys of the stored form, which is the one Swift synthesises for this enum:
+    /// `{"user": {"_0": id}}` or `{"queue": {"_0": id}}`.
+    private enum Kind: String, CodingKey, CaseIterable {
+        case user, queue
+    }
+
+    private enum Payload: String, CodingKey {
+        case _0
+    }
+
+    /// Decodes the synthesised form, looking the two cases up by name instead of listing
+    /// every key: every record decoded from a store has an owner.
+    ///
+    /// - Throws: `DecodingError.typeMismatch` unless exactly one of `user` and `queue` is
+    ///   present; the id's own `DecodingError` otherwise.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Kind.self)
+        let user = container.contains(.user)
+        guard user != container.contains(.queue) else {
+            throw DecodingError.typeMismatch(
+                Owner.self,
+                DecodingError.Context(codingPath: container.codingPath, debugDescription: "Invalid number of keys found, expected one."))
+        }
+        let kind: Kind = user ? .user : .queue
+        let payload = try container.nestedContainer(keyedBy: Payload.self, forKey: kind)
+        self = user ? .user(try payload.decode(ID<User>.self, forKey: ._0)) : .queue(try payload.decode(ID<Queue>.self, forKey: ._0))
+    }
+}

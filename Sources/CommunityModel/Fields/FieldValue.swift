@@ -63,3 +63,49 @@ public enum FieldValue: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 }
+
+extension FieldValue {
+    /// The keys of the stored form, which is the one Swift synthesises for this enum:
+    /// `{"<case>": {"_0": <value>}}`.
+    private enum Kind: String, CodingKey, CaseIterable {
+        case text, number, currency, date, dateTime, checkbox, picklist, reference
+    }
+
+    private enum Payload: String, CodingKey {
+        case _0
+    }
+
+    /// Decodes the synthesised form, looking up each case by name instead of listing every
+    /// key (which builds a string per key): the stores decode one per custom field value.
+    ///
+    /// - Throws: `DecodingError.typeMismatch` unless exactly one known case key is present;
+    ///   the payload's own `DecodingError` otherwise.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Kind.self)
+        var found: Kind?
+        for kind in Kind.allCases where container.contains(kind) {
+            guard found == nil else {
+                throw DecodingError.typeMismatch(
+                    FieldValue.self,
+                    DecodingError.Context(codingPath: container.codingPath, debugDescription: "Invalid number of keys found, expected one."))
+            }
+            found = kind
+        }
+        guard let kind = found else {
+            throw DecodingError.typeMismatch(
+                FieldValue.self,
+                DecodingError.Context(codingPath: container.codingPath, debugDescription: "Invalid number of keys found, expected one."))
+        }
+        let payload = try container.nestedContainer(keyedBy: Payload.self, forKey: kind)
+        switch kind {
+        case .text: self = .text(try payload.decode(String.self, forKey: ._0))
+        case .number: self = .number(try payload.decode(Double.self, forKey: ._0))
+        case .currency: self = .currency(try payload.decode(Decimal.self, forKey: ._0))
+        case .date: self = .date(try payload.decode(Day.self, forKey: ._0))
+        case .dateTime: self = .dateTime(try payload.decode(Date.self, forKey: ._0))
+        case .checkbox: self = .checkbox(try payload.decode(Bool.self, forKey: ._0))
+        case .picklist: self = .picklist(try payload.decode(String.self, forKey: ._0))
+        case .reference: self = .reference(try payload.decode(String.self, forKey: ._0))
+        }
+    }
+}

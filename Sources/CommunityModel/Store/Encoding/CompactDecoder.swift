@@ -21,23 +21,28 @@ public struct CompactDecoder: Sendable {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else {
             throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "range outside the bytes"))
         }
-        let input = CompactInput(bytes: bytes)
-        let end = try input.skip(range.lowerBound, depth: 0)
-        guard end == range.upperBound else {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: [], debugDescription: "the value ends at \(end), not at \(range.upperBound)"))
+        // The decoders read through the array's buffer, so that passing them around costs no
+        // reference counting; none of them outlives this call.
+        return try bytes.withUnsafeBufferPointer { buffer in
+            let input = CompactInput(bytes: buffer)
+            let end = try input.skip(range.lowerBound, depth: 0)
+            guard end == range.upperBound else {
+                throw DecodingError.dataCorrupted(
+                    DecodingError.Context(codingPath: [], debugDescription: "the value ends at \(end), not at \(range.upperBound)"))
+            }
+            return try CompactDecoding(input: input, offset: range.lowerBound, codingPath: []).decodeValue(T.self)
         }
-        return try CompactDecoding(input: input, offset: range.lowerBound, codingPath: []).decodeValue(T.self)
     }
 }
 
-/// The bytes being decoded and the primitive reads over them; every read checks bounds.
+/// The bytes being decoded and the primitive reads over them; every read checks bounds
+/// (the buffer is valid only during ``CompactDecoder/decode(_:from:range:)``).
 struct CompactInput {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     static let maximumDepth = 256
 
-    func failure(_ message: String, _ path: [any CodingKey] = []) -> DecodingError {
-        .dataCorrupted(DecodingError.Context(codingPath: path, debugDescription: message))
+    func failure(_ message: String, _ path: @autoclosure () -> [any CodingKey] = []) -> DecodingError {
+        .dataCorrupted(DecodingError.Context(codingPath: path(), debugDescription: message))
     }
 
     func byte(_ at: Int) throws -> UInt8 {
@@ -103,70 +108,70 @@ struct CompactInput {
         }
     }
 
-    func string(_ at: Int, _ path: [any CodingKey]) throws -> String {
-        guard try tag(at) == .string else { throw mismatch(String.self, at, path) }
+    func string(_ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> String {
+        guard try tag(at) == .string else { throw mismatch(String.self, at, path()) }
         let (n, start) = try length(at + 1)
-        return String(decoding: bytes[start..<start + n], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + n]), as: UTF8.self)
     }
 
-    func mismatch(_ type: Any.Type, _ at: Int, _ path: [any CodingKey]) -> DecodingError {
+    func mismatch(_ type: Any.Type, _ at: Int, _ path: @autoclosure () -> [any CodingKey]) -> DecodingError {
         let found = (try? tag(at)).map { "\($0)" } ?? "nothing"
-        return .typeMismatch(type, DecodingError.Context(codingPath: path, debugDescription: "expected \(type), found \(found)"))
+        return .typeMismatch(type, DecodingError.Context(codingPath: path(), debugDescription: "expected \(type), found \(found)"))
     }
 
-    func signed(_ at: Int, _ path: [any CodingKey]) throws -> Int64 {
+    func signed(_ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> Int64 {
         switch try tag(at) {
         case .signed:
             let z = try varint(at + 1).0
             return Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
         case .unsigned:
             let n = try varint(at + 1).0
-            guard let value = Int64(exactly: n) else { throw failure("\(n) does not fit Int64", path) }
+            guard let value = Int64(exactly: n) else { throw failure("\(n) does not fit Int64", path()) }
             return value
-        default: throw mismatch(Int64.self, at, path)
+        default: throw mismatch(Int64.self, at, path())
         }
     }
 
-    func unsigned(_ at: Int, _ path: [any CodingKey]) throws -> UInt64 {
+    func unsigned(_ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> UInt64 {
         switch try tag(at) {
         case .unsigned: return try varint(at + 1).0
         case .signed:
-            let n = try signed(at, path)
-            guard let value = UInt64(exactly: n) else { throw failure("\(n) is negative", path) }
+            let n = try signed(at, path())
+            guard let value = UInt64(exactly: n) else { throw failure("\(n) is negative", path()) }
             return value
-        default: throw mismatch(UInt64.self, at, path)
+        default: throw mismatch(UInt64.self, at, path())
         }
     }
 
-    func double(_ at: Int, _ path: [any CodingKey]) throws -> Double {
+    func double(_ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> Double {
         switch try tag(at) {
         case .double:
-            guard at + 9 <= bytes.count else { throw failure("truncated double at byte \(at)", path) }
+            guard at + 9 <= bytes.count else { throw failure("truncated double at byte \(at)", path()) }
             var bits: UInt64 = 0
             for k in 0..<8 { bits |= UInt64(bytes[at + 1 + k]) << (8 * UInt64(k)) }
             return Double(bitPattern: bits)
-        case .signed: return Double(try signed(at, path))
-        case .unsigned: return Double(try unsigned(at, path))
-        default: throw mismatch(Double.self, at, path)
+        case .signed: return Double(try signed(at, path()))
+        case .unsigned: return Double(try unsigned(at, path()))
+        default: throw mismatch(Double.self, at, path())
         }
     }
 
-    func bool(_ at: Int, _ path: [any CodingKey]) throws -> Bool {
+    func bool(_ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> Bool {
         switch try tag(at) {
         case .trueValue: return true
         case .falseValue: return false
-        default: throw mismatch(Bool.self, at, path)
+        default: throw mismatch(Bool.self, at, path())
         }
     }
 
-    func integer<T: FixedWidthInteger>(_ type: T.Type, _ at: Int, _ path: [any CodingKey]) throws -> T {
+    func integer<T: FixedWidthInteger>(_ type: T.Type, _ at: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> T {
         if T.isSigned {
-            let n = try signed(at, path)
-            guard let value = T(exactly: n) else { throw failure("\(n) does not fit \(T.self)", path) }
+            let n = try signed(at, path())
+            guard let value = T(exactly: n) else { throw failure("\(n) does not fit \(T.self)", path()) }
             return value
         }
-        let n = try unsigned(at, path)
-        guard let value = T(exactly: n) else { throw failure("\(n) does not fit \(T.self)", path) }
+        let n = try unsigned(at, path())
+        guard let value = T(exactly: n) else { throw failure("\(n) does not fit \(T.self)", path()) }
         return value
     }
 }
@@ -176,7 +181,26 @@ struct CompactDecoding: Decoder {
     static let posix = Locale(identifier: "en_US_POSIX")
     let input: CompactInput
     let offset: Int
-    let codingPath: [any CodingKey]
+    /// The path to the container holding this value; with `key`, the value's own path.
+    /// Kept apart so that decoding a field builds no path array unless it fails.
+    let parentPath: [any CodingKey]
+    let key: (any CodingKey)?
+    var codingPath: [any CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
+
+    init(input: CompactInput, offset: Int, codingPath: [any CodingKey]) {
+        self.input = input
+        self.offset = offset
+        parentPath = codingPath
+        key = nil
+    }
+
+    init(input: CompactInput, offset: Int, parentPath: [any CodingKey], key: any CodingKey) {
+        self.input = input
+        self.offset = offset
+        self.parentPath = parentPath
+        self.key = key
+    }
+
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
@@ -184,7 +208,7 @@ struct CompactDecoding: Decoder {
         if T.self == Decimal.self {
             guard try input.tag(offset) == .decimal else { throw input.mismatch(Decimal.self, offset, codingPath) }
             let (n, start) = try input.length(offset + 1)
-            let text = String(decoding: input.bytes[start..<start + n], as: UTF8.self)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: input.bytes[start..<start + n]), as: UTF8.self)
             guard let value = Decimal(string: text, locale: Self.posix), let decimal = value as? T else {
                 throw input.failure("\(text) is not a decimal", codingPath)
             }
@@ -193,7 +217,7 @@ struct CompactDecoding: Decoder {
         if T.self == Data.self {
             guard try input.tag(offset) == .bytes else { throw input.mismatch(Data.self, offset, codingPath) }
             let (n, start) = try input.length(offset + 1)
-            if let data = Data(input.bytes[start..<start + n]) as? T { return data }
+            if let data = Data(UnsafeBufferPointer(rebasing: input.bytes[start..<start + n])) as? T { return data }
         }
         return try T(from: self)
     }
@@ -211,11 +235,12 @@ struct CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: CompactDecoding
     /// Per entry: where its key's UTF-8 starts, its length, and where its value starts.
     private let entries: [(key: Int, length: Int, value: Int)]
-    var codingPath: [any CodingKey] { decoder.codingPath }
+    let codingPath: [any CodingKey]
     private var input: CompactInput { decoder.input }
 
     init(decoder: CompactDecoding) throws {
         self.decoder = decoder
+        codingPath = decoder.codingPath
         let input = decoder.input
         guard try input.tag(decoder.offset) == .keyed else {
             throw input.mismatch([String: Any].self, decoder.offset, decoder.codingPath)
@@ -233,7 +258,7 @@ struct CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     var allKeys: [Key] {
-        entries.compactMap { Key(stringValue: String(decoding: input.bytes[$0.key..<$0.key + $0.length], as: UTF8.self)) }
+        entries.compactMap { Key(stringValue: String(decoding: UnsafeBufferPointer(rebasing: input.bytes[$0.key..<$0.key + $0.length]), as: UTF8.self)) }
     }
 
     private func find(_ key: Key) -> Int? {
@@ -277,12 +302,12 @@ struct CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try input.integer(UInt32.self, try value(key), codingPath + [key]) }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try input.integer(UInt64.self, try value(key), codingPath + [key]) }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try CompactDecoding(input: input, offset: try value(key), codingPath: codingPath + [key]).decodeValue(T.self)
+        try CompactDecoding(input: input, offset: try value(key), parentPath: codingPath, key: key).decodeValue(T.self)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let at = find(key), try input.tag(at) != .null else { return nil }
-        return try CompactDecoding(input: input, offset: at, codingPath: codingPath + [key]).decodeValue(T.self)
+        return try CompactDecoding(input: input, offset: at, parentPath: codingPath, key: key).decodeValue(T.self)
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
@@ -296,11 +321,11 @@ struct CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try CompactDecoding(input: input, offset: try value(key), codingPath: codingPath + [key]).container(keyedBy: type)
+        try CompactDecoding(input: input, offset: try value(key), parentPath: codingPath, key: key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try CompactDecoding(input: input, offset: try value(key), codingPath: codingPath + [key]).unkeyedContainer()
+        try CompactDecoding(input: input, offset: try value(key), parentPath: codingPath, key: key).unkeyedContainer()
     }
 
     func superDecoder() throws -> any Decoder { try superDecoder(named: "super") }
@@ -315,7 +340,7 @@ struct CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func find(named name: String) -> Int? {
-        entries.first { String(decoding: input.bytes[$0.key..<$0.key + $0.length], as: UTF8.self) == name }?.value
+        entries.first { String(decoding: UnsafeBufferPointer(rebasing: input.bytes[$0.key..<$0.key + $0.length]), as: UTF8.self) == name }?.value
     }
 }
 
@@ -324,12 +349,13 @@ struct CompactUnkeyedDecoding: UnkeyedDecodingContainer {
     let count: Int?
     var currentIndex = 0
     private var position: Int
-    var codingPath: [any CodingKey] { decoder.codingPath }
+    let codingPath: [any CodingKey]
     var isAtEnd: Bool { currentIndex >= (count ?? 0) }
     private var input: CompactInput { decoder.input }
 
     init(decoder: CompactDecoding) throws {
         self.decoder = decoder
+        codingPath = decoder.codingPath
         guard try decoder.input.tag(decoder.offset) == .unkeyed else {
             throw decoder.input.mismatch([Any].self, decoder.offset, decoder.codingPath)
         }
