@@ -5,20 +5,7 @@ import Testing
 /// The administrator's page of OAuth clients: register one (secret shown once), use it through
 /// the client-credentials grant, revoke it; CSRF, permission and bad input; en/de/ko.
 @Suite struct APIClientPageTests {
-    /// The fixture with `cara` as a site administrator (manageCommunity) and the site in three languages.
-    private func community() throws -> Community {
-        let store = try APIFixture.seededStore()
-        try store.write { tx in
-            try tx.put(Profile(id: "channel", name: "Channel", permissions: PermissionGrants(
-                objects: ["Lead": .crud, "Opportunity": .crud, "Account": .crud, "Contact": .crud, "Case": .crud],
-                system: [.moderateCommunity, .manageKnowledge, .manageCommunity])))
-        }
-        let community = try APIFixture.community(store: store)
-        var site = try #require(community.site("partners")?.site)
-        site.locales = ["en_US", "de_DE", "ko_KR"]
-        try community.addSite(site)
-        return community
-    }
+    private func community() throws -> Community { try APIFixture.multilingualAdministration() }
 
     private func page(_ community: Community, _ viewer: Viewer) -> SiteResponse {
         community.handle(SiteRequest(.get, "/partners/api-tokens/clients", viewer: viewer))

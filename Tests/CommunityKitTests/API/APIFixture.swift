@@ -19,6 +19,22 @@ enum APIFixture {
         return community
     }
 
+    /// The fixture with `cara` as a site administrator (manageCommunity) and the partner site in
+    /// English, German and Korean.
+    static func multilingualAdministration() throws -> Community {
+        let store = try seededStore()
+        try store.write { tx in
+            try tx.put(Profile(id: "channel", name: "Channel", permissions: PermissionGrants(
+                objects: ["Lead": .crud, "Opportunity": .crud, "Account": .crud, "Contact": .crud, "Case": .crud],
+                system: [.moderateCommunity, .manageKnowledge, .manageCommunity])))
+        }
+        let community = try community(store: store)
+        guard var site = community.site("partners")?.site else { throw StoreError.backend("the fixture has no partner site") }
+        site.locales = ["en_US", "de_DE", "ko_KR"]
+        try community.addSite(site)
+        return community
+    }
+
     /// The fixture's store: KitFixture's users and accounts, a guest profile, three leads and an opportunity.
     static func seededStore() throws -> MemoryStore {
         let store = try KitFixture.store()

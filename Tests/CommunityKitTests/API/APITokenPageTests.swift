@@ -37,20 +37,7 @@ import Testing
         #expect(community.handle(SiteRequest(.get, "/partners/api-tokens/webhooks", viewer: pat)).status == 403)
     }
 
-    /// The partner site in three languages with `cara` as a site administrator.
-    private func multilingual() throws -> Community {
-        let store = try APIFixture.seededStore()
-        try store.write { tx in
-            try tx.put(Profile(id: "channel", name: "Channel", permissions: PermissionGrants(
-                objects: ["Lead": .crud, "Opportunity": .crud, "Account": .crud, "Contact": .crud, "Case": .crud],
-                system: [.moderateCommunity, .manageKnowledge, .manageCommunity])))
-        }
-        let community = try APIFixture.community(store: store)
-        var site = try #require(community.site("partners")?.site)
-        site.locales = ["en_US", "de_DE", "ko_KR"]
-        try community.addSite(site)
-        return community
-    }
+    private func multilingual() throws -> Community { try APIFixture.multilingualAdministration() }
 
     private func setLocale(_ locale: String, of user: String, in community: Community) throws {
         var stored = try #require(try community.store.snapshot().value(ID<User>(user)))
