@@ -14,6 +14,10 @@ public final class AccessEngine: Sendable {
     private let observation = Mutex<StoreObservation?>(nil)
     /// Summaries kept between snapshots (see ``summarizeVisible(of:_:)``).
     let summaries = SummaryCache()
+    /// The record changes of recent steps, by snapshot generation.
+    let journal: ChangeJournal
+    /// Answers carried from snapshot to snapshot (``AccessSnapshot/carry(_:for:)``).
+    let carried: CarriedAnswers
 
     /// The record types loaded from a store by default.
     public static let standardRecordTypes: [any Record.Type] = [
@@ -24,8 +28,11 @@ public final class AccessEngine: Sendable {
     public init() {
         var state = AccessState()
         state.refreshDirectory()
+        let journal = ChangeJournal(), carried = CarriedAnswers()
+        self.journal = journal
+        self.carried = carried
         working = Mutex(state)
-        published = Mutex(AccessSnapshot(state: state))
+        published = Mutex(AccessSnapshot(state: state, lineage: SnapshotLineage(generation: 0, journal: journal, carried: carried)))
     }
 
     /// An engine over a store: loads every access entity and every record of
@@ -86,8 +93,7 @@ public final class AccessEngine: Sendable {
             state.sequence = max(state.sequence, snapshot.sequence)
             state.flushCriteria()
             state.refreshDirectory()
-            let next = AccessSnapshot(state: state)
-            published.withLock { $0 = next }
+            publish(state, .unknown)
         }
     }
 
@@ -96,8 +102,7 @@ public final class AccessEngine: Sendable {
         working.withLock { state in
             state = checkpoint.state
             state.refreshDirectory()
-            let next = AccessSnapshot(state: state)
-            published.withLock { $0 = next }
+            publish(state, .unknown)
         }
     }
 
@@ -112,12 +117,12 @@ public final class AccessEngine: Sendable {
     /// Applies committed store changes (in feed order) and publishes a new snapshot.
     public func apply(_ changes: [Change]) {
         guard !changes.isEmpty else { return }
-        update { state in
+        update { state, step in
             for change in changes where change.sequence > state.sequence || change.sequence == 0 {
                 if change.kind == .deleted || change.entity == nil {
-                    state.applyDeletion(type: change.entityType, id: change.id)
+                    state.applyDeletion(type: change.entityType, id: change.id, noting: &step)
                 } else if let entity = change.entity {
-                    state.apply(entity)
+                    state.apply(entity, noting: &step)
                 }
                 state.sequence = max(state.sequence, change.sequence)
             }
@@ -127,26 +132,34 @@ public final class AccessEngine: Sendable {
     /// Inserts or replaces entities directly (for hosts and tools that keep no store, and
     /// for bulk loading), then publishes one snapshot.
     public func load(_ entities: [any Entity], sequence: UInt64? = nil) {
-        update { state in
-            for entity in entities { state.apply(entity) }
+        update { state, step in
+            for entity in entities { state.apply(entity, noting: &step) }
             if let sequence { state.sequence = max(state.sequence, sequence) }
         }
     }
 
     /// Removes entities directly (the counterpart of ``load(_:sequence:)``).
     public func remove(_ type: EntityType, ids: [String]) {
-        update { state in
-            for id in ids { state.applyDeletion(type: type, id: id) }
+        update { state, step in
+            for id in ids { state.applyDeletion(type: type, id: id, noting: &step) }
         }
     }
 
-    private func update(_ body: (inout AccessState) -> Void) {
+    private func update(_ body: (inout AccessState, inout ChangeStep) -> Void) {
         working.withLock { state in
-            body(&state)
+            var step = ChangeStep()
+            body(&state, &step)
             state.refreshDirectory()
-            let next = AccessSnapshot(state: state)
-            published.withLock { $0 = next }
+            publish(state, step)
         }
+    }
+
+    /// Journals `step` under the next generation and publishes `state` as that generation's
+    /// snapshot (called with the working state locked, so generations follow the steps' order).
+    private func publish(_ state: AccessState, _ step: ChangeStep) {
+        let generation = journal.append(step)
+        let next = AccessSnapshot(state: state, lineage: SnapshotLineage(generation: generation, journal: journal, carried: carried))
+        published.withLock { $0 = next }
     }
 
     /// Stops following the store.

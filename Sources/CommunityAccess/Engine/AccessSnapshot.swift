@@ -50,6 +50,14 @@ public struct AccessSnapshot: Sendable {
     let listings = ListingCache()
     /// Answers derived from this snapshot, such as report results (``memoized(_:compute:)``).
     let memo = SnapshotMemo()
+    /// Where this snapshot stands in its engine's history (``carriedAnswer(_:as:maximumChanges:)``);
+    /// `nil` for states no engine published.
+    let lineage: SnapshotLineage?
+
+    init(state: AccessState, lineage: SnapshotLineage? = nil) {
+        self.state = state
+        self.lineage = lineage
+    }
 
     /// The store sequence number of the last change this snapshot includes.
     public var sequence: UInt64 { state.sequence }

@@ -37,8 +37,22 @@ public struct CompiledReport: Sendable {
     /// follows no lookup (what a lookup shows depends on the viewer's access to the related
     /// record); everyone else gets their own. A snapshot published after any change starts
     /// empty, so a kept result is never stale.
+    ///
+    /// The first run on a snapshot after a change patches the running totals kept from an
+    /// earlier snapshot (``AccessSnapshot/carriedAnswer(_:as:maximumChanges:)``) with the
+    /// records that changed in between, when that gives exactly what a walk would
+    /// (``patched(_:changes:in:shared:)`` says when); otherwise it walks.
     public func run(in snapshot: AccessSnapshot) -> ReportResult {
-        snapshot.memoized(memoKey(in: snapshot)) { walk(in: snapshot) }
+        let key = memoKey(in: snapshot)
+        return snapshot.memoized(key) {
+            var tally: ReportTally?
+            if let (kept, changes) = snapshot.carriedAnswer(key, as: ReportTally.self, maximumChanges: Self.maximumPatchedChanges) {
+                tally = patched(kept, changes: changes, in: snapshot, shared: key.viewer == nil)
+            }
+            let fresh = tally ?? self.tally(in: snapshot)
+            snapshot.carry(fresh, for: key)
+            return result(of: fresh, in: snapshot)
+        }
     }
 
     /// What a result depends on besides the snapshot: the definition as compiled (fields and
@@ -51,11 +65,15 @@ public struct CompiledReport: Sendable {
     /// Runs the report over the records `user` may read in `snapshot` by walking them, without
     /// looking for or keeping a result with the snapshot: what a first run costs.
     public func walk(in snapshot: AccessSnapshot) -> ReportResult {
+        result(of: tally(in: snapshot), in: snapshot)
+    }
+
+    /// Walks the records `user` may read in `snapshot` and collects each leaf group's running
+    /// totals, the match count and the first rows.
+    func tally(in snapshot: AccessSnapshot) -> ReportTally {
         let reader = FieldReader(snapshot: snapshot, user: user, fields: fields)
-        let rowLevels = definition.rowGroupings.count
-        let matrix = definition.columnGrouping != nil
         let wantsRows = !columns.isEmpty
-        var rows: [[FieldValue?]] = []
+        var rows: [ReportRow] = []
         var matched = 0
         let template = Accumulator(summaries.count)
         // Per record, each level's key becomes a small number (``GroupKeys``), and the leaf's
@@ -65,10 +83,10 @@ public struct CompiledReport: Sendable {
         var slots: [LeafCode: Int] = [:]
         var codes: [LeafCode] = []
         var accumulators: [Accumulator] = []
-        snapshot.forEachVisibleRecord(of: user, object: definition.object) { record in
+        snapshot.forEachVisibleHandle(of: user, object: definition.object) { handle, record in
             if let filter, !filter.matches({ reader.value($0, of: record) }) { return true }
             matched += 1
-            if wantsRows, rows.count < rowLimit { rows.append(columns.map { reader.value($0, of: record) }) }
+            if wantsRows, rows.count < rowLimit { rows.append(ReportRow(handle: handle, values: columns.map { reader.value($0, of: record) })) }
             var code = LeafCode()
             for level in groupings.indices {
                 let grouping = groupings[level]
@@ -93,6 +111,17 @@ public struct CompiledReport: Sendable {
             for level in groupings.indices { path[level] = keys.key(code[level], level: level) }
             leaves[path] = accumulators[slot]
         }
+        return ReportTally(leaves: leaves, matched: matched, rows: rows)
+    }
+
+    /// The result of collected totals: the leaves rolled up into subtotals, column totals and
+    /// the grand total, groups sorted.
+    func result(of tally: ReportTally, in snapshot: AccessSnapshot) -> ReportResult {
+        let rowLevels = definition.rowGroupings.count
+        let matrix = definition.columnGrouping != nil
+        let wantsRows = !columns.isEmpty
+        let matched = tally.matched
+        let template = Accumulator(summaries.count)
         // Roll the leaves up into subtotals, column totals and the grand total.
         var total = template
         var firstLevel: [ReportKey: Accumulator] = [:]
@@ -101,7 +130,7 @@ public struct CompiledReport: Sendable {
         var columnTotals: [ReportKey: Accumulator] = [:]
         var columnKeySet: Set<ReportKey> = []
         let columnLevel = rowLevels
-        for (path, leaf) in leaves {
+        for (path, leaf) in tally.leaves {
             total.merge(leaf)
             if matrix {
                 let c = path[columnLevel]
@@ -130,7 +159,7 @@ public struct CompiledReport: Sendable {
                                children: children)
         }
         return ReportResult(
-            definition: definition, rows: rows, groups: groups, columnKeys: columnKeys, total: total.aggregates(functions),
+            definition: definition, rows: tally.rows.map(\.values), groups: groups, columnKeys: columnKeys, total: total.aggregates(functions),
             columnTotals: columnKeys.map { (columnTotals[$0] ?? template).aggregates(functions) }, recordCount: matched,
             truncation: wantsRows && matched > rowLimit ? ReportTruncation(limit: rowLimit, matched: matched) : nil,
             asOf: snapshot.sequence)
@@ -253,74 +282,5 @@ final class FieldReader {
         if snapshot.access(user, to: target, id: id) >= .read { found = snapshot.record(target, id: id) }
         related[key] = .some(found)
         return found?.value(of: relatedFields[index])
-    }
-}
-
-/// The running totals of one group.
-struct Accumulator {
-    var count = 0
-    var sums: [Double]
-    var counts: [Int]
-    var minimums: [Double]
-    var maximums: [Double]
-    var uniques: [Set<FieldValue>]
-
-    init(_ n: Int) {
-        sums = Array(repeating: 0, count: n)
-        counts = Array(repeating: 0, count: n)
-        minimums = Array(repeating: .infinity, count: n)
-        maximums = Array(repeating: -.infinity, count: n)
-        uniques = Array(repeating: [], count: n)
-    }
-
-    mutating func add(_ summaries: [CompiledReport.Summary], _ reader: FieldReader, _ record: any Record) {
-        count += 1
-        for (s, summary) in summaries.enumerated() {
-            guard let field = summary.field, let value = reader.value(field, of: record) else { continue }
-            if summary.function == .uniqueCount {
-                uniques[s].insert(value)
-                continue
-            }
-            guard let n = Accumulator.measure(value) else { continue }
-            counts[s] += 1
-            sums[s] += n
-            if n < minimums[s] { minimums[s] = n }
-            if n > maximums[s] { maximums[s] = n }
-        }
-    }
-
-    /// A value as a number: numbers and amounts, dates as day numbers, date-times as seconds.
-    static func measure(_ value: FieldValue) -> Double? {
-        switch value {
-        case .number, .currency: CompiledTest.number(value)
-        case .date(let d): Double(DayNumber.of(d))
-        case .dateTime(let t): t.timeIntervalSince1970.isFinite ? t.timeIntervalSince1970 : nil
-        default: nil
-        }
-    }
-
-    mutating func merge(_ other: Accumulator) {
-        count += other.count
-        for s in sums.indices where s < other.sums.count {
-            sums[s] += other.sums[s]
-            counts[s] += other.counts[s]
-            minimums[s] = min(minimums[s], other.minimums[s])
-            maximums[s] = max(maximums[s], other.maximums[s])
-            uniques[s].formUnion(other.uniques[s])
-        }
-    }
-
-    func aggregates(_ functions: [ReportSummary.Function]) -> ReportAggregates {
-        let values: [Double?] = functions.enumerated().map { s, function in
-            switch function {
-            case .count: Double(count)
-            case .sum: sums[s].isFinite ? sums[s] : nil
-            case .average: counts[s] > 0 && sums[s].isFinite ? sums[s] / Double(counts[s]) : nil
-            case .minimum: counts[s] > 0 ? minimums[s] : nil
-            case .maximum: counts[s] > 0 ? maximums[s] : nil
-            case .uniqueCount: Double(uniques[s].count)
-            }
-        }
-        return ReportAggregates(count: count, values: values)
     }
 }
