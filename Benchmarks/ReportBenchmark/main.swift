@@ -22,7 +22,10 @@ import SharingWorkload
 //
 // Runs keep their results with the access snapshot, so the p50s above are of runs on an unchanged
 // snapshot; `summary_internal_walk_p50_ms`, `summary_partner_walk_p50_ms` and
-// `dashboard_walk_p50_ms` are the walks alone (what the first run after a change costs). Every
+// `dashboard_walk_p50_ms` are the walks alone (what a run costs with nothing carried). The
+// `*_after_change_p50_ms` keys are the first runs after one case change written through the
+// store, which patch the totals carried from the previous run (`after_change_agreement` is the
+// share of those reports whose run equals a walk on the final snapshot). Every
 // timed run also records this thread's CPU time (the `..._cpu_p50_ms` keys), which a shared
 // machine inflates far less than wall time. Each phase, as it ends, writes its name and seconds
 // to stderr (`--quiet` turns that off), so a large run shows where it is.

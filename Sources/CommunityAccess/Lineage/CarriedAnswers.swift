@@ -9,7 +9,8 @@ final class CarriedAnswers: Sendable {
         var value: any Sendable
     }
 
-    static let capacity = 1_024
+    /// The most answers kept (as many as one snapshot's memo, ``SnapshotMemo/capacity``).
+    static let capacity = 256
     private let entries = Mutex<[SnapshotMemo.Key: Entry]>([:])
 
     func entry(_ key: SnapshotMemo.Key) -> Entry? { entries.withLock { $0[key] } }
