@@ -134,8 +134,8 @@ struct ReportPatchTests {
                 for user in Self.users {
                     guard let compiled = try? f.engine.compile(definition, for: user, in: snapshot) else { continue }
                     let key = compiled.memoKey(in: snapshot)
-                    if let (kept, changes) = snapshot.carriedAnswer(key, as: ReportTally.self, maximumChanges: CompiledReport.maximumPatchedChanges) {
-                        if let patched = compiled.patched(kept, changes: changes, in: snapshot, shared: key.viewer == nil) {
+                    if let (kept, changes) = snapshot.carriedAnswer(key, as: CarriedReport.self, maximumChanges: CompiledReport.maximumPatchedChanges) {
+                        if let patched = compiled.patched(kept.tally, changes: changes, in: snapshot, shared: key.viewer == nil) {
                             patchedRuns += 1
                             if !changes.sharingNeutral { sharedPatchesAcrossSharing += 1 }
                             Self.expectSame(compiled.result(of: patched, in: snapshot), compiled.walk(in: snapshot), "patch \(kind) \(user) \(definition)")
@@ -171,10 +171,10 @@ struct ReportPatchTests {
         for user: ID<User> in ["admin", "alex"] {
             let compiled = try f.engine.compile(byStatus, for: user, in: snapshot)
             let key = compiled.memoKey(in: snapshot)
-            let carried = try #require(snapshot.carriedAnswer(key, as: ReportTally.self, maximumChanges: 100))
+            let carried = try #require(snapshot.carriedAnswer(key, as: CarriedReport.self, maximumChanges: 100))
             #expect(carried.changes.sharingNeutral)
             #expect(carried.changes.records.map(\.object) == ["Case"])
-            let patched = try #require(compiled.patched(carried.value, changes: carried.changes, in: snapshot, shared: key.viewer == nil))
+            let patched = try #require(compiled.patched(carried.value.tally, changes: carried.changes, in: snapshot, shared: key.viewer == nil))
             #expect(compiled.result(of: patched, in: snapshot) == compiled.walk(in: snapshot))
             #expect(compiled.run(in: snapshot) == compiled.walk(in: snapshot))
         }
@@ -187,9 +187,9 @@ struct ReportPatchTests {
         for user: ID<User> in ["admin", "alex"] {
             let compiled = try f.engine.compile(byStatus, for: user, in: snapshot)
             let key = compiled.memoKey(in: snapshot)
-            let carried = try #require(snapshot.carriedAnswer(key, as: ReportTally.self, maximumChanges: 100))
+            let carried = try #require(snapshot.carriedAnswer(key, as: CarriedReport.self, maximumChanges: 100))
             #expect(!carried.changes.sharingNeutral)
-            let patched = compiled.patched(carried.value, changes: carried.changes, in: snapshot, shared: key.viewer == nil)
+            let patched = compiled.patched(carried.value.tally, changes: carried.changes, in: snapshot, shared: key.viewer == nil)
             #expect((patched == nil) == (user == "alex"))
             #expect(compiled.run(in: snapshot) == compiled.walk(in: snapshot))
         }
@@ -208,9 +208,9 @@ struct ReportPatchTests {
         let snapshot = f.access.snapshot
         let compiled = try f.engine.compile(byTier, for: "admin", in: snapshot)
         let key = compiled.memoKey(in: snapshot)
-        let carried = try #require(snapshot.carriedAnswer(key, as: ReportTally.self, maximumChanges: 100))
+        let carried = try #require(snapshot.carriedAnswer(key, as: CarriedReport.self, maximumChanges: 100))
         #expect(carried.changes.sharingNeutral)
-        #expect(compiled.patched(carried.value, changes: carried.changes, in: snapshot, shared: false) == nil)
+        #expect(compiled.patched(carried.value.tally, changes: carried.changes, in: snapshot, shared: false) == nil)
         let run = compiled.run(in: snapshot)
         #expect(run == compiled.walk(in: snapshot))
         #expect(run.groups.map(\.key.description).contains("platinum"))
@@ -234,9 +234,9 @@ struct ReportPatchTests {
         for definition in [newest, listed] {
             let compiled = try f.engine.compile(definition, for: "admin", in: snapshot)
             let key = compiled.memoKey(in: snapshot)
-            let carried = try #require(snapshot.carriedAnswer(key, as: ReportTally.self, maximumChanges: 100))
+            let carried = try #require(snapshot.carriedAnswer(key, as: CarriedReport.self, maximumChanges: 100))
             #expect(carried.changes.records.count == 2)
-            #expect(compiled.patched(carried.value, changes: carried.changes, in: snapshot, shared: true) == nil)
+            #expect(compiled.patched(carried.value.tally, changes: carried.changes, in: snapshot, shared: true) == nil)
             #expect(compiled.run(in: snapshot) == compiled.walk(in: snapshot))
         }
         #expect(try f.engine.run(listed, as: "admin", in: snapshot).rows.count == 2)
@@ -255,13 +255,13 @@ struct ReportPatchTests {
         }
         let snapshot = f.access.snapshot
         let key = try f.engine.compile(byStatus, for: "admin", in: snapshot).memoKey(in: snapshot)
-        #expect(snapshot.carriedAnswer(key, as: ReportTally.self, maximumChanges: 4) == nil)
-        #expect(snapshot.carriedAnswer(key, as: ReportTally.self, maximumChanges: 5)?.changes.records.count == 5)
+        #expect(snapshot.carriedAnswer(key, as: CarriedReport.self, maximumChanges: 4) == nil)
+        #expect(snapshot.carriedAnswer(key, as: CarriedReport.self, maximumChanges: 5)?.changes.records.count == 5)
         // Another type under the same key is not an answer.
         #expect(snapshot.carriedAnswer(key, as: Int.self, maximumChanges: 5) == nil)
         #expect(try f.engine.run(byStatus, as: "admin", in: snapshot).groups.map(\.key.description) == ["Escalated"])
         // A fresh engine over the same store knows no earlier answer.
         let other = try AccessEngine(store: f.store, recordTypes: AccessEngine.standardRecordTypes + AnalyticsEntities.recordTypes)
-        #expect(other.snapshot.carriedAnswer(key, as: ReportTally.self, maximumChanges: 100) == nil)
+        #expect(other.snapshot.carriedAnswer(key, as: CarriedReport.self, maximumChanges: 100) == nil)
     }
 }

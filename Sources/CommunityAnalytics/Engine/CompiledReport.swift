@@ -45,13 +45,23 @@ public struct CompiledReport: Sendable {
     public func run(in snapshot: AccessSnapshot) -> ReportResult {
         let key = memoKey(in: snapshot)
         return snapshot.memoized(key) {
-            var tally: ReportTally?
-            if let (kept, changes) = snapshot.carriedAnswer(key, as: ReportTally.self, maximumChanges: Self.maximumPatchedChanges) {
-                tally = patched(kept, changes: changes, in: snapshot, shared: key.viewer == nil)
+            if let (kept, changes) = snapshot.carriedAnswer(key, as: CarriedReport.self, maximumChanges: Self.maximumPatchedChanges),
+               let tally = patched(kept.tally, changes: changes, in: snapshot, shared: key.viewer == nil)
+            {
+                var result: ReportResult
+                if changes.records.contains(where: { $0.object == definition.object }) {
+                    result = self.result(of: tally, in: snapshot)
+                } else {
+                    result = kept.result
+                    result.asOf = snapshot.sequence
+                }
+                snapshot.carry(CarriedReport(tally: tally, result: result), for: key)
+                return result
             }
-            let fresh = tally ?? self.tally(in: snapshot)
-            snapshot.carry(fresh, for: key)
-            return result(of: fresh, in: snapshot)
+            let tally = self.tally(in: snapshot)
+            let result = self.result(of: tally, in: snapshot)
+            snapshot.carry(CarriedReport(tally: tally, result: result), for: key)
+            return result
         }
     }
 
