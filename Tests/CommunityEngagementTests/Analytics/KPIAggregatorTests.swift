@@ -259,7 +259,7 @@ import Testing
         clock.advance(by: 3 * 86_400)  // the restart comes days later
         let second = try aggregator()
         #expect(second.restoredFromCheckpoint)
-        func newMembers(_ scope: KPIScope, day: Int) -> Int64? {
+        func newMembers(_ scope: KPIScope, day: Int) -> Double? {
             let d = K.day0 + Int32(day)
             return kpis(second, scope, days: d...d).figure("adoption.newMembers")?.value
         }
