@@ -90,6 +90,30 @@ import Testing
         #expect(accounts.body.contains("belong to no site"))
     }
 
+    /// What the console read like in the browser: the console offered itself as a site, and its
+    /// period and site form stayed English for a German administrator.
+    @Test func theConsoleOffersTheSitesItReportsOnInTheViewersLanguage() throws {
+        let portal = try Portal()
+        let home = portal.get("/manage/", as: "dana")
+        #expect(home.body.contains("<option value=\"partners\""))
+        #expect(home.body.contains("<option value=\"help\""))
+        #expect(!home.body.contains("<option value=\"manage\""))
+        #expect(home.body.contains("<h2>Period and site</h2>"))
+        // The reports page chooses only the site: reports have their own date filters.
+        let reports = portal.get("/manage/reports", as: "dana")
+        #expect(reports.body.contains("<h2>Site</h2>"))
+        #expect(!reports.body.contains("name=\"from\""))
+        try portal.community.store.write { tx in
+            guard var dana = try tx.value(ID<User>("dana")) else { return }
+            dana.locale = "de_DE"
+            try tx.put(dana)
+        }
+        #expect(portal.get("/manage/", as: "dana").body.contains("<h2>Zeitraum und Website</h2>"))
+        let german = portal.get("/manage/reports", as: "dana", query: ["site": "help", "object": "Case"])
+        #expect(german.body.contains("<h2>Website</h2>"))
+        #expect(german.body.contains("über Northwind Help Center erstellt"))
+    }
+
     @Test func newMembersCountInTheSiteTheyJoinedOnTheirJoinDay() throws {
         let portal = try Portal()
         let dana = portal.community.viewer("dana")

@@ -40,7 +40,7 @@ extension SiteTemplate {
         // Reports: the report builder over every site, or the site chosen in the period and site form.
         try site.addPage(Page(id: "reports", title: "Reports", slug: "reports", visibility: .members,
                               layout: P.layout([Row(columns: [Column(span: .full, components: [
-                                  P.c("range", "community.kpiRange"),
+                                  P.c("range", "community.kpiRange", ["title": .string("Site"), "showPeriod": .bool(false)]),
                                   P.c("builder", "community.reportBuilder", ["title": .string("Report builder"), "limitToChosenSite": .bool(true)]),
                               ])])]),
                               seo: Page.SEO(noIndex: true)))
