@@ -90,8 +90,9 @@ import Testing
         #expect(accounts.body.contains("belong to no site"))
     }
 
-    /// What the console read like in the browser: the console offered itself as a site, and its
-    /// period and site form stayed English for a German administrator.
+    /// What the console read like in the browser: the console offered itself as a site, its
+    /// period and site form stayed English for a German administrator, and partner tiers showed
+    /// as stored values (`gold`).
     @Test func theConsoleOffersTheSitesItReportsOnInTheViewersLanguage() throws {
         let portal = try Portal()
         let home = portal.get("/manage/", as: "dana")
@@ -99,6 +100,10 @@ import Testing
         #expect(home.body.contains("<option value=\"help\""))
         #expect(!home.body.contains("<option value=\"manage\""))
         #expect(home.body.contains("<h2>Period and site</h2>"))
+        // Partner tiers and stages read as labels, not as stored values.
+        let partnerKPIs = portal.get("/manage/partners", as: "dana")
+        #expect(partnerKPIs.body.contains("<li><span>Gold</span>") && partnerKPIs.body.contains("<li><span>Platinum</span>"))
+        #expect(!partnerKPIs.body.contains("<span>gold</span>"))
         // The reports page chooses only the site: reports have their own date filters.
         let reports = portal.get("/manage/reports", as: "dana")
         #expect(reports.body.contains("<h2>Site</h2>"))
@@ -109,6 +114,8 @@ import Testing
             try tx.put(dana)
         }
         #expect(portal.get("/manage/", as: "dana").body.contains("<h2>Zeitraum und Website</h2>"))
+        let germanPartnerKPIs = portal.get("/manage/partners", as: "dana").body
+        #expect(germanPartnerKPIs.contains("<li><span>Platin</span>") && germanPartnerKPIs.contains("<li><span>Angebot</span>"))
         let german = portal.get("/manage/reports", as: "dana", query: ["site": "help", "object": "Case"])
         #expect(german.body.contains("<h2>Website</h2>"))
         #expect(german.body.contains("über Northwind Help Center erstellt"))
