@@ -1,4 +1,4 @@
-public import CommunityModel
+import CommunityModel
 
 extension ReportDefinition {
     /// This definition limited to the records created through one site: its filter and
