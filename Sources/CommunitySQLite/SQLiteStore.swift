@@ -8,6 +8,12 @@ import Synchronization
 ///   encoding; rows written as JSON by earlier versions still read) in one generic table
 ///   keyed by entity type and id, and decoded by the type a read asks for. Indexed field
 ///   values live in an index table that queries look candidates up in.
+/// - A record's row also holds its ``RecordAccessFields`` (owner, account and the fields
+///   sharing compares), written with the body in the same statement. Snapshots are
+///   ``EncodedRecordReading``: an `AccessEngine` builds from those fields in one read
+///   transaction and keeps the bodies encoded until something reads them, instead of
+///   decoding every record. Files of schema 3 gain the column when opened and have it filled
+///   for the registry's record types (see ``SQLiteSchema``).
 /// - The database runs in WAL mode. Writers are serialised and each `write` is one SQLite
 ///   transaction (`BEGIN IMMEDIATE` … `COMMIT`, `ROLLBACK` when the body throws).
 /// - Each snapshot is a read transaction on a reader connection of its own, so reads never
