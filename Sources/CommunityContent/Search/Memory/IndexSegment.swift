@@ -14,6 +14,9 @@ final class IndexSegment: Sendable {
     /// (what BM25F saturates), worked out once per segment so a search reads postings in order
     /// instead of each document's norms.
     let tfWeights: [[Float]]
+    /// Per term: the largest of its ``tfWeights`` (the term's best BM25F saturation input in this
+    /// segment), the per-term upper bound that lets a top-k search skip documents it cannot rank.
+    let maxTFWeights: [Float]
     let updatedAt: [Double]
     let popularity: [Double]
     /// Per document: visibility clauses as ids into ``accessKeys``.
@@ -364,9 +367,11 @@ final class IndexSegment: Sendable {
                 norm(len.2, avg.2, options.bodyWeight), 0)
         }
         self.norms = norms
-        self.tfWeights = postings.map { list in
+        let tfWeights = postings.map { list in
             list.map { p in Self.weightedFrequency(p.tf, norms[Int(p.doc)]) }
         }
+        self.tfWeights = tfWeights
+        self.maxTFWeights = tfWeights.map { $0.max() ?? 0 }
         self.updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
         self.popularity = documents.map { max(0, $0.popularity) }
         let reversed = typo?.reversedBytes ?? terms.map { Array($0.utf8.reversed()) }
