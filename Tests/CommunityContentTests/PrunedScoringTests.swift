@@ -51,7 +51,7 @@ import Testing
                 "d\(i)", locale, text(2 + random.next() % 5) + korean, summary: text(random.next() % 8),
                 body: text(random.next() % 30), type: random.chance(20) ? "question" : .article,
                 categories: ["c\(random.next() % 4)"], topics: random.chance(50) ? ["t\(random.next() % 3)"] : [],
-                visibility: visibility, updatedDaysAgo: Double(random.next() % 400), popularity: Double(random.next() % 60))
+                visibility: visibility, updatedDaysAgo: Double(random.next() % 400) - (random.chance(5) ? 30 : 0), popularity: Double(random.next() % 60))
         }
     }
 

@@ -19,6 +19,12 @@ final class IndexSegment: Sendable {
     let maxTFWeights: [Float]
     let updatedAt: [Double]
     let popularity: [Double]
+    /// The newest ``updatedAt`` of the segment.
+    let recencyReference: Double
+    /// Per document: its recency and popularity factors multiplied, with its age counted at
+    /// ``recencyReference``; a ceiling on those factors for any search at or after that time
+    /// (a document only gets older), read by top-k scoring to skip documents cheaply.
+    let factorCeilings: [Float]
     /// Per document: visibility clauses as ids into ``accessKeys``.
     let visibility: [[[Int32]]]
     let accessKeys: [String: Int32]
@@ -372,8 +378,23 @@ final class IndexSegment: Sendable {
         }
         self.tfWeights = tfWeights
         self.maxTFWeights = tfWeights.map { $0.max() ?? 0 }
-        self.updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
-        self.popularity = documents.map { max(0, $0.popularity) }
+        let updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
+        let popularity = documents.map { max(0, $0.popularity) }
+        self.updatedAt = updatedAt
+        self.popularity = popularity
+        let reference = updatedAt.max() ?? 0
+        self.recencyReference = reference
+        self.factorCeilings = zip(updatedAt, popularity).map { updated, popularity in
+            var factor = 1.0
+            if options.recencyBoost > 0 {
+                let ageDays = max(0, reference - updated) / 86_400
+                factor *= 1 + options.recencyBoost * exp2(-ageDays / max(0.001, options.recencyHalfLifeDays))
+            }
+            if options.popularityBoost > 0, popularity > 0 {
+                factor *= 1 + options.popularityBoost * min(1, log1p(popularity) / 10)
+            }
+            return Float(factor)
+        }
         let reversed = typo?.reversedBytes ?? terms.map { Array($0.utf8.reversed()) }
         if let sortedTerms {
             self.sortedTerms = sortedTerms

@@ -114,6 +114,11 @@ extension QueryExecution {
             boundBits[i + 1] = boundBits[i] | cursors[i].bit
         }
         let staticFactor = staticBound(adjustments) * Self.boundMargin
+        // Per document: the locale and click-boost ceilings times its own recency and popularity
+        // ceiling (valid when the search runs no earlier than the segment's newest update).
+        let ceilingsApply = now >= segment.recencyReference
+        let localCeiling = localeCode == nil ? 1 : options.localePolicy.localFactor
+        let sharedFactor = localCeiling * adjustments.maxBoost * Self.boundMargin * Self.boundMargin
         let localValues = localValueFlags(in: segment)
         let promotedSet = Set(promoted)
         func isAdmitted(_ doc: Int, _ admitted: [UInt64]) -> Bool {
@@ -185,7 +190,12 @@ extension QueryExecution {
             }
             let doc = Int(d)
             guard isAdmitted(doc, scratch.admitted) else { continue }
-            if (text + boundSum[essential]) * coordination(mask | boundBits[essential]) * staticFactor < threshold { continue }
+            var factor = staticFactor
+            if (text + boundSum[essential]) * coordination(mask | boundBits[essential]) * factor < threshold { continue }
+            if ceilingsApply {
+                factor = sharedFactor * Double(segment.factorCeilings[doc])
+                if (text + boundSum[essential]) * coordination(mask | boundBits[essential]) * factor < threshold { continue }
+            }
             var competitive = true
             var j = essential - 1
             while j >= 0 {
@@ -196,7 +206,7 @@ extension QueryExecution {
                     text += Double(value)
                     cursors[j].next()
                 }
-                if (text + boundSum[j]) * coordination(mask | boundBits[j]) * staticFactor < threshold {
+                if (text + boundSum[j]) * coordination(mask | boundBits[j]) * factor < threshold {
                     competitive = false
                     break
                 }

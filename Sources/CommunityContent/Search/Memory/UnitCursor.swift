@@ -35,26 +35,35 @@ struct UnitCursor {
     init(unit: Int, expansions: [QueryExecution.Expansion], segment: IndexSegment, k1: Float) {
         self.unit = unit
         bit = 1 << UInt64(unit)
-        var pairs: [(doc: Int32, value: Float)] = []
-        for e in expansions {
-            let list = segment.postings[Int(e.term)], weighted = segment.tfWeights[Int(e.term)]
-            for (i, p) in list.enumerated() { pairs.append((p.doc, QueryExecution.contribution(e.weight, weighted[i], k1))) }
-        }
-        pairs.sort { $0.doc < $1.doc }
+        // Merge the expansions' lists (each ascending) two at a time, keeping the best value per document.
         var postings: [Posting] = []
         var values: [Float] = []
-        postings.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
-        var best: Float = 0
-        for pair in pairs {
-            if let last = postings.last, last.doc == pair.doc {
-                values[values.count - 1] = max(values[values.count - 1], pair.value)
-            } else {
-                postings.append(Posting(doc: pair.doc, tf: TermFrequency()))
-                values.append(pair.value)
+        for e in expansions {
+            let list = segment.postings[Int(e.term)], weighted = segment.tfWeights[Int(e.term)]
+            var mergedPostings: [Posting] = []
+            var mergedValues: [Float] = []
+            mergedPostings.reserveCapacity(postings.count + list.count)
+            mergedValues.reserveCapacity(postings.count + list.count)
+            var i = 0, j = 0
+            while i < postings.count || j < list.count {
+                let a = i < postings.count ? postings[i].doc : .max
+                let b = j < list.count ? list[j].doc : .max
+                if a < b {
+                    mergedPostings.append(postings[i])
+                    mergedValues.append(values[i])
+                    i += 1
+                } else {
+                    let value = QueryExecution.contribution(e.weight, weighted[j], k1)
+                    mergedPostings.append(Posting(doc: b, tf: TermFrequency()))
+                    mergedValues.append(a == b ? max(values[i], value) : value)
+                    if a == b { i += 1 }
+                    j += 1
+                }
             }
-            best = max(best, pair.value)
+            postings = mergedPostings
+            values = mergedValues
         }
+        let best = values.max() ?? 0
         self.postings = postings
         self.values = values
         direct = false
