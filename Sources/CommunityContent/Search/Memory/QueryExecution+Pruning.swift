@@ -138,10 +138,12 @@ extension QueryExecution {
             return documentFactors(score, segment, doc, localValues: localValues)
         }
 
-        // A first floor for the k-th score: the exact scores of the documents of the shortest
-        // cursor. Each of them is offered to the top hits below, so the k-th best of them is a
-        // score the final k-th hit reaches, and documents bounded below it can be skipped
-        // before the top hits fill up.
+        // A first floor for the k-th score from the documents of the shortest cursor: a lower
+        // bound on each one's score (its text score and coordination, times the locale factor
+        // when it has it; click, recency and popularity factors are at least 1). Each of them
+        // is offered to the top hits below, so the k-th best of these bounds is a score the
+        // final k-th hit reaches, and documents bounded below it can be skipped before the top
+        // hits fill up.
         var threshold = -Double.infinity
         if n > 1, let shortest = cursors.indices.min(by: { cursors[$0].count < cursors[$1].count }),
             cursors[shortest].count <= Self.primingLimit
@@ -160,7 +162,15 @@ extension QueryExecution {
                     scratch.unitValues[probes[j].unit] = probes[j].contribution
                     mask |= probes[j].bit
                 }
-                floor.add(exactScore(Int(d), mask, scratch.unitValues))
+                var sum: Float = 0
+                var bits = mask
+                while bits != 0 {
+                    sum += scratch.unitValues[bits.trailingZeroBitCount]
+                    bits &= bits - 1
+                }
+                var lower = Double(sum) * coordination(mask)
+                if !localValues.isEmpty, localValues[Int(segment.localeOf[Int(d)])] { lower *= options.localePolicy.localFactor }
+                floor.add(lower / Self.boundMargin)
             }
             threshold = floor.kth
         }
