@@ -145,6 +145,9 @@ extension QueryExecution {
         // final k-th hit reaches, and documents bounded below it can be skipped before the top
         // hits fill up.
         var threshold = -Double.infinity
+        // Every locale of the segment in the query's language: no document's locale needs reading.
+        let everyDocumentLocal =
+            !localValues.isEmpty && segment.values.allSatisfy { !$0.key.hasPrefix("l:") || localValues[Int($0.value)] }
         if n > 1, let shortest = cursors.indices.min(by: { cursors[$0].count < cursors[$1].count }),
             cursors[shortest].count <= Self.primingLimit
         {
@@ -169,7 +172,9 @@ extension QueryExecution {
                     bits &= bits - 1
                 }
                 var lower = Double(sum) * coordination(mask)
-                if !localValues.isEmpty, localValues[Int(segment.localeOf[Int(d)])] { lower *= options.localePolicy.localFactor }
+                if everyDocumentLocal || !localValues.isEmpty && localValues[Int(segment.localeOf[Int(d)])] {
+                    lower *= options.localePolicy.localFactor
+                }
                 floor.add(lower / Self.boundMargin)
             }
             threshold = floor.kth
