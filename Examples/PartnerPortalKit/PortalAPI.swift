@@ -94,6 +94,17 @@ enum PortalAPI {
         }
         let recordToken = try token(), searchToken = try token()
         var lines = ["api-latency: \(iterations) calls each, as pat (lead \(lead))"]
+        // Both sides must do the same work: same status, same articles in the same order.
+        let direct = try knowledge.search("partner", locale: "en_US", viewer: pat, limit: 25).map(\.id)
+        let answer = community.handle(SiteRequest(
+            .get, "/partners/api/v1/knowledge/articles", query: ["q": "partner"], headers: ["authorization": "Bearer " + searchToken]))
+        let listed = ((try? JSONDecoder().decode(JSONValue.self, from: Data(answer.body.utf8)))?["items"]).map { items -> [String] in
+            guard case .array(let elements) = items else { return [] }
+            return elements.compactMap { $0["id"]?.stringValue }
+        } ?? []
+        let record = community.handle(SiteRequest(.get, "/partners/api/v1/records/Lead/" + lead, headers: ["authorization": "Bearer " + recordToken]))
+        lines.append("checked: record answer \(record.status), search answer \(answer.status) with \(listed.count) articles"
+            + (listed == direct ? ", the same as the Swift call" : ", NOT the same as the Swift call's \(direct.count)"))
         lines.append(try measure("record: RecordReader + store version (Swift)") {
             _ = reader.record(of: "Lead", id: lead, viewer: pat)
             _ = try community.store.snapshot().get(ID<Lead>(parsing: lead))

@@ -80,11 +80,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     public subscript(key: String) -> JSONValue? { objectValue[key] }
 
     /// Compact JSON text with sorted keys.
-    public var description: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).flatMap { String(data: $0, encoding: .utf8) } ?? "null"
-    }
+    public var description: String { compactText ?? "null" }
 
     /// Encodes any Encodable value as a JSON value.
     public static func encoding<T: Encodable>(_ value: T) throws -> JSONValue {

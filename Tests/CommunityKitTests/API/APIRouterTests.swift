@@ -72,6 +72,84 @@ import Testing
         if case .none = router.match(.get, "/x//") {} else { Issue.record("empty segment matched") }
     }
 
+    /// The router splits templates once and compares only templates as long as the path; a
+    /// plain matcher that splits every template per request must agree on random tables and
+    /// paths (endpoint, parameters, 405 with the allowed methods, 404).
+    @Test func routingAgreesWithAPlainMatcherOnRandomTables() throws {
+        var random = SystemRandomNumberGenerator()
+        let words = ["a", "b", "me", "records", "x"]
+        let methods: [SiteRequest.Method] = [.get, .post, .patch, .delete]
+        for _ in 0..<60 {
+            var endpoints: [APIEndpoint] = []
+            var shapes = Set<String>()
+            for index in 0..<Int.random(in: 1...12, using: &random) {
+                let length = Int.random(in: 1...3, using: &random)
+                var segments: [String] = []
+                var parameters: [APIParameter] = []
+                for position in 0..<length {
+                    if Bool.random(using: &random) {
+                        segments.append("{p\(position)}")
+                        parameters.append(.pathID("p\(position)", ""))
+                    } else {
+                        segments.append(words.randomElement(using: &random) ?? "a")
+                    }
+                }
+                let method = methods.randomElement(using: &random) ?? .get
+                let shape = method.rawValue + " " + segments.map { $0.hasPrefix("{") ? "{}" : $0 }.joined(separator: "/")
+                guard shapes.insert(shape).inserted else { continue }
+                endpoints.append(APIEndpoint("op\(index)", method, "/" + segments.joined(separator: "/"), summary: "", tag: "t", scope: nil,
+                                             parameters: parameters, response: nil) { _ in APIReply(nil) })
+            }
+            let router = try APIRouter(endpoints)
+            for _ in 0..<40 {
+                let path = "/" + (0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random) ?? "a" }.joined(separator: "/")
+                let method = methods.randomElement(using: &random) ?? .get
+                #expect(describe(router.match(method, path)) == plainMatch(endpoints, method, path), "\(method.rawValue) \(path)")
+            }
+        }
+    }
+
+    private func describe(_ match: APIRouter.Match) -> String {
+        switch match {
+        case .endpoint(let endpoint, let parameters): "endpoint \(endpoint.operationID) \(parameters.sorted { $0.key < $1.key })"
+        case .wrongMethod(let allowed): "405 \(allowed)"
+        case .none: "404"
+        }
+    }
+
+    /// The obvious matcher: split each template, count literals, the most literals win.
+    private func plainMatch(_ endpoints: [APIEndpoint], _ method: SiteRequest.Method, _ path: String) -> String {
+        let given = path.split(separator: "/").map(String.init)
+        var best: (APIEndpoint, [String: String], Int)?
+        var allowed = Set<String>()
+        for endpoint in endpoints {
+            let template = endpoint.path.split(separator: "/").map(String.init)
+            guard template.count == given.count else { continue }
+            var parameters: [String: String] = [:]
+            var literals = 0
+            var matches = true
+            for (t, g) in zip(template, given) {
+                if t.hasPrefix("{") { parameters[String(t.dropFirst().dropLast())] = g } else if t == g { literals += 1 } else { matches = false }
+            }
+            guard matches else { continue }
+            if endpoint.method == method {
+                if best == nil || literals > best?.2 ?? 0 { best = (endpoint, parameters, literals) }
+            } else {
+                allowed.insert(endpoint.method.rawValue)
+            }
+        }
+        if let best { return "endpoint \(best.0.operationID) \(best.1.sorted { $0.key < $1.key })" }
+        if !allowed.isEmpty { return "405 \((allowed.union(["OPTIONS"])).sorted())" }
+        return "404"
+    }
+
+    @Test func scopeNamesParseToTheirScopesAndNothingElse() {
+        for scope in APIScope.all { #expect(APIScope(parsing: scope.name) == scope) }
+        for text in ["", "records", "records:", ":read", "records:read:x", "RECORDS:READ", "records:admin", " records:read"] {
+            #expect(APIScope(parsing: text) == nil, "\(text)")
+        }
+    }
+
     @Test(arguments: [
         (#"{"lastName": 5, "company": "C"}"#, "lastName"),
         (#"{"lastName": "L", "company": "C", "extra": true}"#, "extra"),

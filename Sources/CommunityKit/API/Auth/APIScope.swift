@@ -42,12 +42,13 @@ public struct APIScope: Sendable, Hashable, Codable, Comparable, CustomStringCon
 
     /// Parses `area:read` or `area:write`; `nil` for anything else.
     public init?(parsing text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let area = Area(rawValue: String(parts[0])), let access = Access(rawValue: String(parts[1])) else {
-            return nil
-        }
-        self.init(area, access)
+        guard let scope = Self.byName[text] else { return nil }
+        self = scope
     }
+
+    /// Every scope by its `area:access` name: parsing is one lookup (a token's scopes are
+    /// parsed on every request it authenticates).
+    private static let byName: [String: APIScope] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
     /// `area:access`.
     public var name: String { area.rawValue + ":" + access.rawValue }

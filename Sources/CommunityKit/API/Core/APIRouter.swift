@@ -13,8 +13,26 @@ public struct APIRouter: Sendable {
         case none
     }
 
+    /// One path segment of an endpoint's template, parsed once when the router is built.
+    enum Segment: Sendable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    /// An endpoint with its template split into segments.
+    struct Route: Sendable {
+        let endpoint: APIEndpoint
+        let segments: [Segment]
+        /// How many segments are literals (more literals win over parameters).
+        let literals: Int
+    }
+
     /// Every endpoint, in declaration order.
     public let endpoints: [APIEndpoint]
+    /// The routes by their number of segments, each list in declaration order: a request
+    /// is compared only with templates as long as its path, segment by segment, without
+    /// splitting any template again.
+    let routesByLength: [Int: [Route]]
 
     /// A router over endpoints.
     ///
@@ -38,6 +56,15 @@ public struct APIRouter: Sendable {
             }
         }
         self.endpoints = endpoints
+        var byLength: [Int: [Route]] = [:]
+        for endpoint in endpoints {
+            let segments: [Segment] = endpoint.segments.map {
+                $0.hasPrefix("{") ? .parameter(String($0.dropFirst().dropLast())) : .literal(String($0))
+            }
+            let literals = segments.reduce(0) { if case .literal = $1 { $0 + 1 } else { $0 } }
+            byLength[segments.count, default: []].append(Route(endpoint: endpoint, segments: segments, literals: literals))
+        }
+        self.routesByLength = byLength
     }
 
     /// Resolves a method and a path relative to `<prefix>/api/v1` (`/records/Lead/lead-1`).
@@ -46,31 +73,29 @@ public struct APIRouter: Sendable {
         let given = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         guard !given.contains(where: \.isEmpty) || path == "/" else { return .none }
         var allowed: [String] = []
-        var best: (APIEndpoint, [String: String], Int)?
-        for endpoint in endpoints {
-            let template = endpoint.segments
-            guard template.count == given.count else { continue }
-            var parameters: [String: String] = [:]
-            var literals = 0
+        var best: Route?
+        for route in routesByLength[given.count] ?? [] {
             var matches = true
-            for (t, g) in zip(template, given) {
-                if t.hasPrefix("{") {
-                    parameters[String(t.dropFirst().dropLast())] = String(g)
-                } else if t == g {
-                    literals += 1
-                } else {
+            for (t, g) in zip(route.segments, given) {
+                if case .literal(let literal) = t, literal != g {
                     matches = false
                     break
                 }
             }
             guard matches else { continue }
-            if endpoint.method == method || (method == .head && endpoint.method == .get) {
-                if best == nil || literals > best?.2 ?? 0 { best = (endpoint, parameters, literals) }
+            if route.endpoint.method == method || (method == .head && route.endpoint.method == .get) {
+                if best == nil || route.literals > best?.literals ?? 0 { best = route }
             } else {
-                allowed.append(endpoint.method.rawValue)
+                allowed.append(route.endpoint.method.rawValue)
             }
         }
-        if let best { return .endpoint(best.0, best.1) }
+        if let best {
+            var parameters: [String: String] = [:]
+            for (t, g) in zip(best.segments, given) {
+                if case .parameter(let name) = t { parameters[name] = String(g) }
+            }
+            return .endpoint(best.endpoint, parameters)
+        }
         if !allowed.isEmpty { return .wrongMethod(allowed: Array(Set(allowed + ["OPTIONS"])).sorted()) }
         return .none
     }

@@ -316,10 +316,5 @@ extension Community {
         return SiteResponse(status: problem.status, headers: headers, body: encode(problem.document))
     }
 
-    static func encode(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func encode(_ value: JSONValue) -> String { value.compactText ?? "null" }
 }
