@@ -140,7 +140,7 @@ let package = Package(
         .testTarget(name: "CommunityModelTests", dependencies: ["CommunityModel", "CommunityTesting"]),
         .testTarget(
             name: "CommunityAccessTests",
-            dependencies: ["CommunityModel", "CommunityAccess", "CommunityTesting"]
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunitySQLite", "CommunityTesting", "CSQLite"]
         ),
         .testTarget(name: "SearchBenchmarkTests", dependencies: ["SearchBenchmarkKit", "CommunityContent"]),
         .testTarget(

@@ -12,7 +12,8 @@
 #    one writer): committed once (bulk), and again committing every 1,000 documents; runs the same
 #    clean two-word queries on the bulk index (parse_query over the three fields, top 10), warm-up
 #    round first, then the same number of timed rounds;
-# 4. prints documents/s and the clean two-word p50/p99 of both engines, and the load average.
+# 4. prints documents/s and the clean two-word p50/p99 of both engines (ours on the index written by
+#    1,000, and on the one written in one go, like tantivy's queried index), and the load average.
 #
 # Environment: TANTIVY_VENV (default $TMPDIR/communitykit-tantivy-venv), ROUNDS (default 3),
 # SKIP_BUILD=1 to use the release binary as built.
@@ -112,9 +113,12 @@ print(f"tantivy: indexed {len(corpus)} documents in {batched_seconds:.2f} s, {le
 print(f"tantivy: {len(queries)} clean two-word queries, MRR@10 {sum(reciprocal) / max(1, len(reciprocal)):.4f}, "
       f"p50 {pct(0.5):.1f} µs, p99 {pct(0.99):.1f} µs ({len(latencies)} timed)")
 print()
-print(f"{'engine':<12} {'docs/s bulk':>12} {'docs/s by 1,000':>16} {'clean 2-word p50 µs':>20} {'p99 µs':>10}")
+print(f"{'engine':<12} {'docs/s bulk':>12} {'docs/s by 1,000':>16} {'clean 2-word p50 µs':>20} {'p99 µs':>10} {'p50 one-commit index':>21}")
 print(f"{'CommunityKit':<12} {ours_bulk['docs_per_sec']:>12.0f} {ours['docs_per_sec']:>16.0f} "
-      f"{ours['query_p50_us_clean-2-words']:>20.1f} {ours['query_p99_us_clean-2-words']:>10.1f}")
-print(f"{'tantivy':<12} {len(corpus) / seconds:>12.0f} {len(corpus) / batched_seconds:>16.0f} {pct(0.5):>20.1f} {pct(0.99):>10.1f}")
+      f"{ours['query_p50_us_clean-2-words']:>20.1f} {ours['query_p99_us_clean-2-words']:>10.1f} "
+      f"{ours_bulk['query_p50_us_clean-2-words']:>21.1f}")
+print(f"{'tantivy':<12} {len(corpus) / seconds:>12.0f} {len(corpus) / batched_seconds:>16.0f} {pct(0.5):>20.1f} {pct(0.99):>10.1f} {pct(0.5):>21.1f}")
+print("(clean 2-word p50/p99: ours on the index written by 1,000 (several segments), tantivy on its one-commit index;"
+      " last column: both on an index written in one go)")
 PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,5 +1,6 @@
 import CommunityAccess
 import CommunityModel
+import CommunitySQLite
 import Foundation
 import SharingWorkload
 
@@ -30,6 +31,17 @@ func rounded(_ value: Double, _ places: Double = 2) -> Double {
 do {
     if arguments.first == "--ready-child", arguments.count == 5 {
         try ReadyTimes.runChild(mode: arguments[1], kind: arguments[2], location: arguments[3], checkpoint: arguments[4])
+        exit(0)
+    }
+    // For profiling a ready child by hand: `--fill-sqlite large /tmp/org.sqlite` writes the
+    // sharing workload into a new SQLite file, then `--ready-child store SQLiteStore
+    // /tmp/org.sqlite /tmp/org.checkpoint` starts an engine from it.
+    if arguments.first == "--fill-sqlite", arguments.count == 3, let scale = WorkloadScale.named(arguments[1]) {
+        for suffix in ["", "-wal", "-shm", "-lock"] { try? FileManager.default.removeItem(atPath: arguments[2] + suffix) }
+        let store = try SQLiteStore(path: arguments[2], registry: BenchmarkStore.registry)
+        let t = Measure.now()
+        try WorkloadStore.fill(store, with: WorkloadGenerator.generate(scale, seed: 1))
+        print("fill_s=\(Measure.seconds(since: t))")
         exit(0)
     }
     let json = arguments.contains("--json")

@@ -26,9 +26,10 @@ struct Portal: Sendable {
         accessCheckpoint: URL? = nil, searchIndexSnapshot: URL? = nil
     ) throws {
         let store = store ?? MemoryStore()
+        let clock = clock ?? ManualClock(Date(timeIntervalSince1970: 1_795_000_000))
         let isEmpty = try store.snapshot().all(User.self).isEmpty
         if isEmpty {
-            let entities = try Seed.entities()
+            let entities = try Seed.entities(now: clock.now())
             try store.write { tx in
                 for entity in entities { try Portal.put(entity, in: tx) }
             }
@@ -36,7 +37,7 @@ struct Portal: Sendable {
         // The sitemap plugin needs the knowledge service, which exists once the community does.
         let sitemap = LateSitemap()
         var configuration = CommunityConfiguration(
-            store: store, clock: clock ?? ManualClock(Date(timeIntervalSince1970: 1_795_000_000)),
+            store: store, clock: clock,
             csrfSecret: Array("northwind-demo-secret-change-me".utf8),
             plugins: [CommunityPlugin(name: "Sitemap articles") { setup in setup.services.set((any SitemapSource).self, sitemap) }],
             defaultCaseOwner: .user("sam"),

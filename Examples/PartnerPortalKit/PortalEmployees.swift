@@ -35,13 +35,14 @@ enum PortalEmployees {
         ])
     }
 
-    /// First run only: an announcement for the channel team and a leave request from Cara,
-    /// waiting for her manager Dana.
+    /// First run only: an announcement for the channel team and a leave request from Cara (a
+    /// month after the day the portal is seeded), waiting for her manager Dana.
     static func seed(_ community: Community) throws {
+        let now = community.clock.now()
         try community.employees.publish(
             title: "Partner summit travel", body: "Book summit travel through the travel desk by Friday.", by: "dana")
         _ = try community.employees.submitRequest(
-            kind: "leave", details: "Family visit over the holidays.", startDay: Day(year: 2026, month: 12, day: 21),
-            endDay: Day(year: 2026, month: 12, day: 24), by: "cara")
+            kind: "leave", details: "Family visit (four days).", startDay: Day(now.addingTimeInterval(33 * 86_400)),
+            endDay: Day(now.addingTimeInterval(36 * 86_400)), by: "cara")
     }
 }

@@ -17,7 +17,39 @@ enum Seed {
         User(id: "kim", kind: .customer, name: "Kim Minji", nickname: "민지", email: "minji@seoulretail.example", locale: "ko_KR", timeZone: "Asia/Seoul", profileID: "customer", roleID: "seoul-user", accountID: "seoul-retail"),
     ]
 
-    static func entities() throws -> [any Entity] {
+    /// ``people`` as members who joined: partners through Partner Central and Kim through the help
+    /// center, days before `now` (the new-member KPIs count them per site); employees joined no site.
+    static func members(now: Date) -> [User] {
+        let joined: [ID<User>: (site: String, daysAgo: Double)] = [
+            "alex": ("partners", 60), "mia": ("partners", 45), "pat": ("partners", 21), "gina": ("partners", 30), "bo": ("partners", 12),
+            "ines": ("partners", 5), "jisoo": ("partners", 2), "kim": ("help", 9),
+        ]
+        return people.map { person in
+            guard let how = joined[person.id] else { return person }
+            var member = person
+            member.siteID = how.site
+            member.joinedAt = now.addingTimeInterval(-how.daysAgo * 86_400)
+            return member
+        }
+    }
+
+    /// The day `days` after `now` (UTC), but no later than the last day of `now`'s quarter: the
+    /// seeded deals close in the quarter and year the portal is seeded in, so the "this quarter"
+    /// and "this year" reports find them whenever that is (tests pass a fixed `now`).
+    static func closeDay(_ now: Date, inDays days: Int) -> Day {
+        let today = Day(now)
+        let quarterEndMonth = ((today.month - 1) / 3) * 3 + 3
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
+        let candidate = Day(now.addingTimeInterval(Double(max(0, days)) * 86_400))
+        let next = quarterEndMonth == 12 ? DateComponents(year: today.year + 1, month: 1, day: 1) : DateComponents(year: today.year, month: quarterEndMonth + 1, day: 1)
+        guard let nextQuarter = utc.date(from: next) else { return candidate }
+        let lastOfQuarter = Day(nextQuarter.addingTimeInterval(-86_400))
+        return candidate < lastOfQuarter ? candidate : lastOfQuarter
+    }
+
+    /// Everything the portal starts with, dated relative to `now` (the day it is seeded).
+    static func entities(now: Date) throws -> [any Entity] {
         var out: [any Entity] = [
             Profile(id: "channel", name: "Channel Manager", permissions: PermissionGrants(
                 objects: ["Lead": .crud, "Opportunity": .crud, "Account": .crud, "Contact": .crud, "Case": .crud, "ReportFolder": .crud],
@@ -51,22 +83,21 @@ enum Seed {
         }
         out.append(Account(id: "seoul-retail", name: "Seoul Retail", owner: "sam", region: "APAC", industry: "Retail"))
         out.append(Role(id: "seoul-user", name: "Seoul Retail Customer User", kind: .customer, accountID: "seoul-retail", externalLevel: .user))
-        out += people.map { $0 as any Entity }
-        let close = try Day(year: 2026, month: 12, day: 15)
+        out += members(now: now).map { $0 as any Entity }
         out += [
             Lead(id: "lead-acme-1", firstName: "Lena", lastName: "Lopez", company: "Contoso Retail", email: "lena@contoso.example", status: .approved,
                  partnerAccountID: "acme", region: "NA", product: "Analytics", owner: .user("pat"), customFields: ["Internal_Score__c": .number(82)], siteID: "partners"),
             Lead(id: "lead-acme-2", lastName: "Meyer", company: "Fabrikam", partnerAccountID: "acme", product: "Cloud", owner: .user("mia"), siteID: "partners"),
             Lead(id: "lead-globex-1", lastName: "Nakamura", company: "Tailspin Toys", partnerAccountID: "globex", product: "Cloud", owner: .user("bo"), siteID: "partners"),
             Lead(id: "lead-initrode-1", firstName: "Jonas", lastName: "Weber", company: "Müller Maschinenbau", partnerAccountID: "initrode", region: "EMEA", product: "Support Plus", owner: .user("ines"), siteID: "partners"),
-            Opportunity(id: "opp-acme-1", name: "Contoso Retail – Analytics", accountID: "acme", stage: "Proposal", amount: 48_000, closeDate: close,
+            Opportunity(id: "opp-acme-1", name: "Contoso Retail – Analytics", accountID: "acme", stage: "Proposal", amount: 48_000, closeDate: closeDay(now, inDays: 24),
                         probability: 60, partnerAccountID: "acme", region: "NA", owner: "pat", customFields: ["Margin__c": .number(0.31)], siteID: "partners"),
-            Opportunity(id: "opp-globex-1", name: "Tailspin – Cloud", accountID: "globex", stage: "Qualification", amount: 22_000, closeDate: close,
+            Opportunity(id: "opp-globex-1", name: "Tailspin – Cloud", accountID: "globex", stage: "Qualification", amount: 22_000, closeDate: closeDay(now, inDays: 40),
                         probability: 20, partnerAccountID: "globex", region: "NA", owner: "bo", siteID: "partners"),
-            Opportunity(id: "opp-hanbit-1", name: "한빛 – Analytics", accountID: "hanbit", stage: "Negotiation", amount: 35_000, closeDate: close,
+            Opportunity(id: "opp-hanbit-1", name: "한빛 – Analytics", accountID: "hanbit", stage: "Negotiation", amount: 35_000, closeDate: closeDay(now, inDays: 10),
                         probability: 80, partnerAccountID: "hanbit", region: "APAC", owner: "jisoo", siteID: "partners"),
             Opportunity(id: "opp-initrode-1", name: "Müller Maschinenbau – Support Plus", accountID: "initrode", stage: "Proposal", amount: 18_500,
-                        closeDate: close, probability: 50, partnerAccountID: "initrode", region: "EMEA", owner: "ines", customFields: ["CurrencyIsoCode": .text("EUR")], siteID: "partners"),
+                        closeDate: closeDay(now, inDays: 55), probability: 50, partnerAccountID: "initrode", region: "EMEA", owner: "ines", customFields: ["CurrencyIsoCode": .text("EUR")], siteID: "partners"),
             Case(id: "case-acme-1", subject: "Cannot open the partner price list", description: "The PDF link returns an error.", accountID: "acme",
                  priority: .high, origin: .community, owner: .user("pat"), siteID: "partners"),
             Case(id: "case-known-1", subject: "Known issue: sign-in e-mails delayed in Europe", description: "Verification e-mails arrive up to an hour late. A fix is rolling out.",

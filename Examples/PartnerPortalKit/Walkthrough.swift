@@ -59,7 +59,7 @@ struct Walkthrough {
         try community.conversions.edit(ID(leadID), by: "pat") { $0.status = .qualified }
         let conversion = try community.conversions.convert(
             LeadConversionRequest(leadID: ID(leadID), opportunityName: "Woodgrove Bank – Analytics", stage: "Qualification",
-                                  closeDate: try Day(year: 2027, month: 3, day: 31), amount: 120_000), by: "pat")
+                                  closeDate: Seed.closeDay(community.clock.now(), inDays: 60), amount: 120_000), by: "pat")
         let opportunityID = conversion.opportunityID?.rawValue ?? "?"
         say("converted: account \(conversion.accountID), contact \(conversion.contactID), opportunity \(opportunityID)")
 

@@ -9,6 +9,8 @@ public import Foundation
 /// `changes(after:limit:)` carry it only when its type is registered, and `nil` otherwise.
 public struct EntityRegistry: Sendable {
     private var decoders: [EntityType: @Sendable ([UInt8]) throws -> any Entity] = [:]
+    /// For registered record types: a stored body's ``RecordAccessFields``.
+    private var accessReaders: [EntityType: @Sendable ([UInt8]) throws -> RecordAccessFields] = [:]
 
     /// An empty registry.
     public init() {}
@@ -21,6 +23,24 @@ public struct EntityRegistry: Sendable {
     /// Registers a type; a later registration of the same ``EntityType`` name replaces it.
     public mutating func register<E: Entity>(_ type: E.Type) {
         decoders[E.entityType] = { bytes in try EntityBody.decode(E.self, from: bytes) }
+        if E.self is any Record.Type {
+            accessReaders[E.entityType] = { bytes in
+                guard let record = try EntityBody.decode(E.self, from: bytes) as? any Record else {
+                    throw StoreError.backend("\(E.entityType) is not a record")
+                }
+                return RecordAccessFields(of: record)
+            }
+        } else {
+            accessReaders[E.entityType] = nil
+        }
+    }
+
+    /// The registered record types (whose rows get ``RecordAccessFields`` when a schema 3 file is migrated).
+    var recordTypes: [EntityType] { accessReaders.keys.sorted { $0.name < $1.name } }
+
+    /// The access fields of a stored body of a registered record type.
+    func accessFields(_ type: EntityType, bytes: [UInt8]) throws -> RecordAccessFields? {
+        try accessReaders[type]?(bytes)
     }
 
     /// Whether a type of this name is registered.

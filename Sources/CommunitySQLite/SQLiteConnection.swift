@@ -122,6 +122,15 @@ struct SQLiteRow {
         return String(cString: pointer)
     }
 
+    /// Appends the column's bytes to `buffer` (no array of its own); returns how many.
+    @discardableResult
+    func appendBytes(_ column: Int32, to buffer: inout [UInt8]) -> Int {
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard count > 0, let pointer = sqlite3_column_blob(statement, column) else { return 0 }
+        buffer.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: count))
+        return count
+    }
+
     func bytes(_ column: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(statement, column))
         guard count > 0, let pointer = sqlite3_column_blob(statement, column) else { return [] }

@@ -91,6 +91,30 @@ struct SQLiteReader {
         return out
     }
 
+    /// Every row of `type` with its access fields, undecoded, bodies in one buffer.
+    func encodedRecords<R: Record>(_ type: R.Type) throws -> EncodedRecords {
+        var out = EncodedRecords(entityType: R.entityType)
+        let expected = try count(type)
+        out.ids.reserveCapacity(expected)
+        out.bodyStarts.reserveCapacity(expected)
+        out.accessStarts.reserveCapacity(expected)
+        out.accessEnds.reserveCapacity(expected)
+        try connection.rows(SQLiteSchema.encodedEntities, [.text(R.entityType.name)]) { row in
+            out.ids.append(row.text(0))
+            out.bodyStarts.append(out.bodies.count)
+            row.appendBytes(1, to: &out.bodies)
+            if row.isNull(2) {
+                out.accessStarts.append(-1)
+                out.accessEnds.append(-1)
+            } else {
+                let start = out.accessBytes.count
+                out.accessStarts.append(start)
+                out.accessEnds.append(start + row.appendBytes(2, to: &out.accessBytes))
+            }
+        }
+        return out
+    }
+
     func count<E: Entity>(_ type: E.Type) throws -> Int {
         Int(try connection.integer(SQLiteSchema.countEntities, [.text(E.entityType.name)]) ?? 0)
     }

@@ -3,7 +3,10 @@
 /// - `ck_meta`: the schema version, and the last change sequence and transaction id as of
 ///   the last prune (commits do not update it: the newest `ck_changes` row is the truth).
 /// - `ck_entities`: one row per entity: type name, id, version and the body
-///   (``EntityBody``: a version byte and compact binary; JSON in rows from schema 1).
+///   (``EntityBody``: a version byte and compact binary; JSON in rows from schema 1), and for
+///   records `access`: their ``RecordAccessFields``, written with the body, so that an access
+///   engine builds from them without decoding bodies (NULL for other entities, and for rows
+///   of types the store's registry does not know that were written before schema 4).
 /// - `ck_index`: one row per indexed field value: its lookup key (``IndexKey``), its exact
 ///   value (``IndexValueCodec``, for ranges), and the entity id. There is no second index by
 ///   entity: an update or delete removes the old rows by their keys, computed from the old body.
@@ -16,14 +19,18 @@
 /// Schema 1 (JSON bodies, an index by entity, meta rows updated on every commit) is migrated
 /// in place when opened: the by-entity index is dropped; bodies stay as they are and are
 /// rewritten compact when next written. Schema 2 (index rows written by every commit) gains
-/// the `idx` column and an `indexed` entry at its committed sequence.
+/// the `idx` column and an `indexed` entry at its committed sequence. Schema 3 gains the
+/// `access` column; ``SQLiteStore`` fills it for the registry's record types in batches of
+/// ``SQLiteStore/accessFillBatch`` rows, one transaction each, and sets `access_filled` when
+/// done, so a failure part-way leaves a usable file (rows still without access fields are
+/// decoded when loaded) and the next open carries on.
 enum SQLiteSchema {
-    static let version: Int64 = 3
+    static let version: Int64 = 4
 
     static let create = """
         CREATE TABLE IF NOT EXISTS ck_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ck_entities(
-            type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, body BLOB NOT NULL,
+            type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, body BLOB NOT NULL, access BLOB,
             PRIMARY KEY(type, id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ck_index(
             type TEXT NOT NULL, field TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
@@ -31,7 +38,8 @@ enum SQLiteSchema {
         CREATE TABLE IF NOT EXISTS ck_changes(
             sequence INTEGER PRIMARY KEY, tx INTEGER NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,
             kind TEXT NOT NULL, version INTEGER NOT NULL, body BLOB, idx BLOB);
-        INSERT OR IGNORE INTO ck_meta(key, value) VALUES ('schema', 3), ('sequence', 0), ('transaction', 0), ('indexed', 0);
+        INSERT OR IGNORE INTO ck_meta(key, value) VALUES ('schema', 4), ('sequence', 0), ('transaction', 0), ('indexed', 0),
+            ('access_filled', 1);
         """
 
     /// Turns a schema 1 store into schema 2 (run inside the opening transaction).
@@ -46,6 +54,15 @@ enum SQLiteSchema {
         ALTER TABLE ck_changes ADD COLUMN idx BLOB;
         INSERT OR REPLACE INTO ck_meta(key, value) VALUES ('indexed', (\(committedSequence)));
         UPDATE ck_meta SET value = 3 WHERE key = 'schema';
+        """
+
+    /// Turns a schema 3 store into schema 4 (run inside the opening transaction): records
+    /// gain the `access` column, empty until ``SQLiteStore`` fills it in batches after the
+    /// opening transaction (`access_filled` 0 until every batch has committed).
+    static let migrateFrom3 = """
+        ALTER TABLE ck_entities ADD COLUMN access BLOB;
+        INSERT OR REPLACE INTO ck_meta(key, value) VALUES ('access_filled', 0);
+        UPDATE ck_meta SET value = 4 WHERE key = 'schema';
         """
 
     static let committedSequence = """
@@ -64,9 +81,17 @@ enum SQLiteSchema {
     static let allEntities = "SELECT id, version, body FROM ck_entities WHERE type = ? ORDER BY id"
     static let countEntities = "SELECT count(*) FROM ck_entities WHERE type = ?"
     static let putEntity = """
-        INSERT INTO ck_entities(type, id, version, body) VALUES (?, ?, ?, ?)
-        ON CONFLICT(type, id) DO UPDATE SET version = excluded.version, body = excluded.body
+        INSERT INTO ck_entities(type, id, version, body, access) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(type, id) DO UPDATE SET version = excluded.version, body = excluded.body, access = excluded.access
         """
+    /// Every row of a type with its access fields, undecoded, for bulk loading.
+    static let encodedEntities = "SELECT id, body, access FROM ck_entities WHERE type = ? ORDER BY id"
+    /// Rows of a type still without access fields, after an id, for the schema 4 fill.
+    static let unfilledAccess = """
+        SELECT id, body FROM ck_entities WHERE type = ? AND id > ? AND access IS NULL ORDER BY id LIMIT ?
+        """
+    static let fillAccess = "UPDATE ck_entities SET access = ? WHERE type = ? AND id = ?"
+    static let distinctTypes = "SELECT DISTINCT type FROM ck_entities"
     static let deleteEntity = "DELETE FROM ck_entities WHERE type = ? AND id = ?"
     /// Every index row of one entity, by a scan of its type: only for an old body that no
     /// longer decodes, whose keys cannot be computed.

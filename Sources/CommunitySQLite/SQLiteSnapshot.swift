@@ -4,7 +4,7 @@ import Synchronization
 /// A consistent view of a ``SQLiteStore``: a read transaction on a reader connection of its
 /// own, which WAL mode never makes wait for the writer. The connection goes back to the
 /// pool when the snapshot is released.
-final class SQLiteSnapshot: StoreSnapshot {
+final class SQLiteSnapshot: EncodedRecordReading {
     private let connection: Mutex<SQLiteConnection>
     private let pool: SQLiteReaderPool
     let sequence: UInt64
@@ -44,6 +44,7 @@ final class SQLiteSnapshot: StoreSnapshot {
     func all<E: Entity>(_ type: E.Type) throws -> [Versioned<E>] { try read { try $0.all(type) } }
     func query<E: Entity>(_ query: Query<E>) throws -> [Versioned<E>] { try read { try $0.query(query) } }
     func count<E: Entity>(_ type: E.Type) throws -> Int { try read { try $0.count(type) } }
+    func encodedRecords<R: Record>(_ type: R.Type) throws -> EncodedRecords { try read { try $0.encodedRecords(type) } }
 }
 
 /// The snapshot handed out when a reader connection cannot be opened: every read throws

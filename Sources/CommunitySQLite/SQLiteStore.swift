@@ -8,6 +8,12 @@ import Synchronization
 ///   encoding; rows written as JSON by earlier versions still read) in one generic table
 ///   keyed by entity type and id, and decoded by the type a read asks for. Indexed field
 ///   values live in an index table that queries look candidates up in.
+/// - A record's row also holds its ``RecordAccessFields`` (owner, account and the fields
+///   sharing compares), written with the body in the same statement. Snapshots are
+///   ``EncodedRecordReading``: an `AccessEngine` builds from those fields in one read
+///   transaction and keeps the bodies encoded until something reads them, instead of
+///   decoding every record. Files of schema 3 gain the column when opened and have it filled
+///   for the registry's record types (see ``SQLiteSchema``).
 /// - The database runs in WAL mode. Writers are serialised and each `write` is one SQLite
 ///   transaction (`BEGIN IMMEDIATE` … `COMMIT`, `ROLLBACK` when the body throws).
 /// - Each snapshot is a read transaction on a reader connection of its own, so reads never
@@ -82,7 +88,18 @@ public final class SQLiteStore: Store {
     /// - Throws: ``StoreError/locked(path:)`` when another open store, in this process or
     ///   another, holds the file; ``StoreError/backend(_:)`` when the file cannot be opened
     ///   or is not a CommunityKit store of a schema this version reads.
-    public init(path: String, registry: EntityRegistry = EntityRegistry(), schemas: [ObjectSchema] = []) throws {
+    public convenience init(path: String, registry: EntityRegistry = EntityRegistry(), schemas: [ObjectSchema] = []) throws {
+        try self.init(path: path, registry: registry, schemas: schemas, afterAccessFillBatch: nil)
+    }
+
+    /// How many rows one transaction of the schema 4 access-field fill updates.
+    static let accessFillBatch = 10_000
+
+    /// Opens the store; `afterAccessFillBatch` runs after each committed batch of the schema 4
+    /// access-field fill (tests make it throw to stop the fill part-way).
+    init(
+        path: String, registry: EntityRegistry, schemas: [ObjectSchema], afterAccessFillBatch: (() throws -> Void)?
+    ) throws {
         guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file::memory:") else {
             throw StoreError.backend("SQLiteStore needs a database file, not \(path.debugDescription)")
         }
@@ -107,6 +124,9 @@ public final class SQLiteStore: Store {
             if try SQLiteReader(connection: connection).metadata("schema") == 2 {
                 try connection.execute(SQLiteSchema.migrateFrom2)
             }
+            if try SQLiteReader(connection: connection).metadata("schema") == 3 {
+                try connection.execute(SQLiteSchema.migrateFrom3)
+            }
             try connection.execute("COMMIT")
         } catch {
             try? connection.run("ROLLBACK")
@@ -117,6 +137,9 @@ public final class SQLiteStore: Store {
         guard schema == SQLiteSchema.version else {
             throw StoreError.backend("\(path) has store schema \(schema); this version reads \(SQLiteSchema.version)")
         }
+        if try reader.metadata("access_filled") == 0 {
+            try Self.fillAccessFields(connection, registry: registry, afterBatch: afterAccessFillBatch)
+        }
         let sequence = try reader.committedSequence()
         let transactions = UInt64(clamping: try connection.integer(SQLiteSchema.committedTransaction, []) ?? 0)
         let indexed = try reader.indexedSequence()
@@ -124,6 +147,45 @@ public final class SQLiteStore: Store {
         writer = Mutex(
             WriterState(connection: connection, sequence: sequence, transactions: transactions, indexed: indexed, unindexed: unindexed))
         readers = SQLiteReaderPool(path: path)
+    }
+
+    /// Fills the `access` column of a migrated schema 3 file for the registry's record types:
+    /// batches of ``accessFillBatch`` rows, each its own transaction, then `access_filled`.
+    /// A row whose body does not decode keeps no access fields (it is decoded, and its error
+    /// reported, when read). A failure stops the fill with the batches so far committed; rows
+    /// without access fields read correctly, and the next open carries on.
+    private static func fillAccessFields(
+        _ connection: SQLiteConnection, registry: EntityRegistry, afterBatch: (() throws -> Void)?
+    ) throws {
+        for type in registry.recordTypes {
+            var after = ""
+            while true {
+                var rows: [(String, [UInt8])] = []
+                try connection.rows(SQLiteSchema.unfilledAccess, [.text(type.name), .text(after), .integer(Int64(accessFillBatch))]) { row in
+                    rows.append((row.text(0), row.bytes(1)))
+                }
+                guard let last = rows.last else { break }
+                after = last.0
+                var filled: [(String, [UInt8])] = []
+                for (id, body) in rows {
+                    guard let fields = try? registry.accessFields(type, bytes: body), let bytes = try? fields.encoded() else { continue }
+                    filled.append((id, bytes))
+                }
+                try connection.run("BEGIN IMMEDIATE")
+                do {
+                    for (id, bytes) in filled {
+                        try connection.run(SQLiteSchema.fillAccess, [.blob(bytes), .text(type.name), .text(id)])
+                    }
+                    try connection.run("COMMIT")
+                } catch {
+                    try? connection.run("ROLLBACK")
+                    throw error
+                }
+                try afterBatch?()
+                if rows.count < accessFillBatch { break }
+            }
+        }
+        try connection.run(SQLiteSchema.writeMeta, [.integer(1), .text("access_filled")])
     }
 
     /// Opens the store in `file`, creating it if needed (see ``init(path:registry:schemas:)``).

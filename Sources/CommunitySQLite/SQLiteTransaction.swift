@@ -66,10 +66,18 @@ final class SQLiteTransaction: StoreTransaction {
         } catch {
             throw StoreError.corrupt(entity: E.entityType, id: id, detail: "cannot encode: \(error)")
         }
+        var access = SQLiteValue.null
+        if let record = value as? any Record {
+            do {
+                access = .blob(try RecordAccessFields(of: record).encoded())
+            } catch {
+                throw StoreError.corrupt(entity: E.entityType, id: id, detail: "cannot encode its access fields: \(error)")
+            }
+        }
         let index = Self.indexRows(of: value)
         let version = (existing ?? 0) + 1
         try recording {
-            try connection.run(SQLiteSchema.putEntity, [.text(type), .text(id), .integer(Int64(version)), .blob(body)])
+            try connection.run(SQLiteSchema.putEntity, [.text(type), .text(id), .integer(Int64(version)), .blob(body), access])
         }
         // Old rows the new value no longer has go; every new row is (re)written, so a row
         // missing from an older file or an older index definition is filled in.

@@ -43,7 +43,7 @@ PHONE_WIDTH = 375
 # Field API names that must never reach a person: standard fields in CamelCase and custom fields (`__c`).
 API_NAME = re.compile(r"\b(StageName|CloseDate|OwnerId|LastName|FirstName|PartnerAccountId|AccountId|ContactId|"
                       r"CreatedDate|LastModifiedDate|LeadSource|IsConverted|ConvertedOpportunityId|NumberOfEmployees|"
-                      r"AnnualRevenue|[A-Za-z0-9]+__c)\b")
+                      r"AnnualRevenue|NetworkId|[A-Za-z0-9]+__c)\b")
 # Record pages: a record's detail page (lead, deal, case) and the lists of records.
 RECORD_PAGE = re.compile(r"^/[^/]+/(lead|deal|case)/[^/?]+|^/[^/]+/(leads|deals|cases|support)(\?|$)")
 MAX_PAGES_PER_PERSONA = int(os.environ.get("BROWSER_MAX_PAGES", "40"))

@@ -35,6 +35,8 @@ import Testing
         #expect(response.status == 303)
         let user = try #require(try community.store.snapshot().all(User.self).map(\.value).first { $0.email == "jieun@example.kr" })
         #expect(user.kind == .customer && user.isHighVolume && user.accountID == "community-members")
+        // Issue 17: the member joined through the help center, now (adoption KPIs count them there, on this day).
+        #expect(user.siteID == "help" && user.joinedAt == community.clock.now())
         #expect(community.site("help")!.site.isMember(community.viewer(user.id)))
         let again = post(community, ["name": "Someone", "email": "jieun@example.kr"])
         #expect(again.status == 422 && again.body.contains("already registered"))
@@ -47,8 +49,11 @@ import Testing
         try #require(pending.count == 1)
         #expect(pending[0].userID == nil)
         #expect(try community.store.snapshot().all(User.self).count == 4, "no user yet")
+        (community.clock as? ManualClock)?.advance(by: 86_400)  // approved a day later: joined on approval
         let user = try community.approveRegistration(pending[0].id)
         #expect(community.viewer(user).user?.email == "max@example.de")
+        let member = try #require(try community.store.snapshot().value(user))
+        #expect(member.siteID == "help" && member.joinedAt == community.clock.now())
         #expect(try community.pendingRegistrations().isEmpty)
         #expect(throws: CommunityError.unknownRegistration(pending[0].id.rawValue)) { try community.approveRegistration(pending[0].id) }
     }

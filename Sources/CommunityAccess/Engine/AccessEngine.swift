@@ -50,7 +50,30 @@ public final class AccessEngine: Sendable {
     }
 
     /// Loads every access entity and every record of `recordTypes` from `snapshot`.
+    ///
+    /// From a snapshot that reads records undecoded (``EncodedRecordReading``, such as a
+    /// `SQLiteStore`'s), records whose stored ``RecordAccessFields`` cover every field the
+    /// build reads for their object are built from those fields and keep their bodies encoded,
+    /// decoded when something reads them (as after a checkpoint load); the others are decoded.
+    /// Should the build read a field those do not cover after all, it starts again the plain way.
     func build(from snapshot: any StoreSnapshot, recordTypes: [any Record.Type]) throws {
+        let fast = snapshot as? any EncodedRecordReading
+        var state = try Self.state(from: snapshot, recordTypes: recordTypes, encoded: fast)
+        if state == nil, fast != nil {
+            state = try Self.state(from: snapshot, recordTypes: recordTypes, encoded: nil)
+        }
+        guard let state else { throw StoreError.backend("the access engine's build read a field it could not have") }
+        working.withLock { working in
+            working = state
+            publish(state, .unknown)
+        }
+    }
+
+    /// A state built from `snapshot` (see ``build(from:recordTypes:)``); `nil` when a build
+    /// from encoded records read a field their access fields do not cover.
+    private static func state(
+        from snapshot: any StoreSnapshot, recordTypes: [any Record.Type], encoded: (any EncodedRecordReading)?
+    ) throws -> AccessState? {
         var configuration: [any Entity] = []
         func load<E: Entity>(_ type: E.Type) throws { configuration += try snapshot.all(type).map { $0.value as any Entity } }
         try load(SharingSettings.self)
@@ -67,10 +90,17 @@ public final class AccessEngine: Sendable {
         let configurationCount = configuration.count
         try load(SharingRule.self)
         try load(RecordShare.self)
+        let misses = FieldMisses()
+        let unprojectable = LoadedRecords.unprojectableObjects(configuration)
         // Records are read type by type; the next type is read from the store on another
         // thread while this one is applied.
-        @Sendable func read<R: Record>(_ type: R.Type) -> Result<[any Record], any Error> {
-            Result { try snapshot.all(type).map { $0.value as any Record } }
+        @Sendable func read<R: Record>(_ type: R.Type) -> Result<LoadedRecords, any Error> {
+            Result {
+                if let encoded, !unprojectable.contains(R.entityType) {
+                    return try LoadedRecords.reading(R.self, from: encoded, misses: misses)
+                }
+                return .decoded(try snapshot.all(type).map { $0.value as any Record })
+            }
         }
         func startReading(_ k: Int) -> BackgroundRead? {
             guard k < recordTypes.count else { return nil }
@@ -80,21 +110,40 @@ public final class AccessEngine: Sendable {
         var expected = 0
         for type in recordTypes { expected += try count(type) }
         func count<R: Record>(_ type: R.Type) throws -> Int { try snapshot.count(type) }
-        try working.withLock { state throws in
-            state.recordKeys.reserve(expected)
-            for entity in configuration[..<configurationCount] { state.apply(entity) }
-            var reading = startReading(0)
-            for k in recordTypes.indices {
-                let batch = try reading?.wait().get() ?? []
-                reading = startReading(k + 1)
-                for record in batch { state.upsertRecord(record) }
+        var state = AccessState()
+        state.refreshDirectory()
+        state.recordKeys.reserve(expected)
+        for entity in configuration[..<configurationCount] { state.apply(entity) }
+        var encodedRows: [(record: UInt32, bodies: RecordBodies, body: Int)] = []
+        var reading = startReading(0)
+        for k in recordTypes.indices {
+            let batch = try reading?.wait().get() ?? .decoded([])
+            reading = startReading(k + 1)
+            switch batch {
+            case .decoded(let records):
+                for record in records { state.upsertRecord(record) }
+            case .projected(let type, let rows, let bodies):
+                let o = state.objectIndex(type)
+                let recordBodies = bodies.recordBodies(object: o, objectCount: state.objects.count)
+                encodedRows.reserveCapacity(encodedRows.count + rows.count)
+                for (k, row) in rows.enumerated() {
+                    switch row {
+                    case .projected(let projection):
+                        encodedRows.append((state.upsertRecord(projection, object: o), recordBodies, k))
+                    case .decoded(let record):
+                        state.upsertRecord(record, object: o)
+                    }
+                }
             }
-            for entity in configuration[configurationCount...] { state.apply(entity) }
-            state.sequence = max(state.sequence, snapshot.sequence)
-            state.flushCriteria()
-            state.refreshDirectory()
-            publish(state, .unknown)
         }
+        for entity in configuration[configurationCount...] { state.apply(entity) }
+        state.sequence = max(state.sequence, snapshot.sequence)
+        state.flushCriteria()
+        state.refreshDirectory()
+        if misses.any { return nil }
+        // The projections have served: the records keep their encoded bodies from here on.
+        for row in encodedRows { state.entities[Int(row.record)] = .encoded(row.bodies, row.body) }
+        return state
     }
 
     /// Installs a checkpoint's state in an empty engine, rebuilds its directory, and publishes.
@@ -178,10 +227,10 @@ public final class AccessEngine: Sendable {
 
 /// A store read running on another thread; ``wait()`` returns its result.
 final class BackgroundRead: Sendable {
-    private let result = Mutex<Result<[any Record], any Error>?>(nil)
+    private let result = Mutex<Result<LoadedRecords, any Error>?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ body: @escaping @Sendable () -> Result<[any Record], any Error>) {
+    init(_ body: @escaping @Sendable () -> Result<LoadedRecords, any Error>) {
         DispatchQueue.global().async { [self] in
             let value = body()
             result.withLock { $0 = value }
@@ -189,7 +238,7 @@ final class BackgroundRead: Sendable {
         }
     }
 
-    func wait() -> Result<[any Record], any Error> {
+    func wait() -> Result<LoadedRecords, any Error> {
         done.wait()
         return result.withLock { $0! }  // trap-safe: the reader stores its result before it signals `done`
     }

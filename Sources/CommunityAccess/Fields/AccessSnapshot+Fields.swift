@@ -22,15 +22,15 @@ extension AccessSnapshot {
         "Contact": ["Id", "FirstName", "LastName", "Name", "Email", "Phone", "AccountId", "OwnerId"],
         "Case": [
             "Id", "Subject", "Description", "AccountId", "ContactId", "Status", "Priority", "Origin", "Product",
-            "CreatedDate", "OwnerId",
+            "CreatedDate", "OwnerId", "NetworkId",
         ],
         "Opportunity": [
             "Id", "Name", "AccountId", "StageName", "Amount", "CloseDate", "Probability", "PartnerAccountId",
-            "NextStep", "Region", "OwnerId",
+            "NextStep", "Region", "OwnerId", "NetworkId",
         ],
         "Lead": [
             "Id", "FirstName", "LastName", "Company", "Email", "Status", "LeadSource", "PartnerAccountId", "Region",
-            "Product", "OwnerId",
+            "Product", "OwnerId", "NetworkId",
         ],
     ]
 

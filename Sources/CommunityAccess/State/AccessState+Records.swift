@@ -19,6 +19,13 @@ extension AccessState {
             o = objectIndex(Swift.type(of: record).entityType)
             objectByMetatype[metatype] = o
         }
+        upsertRecord(record, object: o)
+    }
+
+    /// Inserts or replaces a record of object `o` (for a ``ProjectedRecord``, whose own type
+    /// names no object) and updates every index it is in; returns its record index.
+    @discardableResult
+    mutating func upsertRecord(_ record: any Record, object o: UInt16) -> UInt32 {
         let i = recordIndex(object: o, id: record.idString)
         let old = rows[Int(i)]
         var row = RecordRow()
@@ -75,6 +82,7 @@ extension AccessState {
             directoryStale = true
             pending.accounts.insert(i)
         }
+        return i
     }
 
     mutating func deleteRecord(object type: EntityType, id: String) {

@@ -46,4 +46,16 @@ public struct RankingOptions: Sendable, Hashable {
 
     /// The defaults.
     public init() {}
+
+    /// Whether every factor of a score grows with the text score and the matched words, so a
+    /// search may skip documents whose upper bound cannot reach its top hits (non-negative,
+    /// finite weights and boosts; a coordination weight within 0…1).
+    var prunesSafely: Bool {
+        let factors = [
+            titleWeight, summaryWeight, bodyWeight, k1, recencyBoost, popularityBoost, oneTypoFactor, twoTypoFactor,
+            compoundFactor, prefixFactor, contextWeight, synonymFactor, spellingFactor,
+        ]
+        return factors.allSatisfy { $0.isFinite && $0 >= 0 } && (0...1).contains(coordinationWeight)
+            && recencyHalfLifeDays.isFinite
+    }
 }

@@ -97,7 +97,9 @@ public final class KPIAggregator: Sendable {
 
     /// Applies committed changes (in feed order): the cost this measures per change is the
     /// KPIs' whole upkeep. Changes already applied, and changes of types the KPIs do not read,
-    /// are skipped; a ``User`` insert also counts a new member on the clock's day.
+    /// are skipped. A ``User`` counts as a new member on its ``User/joinedAt`` day (a fact of the
+    /// entity, so a replay after a restart puts it on that day); one inserted without a join date
+    /// counts on the clock's day.
     public func aggregateUpdate(_ changes: [Change]) {
         state.withLock { state in
             guard state.loaded else { return }
@@ -142,7 +144,8 @@ public final class KPIAggregator: Sendable {
          KPIFact(site: site, day: day, metric: .activeMember, key: user.rawValue)]
     }
 
-    /// The fact a new member adds: in the site they joined through (`nil`: engine-wide).
+    /// The fact a new member without a join date adds when inserted: in the site they joined
+    /// through (`nil`: engine-wide). Members with a ``User/joinedAt`` get it from ``KPIRules``.
     public static func newMemberFact(at moment: Date, site: String? = nil) -> KPIFact {
         KPIFact(site: site, day: KPIDay.number(of: moment), metric: .newMembers)
     }
@@ -287,7 +290,8 @@ public final class KPIAggregator: Sendable {
 
     private func apply(_ change: Change, to state: inout State) {
         let key = Self.key(change.entityType, change.id)
-        if change.kind == .inserted, let user = change.entity as? User {
+        if change.kind == .inserted, let user = change.entity as? User, user.joinedAt == nil, user.kind != .guest {
+            // No join date on the entity (a host-created user): new on the day the feed delivers it.
             state.aggregates.apply(Self.newMemberFact(at: clock.now(), site: user.siteID), sign: 1)
         }
         guard KPIRules.groupedTypes.contains(change.entityType) else {

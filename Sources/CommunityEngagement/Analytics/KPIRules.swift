@@ -25,7 +25,7 @@ public struct KPIRules: Sendable {
     /// rules (or another version of them) is not used.
     public var fingerprint: String {
         let stageList = stages.stages.map { "\($0.name)|\($0.isClosed)|\($0.isWon)" }.joined(separator: ",")
-        return "kpi-rules-3;" + String(firstResponseTarget) + ";" + stageList
+        return "kpi-rules-4;" + String(firstResponseTarget) + ";" + stageList
     }
 
     /// The entity types the KPIs read.
@@ -134,7 +134,13 @@ public struct KPIRules: Sendable {
     private func single(_ entity: any Entity, into out: inout [KPIFact]) {
         switch entity {
         case let user as User:
-            guard user.isActive, user.kind != .guest else { return }
+            guard user.kind != .guest else { return }
+            // A member with a join date is new on that day in the site they joined through,
+            // however late the aggregates learn of them (a restart replaying the feed, a load).
+            if let joinedAt = user.joinedAt {
+                out.append(KPIFact(site: user.siteID, day: KPIDay.number(of: joinedAt), metric: .newMembers))
+            }
+            guard user.isActive else { return }
             out.append(KPIFact(site: nil, day: nil, metric: .members, key: user.kind.rawValue))
         case let item as FeedItem:
             // Question posts are counted as questions.

@@ -21,12 +21,15 @@ public struct FederatedSignIn: Sendable {
         self.providers = byIssuer
     }
 
-    /// The user the assertion signs in as: the linked one, or one provisioned now.
+    /// The user the assertion signs in as: the linked one, or one provisioned now. A provisioned
+    /// user joins through `site` (the site whose sign-in page the assertion came back to; `nil`:
+    /// none), which becomes their ``User/siteID``, so adoption KPIs count them there, on the day of
+    /// their first sign-in (``User/joinedAt``).
     ///
     /// - Throws: a ``SingleSignOnError`` (unknown issuer, provisioning not allowed, a missing
     ///   or invalid attribute, no account, an e-mail address held by an unlinked user, an
     ///   inactive linked user), or a store error.
-    public func signIn(_ assertion: FederatedAssertion) throws -> FederatedSignInResult {
+    public func signIn(_ assertion: FederatedAssertion, site: String? = nil) throws -> FederatedSignInResult {
         guard let provider = providers[assertion.issuer] else { throw SingleSignOnError.unknownIssuer(assertion.issuer) }
         try Self.checkSubject(assertion.subject)
         let linkID = FederationLink.id(issuer: assertion.issuer, subject: assertion.subject)
@@ -37,7 +40,7 @@ public struct FederatedSignIn: Sendable {
         return try store.write { tx -> FederatedSignInResult in
             // Another sign-in may have linked this identity since the snapshot.
             if let result = try Self.linkedUser(linkID, in: tx) { return result }
-            let userID = try Self.provision(assertion, mapping: mapping, in: tx)
+            let userID = try Self.provision(assertion, mapping: mapping, site: site, at: now, in: tx)
             try tx.put(
                 FederationLink(issuer: assertion.issuer, subject: assertion.subject, userID: userID, createdAt: now),
                 expecting: .absent)
@@ -84,8 +87,10 @@ public struct FederatedSignIn: Sendable {
         return FederatedSignInResult(userID: user.id, provisioned: false)
     }
 
-    /// Creates the contact and the user the mapping describes, inside `tx`.
-    private static func provision(_ assertion: FederatedAssertion, mapping: ProvisioningMapping, in tx: any StoreTransaction) throws
+    /// Creates the contact and the user the mapping describes, inside `tx`: a member of `site`
+    /// who joined at `now`.
+    private static func provision(_ assertion: FederatedAssertion, mapping: ProvisioningMapping, site: String?, at now: Date,
+                                  in tx: any StoreTransaction) throws
         -> ID<User>
     {
         func attribute(_ name: String) -> String? {
@@ -118,7 +123,8 @@ public struct FederatedSignIn: Sendable {
             id: .generate(prefix: "usr"), kind: mapping.userKind, name: name,
             nickname: mapping.nicknameAttribute.flatMap(attribute), email: email,
             locale: mapping.localeAttribute.flatMap(attribute) ?? "en_US", profileID: mapping.profileID,
-            roleID: highVolume ? nil : mapping.roleID, contactID: contact.id, accountID: account.id, isHighVolume: highVolume)
+            roleID: highVolume ? nil : mapping.roleID, contactID: contact.id, accountID: account.id, isHighVolume: highVolume,
+            siteID: site, joinedAt: now)
         do {
             try contact.validate()
             try user.validate()

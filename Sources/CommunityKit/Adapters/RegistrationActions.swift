@@ -16,7 +16,7 @@ enum RegistrationActions {
             }
             do {
                 switch request.field("decision") {
-                case "approve": _ = try Community.approveRegistration(id, on: request.site, in: store)
+                case "approve": _ = try Community.approveRegistration(id, on: request.site, in: store, now: request.clock.now())
                 case "reject": try Community.rejectRegistration(id, site: request.site.id, in: store)
                 default: return .invalid(["": request.text("registrations.unknown")])
                 }

@@ -15,7 +15,7 @@ extension Community {
     public func recordPresenter(for viewer: Viewer, locale: String? = nil) -> RecordPresenter {
         RecordPresenter(
             presentation: recordPresentation, locale: locale ?? viewer.locale, viewer: viewer,
-            reader: services.get(RecordReader.self), now: clock.now())
+            reader: services.get(RecordReader.self), now: clock.now(), sites: services.get(SiteNameDirectory.self))
     }
 
     /// The page layout a user's profile sees for an object, with the fields their field-level

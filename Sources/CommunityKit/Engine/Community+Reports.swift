@@ -90,7 +90,9 @@ extension Community {
                 guard let id = try? ID<SavedReport>(parsing: raw) else { return Self.text(404, "No such report.") }
                 csv = try exportReportCSV(id, as: request.viewer)
             } else if let definition = try ReportBuilderQuery.definition(from: request.query) {
-                csv = try exportReportCSV(definition, as: request.viewer)
+                // A builder limited to a site (the console's choice) exports that site's records.
+                let site = request.query["site"].flatMap { $0.isEmpty ? nil : $0 }
+                csv = try exportReportCSV(site.map { definition.limited(toSite: $0) } ?? definition, as: request.viewer)
             } else {
                 return Self.text(400, "Choose an object or a saved report.")
             }

@@ -1,5 +1,6 @@
 public import CommunityModel
 public import CommunityRendering
+import Foundation
 
 extension Community {
     /// The permission that lets a member ask, on a record page, why another member of the site can
@@ -40,8 +41,8 @@ extension Community {
     }
 
     /// Approves a pending registration of `site` in one transaction: the member's user gets the
-    /// site's self-registration profile and account.
-    static func approveRegistration(_ id: ID<SiteRegistration>, on site: Site, in store: any Store) throws -> ID<User> {
+    /// site's self-registration profile and account, the site as theirs, and `now` as their join date.
+    static func approveRegistration(_ id: ID<SiteRegistration>, on site: Site, in store: any Store, now: Date) throws -> ID<User> {
         try store.write { tx in
             guard var registration = try tx.value(id), registration.status == .pending, registration.siteID == site.id else {
                 throw CommunityError.unknownRegistration(id.rawValue)
@@ -49,7 +50,7 @@ extension Community {
             guard let profile = site.selfRegistrationProfileID, let account = site.selfRegistrationAccountID else {
                 throw CommunityError.unknownSite(registration.siteID)
             }
-            let user = try SelfRegistration.createUser(for: registration, profile: profile, account: account, in: tx)
+            let user = try SelfRegistration.createUser(for: registration, profile: profile, account: account, at: now, in: tx)
             registration.status = .approved
             registration.userID = user
             try tx.put(registration)

@@ -446,7 +446,7 @@ public final class Community: Sendable {
     public func approveRegistration(_ id: ID<SiteRegistration>) throws -> ID<User> {
         guard let registration = try store.snapshot().value(id), registration.status == .pending else { throw CommunityError.unknownRegistration(id.rawValue) }
         guard let site = site(registration.siteID)?.site else { throw CommunityError.unknownSite(registration.siteID) }
-        return try Community.approveRegistration(id, on: site, in: store)
+        return try Community.approveRegistration(id, on: site, in: store, now: clock.now())
     }
 
     /// Why a user can or cannot see a record: every grant that applies.

@@ -190,13 +190,15 @@ extension Community {
 }
 
 extension Community {
-    /// Registers the management console's and the search log's adapters; the returned link is
+    /// Registers the management console's and the search log's adapters and the site names
+    /// record pages and reports show for a site lookup; the returned link is
     /// attached to the engine once it is built.
     static func installManagement(into services: inout RenderServices) -> CommunityLink {
         let link = CommunityLink()
         services.set((any ManagementConsoleProvider).self, ManagementConsoleDataProvider(link: link))
         services.set((any SearchQueryLog).self, SearchQueryLogRecorder(link: link))
         services.set((any SynonymGroupProvider).self, SynonymGroupDataProvider(link: link))
+        services.set(SiteNameDirectory.self, SiteNameDirectory { [link] id in link.community?.site(id)?.site.name })
         return link
     }
 }

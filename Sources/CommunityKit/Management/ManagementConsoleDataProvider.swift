@@ -11,7 +11,10 @@ struct ManagementConsoleDataProvider: ManagementConsoleProvider {
 
     func sites(viewer: Viewer) -> [(id: String, name: String)] {
         guard let community = link.community, community.mayViewKPIs(viewer) else { return [] }
-        return community.siteIDs.compactMap { id in community.site(id).map { (id, $0.site.name) } }
+        // The sites whose KPIs there are: not a console made from the Community Management template.
+        return community.siteIDs.compactMap { id in community.site(id).map(\.site) }
+            .filter { $0.template != SiteTemplate.communityManagement.id }
+            .map { ($0.id, $0.name) }
             .sorted { $0.name == $1.name ? $0.id < $1.id : $0.name < $1.name }
     }
 

@@ -36,7 +36,7 @@ enum SelfRegistration {
                 id: .generate(prefix: "reg"), siteID: site.id, name: screened, email: email, locale: request.viewer.user?.locale ?? request.locale,
                 status: .pending, createdAt: now)
             if site.selfRegistration == .instant {
-                registration.userID = try createUser(for: registration, profile: profile, account: account, in: tx)
+                registration.userID = try createUser(for: registration, profile: profile, account: account, at: now, in: tx)
                 registration.status = .approved
             }
             try tx.put(registration, expecting: .absent)
@@ -45,11 +45,14 @@ enum SelfRegistration {
         return outcome
     }
 
-    static func createUser(for registration: SiteRegistration, profile: ID<Profile>, account: ID<Account>, in tx: any StoreTransaction) throws -> ID<User> {
+    /// The member a registration becomes: a high-volume customer user of the site they registered
+    /// on (their `siteID`, so adoption KPIs count them there), joined at `now`.
+    static func createUser(for registration: SiteRegistration, profile: ID<Profile>, account: ID<Account>, at now: Date,
+                           in tx: any StoreTransaction) throws -> ID<User> {
         let user = User(
             id: .generate(prefix: "usr"), kind: .customer, name: registration.name, email: registration.email,
             locale: registration.locale, profileID: profile, accountID: account, isHighVolume: true,
-            siteID: registration.siteID)
+            siteID: registration.siteID, joinedAt: now)
         try user.validate()
         try tx.put(user, expecting: .absent)
         return user.id

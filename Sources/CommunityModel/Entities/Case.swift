@@ -99,6 +99,7 @@ public struct Case: SharedFieldsRecord {
         case "Product": storage.fields.product.map(FieldValue.picklist)
         case "CreatedDate": .dateTime(storage.fields.createdAt)
         case "OwnerId": .reference(storage.fields.owner.description)
+        case "NetworkId": storage.fields.siteID.map { .reference($0) }
         default: storage.fields.customFields[field]
         }
     }

@@ -96,6 +96,7 @@ public struct Lead: SharedFieldsRecord {
         case "Region": storage.fields.region.map(FieldValue.picklist)
         case "Product": storage.fields.product.map(FieldValue.picklist)
         case "OwnerId": .reference(storage.fields.owner.description)
+        case "NetworkId": storage.fields.siteID.map { .reference($0) }
         default: storage.fields.customFields[field]
         }
     }

@@ -85,6 +85,7 @@ public struct Opportunity: SharedFieldsRecord {
         case "NextStep": storage.fields.nextStep.map(FieldValue.text)
         case "Region": storage.fields.region.map(FieldValue.picklist)
         case "OwnerId": .reference(storage.fields.owner.description)
+        case "NetworkId": storage.fields.siteID.map { .reference($0) }
         default: storage.fields.customFields[field]
         }
     }

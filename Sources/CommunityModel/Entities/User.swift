@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A person who signs in to a community, or the guest who does not.
 public struct User: Entity, Hashable {
@@ -66,6 +66,10 @@ public struct User: Entity, Hashable {
     /// The site the user joined through (self-registration, a site's single sign-on); `nil` for
     /// users the host created outside any site. New members count in this site's KPIs.
     public var siteID: String?
+    /// When the user joined (registered, was approved, or was provisioned by single sign-on);
+    /// `nil` for users created before join dates were kept, or by the host without one. New-member
+    /// KPIs count a user on this day, however late the aggregates learn of them.
+    public var joinedAt: Date?
 
     /// Creates a user.
     public init(
@@ -74,7 +78,8 @@ public struct User: Entity, Hashable {
         profileID: ID<Profile>, permissionSetIDs: [ID<PermissionSet>] = [],
         permissionSetGroupIDs: [ID<PermissionSetGroup>] = [], roleID: ID<Role>? = nil,
         contactID: ID<Contact>? = nil, accountID: ID<Account>? = nil, managerID: ID<User>? = nil,
-        isSuperUser: Bool = false, isHighVolume: Bool = false, department: String? = nil, siteID: String? = nil
+        isSuperUser: Bool = false, isHighVolume: Bool = false, department: String? = nil, siteID: String? = nil,
+        joinedAt: Date? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -95,6 +100,7 @@ public struct User: Entity, Hashable {
         self.isHighVolume = isHighVolume
         self.department = department
         self.siteID = siteID
+        self.joinedAt = joinedAt
     }
 
     /// Checks the user's own fields: name, e-mail, locale, department, time zone (no control
@@ -108,6 +114,7 @@ public struct User: Entity, Hashable {
         try Check.optionalText(department, field: "User.Department", max: 80)
         try Check.text(timeZone, field: "User.TimeZone", max: 64)
         try Check.optionalText(siteID, field: "User.NetworkId", max: 64)
+        if let joinedAt { try Check.finite(joinedAt.timeIntervalSinceReferenceDate, field: "User.CreatedDate") }
         guard timeZone == "UTC" || TimeZone(identifier: timeZone) != nil else {
             throw ValidationError(field: "User.TimeZone", reason: .invalidValue("unknown time zone \(timeZone)"))
         }

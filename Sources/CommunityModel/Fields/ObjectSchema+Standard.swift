@@ -23,6 +23,14 @@ extension ObjectSchema {
     private static let firstName = f("FirstName", .text(maxLength: 40), "First name", "Vorname", "이름")
     private static let lastName = f("LastName", .text(maxLength: 80), "Last name", "Nachname", "성", required: true)
     private static let product = f("Product", .text(maxLength: 255), "Product", "Produkt", "제품")
+    /// The site a record was created through (Salesforce's `NetworkId`): a lookup to ``siteObject``,
+    /// which pages show by the site's name.
+    private static let site = f(siteField, .reference(siteObject), "Site", "Website", "사이트")
+
+    /// The API name of the field naming the site a record was created through.
+    public static let siteField = "NetworkId"
+    /// The object ``siteField`` looks up: a site of the engine, by its id (not a record).
+    public static let siteObject: EntityType = "Network"
 
     private static func make(
         _ object: EntityType, _ labels: LocalizedText, _ plural: LocalizedText, _ standard: [FieldDefinition]
@@ -58,7 +66,7 @@ extension ObjectSchema {
             "rejected": v("Rejected", "Abgelehnt", "거부됨"), "qualified": v("Qualified", "Qualifiziert", "적격"),
             "unqualified": v("Unqualified", "Nicht qualifiziert", "부적격"), "converted": v("Converted", "Konvertiert", "전환됨"),
         ]),
-        f("LeadSource", .text(maxLength: 40), "Lead source", "Leadquelle", "리드 소스"), partnerAccount, region, product, owner,
+        f("LeadSource", .text(maxLength: 40), "Lead source", "Leadquelle", "리드 소스"), partnerAccount, region, product, owner, site,
     ])
 
     /// `Opportunity`.
@@ -74,7 +82,7 @@ extension ObjectSchema {
         f("Amount", .currency, "Amount", "Betrag", "금액"), f("CloseDate", .date, "Close date", "Abschlussdatum", "마감일"),
         f("Probability", .number(min: 0, max: 100), "Probability (%)", "Wahrscheinlichkeit (%)", "확률(%)"), partnerAccount,
         f("NextStep", .text(maxLength: 255), "Next step", "Nächster Schritt", "다음 단계"), region, owner,
-        f("CurrencyIsoCode", .text(maxLength: 3), "Currency", "Währung", "통화"),
+        f("CurrencyIsoCode", .text(maxLength: 3), "Currency", "Währung", "통화"), site,
     ])
 
     /// `Case`.
@@ -95,6 +103,6 @@ extension ObjectSchema {
             "web": v("Web", "Web", "웹"), "email": v("E-mail", "E-Mail", "이메일"), "phone": v("Phone", "Telefon", "전화"),
             "community": v("Community", "Community", "커뮤니티"), "chat": v("Chat", "Chat", "채팅"), "question": v("Question", "Frage", "질문"),
         ]),
-        product, f("CreatedDate", .dateTime, "Opened", "Erstellt", "접수일"), owner,
+        product, f("CreatedDate", .dateTime, "Opened", "Erstellt", "접수일"), owner, site,
     ])
 }

@@ -72,12 +72,25 @@ public struct KPIDashboardComponent: SiteComponent {
                 children.append(.el("h3", text: name))
                 children.append(list.entries.isEmpty ? Markup.empty(context) : .el("ol", [.class("ck-kpi-top"), HTMLAttribute("aria-label", name)],
                     list.entries.map { entry in
-                        .el("li", [], [.el("span", text: entry.label), .text(" "),
+                        .el("li", [], [.el("span", text: Self.label(entry, list: list.id, context: context)), .text(" "),
                                        .el("span", [.class("ck-meta")], text: Self.text(entry.value, list.format, context: context))])
                     }))
             }
         }
         return Markup.section(title, children)
+    }
+
+    /// A top-list entry's name: stages and partner tiers are picklist values, read as the schema
+    /// labels them in the viewer's language (`gold` → "Gold", `Proposal` → "Angebot"); other
+    /// entries carry their name.
+    static func label(_ entry: KPITopList.Entry, list: String, context: RenderContext) -> String {
+        let presenter = context.presenter
+        switch list {
+        case "partner.pipelineByStage": return presenter.text(.picklist(entry.key), field: "StageName", object: "Opportunity")
+        case "partner.pipelineByTier":
+            return entry.key == "none" ? context.text("kpi.partner.noTier") : presenter.text(.picklist(entry.key), field: "PartnerTier", object: "Account")
+        default: return entry.label
+        }
     }
 
     /// A figure's value as its format reads, in the viewer's locale.

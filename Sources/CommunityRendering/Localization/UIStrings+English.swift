@@ -454,6 +454,8 @@ extension UIStrings {
         "report.folder": "Folder",
         "report.private": "Private (only me)",
         "report.saved": "The report was saved.",
+        "report.limitedToSite": "Reports on this page count only records created through {site}.",
+        "report.noSiteField": "{object} belong to no site: choose all sites to report on them.",
         "report.mine": "Saved reports",
         "report.runningUser": "Shown as {name} sees it",
     ]

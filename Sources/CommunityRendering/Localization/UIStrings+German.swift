@@ -439,6 +439,8 @@ extension UIStrings {
         "report.folder": "Ordner",
         "report.private": "Privat (nur ich)",
         "report.saved": "Der Bericht wurde gespeichert.",
+        "report.limitedToSite": "Berichte auf dieser Seite zählen nur Datensätze, die über {site} erstellt wurden.",
+        "report.noSiteField": "{object} gehören zu keiner Website: Wählen Sie alle Websites, um über sie zu berichten.",
         "report.mine": "Gespeicherte Berichte",
         "report.runningUser": "So angezeigt, wie {name} es sieht",
     ]

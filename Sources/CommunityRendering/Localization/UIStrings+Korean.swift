@@ -439,6 +439,8 @@ extension UIStrings {
         "report.folder": "폴더",
         "report.private": "비공개(나만)",
         "report.saved": "보고서를 저장했습니다.",
+        "report.limitedToSite": "이 페이지의 보고서는 {site}을(를) 통해 생성된 레코드만 집계합니다.",
+        "report.noSiteField": "{object}은(는) 사이트에 속하지 않습니다. 보고하려면 모든 사이트를 선택하세요.",
         "report.mine": "저장된 보고서",
         "report.runningUser": "{name} 님이 보는 기준으로 표시",
     ]

@@ -15,14 +15,18 @@ public struct RecordPresenter: Sendable {
     let reader: RecordReader?
     let viewer: Viewer
     let now: Date
+    let sites: SiteNameDirectory?
 
-    /// A presenter for a viewer in a locale; `reader` resolves lookups to names.
-    public init(presentation: RecordPresentation, locale: String, viewer: Viewer, reader: RecordReader?, now: Date) {
+    /// A presenter for a viewer in a locale; `reader` resolves lookups to names, `sites` the site
+    /// lookup (``ObjectSchema/siteField``) to site names.
+    public init(presentation: RecordPresentation, locale: String, viewer: Viewer, reader: RecordReader?, now: Date,
+                sites: SiteNameDirectory? = nil) {
         self.presentation = presentation
         self.locale = locale
         self.viewer = viewer
         self.reader = reader
         self.now = now
+        self.sites = sites
         formatter = LocaleFormatter(locale: locale, currencyCode: presentation.currencyCode, timeZone: viewer.user?.timeZone)
     }
 
@@ -65,9 +69,13 @@ public struct RecordPresenter: Sendable {
         return field == "OwnerId" ? "User" : nil
     }
 
-    /// The name a lookup shows: a user's name, or the referenced record's compact title when the
-    /// viewer may read it; `nil` otherwise (the id is never shown).
+    /// The name a lookup shows: a user's name, a site's name, or the referenced record's compact
+    /// title when the viewer may read it; `nil` otherwise (a record's id is never shown).
     public func referenceName(_ id: String, field: String, object: EntityType) -> String? {
+        if target(of: field, object: object) == ObjectSchema.siteObject {
+            // A site is not a record: its name, or its id when no directory knows it.
+            return sites?.name(of: id) ?? id
+        }
         if id.hasPrefix("user:") || id.hasPrefix("queue:") || target(of: field, object: object) == "User" {
             return reader?.ownerName(id)
         }

@@ -6,6 +6,6 @@ extension RenderContext {
     public var presenter: RecordPresenter {
         RecordPresenter(
             presentation: service(RecordPresentation.self) ?? .standard, locale: locale, viewer: viewer,
-            reader: service(RecordReader.self), now: clock.now())
+            reader: service(RecordReader.self), now: clock.now(), sites: service(SiteNameDirectory.self))
     }
 }

@@ -17,6 +17,10 @@ public struct ReportBuilderComponent: SiteComponent {
     public struct Properties: Codable, Sendable {
         /// The heading.
         public var title: String
+        /// Whether reports are limited to the site chosen on the page (the management console's
+        /// `site` choice, ``KPIRangeComponent``): only records created through that site count
+        /// (``ReportDefinition/limited(toSite:)``); no choice reports across all sites.
+        public var limitToChosenSite: Bool?
     }
 
     /// The action that saves a report.
@@ -25,7 +29,14 @@ public struct ReportBuilderComponent: SiteComponent {
     public static let type: ComponentType = "community.reportBuilder"
     public static let propertySchema = PropertySchema([
         .init("title", .string, default: "", length: 0...200, summary: "Heading"),
+        .init("limitToChosenSite", .boolean, default: false, summary: "Limit reports to the site chosen on the page"),
     ])
+
+    /// The site reports are limited to: the page's `site` choice when ``Properties/limitToChosenSite`` is set.
+    func chosenSite(_ context: RenderContext) -> String? {
+        guard properties.limitToChosenSite == true, let raw = context.query["site"], !raw.isEmpty, raw.utf8.count <= 64 else { return nil }
+        return raw
+    }
 
     let properties: Properties
     public init(properties: Properties) { self.properties = properties }
@@ -56,7 +67,18 @@ public struct ReportBuilderComponent: SiteComponent {
         var definition: ReportDefinition?
         var parseError: ReportError?
         do { definition = try ReportBuilderQuery.definition(from: query) } catch { parseError = error }
-        children.append(form(query: query, library: library, user: user, snapshot: snapshot, context: context, markup: markup))
+        let site = chosenSite(context)
+        if let site {
+            let name = context.presenter.text(.reference(site), field: ObjectSchema.siteField, object: "Case")
+            children.append(Markup.notice(context.text("report.limitedToSite", ["site": name])))
+            if let limited = definition, context.presenter.presentation.schemas.definition(of: ObjectSchema.siteField, object: limited.object) == nil {
+                children.append(.el("p", [.class("ck-error"), HTMLAttribute("role", "alert")],
+                                    text: context.text("report.noSiteField", ["object": context.presenter.objectLabel(limited.object, plural: true)])))
+                definition = nil
+            }
+            definition = definition.map { $0.limited(toSite: site) }
+        }
+        children.append(form(query: query, library: library, user: user, snapshot: snapshot, context: context, markup: markup, site: site))
         if let parseError { children.append(markup.errorNotice(parseError)) }
         if let definition {
             do {
@@ -72,6 +94,7 @@ public struct ReportBuilderComponent: SiteComponent {
                 output.append(markup.table(result, caption: heading))
                 var exportParameters = query
                 exportParameters.removeValue(forKey: "report")
+                exportParameters["site"] = site
                 if let export = ReportExportRoute.url(prefix: context.site.urlPrefix, parameters: exportParameters) {
                     output.append(.el("p", [.class("ck-report-links")], [Markup.link(context.text("report.exportCSV"), export)]))
                 }
@@ -92,7 +115,8 @@ public struct ReportBuilderComponent: SiteComponent {
 
     // MARK: The builder form
 
-    func form(query: [String: String], library: ReportLibrary, user: ID<User>, snapshot: AccessSnapshot, context: RenderContext, markup: ReportMarkup) -> HTMLNode {
+    func form(query: [String: String], library: ReportLibrary, user: ID<User>, snapshot: AccessSnapshot, context: RenderContext, markup: ReportMarkup,
+              site: String?) -> HTMLNode {
         let presenter = context.presenter
         let objects = library.engine.reportableObjects(for: user, in: snapshot)
         let chosen = query["object"].map { EntityType($0) }
@@ -139,8 +163,10 @@ public struct ReportBuilderComponent: SiteComponent {
         }
         let action = SafeURL(context.currentPath) ?? SafeURL.path([], prefix: context.site.urlPrefix)
         let submit = chosen == nil ? context.text("report.chooseObject") : context.text("report.run")
+        // Running again keeps the page's site choice.
+        let keep: [HTMLNode] = site.map { [Markup.hidden("site", $0)] } ?? []
         return .el("form", [HTMLAttribute("method", "get"), HTMLAttribute("action", url: action), .class("ck-report-builder")],
-                   groups + [.el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: submit)])
+                   keep + groups + [.el("button", [.class("ck-button"), HTMLAttribute("type", "submit")], text: submit)])
     }
 
     func saveForm(_ definition: ReportDefinition, chart: DashboardTile.Kind, saved: SavedReport?, library: ReportLibrary, user: ID<User>,

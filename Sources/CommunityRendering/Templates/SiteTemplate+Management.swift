@@ -9,7 +9,8 @@ extension SiteTemplate {
     /// ``KPIDashboardComponent``s; the knowledge and search page also sets each site's search log
     /// retention (``SearchLogSettingsComponent``), manages promoted results and shows what search
     /// learned from clicks (``SearchPromotionsComponent``) and manages the search synonym groups
-    /// (``SynonymGroupsComponent``). Members only, and no guest access: give its
+    /// (``SynonymGroupsComponent``); a reports page has the report builder, limited to the site the
+    /// period and site form chooses, or across all sites. Members only, and no guest access: give its
     /// `memberProfileIDs` to administrators; the dashboards also require the management permission.
     public static let communityManagement = SiteTemplate(id: "communityManagement", name: "Community Management") {
         (o: Options) throws(SiteError) -> Site in
@@ -36,6 +37,14 @@ extension SiteTemplate {
                                   layout: P.layout([Row(columns: [Column(span: .full, components: components)])]),
                                   seo: Page.SEO(noIndex: true)))
         }
+        // Reports: the report builder over every site, or the site chosen in the period and site form.
+        try site.addPage(Page(id: "reports", title: "Reports", slug: "reports", visibility: .members,
+                              layout: P.layout([Row(columns: [Column(span: .full, components: [
+                                  P.c("range", "community.kpiRange", ["title": .string("Site"), "showPeriod": .bool(false)]),
+                                  P.c("builder", "community.reportBuilder", ["title": .string("Report builder"), "limitToChosenSite": .bool(true)]),
+                              ])])]),
+                              seo: Page.SEO(noIndex: true)))
+        site.menus[0].items.append(.init("Reports", .page("reports")))
         site.homePageID = "home"
         try P.addSpecialPages(&site)
         var translations = SiteTemplate.builtInTranslations
@@ -58,5 +67,7 @@ extension SiteTemplate {
         "Partner KPIs": ["de": "Partner-KPIs", "ko": "파트너 KPI"],
         "Moderation": ["de": "Moderation", "ko": "모더레이션"],
         "Promoted results": ["de": "Hervorgehobene Ergebnisse", "ko": "추천 결과"],
+        "Reports": ["de": "Berichte", "ko": "보고서"],
+        "Report builder": ["de": "Berichtsgenerator", "ko": "보고서 작성기"],
     ]
 }

@@ -194,6 +194,14 @@ public enum Stylesheet {
         ".ck-report-filter,.ck-report-grouping{display:flex;flex-wrap:wrap;gap:var(--ck-space-3)}",
         ".ck-report-columns{columns:14rem}",
         ".ck-report-subtotal th,.ck-report-subtotal td,.ck-report-total th,.ck-report-total td{font-weight:700}",
+        // The management console: the period and site form in a row, KPI figures as cards
+        ".ck-kpi-range{display:flex;flex-wrap:wrap;align-items:flex-end;gap:var(--ck-space-3)}",
+        ".ck-kpi-range .ck-field{flex:1 1 11rem;margin:0}.ck-kpi-range .ck-field>*{max-width:none}",
+        ".ck-kpi-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:var(--ck-space-3);margin:0 0 var(--ck-space-4)}",
+        ".ck-kpi-card{background:var(--ck-background);border-radius:var(--ck-radius-2);padding:var(--ck-space-3);",
+        "border-top:3px solid var(--ck-primary);min-width:0}",
+        ".ck-kpi-card dt{color:var(--ck-muted);font-size:var(--ck-text-1)}",
+        ".ck-kpi-card dd{margin:0;font-size:var(--ck-text-4);font-weight:700;overflow-wrap:anywhere}",
         // Articles, questions, profiles
         ".ck-rich-text,.ck-article-body,.ck-question-body{max-width:72ch}",
         ".ck-topic,.ck-question,.ck-profile,.ck-record{min-width:0}",

@@ -24,9 +24,9 @@ enum K {
     static func at(day: Int, hours: Double = 0) -> Date { base.addingTimeInterval(Double(day) * 86_400 + hours * 3600) }
     static let body = SanitizedHTML(escaping: "text")
 
-    static func user(_ id: String, _ kind: User.Kind, active: Bool = true, site: String? = nil) -> User {
+    static func user(_ id: String, _ kind: User.Kind, active: Bool = true, site: String? = nil, joined: Date? = nil) -> User {
         User(id: ID(id), kind: kind, name: id, email: "\(id)@x.example", isActive: active, profileID: "p",
-             accountID: kind.isExternal ? "acme" : nil, siteID: site)
+             accountID: kind.isExternal ? "acme" : nil, siteID: site, joinedAt: joined)
     }
     static func post(_ id: String, by author: String, site: String?, day: Int, likers: [String] = [], group: String? = nil,
                      topics: [String] = [], status: PublicationStatus = .published) -> FeedItem {

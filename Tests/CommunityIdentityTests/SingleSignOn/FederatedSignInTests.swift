@@ -65,6 +65,27 @@ struct FederatedSignInTests {
         #expect(links.first?.issuer == issuer)
     }
 
+    @Test("issue 17: a user provisioned through a site's sign-in joins that site, on the day of the sign-in")
+    func provisionedUserJoinsTheSite() throws {
+        clock.advance(by: 40 * 86_400)
+        let result = try signIn().signIn(assertion(), site: "partners")
+        let user = try #require(try store.snapshot().value(result.userID))
+        #expect(user.siteID == "partners")
+        #expect(user.joinedAt == clock.now())
+        // Signing in again later through another site changes neither.
+        clock.advance(by: 86_400)
+        #expect(try signIn().signIn(assertion(), site: "help") == FederatedSignInResult(userID: result.userID, provisioned: false))
+        let again = try #require(try store.snapshot().value(result.userID))
+        #expect(again.siteID == "partners" && again.joinedAt == user.joinedAt)
+        // No site: an engine-wide member; an oversized site id is refused and nothing is written.
+        #expect(try store.snapshot().value(try signIn().signIn(assertion(subject: "00u2", ["email": "b@acme.example"])).userID)?.siteID == nil)
+        let before = try counts()
+        #expect(throws: SingleSignOnError.self) {
+            try signIn().signIn(assertion(subject: "00u3", ["email": "c@acme.example"]), site: String(repeating: "s", count: 65))
+        }
+        #expect(try counts() == before)
+    }
+
     @Test("a linked subject signs in as the same user, without provisioning again")
     func existingLink() throws {
         let first = try signIn().signIn(assertion())

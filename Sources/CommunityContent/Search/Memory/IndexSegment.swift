@@ -14,8 +14,17 @@ final class IndexSegment: Sendable {
     /// (what BM25F saturates), worked out once per segment so a search reads postings in order
     /// instead of each document's norms.
     let tfWeights: [[Float]]
+    /// Per term: the largest of its ``tfWeights`` (the term's best BM25F saturation input in this
+    /// segment), the per-term upper bound that lets a top-k search skip documents it cannot rank.
+    let maxTFWeights: [Float]
     let updatedAt: [Double]
     let popularity: [Double]
+    /// The newest ``updatedAt`` of the segment.
+    let recencyReference: Double
+    /// Per document: its recency and popularity factors multiplied, with its age counted at
+    /// ``recencyReference``; a ceiling on those factors for any search at or after that time
+    /// (a document only gets older), read by top-k scoring to skip documents cheaply.
+    let factorCeilings: [Float]
     /// Per document: visibility clauses as ids into ``accessKeys``.
     let visibility: [[[Int32]]]
     let accessKeys: [String: Int32]
@@ -364,11 +373,28 @@ final class IndexSegment: Sendable {
                 norm(len.2, avg.2, options.bodyWeight), 0)
         }
         self.norms = norms
-        self.tfWeights = postings.map { list in
+        let tfWeights = postings.map { list in
             list.map { p in Self.weightedFrequency(p.tf, norms[Int(p.doc)]) }
         }
-        self.updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
-        self.popularity = documents.map { max(0, $0.popularity) }
+        self.tfWeights = tfWeights
+        self.maxTFWeights = tfWeights.map { $0.max() ?? 0 }
+        let updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
+        let popularity = documents.map { max(0, $0.popularity) }
+        self.updatedAt = updatedAt
+        self.popularity = popularity
+        let reference = updatedAt.max() ?? 0
+        self.recencyReference = reference
+        self.factorCeilings = zip(updatedAt, popularity).map { updated, popularity in
+            var factor = 1.0
+            if options.recencyBoost > 0 {
+                let ageDays = max(0, reference - updated) / 86_400
+                factor *= 1 + options.recencyBoost * exp2(-ageDays / max(0.001, options.recencyHalfLifeDays))
+            }
+            if options.popularityBoost > 0, popularity > 0 {
+                factor *= 1 + options.popularityBoost * min(1, log1p(popularity) / 10)
+            }
+            return Float(factor)
+        }
         let reversed = typo?.reversedBytes ?? terms.map { Array($0.utf8.reversed()) }
         if let sortedTerms {
             self.sortedTerms = sortedTerms

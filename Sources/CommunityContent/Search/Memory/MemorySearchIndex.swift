@@ -181,12 +181,22 @@ public final class MemorySearchIndex: SearchIndex {
     // MARK: Searching
 
     public func search(_ query: SearchQuery, as viewer: SearchViewer) throws -> SearchResults {
+        search(query, as: viewer, pruning: true).results
+    }
+
+    /// Searches with or without skipping documents that cannot enter the top hits; `pruning: false`
+    /// scores every match (the reference the pruned path is tested against). Both give the same results;
+    /// `fullyScored` tells how many documents got a complete score.
+    func search(_ query: SearchQuery, as viewer: SearchViewer, pruning: Bool) -> (results: SearchResults, fullyScored: Int) {
         let current = state.withLock { $0 }
         var scratch = scratchPool.take()
+        scratch.fullyScored = 0
         defer { scratchPool.give(scratch) }
         var execution = QueryExecution(
             query: query, viewer: viewer, state: current, options: options, now: clock.now().timeIntervalSince1970)
-        return execution.run(scratch: &scratch)
+        execution.allowsPruning = pruning
+        let results = execution.run(scratch: &scratch)
+        return (results, scratch.fullyScored)
     }
 }
 

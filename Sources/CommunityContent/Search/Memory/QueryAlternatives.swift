@@ -85,14 +85,16 @@ struct QueryAlternatives {
         // 3. A word split where the vocabulary has both halves (the most even cut).
         for (w, t) in chosen.enumerated() {
             let token = tokens[t]
-            let scalars = Array(token.text)
-            guard !token.isHangul, (4...30).contains(scalars.count) else { continue }
+            let characters = Array(token.text.indices)
+            let count = characters.count
+            guard !token.isHangul, (4...30).contains(count) else { continue }
             var best: [QueryUnit]?
             var bestShorter = 0
-            for cut in 1..<scalars.count {
-                let left = String(scalars[..<cut]), right = String(scalars[cut...])
-                let shorter = min(left.count, right.count)
-                guard shorter > bestShorter, right.count >= 2, left.count >= 2 || right.count >= 4 else { continue }
+            for cut in 1..<count {
+                let leftCount = cut, rightCount = count - cut
+                let shorter = min(leftCount, rightCount)
+                guard shorter > bestShorter, rightCount >= 2, leftCount >= 2 || rightCount >= 4 else { continue }
+                let left = String(token.text[..<characters[cut]]), right = String(token.text[characters[cut]...])
                 guard !StopWords.anyLanguage(left), !StopWords.anyLanguage(right), inVocabulary([left]) else { continue }
                 let parts = [left, right].enumerated().map {
                     TextAnalyzer.queryUnits(of: TextToken(text: $0.element, range: token.range, isHangul: false), wordIndex: $0.offset, isLast: false)[0]

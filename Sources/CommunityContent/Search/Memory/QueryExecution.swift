@@ -42,6 +42,21 @@ struct QueryExecution {
     struct Expansion {
         var term: Int32
         var factor: Double
+        /// The BM25F weight of a match (idf × factor × unit weight × (k1 + 1)), set once the
+        /// global document frequencies are known.
+        var weight: Float = 0
+    }
+
+    /// Whether this search may skip documents that cannot enter the top hits (``QueryExecution/scorePruned``);
+    /// `false` scores every match (the reference the pruned path is tested against).
+    var allowsPruning = true
+
+    /// Whether the pruned path computes exactly what the exhaustive one does for this query:
+    /// no multi-word alternatives or phrases (their per-document rules need every match), and
+    /// ranking options under which every factor grows with the text score.
+    var canPrune: Bool {
+        allowsPruning && alternatives.isEmpty && alternatives.multiUnitMask == 0 && parsed.phrases.isEmpty
+            && options.prunesSafely && query.offset + query.limit > 0
     }
 
     mutating func run(scratch: inout ScoringScratch) -> SearchResults {
@@ -74,6 +89,23 @@ struct QueryExecution {
             globalDF[term] = state.segments.reduce(0) { $0 + $1.documentFrequency(term) }
         }
         let totalDocs = Double(max(1, state.segments.reduce(0) { $0 + $1.count }))
+        let k1 = Float(options.k1)
+        for s in expansions.indices {
+            for u in expansions[s].indices {
+                for i in expansions[s][u].indices {
+                    let e = expansions[s][u][i]
+                    let df = Double(globalDF[state.segments[s].terms[Int(e.term)]] ?? 1)
+                    var idf = log(1 + (totalDocs - df + 0.5) / (df + 0.5))
+                    if e.factor < 1, exactFrequency[u] > 0 {
+                        // A variant (typo, prefix, compound part) never weighs more than the
+                        // word as typed: rare misspellings must not outrank exact matches.
+                        let exactDF = Double(exactFrequency[u])
+                        idf = min(idf, log(1 + (totalDocs - exactDF + 0.5) / (exactDF + 0.5)))
+                    }
+                    expansions[s][u][i].weight = Float(idf * e.factor * parsed.weights[u]) * (k1 + 1)
+                }
+            }
+        }
 
         // Units every match must contain.
         var requiredMask: UInt64 = 0
@@ -94,12 +126,17 @@ struct QueryExecution {
         var top = TopHits(capacity: query.offset + query.limit)
         var total = 0
         var facetCounts: [SearchQuery.Facet: [String: Int]] = [:]
-        let k1 = Float(options.k1)
-        let localFactor = localeCode == nil ? 1 : options.localePolicy.localFactor
         let adjustments = QueryAdjustments(query, options: options)
+        let pruning = canPrune
 
         // 2. Score each segment.
         for (s, segment) in state.segments.enumerated() {
+            if pruning {
+                scorePruned(
+                    segment: s, expansions: expansions[s], requiredMask: requiredMask, adjustments: adjustments, top: &top,
+                    total: &total, facetCounts: &facetCounts, scratch: &scratch)
+                continue
+            }
             scratch.ensure(documents: segment.count)
             let visibleKeys = visibleKeyIDs(in: segment)
             var candidates: [Int32] = []
@@ -109,15 +146,7 @@ struct QueryExecution {
                 var unitTouched: [Int32] = []
                 let stamp = Int32(u)
                 for e in expansions[s][u] {
-                    let df = Double(globalDF[segment.terms[Int(e.term)]] ?? 1)
-                    var idf = log(1 + (totalDocs - df + 0.5) / (df + 0.5))
-                    if e.factor < 1, exactFrequency[u] > 0 {
-                        // A variant (typo, prefix, compound part) never weighs more than the
-                        // word as typed: rare misspellings must not outrank exact matches.
-                        let exactDF = Double(exactFrequency[u])
-                        idf = min(idf, log(1 + (totalDocs - exactDF + 0.5) / (exactDF + 0.5)))
-                    }
-                    let weight = Float(idf * e.factor * parsed.weights[u]) * (k1 + 1)
+                    let weight = e.weight
                     let postings = segment.postings[Int(e.term)], weighted = segment.tfWeights[Int(e.term)]
                     if expansions[s][u].count == 1, alternatives.multiUnitMask & (1 << UInt64(u)) == 0 {
                         // One index term: its contribution is the unit's; add it in the same pass
@@ -125,8 +154,7 @@ struct QueryExecution {
                         let bit: UInt64 = 1 << UInt64(u)
                         for (i, p) in postings.enumerated() {
                             let d = Int(p.doc)
-                            let tf = weighted[i]
-                            let contribution = weight * tf / (tf + k1)
+                            let contribution = Self.contribution(weight, weighted[i], k1)
                             if scratch.slots[d].matched == 0 { candidates.append(p.doc) }
                             scratch.slots[d].matched |= bit
                             scratch.slots[d].score += contribution
@@ -135,8 +163,7 @@ struct QueryExecution {
                     }
                     for (i, p) in postings.enumerated() {
                         let d = Int(p.doc)
-                        let tf = weighted[i]
-                        let contribution = weight * tf / (tf + k1)
+                        let contribution = Self.contribution(weight, weighted[i], k1)
                         if scratch.slots[d].unitStamp != stamp {
                             scratch.slots[d].unitStamp = stamp
                             scratch.slots[d].unitBest = contribution
@@ -165,10 +192,8 @@ struct QueryExecution {
             for doc in promotedHere where scratch.slots[Int(doc)].matched == 0 { candidates.append(doc) }
             let filter = SegmentFilter(query: query, segment: segment)
             var facetTally = [Int](repeating: 0, count: query.facets.isEmpty ? 0 : segment.valueNames.count)
-            let localLocales = localFactor > 1 ? localLocaleIDs(in: segment) : []
-            let maxBoost = localFactor * (1 + max(0, options.recencyBoost)) * (1 + max(0, options.popularityBoost))
-                * adjustments.maxBoost
-            let coordinationFloor = 1 - options.coordinationWeight
+            let localValues = localValueFlags(in: segment)
+            let maxBoost = staticBound(adjustments)
             for doc in candidates {
                 let d = Int(doc)
                 var mask = scratch.slots[d].matched
@@ -188,6 +213,7 @@ struct QueryExecution {
                 guard filter.admits(d, segment), isVisible(segment, d, visibleKeys) else { continue }
                 if promotedScore == nil, !parsed.phrases.isEmpty, !containsPhrases(segment.documents[d]) { continue }
                 total += 1
+                if promotedScore == nil { scratch.fullyScored += 1 }
                 if !facetTally.isEmpty { tallyFacets(segment, d, into: &facetTally) }
                 if let promotedScore {
                     if top.admits(promotedScore) {
@@ -195,29 +221,10 @@ struct QueryExecution {
                     }
                     continue
                 }
-                var coverage = 0.0
-                if textWords > 0 {
-                    var bits = mask
-                    while bits != 0 {
-                        let u = bits.trailingZeroBitCount
-                        coverage += wordShare[u]
-                        bits &= bits - 1
-                    }
-                    coverage = min(1, (coverage + extraCoverage) / Double(textWords))
-                } else {
-                    coverage = 1
-                }
-                var score = raw * (coordinationFloor + options.coordinationWeight * coverage * coverage)
+                var score = raw * coordination(mask, extraCoverage: extraCoverage)
                 if !adjustments.boosts.isEmpty { score *= adjustments.boost(segment.documents[d].key) }
                 guard top.admits(score * maxBoost) else { continue }
-                if localFactor > 1, localLocales.contains(segment.localeOf[d]) { score *= localFactor }
-                if options.recencyBoost > 0 {
-                    let ageDays = max(0, now - segment.updatedAt[d]) / 86_400
-                    score *= 1 + options.recencyBoost * exp2(-ageDays / max(0.001, options.recencyHalfLifeDays))
-                }
-                if options.popularityBoost > 0, segment.popularity[d] > 0 {
-                    score *= 1 + options.popularityBoost * min(1, log1p(segment.popularity[d]) / 10)
-                }
+                score = documentFactors(score, segment, d, localValues: localValues)
                 if top.admits(score) {
                     top.offer(TopHits.Entry(score: score, key: segment.documents[d].key, segment: s, doc: doc))
                 }
@@ -384,14 +391,64 @@ struct QueryExecution {
         return visible
     }
 
-    /// The locale values of a segment in the query's language.
-    func localLocaleIDs(in segment: IndexSegment) -> Set<Int32> {
-        guard let localeCode else { return [] }
-        var ids = Set<Int32>()
+    /// Per value id of a segment: whether it is a locale in the query's language (empty when the
+    /// locale policy gives such documents no factor).
+    func localValueFlags(in segment: IndexSegment) -> [Bool] {
+        guard let localeCode, options.localePolicy.localFactor > 1 else { return [] }
+        var flags = [Bool](repeating: false, count: segment.valueNames.count)
         for (name, id) in segment.values where name.hasPrefix("l:") && SearchLocalePolicy.languageCode(String(name.dropFirst(2))) == localeCode {
-            ids.insert(id)
+            flags[Int(id)] = true
         }
-        return ids
+        return flags
+    }
+
+    // MARK: Score arithmetic (shared by the exhaustive and the pruned path, so both compute the same numbers)
+
+    /// One posting's BM25F contribution: `weight` × saturated weighted term frequency.
+    @inline(__always)
+    static func contribution(_ weight: Float, _ tf: Float, _ k1: Float) -> Float {
+        weight * tf / (tf + k1)
+    }
+
+    /// How much of the query the matched units cover, as the coordination factor the text
+    /// score is multiplied by (`1 - w + w × coverage²`).
+    @inline(__always)
+    func coordination(_ mask: UInt64, extraCoverage: Double = 0) -> Double {
+        var coverage = 0.0
+        if textWords > 0 {
+            var bits = mask
+            while bits != 0 {
+                let u = bits.trailingZeroBitCount
+                coverage += wordShare[u]
+                bits &= bits - 1
+            }
+            coverage = min(1, (coverage + extraCoverage) / Double(textWords))
+        } else {
+            coverage = 1
+        }
+        return 1 - options.coordinationWeight + options.coordinationWeight * coverage * coverage
+    }
+
+    /// The product of the largest factors a document's score can get besides its text score:
+    /// click boost, locale, recency and popularity.
+    func staticBound(_ adjustments: QueryAdjustments) -> Double {
+        let localFactor = localeCode == nil ? 1 : options.localePolicy.localFactor
+        return localFactor * (1 + max(0, options.recencyBoost)) * (1 + max(0, options.popularityBoost)) * adjustments.maxBoost
+    }
+
+    /// Applies a document's locale, recency and popularity factors to `score`.
+    @inline(__always)
+    func documentFactors(_ score: Double, _ segment: IndexSegment, _ d: Int, localValues: [Bool]) -> Double {
+        var score = score
+        if !localValues.isEmpty, localValues[Int(segment.localeOf[d])] { score *= options.localePolicy.localFactor }
+        if options.recencyBoost > 0 {
+            let ageDays = max(0, now - segment.updatedAt[d]) / 86_400
+            score *= 1 + options.recencyBoost * exp2(-ageDays / max(0.001, options.recencyHalfLifeDays))
+        }
+        if options.popularityBoost > 0, segment.popularity[d] > 0 {
+            score *= 1 + options.popularityBoost * min(1, log1p(segment.popularity[d]) / 10)
+        }
+        return score
     }
 
     func isVisible(_ segment: IndexSegment, _ d: Int, _ visibleKeys: [Bool]) -> Bool {

@@ -7,6 +7,14 @@ struct ScoringScratch: Sendable {
     /// cache line.
     var slots: [ScoreSlot] = []
     var typoCounters: [UInt16] = []
+    /// The pruned path's bitsets over a segment's documents: the documents a search admits
+    /// (matched as required, live, filtered, visible), and one unit's matches.
+    var admitted: [UInt64] = []
+    var unitMatches: [UInt64] = []
+    /// Per query unit: its contribution to the document being scored.
+    var unitValues = [Float](repeating: 0, count: ParsedQuery.maxUnits)
+    /// How many documents the last search scored completely (for tests of pruning).
+    var fullyScored = 0
 
     mutating func ensure(documents: Int) {
         if slots.count < documents { slots = [ScoreSlot](repeating: ScoreSlot(), count: documents) }

@@ -17,7 +17,7 @@ enum APIRecords {
     /// Objects whose records are created through a service's endpoint instead (its rules apply).
     static let createdByService: [EntityType: String] = [Lead.entityType: "POST /leads", Case.entityType: "POST /cases"]
     /// Standard fields no API write may set.
-    static let protectedFields: Set<String> = ["Id", "OwnerId", "CreatedDate", "PartnerAccountId", "AccountId", "Status", "IsPartner", "PartnerTier"]
+    static let protectedFields: Set<String> = ["Id", "OwnerId", "CreatedDate", "PartnerAccountId", "AccountId", "Status", "IsPartner", "PartnerTier", "NetworkId"]
 
     /// The Codable key of a standard field's API name (`LastName` → `lastName`, `CloseDate` →
     /// `closeDate`, `ContactId` → `contactID`). A name that maps to no key is caught afterwards:
