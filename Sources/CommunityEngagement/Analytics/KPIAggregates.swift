@@ -1,7 +1,7 @@
 /// The daily aggregates: counters and sample multisets per site and UTC day, with the reads
 /// the KPI report makes (totals, breakdowns, medians, distinct keys, daily series).
 ///
-/// Cells live in one flat dictionary under a packed integer key (``KPICell``): the site and the
+/// Cells live in one flat hash table under a packed integer key (``KPICell``, ``KPICellTable``): the site and the
 /// breakdown key are interned once, so updating a cell hashes two machine words, never a
 /// string, and facts already packed (``KPIPackedFact``) are applied or taken away without
 /// touching a string at all.
@@ -16,9 +16,9 @@ public struct KPIAggregates: Sendable, Equatable {
     private var siteIDs: [String: UInt32] = [:]
     private var keyIDs: [String: UInt32] = ["": 0]
     /// Counter cells: the sum of a metric for a site, day and key.
-    private(set) var counts: [KPICell: Int64] = [:]
+    private(set) var counts = KPICellTable()
     /// Sample cells: how many times a value was seen (the key word holds the value).
-    private(set) var samples: [KPICell: Int64] = [:]
+    private(set) var samples = KPICellTable()
     /// The site and the key interned last, checked before the dictionaries.
     private var lastSite: (name: String, id: UInt32)?
     private var lastKey: (name: String, id: UInt32) = ("", 0)
@@ -53,9 +53,9 @@ public struct KPIAggregates: Sendable, Equatable {
         let delta = sign &* fact.value
         guard delta != 0 else { return }
         if fact.isSample {
-            Self.add(delta, at: fact.cell, in: &samples)
+            samples.add(delta, at: fact.cell)
         } else {
-            Self.add(delta, at: fact.cell, in: &counts)
+            counts.add(delta, at: fact.cell)
         }
     }
 
@@ -97,21 +97,6 @@ public struct KPIAggregates: Sendable, Equatable {
     /// Adds or takes away several facts.
     public mutating func apply(_ facts: [KPIFact], sign: Int64) {
         for fact in facts { apply(fact, sign: sign) }
-    }
-
-    private static func add(_ delta: Int64, at cell: KPICell, in table: inout [KPICell: Int64]) {
-        // One lookup: the entry is changed in place, and removed when it reaches zero.
-        let index = table.index(forKey: cell)
-        if let index {
-            let total = table.values[index] &+ delta
-            if total == 0 {
-                table.remove(at: index)
-            } else {
-                table.values[index] = total
-            }
-        } else {
-            table[cell] = delta
-        }
     }
 
     private mutating func internSite(_ site: String) -> UInt32 {
@@ -228,8 +213,8 @@ public struct KPIAggregates: Sendable, Equatable {
     /// The sites (non-`nil`) with any fact, sorted.
     public var sites: [String] {
         var ids: Set<UInt32> = []
-        for cell in counts.keys { ids.insert(cell.site) }
-        for cell in samples.keys { ids.insert(cell.site) }
+        for (cell, _) in counts { ids.insert(cell.site) }
+        for (cell, _) in samples { ids.insert(cell.site) }
         ids.remove(0)
         return ids.compactMap { siteNames.indices.contains(Int($0)) ? siteNames[Int($0)] : nil }.sorted()
     }

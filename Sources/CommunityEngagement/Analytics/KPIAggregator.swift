@@ -12,18 +12,9 @@ import Synchronization
 /// finish. ``reference(from:events:rules:)`` rebuilds the same aggregates from scratch; tests
 /// compare the two.
 public final class KPIAggregator: Sendable {
-    /// A grouped entity as the aggregator holds it: read, or known only by key since a
-    /// checkpoint was restored (read from the store when its group is next recomputed).
-    private enum Slot: Sendable {
-        case read(any Entity)
-        case unread
-    }
-
     private struct State: Sendable {
         var aggregates = KPIAggregates()
-        var groupOf: [String: String] = [:]
-        var members: [String: [String: Slot]] = [:]
-        var contributions: [String: [KPIPackedFact]] = [:]
+        var groups = KPIGroupTable()
         var sequence: UInt64 = 0
         var loaded = false
         var restored = false
@@ -77,19 +68,23 @@ public final class KPIAggregator: Sendable {
         let entities = try Self.entities(in: snapshot)
         state.withLock { state in
             state = State()
+            var touched: [Int32] = []
             for entity in entities {
-                let key = Self.key(type(of: entity).entityType, Self.rawID(entity))
-                guard KPIRules.groupedTypes.contains(type(of: entity).entityType) else {
+                let entityType = type(of: entity).entityType
+                let key = Self.key(entityType, Self.rawID(entity))
+                guard KPIRules.groupedTypes.contains(entityType) else {
                     let facts = state.aggregates.pack(rules.facts(of: [entity]))
                     state.aggregates.apply(facts, sign: 1)
-                    if !facts.isEmpty { state.contributions[key] = facts }
+                    if !facts.isEmpty { state.groups[state.groups.intern(key)].facts = facts }
                     continue
                 }
-                let group = KPIRules.group(of: entity)
-                state.groupOf[key] = group
-                state.members[group, default: [:]][key] = .read(entity)
+                let member = state.groups.intern(key)
+                let group = state.groups.intern(KPIRules.group(of: entity))
+                state.groups[member].slot = .read(entity)
+                state.groups.move(member, to: group)
+                touched.append(group)
             }
-            for group in state.members.keys { recompute(group, in: &state, reader: snapshot) }
+            for group in Set(touched) { recompute(group, in: &state, reader: snapshot) }
             state.sequence = snapshot.sequence
             state.loaded = true
         }
@@ -156,6 +151,10 @@ public final class KPIAggregator: Sendable {
     /// The last change sequence applied.
     public var sequence: UInt64 { state.withLock { $0.sequence } }
 
+    /// How many `Type:id` names the group bookkeeping holds (live grouped entities, and groups
+    /// or ungrouped entities with facts): tests check that deleted ones are let go.
+    var trackedNameCount: Int { state.withLock { $0.groups.count } }
+
     // MARK: Reference
 
     /// Rebuilds the aggregates from scratch: every entity of the snapshot grouped and its facts
@@ -180,16 +179,15 @@ public final class KPIAggregator: Sendable {
     /// - Throws: the store's error; nothing is written then.
     @discardableResult
     public func checkpoint(to store: any Store) throws -> Int {
-        let (aggregates, contributions, members, sequence) = state.withLock { state in
-            (state.aggregates, state.contributions, state.members.mapValues { Array($0.keys) }, state.sequence)
-        }
+        let (aggregates, table, sequence) = state.withLock { state in (state.aggregates, state.groups, state.sequence) }
         let rows = aggregates.rows.sorted { ($0.metric.ordinal, $0.day ?? .min, $0.site ?? "", $0.key) < ($1.metric.ordinal, $1.day ?? .min, $1.site ?? "", $1.key) }
         var groups: [KPICheckpointGroup] = []
-        groups.reserveCapacity(contributions.count)
-        for key in Set(contributions.keys).union(members.keys).sorted() {
-            let facts = (contributions[key] ?? []).map(aggregates.fact)
-            groups.append(KPICheckpointGroup(key: key, members: (members[key] ?? []).sorted(), facts: facts))
+        groups.reserveCapacity(table.count)
+        for entry in table.entries where !entry.facts.isEmpty || !entry.members.isEmpty {
+            let members = entry.members.map { table[$0].name }.sorted()
+            groups.append(KPICheckpointGroup(key: entry.name, members: members, facts: entry.facts.map(aggregates.fact)))
         }
+        groups.sort { $0.key < $1.key }
         let size = KPICheckpointPart.maximumItems
         // Rows first, then groups, at most `size` of them together in a part.
         var parts: [(rows: ArraySlice<KPIAggregateRow>, groups: ArraySlice<KPICheckpointGroup>)] = []
@@ -241,14 +239,14 @@ public final class KPIAggregator: Sendable {
             for part in parts {
                 for group in part.groups {
                     let facts = state.aggregates.pack(group.facts)
-                    if !facts.isEmpty { state.contributions[group.key] = facts }
-                    guard !group.members.isEmpty else { continue }
-                    var slots: [String: Slot] = [:]
+                    guard !facts.isEmpty || !group.members.isEmpty else { continue }
+                    let entry = state.groups.intern(group.key)
+                    state.groups[entry].facts = facts
                     for member in group.members {
-                        slots[member] = .unread
-                        state.groupOf[member] = group.key
+                        let slot = state.groups.intern(member)
+                        state.groups[slot].slot = .unread
+                        state.groups.move(slot, to: entry)
                     }
-                    state.members[group.key] = slots
                 }
             }
             state.sequence = head.sequence
@@ -290,78 +288,85 @@ public final class KPIAggregator: Sendable {
 
     private func apply(_ change: Change, to state: inout State) {
         let key = Self.key(change.entityType, change.id)
-        if change.kind == .inserted, let user = change.entity as? User, user.joinedAt == nil, user.kind != .guest {
+        if change.kind == .inserted, change.entityType == User.entityType, let user = change.entity as? User, user.joinedAt == nil,
+           user.kind != .guest {
             // No join date on the entity (a host-created user): new on the day the feed delivers it.
             state.aggregates.apply(Self.newMemberFact(at: clock.now(), site: user.siteID), sign: 1)
         }
+        let entity = change.kind == .deleted ? nil : change.entity
         guard KPIRules.groupedTypes.contains(change.entityType) else {
             // A group of one: its facts replace the entity's previous ones; nothing else is kept.
-            let facts = change.kind == .deleted ? [] : change.entity.map { rules.facts(of: [$0]) } ?? []
+            let facts = entity.map { rules.facts(of: [$0]) } ?? []
             let new = state.aggregates.pack(facts)
-            Self.replaceFacts(of: key, with: new, in: &state)
+            guard let slot = new.isEmpty ? state.groups.find(key) : state.groups.intern(key) else { return }
+            Self.replaceFacts(of: slot, with: new, in: &state)
+            state.groups.releaseIfUnused(slot)
             return
         }
-        let entity = change.kind == .deleted ? nil : change.entity
-        let group = entity.map(KPIRules.group(of:))
-        if let entity, let group, let old = state.groupOf[key], old == group {
+        guard let entity else {
+            // Deleted: it leaves its group, which is recomputed without it.
+            guard let member = state.groups.find(key) else { return }
+            state.groups[member].slot = nil
+            let old = state.groups.move(member, to: -1)
+            if let old { recompute(old, in: &state, reader: nil) }
+            state.groups.releaseIfUnused(member)
+            return
+        }
+        let groupName = KPIRules.group(of: entity)
+        let member = state.groups.intern(key)
+        state.groups[member].slot = .read(entity)
+        let current = state.groups[member].group
+        if current >= 0, state.groups[current].name == groupName {
             // The usual case: the entity stays in its group, which is recomputed with it.
-            recompute(group, in: &state, reader: nil, setting: key, to: entity)
+            recompute(current, in: &state, reader: nil)
             return
         }
-        var touched: [String] = []
-        if let old = state.groupOf.removeValue(forKey: key) {
-            state.members[old]?[key] = nil
-            touched.append(old)
-        }
-        if let entity, let group {
-            state.groupOf[key] = group
-            state.members[group, default: [:]][key] = .read(entity)
-            if !touched.contains(group) { touched.append(group) }
-        }
-        for group in touched { recompute(group, in: &state, reader: nil) }
+        let group = state.groups.intern(groupName)
+        let old = state.groups.move(member, to: group)
+        recompute(group, in: &state, reader: nil)
+        if let old { recompute(old, in: &state, reader: nil) }
     }
 
-    /// Recomputes a group's facts from its members, after setting member `key` to `entity` when
-    /// given. The group's members are looked up once (by index) for all of it.
-    private func recompute(_ group: String, in state: inout State, reader: (any StoreReader)?, setting key: String? = nil,
-                           to entity: (any Entity)? = nil) {
+    /// Recomputes a group's facts from its members (reading members known only by name).
+    private func recompute(_ group: Int32, in state: inout State, reader: (any StoreReader)?) {
         var entities: [any Entity] = []
         var snapshot = reader
-        if let index = state.members.index(forKey: group) {
-            if let key, let entity { state.members.values[index][key] = .read(entity) }
-            var unread: [String] = []
-            for (member, slot) in state.members.values[index] {
-                switch slot {
-                case .read(let entity): entities.append(entity)
-                case .unread: unread.append(member)
-                }
-            }
-            for member in unread {
+        var gone: [Int32] = []
+        for member in state.groups[group].members {
+            switch state.groups[member].slot {
+            case .read(let entity): entities.append(entity)
+            case .unread:
                 // Known from a checkpoint: read it now (the store's current state; a later
                 // change of it recomputes the group again, so the group converges).
                 if snapshot == nil { snapshot = source?.snapshot() }
-                if let snapshot, let entity = Self.read(member, in: snapshot) {
-                    state.members.values[index][member] = .read(entity)
+                if let snapshot, let entity = Self.read(state.groups[member].name, in: snapshot) {
+                    state.groups[member].slot = .read(entity)
                     entities.append(entity)
                 } else {
-                    state.members.values[index][member] = nil
-                    state.groupOf[member] = nil
+                    gone.append(member)
                 }
+            case nil: gone.append(member)
             }
-            if entities.isEmpty { state.members.remove(at: index) }
+        }
+        for member in gone {
+            state.groups[member].slot = nil
+            state.groups.move(member, to: -1)
+            state.groups.releaseIfUnused(member)
         }
         let new = entities.isEmpty ? [] : state.aggregates.pack(rules.facts(of: entities))
         Self.replaceFacts(of: group, with: new, in: &state)
+        state.groups.releaseIfUnused(group)
     }
 
     /// Makes `new` the facts of a group (or of an entity that is a group of one), taking its old
     /// facts away: only the facts that differ touch the aggregates' cells.
-    private static func replaceFacts(of group: String, with new: [KPIPackedFact], in state: inout State) {
-        let old = new.isEmpty ? state.contributions.removeValue(forKey: group) : state.contributions.updateValue(new, forKey: group)
-        if let old {
-            state.aggregates.replace(old, with: new)
-        } else {
+    private static func replaceFacts(of group: Int32, with new: [KPIPackedFact], in state: inout State) {
+        let old = state.groups[group].facts
+        state.groups[group].facts = new
+        if old.isEmpty {
             state.aggregates.apply(new, sign: 1)
+        } else {
+            state.aggregates.replace(old, with: new)
         }
     }
 

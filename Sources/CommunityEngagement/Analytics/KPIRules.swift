@@ -49,14 +49,23 @@ public struct KPIRules: Sendable {
     /// case with its tracking and surveys, `FeedItem:<id>`, `Question:<id>` or `Idea:<id>` for a
     /// comment or moderation case about that content, the entity's own type and id otherwise.
     public static func group(of entity: any Entity) -> String {
-        switch entity {
-        case let answer as Answer: "Question:" + answer.questionID.rawValue
-        case let tracking as CaseTracking: "Case:" + tracking.caseID.rawValue
-        case let survey as CaseSurvey: "Case:" + survey.caseID.rawValue
-        case let comment as Comment: subjectGroup(comment.subject) ?? "Comment:" + comment.id.rawValue
-        case let moderation as ModerationCase: subjectGroup(moderation.subject) ?? "ModerationCase:" + moderation.id.rawValue
-        default: type(of: entity).entityType.name + ":" + Self.rawID(entity)
+        // Dispatch on the type first: one cast instead of a chain of failing ones.
+        switch ObjectIdentifier(type(of: entity)) {
+        case ObjectIdentifier(Answer.self):
+            if let answer = entity as? Answer { return "Question:" + answer.questionID.rawValue }
+        case ObjectIdentifier(CaseTracking.self):
+            if let tracking = entity as? CaseTracking { return "Case:" + tracking.caseID.rawValue }
+        case ObjectIdentifier(CaseSurvey.self):
+            if let survey = entity as? CaseSurvey { return "Case:" + survey.caseID.rawValue }
+        case ObjectIdentifier(Comment.self):
+            if let comment = entity as? Comment { return subjectGroup(comment.subject) ?? "Comment:" + comment.id.rawValue }
+        case ObjectIdentifier(ModerationCase.self):
+            if let moderation = entity as? ModerationCase {
+                return subjectGroup(moderation.subject) ?? "ModerationCase:" + moderation.id.rawValue
+            }
+        default: break
         }
+        return type(of: entity).entityType.name + ":" + Self.rawID(entity)
     }
 
     /// The group of content that carries a site; `nil` for content that does not (comments,
@@ -86,19 +95,30 @@ public struct KPIRules: Sendable {
         var about: [any Entity] = []
         var site: String?
         for member in members {
-            switch member {
-            case let q as Question:
+            switch ObjectIdentifier(type(of: member)) {
+            case ObjectIdentifier(Question.self):
+                guard let q = member as? Question else { continue }
                 question = q
                 site = q.siteID
-            case let a as Answer: answers.append(a)
-            case let c as Case: theCase = c
-            case let t as CaseTracking: trackings.append(t)
-            case let s as CaseSurvey: surveys.append(s)
-            case is Comment, is ModerationCase: about.append(member)
-            case let item as FeedItem:
+            case ObjectIdentifier(Answer.self):
+                guard let a = member as? Answer else { continue }
+                answers.append(a)
+            case ObjectIdentifier(Case.self):
+                guard let c = member as? Case else { continue }
+                theCase = c
+            case ObjectIdentifier(CaseTracking.self):
+                guard let t = member as? CaseTracking else { continue }
+                trackings.append(t)
+            case ObjectIdentifier(CaseSurvey.self):
+                guard let s = member as? CaseSurvey else { continue }
+                surveys.append(s)
+            case ObjectIdentifier(Comment.self), ObjectIdentifier(ModerationCase.self): about.append(member)
+            case ObjectIdentifier(FeedItem.self):
+                guard let item = member as? FeedItem else { continue }
                 site = item.siteID
                 single(member, into: &out)
-            case let idea as Idea:
+            case ObjectIdentifier(Idea.self):
+                guard let idea = member as? Idea else { continue }
                 site = idea.siteID
                 single(member, into: &out)
             default: single(member, into: &out)
@@ -132,8 +152,9 @@ public struct KPIRules: Sendable {
     }
 
     private func single(_ entity: any Entity, into out: inout [KPIFact]) {
-        switch entity {
-        case let user as User:
+        switch ObjectIdentifier(type(of: entity)) {
+        case ObjectIdentifier(User.self):
+            guard let user = entity as? User else { return }
             guard user.kind != .guest else { return }
             // A member with a join date is new on that day in the site they joined through,
             // however late the aggregates learn of them (a restart replaying the feed, a load).
@@ -142,7 +163,8 @@ public struct KPIRules: Sendable {
             }
             guard user.isActive else { return }
             out.append(KPIFact(site: nil, day: nil, metric: .members, key: user.kind.rawValue))
-        case let item as FeedItem:
+        case ObjectIdentifier(FeedItem.self):
+            guard let item = entity as? FeedItem else { return }
             // Question posts are counted as questions.
             guard item.status == .published, item.kind != .question else { return }
             let day = KPIDay.number(of: item.createdAt)
@@ -154,8 +176,11 @@ public struct KPIRules: Sendable {
             if let group { out.append(KPIFact(site: item.siteID, day: day, metric: .groupActivity, key: group.rawValue)) }
             for topic in Set(item.topics) { out.append(KPIFact(site: item.siteID, day: day, metric: .topicActivity, key: topic)) }
             popularity(item.likers.count, author: item.authorID, group: group, topics: item.topics, site: item.siteID, day: day, into: &out)
-        case let comment as Comment: commentFacts(comment, site: nil, into: &out)
-        case let idea as Idea:
+        case ObjectIdentifier(Comment.self):
+            guard let comment = entity as? Comment else { return }
+            commentFacts(comment, site: nil, into: &out)
+        case ObjectIdentifier(Idea.self):
+            guard let idea = entity as? Idea else { return }
             guard idea.publication == .published else { return }
             let day = KPIDay.number(of: idea.createdAt)
             out.append(KPIFact(site: idea.siteID, day: day, metric: .ideas))
@@ -166,17 +191,22 @@ public struct KPIRules: Sendable {
                 out.append(KPIFact(site: idea.siteID, day: voteDay, metric: .ideaVotes))
                 out.append(KPIFact(site: idea.siteID, day: voteDay, metric: .activeMember, key: voter.rawValue))
             }
-        case let view as ArticleViewRecord:
+        case ObjectIdentifier(ArticleViewRecord.self):
+            guard let view = entity as? ArticleViewRecord else { return }
             out.append(KPIFact(site: view.siteID, day: KPIDay.number(of: view.periodStart), metric: .articleViews, key: view.articleID.rawValue))
-        case let feedback as ArticleFeedback:
+        case ObjectIdentifier(ArticleFeedback.self):
+            guard let feedback = entity as? ArticleFeedback else { return }
             out.append(KPIFact(site: feedback.siteID, day: KPIDay.number(of: feedback.at), metric: feedback.helpful ? .helpfulVotes : .unhelpfulVotes))
-        case let rating as ArticleRating:
+        case ObjectIdentifier(ArticleRating.self):
+            guard let rating = entity as? ArticleRating else { return }
             let day = KPIDay.number(of: rating.at)
             out.append(KPIFact(site: rating.siteID, day: day, metric: .ratings))
             out.append(KPIFact(site: rating.siteID, day: day, metric: .ratingStars, value: Int64(max(0, min(5, rating.stars)))))
-        case let signIns as SignInDay:
+        case ObjectIdentifier(SignInDay.self):
+            guard let signIns = entity as? SignInDay else { return }
             out += KPIAggregator.signInFacts(signIns.userID, site: signIns.siteID, day: signIns.day, count: signIns.count)
-        case let entry as SearchQueryLogEntry:
+        case ObjectIdentifier(SearchQueryLogEntry.self):
+            guard let entry = entity as? SearchQueryLogEntry else { return }
             let day = KPIDay.number(of: entry.at)
             out.append(KPIFact(site: entry.siteID, day: day, metric: .searches))
             out.append(KPIFact(site: entry.siteID, day: day, metric: .searchQuery, key: entry.query))
@@ -188,7 +218,8 @@ public struct KPIRules: Sendable {
                 out.append(KPIFact(site: entry.siteID, day: day, metric: .searchClicks))
                 out.append(KPIFact(site: entry.siteID, day: day, metric: .clickPosition, value: Int64(max(1, min(1000, position)))))
             }
-        case let session as DeflectionSession:
+        case ObjectIdentifier(DeflectionSession.self):
+            guard let session = entity as? DeflectionSession else { return }
             // As `CaseService.deflectionStatistics`: only visits that were shown suggestions.
             guard !session.suggestions.isEmpty else { return }
             let day = KPIDay.number(of: session.startedAt)
@@ -197,7 +228,8 @@ public struct KPIRules: Sendable {
             case .caseCreated: out.append(KPIFact(site: session.siteID, day: day, metric: .deflectionCases))
             case .open, .abandoned: break
             }
-        case let lead as Lead:
+        case ObjectIdentifier(Lead.self):
+            guard let lead = entity as? Lead else { return }
             guard lead.fields.partnerAccountID != nil else { return }
             let site = lead.fields.siteID
             out.append(KPIFact(site: site, day: nil, metric: .leadsRegistered))
@@ -208,9 +240,11 @@ public struct KPIRules: Sendable {
                 out.append(KPIFact(site: site, day: nil, metric: .leadsConverted))
             case .new, .working, .submitted, .rejected, .unqualified: break
             }
-        case let conversion as LeadConversion:
+        case ObjectIdentifier(LeadConversion.self):
+            guard let conversion = entity as? LeadConversion else { return }
             out.append(KPIFact(site: conversion.siteID, day: KPIDay.number(of: conversion.convertedAt), metric: .conversions))
-        case let opportunity as Opportunity:
+        case ObjectIdentifier(Opportunity.self):
+            guard let opportunity = entity as? Opportunity else { return }
             let fields = opportunity.fields
             guard let partner = fields.partnerAccountID else { return }
             let site = fields.siteID
@@ -224,17 +258,21 @@ public struct KPIRules: Sendable {
                 out.append(KPIFact(site: site, day: nil, metric: .pipelineByPartner, key: partner.rawValue))
                 out.append(KPIFact(site: site, day: nil, metric: .pipelineAmountByPartner, key: partner.rawValue, value: cents))
             }
-        case let request as FundRequest:
+        case ObjectIdentifier(FundRequest.self):
+            guard let request = entity as? FundRequest else { return }
             let day = KPIDay.number(of: request.requestedAt)
             let cents = KPIDay.cents(request.amount)
             let site = request.siteID
             out.append(KPIFact(site: site, day: day, metric: .fundRequests))
             out.append(KPIFact(site: site, day: day, metric: .fundRequestedAmount, value: cents))
             if request.status == .approved { out.append(KPIFact(site: site, day: day, metric: .fundApprovedAmount, value: cents)) }
-        case let claim as FundClaim:
+        case ObjectIdentifier(FundClaim.self):
+            guard let claim = entity as? FundClaim else { return }
             guard claim.status == .approved else { return }
             out.append(KPIFact(site: claim.siteID, day: KPIDay.number(of: claim.claimedAt), metric: .fundClaimedAmount, value: KPIDay.cents(claim.amount)))
-        case let moderation as ModerationCase: moderationFacts(moderation, site: nil, into: &out)
+        case ObjectIdentifier(ModerationCase.self):
+            guard let moderation = entity as? ModerationCase else { return }
+            moderationFacts(moderation, site: nil, into: &out)
         default:
             break
         }
