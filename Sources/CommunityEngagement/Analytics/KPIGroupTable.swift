@@ -62,8 +62,9 @@ struct KPIGroupTable: Sendable {
         free.append(e)
     }
 
+    /// An entry, read in place (no copy of its members, facts or entity) or changed in place.
     subscript(_ e: Int32) -> Entry {
-        get { entries[Int(e)] }
+        _read { yield entries[Int(e)] }
         _modify { yield &entries[Int(e)] }
     }
 
