@@ -196,8 +196,10 @@ extension QueryExecution {
             guard d != .max else { break }
             var mask: UInt64 = 0
             var text = 0.0
+            var ceiling: Float = 1
             for i in essential..<n where cursors[i].doc == d {
                 let value = cursors[i].contribution
+                ceiling = cursors[i].ceiling
                 scratch.unitValues[cursors[i].unit] = value
                 mask |= cursors[i].bit
                 text += Double(value)
@@ -208,7 +210,7 @@ extension QueryExecution {
             var factor = staticFactor
             if (text + boundSum[essential]) * coordination(mask | boundBits[essential]) * factor < threshold { continue }
             if ceilingsApply {
-                factor = sharedFactor * Double(segment.factorCeilings[doc])
+                factor = sharedFactor * Double(ceiling)  // segment.factorCeilings[doc], read in posting order
                 if (text + boundSum[essential]) * coordination(mask | boundBits[essential]) * factor < threshold { continue }
             }
             var competitive = true

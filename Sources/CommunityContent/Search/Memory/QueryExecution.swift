@@ -237,22 +237,25 @@ struct QueryExecution {
         let hits = page.map { entry -> SearchHit in
             let segment = state.segments[entry.segment]
             let d = Int(entry.doc)
-            let document = segment.documents[d]
+            // The fields one by one: copying the whole document retains every field of it.
+            let title = segment.documents[d].title
             let language = segment.languages[d]
-            var titleHTML = Highlighter.escape(document.title[...])
+            var titleHTML = Highlighter.escape(title[...])
             var snippet = ""
             if query.highlight {
-                titleHTML = Highlighter.mark(document.title, language: language, matched: matchedTerms)
-                let summaryHits = Tokenizer.tokens(document.summary).contains {
+                let summary = segment.documents[d].summary, body = segment.documents[d].body
+                titleHTML = Highlighter.mark(title, language: language, matched: matchedTerms)
+                let summaryHits = Tokenizer.tokens(summary).contains {
                     Highlighter.isHit($0, language: language, matched: matchedTerms)
                 }
-                let source = summaryHits || document.body.isEmpty ? document.summary : document.body
+                let source = summaryHits || body.isEmpty ? summary : body
                 snippet = Highlighter.snippet(source, language: language, matched: matchedTerms)
             }
+            let key = segment.documents[d].key
             var hit = SearchHit(
-                key: document.key, locale: document.locale, title: document.title, path: document.path,
+                key: key, locale: segment.documents[d].locale, title: title, path: segment.documents[d].path,
                 score: entry.score, titleHTML: titleHTML, snippetHTML: snippet)
-            hit.isPromoted = adjustments.promotedRank[document.key] != nil
+            hit.isPromoted = !adjustments.promotedRank.isEmpty && adjustments.promotedRank[key] != nil
             return hit
         }
         return SearchResults(hits: Array(hits), totalCount: total, facets: Self.sortedFacets(facetCounts))

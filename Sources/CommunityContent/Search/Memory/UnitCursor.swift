@@ -10,6 +10,8 @@ struct UnitCursor {
     private let postings: [Posting]
     /// Per posting: the weighted term frequency (`direct`) or the contribution itself.
     private let values: [Float]
+    /// Per posting: its document's recency × popularity ceiling (``IndexSegment/factorCeilings``).
+    private let ceilings: [Float]
     private let direct: Bool
     private let weight: Float
     private let k1: Float
@@ -24,6 +26,7 @@ struct UnitCursor {
         bit = 1 << UInt64(unit)
         postings = segment.postings[Int(term)]
         values = segment.tfWeights[Int(term)]
+        ceilings = segment.postingCeilings[Int(term)]
         direct = true
         self.weight = weight
         self.k1 = k1
@@ -66,6 +69,7 @@ struct UnitCursor {
         let best = values.max() ?? 0
         self.postings = postings
         self.values = values
+        ceilings = postings.map { segment.factorCeilings[Int($0.doc)] }
         direct = false
         weight = 0
         self.k1 = k1
@@ -85,6 +89,9 @@ struct UnitCursor {
     var contribution: Float {
         direct ? QueryExecution.contribution(weight, values[position], k1) : values[position]
     }
+
+    /// The current posting's document's recency × popularity ceiling.
+    var ceiling: Float { ceilings[position] }
 
     /// Every document of the cursor, from the start (for counting matches).
     var allPostings: [Posting] { postings }
