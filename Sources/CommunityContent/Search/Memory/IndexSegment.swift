@@ -12,14 +12,20 @@ final class IndexSegment: Sendable {
     let norms: [SIMD4<Float>]
     /// Per term, per posting: the posting's field frequencies weighted by its document's norms
     /// (what BM25F saturates), worked out once per segment so a search reads postings in order
-    /// instead of each document's norms.
-    let tfWeights: [[Float]]
-    /// Per term: the largest of its ``tfWeights`` (the term's best BM25F saturation input in this
+    /// instead of each document's norms; and the document's ``factorCeilings`` entry, so a
+    /// top-k search reads it in order too. One array per term for both.
+    let postingWeights: [[PostingWeight]]
+
+    /// What a search reads per posting besides the document id.
+    struct PostingWeight: Sendable, Equatable {
+        /// The norm-weighted field frequency.
+        var weighted: Float
+        /// The document's recency × popularity ceiling.
+        var ceiling: Float
+    }
+    /// Per term: the largest of its weighted frequencies (the term's best BM25F saturation input in this
     /// segment), the per-term upper bound that lets a top-k search skip documents it cannot rank.
     let maxTFWeights: [Float]
-    /// Per term, per posting: its document's ``factorCeilings`` entry, next to the postings so
-    /// a top-k search reads it in order instead of from the per-document array.
-    let postingCeilings: [[Float]]
     let updatedAt: [Double]
     let popularity: [Double]
     /// The newest ``updatedAt`` of the segment.
@@ -109,11 +115,13 @@ final class IndexSegment: Sendable {
         var reversedBytes: [[UInt8]] = []
         scalars.reserveCapacity(terms.count)
         reversedBytes.reserveCapacity(terms.count)
+        grams.reserveCapacity(refs.count)
         for (i, ref) in refs.enumerated() {
-            let shape = shapes[Int(ref)]
-            scalars.append(shape.scalars)
-            reversedBytes.append(shape.reversedBytes)
-            for key in shape.gramKeys { grams[key, default: []].append(Int32(truncatingIfNeeded: i)) }
+            // Field by field: a copy of the whole shape would retain each of its arrays.
+            let r = Int(ref)
+            scalars.append(shapes[r].scalars)
+            reversedBytes.append(shapes[r].reversedBytes)
+            for key in shapes[r].gramKeys { grams[key, default: []].append(Int32(truncatingIfNeeded: i)) }
         }
         // Sorted by the 8-byte keys, read from flat arrays; bytes are compared only on equal keys.
         let keys = refs.map { shapes[Int($0)].sortKey }, reversedKeys = refs.map { shapes[Int($0)].reversedSortKey }
@@ -416,26 +424,22 @@ final class IndexSegment: Sendable {
         }
         self.factorCeilings = factorCeilings
         // Per posting, in one pass (one read of the document's row): the norm-weighted frequency and the ceiling.
-        var tfWeights: [[Float]] = [], postingCeilings: [[Float]] = [], maxTFWeights: [Float] = []
-        tfWeights.reserveCapacity(postings.count)
-        postingCeilings.reserveCapacity(postings.count)
+        var postingWeights: [[PostingWeight]] = [], maxTFWeights: [Float] = []
+        postingWeights.reserveCapacity(postings.count)
         maxTFWeights.reserveCapacity(postings.count)
         for list in postings {
-            var weights = [Float](repeating: 0, count: list.count), ceilings = [Float](repeating: 0, count: list.count)
+            var weights = [PostingWeight](repeating: PostingWeight(weighted: 0, ceiling: 0), count: list.count)
             var best: Float = list.isEmpty ? 0 : -.infinity
             for (i, p) in list.enumerated() {
                 let d = Int(p.doc)
                 let w = Self.weightedFrequency(p.tf, norms[d])
-                weights[i] = w
-                ceilings[i] = factorCeilings[d]
+                weights[i] = PostingWeight(weighted: w, ceiling: factorCeilings[d])
                 if w > best { best = w }
             }
-            tfWeights.append(weights)
-            postingCeilings.append(ceilings)
+            postingWeights.append(weights)
             maxTFWeights.append(best)
         }
-        self.tfWeights = tfWeights
-        self.postingCeilings = postingCeilings
+        self.postingWeights = postingWeights
         self.maxTFWeights = maxTFWeights
         self.termFilter = TermFilter(terms)
         let reversed = typo?.reversedBytes ?? terms.map { Array($0.utf8.reversed()) }

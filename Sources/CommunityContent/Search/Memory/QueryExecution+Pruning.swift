@@ -44,7 +44,7 @@ extension QueryExecution {
         var touched = 0..<0  // words of `admitted` that may be non-zero
         if requiredMask == 0 {
             for cursor in cursors {
-                for p in cursor.allPostings { scratch.admitted[Int(p.doc) >> 6] |= 1 << UInt64(p.doc & 63) }
+                cursor.forEachDocument { doc in scratch.admitted[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
             }
             touched = cursors.isEmpty ? 0..<0 : 0..<words
         } else {
@@ -60,11 +60,11 @@ extension QueryExecution {
                     break
                 }
                 if first {
-                    for p in cursor.allPostings { scratch.admitted[Int(p.doc) >> 6] |= 1 << UInt64(p.doc & 63) }
+                    cursor.forEachDocument { doc in scratch.admitted[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
                     first = false
                     touched = 0..<words
                 } else {
-                    for p in cursor.allPostings { scratch.unitMatches[Int(p.doc) >> 6] |= 1 << UInt64(p.doc & 63) }
+                    cursor.forEachDocument { doc in scratch.unitMatches[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
                     for w in 0..<words {
                         scratch.admitted[w] &= scratch.unitMatches[w]
                         scratch.unitMatches[w] = 0
@@ -98,7 +98,7 @@ extension QueryExecution {
         // 2. Promoted documents, at their fixed scores.
         for doc in promoted where scratch.admitted[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 {
             if let score = adjustments.promotedScore(segment.documents[Int(doc)].key), top.admits(score) {
-                top.offer(TopHits.Entry(score: score, key: segment.documents[Int(doc)].key, segment: s, doc: doc))
+                top.offer(TopHits.Entry(score: score, segment: s, doc: doc))
             }
         }
 
@@ -233,7 +233,7 @@ extension QueryExecution {
             scratch.fullyScored += 1
             let score = exactScore(doc, mask, scratch.unitValues)
             if top.admits(score) {
-                top.offer(TopHits.Entry(score: score, key: segment.documents[doc].key, segment: s, doc: d))
+                top.offer(TopHits.Entry(score: score, segment: s, doc: d))
                 refresh(top)
             }
         }
