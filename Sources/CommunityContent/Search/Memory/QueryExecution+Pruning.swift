@@ -148,7 +148,9 @@ extension QueryExecution {
         // Every locale of the segment in the query's language: no document's locale needs reading.
         let everyDocumentLocal =
             !localValues.isEmpty && segment.values.allSatisfy { !$0.key.hasPrefix("l:") || localValues[Int($0.value)] }
-        if n > 1, let shortest = cursors.indices.min(by: { cursors[$0].count < cursors[$1].count }),
+        // Skipped when the top hits are already full from an earlier segment: their k-th score is
+        // a floor already, and priming would read the shortest cursor once more.
+        if n > 1, top.heap.count < top.capacity, let shortest = cursors.indices.min(by: { cursors[$0].count < cursors[$1].count }),
             cursors[shortest].count <= Self.primingLimit
         {
             var floor = ScoreFloor(capacity: top.capacity)

@@ -34,7 +34,7 @@ struct UnitCursor {
         let weight: Float
         var position = 0
 
-        var doc: Int32 { position < postings.count ? postings[position].doc : .max }
+            var doc: Int32 { position < postings.count ? postings[position].doc : .max }
     }
 
     /// Units expanding to at most this many terms are merged while they are read instead of
