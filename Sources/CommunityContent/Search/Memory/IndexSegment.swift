@@ -12,9 +12,18 @@ final class IndexSegment: Sendable {
     let norms: [SIMD4<Float>]
     /// Per term, per posting: the posting's field frequencies weighted by its document's norms
     /// (what BM25F saturates), worked out once per segment so a search reads postings in order
-    /// instead of each document's norms.
-    let tfWeights: [[Float]]
-    /// Per term: the largest of its ``tfWeights`` (the term's best BM25F saturation input in this
+    /// instead of each document's norms; and the document's ``factorCeilings`` entry, so a
+    /// top-k search reads it in order too. One array per term for both.
+    let postingWeights: [[PostingWeight]]
+
+    /// What a search reads per posting besides the document id.
+    struct PostingWeight: Sendable, Equatable {
+        /// The norm-weighted field frequency.
+        var weighted: Float
+        /// The document's recency × popularity ceiling.
+        var ceiling: Float
+    }
+    /// Per term: the largest of its weighted frequencies (the term's best BM25F saturation input in this
     /// segment), the per-term upper bound that lets a top-k search skip documents it cannot rank.
     let maxTFWeights: [Float]
     let updatedAt: [Double]
@@ -36,6 +45,8 @@ final class IndexSegment: Sendable {
     let values: [String: Int32]
     let valueNames: [String]
     let termIDs: [String: Int32]
+    /// A Bloom filter over ``terms``, asked before ``termIDs`` (``termID(_:hash:)``).
+    let termFilter: TermFilter
     let terms: [String]
     let postings: [[Posting]]
     /// Term ids ordered by the term's UTF-8 bytes (prefix ranges).
@@ -104,21 +115,26 @@ final class IndexSegment: Sendable {
         var reversedBytes: [[UInt8]] = []
         scalars.reserveCapacity(terms.count)
         reversedBytes.reserveCapacity(terms.count)
+        grams.reserveCapacity(refs.count)
         for (i, ref) in refs.enumerated() {
-            let shape = shapes[Int(ref)]
-            scalars.append(shape.scalars)
-            reversedBytes.append(shape.reversedBytes)
-            for key in shape.gramKeys { grams[key, default: []].append(Int32(truncatingIfNeeded: i)) }
+            // Field by field: a copy of the whole shape would retain each of its arrays.
+            let r = Int(ref)
+            scalars.append(shapes[r].scalars)
+            reversedBytes.append(shapes[r].reversedBytes)
+            for key in shapes[r].gramKeys { grams[key, default: []].append(Int32(truncatingIfNeeded: i)) }
         }
-        let bytes = terms.map { Array($0.utf8) }
+        // Sorted by the 8-byte keys, read from flat arrays; bytes are compared only on equal keys.
+        let keys = refs.map { shapes[Int($0)].sortKey }, reversedKeys = refs.map { shapes[Int($0)].reversedSortKey }
         let order = Array(0..<Int32(truncatingIfNeeded: terms.count))
         let sorted = order.sorted { x, y in
-            TermShape.precedes(shapes[Int(refs[Int(x)])].sortKey, bytes[Int(x)], shapes[Int(refs[Int(y)])].sortKey, bytes[Int(y)])
+            let kx = keys[Int(x)], ky = keys[Int(y)]
+            if kx != ky { return kx < ky }
+            return terms[Int(x)].utf8.lexicographicallyPrecedes(terms[Int(y)].utf8)
         }
         let reversedOrder = order.sorted { x, y in
-            TermShape.precedes(
-                shapes[Int(refs[Int(x)])].reversedSortKey, reversedBytes[Int(x)], shapes[Int(refs[Int(y)])].reversedSortKey,
-                reversedBytes[Int(y)])
+            let kx = reversedKeys[Int(x)], ky = reversedKeys[Int(y)]
+            if kx != ky { return kx < ky }
+            return reversedBytes[Int(x)].lexicographicallyPrecedes(reversedBytes[Int(y)])
         }
         self.init(
             uid: uid, documents: documents.map(\.document), languages: documents.map(\.language),
@@ -303,15 +319,19 @@ final class IndexSegment: Sendable {
         self.init(
             uid: uid, documents: documents, languages: languages, lengths: lengths, termIDs: termIDs, terms: terms,
             postings: postings, options: options, sortedTerms: sorted, reversedTerms: reversedOrder,
-            typo: (reversedBytes, grams, scalars))
+            typo: (reversedBytes, grams, scalars), base: a)
     }
 
     private init(
         uid: Int, documents: [SearchDocument], languages: [ContentLanguage], lengths: [(Int, Int, Int)],
         termIDs: [String: Int32], terms: [String], postings: [[Posting]], options: RankingOptions,
         sortedTerms: [Int32]? = nil, reversedTerms: [Int32]? = nil,
-        typo: (reversedBytes: [[UInt8]], grams: [UInt64: [Int32]], scalars: [[Unicode.Scalar]])? = nil
+        typo: (reversedBytes: [[UInt8]], grams: [UInt64: [Int32]], scalars: [[Unicode.Scalar]])? = nil,
+        base: IndexSegment? = nil
     ) {
+        // `base`: a segment whose documents are the first `base.count` of `documents`, in order;
+        // their keys, visibility, interned values, dates and popularity are taken from it.
+        let carried = base.map { $0.count <= documents.count ? $0.count : 0 } ?? 0
         self.uid = uid
         self.documents = documents
         self.languages = languages
@@ -319,11 +339,11 @@ final class IndexSegment: Sendable {
         self.termIDs = termIDs
         self.terms = terms
         self.postings = postings
-        var keyIndex: [SearchDocumentKey: Int32] = [:]
-        var accessKeys: [String: Int32] = [:]
-        var visibility: [[[Int32]]] = []
-        var values: [String: Int32] = [:]
-        var valueNames: [String] = []
+        var keyIndex: [SearchDocumentKey: Int32] = carried > 0 ? base?.keyIndex ?? [:] : [:]
+        var accessKeys: [String: Int32] = carried > 0 ? base?.accessKeys ?? [:] : [:]
+        var visibility: [[[Int32]]] = carried > 0 ? base?.visibility ?? [] : []
+        var values: [String: Int32] = carried > 0 ? base?.values ?? [:] : [:]
+        var valueNames: [String] = carried > 0 ? base?.valueNames ?? [] : []
         func intern(_ value: String) -> Int32 {
             if let v = values[value] { return v }
             let v = Int32(valueNames.count)
@@ -332,12 +352,26 @@ final class IndexSegment: Sendable {
             return v
         }
         var localeOf: [Int32] = [], typeOf: [Int32] = [], categoriesOf: [[Int32]] = [], topicsOf: [[Int32]] = []
+        var updatedAt: [Double] = [], popularity: [Double] = []
+        if carried > 0, let base {
+            localeOf = base.localeOf
+            typeOf = base.typeOf
+            categoriesOf = base.categoriesOf
+            topicsOf = base.topicsOf
+            updatedAt = base.updatedAt
+            popularity = base.popularity
+        }
         var totals = (0.0, 0.0, 0.0)
-        for (d, doc) in documents.enumerated() {
-            keyIndex[doc.key] = Int32(d)
-            totals.0 += Double(lengths[d].0)
-            totals.1 += Double(lengths[d].1)
-            totals.2 += Double(lengths[d].2)
+        for len in lengths {
+            totals.0 += Double(len.0)
+            totals.1 += Double(len.1)
+            totals.2 += Double(len.2)
+        }
+        for d in carried..<documents.count {
+            let doc = documents[d]
+            keyIndex[doc.key] = Int32(truncatingIfNeeded: d)
+            updatedAt.append(doc.updatedAt.timeIntervalSince1970)
+            popularity.append(max(0, doc.popularity))
             visibility.append(
                 doc.visibility.clauses.map { clause in
                     clause.map { key in
@@ -373,18 +407,11 @@ final class IndexSegment: Sendable {
                 norm(len.2, avg.2, options.bodyWeight), 0)
         }
         self.norms = norms
-        let tfWeights = postings.map { list in
-            list.map { p in Self.weightedFrequency(p.tf, norms[Int(p.doc)]) }
-        }
-        self.tfWeights = tfWeights
-        self.maxTFWeights = tfWeights.map { $0.max() ?? 0 }
-        let updatedAt = documents.map { $0.updatedAt.timeIntervalSince1970 }
-        let popularity = documents.map { max(0, $0.popularity) }
         self.updatedAt = updatedAt
         self.popularity = popularity
         let reference = updatedAt.max() ?? 0
         self.recencyReference = reference
-        self.factorCeilings = zip(updatedAt, popularity).map { updated, popularity in
+        let factorCeilings = zip(updatedAt, popularity).map { updated, popularity in
             var factor = 1.0
             if options.recencyBoost > 0 {
                 let ageDays = max(0, reference - updated) / 86_400
@@ -395,6 +422,26 @@ final class IndexSegment: Sendable {
             }
             return Float(factor)
         }
+        self.factorCeilings = factorCeilings
+        // Per posting, in one pass (one read of the document's row): the norm-weighted frequency and the ceiling.
+        var postingWeights: [[PostingWeight]] = [], maxTFWeights: [Float] = []
+        postingWeights.reserveCapacity(postings.count)
+        maxTFWeights.reserveCapacity(postings.count)
+        for list in postings {
+            var weights = [PostingWeight](repeating: PostingWeight(weighted: 0, ceiling: 0), count: list.count)
+            var best: Float = list.isEmpty ? 0 : -.infinity
+            for (i, p) in list.enumerated() {
+                let d = Int(p.doc)
+                let w = Self.weightedFrequency(p.tf, norms[d])
+                weights[i] = PostingWeight(weighted: w, ceiling: factorCeilings[d])
+                if w > best { best = w }
+            }
+            postingWeights.append(weights)
+            maxTFWeights.append(best)
+        }
+        self.postingWeights = postingWeights
+        self.maxTFWeights = maxTFWeights
+        self.termFilter = TermFilter(terms)
         let reversed = typo?.reversedBytes ?? terms.map { Array($0.utf8.reversed()) }
         if let sortedTerms {
             self.sortedTerms = sortedTerms
@@ -461,6 +508,13 @@ final class IndexSegment: Sendable {
     func documentFrequency(_ term: String) -> Int {
         guard let id = termIDs[term] else { return 0 }
         return postings[Int(id)].count
+    }
+
+    /// The id of `term` (whose ``TermFilter/hash(_:)`` is `hash`), nil when it is not a term
+    /// of this segment: the filter answers most misses without the dictionary.
+    @inline(__always)
+    func termID(_ term: String, hash: UInt64) -> Int32? {
+        termFilter.mightContain(hash: hash) ? termIDs[term] : nil
     }
 
     /// Ids of terms that start with `prefix`.

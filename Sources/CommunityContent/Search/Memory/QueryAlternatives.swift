@@ -44,9 +44,12 @@ struct QueryAlternatives {
         for (w, t) in chosen.enumerated() { wordOf[t] = w }
         var unitsOfWord: [Int: [Int]] = [:]
         for u in parsed.units.indices where parsed.fromText[u] { unitsOfWord[parsed.units[u].wordIndex, default: []].append(u) }
-        func inVocabulary(_ forms: [String]) -> Bool {
-            forms.contains { form in state.segments.contains { $0.termIDs[form] != nil } }
+        // Most probes are not terms: each segment's filter turns them away after one hash.
+        func inVocabulary(_ form: String) -> Bool {
+            let hash = TermFilter.hash(form)
+            return state.segments.contains { $0.termID(form, hash: hash) != nil }
         }
+        func inVocabulary(_ forms: [String]) -> Bool { forms.contains(where: inVocabulary) }
 
         // 1. Synonyms: the longest term that starts at each word, left to right.
         if !synonyms.isEmpty {
@@ -95,7 +98,7 @@ struct QueryAlternatives {
                 let shorter = min(leftCount, rightCount)
                 guard shorter > bestShorter, rightCount >= 2, leftCount >= 2 || rightCount >= 4 else { continue }
                 let left = String(token.text[..<characters[cut]]), right = String(token.text[characters[cut]...])
-                guard !StopWords.anyLanguage(left), !StopWords.anyLanguage(right), inVocabulary([left]) else { continue }
+                guard inVocabulary(left), !StopWords.anyLanguage(left), !StopWords.anyLanguage(right) else { continue }
                 let parts = [left, right].enumerated().map {
                     TextAnalyzer.queryUnits(of: TextToken(text: $0.element, range: token.range, isHangul: false), wordIndex: $0.offset, isLast: false)[0]
                 }

@@ -44,7 +44,7 @@ extension QueryExecution {
         var touched = 0..<0  // words of `admitted` that may be non-zero
         if requiredMask == 0 {
             for cursor in cursors {
-                for p in cursor.allPostings { scratch.admitted[Int(p.doc) >> 6] |= 1 << UInt64(p.doc & 63) }
+                cursor.forEachDocument { doc in scratch.admitted[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
             }
             touched = cursors.isEmpty ? 0..<0 : 0..<words
         } else {
@@ -60,11 +60,11 @@ extension QueryExecution {
                     break
                 }
                 if first {
-                    for p in cursor.allPostings { scratch.admitted[Int(p.doc) >> 6] |= 1 << UInt64(p.doc & 63) }
+                    cursor.forEachDocument { doc in scratch.admitted[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
                     first = false
                     touched = 0..<words
                 } else {
-                    for p in cursor.allPostings { scratch.unitMatches[Int(p.doc) >> 6] |= 1 << UInt64(p.doc & 63) }
+                    cursor.forEachDocument { doc in scratch.unitMatches[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
                     for w in 0..<words {
                         scratch.admitted[w] &= scratch.unitMatches[w]
                         scratch.unitMatches[w] = 0
@@ -98,7 +98,7 @@ extension QueryExecution {
         // 2. Promoted documents, at their fixed scores.
         for doc in promoted where scratch.admitted[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 {
             if let score = adjustments.promotedScore(segment.documents[Int(doc)].key), top.admits(score) {
-                top.offer(TopHits.Entry(score: score, key: segment.documents[Int(doc)].key, segment: s, doc: doc))
+                top.offer(TopHits.Entry(score: score, segment: s, doc: doc))
             }
         }
 
@@ -148,7 +148,9 @@ extension QueryExecution {
         // Every locale of the segment in the query's language: no document's locale needs reading.
         let everyDocumentLocal =
             !localValues.isEmpty && segment.values.allSatisfy { !$0.key.hasPrefix("l:") || localValues[Int($0.value)] }
-        if n > 1, let shortest = cursors.indices.min(by: { cursors[$0].count < cursors[$1].count }),
+        // Skipped when the top hits are already full from an earlier segment: their k-th score is
+        // a floor already, and priming would read the shortest cursor once more.
+        if n > 1, top.heap.count < top.capacity, let shortest = cursors.indices.min(by: { cursors[$0].count < cursors[$1].count }),
             cursors[shortest].count <= Self.primingLimit
         {
             var floor = ScoreFloor(capacity: top.capacity)
@@ -196,8 +198,10 @@ extension QueryExecution {
             guard d != .max else { break }
             var mask: UInt64 = 0
             var text = 0.0
+            var ceiling: Float = 1
             for i in essential..<n where cursors[i].doc == d {
                 let value = cursors[i].contribution
+                ceiling = cursors[i].ceiling
                 scratch.unitValues[cursors[i].unit] = value
                 mask |= cursors[i].bit
                 text += Double(value)
@@ -208,7 +212,7 @@ extension QueryExecution {
             var factor = staticFactor
             if (text + boundSum[essential]) * coordination(mask | boundBits[essential]) * factor < threshold { continue }
             if ceilingsApply {
-                factor = sharedFactor * Double(segment.factorCeilings[doc])
+                factor = sharedFactor * Double(ceiling)  // segment.factorCeilings[doc], read in posting order
                 if (text + boundSum[essential]) * coordination(mask | boundBits[essential]) * factor < threshold { continue }
             }
             var competitive = true
@@ -231,7 +235,7 @@ extension QueryExecution {
             scratch.fullyScored += 1
             let score = exactScore(doc, mask, scratch.unitValues)
             if top.admits(score) {
-                top.offer(TopHits.Entry(score: score, key: segment.documents[doc].key, segment: s, doc: d))
+                top.offer(TopHits.Entry(score: score, segment: s, doc: d))
                 refresh(top)
             }
         }

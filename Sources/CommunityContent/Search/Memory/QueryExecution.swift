@@ -18,6 +18,10 @@ struct QueryExecution {
     /// Per unit: how much of a query word it stands for (Hangul words split into bigrams).
     let wordShare: [Double]
     let textWords: Int
+    /// ``coordination(_:extraCoverage:)`` without extra coverage, per mask, when the query has
+    /// at most ``coordinationTableUnits`` units (a division less per scored document).
+    let coordinations: [Double]
+    static let coordinationTableUnits = 6
 
     init(query: SearchQuery, viewer: SearchViewer, state: IndexState, options: RankingOptions, now: Double) {
         self.query = query
@@ -36,6 +40,12 @@ struct QueryExecution {
             parsed.fromText[u] ? 1.0 / Double(perWord[parsed.units[u].wordIndex] ?? 1) : 0
         }
         self.textWords = perWord.count
+        let units = parsed.units.count, share = wordShare, words = perWord.count, weight = options.coordinationWeight
+        self.coordinations =
+            units <= Self.coordinationTableUnits
+            ? (0..<(UInt64(1) << UInt64(units))).map {
+                Self.coordination($0, extraCoverage: 0, wordShare: share, textWords: words, weight: weight)
+            } : []
     }
 
     /// One index term a unit expands to in one segment.
@@ -123,7 +133,7 @@ struct QueryExecution {
             }
         }
 
-        var top = TopHits(capacity: query.offset + query.limit)
+        var top = TopHits(capacity: query.offset + query.limit, segments: state.segments)
         var total = 0
         var facetCounts: [SearchQuery.Facet: [String: Int]] = [:]
         let adjustments = QueryAdjustments(query, options: options)
@@ -147,14 +157,14 @@ struct QueryExecution {
                 let stamp = Int32(u)
                 for e in expansions[s][u] {
                     let weight = e.weight
-                    let postings = segment.postings[Int(e.term)], weighted = segment.tfWeights[Int(e.term)]
+                    let postings = segment.postings[Int(e.term)], weighted = segment.postingWeights[Int(e.term)]
                     if expansions[s][u].count == 1, alternatives.multiUnitMask & (1 << UInt64(u)) == 0 {
                         // One index term: its contribution is the unit's; add it in the same pass
                         // (the same sums as below, one slot access per posting instead of two).
                         let bit: UInt64 = 1 << UInt64(u)
                         for (i, p) in postings.enumerated() {
                             let d = Int(p.doc)
-                            let contribution = Self.contribution(weight, weighted[i], k1)
+                            let contribution = Self.contribution(weight, weighted[i].weighted, k1)
                             if scratch.slots[d].matched == 0 { candidates.append(p.doc) }
                             scratch.slots[d].matched |= bit
                             scratch.slots[d].score += contribution
@@ -163,7 +173,7 @@ struct QueryExecution {
                     }
                     for (i, p) in postings.enumerated() {
                         let d = Int(p.doc)
-                        let contribution = Self.contribution(weight, weighted[i], k1)
+                        let contribution = Self.contribution(weight, weighted[i].weighted, k1)
                         if scratch.slots[d].unitStamp != stamp {
                             scratch.slots[d].unitStamp = stamp
                             scratch.slots[d].unitBest = contribution
@@ -217,7 +227,7 @@ struct QueryExecution {
                 if !facetTally.isEmpty { tallyFacets(segment, d, into: &facetTally) }
                 if let promotedScore {
                     if top.admits(promotedScore) {
-                        top.offer(TopHits.Entry(score: promotedScore, key: segment.documents[d].key, segment: s, doc: doc))
+                        top.offer(TopHits.Entry(score: promotedScore, segment: s, doc: doc))
                     }
                     continue
                 }
@@ -226,7 +236,7 @@ struct QueryExecution {
                 guard top.admits(score * maxBoost) else { continue }
                 score = documentFactors(score, segment, d, localValues: localValues)
                 if top.admits(score) {
-                    top.offer(TopHits.Entry(score: score, key: segment.documents[d].key, segment: s, doc: doc))
+                    top.offer(TopHits.Entry(score: score, segment: s, doc: doc))
                 }
             }
             addFacets(facetTally, segment, into: &facetCounts)
@@ -237,22 +247,25 @@ struct QueryExecution {
         let hits = page.map { entry -> SearchHit in
             let segment = state.segments[entry.segment]
             let d = Int(entry.doc)
-            let document = segment.documents[d]
+            // The fields one by one: copying the whole document retains every field of it.
+            let title = segment.documents[d].title
             let language = segment.languages[d]
-            var titleHTML = Highlighter.escape(document.title[...])
+            var titleHTML = Highlighter.escape(title[...])
             var snippet = ""
             if query.highlight {
-                titleHTML = Highlighter.mark(document.title, language: language, matched: matchedTerms)
-                let summaryHits = Tokenizer.tokens(document.summary).contains {
+                let summary = segment.documents[d].summary, body = segment.documents[d].body
+                titleHTML = Highlighter.mark(title, language: language, matched: matchedTerms)
+                let summaryHits = Tokenizer.tokens(summary).contains {
                     Highlighter.isHit($0, language: language, matched: matchedTerms)
                 }
-                let source = summaryHits || document.body.isEmpty ? document.summary : document.body
+                let source = summaryHits || body.isEmpty ? summary : body
                 snippet = Highlighter.snippet(source, language: language, matched: matchedTerms)
             }
+            let key = segment.documents[d].key
             var hit = SearchHit(
-                key: document.key, locale: document.locale, title: document.title, path: document.path,
+                key: key, locale: segment.documents[d].locale, title: title, path: segment.documents[d].path,
                 score: entry.score, titleHTML: titleHTML, snippetHTML: snippet)
-            hit.isPromoted = adjustments.promotedRank[document.key] != nil
+            hit.isPromoted = !adjustments.promotedRank.isEmpty && adjustments.promotedRank[key] != nil
             return hit
         }
         return SearchResults(hits: Array(hits), totalCount: total, facets: Self.sortedFacets(facetCounts))
@@ -261,7 +274,7 @@ struct QueryExecution {
     /// A query without words but with filters lists every visible match, newest and most
     /// popular first (topic pages, category listings).
     func browse() -> SearchResults {
-        var top = TopHits(capacity: query.offset + query.limit)
+        var top = TopHits(capacity: query.offset + query.limit, segments: state.segments)
         var total = 0
         var facetCounts: [SearchQuery.Facet: [String: Int]] = [:]
         for (s, segment) in state.segments.enumerated() {
@@ -277,7 +290,7 @@ struct QueryExecution {
                     (1 + exp2(-ageDays / max(0.001, options.recencyHalfLifeDays)))
                     * (1 + min(1, log1p(segment.popularity[d]) / 10))
                 if top.admits(score) {
-                    top.offer(TopHits.Entry(score: score, key: segment.documents[d].key, segment: s, doc: Int32(d)))
+                    top.offer(TopHits.Entry(score: score, segment: s, doc: Int32(d)))
                 }
             }
             addFacets(facetTally, segment, into: &facetCounts)
@@ -414,6 +427,13 @@ struct QueryExecution {
     /// score is multiplied by (`1 - w + w × coverage²`).
     @inline(__always)
     func coordination(_ mask: UInt64, extraCoverage: Double = 0) -> Double {
+        if extraCoverage == 0, mask < UInt64(coordinations.count) { return coordinations[Int(mask)] }
+        return Self.coordination(
+            mask, extraCoverage: extraCoverage, wordShare: wordShare, textWords: textWords, weight: options.coordinationWeight)
+    }
+
+    /// The coordination factor of `mask` (see the instance method).
+    static func coordination(_ mask: UInt64, extraCoverage: Double, wordShare: [Double], textWords: Int, weight: Double) -> Double {
         var coverage = 0.0
         if textWords > 0 {
             var bits = mask
@@ -426,7 +446,7 @@ struct QueryExecution {
         } else {
             coverage = 1
         }
-        return 1 - options.coordinationWeight + options.coordinationWeight * coverage * coverage
+        return 1 - weight + weight * coverage * coverage
     }
 
     /// The product of the largest factors a document's score can get besides its text score:

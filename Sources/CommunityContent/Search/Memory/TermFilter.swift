@@ -1,0 +1,55 @@
+/// A Bloom filter over one segment's terms: tells that a string is certainly not one of them
+/// with one cheap hash and two bit reads, before the term dictionary is asked (which hashes the
+/// string again and misses the cache on a large vocabulary). It never says "absent" for a term
+/// it was built from, so a lookup guarded by it finds exactly what the dictionary finds; a
+/// "maybe" goes on to the dictionary. The split- and joined-word probes of every query ask it
+/// about strings that are mostly not terms.
+struct TermFilter: Sendable {
+    private let bits: [UInt64]
+    /// `bits.count × 64 - 1`: the bit-index mask (the bit count is a power of two).
+    private let mask: UInt64
+
+    /// Bits per term: with two probes, about 2% false "maybe"s when full.
+    static let bitsPerTerm = 16
+
+    /// A filter holding `terms`.
+    init(_ terms: [String]) {
+        var bitCount = 4096
+        while bitCount < terms.count * Self.bitsPerTerm, bitCount < 1 << 30 { bitCount <<= 1 }
+        var bits = [UInt64](repeating: 0, count: bitCount >> 6)
+        let mask = UInt64(bitCount - 1)
+        for term in terms {
+            let h = Self.hash(term)
+            let a = h & mask, b = (h >> 32) & mask
+            bits[Int(a >> 6)] |= 1 << (a & 63)
+            bits[Int(b >> 6)] |= 1 << (b & 63)
+        }
+        self.bits = bits
+        self.mask = mask
+    }
+
+    /// False when `term` is certainly not one of the filter's terms.
+    @inline(__always)
+    func mightContain(hash h: UInt64) -> Bool {
+        let a = h & mask, b = (h >> 32) & mask
+        return bits[Int(a >> 6)] & (1 << (a & 63)) != 0 && bits[Int(b >> 6)] & (1 << (b & 63)) != 0
+    }
+
+    /// False when `term` is certainly not one of the filter's terms.
+    func mightContain(_ term: String) -> Bool { mightContain(hash: Self.hash(term)) }
+
+    /// FNV-1a over the UTF-8 bytes, then a 64-bit finaliser so both halves are well mixed.
+    static func hash(_ term: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var term = term
+        term.withUTF8 { bytes in
+            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+}
