@@ -113,27 +113,35 @@ public final class AccessEngine: Sendable {
         var state = AccessState()
         state.refreshDirectory()
         state.recordKeys.reserve(expected)
+        // The first type is read (on other threads) while the configuration is applied.
+        var reading = startReading(0)
         for entity in configuration[..<configurationCount] { state.apply(entity) }
         var encodedRows: [(record: UInt32, bodies: RecordBodies, body: Int)] = []
-        var reading = startReading(0)
         for k in recordTypes.indices {
             let batch = try reading?.wait().get() ?? .decoded([])
             reading = startReading(k + 1)
             switch batch {
             case .decoded(let records):
-                for record in records { state.upsertRecord(record) }
-            case .projected(let type, let rows, let bodies):
-                let o = state.objectIndex(type)
-                let recordBodies = bodies.recordBodies(object: o, objectCount: state.objects.count)
-                encodedRows.reserveCapacity(encodedRows.count + rows.count)
-                for (k, row) in rows.enumerated() {
-                    switch row {
-                    case .projected(let projection):
-                        encodedRows.append((state.upsertRecord(projection, object: o), recordBodies, k))
-                    case .decoded(let record):
-                        state.upsertRecord(record, object: o)
+                if let first = records.first {
+                    let metatype = type(of: first)
+                    let o = state.objectIndex(metatype.entityType)
+                    if records.allSatisfy({ ObjectIdentifier(type(of: $0)) == ObjectIdentifier(metatype) }), state.insertNewRecords(records, object: o) != nil {
+                        state.objectByMetatype[ObjectIdentifier(metatype)] = o
+                        continue
                     }
                 }
+                for record in records { state.upsertRecord(record) }
+            case .projected(let type, let records, let projected, let bodies):
+                let o = state.objectIndex(type)
+                let recordBodies = bodies.recordBodies(object: o, objectCount: state.objects.count)
+                let indices: [UInt32]
+                if let inserted = state.insertNewRecords(records, object: o) {
+                    indices = inserted
+                } else {
+                    indices = records.map { state.upsertRecord($0, object: o) }
+                }
+                encodedRows.reserveCapacity(encodedRows.count + records.count)
+                for (k, i) in indices.enumerated() where projected[k] { encodedRows.append((i, recordBodies, k)) }
             }
         }
         for entity in configuration[configurationCount...] { state.apply(entity) }

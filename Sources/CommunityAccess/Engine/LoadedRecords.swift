@@ -7,13 +7,9 @@ import Synchronization
 /// bodies still encoded; rows without access fields are decoded.
 enum LoadedRecords: Sendable {
     case decoded([any Record])
-    case projected(EntityType, [Row], EncodedBodies)
-
-    /// One row of a projected batch.
-    enum Row: Sendable {
-        case projected(ProjectedRecord)
-        case decoded(any Record)
-    }
+    /// Records in store order (projections, and decoded records for rows without access
+    /// fields), whether each is a projection, and the encoded bodies, row for row.
+    case projected(EntityType, [any Record], projected: [Bool], EncodedBodies)
 
     /// The record objects some field of which a build reads is not covered by stored access
     /// fields. A build reads `ContactId` (covered) of every record, the parent field of a Controlled by Parent
@@ -49,36 +45,44 @@ enum LoadedRecords: Sendable {
         let count = rows.count
         let chunk = 16_384
         let chunks = (count + chunk - 1) / chunk
-        let parts = Mutex([Result<[Row], StoreError>?](repeating: nil, count: chunks))
+        let parts = Mutex([Result<([any Record], [Bool]), StoreError>?](repeating: nil, count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let part = Result { () throws(StoreError) -> [Row] in
-                var out: [Row] = []
+            let part = Result { () throws(StoreError) -> ([any Record], [Bool]) in
+                var out: [any Record] = []
+                var projected: [Bool] = []
                 out.reserveCapacity(chunk)
+                projected.reserveCapacity(chunk)
                 for k in c * chunk..<min(count, (c + 1) * chunk) {
                     let id = rows.ids[k]
                     if let range = rows.accessRange(k) {
                         let fields = try RecordAccessFields(decoding: rows.accessBytes, range: range, type: R.entityType, id: id)
-                        out.append(.projected(ProjectedRecord(id: id, fields: fields, misses: misses)))
+                        out.append(ProjectedRecord(id: id, fields: fields, misses: misses))
+                        projected.append(true)
                     } else {
-                        out.append(.decoded(try decode(R.self, rows.bodies, rows.bodyRange(k), id: id)))
+                        out.append(try decode(R.self, rows.bodies, rows.bodyRange(k), id: id))
+                        projected.append(false)
                     }
                 }
-                return out
+                return (out, projected)
             }
             parts.withLock { $0[c] = part }
         }
-        var all: [Row] = []
+        var all: [any Record] = []
+        var projected: [Bool] = []
         all.reserveCapacity(count)
+        projected.reserveCapacity(count)
         for part in parts.withLock({ $0 }) {
             guard let part else { throw StoreError.backend("a record chunk was not read") }
-            all += try part.get()
+            let (records, flags) = try part.get()
+            all += records
+            projected += flags
         }
         var ends = Array(rows.bodyStarts.dropFirst())
         ends.append(rows.bodies.count)
         let bodies = EncodedBodies(
             bytes: rows.bodies, starts: rows.bodyStarts, ends: ends,
             decode: { bytes, range in try EntityBody.decode(R.self, from: bytes, range: range) })
-        return .projected(R.entityType, all, bodies)
+        return .projected(R.entityType, all, projected: projected, bodies)
     }
 
     /// A body decoded now, as a store's typed read would: the body's id must be the row's.
