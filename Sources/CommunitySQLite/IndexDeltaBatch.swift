@@ -55,21 +55,22 @@ struct IndexDeltaBatch {
             for entry in inOrder { try SQLiteTransaction.apply(entry.delta, type: entry.type, id: entry.id, on: connection) }
             return
         }
-        // The table's key is compared bytewise (SQLite's BINARY collation); comparing UTF-8
-        // bytes here gives exactly its order, so inserts run left to right.
-        let sorted = operations.sorted { a, b in
-            if let c = Self.compare(a.type, b.type) { return c }
-            if let c = Self.compare(a.field, b.field) { return c }
-            if let c = Self.compare(a.key, b.key) { return c }
-            if let c = Self.compare(a.id, b.id) { return c }
-            return a.order < b.order
+        var keys = SortKeys(rows: operations.count)
+        for op in operations {
+            keys.append(op.type, first: true)
+            keys.append(op.field, first: false)
+            keys.append(op.key, first: false)
+            keys.append(op.id, first: false)
+            keys.endRow()
         }
+        let order = keys.sortedIndices()
         var k = 0
-        while k < sorted.count {
-            // The last operation of this row's run wins.
+        while k < order.count {
+            // The last operation of this row's run wins (runs are in feed order).
             var last = k
-            while last + 1 < sorted.count, Self.sameRow(sorted[last + 1], sorted[k]) { last += 1 }
-            let op = sorted[last]
+            while last + 1 < order.count, keys.equal(order[last + 1], order[k]),
+                Self.sameRow(operations[order[last + 1]], operations[order[k]]) { last += 1 }
+            let op = operations[order[last]]
             if let value = op.value {
                 try connection.run(SQLiteSchema.putIndex, [.text(op.type), .text(op.field), .text(op.key), .text(op.id), .text(value)])
             } else {
@@ -81,19 +82,5 @@ struct IndexDeltaBatch {
 
     private static func sameRow(_ a: Operation, _ b: Operation) -> Bool {
         a.id == b.id && a.key == b.key && a.field == b.field && a.type == b.type
-    }
-
-    /// `a < b` by UTF-8 bytes, or `nil` when they are equal.
-    private static func compare(_ a: String, _ b: String) -> Bool? {
-        if a == b { return nil }
-        var a = a
-        var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let n = min(x.count, y.count)
-                for i in 0..<n where x[i] != y[i] { return x[i] < y[i] }
-                return x.count < y.count
-            }
-        }
     }
 }

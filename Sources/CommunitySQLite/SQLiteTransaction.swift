@@ -185,12 +185,24 @@ final class SQLiteTransaction: StoreTransaction {
             var order = Array(range)
             if range.count >= Self.sortedRows {
                 // The last change of each entity, in the table's key order (bytewise, as SQLite compares).
-                var seen = Set<EntityKey>()
-                order = range.reversed().filter { seen.insert(EntityKey(type: pending[$0].entityType, id: pending[$0].id)).inserted }
-                order.sort { a, b in
-                    let x = pending[a], y = pending[b]
-                    if x.entityType.name != y.entityType.name { return Self.bytewise(x.entityType.name, y.entityType.name) }
-                    return Self.bytewise(x.id, y.id)
+                var keys = SortKeys(rows: range.count)
+                for k in range {
+                    keys.append(pending[k].entityType.name, first: true)
+                    keys.append(pending[k].id, first: false)
+                    keys.endRow()
+                }
+                order = []
+                order.reserveCapacity(range.count)
+                let sorted = keys.sortedIndices()
+                for (n, offset) in sorted.enumerated() {
+                    // Equal keys stay in feed order: keep the last of each entity's run.
+                    let next = n + 1 < sorted.count ? sorted[n + 1] : nil
+                    if let next, keys.equal(next, offset), pending[range.lowerBound + next].id == pending[range.lowerBound + offset].id,
+                        pending[range.lowerBound + next].entityType == pending[range.lowerBound + offset].entityType
+                    {
+                        continue
+                    }
+                    order.append(range.lowerBound + offset)
                 }
             }
             for k in order {
@@ -255,19 +267,6 @@ final class SQLiteTransaction: StoreTransaction {
         }
         pending[k].prepare = nil
         pending[k].written = true
-    }
-
-    /// `a < b` by UTF-8 bytes (SQLite's BINARY collation).
-    static func bytewise(_ a: String, _ b: String) -> Bool {
-        var a = a
-        var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let n = min(x.count, y.count)
-                for i in 0..<n where x[i] != y[i] { return x[i] < y[i] }
-                return x.count < y.count
-            }
-        }
     }
 
     /// One `ck_index` row of an entity.
