@@ -42,6 +42,10 @@ import Synchronization
 /// `COMMIT` are prepared statements like every other. No counter row is updated per commit:
 /// the newest feed row is the sequence (`ck_meta` keeps it only across a prune).
 ///
+/// A transaction's rows are written when it next reads and at commit (see
+/// ``SQLiteTransaction``): a large transaction is the bulk path, its rows prepared on all
+/// cores and written in key order, so an import needs no API of its own.
+///
 /// The index rows are written in batches: a commit that brings the changes not yet in
 /// `ck_index` to ``indexBatch`` or more applies all their deltas, in feed order, inside that
 /// same transaction and records the new `indexed` sequence in `ck_meta`. Many single-row

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sort keys of rows for writing them in a table's key order: each row's key columns as
 /// UTF-8, one after another with a 0 byte between, compared bytewise as SQLite's BINARY
 /// collation compares text. Sorting positions over one flat buffer avoids copying rows (and
@@ -38,15 +40,13 @@ struct SortKeys {
         bytes.withUnsafeBufferPointer { buffer in
             starts.withUnsafeBufferPointer { starts in
                 order.sort { a, b in
-                    let x = UnsafeBufferPointer(rebasing: buffer[starts[a]..<starts[a + 1]])
-                    let y = UnsafeBufferPointer(rebasing: buffer[starts[b]..<starts[b + 1]])
-                    let n = min(x.count, y.count)
-                    var i = 0
-                    while i < n {
-                        if x[i] != y[i] { return x[i] < y[i] }
-                        i += 1
+                    let xCount = starts[a + 1] - starts[a]
+                    let yCount = starts[b + 1] - starts[b]
+                    if let base = buffer.baseAddress {
+                        let c = memcmp(base + starts[a], base + starts[b], min(xCount, yCount))
+                        if c != 0 { return c < 0 }
                     }
-                    if x.count != y.count { return x.count < y.count }
+                    if xCount != yCount { return xCount < yCount }
                     return a < b
                 }
             }
