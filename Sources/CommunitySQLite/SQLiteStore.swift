@@ -42,6 +42,10 @@ import Synchronization
 /// `COMMIT` are prepared statements like every other. No counter row is updated per commit:
 /// the newest feed row is the sequence (`ck_meta` keeps it only across a prune).
 ///
+/// A transaction's rows are written when it next reads and at commit (see
+/// ``SQLiteTransaction``): a large transaction is the bulk path, its rows prepared on all
+/// cores and written in key order, so an import needs no API of its own.
+///
 /// The index rows are written in batches: a commit that brings the changes not yet in
 /// `ck_index` to ``indexBatch`` or more applies all their deltas, in feed order, inside that
 /// same transaction and records the new `indexed` sequence in `ck_meta`. Many single-row
@@ -212,8 +216,9 @@ public final class SQLiteStore: Store {
             let result: R
             do {
                 result = try body(transaction)
-                if let failure = transaction.failure { throw failure }
                 if let rejection = transaction.rejection { throw rejection }
+                try transaction.writePending()
+                if let failure = transaction.failure { throw failure }
             } catch {
                 try? connection.run("ROLLBACK")
                 throw error
@@ -229,7 +234,9 @@ public final class SQLiteStore: Store {
             let unindexed = state.unindexed + transaction.pending.count
             let indexNow = unindexed >= Self.indexBatch
             do {
-                if indexNow { try Self.applyWaitingDeltas(connection, after: state.indexed) }
+                // The waiting deltas and this commit's, applied together in key order.
+                var batch = IndexDeltaBatch()
+                if indexNow { try Self.collectWaitingDeltas(connection, after: state.indexed, into: &batch) }
                 for p in transaction.pending {
                     sequence += 1
                     try connection.run(
@@ -239,13 +246,16 @@ public final class SQLiteStore: Store {
                             .text(p.kind.rawValue), .integer(Int64(p.version)), p.body.map(SQLiteValue.blob) ?? .null,
                             indexNow ? .null : .blob(p.index.bytes),
                         ])
-                    if indexNow { try SQLiteTransaction.apply(p.index, type: p.entityType.name, id: p.id, on: connection) }
+                    if indexNow { batch.add(p.index, type: p.entityType.name, id: p.id) }
                     changes.append(
                         Change(
                             sequence: sequence, transaction: txID, entityType: p.entityType, id: p.id, kind: p.kind,
                             version: p.version, entity: p.entity))
                 }
-                if indexNow { try connection.run(SQLiteSchema.writeMeta, [.integer(Int64(clamping: sequence)), .text("indexed")]) }
+                if indexNow {
+                    try batch.apply(on: connection)
+                    try connection.run(SQLiteSchema.writeMeta, [.integer(Int64(clamping: sequence)), .text("indexed")])
+                }
                 try connection.run("COMMIT")
             } catch {
                 try? connection.run("ROLLBACK")
@@ -351,8 +361,17 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// Applies the deltas of the feed rows after `indexed`, in feed order (inside the caller's transaction).
+    /// Applies the deltas of the feed rows after `indexed` (inside the caller's transaction).
     private static func applyWaitingDeltas(_ connection: SQLiteConnection, after indexed: UInt64) throws {
+        var batch = IndexDeltaBatch()
+        try collectWaitingDeltas(connection, after: indexed, into: &batch)
+        try batch.apply(on: connection)
+    }
+
+    /// Adds the deltas of the feed rows after `indexed` to `batch`, in feed order.
+    private static func collectWaitingDeltas(
+        _ connection: SQLiteConnection, after indexed: UInt64, into batch: inout IndexDeltaBatch
+    ) throws {
         var waiting: [(sequence: Int64, type: String, id: String, delta: [UInt8]?)] = []
         try connection.rows(SQLiteSchema.pendingDeltas, [.integer(Int64(clamping: indexed))]) { row in
             waiting.append((row.integer(0), row.text(1), row.text(2), row.isNull(3) ? nil : row.bytes(3)))
@@ -363,7 +382,7 @@ public final class SQLiteStore: Store {
                     entity: EntityType(change.type), id: change.id, detail: "change #\(change.sequence) has no index delta")
             }
             let delta = try IndexDelta(bytes: bytes, type: EntityType(change.type), id: change.id, sequence: change.sequence)
-            try SQLiteTransaction.apply(delta, type: change.type, id: change.id, on: connection)
+            batch.add(delta, type: change.type, id: change.id)
         }
     }
 

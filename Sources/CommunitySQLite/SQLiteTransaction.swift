@@ -1,5 +1,7 @@
 import CommunityModel
+import Dispatch
 import Foundation
+import Synchronization
 
 /// A change made inside a ``SQLiteTransaction``, published when it commits.
 struct SQLitePendingChange {
@@ -8,20 +10,56 @@ struct SQLitePendingChange {
     var kind: Change.Kind
     var version: Int
     var entity: (any Entity)?
+    /// The stored body (`nil` for a delete), set when the change is written.
     var body: [UInt8]?
-    /// What the change does to the entity's index rows, applied when the index catches up.
-    var index: IndexDelta
+    /// What the change does to the entity's index rows, applied when the index catches up;
+    /// set when the change is written.
+    var index = IndexDelta(removeAll: false, removed: [], written: [])
+    /// The work a put leaves for when its row is written: encoding, access fields, index rows.
+    var prepare: (@Sendable () throws -> SQLitePreparedRow)?
+    /// The entity's state before this change.
+    var previous: SQLitePreviousState
+    /// Whether its row is in `ck_entities` (and `body`, `index` are set).
+    var written = false
+}
+
+/// What a put computes before its row can be written; pure, so that many run on all cores.
+struct SQLitePreparedRow: Sendable {
+    var body: [UInt8]
+    var access: [UInt8]?
+    var indexRows: [SQLiteTransaction.IndexRow]
+    /// The index rows of the stored row the put replaces (`nil`: it no longer decodes).
+    var storedRows: [SQLiteTransaction.IndexRow]?
+}
+
+/// An entity's state before a change of a transaction.
+enum SQLitePreviousState {
+    /// No row.
+    case absent
+    /// The committed row; the closure gives its index rows (`nil` when its body no longer decodes).
+    case stored(@Sendable () -> [SQLiteTransaction.IndexRow]?)
+    /// An earlier change of the same transaction, by its position in `pending`.
+    case pending(Int)
 }
 
 /// A ``SQLiteStore`` write transaction: the writer connection inside `BEGIN IMMEDIATE`.
 ///
-/// A put or delete writes the entity row at once and keeps its ``IndexDelta``; the store
-/// stores the deltas in the feed rows at commit (or applies them there, see ``SQLiteStore``).
-/// Queries inside the transaction count the entities it changed as candidates.
+/// A put or delete checks the version at once (against the transaction's own earlier changes
+/// first, then the stored row) and records the change; its row is written when something
+/// reads through the transaction, and at commit (``writePending()``). Writing many changes
+/// at once is the bulk path: their bodies, access fields and index rows are computed on all
+/// cores, and only the last state of each entity is written, in the table's key order. The
+/// store stores the changes' index deltas in the feed rows at commit (or applies them there,
+/// see ``SQLiteStore``). Queries inside the transaction count the entities it changed as
+/// candidates.
 final class SQLiteTransaction: StoreTransaction {
     private let reader: SQLiteReader
     let sequence: UInt64
     private(set) var pending: [SQLitePendingChange] = []
+    /// The latest change of each entity in `pending`.
+    private var latest: [EntityKey: Int] = [:]
+    /// How many changes at the front of `pending` have their rows written.
+    private var writtenCount = 0
     /// A storage failure inside a write; the transaction then cannot commit, even if the body
     /// caught the error, because the write may be half done.
     private(set) var failure: StoreError?
@@ -29,6 +67,16 @@ final class SQLiteTransaction: StoreTransaction {
     /// the body caught the error.
     private(set) var rejection: (any Error)?
     private let validator: StoreValidator
+
+    /// From this many unwritten changes on, their preparation runs on all cores.
+    static let parallelPreparation = 2_048
+    /// From this many unwritten changes on, their rows are written in key order.
+    static let sortedRows = 64
+
+    private struct EntityKey: Hashable {
+        var type: EntityType
+        var id: String
+    }
 
     init(connection: SQLiteConnection, sequence: UInt64, validator: StoreValidator) {
         reader = SQLiteReader(connection: connection)
@@ -38,13 +86,34 @@ final class SQLiteTransaction: StoreTransaction {
 
     private var connection: SQLiteConnection { reader.connection }
 
-    func get<E: Entity>(_ id: ID<E>) throws -> Versioned<E>? { try reader.get(id) }
-    func all<E: Entity>(_ type: E.Type) throws -> [Versioned<E>] { try reader.all(type) }
+    func get<E: Entity>(_ id: ID<E>) throws -> Versioned<E>? {
+        try writePending()
+        return try reader.get(id)
+    }
+    func all<E: Entity>(_ type: E.Type) throws -> [Versioned<E>] {
+        try writePending()
+        return try reader.all(type)
+    }
     func query<E: Entity>(_ query: Query<E>) throws -> [Versioned<E>] {
+        try writePending()
         let changed = pending.lazy.filter { $0.entityType == E.entityType }.map(\.id)
         return try reader.query(query, changed: Set(changed))
     }
-    func count<E: Entity>(_ type: E.Type) throws -> Int { try reader.count(type) }
+    func count<E: Entity>(_ type: E.Type) throws -> Int {
+        try writePending()
+        return try reader.count(type)
+    }
+
+    /// The entity's current version in this transaction and what it was before the next change.
+    private func current<E: Entity>(_ type: E.Type, _ id: String) throws -> (version: Int?, previous: SQLitePreviousState) {
+        if let k = latest[EntityKey(type: E.entityType, id: id)] {
+            let change = pending[k]
+            return (change.kind == .deleted ? nil : change.version, .pending(k))
+        }
+        guard let stored = try recording({ try reader.stored(E.self, id) }) else { return (nil, .absent) }
+        let body = stored.body
+        return (stored.version, .stored({ (try? SQLiteReader.decode(body, id, E.self)).map(SQLiteTransaction.indexRows(of:)) }))
+    }
 
     @discardableResult
     func put<E: Entity>(_ value: E, expecting: ExpectedVersion) throws -> Int {
@@ -55,64 +124,149 @@ final class SQLiteTransaction: StoreTransaction {
             rejection = error
             throw error
         }
-        let type = E.entityType.name
         let id = value.id.rawValue
-        let stored = try reader.stored(E.self, id)
-        let existing = stored?.version
+        let (existing, previous) = try current(E.self, id)
         try Self.check(E.entityType, id, expecting, existing)
-        let body: [UInt8]
-        do {
-            body = try EntityBody.encode(value)
-        } catch {
-            throw StoreError.corrupt(entity: E.entityType, id: id, detail: "cannot encode: \(error)")
-        }
-        var access = SQLiteValue.null
-        if let record = value as? any Record {
-            do {
-                access = .blob(try RecordAccessFields(of: record).encoded())
-            } catch {
-                throw StoreError.corrupt(entity: E.entityType, id: id, detail: "cannot encode its access fields: \(error)")
-            }
-        }
-        let index = Self.indexRows(of: value)
         let version = (existing ?? 0) + 1
-        try recording {
-            try connection.run(SQLiteSchema.putEntity, [.text(type), .text(id), .integer(Int64(version)), .blob(body), access])
-        }
-        // Old rows the new value no longer has go; every new row is (re)written, so a row
-        // missing from an older file or an older index definition is filled in.
-        var delta = IndexDelta(removeAll: false, removed: [], written: index)
-        if let stored {
-            if let old = oldIndexRows(E.self, id, stored.body) {
-                let keeping = Set(index)
-                delta.removed = old.filter { !keeping.contains($0) }
-            } else {
-                delta.removeAll = true
+        let storedRows: (@Sendable () -> [IndexRow]?)?
+        if case .stored(let rows) = previous { storedRows = rows } else { storedRows = nil }
+        let prepare: @Sendable () throws -> SQLitePreparedRow = {
+            let body: [UInt8]
+            do {
+                body = try EntityBody.encode(value)
+            } catch {
+                throw StoreError.corrupt(entity: E.entityType, id: id, detail: "cannot encode: \(error)")
             }
+            var access: [UInt8]?
+            if let record = value as? any Record {
+                do {
+                    access = try RecordAccessFields(of: record).encoded()
+                } catch {
+                    throw StoreError.corrupt(entity: E.entityType, id: id, detail: "cannot encode its access fields: \(error)")
+                }
+            }
+            return SQLitePreparedRow(body: body, access: access, indexRows: Self.indexRows(of: value), storedRows: storedRows?())
         }
+        latest[EntityKey(type: E.entityType, id: id)] = pending.count
         pending.append(
             SQLitePendingChange(
                 entityType: E.entityType, id: id, kind: existing == nil ? .inserted : .updated, version: version,
-                entity: value, body: body, index: delta))
+                entity: value, prepare: prepare, previous: previous))
         return version
     }
 
     func delete<E: Entity>(_ id: ID<E>, expecting: ExpectedVersion) throws {
         try usable()
         let key = id.rawValue
-        guard let existing = try reader.version(E.self, key) else {
+        let (current, previous) = try current(E.self, key)
+        guard let existing = current else {
             if expecting == .any { return }
             throw StoreError.conflict(entity: E.entityType, id: key, expected: expecting, actual: nil)
         }
         try Self.check(E.entityType, key, expecting, existing)
-        let old = try reader.stored(E.self, key).flatMap { oldIndexRows(E.self, key, $0.body) }
-        try recording {
-            try connection.run(SQLiteSchema.deleteEntity, [.text(E.entityType.name), .text(key)])
-        }
-        let delta = IndexDelta(removeAll: old == nil, removed: old ?? [], written: [])
+        latest[EntityKey(type: E.entityType, id: key)] = pending.count
         pending.append(
             SQLitePendingChange(
-                entityType: E.entityType, id: key, kind: .deleted, version: existing, entity: nil, body: nil, index: delta))
+                entityType: E.entityType, id: key, kind: .deleted, version: existing, entity: nil, prepare: nil, previous: previous))
+    }
+
+    /// Writes the rows of the changes not yet written: prepares them (on all cores when there
+    /// are many), works out their index deltas in order, then writes each entity's last
+    /// state (in key order when there are many). A failure poisons the transaction.
+    func writePending() throws {
+        // After a storage failure the transaction only rolls back: nothing more is written.
+        guard writtenCount < pending.count, failure == nil else { return }
+        try recording {
+            let range = writtenCount..<pending.count
+            let prepared = try prepareAll(range)
+            for (offset, k) in range.enumerated() {
+                try resolve(k, prepared[offset])
+            }
+            var order = Array(range)
+            if range.count >= Self.sortedRows {
+                // The last change of each entity, in the table's key order (bytewise, as SQLite compares).
+                var keys = SortKeys(rows: range.count)
+                for k in range {
+                    keys.append(pending[k].entityType.name, first: true)
+                    keys.append(pending[k].id, first: false)
+                    keys.endRow()
+                }
+                order = []
+                order.reserveCapacity(range.count)
+                let sorted = keys.sortedIndices()
+                for (n, offset) in sorted.enumerated() {
+                    // Equal keys stay in feed order: keep the last of each entity's run.
+                    let next = n + 1 < sorted.count ? sorted[n + 1] : nil
+                    if let next, keys.equal(next, offset), pending[range.lowerBound + next].id == pending[range.lowerBound + offset].id,
+                        pending[range.lowerBound + next].entityType == pending[range.lowerBound + offset].entityType
+                    {
+                        continue
+                    }
+                    order.append(range.lowerBound + offset)
+                }
+            }
+            for k in order {
+                let change = pending[k]
+                if change.kind == .deleted {
+                    try connection.run(SQLiteSchema.deleteEntity, [.text(change.entityType.name), .text(change.id)])
+                } else if let body = change.body {
+                    try connection.run(
+                        SQLiteSchema.putEntity,
+                        [
+                            .text(change.entityType.name), .text(change.id), .integer(Int64(change.version)), .blob(body),
+                            prepared[k - range.lowerBound]?.access.map(SQLiteValue.blob) ?? .null,
+                        ])
+                }
+            }
+            writtenCount = pending.count
+        }
+    }
+
+    /// Runs every put's preparation in `range`: in order, or in chunks on all cores.
+    private func prepareAll(_ range: Range<Int>) throws -> [SQLitePreparedRow?] {
+        let work = pending[range].map(\.prepare)
+        guard work.count >= Self.parallelPreparation else { return try work.map { try $0?() } }
+        let chunk = 1_024
+        let chunks = (work.count + chunk - 1) / chunk
+        let parts = Mutex([Result<[SQLitePreparedRow?], any Error>?](repeating: nil, count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let part = Result { try work[c * chunk..<min(work.count, (c + 1) * chunk)].map { try $0?() } }
+            parts.withLock { $0[c] = part }
+        }
+        var out: [SQLitePreparedRow?] = []
+        out.reserveCapacity(work.count)
+        for part in parts.withLock({ $0 }) {
+            guard let part else { throw StoreError.backend("a preparation task did not run") }
+            out += try part.get()
+        }
+        return out
+    }
+
+    /// Sets change `k`'s body and index delta from its preparation and the state before it.
+    private func resolve(_ k: Int, _ prepared: SQLitePreparedRow?) throws {
+        var old: [IndexRow] = []
+        var removeAll = false
+        switch pending[k].previous {
+        case .absent: break
+        case .stored(let rows):
+            // A put prepared the stored rows already; a delete reads them here.
+            if let stored = prepared.map({ $0.storedRows }) ?? rows() {
+                old = stored
+            } else {
+                removeAll = true
+            }
+        case .pending(let j):
+            if pending[j].kind != .deleted { old = pending[j].index.written }
+        }
+        if let prepared {
+            let keeping = Set(prepared.indexRows)
+            pending[k].body = prepared.body
+            pending[k].index = IndexDelta(removeAll: removeAll, removed: old.filter { !keeping.contains($0) }, written: prepared.indexRows)
+        } else {
+            pending[k].index = IndexDelta(removeAll: removeAll, removed: old, written: [])
+        }
+        pending[k].prepare = nil
+        pending[k].written = true
     }
 
     /// One `ck_index` row of an entity.
@@ -129,11 +283,6 @@ final class SQLiteTransaction: StoreTransaction {
             rows.append(IndexRow(field: field.name, key: IndexKey.of(fieldValue), value: IndexValueCodec.encode(fieldValue)))
         }
         return rows
-    }
-
-    /// The index rows a stored body has; `nil` when it no longer decodes.
-    private func oldIndexRows<E: Entity>(_ type: E.Type, _ id: String, _ body: [UInt8]) -> [IndexRow]? {
-        (try? reader.decode(body, id, E.self)).map(Self.indexRows(of:))
     }
 
     /// Applies one change's index delta to `ck_index`: the removed rows by their keys (or
@@ -156,10 +305,10 @@ final class SQLiteTransaction: StoreTransaction {
         if let rejection { throw rejection }
     }
 
-    /// Runs statements that change the database; a failure poisons the transaction.
-    private func recording(_ body: () throws -> Void) throws {
+    /// Runs statements on the database; a failure poisons the transaction.
+    private func recording<R>(_ body: () throws -> R) throws -> R {
         do {
-            try body()
+            return try body()
         } catch {
             let storeError = error as? StoreError ?? .backend("\(error)")
             failure = storeError

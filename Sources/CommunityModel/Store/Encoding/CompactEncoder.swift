@@ -13,6 +13,17 @@ public struct CompactEncoder: Sendable {
     /// - Throws: `EncodingError` when the value's own `encode(to:)` throws, or when it encodes
     ///   nothing at all.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        // Straight into the buffer when the value lets it (see ``CompactStream``); through
+        // the tree of nodes otherwise, and for every error.
+        let stream = CompactStream()
+        if (try? stream.write(value, path: CompactPath())) != nil, !stream.failed, stream.isComplete {
+            return stream.output.bytes
+        }
+        return try encodeThroughTree(value)
+    }
+
+    /// The bytes of `value` through a tree of nodes: the reference the fast path must equal.
+    func encodeThroughTree<T: Encodable>(_ value: T) throws -> [UInt8] {
         var output = CompactOutput()
         output.bytes.reserveCapacity(256)
         let node = try CompactNode.encoding(value, codingPath: [])
