@@ -69,9 +69,9 @@ final class NorthwindIdentity: @unchecked Sendable {
             let form = """
                 <p>Pick the test identity to sign in to Northwind Partner Central with. (A real provider would ask for a password first.)</p>
                 <form method="post" action="\(Self.path)">\(carried)
-                <p><label>E-mail <input name="email" value="dana.reyes@acme-analytics.example" required></label></p>
-                <p><label>First name <input name="given_name" value="Dana"></label></p>
-                <p><label>Last name <input name="family_name" value="Reyes" required></label></p>
+                <p><label>E-mail <input name="email" value="jordan.lee@acme-analytics.example" required></label></p>
+                <p><label>First name <input name="given_name" value="Jordan"></label></p>
+                <p><label>Last name <input name="family_name" value="Lee" required></label></p>
                 <p><label>Company <input name="company" value="Acme Analytics"></label></p>
                 <p><button type="submit">Continue to Partner Central</button></p></form>
                 """
