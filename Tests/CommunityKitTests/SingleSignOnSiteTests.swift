@@ -110,6 +110,9 @@ import Testing
         #expect(user.accountID == "acme" && user.kind == .partner && user.siteID == "partners")
         #expect(try community.linkedIdentities(of: user.id).map(\.issuer) == [Self.issuer])
         #expect(try community.store.snapshot().all(SingleSignOnRequest.self).isEmpty)
+        // The account page lists the provider.
+        let account = try #require(community.site("partners")?.site.url(ofPageContaining: ChangePasswordComponent.type))
+        #expect(browser.get(account.string).body.contains("ck-linked-providers\">You also sign in with: Northwind Identity."))
 
         // Again, in another browser: the same user, nothing new; the old session of that browser ends.
         let other = Browser(community)

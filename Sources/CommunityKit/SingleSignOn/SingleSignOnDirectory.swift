@@ -1,4 +1,5 @@
 import CommunityModel
+import CommunityIdentity
 import CommunityRendering
 
 /// The providers each site's sign-in page offers, read from the store on every render, so a
@@ -13,6 +14,16 @@ struct SingleSignOnDirectory: SingleSignOnChoices {
                 SingleSignOnChoice(displayName: record.displayName, start: $0)
             }
         }
+    }
+
+    func linkedProviders(of user: ID<User>, site: Site) -> [String] {
+        let snapshot = store.snapshot()
+        guard let links = try? snapshot.query(Query<FederationLink>().where("userID", equals: .reference(user.rawValue))), !links.isEmpty else {
+            return []
+        }
+        var names: [String: String] = [:]
+        for record in (try? Self.records(of: site.id, in: store)) ?? [] { names[record.issuer] = record.displayName }
+        return links.map(\.value).sorted { $0.createdAt < $1.createdAt }.map { names[$0.issuer] ?? $0.issuer }
     }
 
     /// The provider records of a site, in their configured order.

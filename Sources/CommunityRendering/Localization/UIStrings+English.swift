@@ -50,6 +50,7 @@ extension UIStrings {
         "signIn.username": "E-mail address or user name",
         "signIn.password": "Password",
         "signIn.submit": "Sign in",
+        "account.linkedProviders": "You also sign in with: {providers}.",
         "signIn.withProvider": "Sign in with {provider}",
         "sso.unknownProvider": "This sign-in provider is not available for this site.",
         "sso.expired": "Your sign-in with the provider expired or was already used. Start again.",

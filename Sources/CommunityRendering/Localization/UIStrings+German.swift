@@ -44,6 +44,7 @@ extension UIStrings {
         "signIn.username": "E-Mail-Adresse oder Benutzername",
         "signIn.password": "Passwort",
         "signIn.submit": "Anmelden",
+        "account.linkedProviders": "Sie melden sich auch an mit: {providers}.",
         "signIn.withProvider": "Anmelden mit {provider}",
         "sso.unknownProvider": "Dieser Anmeldedienst steht für diese Website nicht zur Verfügung.",
         "sso.expired": "Ihre Anmeldung beim Anbieter ist abgelaufen oder wurde schon verwendet. Beginnen Sie noch einmal.",

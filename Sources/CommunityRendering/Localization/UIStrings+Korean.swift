@@ -44,6 +44,7 @@ extension UIStrings {
         "signIn.username": "이메일 주소 또는 사용자 이름",
         "signIn.password": "비밀번호",
         "signIn.submit": "로그인",
+        "account.linkedProviders": "연결된 로그인 제공자: {providers}",
         "signIn.withProvider": "{provider}(으)로 로그인",
         "sso.unknownProvider": "이 사이트에서는 사용할 수 없는 로그인 제공자입니다.",
         "sso.expired": "제공자를 통한 로그인이 만료되었거나 이미 사용되었습니다. 다시 시작하세요.",
