@@ -92,7 +92,7 @@ let package = Package(
         // Executables.
         // The example's development HTTP server and the portal it serves: targets, not products.
         .target(name: "DevServer", path: "Examples/DevServer"),
-        .target(name: "PartnerPortalKit", dependencies: ["CommunityKit", "CommunitySQLite", "DevServer"], path: "Examples/PartnerPortalKit"),
+        .target(name: "PartnerPortalKit", dependencies: ["CommunityKit", "CommunitySQLite", "DevServer", "CCrypto"], path: "Examples/PartnerPortalKit"),
         .executableTarget(name: "PartnerPortal", dependencies: ["PartnerPortalKit"], path: "Examples/PartnerPortal"),
         .executableTarget(
             name: "SharingBenchmark",
@@ -163,7 +163,7 @@ let package = Package(
             name: "CommunitySQLiteTests",
             dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting", "CSQLite"]
         ),
-        .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit"]),
+        .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit", "CCrypto"]),
         // A host process the Postgres reliability tests start several of (not a product).
         .executableTarget(
             name: "PostgresHostProbe", dependencies: ["CommunityModel", "CommunityAccess", "CommunityPostgres"],

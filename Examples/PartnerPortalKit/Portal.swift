@@ -7,6 +7,8 @@ import Synchronization
 struct Portal: Sendable {
     let community: Community
     let articles: KnowledgeSeed.Seeded
+    /// The demonstration OpenID provider Partner Central offers ("Sign in with Northwind Identity").
+    let identityProvider: NorthwindIdentity
 
     /// The password every persona signs in with when the portal is served (`serve`).
     static let demoPassword = "northwind-demo-2026"
@@ -93,6 +95,8 @@ struct Portal: Sendable {
         var partnersWithLinks = Portal.withAPITokensLink(Portal.withBuilderLink(partners))
         partnersWithLinks.groupStaffItems()
         try community.storeSite(partnersWithLinks)
+        identityProvider = try NorthwindIdentity(clock: clock)
+        try community.configureSingleSignOn(site: "partners", providers: [identityProvider.provider])
 
         var help = try SiteTemplate.customerService.makeSite(.init(
             id: "help", name: "Northwind Help Center", urlPrefix: "/help", memberProfileIDs: ["customer", "support", "partner"],

@@ -2,7 +2,7 @@ import CommunityKit
 import DevServer
 
 /// Connects the development server to the engine: `/favicon.ico`, a redirect from `/` to Partner
-/// Central, and every other request handed to `community.handle` as the guest.
+/// Central, the demonstration identity provider Northwind Identity, and every other request handed to `community.handle` as the guest.
 struct PortalServer: Sendable {
     let portal: Portal
 
@@ -13,6 +13,7 @@ struct PortalServer: Sendable {
             root.encodedPath = "/partners/_assets/favicon.ico"
             return Self.bridge(root, to: portal.community)
         }
+        if request.path == NorthwindIdentity.path { return portal.identityProvider.respond(to: request) }
         if request.path == "/" {
             return HTTPResponse(status: 302, headers: [.init("Location", "/partners/")], text: "")
         }

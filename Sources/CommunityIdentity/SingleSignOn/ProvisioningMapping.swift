@@ -3,9 +3,9 @@ public import CommunityModel
 /// How a federated sign-in from one provider becomes a user when no link exists yet:
 /// whether just-in-time provisioning is allowed, which attribute gives which field, which
 /// account the new contact and user join, and with which profile.
-public struct ProvisioningMapping: Sendable, Hashable {
+public struct ProvisioningMapping: Sendable, Hashable, Codable {
     /// Which account a provisioned user joins.
-    public enum AccountSource: Sendable, Hashable {
+    public enum AccountSource: Sendable, Hashable, Codable {
         /// Always this account.
         case fixed(ID<Account>)
         /// The account whose id the attribute holds.

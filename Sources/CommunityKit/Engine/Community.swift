@@ -179,6 +179,7 @@ public final class Community: Sendable {
         services.set((any CommunityLogger).self, logger)
         services.set(UIStrings.self, configuration.strings)
         services.set(RecordReader.self, RecordReader(engine: access))
+        services.set((any SingleSignOnChoices).self, SingleSignOnDirectory(store: store))
         services.set(RecordPresentation.self, configuration.recordPresentation)
         let reportLibrary = ReportLibrary(store: store, access: access, engine: ReportEngine(schemas: configuration.recordPresentation.schemas, clock: clock))
         services.set(ReportLibrary.self, reportLibrary)
@@ -371,7 +372,8 @@ public final class Community: Sendable {
             // A guest request is evaluated as the site's guest user (its guest profile, guest sharing rules).
             request.viewer = guestViewer(guest, sessionID: request.viewer.sessionID)
         }
-        var response = apiResponse(request, responder: responder) ?? builderResponse(request, site: responder.site)
+        var response = apiResponse(request, responder: responder) ?? singleSignOnResponse(request, responder: responder)
+            ?? builderResponse(request, site: responder.site)
             ?? reportExportResponse(request, site: responder.site) ?? apiTokenPage(request, site: responder.site)
             ?? responder.handle(request)
         if let clearSession { response.setCookies.append(clearSession) }

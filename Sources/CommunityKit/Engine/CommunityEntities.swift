@@ -32,8 +32,10 @@ public enum CommunityEntities {
         ReputationAccount.self, Revision.self, SearchLogRetention.self, SearchQueryLogEntry.self, SiteReputation.self,
     ]
 
-    /// The engine's own: site registrations and scheduled-work runs.
-    public static let engine: [any Entity.Type] = [DueWorkRun.self, SiteRegistration.self]
+    /// The engine's own: site registrations, scheduled-work runs, single sign-on providers and pending sign-ins.
+    public static let engine: [any Entity.Type] = [
+        DueWorkRun.self, SiteRegistration.self, OpenIDProviderRecord.self, SingleSignOnRequest.self,
+    ]
 
     /// All of them, with ``IdentityEntities/all``, ``SiteEntities/all``, ``AnalyticsEntities/all`` (saved
     /// reports, dashboards, folders) and ``APIEntities/all`` (tokens, clients, webhooks).

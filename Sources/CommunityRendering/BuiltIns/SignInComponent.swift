@@ -1,4 +1,5 @@
 import CommunityModel
+import Foundation
 
 /// `community.signIn`: the sign-in form (fields `username` and `password`, and a hidden
 /// `return` path), posted to the `signIn` action; a signed-in viewer is told who they are, and
@@ -37,6 +38,18 @@ public struct SignInComponent: SiteComponent {
             fields.append(Markup.hidden("return", target.string))
         }
         children.append(Markup.form(Self.action, context: context, fields, submit: context.text("signIn.submit")))
+        let providers = context.services.get((any SingleSignOnChoices).self)?.choices(for: context.site) ?? []
+        if !providers.isEmpty {
+            let back = context.site.returnTarget(Markup.value("return", action: Self.action, context: context))
+            let items: [HTMLNode] = providers.map { choice in
+                var url = choice.start
+                if let back, let encoded = back.string.addingPercentEncoding(withAllowedCharacters: Site.returnValueCharacters) {
+                    url = SafeURL(url.string + "?return=" + encoded) ?? url
+                }
+                return .el("li", [], [Markup.link(context.text("signIn.withProvider", ["provider": choice.displayName]), url)])
+            }
+            children.append(.el("ul", [.class("ck-sso-providers")], items))
+        }
         if let forgot = context.site.url(ofPageContaining: ForgotPasswordComponent.type) {
             children.append(.el("p", [], [Markup.link(context.text("signIn.forgot"), forgot)]))
         }

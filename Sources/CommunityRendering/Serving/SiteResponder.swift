@@ -163,6 +163,29 @@ public struct SiteResponder: Sendable {
         return page.visibility == .everyone
     }
 
+    /// The page at `path` rendered for `request`'s viewer with `form` (values and errors for the
+    /// form of `form.action`) and the given status, for an engine route that answers with a page
+    /// of the site, such as a failed single sign-on shown on the sign-in page with 400.
+    /// A guest without a session gets the anonymous one of its cookie (or a new one), as ``handle(_:)`` does,
+    /// so the page's forms work.
+    public func page(_ request: SiteRequest, path: String, form: FormState, status: Int) -> SiteResponse {
+        var viewer = request.viewer
+        var freshGuestToken: String?
+        if viewer.isGuest, viewer.sessionID.isEmpty {
+            if let value = request.cookies[cookies.name(GuestSession.cookieName)], GuestSession.isWellFormed(value) {
+                viewer.sessionID = GuestSession.sessionPrefix + value
+            } else if let fresh = GuestSession.newToken() {
+                viewer.sessionID = GuestSession.sessionPrefix + fresh
+                freshGuestToken = fresh
+            }
+        }
+        var response = handleGet(SiteRequest(.get, path, viewer: viewer, cookies: request.cookies, headers: request.headers), form: form, status: status)
+        if response.status == 200 { response.status = status }
+        response.headers["Cache-Control"] = "no-store"
+        if let freshGuestToken { response.setCookies.append(cookies.setCookie(GuestSession.cookieName, value: freshGuestToken)) }
+        return response
+    }
+
     // MARK: GET
 
     private func handleGet(_ request: SiteRequest, form: FormState?, status: Int? = nil) -> SiteResponse {

@@ -31,6 +31,6 @@ extension Site {
     }
 
     /// Characters left as they are in a `return` query value: ASCII unreserved ones and `/`.
-    private static let returnValueCharacters = CharacterSet(
+    static let returnValueCharacters = CharacterSet(
         charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
 }
