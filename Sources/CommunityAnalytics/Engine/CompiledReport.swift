@@ -28,6 +28,11 @@ public struct CompiledReport: Sendable {
     public let rowLimit: Int
     /// The day relative dates were resolved against (a ``DayNumber``).
     let today: Int
+    /// Viewers who read fewer records than this are walked record by record; from this many
+    /// on, a walk reads the snapshot's columns (``columnTally(_:in:chunk:)``).
+    var columnWalkMinimum = ReportEngine.columnWalkMinimum
+    /// How many records one run of a column walk holds (runs go on all cores).
+    var columnChunk = ReportEngine.columnChunk
 
     /// Runs the report over the records `user` may read in `snapshot`.
     ///
@@ -81,6 +86,15 @@ public struct CompiledReport: Sendable {
     /// Walks the records `user` may read in `snapshot` and collects each leaf group's running
     /// totals, the match count and the first rows.
     func tally(in snapshot: AccessSnapshot) -> ReportTally {
+        if let viewer = snapshot.handle(for: user) {
+            let handles = snapshot.visibleHandles(of: viewer, object: definition.object)
+            if handles.count >= columnWalkMinimum, let tally = columnTally(handles, in: snapshot, chunk: columnChunk) { return tally }
+        }
+        return recordTally(in: snapshot)
+    }
+
+    /// ``tally(in:)`` by reading each record the viewer may read.
+    func recordTally(in snapshot: AccessSnapshot) -> ReportTally {
         let reader = FieldReader(snapshot: snapshot, user: user, fields: fields)
         let wantsRows = !columns.isEmpty
         var rows: [ReportRow] = []

@@ -1,0 +1,460 @@
+import CommunityAccess
+import CommunityModel
+import Dispatch
+import Synchronization
+
+extension CompiledReport {
+    /// The tally ``tally(in:)`` collects, from the snapshot's columns (``AccessSnapshot/columns(of:fields:)``)
+    /// instead of the records: `nil` when the report reads a field through a lookup (what a
+    /// lookup shows depends on the viewer's access to the related record), and the caller walks
+    /// the records.
+    ///
+    /// `handles` are the records the viewer may read, in listing order (the access engine's
+    /// answer). Per field, the filter's outcome, the group code and the measure are worked out
+    /// once per distinct value; per record, the walk reads small numbers from the columns and
+    /// adds into flat arrays of running totals. The records are split into runs of `chunk`
+    /// records, walked on all cores, and the runs' totals merged in run order: the runs depend
+    /// only on the records and `chunk`, never on how many cores ran them, so every walk of the
+    /// same snapshot gives the same totals to the bit. Counts, minimums, maximums and unique
+    /// counts are exactly those of a walk in listing order; a sum is the compensated sum of its
+    /// runs' compensated sums (``CompensatedSum/add(_:)-(CompensatedSum)``), which equals the
+    /// one-record-at-a-time sum to within rounding of the compensation term (far inside
+    /// ``ReportAggregates/agrees(with:)``), and is that sum exactly when one run holds every
+    /// record.
+    func columnTally(_ handles: [RecordHandle], in snapshot: AccessSnapshot, chunk: Int) -> ReportTally? {
+        // The fields the walk reads per record: the filter's, the groupings' and the summaries'.
+        var used: [Int] = []
+        func use(_ field: Int) {
+            if !used.contains(field) { used.append(field) }
+        }
+        func collect(_ f: CompiledFilter) {
+            switch f {
+            case .all(let list), .any(let list): list.forEach(collect)
+            case .not(let inner): collect(inner)
+            case .test(let field, _): use(field)
+            }
+        }
+        if let filter { collect(filter) }
+        for grouping in groupings { use(grouping.field) }
+        for summary in summaries { if let field = summary.field { use(field) } }
+        guard used.allSatisfy({ fields.indices.contains($0) && fields[$0].relatedObject == nil }),
+              let columns = snapshot.columns(of: definition.object, fields: used.map { fields[$0].base })
+        else { return nil }
+        var columnOf: [Int: Int] = [:]
+        for (k, field) in used.enumerated() { columnOf[field] = k }
+        let facts = columns.map { ColumnFacts.of($0, in: snapshot) }
+        func valueOf(_ column: Int, _ id: Int) -> FieldValue? { columns[column].value(UInt32(truncatingIfNeeded: id)) }
+
+        // The filter: one table per value number when it reads one field, else a tree of tests
+        // with a table each.
+        var filterPlan: ColumnFilter?
+        if let filter {
+            var filterFields: [Int] = []
+            func fieldsOf(_ f: CompiledFilter) {
+                switch f {
+                case .all(let list), .any(let list): list.forEach(fieldsOf)
+                case .not(let inner): fieldsOf(inner)
+                case .test(let field, _): if !filterFields.contains(field) { filterFields.append(field) }
+                }
+            }
+            fieldsOf(filter)
+            func table(_ column: Int, _ test: (Int) -> Bool) -> [Bool] {
+                (0...columns[column].values.count).map(test)
+            }
+            func testTable(_ column: Int, _ test: CompiledTest) -> [Bool] {
+                if case .days(let op, let ranges) = test {
+                    let days = facts[column].days
+                    let none = op == .notEquals || op == .notIn
+                    return table(column) { id in
+                        let d = days[id]
+                        return d == ColumnFacts.noDay ? none : CompiledTest.compare(day: d, op, ranges)
+                    }
+                }
+                return table(column) { test.matches(valueOf(column, $0)) }
+            }
+            if filterFields.count == 1, let column = columnOf[filterFields[0]] {
+                // Tests of one field: evaluate the whole filter once per value.
+                var testsByPosition: [[Bool]] = []
+                func plan(_ f: CompiledFilter) -> ColumnFilter {
+                    switch f {
+                    case .all(let list): return .all(list.map(plan))
+                    case .any(let list): return .any(list.map(plan))
+                    case .not(let inner): return .not(plan(inner))
+                    case .test(_, let test):
+                        testsByPosition.append(testTable(column, test))
+                        return .test(column: 0, table: testsByPosition.count - 1)
+                    }
+                }
+                let tree = plan(filter)
+                let whole = table(column) { id in tree.matches(tables: testsByPosition, ids: { _ in id }) }
+                filterPlan = .single(column: column, table: whole)
+            } else {
+                var tables: [[Bool]] = []
+                func plan(_ f: CompiledFilter) -> ColumnFilter {
+                    switch f {
+                    case .all(let list): return .all(list.map(plan))
+                    case .any(let list): return .any(list.map(plan))
+                    case .not(let inner): return .not(plan(inner))
+                    case .test(let field, let test):
+                        let column = columnOf[field] ?? 0
+                        tables.append(testTable(column, test))
+                        return .test(column: column, table: tables.count - 1)
+                    }
+                }
+                filterPlan = .tree(plan(filter), tables)
+            }
+        }
+
+        // Group codes per level: the value number itself, or for a period grouping a code per
+        // value number (0 for no key), with the keys they stand for.
+        var levelColumns: [Int] = []
+        var levelCodes: [[UInt32]?] = []
+        var levelKeys: [[ReportKey]] = []
+        var levelSizes: [Int] = []
+        for grouping in groupings {
+            let column = columnOf[grouping.field] ?? 0
+            levelColumns.append(column)
+            guard let bucket = grouping.bucket else {
+                levelCodes.append(nil)
+                levelKeys.append([.empty] + columns[column].values.map { ReportKey.value($0) })
+                levelSizes.append(columns[column].values.count + 1)
+                continue
+            }
+            var keys: [ReportKey] = [.empty]
+            var periodCodes: [Int: UInt32] = [:]
+            var valueCodes: [FieldValue: UInt32] = [:]
+            let days = facts[column].days
+            var codes: [UInt32] = [0]
+            codes.reserveCapacity(days.count)
+            var lastDay = ColumnFacts.noDay, lastCode: UInt32 = 0
+            for id in 1..<days.count {
+                let d = days[id]
+                if d != ColumnFacts.noDay {
+                    if d == lastDay {
+                        codes.append(lastCode)
+                        continue
+                    }
+                    let start = ReportKey.start(of: d, bucket)
+                    let code: UInt32
+                    if let known = periodCodes[start] {
+                        code = known
+                    } else {
+                        code = UInt32(truncatingIfNeeded: keys.count)
+                        keys.append(.period(bucket, start: start))
+                        periodCodes[start] = code
+                    }
+                    (lastDay, lastCode) = (d, code)
+                    codes.append(code)
+                    continue
+                }
+                // No day: an empty key for a date-time without one, the value itself otherwise
+                // (``ReportKey/of(_:bucket:)``).
+                guard let value = valueOf(column, id) else {
+                    codes.append(0)
+                    continue
+                }
+                if case .dateTime = value {
+                    codes.append(0)
+                    continue
+                }
+                if let known = valueCodes[value] {
+                    codes.append(known)
+                } else {
+                    let code = UInt32(truncatingIfNeeded: keys.count)
+                    keys.append(.value(value))
+                    valueCodes[value] = code
+                    codes.append(code)
+                }
+            }
+            levelCodes.append(codes)
+            levelKeys.append(keys)
+            levelSizes.append(keys.count)
+        }
+        var strides: [Int] = []
+        var space = 1
+        for size in levelSizes {
+            strides.append(space)
+            let (product, overflow) = space.multipliedReportingOverflow(by: max(size, 1))
+            guard !overflow else { return nil }
+            space = product
+        }
+
+        let plan = ColumnWalkPlan(
+            ids: columns.map(\.ids), filter: filterPlan, levelColumns: levelColumns, levelCodes: levelCodes, strides: strides,
+            space: space, summaries: summaries.map { summary in
+                guard let field = summary.field, let column = columnOf[field] else { return .count }
+                return summary.function == .uniqueCount ? .unique(column: column) : .measure(column: column)
+            }, measures: facts.map(\.measures), rowLimit: self.columns.isEmpty ? 0 : rowLimit)
+
+        // Walk runs of `chunk` records on all cores; merge in run order.
+        let size = max(1, chunk)
+        let runs = (handles.count + size - 1) / size
+        var parts: [ColumnRunTally] = []
+        if runs <= 1 {
+            parts = [plan.walk(handles, 0..<handles.count)]
+        } else {
+            let done = Mutex<[Int: ColumnRunTally]>([:])
+            DispatchQueue.concurrentPerform(iterations: runs) { r in
+                let part = plan.walk(handles, r * size..<min(handles.count, (r + 1) * size))
+                done.withLock { $0[r] = part }
+            }
+            let all = done.withLock { $0 }
+            parts = (0..<runs).compactMap { all[$0] }
+            guard parts.count == runs else { return nil }
+        }
+        var total = ColumnRunTally(plan: plan)
+        for part in parts { total.merge(part, plan: plan) }
+
+        // Back to the tally's form: a leaf per group path, rows from the records themselves.
+        var leaves: [GroupPath: Accumulator] = [:]
+        leaves.reserveCapacity(total.keys.count)
+        let s = plan.summaries.count
+        for (slot, key) in total.keys.enumerated() {
+            var path = GroupPath()
+            for level in groupings.indices {
+                let code = key / strides[level] % max(levelSizes[level], 1)
+                path[level] = levelKeys[level].indices.contains(code) ? levelKeys[level][code] : .empty
+            }
+            var leaf = Accumulator(s)
+            leaf.count = total.counts[slot]
+            for k in 0..<s {
+                let at = slot * s + k
+                switch plan.summaries[k] {
+                case .count: break
+                case .unique(let column):
+                    var uniques: [FieldValue: Int] = [:]
+                    for (id, n) in total.uniques[at] {
+                        if let value = valueOf(column, Int(id)) { uniques[value] = n }
+                    }
+                    leaf.uniques[k] = uniques
+                case .measure:
+                    leaf.sums[k] = total.sums[at]
+                    leaf.counts[k] = total.measured[at]
+                    leaf.minimums[k] = total.minimums[at]
+                    leaf.minimumCounts[k] = total.minimumCounts[at]
+                    leaf.maximums[k] = total.maximums[at]
+                    leaf.maximumCounts[k] = total.maximumCounts[at]
+                }
+            }
+            leaves[path] = leaf
+        }
+        var rows: [ReportRow] = []
+        if !self.columns.isEmpty {
+            let reader = FieldReader(snapshot: snapshot, user: user, fields: fields)
+            for k in total.rows.prefix(rowLimit) {
+                let handle = handles[k]
+                guard let record = snapshot.record(handle) else { return nil }
+                rows.append(ReportRow(handle: handle, values: self.columns.map { reader.value($0, of: record) }))
+            }
+        }
+        return ReportTally(leaves: leaves, matched: total.matched, rows: rows)
+    }
+}
+
+/// A filter over columns: tests answered by tables indexed by value number.
+indirect enum ColumnFilter: Sendable {
+    case all([ColumnFilter])
+    case any([ColumnFilter])
+    case not(ColumnFilter)
+    case test(column: Int, table: Int)
+    /// The whole filter, reading one column.
+    case single(column: Int, table: [Bool])
+    /// A tree of tests and their tables.
+    case tree(ColumnFilter, [[Bool]])
+
+    func matches(tables: [[Bool]], ids: (Int) -> Int) -> Bool {
+        switch self {
+        case .all(let list): return list.allSatisfy { $0.matches(tables: tables, ids: ids) }
+        case .any(let list): return list.contains { $0.matches(tables: tables, ids: ids) }
+        case .not(let inner): return !inner.matches(tables: tables, ids: ids)
+        case .test(let column, let table):
+            let id = ids(column)
+            return tables.indices.contains(table) && tables[table].indices.contains(id) && tables[table][id]
+        case .single(let column, let table):
+            let id = ids(column)
+            return table.indices.contains(id) && table[id]
+        case .tree(let tree, let tables): return tree.matches(tables: tables, ids: ids)
+        }
+    }
+}
+
+/// What a column walk needs per record, read-only and shared by the runs.
+struct ColumnWalkPlan: Sendable {
+    enum Summary: Sendable {
+        case count
+        case unique(column: Int)
+        case measure(column: Int)
+    }
+
+    /// Per column, the value number per record position.
+    var ids: [[UInt32]]
+    var filter: ColumnFilter?
+    var levelColumns: [Int]
+    /// Per level, the group code per value number (`nil`: the value number is the code).
+    var levelCodes: [[UInt32]?]
+    var strides: [Int]
+    /// How many leaf keys there can be (the product of the levels' code counts).
+    var space: Int
+    var summaries: [Summary]
+    /// Per column, the measure per value number.
+    var measures: [[Double]]
+    /// How many matching records' positions (in `handles`) to keep for detail rows.
+    var rowLimit: Int
+
+    /// Leaf keys up to this many are found in a table; past it, in a dictionary.
+    static let tabled = 1 << 18
+
+    func walk(_ handles: [RecordHandle], _ range: Range<Int>) -> ColumnRunTally {
+        var run = ColumnRunTally(plan: self)
+        let tabled = space <= Self.tabled
+        var slots: [Int32] = tabled ? Array(repeating: -1, count: space) : []
+        var slotOf: [Int: Int32] = [:]
+        let s = summaries.count
+        let levels = levelColumns.count
+        for k in range {
+            let p = handles[k].position
+            if let filter {
+                switch filter {
+                case .single(let column, let table):
+                    let id = Int(ids[column][p])
+                    guard id < table.count, table[id] else { continue }
+                default:
+                    guard filter.matches(tables: [], ids: { Int(ids[$0][p]) }) else { continue }
+                }
+            }
+            run.matched += 1
+            if run.rows.count < rowLimit { run.rows.append(k) }
+            var key = 0
+            for level in 0..<levels {
+                let id = ids[levelColumns[level]][p]
+                let code: UInt32
+                if let codes = levelCodes[level] {
+                    code = Int(id) < codes.count ? codes[Int(id)] : 0
+                } else {
+                    code = id
+                }
+                key &+= Int(code) &* strides[level]
+            }
+            var slot: Int
+            if tabled {
+                slot = Int(slots[key])
+                if slot < 0 {
+                    slot = run.addSlot(key, summaries: s)
+                    slots[key] = Int32(truncatingIfNeeded: slot)
+                }
+            } else if let known = slotOf[key] {
+                slot = Int(known)
+            } else {
+                slot = run.addSlot(key, summaries: s)
+                slotOf[key] = Int32(truncatingIfNeeded: slot)
+            }
+            run.counts[slot] += 1
+            for (k, summary) in summaries.enumerated() {
+                switch summary {
+                case .count: break
+                case .unique(let column):
+                    let id = ids[column][p]
+                    if id != 0 { run.uniques[slot * s + k][id, default: 0] += 1 }
+                case .measure(let column):
+                    let n = measures[column][Int(ids[column][p])]
+                    if !n.isNaN { run.add(n, at: slot * s + k) }
+                }
+            }
+        }
+        return run
+    }
+}
+
+/// The running totals of one run of a column walk, as flat arrays: per leaf slot its key and
+/// count, and per slot and summary (at `slot * summaries + summary`) the totals an
+/// ``Accumulator`` keeps.
+struct ColumnRunTally: Sendable {
+    var keys: [Int] = []
+    var counts: [Int] = []
+    var sums: [CompensatedSum] = []
+    var measured: [Int] = []
+    var minimums: [Double] = []
+    var minimumCounts: [Int] = []
+    var maximums: [Double] = []
+    var maximumCounts: [Int] = []
+    var uniques: [[UInt32: Int]] = []
+    var matched = 0
+    /// Positions (in the walked handles) of the first matching records, up to the row limit.
+    var rows: [Int] = []
+
+    init(plan: ColumnWalkPlan) {}
+
+    mutating func addSlot(_ key: Int, summaries s: Int) -> Int {
+        keys.append(key)
+        counts.append(0)
+        sums += repeatElement(CompensatedSum(), count: s)
+        measured += repeatElement(0, count: s)
+        minimums += repeatElement(.infinity, count: s)
+        minimumCounts += repeatElement(0, count: s)
+        maximums += repeatElement(-.infinity, count: s)
+        maximumCounts += repeatElement(0, count: s)
+        uniques += repeatElement([:], count: s)
+        return keys.count - 1
+    }
+
+    /// Adds a measure as ``Accumulator/add(_:_:_:)`` does.
+    mutating func add(_ n: Double, at i: Int) {
+        measured[i] += 1
+        sums[i].add(n)
+        if n < minimums[i] {
+            minimums[i] = n
+            minimumCounts[i] = 1
+        } else if n == minimums[i] {
+            minimumCounts[i] += 1
+        }
+        if n > maximums[i] {
+            maximums[i] = n
+            maximumCounts[i] = 1
+        } else if n == maximums[i] {
+            maximumCounts[i] += 1
+        }
+    }
+
+    /// Merges a later run's totals in, as ``Accumulator/merge(_:)`` does, and its rows after
+    /// this one's.
+    mutating func merge(_ other: ColumnRunTally, plan: ColumnWalkPlan) {
+        let s = plan.summaries.count
+        var slotOf: [Int: Int] = [:]
+        slotOf.reserveCapacity(keys.count)
+        for (slot, key) in keys.enumerated() { slotOf[key] = slot }
+        for (o, key) in other.keys.enumerated() {
+            let slot: Int
+            if let known = slotOf[key] {
+                slot = known
+            } else {
+                slot = addSlot(key, summaries: s)
+                slotOf[key] = slot
+            }
+            counts[slot] += other.counts[o]
+            for k in 0..<s {
+                let i = slot * s + k, j = o * s + k
+                sums[i].add(other.sums[j])
+                measured[i] += other.measured[j]
+                if other.minimums[j] < minimums[i] {
+                    minimums[i] = other.minimums[j]
+                    minimumCounts[i] = other.minimumCounts[j]
+                } else if other.minimums[j] == minimums[i] {
+                    minimumCounts[i] += other.minimumCounts[j]
+                }
+                if other.maximums[j] > maximums[i] {
+                    maximums[i] = other.maximums[j]
+                    maximumCounts[i] = other.maximumCounts[j]
+                } else if other.maximums[j] == maximums[i] {
+                    maximumCounts[i] += other.maximumCounts[j]
+                }
+                if uniques[i].isEmpty {
+                    uniques[i] = other.uniques[j]
+                } else {
+                    uniques[i].merge(other.uniques[j], uniquingKeysWith: +)
+                }
+            }
+        }
+        matched += other.matched
+        if rows.count < plan.rowLimit { rows += other.rows.prefix(plan.rowLimit - rows.count) }
+    }
+}
