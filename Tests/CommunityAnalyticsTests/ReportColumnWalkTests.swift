@@ -70,12 +70,16 @@ struct ReportColumnWalkTests {
                 #expect(whole == walked, "one run, \(user): \(definition)")
                 ReportPatchTests.expectSame(runs, walked, "runs of 7, \(user): \(definition)")
                 #expect(runs == Self.columnResult(split, in: snapshot), "runs merge the same way every time")
+                // Rolled up by group code (what a walk gives) as the tally's leaves roll up.
+                ReportPatchTests.expectSame(single.walk(in: snapshot), walked, "walk, one run, \(user): \(definition)")
+                ReportPatchTests.expectSame(split.walk(in: snapshot), walked, "walk, runs of 7, \(user): \(definition)")
+                #expect(split.walk(in: snapshot) == split.walk(in: snapshot), "a walk rolls up the same way every time")
                 let expected = reference.evaluate(definition, records: definition.object == "Case" ? cases : opportunities, as: user, in: snapshot)
                 let actual = runs.flattened()
                 #expect(Set(actual.keys) == Set(expected.keys), "reference, \(user): \(definition)")
                 for (key, value) in expected { #expect(actual[key]?.agrees(with: value) == true, "reference \(key), \(user): \(definition)") }
-                // What a run gives (and keeps) is the column walk.
-                #expect(try manyRuns.run(definition, as: user, in: snapshot) == runs)
+                // What a run gives (and keeps) is the column walk's.
+                #expect(try manyRuns.run(definition, as: user, in: snapshot) == split.walk(in: snapshot))
             }
         }
         #expect(byColumns > 50)

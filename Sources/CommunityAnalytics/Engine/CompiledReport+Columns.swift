@@ -22,6 +22,11 @@ extension CompiledReport {
     /// ``ReportAggregates/agrees(with:)``), and is that sum exactly when one run holds every
     /// record.
     func columnTally(_ handles: [RecordHandle], in snapshot: AccessSnapshot, chunk: Int) -> ReportTally? {
+        columnTotals(handles, in: snapshot, chunk: chunk).map { tally(of: $0, in: snapshot) }
+    }
+
+    /// The running totals of a column walk (``columnTally(_:in:chunk:)``), by group code.
+    func columnTotals(_ handles: [RecordHandle], in snapshot: AccessSnapshot, chunk: Int) -> ColumnTotals? {
         // The fields the walk reads per record: the filter's, the groupings' and the summaries'.
         var used: [Int] = []
         func use(_ field: Int) {
@@ -205,16 +210,18 @@ extension CompiledReport {
         var total = ColumnRunTally(plan: plan)
         for part in parts { total.merge(part, plan: plan) }
 
-        // Back to the tally's form: a leaf per group path, rows from the records themselves.
+        return ColumnTotals(plan: plan, total: total, columns: columns, handles: handles, levelKeys: levelKeys, levelSizes: levelSizes)
+    }
+
+    /// The tally of a column walk: a leaf per group path, rows read from the records.
+    func tally(of totals: ColumnTotals, in snapshot: AccessSnapshot) -> ReportTally {
+        let total = totals.total, plan = totals.plan
         var leaves: [GroupPath: Accumulator] = [:]
         leaves.reserveCapacity(total.keys.count)
         let s = plan.summaries.count
         for (slot, key) in total.keys.enumerated() {
             var path = GroupPath()
-            for level in groupings.indices {
-                let code = key / strides[level] % max(levelSizes[level], 1)
-                path[level] = levelKeys[level].indices.contains(code) ? levelKeys[level][code] : .empty
-            }
+            for level in groupings.indices { path[level] = totals.key(of: key, level: level) }
             var leaf = Accumulator(s)
             leaf.count = total.counts[slot]
             for k in 0..<s {
@@ -224,7 +231,7 @@ extension CompiledReport {
                 case .unique(let column):
                     var uniques: [FieldValue: Int] = [:]
                     for (id, n) in total.uniques[at] {
-                        if let value = valueOf(column, Int(id)) { uniques[value] = n }
+                        if let value = totals.columns[column].value(id) { uniques[value] = n }
                     }
                     leaf.uniques[k] = uniques
                 case .measure:
@@ -238,16 +245,98 @@ extension CompiledReport {
             }
             leaves[path] = leaf
         }
+        return ReportTally(leaves: leaves, matched: total.matched, rows: rows(of: totals, in: snapshot))
+    }
+
+    /// The detail rows of a column walk, read from the records.
+    func rows(of totals: ColumnTotals, in snapshot: AccessSnapshot) -> [ReportRow] {
+        guard !columns.isEmpty else { return [] }
         var rows: [ReportRow] = []
-        if !self.columns.isEmpty {
-            let reader = FieldReader(snapshot: snapshot, user: user, fields: fields)
-            for k in total.rows.prefix(rowLimit) {
-                let handle = handles[k]
-                guard let record = snapshot.record(handle) else { return nil }
-                rows.append(ReportRow(handle: handle, values: self.columns.map { reader.value($0, of: record) }))
-            }
+        let reader = FieldReader(snapshot: snapshot, user: user, fields: fields)
+        for k in totals.total.rows.prefix(rowLimit) where totals.handles.indices.contains(k) {
+            let handle = totals.handles[k]
+            let record = snapshot.record(handle)
+            rows.append(ReportRow(handle: handle, values: columns.map { column in record.flatMap { reader.value(column, of: $0) } }))
         }
-        return ReportTally(leaves: leaves, matched: total.matched, rows: rows)
+        return rows
+    }
+
+    /// The result of a column walk, rolled up by group code as ``result(of:in:)`` rolls up a
+    /// tally's leaves: the same groups, subtotals, column totals and grand total.
+    func result(of totals: ColumnTotals, rows: [ReportRow], in snapshot: AccessSnapshot) -> ReportResult {
+        let rowLevels = definition.rowGroupings.count
+        let matrix = definition.columnGrouping != nil
+        let total = totals.total, plan = totals.plan
+        let functions = summaries.map(\.function)
+        let size0 = rowLevels >= 1 ? max(totals.levelSizes[0], 1) : 1
+        let size1 = rowLevels >= 2 ? max(totals.levelSizes[1], 1) : 1
+        var grand = ColumnRunTally(plan: plan), first = ColumnRunTally(plan: plan), second = ColumnRunTally(plan: plan)
+        var cells = ColumnRunTally(plan: plan), columnTotals = ColumnRunTally(plan: plan)
+        var grandSlots: [Int: Int] = [:], firstSlots: [Int: Int] = [:], secondSlots: [Int: Int] = [:]
+        var cellSlots: [Int: Int] = [:], columnSlots: [Int: Int] = [:]
+        // A cell's key: the column code, then the first row code, then the second (or none).
+        func cellKey(_ c: Int, _ a: Int, _ b: Int?) -> Int { (c * size0 + a) * (size1 + 1) + (b.map { $0 + 1 } ?? 0) }
+        for slot in total.keys.indices {
+            let key = total.keys[slot]
+            grand.absorb(total, slot: slot, as: 0, slots: &grandSlots, plan: plan)
+            let a = rowLevels >= 1 ? totals.code(of: key, level: 0) : 0
+            let b = rowLevels >= 2 ? totals.code(of: key, level: 1) : 0
+            if matrix {
+                let c = totals.code(of: key, level: rowLevels)
+                columnTotals.absorb(total, slot: slot, as: c, slots: &columnSlots, plan: plan)
+                if rowLevels >= 1 { cells.absorb(total, slot: slot, as: cellKey(c, a, nil), slots: &cellSlots, plan: plan) }
+                if rowLevels >= 2 { cells.absorb(total, slot: slot, as: cellKey(c, a, b), slots: &cellSlots, plan: plan) }
+            }
+            if rowLevels >= 1 { first.absorb(total, slot: slot, as: a, slots: &firstSlots, plan: plan) }
+            if rowLevels >= 2 { second.absorb(total, slot: slot, as: a + b * size0, slots: &secondSlots, plan: plan) }
+        }
+        let empty = ColumnRunTally.empty(plan: plan).aggregates(0, functions, plan: plan)
+        func sortedCodes(_ codes: some Sequence<Int>, level: Int) -> [(code: Int, key: ReportKey)] {
+            codes.map { ($0, totals.levelKeys[level].indices.contains($0) ? totals.levelKeys[level][$0] : .empty) }.sorted { $0.key < $1.key }
+        }
+        let columnCodes = matrix ? sortedCodes(columnSlots.keys, level: rowLevels) : []
+        func cellsOf(_ a: Int, _ b: Int?) -> [ReportAggregates] {
+            guard matrix else { return [] }
+            return columnCodes.map { c in cellSlots[cellKey(c.code, a, b)].map { cells.aggregates($0, functions, plan: plan) } ?? empty }
+        }
+        var childrenOf: [Int: [Int]] = [:]
+        for key in secondSlots.keys { childrenOf[key % size0, default: []].append(key / size0) }
+        let groups: [ReportGroup] = sortedCodes(firstSlots.keys, level: 0).map { a in
+            let children: [ReportGroup] = sortedCodes(childrenOf[a.code] ?? [], level: 1).map { b in
+                ReportGroup(key: b.key, aggregates: secondSlots[a.code + b.code * size0].map { second.aggregates($0, functions, plan: plan) } ?? empty,
+                            columns: cellsOf(a.code, b.code))
+            }
+            return ReportGroup(key: a.key, aggregates: firstSlots[a.code].map { first.aggregates($0, functions, plan: plan) } ?? empty,
+                               columns: cellsOf(a.code, nil), children: children)
+        }
+        let matched = total.matched
+        return ReportResult(
+            definition: definition, rows: rows.map(\.values), groups: groups, columnKeys: columnCodes.map(\.key),
+            total: grandSlots[0].map { grand.aggregates($0, functions, plan: plan) } ?? empty,
+            columnTotals: columnCodes.map { c in columnSlots[c.code].map { columnTotals.aggregates($0, functions, plan: plan) } ?? empty },
+            recordCount: matched,
+            truncation: !columns.isEmpty && matched > rowLimit ? ReportTruncation(limit: rowLimit, matched: matched) : nil,
+            asOf: snapshot.sequence)
+    }
+}
+
+/// What a column walk collected: its totals by leaf key, and how to read the keys.
+struct ColumnTotals {
+    var plan: ColumnWalkPlan
+    var total: ColumnRunTally
+    var columns: [FieldColumn]
+    var handles: [RecordHandle]
+    /// Per level, the group key each code stands for.
+    var levelKeys: [[ReportKey]]
+    var levelSizes: [Int]
+
+    /// The code of `level` in a leaf key.
+    func code(of key: Int, level: Int) -> Int { key / plan.strides[level] % max(levelSizes[level], 1) }
+
+    /// The group key of `level` in a leaf key.
+    func key(of key: Int, level: Int) -> ReportKey {
+        let code = code(of: key, level: level)
+        return levelKeys[level].indices.contains(code) ? levelKeys[level][code] : .empty
     }
 }
 
@@ -415,14 +504,46 @@ struct ColumnRunTally: Sendable {
         }
     }
 
+    /// Totals with one empty slot (what a group nothing fell into shows).
+    static func empty(plan: ColumnWalkPlan) -> ColumnRunTally {
+        var tally = ColumnRunTally(plan: plan)
+        _ = tally.addSlot(0, summaries: plan.summaries.count)
+        return tally
+    }
+
     /// Merges a later run's totals in, as ``Accumulator/merge(_:)`` does, and its rows after
     /// this one's.
     mutating func merge(_ other: ColumnRunTally, plan: ColumnWalkPlan) {
-        let s = plan.summaries.count
         var slotOf: [Int: Int] = [:]
         slotOf.reserveCapacity(keys.count)
         for (slot, key) in keys.enumerated() { slotOf[key] = slot }
-        for (o, key) in other.keys.enumerated() {
+        for (o, key) in other.keys.enumerated() { absorb(other, slot: o, as: key, slots: &slotOf, plan: plan) }
+        matched += other.matched
+        if rows.count < plan.rowLimit { rows += other.rows.prefix(plan.rowLimit - rows.count) }
+    }
+
+    /// The aggregates of a slot, as ``Accumulator/aggregates(_:)`` gives them.
+    func aggregates(_ slot: Int, _ functions: [ReportSummary.Function], plan: ColumnWalkPlan) -> ReportAggregates {
+        let s = plan.summaries.count
+        let values: [Double?] = functions.enumerated().map { k, function in
+            let i = slot * s + k
+            let sum = sums[i].value
+            return switch function {
+            case .count: Double(counts[slot])
+            case .sum: sum.isFinite ? sum : nil
+            case .average: measured[i] > 0 && sum.isFinite ? sum / Double(measured[i]) : nil
+            case .minimum: measured[i] > 0 ? minimums[i] : nil
+            case .maximum: measured[i] > 0 ? maximums[i] : nil
+            case .uniqueCount: Double(uniques[i].count)
+            }
+        }
+        return ReportAggregates(count: counts[slot], values: values)
+    }
+
+    /// Merges slot `o` of `other` into this tally's slot for `key` (made when missing).
+    mutating func absorb(_ other: ColumnRunTally, slot o: Int, as key: Int, slots slotOf: inout [Int: Int], plan: ColumnWalkPlan) {
+        let s = plan.summaries.count
+        do {
             let slot: Int
             if let known = slotOf[key] {
                 slot = known
@@ -449,12 +570,10 @@ struct ColumnRunTally: Sendable {
                 }
                 if uniques[i].isEmpty {
                     uniques[i] = other.uniques[j]
-                } else {
+                } else if !other.uniques[j].isEmpty {
                     uniques[i].merge(other.uniques[j], uniquingKeysWith: +)
                 }
             }
         }
-        matched += other.matched
-        if rows.count < plan.rowLimit { rows += other.rows.prefix(plan.rowLimit - rows.count) }
     }
 }

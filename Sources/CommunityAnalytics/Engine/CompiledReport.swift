@@ -63,9 +63,8 @@ public struct CompiledReport: Sendable {
                 snapshot.carry(CarriedReport(tally: tally, result: result), for: key)
                 return result
             }
-            let tally = self.tally(in: snapshot)
-            let result = self.result(of: tally, in: snapshot)
-            snapshot.carry(CarriedReport(tally: tally, result: result), for: key)
+            let (tally, result) = walked(in: snapshot, keepingTally: true)
+            if let tally { snapshot.carry(CarriedReport(tally: tally, result: result), for: key) }
             return result
         }
     }
@@ -80,7 +79,24 @@ public struct CompiledReport: Sendable {
     /// Runs the report over the records `user` may read in `snapshot` by walking them, without
     /// looking for or keeping a result with the snapshot: what a first run costs.
     public func walk(in snapshot: AccessSnapshot) -> ReportResult {
-        result(of: tally(in: snapshot), in: snapshot)
+        walked(in: snapshot, keepingTally: false).result
+    }
+
+    /// Walks the records `user` may read in `snapshot`: by the snapshot's columns when the
+    /// viewer reads at least ``columnWalkMinimum`` records and the report follows no lookup
+    /// (the result rolled up by group code, ``result(of:rows:in:)``), record by record
+    /// otherwise. The tally, for carrying to later snapshots, only when `keepingTally`.
+    func walked(in snapshot: AccessSnapshot, keepingTally: Bool) -> (tally: ReportTally?, result: ReportResult) {
+        if let viewer = snapshot.handle(for: user) {
+            let handles = snapshot.visibleHandles(of: viewer, object: definition.object)
+            if handles.count >= columnWalkMinimum, let totals = columnTotals(handles, in: snapshot, chunk: columnChunk) {
+                let tally = keepingTally ? tally(of: totals, in: snapshot) : nil
+                let rows = tally?.rows ?? rows(of: totals, in: snapshot)
+                return (tally, result(of: totals, rows: rows, in: snapshot))
+            }
+        }
+        let tally = recordTally(in: snapshot)
+        return (tally, result(of: tally, in: snapshot))
     }
 
     /// Walks the records `user` may read in `snapshot` and collects each leaf group's running
