@@ -4,6 +4,9 @@ import Dispatch
 import Synchronization
 
 extension CompiledReport {
+    /// Period groupings whose days span fewer days than this find each day's code in a table.
+    static let dayTableSpan = 1 << 20
+
     /// The tally ``tally(in:)`` collects, from the snapshot's columns (``AccessSnapshot/columns(of:fields:)``)
     /// instead of the records: `nil` when the report reads a field through a lookup (what a
     /// lookup shows depends on the viewer's access to the related record), and the caller walks
@@ -106,7 +109,15 @@ extension CompiledReport {
                         return .test(column: column, table: tables.count - 1)
                     }
                 }
-                filterPlan = .tree(plan(filter), tables)
+                let tree = plan(filter)
+                if case .all(let list) = tree, case let tests = list.compactMap({ item -> (Int, Int)? in
+                    if case .test(let column, let table) = item { return (column, table) }
+                    return nil
+                }), tests.count == list.count {
+                    filterPlan = .conjunction(tests.map { (column: $0.0, table: tables[$0.1]) })
+                } else {
+                    filterPlan = .tree(tree, tables)
+                }
             }
         }
 
@@ -131,12 +142,26 @@ extension CompiledReport {
             let days = facts[column].days
             var codes: [UInt32] = [0]
             codes.reserveCapacity(days.count)
-            var lastDay = ColumnFacts.noDay, lastCode: UInt32 = 0
+            // Each day's code is worked out once: by day in a table when the days span at most
+            // ``dayTableSpan`` days, in a dictionary otherwise.
+            var lowest = Int.max, highest = Int.min
+            for d in days where d != ColumnFacts.noDay {
+                lowest = min(lowest, d)
+                highest = max(highest, d)
+            }
+            let span: (partialValue: Int, overflow: Bool) = lowest <= highest ? highest.subtractingReportingOverflow(lowest) : (0, true)
+            let tabled = !span.overflow && span.partialValue < Self.dayTableSpan
+            var dayCodes: [UInt32] = tabled ? Array(repeating: UInt32.max, count: span.partialValue + 1) : []
+            var dayCodeOf: [Int: UInt32] = [:]
             for id in 1..<days.count {
                 let d = days[id]
                 if d != ColumnFacts.noDay {
-                    if d == lastDay {
-                        codes.append(lastCode)
+                    if tabled, dayCodes[d - lowest] != UInt32.max {
+                        codes.append(dayCodes[d - lowest])
+                        continue
+                    }
+                    if !tabled, let known = dayCodeOf[d] {
+                        codes.append(known)
                         continue
                     }
                     let start = ReportKey.start(of: d, bucket)
@@ -148,7 +173,7 @@ extension CompiledReport {
                         keys.append(.period(bucket, start: start))
                         periodCodes[start] = code
                     }
-                    (lastDay, lastCode) = (d, code)
+                    if tabled { dayCodes[d - lowest] = code } else { dayCodeOf[d] = code }
                     codes.append(code)
                     continue
                 }
@@ -272,8 +297,8 @@ extension CompiledReport {
         let size1 = rowLevels >= 2 ? max(totals.levelSizes[1], 1) : 1
         var grand = ColumnRunTally(plan: plan), first = ColumnRunTally(plan: plan), second = ColumnRunTally(plan: plan)
         var cells = ColumnRunTally(plan: plan), columnTotals = ColumnRunTally(plan: plan)
-        var grandSlots: [Int: Int] = [:], firstSlots: [Int: Int] = [:], secondSlots: [Int: Int] = [:]
-        var cellSlots: [Int: Int] = [:], columnSlots: [Int: Int] = [:]
+        var grandSlots = SlotTable(), firstSlots = SlotTable(), secondSlots = SlotTable(capacity: rowLevels >= 2 ? total.keys.count : 16)
+        var cellSlots = SlotTable(), columnSlots = SlotTable()
         // A cell's key: the column code, then the first row code, then the second (or none).
         func cellKey(_ c: Int, _ a: Int, _ b: Int?) -> Int { (c * size0 + a) * (size1 + 1) + (b.map { $0 + 1 } ?? 0) }
         for slot in total.keys.indices {
@@ -288,32 +313,51 @@ extension CompiledReport {
                 if rowLevels >= 2 { cells.absorb(total, slot: slot, as: cellKey(c, a, b), slots: &cellSlots, plan: plan) }
             }
             if rowLevels >= 1 { first.absorb(total, slot: slot, as: a, slots: &firstSlots, plan: plan) }
-            if rowLevels >= 2 { second.absorb(total, slot: slot, as: a + b * size0, slots: &secondSlots, plan: plan) }
+            if rowLevels >= 2 {
+                if matrix {
+                    second.absorb(total, slot: slot, as: a + b * size0, slots: &secondSlots, plan: plan)
+                } else {
+                    // Without a column level the leaves are the second-level groups.
+                    _ = secondSlots.slot(key) { slot }
+                }
+            }
         }
+        if rowLevels >= 2, !matrix { second = total }
         let empty = ColumnRunTally.empty(plan: plan).aggregates(0, functions, plan: plan)
         func sortedCodes(_ codes: some Sequence<Int>, level: Int) -> [(code: Int, key: ReportKey)] {
             codes.map { ($0, totals.levelKeys[level].indices.contains($0) ? totals.levelKeys[level][$0] : .empty) }.sorted { $0.key < $1.key }
         }
-        let columnCodes = matrix ? sortedCodes(columnSlots.keys, level: rowLevels) : []
+        let columnCodes = matrix ? sortedCodes(columnSlots.entries.map(\.key), level: rowLevels) : []
         func cellsOf(_ a: Int, _ b: Int?) -> [ReportAggregates] {
             guard matrix else { return [] }
-            return columnCodes.map { c in cellSlots[cellKey(c.code, a, b)].map { cells.aggregates($0, functions, plan: plan) } ?? empty }
+            return columnCodes.map { c in cellSlots.slot(cellKey(c.code, a, b)).map { cells.aggregates($0, functions, plan: plan) } ?? empty }
         }
-        var childrenOf: [Int: [Int]] = [:]
-        for key in secondSlots.keys { childrenOf[key % size0, default: []].append(key / size0) }
-        let groups: [ReportGroup] = sortedCodes(firstSlots.keys, level: 0).map { a in
-            let children: [ReportGroup] = sortedCodes(childrenOf[a.code] ?? [], level: 1).map { b in
-                ReportGroup(key: b.key, aggregates: secondSlots[a.code + b.code * size0].map { second.aggregates($0, functions, plan: plan) } ?? empty,
-                            columns: cellsOf(a.code, b.code))
+        // Second-level codes are sorted once (by rank), not once per first-level group.
+        var childrenOf: [[(code: Int, slot: Int, rank: Int)]] = Array(repeating: [], count: rowLevels >= 2 ? size0 : 0)
+        if rowLevels >= 2 {
+            let entries = secondSlots.entries
+            var present = Array(repeating: false, count: size1)
+            for (key, _) in entries where key / size0 < size1 { present[key / size0] = true }
+            var rank = Array(repeating: 0, count: size1)
+            for (n, b) in sortedCodes(present.indices.filter { present[$0] }, level: 1).enumerated() { rank[b.code] = n }
+            for (key, slot) in entries where key / size0 < size1 {
+                childrenOf[key % size0].append((key / size0, slot, rank[key / size0]))
             }
-            return ReportGroup(key: a.key, aggregates: firstSlots[a.code].map { first.aggregates($0, functions, plan: plan) } ?? empty,
+        }
+        let groups: [ReportGroup] = sortedCodes(firstSlots.entries.map(\.key), level: 0).map { a in
+            let kids = childrenOf.indices.contains(a.code) ? childrenOf[a.code] : []
+            let children: [ReportGroup] = kids.sorted { $0.rank < $1.rank }.map { b in
+                ReportGroup(key: totals.levelKeys[1].indices.contains(b.code) ? totals.levelKeys[1][b.code] : .empty,
+                            aggregates: second.aggregates(b.slot, functions, plan: plan), columns: cellsOf(a.code, b.code))
+            }
+            return ReportGroup(key: a.key, aggregates: firstSlots.slot(a.code).map { first.aggregates($0, functions, plan: plan) } ?? empty,
                                columns: cellsOf(a.code, nil), children: children)
         }
         let matched = total.matched
         return ReportResult(
             definition: definition, rows: rows.map(\.values), groups: groups, columnKeys: columnCodes.map(\.key),
-            total: grandSlots[0].map { grand.aggregates($0, functions, plan: plan) } ?? empty,
-            columnTotals: columnCodes.map { c in columnSlots[c.code].map { columnTotals.aggregates($0, functions, plan: plan) } ?? empty },
+            total: grandSlots.slot(0).map { grand.aggregates($0, functions, plan: plan) } ?? empty,
+            columnTotals: columnCodes.map { c in columnSlots.slot(c.code).map { columnTotals.aggregates($0, functions, plan: plan) } ?? empty },
             recordCount: matched,
             truncation: !columns.isEmpty && matched > rowLimit ? ReportTruncation(limit: rowLimit, matched: matched) : nil,
             asOf: snapshot.sequence)
@@ -350,6 +394,8 @@ indirect enum ColumnFilter: Sendable {
     case single(column: Int, table: [Bool])
     /// A tree of tests and their tables.
     case tree(ColumnFilter, [[Bool]])
+    /// Tests that must all pass, each on one column.
+    case conjunction([(column: Int, table: [Bool])])
 
     func matches(tables: [[Bool]], ids: (Int) -> Int) -> Bool {
         switch self {
@@ -363,6 +409,11 @@ indirect enum ColumnFilter: Sendable {
             let id = ids(column)
             return table.indices.contains(id) && table[id]
         case .tree(let tree, let tables): return tree.matches(tables: tables, ids: ids)
+        case .conjunction(let tests):
+            return tests.allSatisfy { test in
+                let id = ids(test.column)
+                return test.table.indices.contains(id) && test.table[id]
+            }
         }
     }
 }
@@ -397,7 +448,7 @@ struct ColumnWalkPlan: Sendable {
         var run = ColumnRunTally(plan: self)
         let tabled = space <= Self.tabled
         var slots: [Int32] = tabled ? Array(repeating: -1, count: space) : []
-        var slotOf: [Int: Int32] = [:]
+        var slotOf = SlotTable()
         let s = summaries.count
         let levels = levelColumns.count
         for k in range {
@@ -407,6 +458,16 @@ struct ColumnWalkPlan: Sendable {
                 case .single(let column, let table):
                     let id = Int(ids[column][p])
                     guard id < table.count, table[id] else { continue }
+                case .conjunction(let tests):
+                    var passes = true
+                    for test in tests {
+                        let id = Int(ids[test.column][p])
+                        if id >= test.table.count || !test.table[id] {
+                            passes = false
+                            break
+                        }
+                    }
+                    guard passes else { continue }
                 default:
                     guard filter.matches(tables: [], ids: { Int(ids[$0][p]) }) else { continue }
                 }
@@ -431,11 +492,8 @@ struct ColumnWalkPlan: Sendable {
                     slot = run.addSlot(key, summaries: s)
                     slots[key] = Int32(truncatingIfNeeded: slot)
                 }
-            } else if let known = slotOf[key] {
-                slot = Int(known)
             } else {
-                slot = run.addSlot(key, summaries: s)
-                slotOf[key] = Int32(truncatingIfNeeded: slot)
+                slot = slotOf.slot(key) { run.addSlot(key, summaries: s) }
             }
             run.counts[slot] += 1
             for (k, summary) in summaries.enumerated() {
@@ -514,9 +572,8 @@ struct ColumnRunTally: Sendable {
     /// Merges a later run's totals in, as ``Accumulator/merge(_:)`` does, and its rows after
     /// this one's.
     mutating func merge(_ other: ColumnRunTally, plan: ColumnWalkPlan) {
-        var slotOf: [Int: Int] = [:]
-        slotOf.reserveCapacity(keys.count)
-        for (slot, key) in keys.enumerated() { slotOf[key] = slot }
+        var slotOf = SlotTable(capacity: keys.count + other.keys.count)
+        for (slot, key) in keys.enumerated() { _ = slotOf.slot(key) { slot } }
         for (o, key) in other.keys.enumerated() { absorb(other, slot: o, as: key, slots: &slotOf, plan: plan) }
         matched += other.matched
         if rows.count < plan.rowLimit { rows += other.rows.prefix(plan.rowLimit - rows.count) }
@@ -541,16 +598,10 @@ struct ColumnRunTally: Sendable {
     }
 
     /// Merges slot `o` of `other` into this tally's slot for `key` (made when missing).
-    mutating func absorb(_ other: ColumnRunTally, slot o: Int, as key: Int, slots slotOf: inout [Int: Int], plan: ColumnWalkPlan) {
+    mutating func absorb(_ other: ColumnRunTally, slot o: Int, as key: Int, slots slotOf: inout SlotTable, plan: ColumnWalkPlan) {
         let s = plan.summaries.count
         do {
-            let slot: Int
-            if let known = slotOf[key] {
-                slot = known
-            } else {
-                slot = addSlot(key, summaries: s)
-                slotOf[key] = slot
-            }
+            let slot = slotOf.slot(key) { addSlot(key, summaries: s) }
             counts[slot] += other.counts[o]
             for k in 0..<s {
                 let i = slot * s + k, j = o * s + k
