@@ -233,7 +233,8 @@ extension CompiledReport {
             guard parts.count == runs else { return nil }
         }
         var total = ColumnRunTally(plan: plan)
-        for part in parts { total.merge(part, plan: plan) }
+        var totalSlots = SlotTable(capacity: parts.first?.keys.count ?? 16)
+        for part in parts { total.merge(part, slots: &totalSlots, plan: plan) }
 
         return ColumnTotals(plan: plan, total: total, columns: columns, handles: handles, levelKeys: levelKeys, levelSizes: levelSizes)
     }
@@ -303,7 +304,7 @@ extension CompiledReport {
         func cellKey(_ c: Int, _ a: Int, _ b: Int?) -> Int { (c * size0 + a) * (size1 + 1) + (b.map { $0 + 1 } ?? 0) }
         for slot in total.keys.indices {
             let key = total.keys[slot]
-            grand.absorb(total, slot: slot, as: 0, slots: &grandSlots, plan: plan)
+            if rowLevels == 0 { grand.absorb(total, slot: slot, as: 0, slots: &grandSlots, plan: plan) }
             let a = rowLevels >= 1 ? totals.code(of: key, level: 0) : 0
             let b = rowLevels >= 2 ? totals.code(of: key, level: 1) : 0
             if matrix {
@@ -323,6 +324,13 @@ extension CompiledReport {
             }
         }
         if rowLevels >= 2, !matrix { second = total }
+        // The grand total of grouped reports: the first-level groups merged (in code order).
+        if rowLevels >= 1 {
+            for (code, slot) in firstSlots.entries.sorted(by: { $0.key < $1.key }) {
+                _ = code
+                grand.absorb(first, slot: slot, as: 0, slots: &grandSlots, plan: plan)
+            }
+        }
         let empty = ColumnRunTally.empty(plan: plan).aggregates(0, functions, plan: plan)
         func sortedCodes(_ codes: some Sequence<Int>, level: Int) -> [(code: Int, key: ReportKey)] {
             codes.map { ($0, totals.levelKeys[level].indices.contains($0) ? totals.levelKeys[level][$0] : .empty) }.sorted { $0.key < $1.key }
@@ -571,9 +579,8 @@ struct ColumnRunTally: Sendable {
 
     /// Merges a later run's totals in, as ``Accumulator/merge(_:)`` does, and its rows after
     /// this one's.
-    mutating func merge(_ other: ColumnRunTally, plan: ColumnWalkPlan) {
-        var slotOf = SlotTable(capacity: keys.count + other.keys.count)
-        for (slot, key) in keys.enumerated() { _ = slotOf.slot(key) { slot } }
+    /// `slotOf` holds this tally's slots by key (kept by the caller from merge to merge).
+    mutating func merge(_ other: ColumnRunTally, slots slotOf: inout SlotTable, plan: ColumnWalkPlan) {
         for (o, key) in other.keys.enumerated() { absorb(other, slot: o, as: key, slots: &slotOf, plan: plan) }
         matched += other.matched
         if rows.count < plan.rowLimit { rows += other.rows.prefix(plan.rowLimit - rows.count) }

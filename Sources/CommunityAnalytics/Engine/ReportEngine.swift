@@ -23,7 +23,7 @@ public struct ReportEngine: Sendable {
     /// the records (``CompiledReport/columnTally(_:in:chunk:)``).
     static let columnWalkMinimum = 4_096
     /// How many records one run of a column walk holds.
-    static let columnChunk = 65_536
+    static let columnChunk = 131_072
     /// This engine's ``columnWalkMinimum`` (tests lower it to walk small orgs by columns).
     var columnWalkMinimum = ReportEngine.columnWalkMinimum
     /// This engine's ``columnChunk`` (tests lower it to merge many runs).
