@@ -42,18 +42,23 @@ enum CompiledTest: Sendable {
             return Self.compare(n, op, values)
         case .days(let op, let ranges):
             guard let d = CompiledTest.day(value) else { return op == .notEquals || op == .notIn }
-            switch op {
-            case .equals, .isIn: return ranges.contains { $0.contains(d) }
-            case .notEquals, .notIn: return !ranges.contains { $0.contains(d) }
-            case .lessThan: return ranges.first.map { d < $0.lowerBound } ?? false
-            case .lessOrEqual: return ranges.first.map { d <= $0.upperBound } ?? false
-            case .greaterThan: return ranges.first.map { d > $0.upperBound } ?? false
-            case .greaterOrEqual: return ranges.first.map { d >= $0.lowerBound } ?? false
-            case .contains, .startsWith, .isEmpty, .isNotEmpty: return false
-            }
+            return Self.compare(day: d, op, ranges)
         case .checkbox(let wanted, let equal):
             guard case .checkbox(let b) = value else { return !equal }
             return (b == wanted) == equal
+        }
+    }
+
+    /// Whether day number `d` passes a date test (the day of a value that has one).
+    static func compare(day d: Int, _ op: ReportOperator, _ ranges: [ClosedRange<Int>]) -> Bool {
+        switch op {
+        case .equals, .isIn: return ranges.contains { $0.contains(d) }
+        case .notEquals, .notIn: return !ranges.contains { $0.contains(d) }
+        case .lessThan: return ranges.first.map { d < $0.lowerBound } ?? false
+        case .lessOrEqual: return ranges.first.map { d <= $0.upperBound } ?? false
+        case .greaterThan: return ranges.first.map { d > $0.upperBound } ?? false
+        case .greaterOrEqual: return ranges.first.map { d >= $0.lowerBound } ?? false
+        case .contains, .startsWith, .isEmpty, .isNotEmpty: return false
         }
     }
 

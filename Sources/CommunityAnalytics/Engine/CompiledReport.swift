@@ -28,6 +28,11 @@ public struct CompiledReport: Sendable {
     public let rowLimit: Int
     /// The day relative dates were resolved against (a ``DayNumber``).
     let today: Int
+    /// Viewers who read fewer records than this are walked record by record; from this many
+    /// on, a walk reads the snapshot's columns (``columnTally(_:in:chunk:)``).
+    var columnWalkMinimum = ReportEngine.columnWalkMinimum
+    /// How many records one run of a column walk holds (runs go on all cores).
+    var columnChunk = ReportEngine.columnChunk
 
     /// Runs the report over the records `user` may read in `snapshot`.
     ///
@@ -58,9 +63,8 @@ public struct CompiledReport: Sendable {
                 snapshot.carry(CarriedReport(tally: tally, result: result), for: key)
                 return result
             }
-            let tally = self.tally(in: snapshot)
-            let result = self.result(of: tally, in: snapshot)
-            snapshot.carry(CarriedReport(tally: tally, result: result), for: key)
+            let (tally, result) = walked(in: snapshot, keepingTally: true)
+            if let tally { snapshot.carry(CarriedReport(tally: tally, result: result), for: key) }
             return result
         }
     }
@@ -75,12 +79,38 @@ public struct CompiledReport: Sendable {
     /// Runs the report over the records `user` may read in `snapshot` by walking them, without
     /// looking for or keeping a result with the snapshot: what a first run costs.
     public func walk(in snapshot: AccessSnapshot) -> ReportResult {
-        result(of: tally(in: snapshot), in: snapshot)
+        walked(in: snapshot, keepingTally: false).result
+    }
+
+    /// Walks the records `user` may read in `snapshot`: by the snapshot's columns when the
+    /// viewer reads at least ``columnWalkMinimum`` records and the report follows no lookup
+    /// (the result rolled up by group code, ``result(of:rows:in:)``), record by record
+    /// otherwise. The tally, for carrying to later snapshots, only when `keepingTally`.
+    func walked(in snapshot: AccessSnapshot, keepingTally: Bool) -> (tally: ReportTally?, result: ReportResult) {
+        if let viewer = snapshot.handle(for: user) {
+            let handles = snapshot.visibleHandles(of: viewer, object: definition.object)
+            if handles.count >= columnWalkMinimum, let totals = columnTotals(handles, in: snapshot, chunk: columnChunk) {
+                let tally = keepingTally ? tally(of: totals, in: snapshot) : nil
+                let rows = tally?.rows ?? rows(of: totals, in: snapshot)
+                return (tally, result(of: totals, rows: rows, in: snapshot))
+            }
+        }
+        let tally = recordTally(in: snapshot)
+        return (tally, result(of: tally, in: snapshot))
     }
 
     /// Walks the records `user` may read in `snapshot` and collects each leaf group's running
     /// totals, the match count and the first rows.
     func tally(in snapshot: AccessSnapshot) -> ReportTally {
+        if let viewer = snapshot.handle(for: user) {
+            let handles = snapshot.visibleHandles(of: viewer, object: definition.object)
+            if handles.count >= columnWalkMinimum, let tally = columnTally(handles, in: snapshot, chunk: columnChunk) { return tally }
+        }
+        return recordTally(in: snapshot)
+    }
+
+    /// ``tally(in:)`` by reading each record the viewer may read.
+    func recordTally(in snapshot: AccessSnapshot) -> ReportTally {
         let reader = FieldReader(snapshot: snapshot, user: user, fields: fields)
         let wantsRows = !columns.isEmpty
         var rows: [ReportRow] = []

@@ -19,6 +19,16 @@ public struct ReportEngine: Sendable {
     /// The largest row limit a definition may set (larger ones are lowered to it).
     public var maximumRowLimit: Int
 
+    /// The fewest records a viewer reads for a walk to read the snapshot's columns instead of
+    /// the records (``CompiledReport/columnTally(_:in:chunk:)``).
+    static let columnWalkMinimum = 4_096
+    /// How many records one run of a column walk holds.
+    static let columnChunk = 131_072
+    /// This engine's ``columnWalkMinimum`` (tests lower it to walk small orgs by columns).
+    var columnWalkMinimum = ReportEngine.columnWalkMinimum
+    /// This engine's ``columnChunk`` (tests lower it to merge many runs).
+    var columnChunk = ReportEngine.columnChunk
+
     /// The most detail columns, conditions, nesting levels, values per condition and summaries.
     public static let maximumColumns = 50, maximumConditions = 100, maximumDepth = 8, maximumValues = 100, maximumSummaries = 10
 
@@ -114,9 +124,12 @@ public struct ReportEngine: Sendable {
         }
         var limit = definition.rowLimit ?? defaultRowLimit
         limit = min(max(limit, 1), maximumRowLimit)
-        return CompiledReport(
+        var compiled = CompiledReport(
             definition: definition, user: user, fields: fields, columns: columns, groupings: groupings, summaries: summaries,
             filter: filter, rowLimit: limit, today: today)
+        compiled.columnWalkMinimum = columnWalkMinimum
+        compiled.columnChunk = columnChunk
+        return compiled
     }
 
     /// Runs a definition as `user` over `snapshot`.
