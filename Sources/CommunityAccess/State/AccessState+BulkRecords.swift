@@ -183,17 +183,8 @@ extension AccessState {
     /// Interns the parent key of a Controlled by Parent record, as ``parentIndex(of:object:)``
     /// does, without making its row (the bulk insert makes the rows of new keys afterwards).
     private mutating func internParent(of record: any Record, object: EntityType) -> Int32 {
-        guard let owd = orgDefaults[object], owd.internalAccess == .controlledByParent else { return -1 }
-        let parentObject = owd.parentObject ?? Self.accountType
-        let field = owd.parentField ?? "AccountId"
-        guard let value = record.value(of: field) else { return -1 }
-        let id: String
-        switch value {
-        case .reference(let s), .text(let s): id = s
-        default: return -1
-        }
-        guard ID<Never>.isValid(id) else { return -1 }
-        return Int32(recordKeys.intern(RecordKey(object: objectIndex(parentObject), id: id)))
+        guard let parent = parentReference(of: record, object: object) else { return -1 }
+        return Int32(recordKeys.intern(RecordKey(object: objectIndex(parent.object), id: parent.id)))
     }
 
     private static func merge(_ groups: GroupedIndices, into map: inout ShardedMap<UInt32, [UInt32]>) {

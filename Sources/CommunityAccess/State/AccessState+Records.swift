@@ -166,17 +166,24 @@ extension AccessState {
 
     /// The parent record of a Controlled by Parent object's record.
     mutating func parentIndex(of record: any Record, object: EntityType) -> Int32 {
-        guard let owd = orgDefaults[object], owd.internalAccess == .controlledByParent else { return -1 }
+        guard let parent = parentReference(of: record, object: object) else { return -1 }
+        return Int32(recordIndex(object: objectIndex(parent.object), id: parent.id))
+    }
+
+    /// The object and id of a Controlled by Parent record's parent, as its lookup field names
+    /// it; `nil` for other objects, an empty field or an invalid id.
+    func parentReference(of record: any Record, object: EntityType) -> (object: EntityType, id: String)? {
+        guard let owd = orgDefaults[object], owd.internalAccess == .controlledByParent else { return nil }
         let parentObject = owd.parentObject ?? Self.accountType
         let field = owd.parentField ?? "AccountId"
-        guard let value = record.value(of: field) else { return -1 }
+        guard let value = record.value(of: field) else { return nil }
         let id: String
         switch value {
         case .reference(let s), .text(let s): id = s
-        default: return -1
+        default: return nil
         }
-        guard ID<Never>.isValid(id) else { return -1 }
-        return Int32(recordIndex(object: objectIndex(parentObject), id: id))
+        guard ID<Never>.isValid(id) else { return nil }
+        return (parentObject, id)
     }
 
     func criteriaMask(_ record: any Record, object: UInt16) -> UInt64 {
