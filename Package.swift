@@ -92,7 +92,9 @@ let package = Package(
         // Executables.
         // The example's development HTTP server and the portal it serves: targets, not products.
         .target(name: "DevServer", path: "Examples/DevServer"),
-        .target(name: "PartnerPortalKit", dependencies: ["CommunityKit", "CommunitySQLite", "DevServer", "CCrypto"], path: "Examples/PartnerPortalKit"),
+        // An RS256 key that signs ID tokens as a provider would: the demo provider's and the SSO tests' (not a product).
+        .target(name: "IDTokenSigning", dependencies: ["CommunityIdentity", "CCrypto"], path: "Examples/IDTokenSigning"),
+        .target(name: "PartnerPortalKit", dependencies: ["CommunityKit", "CommunitySQLite", "DevServer", "IDTokenSigning"], path: "Examples/PartnerPortalKit"),
         .executableTarget(name: "PartnerPortal", dependencies: ["PartnerPortalKit"], path: "Examples/PartnerPortal"),
         .executableTarget(
             name: "SharingBenchmark",
@@ -163,7 +165,7 @@ let package = Package(
             name: "CommunitySQLiteTests",
             dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting", "CSQLite"]
         ),
-        .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit", "CCrypto"]),
+        .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit", "IDTokenSigning"]),
         // A host process the Postgres reliability tests start several of (not a product).
         .executableTarget(
             name: "PostgresHostProbe", dependencies: ["CommunityModel", "CommunityAccess", "CommunityPostgres"],

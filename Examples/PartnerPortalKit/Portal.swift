@@ -58,6 +58,9 @@ struct Portal: Sendable {
         // doubling up to 15 minutes (the library's default starts at 1 s).
         configuration.lockout = try LockoutPolicy(baseDelay: 30)
         configuration.recordPresentation = try PortalPresentation.make()
+        // Northwind Identity answers the engine's key refreshes itself (a real host fetches the jwks_uri).
+        let identityProvider = try NorthwindIdentity(clock: clock)
+        configuration.singleSignOn.keySource = identityProvider
         let community = try Community(configuration)
         if demoPasswords {
             for user in Seed.people where try !community.identity.hasPassword(user.id) {
@@ -95,7 +98,7 @@ struct Portal: Sendable {
         var partnersWithLinks = Portal.withAPITokensLink(Portal.withBuilderLink(partners))
         partnersWithLinks.groupStaffItems()
         try community.storeSite(partnersWithLinks)
-        identityProvider = try NorthwindIdentity(clock: clock)
+        self.identityProvider = identityProvider
         try community.configureSingleSignOn(site: "partners", providers: [identityProvider.provider])
 
         var help = try SiteTemplate.customerService.makeSite(.init(

@@ -1,4 +1,5 @@
 import CommunityKit
+import IDTokenSigning
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
     static let clientID = "partner-central"
     static let sessionCookie = "__Host-community_session-partners"
 
-    static func key() throws -> RS256TestKey { try #require(RS256TestKey.provider) }
+    static func key() throws -> RS256SigningKey { try #require(TestProviderKeys.provider) }
 
     static func provider(keySetJSON: String, endpoint: String = "https://id.northwind.example/authorize", profile: ID<Profile> = "partner")
         -> OpenIDProvider
@@ -24,9 +25,14 @@ import Testing
     }
 
     /// The partner site with Northwind Identity configured, on a manual clock.
-    static func community(clock: ManualClock = ManualClock()) throws -> Community {
-        let configuration = CommunityConfiguration(
-            store: try KitFixture.store(), clock: clock, csrfSecret: KitFixture.secret, defaultCaseOwner: .user("cara"))
+    static func community(
+        clock: ManualClock = ManualClock(), cookies: CookiePolicy = .secure, keySource: (any OpenIDKeySource)? = nil,
+        logger: any CommunityLogger = SilentLogger()
+    ) throws -> Community {
+        var configuration = CommunityConfiguration(
+            store: try KitFixture.store(), clock: clock, csrfSecret: KitFixture.secret, defaultCaseOwner: .user("cara"), cookies: cookies,
+            logger: logger)
+        configuration.singleSignOn.keySource = keySource
         let community = try Community(configuration)
         var site = try SiteTemplate.partnerCentral.makeSite(
             .init(id: "partners", name: "Partners", urlPrefix: "/partners", memberProfileIDs: ["partner"], locales: ["en_US", "de_DE", "ko_KR"]))
@@ -170,7 +176,7 @@ import Testing
             token = try Self.key().token(Self.claims(nonce: started.nonce, at: now, ["iat": now.timeIntervalSince1970 - 900, "exp": now.timeIntervalSince1970 - 600]))
         case "wrongAudience": token = try Self.key().token(Self.claims(nonce: started.nonce, at: now, ["aud": "someone-else"]))
         case "unknownIssuer": token = try Self.key().token(Self.claims(nonce: started.nonce, at: now, ["iss": "https://evil.example"]))
-        case "otherKey": token = try #require(RS256TestKey.stranger).token(Self.claims(nonce: started.nonce, at: now))
+        case "otherKey": token = try #require(TestProviderKeys.stranger).token(Self.claims(nonce: started.nonce, at: now))
         default: token = "not.a.token"
         }
         let response = Self.callback(browser, token: token, state: started.state)

@@ -91,6 +91,8 @@ public final class Community: Sendable {
 
     let csrf: CSRFProtection
     let cookies: CookiePolicy
+    /// Single sign-on's key source and its rate limit (see SingleSignOn/Community+SingleSignOnKeys.swift).
+    let keyRing: OpenIDKeyRing
     /// The JSON API: router, limits, idempotency keys, webhooks (see API/Core/Community+API.swift).
     let api: APIRuntime
     /// The published version each stored site serves (see Community+SiteStorage.swift).
@@ -254,6 +256,7 @@ public final class Community: Sendable {
             throw CommunityError.configuration(error.description)
         }
         cookies = configuration.cookies
+        keyRing = OpenIDKeyRing(options: configuration.singleSignOn)
         metrics.trackFeedLag(of: "access", head: { [weak observed] in observed?.base.snapshot().sequence ?? 0 }) {
             [weak access] in access?.snapshot.sequence ?? 0
         }

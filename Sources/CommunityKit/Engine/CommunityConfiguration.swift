@@ -86,6 +86,9 @@ public struct CommunityConfiguration: Sendable {
     /// Called for failed sign-ins, lockouts and other ``SecurityEvent``s, in addition to ``logger``
     /// (which receives them as `auth.*` events).
     public var onSecurityEvent: (@Sendable (SecurityEvent) -> Void)?
+    /// Single sign-on: where providers' keys are fetched again when a token names an unknown
+    /// key, and how often at most (``SingleSignOnOptions``). No refetching by default.
+    public var singleSignOn = SingleSignOnOptions()
 
     // MARK: Notifications, programs and scheduled work
 

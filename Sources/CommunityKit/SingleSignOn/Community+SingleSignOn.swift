@@ -72,6 +72,9 @@ extension Community {
         guard isAcceptableEndpoint(provider.authorizationEndpoint) else {
             throw .invalidAuthorizationEndpoint(provider: key, provider.authorizationEndpoint)
         }
+        if let url = provider.keySetURL, url.hasPrefix("/") || !isAcceptableEndpoint(url) {
+            throw .invalidKeySetURL(provider: key, url)
+        }
         let keySet: JSONWebKeySet
         do {
             keySet = try JSONWebKeySet(json: Data(provider.keySetJSON.utf8))
@@ -130,13 +133,16 @@ extension Community {
         guard let record else {
             return singleSignOnFailure(request, responder: responder, key: "sso.unknownProvider", status: 404, reason: "unknownProvider")
         }
+        // The browser keeps its binding across sign-ins it starts in several tabs; a new one otherwise.
         guard let state = SecureRandom.bytes(32).map(ByteEncoding.base64URL),
-              let nonce = SecureRandom.bytes(32).map(ByteEncoding.base64URL)
+              let nonce = SecureRandom.bytes(32).map(ByteEncoding.base64URL),
+              let binding = SingleSignOnBrowserBinding.carried(in: request.cookies, policy: cookies) ?? SingleSignOnBrowserBinding.random()
         else { return singleSignOnFailure(request, responder: responder, key: "sso.unavailable", status: 503, reason: "randomness") }
         let now = clock.now()
         let pending = SingleSignOnRequest(
-            state: state, siteID: site.id, providerKey: record.key, nonce: nonce, returnPath: site.returnTarget(request.query["return"])?.string,
-            createdAt: now, expiresAt: now.addingTimeInterval(Self.singleSignOnLifetime))
+            state: state, siteID: site.id, providerKey: record.key, nonce: nonce, browserBinding: binding.digest,
+            returnPath: site.returnTarget(request.query["return"])?.string, createdAt: now,
+            expiresAt: now.addingTimeInterval(Self.singleSignOnLifetime))
         do {
             try store.write { tx in
                 // Forget a few answers that never came, so abandoned sign-ins do not pile up.
@@ -158,7 +164,8 @@ extension Community {
         }.joined(separator: "&")
         let separator = record.authorizationEndpoint.contains("?") ? "&" : "?"
         return SiteResponse(
-            status: 303, headers: ["Location": record.authorizationEndpoint + separator + query, "Cache-Control": "no-store"])
+            status: 303, headers: ["Location": record.authorizationEndpoint + separator + query, "Cache-Control": "no-store"],
+            setCookies: [binding.setCookie(policy: cookies, maxAge: Int(Self.singleSignOnLifetime))])
     }
 
     private func singleSignOnCallback(_ request: SiteRequest, responder: SiteResponder) -> SiteResponse {
@@ -182,6 +189,21 @@ extension Community {
         guard let pending, pending.siteID == site.id, pending.expiresAt > now else {
             return singleSignOnFailure(request, responder: responder, key: "sso.expired", status: 400, reason: "unknownState")
         }
+        // Only the browser that started the sign-in may finish it (no login CSRF). Its cookie is
+        // left alone when it does not match: it may belong to a sign-in of its own still under way.
+        guard let binding = SingleSignOnBrowserBinding.carried(in: request.cookies, policy: cookies), binding.matches(pending.browserBinding) else {
+            return singleSignOnFailure(request, responder: responder, key: "sso.otherBrowser", status: 403, reason: "browserMismatch")
+        }
+        let cleared = SingleSignOnBrowserBinding.clearedCookie(policy: cookies)
+        var response = finishSingleSignOn(request, pending: pending, responder: responder, at: now)
+        response.setCookies.append(cleared)
+        return response
+    }
+
+    /// The rest of the callback, once the request is known to be this browser's: the provider's
+    /// answer, the token, the user and the session.
+    private func finishSingleSignOn(_ request: SiteRequest, pending: SingleSignOnRequest, responder: SiteResponder, at now: Date) -> SiteResponse {
+        let site = responder.site
         if request.form["error"] != nil {
             return singleSignOnFailure(request, responder: responder, key: "sso.refused", status: 403, reason: "providerError")
         }
@@ -196,9 +218,7 @@ extension Community {
         }
         let claims: IDTokenClaims
         do {
-            let keys = try JSONWebKeySet(json: Data(record.keySetJSON.utf8))
-            let verifier = IDTokenVerifier(configuration: .init(issuer: record.issuer, clientID: record.clientID))
-            claims = try verifier.verify(request.form["id_token"] ?? "", keys: keys, nonce: pending.nonce, at: now)
+            claims = try verifiedClaims(request.form["id_token"] ?? "", record: record, nonce: pending.nonce, at: now)
         } catch {
             return singleSignOnFailure(request, responder: responder, key: "sso.rejected", status: 401, reason: "\(error)")
         }

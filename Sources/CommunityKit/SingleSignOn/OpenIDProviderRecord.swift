@@ -25,8 +25,10 @@ public struct OpenIDProviderRecord: Entity, Hashable {
     public var clientID: String
     /// See ``OpenIDProvider/authorizationEndpoint``.
     public var authorizationEndpoint: String
-    /// See ``OpenIDProvider/keySetJSON``.
+    /// See ``OpenIDProvider/keySetJSON``; replaced when a refresh fetches a different document.
     public var keySetJSON: String
+    /// See ``OpenIDProvider/keySetURL``.
+    public var keySetURL: String?
     /// See ``OpenIDProvider/mapping``.
     public var mapping: ProvisioningMapping
 
@@ -41,6 +43,7 @@ public struct OpenIDProviderRecord: Entity, Hashable {
         clientID = provider.clientID
         authorizationEndpoint = provider.authorizationEndpoint
         keySetJSON = provider.keySetJSON
+        keySetURL = provider.keySetURL
         mapping = provider.mapping
     }
 
@@ -48,7 +51,7 @@ public struct OpenIDProviderRecord: Entity, Hashable {
     public var provider: OpenIDProvider {
         OpenIDProvider(
             key: key, displayName: displayName, issuer: issuer, clientID: clientID, authorizationEndpoint: authorizationEndpoint,
-            keySetJSON: keySetJSON, mapping: mapping)
+            keySetJSON: keySetJSON, keySetURL: keySetURL, mapping: mapping)
     }
 
     /// `oidc-` and the base64url SHA-256 of the site id, a NUL byte and the key.

@@ -15,6 +15,8 @@ public enum SingleSignOnConfigurationError: Error, Hashable, Sendable, CustomStr
     case invalidField(provider: String, field: String)
     /// The authorization endpoint is not an `https` URL, a local `http` URL or a path.
     case invalidAuthorizationEndpoint(provider: String, String)
+    /// The key set URL is not an `https` URL or a local `http` URL.
+    case invalidKeySetURL(provider: String, String)
     /// The key set is not a JWKS document, or holds a malformed key.
     case invalidKeySet(provider: String, TokenError)
     /// The key set holds no key the verifier can use.
@@ -34,6 +36,8 @@ public enum SingleSignOnConfigurationError: Error, Hashable, Sendable, CustomStr
         case .invalidField(let provider, let field): "single sign-on: provider \(provider): \(field) is empty, too long or malformed"
         case .invalidAuthorizationEndpoint(let provider, let url):
             "single sign-on: provider \(provider): authorization endpoint \(url.debugDescription) is not an https URL, a local http URL or a path"
+        case .invalidKeySetURL(let provider, let url):
+            "single sign-on: provider \(provider): key set URL \(url.debugDescription) is not an https URL or a local http URL"
         case .invalidKeySet(let provider, let error): "single sign-on: provider \(provider): \(error)"
         case .emptyKeySet(let provider): "single sign-on: provider \(provider): the key set has no usable signing key"
         case .profileNotMember(let provider, let profile):

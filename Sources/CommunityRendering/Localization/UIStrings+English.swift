@@ -55,6 +55,7 @@ extension UIStrings {
         "sso.unknownProvider": "This sign-in provider is not available for this site.",
         "sso.expired": "Your sign-in with the provider expired or was already used. Start again.",
         "sso.rejected": "The provider's answer could not be verified. Start again.",
+        "sso.otherBrowser": "This sign-in was started in another browser, or this browser blocked its cookie. Start again here.",
         "sso.refused": "Your account at the provider cannot be used to sign in here. Ask the site's administrators.",
         "sso.unavailable": "Signing in with a provider is not possible right now. Try again later.",
         "signIn.forgot": "Forgot your password?",

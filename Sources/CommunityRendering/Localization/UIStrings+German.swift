@@ -49,6 +49,7 @@ extension UIStrings {
         "sso.unknownProvider": "Dieser Anmeldedienst steht für diese Website nicht zur Verfügung.",
         "sso.expired": "Ihre Anmeldung beim Anbieter ist abgelaufen oder wurde schon verwendet. Beginnen Sie noch einmal.",
         "sso.rejected": "Die Antwort des Anbieters ließ sich nicht prüfen. Beginnen Sie noch einmal.",
+        "sso.otherBrowser": "Diese Anmeldung wurde in einem anderen Browser begonnen, oder dieser Browser hat ihr Cookie blockiert. Beginnen Sie hier noch einmal.",
         "sso.refused": "Mit Ihrem Konto beim Anbieter können Sie sich hier nicht anmelden. Wenden Sie sich an die Administratoren der Website.",
         "sso.unavailable": "Die Anmeldung über einen Anbieter ist gerade nicht möglich. Versuchen Sie es später noch einmal.",
         "signIn.forgot": "Passwort vergessen?",
