@@ -3,7 +3,9 @@
 
 Starts the already-built PartnerPortal binary with `serve --port 0 --outbox FILE`, reads the
 site URLs, the personas and the demo password from its standard output, then signs in, registers
-a lead, checks who may see it, checks lockout, password reset and sign-out, scans every page each
+a lead, checks who may see it, checks lockout, password reset and sign-out, signs in through the
+demo OpenID provider (Northwind Identity, with axe on its pages) and checks that another browser
+cannot finish that sign-in, scans every page each
 persona can reach with axe-core (WCAG 2.1 A/AA) and the console for CSP violations, measures each
 at 375 px (document.scrollingElement.scrollWidth must not exceed 375), reads record pages for raw
 API names (StageName, CloseDate, OwnerId, LastName, ...__c), and takes screenshots at 1280 and
@@ -577,6 +579,76 @@ class Suite:
             check(landed.startswith("/partners/login"), f"after sign-out Leads went to {landed}, not sign-in")
         self.session(test)
 
+    def partner_signs_in_with_northwind_identity(self):
+        """Single sign-on through the demo provider: the sign-in page's link, Northwind Identity's
+        form (axe, focus ring, 375 px), its answer posted back, and the portal's session. A second
+        browser handed the same sign-in request (login CSRF) is refused: its callback lacks the
+        binding cookie the start route set in the first browser."""
+        email = f"sso-{os.getpid()}@acme-analytics.example"
+        self.artifacts.mkdir(parents=True, exist_ok=True)
+
+        def provider_page_checks(b, label):
+            before = len(self.violations)
+            self.axe(b, "guest", f"Northwind Identity {label}")
+            check(len(self.violations) == before, f"WCAG violations on Northwind Identity {label}: {self.violations[before:]}")
+            for entry in b.console():
+                check("Content Security Policy" not in entry.get("message", ""), f"CSP violation on Northwind Identity {label}: {entry['message']}")
+            for width, height in [(1280, 900), (375, 812)]:
+                b.driver.set_window_size(width, height)
+                b.driver.save_screenshot(str(self.artifacts / f"northwind-identity-{label}-{width}.png"))
+                if width == 375:
+                    wide = b.driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                    check(wide <= 0, f"Northwind Identity {label} scrolls sideways at 375 px ({wide}px)")
+            b.driver.set_window_size(1280, 900)
+
+        def test(b):
+            b.open("/partners/login")
+            link = b.driver.find_element(By.PARTIAL_LINK_TEXT, "Northwind Identity")
+            link.click()
+            WebDriverWait(b.driver, 30).until(lambda d: "/northwind-identity/authorize" in d.current_url)
+            authorize = b.path()
+            names = {c["name"] for c in b.driver.get_cookies()}
+            check("ck-sso" in names or "__Host-ck-sso" in names, f"the start route set no binding cookie: {sorted(names)}")
+            check(b.driver.find_element(By.TAG_NAME, "h1").text.strip(), "the provider page has no heading")
+            field = b.driver.find_element(By.ID, "nw-email")
+            label = b.driver.find_element(By.CSS_SELECTOR, "label[for=nw-email]")
+            check("mail" in label.text.lower(), f"the e-mail field's label reads {label.text!r}")
+            b.driver.find_element(By.TAG_NAME, "body").click()
+            field.send_keys("")  # keyboard focus
+            ring = b.driver.execute_script(
+                "const s = getComputedStyle(document.activeElement); return [document.activeElement.id, s.outlineStyle, s.outlineWidth];")
+            check(ring[0] == "nw-email" and ring[1] == "solid" and ring[2] == "3px", f"no visible focus ring on the e-mail field: {ring}")
+            provider_page_checks(b, "form")
+            form = b.driver.find_element(By.CSS_SELECTOR, "form[action='/northwind-identity/authorize']")
+            b.fill(form, {"email": email, "given_name": "Jordan", "family_name": "Lee"})
+            b.submit(form)
+            check("signed you in" in b.text(), f"the provider did not sign in: {b.text()[:300]}")
+            provider_page_checks(b, "return")
+            b.submit(b.driver.find_element(By.CSS_SELECTOR, "form[action$='/partners/_sso/callback']"))
+            check(b.path().startswith("/partners/"), f"after the callback the browser is at {b.path()}")
+            check(b.signed_in_name() == "Jordan Lee", f"signed in as {b.signed_in_name()!r}, not Jordan Lee")
+            names = {c["name"] for c in b.driver.get_cookies()}
+            check("ck-sso" not in names and "__Host-ck-sso" not in names, "the binding cookie was not cleared after use")
+
+            # Login CSRF: another browser handed a sign-in request this browser started.
+            b.open("/partners/login")
+            b.open("/partners/_sso/start/northwind")
+            authorize = b.path()
+            other = Browser(self.server)
+            try:
+                other.open(authorize)
+                form = other.driver.find_element(By.CSS_SELECTOR, "form[action='/northwind-identity/authorize']")
+                other.fill(form, {"email": "mallory-" + email})
+                other.submit(form)
+                other.submit(other.driver.find_element(By.CSS_SELECTOR, "form[action$='/partners/_sso/callback']"))
+                check(other.signed_in_name() is None, f"a browser that did not start the sign-in was signed in as {other.signed_in_name()!r}")
+                alerts = " ".join(e.text for e in other.driver.find_elements(By.CSS_SELECTOR, "[role=alert]"))
+                check(re.search(r"another browser", alerts, re.I), f"the refusal does not say why: {alerts!r} / {other.text()[:200]}")
+                other.driver.save_screenshot(str(self.artifacts / "northwind-identity-other-browser-1280.png"))
+            finally:
+                other.close()
+        self.session(test)
+
     # ---- accessibility, CSP, screenshots
 
     def crawl(self, b, persona, starts, extra=()):
@@ -761,6 +833,8 @@ def main():
         suite.run("wrong password refused; repeated failures back off", suite.wrong_password_is_refused_and_backs_off)
         suite.run("password reset end to end", suite.password_reset_end_to_end)
         suite.run("sign-out ends the session", suite.sign_out_ends_session)
+        suite.run("partner signs in with Northwind Identity; another browser cannot finish it",
+                  suite.partner_signs_in_with_northwind_identity)
         for persona, sites in [("guest", ["partners", "help"]), ("pat", ["partners"]), ("mia", ["partners"]),
                                ("cara", ["partners"]), ("kim", ["help"])]:
             suite.run(f"axe WCAG 2.1 A/AA and CSP as {persona}", lambda p=persona, s=sites: suite.accessibility(p, s))

@@ -25,12 +25,21 @@ import Testing
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
-    /// Signs in through the demo provider with `email`; the callback's response.
-    static func signIn(_ server: PortalServer, email: String) throws -> HTTPResponse {
+    static let bindingCookie = "__Host-ck-sso"
+
+    /// The value of the cookie `name` a response sets.
+    static func cookie(_ name: String, in response: HTTPResponse) -> String? {
+        header(response, "Set-Cookie").first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1).prefix { $0 != ";" }) }
+    }
+
+    /// Signs in through the demo provider with `email`; the callback's response. With
+    /// `sameBrowser` false the callback comes without the binding cookie the start set.
+    static func signIn(_ server: PortalServer, email: String, sameBrowser: Bool = true) throws -> HTTPResponse {
         let login = text(server.respond(to: request("/partners/login")))
         #expect(login.contains("Sign in with Northwind Identity"))
         let start = server.respond(to: request("/partners/_sso/start/northwind"))
         #expect(start.status == 303)
+        let binding = try #require(cookie(bindingCookie, in: start))
         let location = try #require(header(start, "Location").first)
         let url = try #require(URLComponents(string: location))
         #expect(url.path == NorthwindIdentity.path)
@@ -49,7 +58,9 @@ import Testing
         let token = try #require(hidden("id_token", in: text(posted)))
         let state = try #require(hidden("state", in: text(posted)))
         #expect(state == query["state"])
-        return server.respond(to: request("/partners/_sso/callback", method: .post, form: ["id_token": token, "state": state]))
+        var callback = request("/partners/_sso/callback", method: .post, form: ["id_token": token, "state": state])
+        if sameBrowser { callback.cookies = [bindingCookie: binding] }
+        return server.respond(to: callback)
     }
 
     @Test func aPartnerSignsInWithNorthwindIdentityAndIsTheSameUserTheSecondTime() throws {
@@ -81,5 +92,43 @@ import Testing
         ]))
         #expect(bad.status == 400)
         #expect(!Self.text(bad).contains("evil.example"))
+    }
+
+    @Test func theCallbackFromAnotherBrowserIsRefused() throws {
+        let portal = try Portal()
+        let server = PortalServer(portal: portal)
+        let users = try portal.community.store.snapshot().all(User.self).count
+        let response = try Self.signIn(server, email: "someone@acme-analytics.example", sameBrowser: false)
+        #expect(response.status == 403)
+        #expect(Self.header(response, "Set-Cookie").allSatisfy { !$0.hasPrefix(Self.sessionCookie) })
+        #expect(try portal.community.store.snapshot().all(User.self).count == users)
+    }
+
+    @Test func theProviderPagesHaveLabelsAHashedStyleSheetAndNoInlineScript() throws {
+        let server = PortalServer(portal: try Portal())
+        let start = server.respond(to: Self.request("/partners/_sso/start/northwind"))
+        let url = try #require(URLComponents(string: try #require(Self.header(start, "Location").first)))
+        var query: [String: String] = [:]
+        for item in url.queryItems ?? [] { query[item.name] = item.value }
+        let form = server.respond(to: Self.request(NorthwindIdentity.path, query: query))
+        let html = Self.text(form)
+        for (id, name) in [("nw-email", "email"), ("nw-given", "given_name"), ("nw-family", "family_name"), ("nw-company", "company")] {
+            #expect(html.contains("<label for=\"\(id)\""))
+            #expect(html.contains("id=\"\(id)\" name=\"\(name)\""))
+        }
+        #expect(html.contains("<html lang=\"en\">") && html.contains("<main>") && html.contains("<h1>"))
+        #expect(html.contains("name=\"viewport\""))
+        #expect(!html.contains("<script") && !html.contains("style=\""))
+        let policy = try #require(Self.header(form, "Content-Security-Policy").first)
+        #expect(!policy.contains("unsafe-inline"))
+        let hash = "sha256-" + Data(Digest.sha256(Array(NorthwindIdentity.styleSheet.utf8))).base64EncodedString()
+        #expect(policy.contains("style-src '\(hash)'"))
+        #expect(html.contains("<style>\(NorthwindIdentity.styleSheet)</style>"))
+        // An e-mail left empty shows the form again with the problem announced.
+        var fields = query
+        fields["email"] = " "
+        let empty = server.respond(to: Self.request(NorthwindIdentity.path, method: .post, form: fields))
+        #expect(empty.status == 422)
+        #expect(Self.text(empty).contains("role=\"alert\""))
     }
 }
