@@ -46,7 +46,7 @@ import Testing
 
     @Test func aRotatedKeyIsFetchedOnceKeptAndUsed() throws {
         let clock = ManualClock()
-        let rotated = try RS256SigningKey.keySetJSON(of: [try Site.key(), try Self.rotatedKey()])
+        let rotated = RS256SigningKey.keySetJSON(of: [try Site.key(), try Self.rotatedKey()])
         let source = FakeKeySource(rotated)
         let community = try Site.community(clock: clock, keySource: source)
         let before = try Site.counts(community)

@@ -107,7 +107,8 @@ import Testing
     @Test func theProviderPagesHaveLabelsAHashedStyleSheetAndNoInlineScript() throws {
         let server = PortalServer(portal: try Portal())
         let start = server.respond(to: Self.request("/partners/_sso/start/northwind"))
-        let url = try #require(URLComponents(string: try #require(Self.header(start, "Location").first)))
+        let location = try #require(Self.header(start, "Location").first)
+        let url = try #require(URLComponents(string: location))
         var query: [String: String] = [:]
         for item in url.queryItems ?? [] { query[item.name] = item.value }
         let form = server.respond(to: Self.request(NorthwindIdentity.path, query: query))

@@ -32,7 +32,7 @@ extension Community {
         let stored = try JSONWebKeySet(json: Data(record.keySetJSON.utf8))
         do {
             return try verifier.verify(token, keys: stored, nonce: nonce, at: now)
-        } catch .unknownKey(let kid) where keyRing.options.keySource != nil {
+        } catch .unknownKey where keyRing.options.keySource != nil {
             let fresh = try refreshedKeys(of: record)
             do {
                 return try verifier.verify(token, keys: fresh, nonce: nonce, at: now)
