@@ -514,6 +514,13 @@ final class IndexSegment: Sendable {
         return out
     }
 
+    /// The first byte of a document's title, read in place (no copy, no reference counting): a
+    /// search touches its hits' rows with it before rendering them.
+    @inline(__always)
+    func titleLead(_ d: Int) -> UInt8 {
+        documents.withUnsafeBufferPointer { rows in rows[d].title.utf8.first ?? 0 }
+    }
+
     /// Document frequency of a term in this segment.
     func documentFrequency(_ term: String) -> Int {
         guard let id = termIDs[term] else { return 0 }

@@ -191,15 +191,13 @@ extension QueryExecution {
         }
 
         var essential = 0  // cursors[essential...] are essential
-        func refresh(_ top: TopHits) {
-            if top.heap.count >= top.capacity, let kth = top.heap.first?.score { threshold = max(threshold, kth) }
-            while essential < n,
-                boundSum[essential + 1] * coordination(boundBits[essential + 1]) * staticFactor < threshold
-            {
-                essential += 1
-            }
+        // Raises the threshold to the k-th score once the top hits are full, and moves cursors out of
+        // the essential set while their summed bounds stay below it (written out at both uses: a local
+        // function capturing these variables would make every access to them checked at run time).
+        if top.heap.count >= top.capacity, let kth = top.heap.first?.score { threshold = max(threshold, kth) }
+        while essential < n, boundSum[essential + 1] * coordination(boundBits[essential + 1]) * staticFactor < threshold {
+            essential += 1
         }
-        refresh(top)
         // The loop below reads and writes through buffers: no uniqueness check per posting.
         var unitValues = scratch.unitValues
         scratch.unitValues = []
@@ -255,7 +253,12 @@ extension QueryExecution {
                         let score = exactScore(doc, mask, values)
                         if top.admits(score) {
                             top.offer(TopHits.Entry(score: score, segment: s, doc: d))
-                            refresh(top)
+                            if top.heap.count >= top.capacity, let kth = top.heap.first?.score { threshold = max(threshold, kth) }
+                            while essential < n,
+                                boundSum[essential + 1] * coordination(boundBits[essential + 1]) * staticFactor < threshold
+                            {
+                                essential += 1
+                            }
                         }
                     }
                 }

@@ -261,6 +261,11 @@ struct QueryExecution {
 
         // 3. Render the page.
         let page = top.sorted().dropFirst(query.offset)
+        // Every hit's row and title are read first: plain reads of several hits overlap, whereas the
+        // reference counting of the copies below would wait for one memory miss after another.
+        var lead: UInt8 = 0
+        for entry in page { lead |= state.segments[entry.segment].titleLead(Int(entry.doc)) }
+        withExtendedLifetime(lead) {}
         let hits = page.map { entry -> SearchHit in
             let segment = state.segments[entry.segment]
             let d = Int(entry.doc)
