@@ -157,4 +157,38 @@ import Testing
         #expect(pruned.fullyScored < 100, "fully scored \(pruned.fullyScored)")
         #expect(pruned.results.hits.count == 3 && pruned.results.hits.allSatisfy { $0.title.hasPrefix("zorvelquin") })
     }
+
+    @Test func totalsWithoutFiltersCountOnlyLiveDocumentsTheViewerSees() throws {
+        // Segments with and without deleted documents, one with restricted documents: queries
+        // without filters or facets, where a segment with nothing deleted or hidden is counted
+        // from its bitset alone. Every total must still leave out deleted and hidden documents.
+        let index = MemorySearchIndex(clock: ManualClockForTests())
+        func batch(_ range: Range<Int>, restricted: Bool) -> [SearchDocument] {
+            range.map { i in
+                SearchFixtures.doc(
+                    "n\(i)", "en_US", "kalomi \(i % 3 == 0 ? "zorvel" : "pondu") notes", body: "text \(i)",
+                    visibility: restricted && i % 4 == 0 ? .anyOf(["group:a"]) : .everyone)
+            }
+        }
+        try index.upsert(batch(0..<400, restricted: false))  // 400 documents, 100 of them deleted below
+        try index.upsert(batch(400..<500, restricted: true))  // 25 restricted to group:a
+        try index.upsert(batch(500..<560, restricted: false))
+        try index.remove((0..<100).map { batch($0..<($0 + 1), restricted: false)[0].key })
+        #expect(index.segmentCount > 1)
+        for viewer in [SearchViewer.unrestricted, SearchViewer(keys: ["group:a"]), SearchViewer(keys: ["group:b"])] {
+            for text in ["kalomi", "zorvel", "pondu zorvel", "kalomi zorvel", "notes missingword"] {
+                let query = SearchQuery(text, locale: "en_US", limit: 5, highlight: false)
+                let pruned = index.search(query, as: viewer, pruning: true)
+                let exhaustive = index.search(query, as: viewer, pruning: false)
+                expectSame(pruned.results, exhaustive.results, "\(text) as \(viewer)")
+                let live = (100..<560).filter { i in
+                    let hidden = viewer.isUnrestricted || viewer.keys.contains("group:a") ? false : (400..<500).contains(i) && i % 4 == 0
+                    let matches = text.contains("kalomi") || text.contains("notes") || (text.contains("zorvel") && i % 3 == 0)
+                        || (text.contains("pondu") && i % 3 != 0)
+                    return matches && !hidden
+                }
+                #expect(pruned.results.totalCount == live.count, "\(text) as \(viewer)")
+            }
+        }
+    }
 }

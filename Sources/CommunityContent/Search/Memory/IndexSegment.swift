@@ -36,6 +36,8 @@ final class IndexSegment: Sendable {
     let factorCeilings: [Float]
     /// Per document: visibility clauses as ids into ``accessKeys``.
     let visibility: [[[Int32]]]
+    /// Whether any document carries visibility clauses (false: every viewer sees every document).
+    let hasRestrictedDocuments: Bool
     let accessKeys: [String: Int32]
     /// Facet and filter values, interned: per document ids into ``values``.
     let localeOf: [Int32]
@@ -44,6 +46,9 @@ final class IndexSegment: Sendable {
     let topicsOf: [[Int32]]
     let values: [String: Int32]
     let valueNames: [String]
+    /// The locale values among ``values``: their ids and language codes (`en`), so a search
+    /// finds the documents local to its query without reading every value name.
+    let localeLanguages: [(value: Int32, language: String)]
     let termIDs: [String: Int32]
     /// A Bloom filter over ``terms``, asked before ``termIDs`` (``termID(_:hash:)``).
     let termFilter: TermFilter
@@ -388,9 +393,14 @@ final class IndexSegment: Sendable {
         }
         self.keyIndex = keyIndex
         self.visibility = visibility
+        self.hasRestrictedDocuments = visibility.contains { !$0.isEmpty }
         self.accessKeys = accessKeys
         self.values = values
         self.valueNames = valueNames
+        self.localeLanguages = valueNames.enumerated().compactMap { v, name in
+            name.hasPrefix("l:")
+                ? (Int32(truncatingIfNeeded: v), SearchLocalePolicy.languageCode(String(name.dropFirst(2)))) : nil
+        }
         self.localeOf = localeOf
         self.typeOf = typeOf
         self.categoriesOf = categoriesOf
@@ -502,6 +512,13 @@ final class IndexSegment: Sendable {
         }
         out.append(prev << 32 | 0x24)  // $
         return out
+    }
+
+    /// The first byte of a document's title, read in place (no copy, no reference counting): a
+    /// search touches its hits' rows with it before rendering them.
+    @inline(__always)
+    func titleLead(_ d: Int) -> UInt8 {
+        documents.withUnsafeBufferPointer { rows in rows[d].title.utf8.first ?? 0 }
     }
 
     /// Document frequency of a term in this segment.

@@ -4,6 +4,8 @@ struct IndexState: Sendable {
     var segments: [IndexSegment] = []
     /// Per segment: deleted flags (copy-on-write per segment).
     var deleted: [[Bool]] = []
+    /// Per segment: how many of its documents are deleted (0 lets a search skip the flags).
+    var deletedCounts: [Int] = []
     var liveCount: Int = 0
 }
 

@@ -53,6 +53,7 @@ public final class MemorySearchIndex: SearchIndex {
             nextUID += 1
             next.segments.append(segment)
             next.deleted.append([Bool](repeating: false, count: segment.count))
+            next.deletedCounts.append(0)
             next.liveCount += segment.count
             mergeTail(&next, nextUID: &nextUID)
             let published = next
@@ -137,6 +138,7 @@ public final class MemorySearchIndex: SearchIndex {
                 nextUID += 1
                 next.segments = [segment]
                 next.deleted = [[Bool](repeating: false, count: segment.count)]
+                next.deletedCounts = [0]
                 next.liveCount = segment.count
             }
             let published = next
@@ -153,6 +155,7 @@ public final class MemorySearchIndex: SearchIndex {
             for key in keys {
                 if let d = segment.keyIndex[key], !state.deleted[s][Int(d)] {
                     state.deleted[s][Int(d)] = true
+                    state.deletedCounts[s] += 1
                     state.liveCount -= 1
                 }
             }
@@ -173,8 +176,10 @@ public final class MemorySearchIndex: SearchIndex {
             nextUID += 1
             state.segments.removeLast(2)
             state.deleted.removeLast(2)
+            state.deletedCounts.removeLast(2)
             state.segments.append(merged)
             state.deleted.append([Bool](repeating: false, count: merged.count))
+            state.deletedCounts.append(0)
         }
     }
 

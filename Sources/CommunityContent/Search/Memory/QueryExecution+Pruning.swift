@@ -44,7 +44,7 @@ extension QueryExecution {
         var touched = 0..<0  // words of `admitted` that may be non-zero
         if requiredMask == 0 {
             for cursor in cursors {
-                cursor.forEachDocument { doc in scratch.admitted[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
+                cursor.mark(into: &scratch.admitted)
             }
             touched = cursors.isEmpty ? 0..<0 : 0..<words
         } else {
@@ -60,11 +60,11 @@ extension QueryExecution {
                     break
                 }
                 if first {
-                    cursor.forEachDocument { doc in scratch.admitted[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
+                    cursor.mark(into: &scratch.admitted)
                     first = false
                     touched = 0..<words
                 } else {
-                    cursor.forEachDocument { doc in scratch.unitMatches[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
+                    cursor.mark(into: &scratch.unitMatches)
                     for w in 0..<words {
                         scratch.admitted[w] &= scratch.unitMatches[w]
                         scratch.unitMatches[w] = 0
@@ -76,19 +76,27 @@ extension QueryExecution {
         for doc in promoted { scratch.admitted[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
         if !promoted.isEmpty { touched = 0..<words }
         let filter = SegmentFilter(query: query, segment: segment)
-        let visibleKeys = visibleKeyIDs(in: segment)
         var facetTally = [Int](repeating: 0, count: query.facets.isEmpty ? 0 : segment.valueNames.count)
-        for w in touched {
-            var bits = scratch.admitted[w]
-            while bits != 0 {
-                let b = bits.trailingZeroBitCount
-                bits &= bits - 1
-                let d = w << 6 | b
-                if !deleted[d], filter.admits(d, segment), isVisible(segment, d, visibleKeys) {
-                    total += 1
-                    if !facetTally.isEmpty { tallyFacets(segment, d, into: &facetTally) }
-                } else {
-                    scratch.admitted[w] &= ~(1 << UInt64(b))
+        let everyMarkedAdmitted =
+            s < state.deletedCounts.count && state.deletedCounts[s] == 0 && filter.admitsEverything && facetTally.isEmpty
+            && (viewer.isUnrestricted || !segment.hasRestrictedDocuments)
+        if everyMarkedAdmitted {
+            // Nothing deleted, filtered, hidden or tallied: the marked documents are the admitted ones.
+            for w in touched { total += scratch.admitted[w].nonzeroBitCount }
+        } else {
+            let visibleKeys = visibleKeyIDs(in: segment)
+            for w in touched {
+                var bits = scratch.admitted[w]
+                while bits != 0 {
+                    let b = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    let d = w << 6 | b
+                    if !deleted[d], filter.admits(d, segment), isVisible(segment, d, visibleKeys) {
+                        total += 1
+                        if !facetTally.isEmpty { tallyFacets(segment, d, into: &facetTally) }
+                    } else {
+                        scratch.admitted[w] &= ~(1 << UInt64(b))
+                    }
                 }
             }
         }
@@ -126,7 +134,7 @@ extension QueryExecution {
         }
         /// The exact score of a document from its units' contributions, computed as the
         /// exhaustive path does (Float sum in unit order, then the factors).
-        func exactScore(_ doc: Int, _ mask: UInt64, _ unitValues: [Float]) -> Double {
+        func exactScore(_ doc: Int, _ mask: UInt64, _ unitValues: UnsafeMutableBufferPointer<Float>) -> Double {
             var sum: Float = 0
             var bits = mask
             while bits != 0 {
@@ -147,7 +155,7 @@ extension QueryExecution {
         var threshold = -Double.infinity
         // Every locale of the segment in the query's language: no document's locale needs reading.
         let everyDocumentLocal =
-            !localValues.isEmpty && segment.values.allSatisfy { !$0.key.hasPrefix("l:") || localValues[Int($0.value)] }
+            !localValues.isEmpty && segment.localeLanguages.allSatisfy { localValues[Int($0.value)] }
         // Skipped when the top hits are already full from an earlier segment: their k-th score is
         // a floor already, and priming would read the shortest cursor once more.
         if n > 1, top.heap.count < top.capacity, let shortest = cursors.indices.min(by: { cursors[$0].count < cursors[$1].count }),
@@ -183,62 +191,81 @@ extension QueryExecution {
         }
 
         var essential = 0  // cursors[essential...] are essential
-        func refresh(_ top: TopHits) {
-            if top.heap.count >= top.capacity, let kth = top.heap.first?.score { threshold = max(threshold, kth) }
-            while essential < n,
-                boundSum[essential + 1] * coordination(boundBits[essential + 1]) * staticFactor < threshold
-            {
-                essential += 1
+        // Raises the threshold to the k-th score once the top hits are full, and moves cursors out of
+        // the essential set while their summed bounds stay below it (written out at both uses: a local
+        // function capturing these variables would make every access to them checked at run time).
+        if top.heap.count >= top.capacity, let kth = top.heap.first?.score { threshold = max(threshold, kth) }
+        while essential < n, boundSum[essential + 1] * coordination(boundBits[essential + 1]) * staticFactor < threshold {
+            essential += 1
+        }
+        // The loop below reads and writes through buffers: no uniqueness check per posting.
+        var unitValues = scratch.unitValues
+        scratch.unitValues = []
+        var fullyScored = 0
+        scratch.admitted.withUnsafeBufferPointer { admitted in
+            unitValues.withUnsafeMutableBufferPointer { values in
+                cursors.withUnsafeMutableBufferPointer { cursors in
+                    while essential < n {
+                        var d = Int32.max
+                        for i in essential..<n { d = min(d, cursors[i].doc) }
+                        guard d != .max else { break }
+                        var mask: UInt64 = 0
+                        var text = 0.0
+                        var ceiling: Float = 1
+                        for i in essential..<n where cursors[i].doc == d {
+                            let value = cursors[i].contribution
+                            ceiling = cursors[i].ceiling
+                            values[cursors[i].unit] = value
+                            mask |= cursors[i].bit
+                            text += Double(value)
+                            cursors[i].next()
+                        }
+                        let doc = Int(d)
+                        guard admitted[doc >> 6] & (1 << UInt64(doc & 63)) != 0,
+                            promotedSet.isEmpty || !promotedSet.contains(d)
+                        else { continue }
+                        var factor = staticFactor
+                        if (text + boundSum[essential]) * coordination(mask | boundBits[essential]) * factor < threshold { continue }
+                        if ceilingsApply {
+                            factor = sharedFactor * Double(ceiling)  // segment.factorCeilings[doc], read in posting order
+                            if (text + boundSum[essential]) * coordination(mask | boundBits[essential]) * factor < threshold {
+                                continue
+                            }
+                        }
+                        var competitive = true
+                        var j = essential - 1
+                        while j >= 0 {
+                            if cursors[j].advance(to: d) {
+                                let value = cursors[j].contribution
+                                values[cursors[j].unit] = value
+                                mask |= cursors[j].bit
+                                text += Double(value)
+                                cursors[j].next()
+                            }
+                            if (text + boundSum[j]) * coordination(mask | boundBits[j]) * factor < threshold {
+                                competitive = false
+                                break
+                            }
+                            j -= 1
+                        }
+                        guard competitive else { continue }
+                        fullyScored += 1
+                        let score = exactScore(doc, mask, values)
+                        if top.admits(score) {
+                            top.offer(TopHits.Entry(score: score, segment: s, doc: d))
+                            if top.heap.count >= top.capacity, let kth = top.heap.first?.score { threshold = max(threshold, kth) }
+                            while essential < n,
+                                boundSum[essential + 1] * coordination(boundBits[essential + 1]) * staticFactor < threshold
+                            {
+                                essential += 1
+                            }
+                        }
+                    }
+                }
             }
         }
-        refresh(top)
-        while essential < n {
-            var d = Int32.max
-            for i in essential..<n { d = min(d, cursors[i].doc) }
-            guard d != .max else { break }
-            var mask: UInt64 = 0
-            var text = 0.0
-            var ceiling: Float = 1
-            for i in essential..<n where cursors[i].doc == d {
-                let value = cursors[i].contribution
-                ceiling = cursors[i].ceiling
-                scratch.unitValues[cursors[i].unit] = value
-                mask |= cursors[i].bit
-                text += Double(value)
-                cursors[i].next()
-            }
-            let doc = Int(d)
-            guard isAdmitted(doc, scratch.admitted) else { continue }
-            var factor = staticFactor
-            if (text + boundSum[essential]) * coordination(mask | boundBits[essential]) * factor < threshold { continue }
-            if ceilingsApply {
-                factor = sharedFactor * Double(ceiling)  // segment.factorCeilings[doc], read in posting order
-                if (text + boundSum[essential]) * coordination(mask | boundBits[essential]) * factor < threshold { continue }
-            }
-            var competitive = true
-            var j = essential - 1
-            while j >= 0 {
-                if cursors[j].advance(to: d) {
-                    let value = cursors[j].contribution
-                    scratch.unitValues[cursors[j].unit] = value
-                    mask |= cursors[j].bit
-                    text += Double(value)
-                    cursors[j].next()
-                }
-                if (text + boundSum[j]) * coordination(mask | boundBits[j]) * factor < threshold {
-                    competitive = false
-                    break
-                }
-                j -= 1
-            }
-            guard competitive else { continue }
-            scratch.fullyScored += 1
-            let score = exactScore(doc, mask, scratch.unitValues)
-            if top.admits(score) {
-                top.offer(TopHits.Entry(score: score, segment: s, doc: d))
-                refresh(top)
-            }
-        }
+        scratch.unitValues = unitValues
+        scratch.fullyScored += fullyScored
     }
 }
 

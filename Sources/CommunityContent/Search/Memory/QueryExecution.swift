@@ -81,21 +81,38 @@ struct QueryExecution {
         var matchedTerms = Set<String>()
         var globalDF: [String: Int] = [:]
         var exactFrequency = [Int](repeating: 0, count: units.count)
-        for segment in state.segments {
-            for (u, unit) in units.enumerated() {
-                exactFrequency[u] += unit.forms.reduce(0) { $0 + segment.documentFrequency($1) }
+        // Per segment, per unit: each form's term id, looked up once (the segment's filter turns most misses away).
+        let formHashes = units.map { $0.forms.map(TermFilter.hash) }
+        let formIDs: [[[Int32?]]] = state.segments.map { segment in
+            units.indices.map { u in units[u].forms.indices.map { segment.termID(units[u].forms[$0], hash: formHashes[u][$0]) } }
+        }
+        for (s, segment) in state.segments.enumerated() {
+            for u in units.indices {
+                for case let id? in formIDs[s][u] { exactFrequency[u] += segment.postings[Int(id)].count }
             }
         }
-        for segment in state.segments {
+        for (s, segment) in state.segments.enumerated() {
             let perUnit = units.indices.map {
-                expand(unit: $0, in: segment, typos: exactFrequency[$0] < options.typoSkipFrequency, scratch: &scratch)
+                expand(
+                    unit: $0, in: segment, formIDs: formIDs[s][$0], typos: exactFrequency[$0] < options.typoSkipFrequency,
+                    scratch: &scratch)
             }
             for list in perUnit {
                 for e in list { matchedTerms.insert(segment.terms[Int(e.term)]) }
             }
             expansions.append(perUnit)
         }
-        for term in matchedTerms {
+        // The forms' frequencies from the ids above; other matched terms (typos, prefixes, synonyms) by name.
+        for (u, unit) in units.enumerated() {
+            for (f, form) in unit.forms.enumerated() {
+                var df = 0
+                for s in state.segments.indices {
+                    if let id = formIDs[s][u][f] { df += state.segments[s].postings[Int(id)].count }
+                }
+                if df > 0 { globalDF[form] = df }
+            }
+        }
+        for term in matchedTerms where globalDF[term] == nil {
             globalDF[term] = state.segments.reduce(0) { $0 + $1.documentFrequency(term) }
         }
         let totalDocs = Double(max(1, state.segments.reduce(0) { $0 + $1.count }))
@@ -244,29 +261,36 @@ struct QueryExecution {
 
         // 3. Render the page.
         let page = top.sorted().dropFirst(query.offset)
+        // Every hit's row and title are read first: plain reads of several hits overlap, whereas the
+        // reference counting of the copies below would wait for one memory miss after another.
+        var lead: UInt8 = 0
+        for entry in page { lead |= state.segments[entry.segment].titleLead(Int(entry.doc)) }
+        withExtendedLifetime(lead) {}
         let hits = page.map { entry -> SearchHit in
             let segment = state.segments[entry.segment]
             let d = Int(entry.doc)
-            // The fields one by one: copying the whole document retains every field of it.
-            let title = segment.documents[d].title
             let language = segment.languages[d]
-            var titleHTML = Highlighter.escape(title[...])
-            var snippet = ""
-            if query.highlight {
-                let summary = segment.documents[d].summary, body = segment.documents[d].body
-                titleHTML = Highlighter.mark(title, language: language, matched: matchedTerms)
-                let summaryHits = Tokenizer.tokens(summary).contains {
-                    Highlighter.isHit($0, language: language, matched: matchedTerms)
+            // The fields one by one, read in place: a copy of the whole document would retain every field of it.
+            return segment.documents.withUnsafeBufferPointer { rows in
+                let title = rows[d].title
+                var titleHTML = Highlighter.escape(title[...])
+                var snippet = ""
+                if query.highlight {
+                    let summary = rows[d].summary, body = rows[d].body
+                    titleHTML = Highlighter.mark(title, language: language, matched: matchedTerms)
+                    let summaryHits = Tokenizer.tokens(summary).contains {
+                        Highlighter.isHit($0, language: language, matched: matchedTerms)
+                    }
+                    let source = summaryHits || body.isEmpty ? summary : body
+                    snippet = Highlighter.snippet(source, language: language, matched: matchedTerms)
                 }
-                let source = summaryHits || body.isEmpty ? summary : body
-                snippet = Highlighter.snippet(source, language: language, matched: matchedTerms)
+                let key = rows[d].key
+                var hit = SearchHit(
+                    key: key, locale: rows[d].locale, title: title, path: rows[d].path,
+                    score: entry.score, titleHTML: titleHTML, snippetHTML: snippet)
+                hit.isPromoted = !adjustments.promotedRank.isEmpty && adjustments.promotedRank[key] != nil
+                return hit
             }
-            let key = segment.documents[d].key
-            var hit = SearchHit(
-                key: key, locale: segment.documents[d].locale, title: title, path: segment.documents[d].path,
-                score: entry.score, titleHTML: titleHTML, snippetHTML: snippet)
-            hit.isPromoted = !adjustments.promotedRank.isEmpty && adjustments.promotedRank[key] != nil
-            return hit
         }
         return SearchResults(hits: Array(hits), totalCount: total, facets: Self.sortedFacets(facetCounts))
     }
@@ -332,12 +356,13 @@ struct QueryExecution {
 
     // MARK: Expansion
 
-    func expand(unit u: Int, in segment: IndexSegment, typos allowTypos: Bool, scratch: inout ScoringScratch) -> [Expansion] {
+    /// The index terms unit `u` stands for in `segment`; `formIDs` are the ids of its forms there (nil: not a term).
+    func expand(unit u: Int, in segment: IndexSegment, formIDs: [Int32?], typos allowTypos: Bool, scratch: inout ScoringScratch)
+        -> [Expansion]
+    {
         let unit = parsed.units[u]
         var exact: [Int32: Double] = [:]
-        for form in unit.forms {
-            if let id = segment.termIDs[form] { exact[id] = 1 }
-        }
+        for case let id? in formIDs { exact[id] = 1 }
         let isText = parsed.fromText[u]
         var extra: [Int32: Double] = [:]
         func offer(_ id: Int32, _ factor: Double) {
@@ -409,9 +434,7 @@ struct QueryExecution {
     func localValueFlags(in segment: IndexSegment) -> [Bool] {
         guard let localeCode, options.localePolicy.localFactor > 1 else { return [] }
         var flags = [Bool](repeating: false, count: segment.valueNames.count)
-        for (name, id) in segment.values where name.hasPrefix("l:") && SearchLocalePolicy.languageCode(String(name.dropFirst(2))) == localeCode {
-            flags[Int(id)] = true
-        }
+        for (id, language) in segment.localeLanguages where language == localeCode { flags[Int(id)] = true }
         return flags
     }
 

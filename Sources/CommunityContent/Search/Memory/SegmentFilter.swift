@@ -18,6 +18,9 @@ struct SegmentFilter {
         self.allowed = allowed
     }
 
+    /// Whether the query has no type, locale, category or topic filter (every document passes).
+    var admitsEverything: Bool { !types && !locales && !categories && !topics }
+
     func admits(_ d: Int, _ segment: IndexSegment) -> Bool {
         if types, !allowed[Int(segment.typeOf[d])] { return false }
         if locales, !allowed[Int(segment.localeOf[d])] { return false }

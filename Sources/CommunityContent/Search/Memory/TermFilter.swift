@@ -1,38 +1,41 @@
 /// A Bloom filter over one segment's terms: tells that a string is certainly not one of them
-/// with one cheap hash and two bit reads, before the term dictionary is asked (which hashes the
+/// with one cheap hash and one word read, before the term dictionary is asked (which hashes the
 /// string again and misses the cache on a large vocabulary). It never says "absent" for a term
 /// it was built from, so a lookup guarded by it finds exactly what the dictionary finds; a
 /// "maybe" goes on to the dictionary. The split- and joined-word probes of every query ask it
 /// about strings that are mostly not terms.
 struct TermFilter: Sendable {
     private let bits: [UInt64]
-    /// `bits.count × 64 - 1`: the bit-index mask (the bit count is a power of two).
+    /// `bits.count - 1`: the word-index mask (the word count is a power of two).
     private let mask: UInt64
 
-    /// Bits per term: with two probes, about 2% false "maybe"s when full.
+    /// Bits per term: with two probes in one word, about 2% false "maybe"s when full.
     static let bitsPerTerm = 16
 
-    /// A filter holding `terms`.
+    /// A filter holding `terms`. Both of a term's bits lie in one 64-bit word, so a probe reads
+    /// one cache line (the filter of a large segment does not fit in the nearer caches).
     init(_ terms: [String]) {
         var bitCount = 4096
         while bitCount < terms.count * Self.bitsPerTerm, bitCount < 1 << 30 { bitCount <<= 1 }
         var bits = [UInt64](repeating: 0, count: bitCount >> 6)
-        let mask = UInt64(bitCount - 1)
+        let mask = UInt64(bits.count - 1)
         for term in terms {
             let h = Self.hash(term)
-            let a = h & mask, b = (h >> 32) & mask
-            bits[Int(a >> 6)] |= 1 << (a & 63)
-            bits[Int(b >> 6)] |= 1 << (b & 63)
+            bits[Int((h >> 32) & mask)] |= Self.probe(h)
         }
         self.bits = bits
         self.mask = mask
     }
 
+    /// The two bits of a hash within its word.
+    @inline(__always)
+    private static func probe(_ h: UInt64) -> UInt64 { 1 << (h & 63) | 1 << ((h >> 6) & 63) }
+
     /// False when `term` is certainly not one of the filter's terms.
     @inline(__always)
     func mightContain(hash h: UInt64) -> Bool {
-        let a = h & mask, b = (h >> 32) & mask
-        return bits[Int(a >> 6)] & (1 << (a & 63)) != 0 && bits[Int(b >> 6)] & (1 << (b & 63)) != 0
+        let probe = Self.probe(h)
+        return bits[Int((h >> 32) & mask)] & probe == probe
     }
 
     /// False when `term` is certainly not one of the filter's terms.

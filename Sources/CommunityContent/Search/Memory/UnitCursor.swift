@@ -168,6 +168,14 @@ struct UnitCursor {
         }
     }
 
+    /// Sets the bit of every document of the cursor in `bits` (one bit per document of the segment,
+    /// which `bits` must cover).
+    func mark(into bits: inout [UInt64]) {
+        bits.withUnsafeMutableBufferPointer { words in
+            forEachDocument { doc in words[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
+        }
+    }
+
     mutating func next() {
         guard !parts.isEmpty else {
             position += 1
