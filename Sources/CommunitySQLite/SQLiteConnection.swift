@@ -65,7 +65,24 @@ final class SQLiteConnection: @unchecked Sendable {
     /// Runs a statement and calls `body` for each result row. Statements are cached per SQL
     /// text; `body` must not run the same SQL on this connection.
     func rows(_ sql: String, _ values: [SQLiteValue], _ body: (SQLiteRow) throws -> Void) throws {
-        let statement = try prepared(sql)
+        try rows(SQLiteStatement(handle: try prepared(sql), sql: sql), values, body)
+    }
+
+    /// The cached statement for `sql`, for a loop that runs it many times (no lookup by text
+    /// per run). Valid as long as the connection.
+    func statement(_ sql: String) throws -> SQLiteStatement {
+        SQLiteStatement(handle: try prepared(sql), sql: sql)
+    }
+
+    /// Runs a statement from ``statement(_:)`` that returns no rows.
+    func run(_ statement: SQLiteStatement, _ values: [SQLiteValue]) throws {
+        try rows(statement, values) { _ in }
+    }
+
+    /// Runs a statement from ``statement(_:)`` and calls `body` for each result row.
+    func rows(_ prepared: SQLiteStatement, _ values: [SQLiteValue], _ body: (SQLiteRow) throws -> Void) throws {
+        let statement = prepared.handle
+        let sql = prepared.sql
         defer {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
@@ -107,6 +124,12 @@ final class SQLiteConnection: @unchecked Sendable {
         statements[sql] = statement
         return statement
     }
+}
+
+/// A statement prepared and cached by a ``SQLiteConnection``, with its text for error messages.
+struct SQLiteStatement {
+    let handle: OpaquePointer
+    let sql: String
 }
 
 /// The current row of a running statement.
