@@ -35,9 +35,17 @@ enum WriteThroughput {
         return Double(done.load(ordering: .relaxed)) / elapsed
     }
 
+    /// `count` single-row write transactions by one writer (for instruction counts, which do
+    /// not depend on the machine's load: `--single-writes N FILE`).
+    static func singleWrites(_ store: any Store, count: Int) throws {
+        for n in 0..<count {
+            try store.write { tx in try tx.put(BenchmarkOrg.account("w1-0-\(n)", owner: 0)) }
+        }
+    }
+
     /// The baseline: plain SQLite inserts of the same JSON the account encodes to, one row per
     /// transaction, with the store's own settings (WAL, `synchronous=NORMAL`, prepared statements).
-    static func plainSQLite(path: String, seconds: Double) throws -> Double {
+    static func plainSQLite(path: String, seconds: Double, count: Int = .max) throws -> Double {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         var db: OpaquePointer?
         guard sqlite3_open(path, &db) == SQLITE_OK, let db else { throw BenchmarkError("cannot open \(path)") }
@@ -62,7 +70,7 @@ enum WriteThroughput {
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline = start + UInt64(seconds * 1e9)
         var n = 0
-        while DispatchTime.now().uptimeNanoseconds < deadline {
+        while n < count, count < .max || DispatchTime.now().uptimeNanoseconds < deadline {
             let id = "plain-\(n)"
             let body = [UInt8](try encoder.encode(BenchmarkOrg.account(id, owner: n % 8)))
             guard sqlite3_step(begin) == SQLITE_DONE else { throw BenchmarkError("BEGIN failed") }

@@ -44,6 +44,20 @@ do {
         print("fill_s=\(Measure.seconds(since: t))")
         exit(0)
     }
+    // For instruction counts (`valgrind --tool=callgrind`), whatever the load: `--single-writes
+    // N FILE` makes N single-row commits on a SQLiteStore, `--plain-writes N FILE` the plain
+    // SQLite baseline's N inserts.
+    if arguments.first == "--single-writes" || arguments.first == "--plain-writes", arguments.count == 3, let count = Int(arguments[1]) {
+        for suffix in ["", "-wal", "-shm", "-lock"] { try? FileManager.default.removeItem(atPath: arguments[2] + suffix) }
+        if arguments.first == "--plain-writes" {
+            _ = try WriteThroughput.plainSQLite(path: arguments[2], seconds: 0, count: count)
+        } else {
+            let store = try SQLiteStore(path: arguments[2], registry: BenchmarkStore.registry)
+            try BenchmarkOrg.seed(store, users: 8)
+            try WriteThroughput.singleWrites(store, count: count)
+        }
+        exit(0)
+    }
     let json = arguments.contains("--json")
     let scaleName = option("--scale") ?? "large"
     guard let scale = WorkloadScale.named(scaleName) else {

@@ -12,75 +12,90 @@
 /// cannot be folded into per-row operations: a batch holding one is applied in feed order,
 /// delta by delta, instead.
 struct IndexDeltaBatch {
-    /// One operation on one index row; `value` is `nil` for a removal.
+    /// One operation on one index row: row `row` of entry `entry`'s delta, counting its
+    /// removed rows first, then its written rows (a removal, or a write with that row's value).
+    /// Kept as positions (8 bytes) rather than copies of the row's strings: a large
+    /// transaction has millions.
     private struct Operation {
-        var type: String
-        var field: String
-        var key: String
-        var id: String
-        var value: String?
-        /// Position in feed order, so the last operation on a row wins.
-        var order: Int
+        var entry: Int32
+        var row: Int32
     }
 
+    /// The deltas in feed order.
+    private var entries: [(type: String, id: String, delta: IndexDelta)] = []
+    /// Every row operation, in feed order (their position is their order).
     private var operations: [Operation] = []
-    /// The deltas in feed order, kept only when one of them needs a scan.
-    private var inOrder: [(type: String, id: String, delta: IndexDelta)] = []
     private var needsScan = false
 
     init(capacity: Int = 0) {
-        operations.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
+        operations.reserveCapacity(capacity * 4)
     }
 
     /// Whether nothing was added.
-    var isEmpty: Bool { operations.isEmpty && inOrder.isEmpty }
+    var isEmpty: Bool { entries.isEmpty }
 
     /// Adds the next delta in feed order.
     mutating func add(_ delta: IndexDelta, type: String, id: String) {
-        inOrder.append((type, id, delta))
+        let entry = Int32(clamping: entries.count)
+        entries.append((type, id, delta))
         if delta.removeAll { needsScan = true }
         guard !needsScan else { return }
-        for row in delta.removed {
-            operations.append(Operation(type: type, field: row.field, key: row.key, id: id, value: nil, order: operations.count))
+        for row in 0..<(delta.removed.count + delta.written.count) {
+            operations.append(Operation(entry: entry, row: Int32(clamping: row)))
         }
-        for row in delta.written {
-            operations.append(Operation(type: type, field: row.field, key: row.key, id: id, value: row.value, order: operations.count))
-        }
+    }
+
+    /// The row an operation touches, and the value it writes (`nil` for a removal).
+    private func target(_ op: Operation) -> (type: String, id: String, row: SQLiteTransaction.IndexRow, value: String?) {
+        let entry = entries[Int(op.entry)]
+        let removed = entry.delta.removed.count
+        let row = Int(op.row)
+        if row < removed { return (entry.type, entry.id, entry.delta.removed[row], nil) }
+        let written = entry.delta.written[row - removed]
+        return (entry.type, entry.id, written, written.value)
     }
 
     /// Applies the deltas inside the caller's transaction: the final state of each row in key
     /// order, or every delta in feed order when one of them needs a scan.
     func apply(on connection: SQLiteConnection) throws {
         if needsScan {
-            for entry in inOrder { try SQLiteTransaction.apply(entry.delta, type: entry.type, id: entry.id, on: connection) }
+            for entry in entries { try SQLiteTransaction.apply(entry.delta, type: entry.type, id: entry.id, on: connection) }
             return
         }
         var keys = SortKeys(rows: operations.count)
         for op in operations {
-            keys.append(op.type, first: true)
-            keys.append(op.field, first: false)
-            keys.append(op.key, first: false)
-            keys.append(op.id, first: false)
+            let t = target(op)
+            keys.append(t.type, first: true)
+            keys.append(t.row.field, first: false)
+            keys.append(t.row.key, first: false)
+            keys.append(t.id, first: false)
             keys.endRow()
         }
         let order = keys.sortedIndices()
+        let put = try connection.statement(SQLiteSchema.putIndex)
+        let remove = try connection.statement(SQLiteSchema.deleteIndexRow)
         var k = 0
         while k < order.count {
             // The last operation of this row's run wins (runs are in feed order).
             var last = k
+            let first = target(operations[order[k]])
             while last + 1 < order.count, keys.equal(order[last + 1], order[k]),
-                Self.sameRow(operations[order[last + 1]], operations[order[k]]) { last += 1 }
-            let op = operations[order[last]]
+                Self.sameRow(target(operations[order[last + 1]]), first) { last += 1 }
+            let op = target(operations[order[last]])
             if let value = op.value {
-                try connection.run(SQLiteSchema.putIndex, [.text(op.type), .text(op.field), .text(op.key), .text(op.id), .text(value)])
+                try connection.run(put, [.text(op.type), .text(op.row.field), .text(op.row.key), .text(op.id), .text(value)])
             } else {
-                try connection.run(SQLiteSchema.deleteIndexRow, [.text(op.type), .text(op.field), .text(op.key), .text(op.id)])
+                try connection.run(remove, [.text(op.type), .text(op.row.field), .text(op.row.key), .text(op.id)])
             }
             k = last + 1
         }
     }
 
-    private static func sameRow(_ a: Operation, _ b: Operation) -> Bool {
-        a.id == b.id && a.key == b.key && a.field == b.field && a.type == b.type
+    private static func sameRow(
+        _ a: (type: String, id: String, row: SQLiteTransaction.IndexRow, value: String?),
+        _ b: (type: String, id: String, row: SQLiteTransaction.IndexRow, value: String?)
+    ) -> Bool {
+        a.id == b.id && a.row.key == b.row.key && a.row.field == b.row.field && a.type == b.type
     }
 }

@@ -65,7 +65,24 @@ final class SQLiteConnection: @unchecked Sendable {
     /// Runs a statement and calls `body` for each result row. Statements are cached per SQL
     /// text; `body` must not run the same SQL on this connection.
     func rows(_ sql: String, _ values: [SQLiteValue], _ body: (SQLiteRow) throws -> Void) throws {
-        let statement = try prepared(sql)
+        try rows(SQLiteStatement(handle: try prepared(sql), sql: sql), values, body)
+    }
+
+    /// The cached statement for `sql`, for a loop that runs it many times (no lookup by text
+    /// per run). Valid as long as the connection.
+    func statement(_ sql: String) throws -> SQLiteStatement {
+        SQLiteStatement(handle: try prepared(sql), sql: sql)
+    }
+
+    /// Runs a statement from ``statement(_:)`` that returns no rows.
+    func run(_ statement: SQLiteStatement, _ values: [SQLiteValue]) throws {
+        try rows(statement, values) { _ in }
+    }
+
+    /// Runs a statement from ``statement(_:)`` and calls `body` for each result row.
+    func rows(_ prepared: SQLiteStatement, _ values: [SQLiteValue], _ body: (SQLiteRow) throws -> Void) throws {
+        let statement = prepared.handle
+        let sql = prepared.sql
         defer {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
@@ -75,7 +92,7 @@ final class SQLiteConnection: @unchecked Sendable {
             let code: Int32
             switch value {
             case .integer(let n): code = sqlite3_bind_int64(statement, index, n)
-            case .text(let s): code = sqlite3_bind_text(statement, index, s, -1, Self.transient)
+            case .text(let s): code = Self.bindText(s, statement, index)
             case .blob(let data):
                 code = data.withUnsafeBytes { bytes in
                     sqlite3_bind_blob(statement, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), Self.transient)
@@ -89,6 +106,20 @@ final class SQLiteConnection: @unchecked Sendable {
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { throw error(code, sql) }
             try body(SQLiteRow(statement: statement))
+        }
+    }
+
+    /// Binds text from the string's own UTF-8 storage (no C string copy); SQLite copies the
+    /// bytes. Like binding it as a C string, the text ends at its first 0 byte, if any.
+    private static func bindText(_ text: String, _ statement: OpaquePointer, _ index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return sqlite3_bind_text(statement, index, "", 0, transient) }
+            let length = memchr(base, 0, utf8.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? utf8.count
+            guard length <= Int(Int32.max) else { return SQLITE_TOOBIG }
+            return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                sqlite3_bind_text(statement, index, $0, Int32(length), transient)
+            }
         }
     }
 
@@ -107,6 +138,12 @@ final class SQLiteConnection: @unchecked Sendable {
         statements[sql] = statement
         return statement
     }
+}
+
+/// A statement prepared and cached by a ``SQLiteConnection``, with its text for error messages.
+struct SQLiteStatement {
+    let handle: OpaquePointer
+    let sql: String
 }
 
 /// The current row of a running statement.

@@ -6,12 +6,19 @@
 ///   (``EntityBody``: a version byte and compact binary; JSON in rows from schema 1), and for
 ///   records `access`: their ``RecordAccessFields``, written with the body, so that an access
 ///   engine builds from them without decoding bodies (NULL for other entities, and for rows
-///   of types the store's registry does not know that were written before schema 4).
+///   of types the store's registry does not know that were written before schema 4), and
+///   `seq`: the feed sequence of the change that wrote the row (NULL in rows written before
+///   schema 5).
 /// - `ck_index`: one row per indexed field value: its lookup key (``IndexKey``), its exact
 ///   value (``IndexValueCodec``, for ranges), and the entity id. There is no second index by
 ///   entity: an update or delete removes the old rows by their keys, computed from the old body.
-/// - `ck_changes`: the change feed, one row per change, with the entity's body, and (in
-///   `idx`) the change's ``IndexDelta`` while it is not yet applied to `ck_index`.
+/// - `ck_changes`: the change feed, one row per change, and (in `idx`) the change's
+///   ``IndexDelta`` while it is not yet applied to `ck_index`. A put's feed row has no body
+///   (NULL) while the entity's row still holds that version (the row's `seq` is the change's
+///   sequence): a reader takes the body from there. Before a row that a bodiless feed row
+///   points to is replaced or deleted, its body is copied into that feed row
+///   (``keepFeedBody``), in the same transaction, so every change reads back as it was.
+///   A put superseded inside its own transaction carries its body in the feed row.
 /// - `ck_meta` key `indexed`: the sequence through which `ck_index` is up to date. Rows of
 ///   entities changed after it may be stale or missing; readers take those entities'
 ///   ids from the feed as extra query candidates (see ``SQLiteReader``).
@@ -23,22 +30,23 @@
 /// `access` column; ``SQLiteStore`` fills it for the registry's record types in batches of
 /// ``SQLiteStore/accessFillBatch`` rows, one transaction each, and sets `access_filled` when
 /// done, so a failure part-way leaves a usable file (rows still without access fields are
-/// decoded when loaded) and the next open carries on.
+/// decoded when loaded) and the next open carries on. Schema 4 gains the `seq` column (NULL in
+/// its rows, whose feed rows all carry their bodies).
 enum SQLiteSchema {
-    static let version: Int64 = 4
+    static let version: Int64 = 5
 
     static let create = """
         CREATE TABLE IF NOT EXISTS ck_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ck_entities(
             type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, body BLOB NOT NULL, access BLOB,
-            PRIMARY KEY(type, id)) WITHOUT ROWID;
+            seq INTEGER, PRIMARY KEY(type, id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ck_index(
             type TEXT NOT NULL, field TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
             PRIMARY KEY(type, field, key, id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ck_changes(
             sequence INTEGER PRIMARY KEY, tx INTEGER NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,
             kind TEXT NOT NULL, version INTEGER NOT NULL, body BLOB, idx BLOB);
-        INSERT OR IGNORE INTO ck_meta(key, value) VALUES ('schema', 4), ('sequence', 0), ('transaction', 0), ('indexed', 0),
+        INSERT OR IGNORE INTO ck_meta(key, value) VALUES ('schema', 5), ('sequence', 0), ('transaction', 0), ('indexed', 0),
             ('access_filled', 1);
         """
 
@@ -65,6 +73,13 @@ enum SQLiteSchema {
         UPDATE ck_meta SET value = 4 WHERE key = 'schema';
         """
 
+    /// Turns a schema 4 store into schema 5 (run inside the opening transaction): rows gain
+    /// the `seq` column, NULL in every existing row (their feed rows all carry their bodies).
+    static let migrateFrom4 = """
+        ALTER TABLE ck_entities ADD COLUMN seq INTEGER;
+        UPDATE ck_meta SET value = 5 WHERE key = 'schema';
+        """
+
     static let committedSequence = """
         SELECT max(coalesce((SELECT max(sequence) FROM ck_changes), 0),
                    (SELECT value FROM ck_meta WHERE key = 'sequence'))
@@ -81,8 +96,16 @@ enum SQLiteSchema {
     static let allEntities = "SELECT id, version, body FROM ck_entities WHERE type = ? ORDER BY id"
     static let countEntities = "SELECT count(*) FROM ck_entities WHERE type = ?"
     static let putEntity = """
-        INSERT INTO ck_entities(type, id, version, body, access) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT(type, id) DO UPDATE SET version = excluded.version, body = excluded.body, access = excluded.access
+        INSERT INTO ck_entities(type, id, version, body, access, seq) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT(type, id) DO UPDATE SET version = excluded.version, body = excluded.body, access = excluded.access,
+            seq = excluded.seq
+        """
+    /// Copies an entity row's body into the feed row of the change that wrote it, when that
+    /// feed row has none (it read the body from the row): run before the row is replaced or
+    /// deleted. Matches nothing for rows from before schema 5 (`seq` NULL) or a pruned change.
+    static let keepFeedBody = """
+        UPDATE ck_changes SET body = (SELECT body FROM ck_entities WHERE type = ?1 AND id = ?2)
+        WHERE sequence = (SELECT seq FROM ck_entities WHERE type = ?1 AND id = ?2) AND body IS NULL AND kind <> 'deleted'
         """
     /// Every row of a type with its access fields, undecoded, for bulk loading.
     static let encodedEntities = "SELECT id, body, access FROM ck_entities WHERE type = ? ORDER BY id"
@@ -117,9 +140,12 @@ enum SQLiteSchema {
     /// Ids of one type changed after the `indexed` sequence: extra query candidates.
     static let changedSince = "SELECT DISTINCT id FROM ck_changes WHERE sequence > ? AND type = ?"
     static let countChangedSince = "SELECT count(*) FROM ck_changes WHERE sequence > ?"
+    /// Feed rows after a sequence; a put's body comes from the entity's row when the feed row
+    /// has none (the row's `seq` names the change).
     static let readChanges = """
-        SELECT sequence, tx, type, id, kind, version, body FROM ck_changes
-        WHERE sequence > ? ORDER BY sequence LIMIT ?
+        SELECT c.sequence, c.tx, c.type, c.id, c.kind, c.version, coalesce(c.body, e.body) FROM ck_changes AS c
+        LEFT JOIN ck_entities AS e ON c.body IS NULL AND e.type = c.type AND e.id = c.id AND e.seq = c.sequence
+        WHERE c.sequence > ? ORDER BY c.sequence LIMIT ?
         """
     static let pruneChanges = "DELETE FROM ck_changes WHERE sequence <= ?"
 }

@@ -37,8 +37,10 @@ import Synchronization
 /// `synchronous=NORMAL`: a commit survives a crash of the process; a power loss may lose
 /// the last commits but never corrupts the file.
 ///
-/// A single-row write costs: one version lookup, the entity row and one feed row carrying the
-/// body and the change's ``IndexDelta``, all in one WAL transaction whose `BEGIN` and
+/// A single-row write costs: one version lookup, the entity row (with the change's sequence)
+/// and one feed row carrying the change's ``IndexDelta`` but not the body, which a reader of
+/// the feed takes from the entity row while it holds that version; replacing or deleting a row
+/// first copies its body into that feed row (see ``SQLiteSchema``). All in one WAL transaction whose `BEGIN` and
 /// `COMMIT` are prepared statements like every other. No counter row is updated per commit:
 /// the newest feed row is the sequence (`ck_meta` keeps it only across a prune).
 ///
@@ -130,6 +132,9 @@ public final class SQLiteStore: Store {
             }
             if try SQLiteReader(connection: connection).metadata("schema") == 3 {
                 try connection.execute(SQLiteSchema.migrateFrom3)
+            }
+            if try SQLiteReader(connection: connection).metadata("schema") == 4 {
+                try connection.execute(SQLiteSchema.migrateFrom4)
             }
             try connection.execute("COMMIT")
         } catch {
@@ -235,15 +240,15 @@ public final class SQLiteStore: Store {
             let indexNow = unindexed >= Self.indexBatch
             do {
                 // The waiting deltas and this commit's, applied together in key order.
-                var batch = IndexDeltaBatch()
+                var batch = IndexDeltaBatch(capacity: indexNow ? unindexed : 0)
                 if indexNow { try Self.collectWaitingDeltas(connection, after: state.indexed, into: &batch) }
-                for p in transaction.pending {
+                for (k, p) in transaction.pending.enumerated() {
                     sequence += 1
                     try connection.run(
                         SQLiteSchema.appendChange,
                         [
                             .integer(Int64(sequence)), .integer(Int64(txID)), .text(p.entityType.name), .text(p.id),
-                            .text(p.kind.rawValue), .integer(Int64(p.version)), p.body.map(SQLiteValue.blob) ?? .null,
+                            .text(p.kind.rawValue), .integer(Int64(p.version)), transaction.feedBody(k).map(SQLiteValue.blob) ?? .null,
                             indexNow ? .null : .blob(p.index.bytes),
                         ])
                     if indexNow { batch.add(p.index, type: p.entityType.name, id: p.id) }
@@ -303,6 +308,9 @@ public final class SQLiteStore: Store {
                     throw StoreError.corrupt(entity: type, id: row.3, detail: "change #\(row.0) has kind \(row.4)")
                 }
                 var entity: (any Entity)?
+                if row.6 == nil, kind != .deleted, registry.contains(type) {
+                    throw StoreError.corrupt(entity: type, id: row.3, detail: "change #\(row.0) has no body")
+                }
                 if let body = row.6 {
                     do {
                         entity = try registry.decode(type, bytes: body)

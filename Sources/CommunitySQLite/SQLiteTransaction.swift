@@ -21,6 +21,9 @@ struct SQLitePendingChange {
     var previous: SQLitePreviousState
     /// Whether its row is in `ck_entities` (and `body`, `index` are set).
     var written = false
+    /// Whether a later change of the same transaction changes the same entity (its feed row
+    /// then carries its body: no row will hold it).
+    var superseded = false
 }
 
 /// What a put computes before its row can be written; pure, so that many run on all cores.
@@ -127,6 +130,7 @@ final class SQLiteTransaction: StoreTransaction {
         let id = value.id.rawValue
         let (existing, previous) = try current(E.self, id)
         try Self.check(E.entityType, id, expecting, existing)
+        if case .pending(let j) = previous { pending[j].superseded = true }
         let version = (existing ?? 0) + 1
         let storedRows: (@Sendable () -> [IndexRow]?)?
         if case .stored(let rows) = previous { storedRows = rows } else { storedRows = nil }
@@ -164,6 +168,7 @@ final class SQLiteTransaction: StoreTransaction {
             throw StoreError.conflict(entity: E.entityType, id: key, expected: expecting, actual: nil)
         }
         try Self.check(E.entityType, key, expecting, existing)
+        if case .pending(let j) = previous { pending[j].superseded = true }
         latest[EntityKey(type: E.entityType, id: key)] = pending.count
         pending.append(
             SQLitePendingChange(
@@ -205,21 +210,40 @@ final class SQLiteTransaction: StoreTransaction {
                     order.append(range.lowerBound + offset)
                 }
             }
+            // A committed row about to be replaced or deleted: its feed row keeps its body.
+            for k in range {
+                guard case .stored = pending[k].previous else { continue }
+                try connection.run(SQLiteSchema.keepFeedBody, [.text(pending[k].entityType.name), .text(pending[k].id)])
+            }
+            let put = try connection.statement(SQLiteSchema.putEntity)
             for k in order {
                 let change = pending[k]
                 if change.kind == .deleted {
                     try connection.run(SQLiteSchema.deleteEntity, [.text(change.entityType.name), .text(change.id)])
                 } else if let body = change.body {
                     try connection.run(
-                        SQLiteSchema.putEntity,
+                        put,
                         [
                             .text(change.entityType.name), .text(change.id), .integer(Int64(change.version)), .blob(body),
-                            prepared[k - range.lowerBound]?.access.map(SQLiteValue.blob) ?? .null,
+                            prepared[k - range.lowerBound]?.access.map(SQLiteValue.blob) ?? .null, .integer(feedSequence(k)),
                         ])
                 }
             }
             writtenCount = pending.count
         }
+    }
+
+    /// The feed sequence change `k` gets when the transaction commits.
+    func feedSequence(_ k: Int) -> Int64 {
+        let (value, overflow) = Int64(clamping: sequence).addingReportingOverflow(Int64(k) + 1)
+        return overflow ? .max : value
+    }
+
+    /// The body change `k`'s feed row carries: none for a put that is its entity's last change
+    /// in the transaction (the entity's row holds that body, with the change's sequence, and a
+    /// reader of the feed takes it from there until ``SQLiteSchema/keepFeedBody`` copies it in).
+    func feedBody(_ k: Int) -> [UInt8]? {
+        pending[k].superseded ? pending[k].body : nil
     }
 
     /// Runs every put's preparation in `range`: in order, or in chunks on all cores.
@@ -259,9 +283,13 @@ final class SQLiteTransaction: StoreTransaction {
             if pending[j].kind != .deleted { old = pending[j].index.written }
         }
         if let prepared {
-            let keeping = Set(prepared.indexRows)
             pending[k].body = prepared.body
-            pending[k].index = IndexDelta(removeAll: removeAll, removed: old.filter { !keeping.contains($0) }, written: prepared.indexRows)
+            if old.isEmpty {
+                pending[k].index = IndexDelta(removeAll: removeAll, removed: [], written: prepared.indexRows)
+            } else {
+                let keeping = Set(prepared.indexRows)
+                pending[k].index = IndexDelta(removeAll: removeAll, removed: old.filter { !keeping.contains($0) }, written: prepared.indexRows)
+            }
         } else {
             pending[k].index = IndexDelta(removeAll: removeAll, removed: old, written: [])
         }

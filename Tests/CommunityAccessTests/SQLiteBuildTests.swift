@@ -122,10 +122,14 @@ struct SQLiteBuildTests {
         }
     }
 
-    /// Writes the store, then turns the file back into what schema 3 wrote: no `access` column.
+    /// Writes the store, then turns the file back into what schema 3 wrote: no `access` or
+    /// `seq` column, every feed row of a put with its body.
     static func schemaThreeFile(_ org: RandomOrg, path: String) throws {
         _ = try filledSQLite(org.entities, path: path)
         try rawExecute(path, """
+            UPDATE ck_changes SET body = (SELECT e.body FROM ck_entities AS e WHERE e.type = ck_changes.type AND e.id = ck_changes.id)
+                WHERE body IS NULL AND kind <> 'deleted';
+            ALTER TABLE ck_entities DROP COLUMN seq;
             ALTER TABLE ck_entities DROP COLUMN access;
             DELETE FROM ck_meta WHERE key = 'access_filled';
             UPDATE ck_meta SET value = 3 WHERE key = 'schema';
@@ -138,7 +142,7 @@ struct SQLiteBuildTests {
         let org = RandomOrg(seed: 51)
         try Self.schemaThreeFile(org, path: path)
         let store = try SQLiteStore(path: path, registry: Self.registry)
-        #expect(try rawInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == 4)
+        #expect(try rawInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == 5)
         #expect(try rawInteger(path, "SELECT value FROM ck_meta WHERE key = 'access_filled'") == 1)
         #expect(try rawInteger(path, "SELECT count(*) FROM ck_entities WHERE type IN ('Case', 'Project__c') AND access IS NULL") == 0)
         try Self.expectSameAnswers(
@@ -162,8 +166,8 @@ struct SQLiteBuildTests {
                     if batches == 2 { throw DiskFull() }
                 })
             }
-            // Two types' rows have access fields, the others none yet; the schema is 4.
-            #expect(try rawInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == 4)
+            // Two types' rows have access fields, the others none yet; the schema is 5.
+            #expect(try rawInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == 5)
             #expect(try rawInteger(path, "SELECT value FROM ck_meta WHERE key = 'access_filled'") == 0)
             #expect(try rawInteger(path, "SELECT count(DISTINCT type) FROM ck_entities WHERE access IS NOT NULL") == 2)
             // Reopened with the record types, the fill completes; reopened without, the

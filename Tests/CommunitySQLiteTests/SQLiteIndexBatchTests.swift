@@ -112,7 +112,7 @@ import Testing
         #expect(try reopened == queries().map { try memory.snapshot().query($0).count })
     }
 
-    /// A schema 2 file (index rows written by every commit, no `idx` column) opens as schema 4 (through 3)
+    /// A schema 2 file (index rows written by every commit, no `idx` column) opens as schema 5 (through 3 and 4)
     /// with everything committed counted as indexed.
     @Test func aSchemaTwoFileOpensAndKeepsItsIndex() throws {
         let directory = try TemporaryDirectory()
@@ -134,7 +134,7 @@ import Testing
             INSERT INTO ck_changes VALUES (4, 2, 'Account', 'acme', 'inserted', 1, X'\(body)');
             """)
         let store = try SQLiteStore(path: path, registry: EntityRegistry([Account.self]))
-        #expect(try rawSQLiteInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == 4)
+        #expect(try rawSQLiteInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == SQLiteSchema.version)
         #expect(try rawSQLiteInteger(path, "SELECT value FROM ck_meta WHERE key = 'indexed'") == 4)
         #expect(try store.snapshot().query(Query<Account>().where("region", equals: .picklist("EMEA"))).map(\.value.id.rawValue) == ["acme"])
         try store.write { tx in try tx.put(Account(id: "acme", name: "Acme", owner: "u1", region: "NA"), expecting: .exactly(1)) }

@@ -43,7 +43,7 @@ import Testing
         let path = directory.file("v1.sqlite")
         try schemaOneFile(path, [account("acme", "Acme", region: "EMEA"), account("globex", "Globex", region: "NA")])
         let store = try SQLiteStore(path: path, registry: EntityRegistry([Account.self]))
-        #expect(try rawSQLiteInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == 4)
+        #expect(try rawSQLiteInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == SQLiteSchema.version)
         // Schema 4: the JSON rows of the registered record type got their access fields.
         #expect(try rawSQLiteInteger(path, "SELECT count(*) FROM ck_entities WHERE access IS NULL") == 0)
         #expect(try rawSQLiteInteger(path, "SELECT value FROM ck_meta WHERE key = 'access_filled'") == 1)
