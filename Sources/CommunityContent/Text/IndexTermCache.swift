@@ -15,32 +15,46 @@ struct IndexTermCache: Sendable {
     /// Per term id: its shape.
     private(set) var shapes: [TermShape] = []
     private var termIDs: [String: Int32] = [:]
-    /// Per language (``ContentLanguage`` order): word as written → its term ids.
-    private var words: [[String: [Int32]]] = Array(repeating: [:], count: ContentLanguage.allCases.count)
+    /// Per language (``ContentLanguage`` order): word as written (its UTF-8 bytes) → its term ids.
+    private var words: [WordTable] = Array(repeating: WordTable(), count: ContentLanguage.allCases.count)
     /// Per term id: where the document being counted keeps the term (-1: not yet in it).
     private var slots: [Int32] = []
 
+    /// The most bytes of words kept (per language), so that long unique words cannot grow it without limit either.
+    static let byteCapacity = 64 << 20
+
     /// Calls `body` with the id of each index term of `text` in `language`, one call per
-    /// occurrence, in order; ``terms`` names the ids.
+    /// occurrence, in order; ``terms`` names the ids. The words are found over the text's UTF-8
+    /// bytes and looked up by them; a word not seen before is analysed as
+    /// ``TextAnalyzer/indexTerms(_:language:)`` would.
     mutating func forEachTerm(in text: String, language: ContentLanguage, _ body: (Int32) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in forEachTerm(inUTF8: utf8, language: language, body) }
+    }
+
+    private mutating func forEachTerm(inUTF8 utf8: UnsafeBufferPointer<UInt8>, language: ContentLanguage, _ body: (Int32) -> Void) {
         let slot = Self.slot(language)
-        Tokenizer.forEachWord(in: text) { raw, _, isHangul in
-            let key = String(raw)
-            if let known = words[slot][key] {
-                for id in known { body(id) }
-                return
-            }
-            var found: [String] = []
-            let normalized = TextNormalizer.normalize(raw)
-            if !normalized.isEmpty {
-                TextAnalyzer.appendIndexTerms(of: normalized, isHangul: isHangul, language: language, to: &found)
-            }
-            var ids: [Int32] = []
-            ids.reserveCapacity(found.count)
-            for term in found { ids.append(intern(term)) }
-            words[slot][key] = ids
+        Tokenizer.forEachWordRange(in: utf8) { range, isHangul in
+            let key = UnsafeBufferPointer(rebasing: utf8[range])
+            let hash = WordTable.hash(key)
+            if words[slot].forEachID(of: key, hash: hash, body) { return }
+            let ids = analyse(String(decoding: key, as: UTF8.self), isHangul: isHangul, language: language)
+            words[slot].insert(key, hash: hash, ids: ids)
             for id in ids { body(id) }
         }
+    }
+
+    /// The term ids of one word as written, interning new terms.
+    private mutating func analyse(_ raw: String, isHangul: Bool, language: ContentLanguage) -> [Int32] {
+        var found: [String] = []
+        let normalized = TextNormalizer.normalize(Substring(raw))
+        if !normalized.isEmpty {
+            TextAnalyzer.appendIndexTerms(of: normalized, isHangul: isHangul, language: language, to: &found)
+        }
+        var ids: [Int32] = []
+        ids.reserveCapacity(found.count)
+        for term in found { ids.append(intern(term)) }
+        return ids
     }
 
     /// The distinct terms of one document's fields (title, summary, body) with their
@@ -105,7 +119,9 @@ struct IndexTermCache: Sendable {
     /// Starts over when the cache is full. Call it only between documents: ids handed out
     /// before are not valid afterwards.
     mutating func trim() {
-        if terms.count >= Self.capacity || words.contains(where: { $0.count >= Self.capacity }) { self = IndexTermCache() }
+        if terms.count >= Self.capacity || words.contains(where: { $0.count >= Self.capacity || $0.byteCount >= Self.byteCapacity }) {
+            self = IndexTermCache()
+        }
     }
 
     private mutating func intern(_ term: String) -> Int32 {
