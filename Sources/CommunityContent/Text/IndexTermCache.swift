@@ -13,7 +13,13 @@ struct IndexTermCache: Sendable {
     /// Interned terms: id → term.
     private(set) var terms: [String] = []
     /// Per term id: its shape.
-    private(set) var shapes: [TermShape] = []
+    var shapes: [TermShape] { fresh.isEmpty ? settled : settled + fresh }
+    /// The shapes of terms up to the last ``settle()``.
+    private var settled: [TermShape] = []
+    /// The shapes of terms interned since (ids from `settled.count` on): kept apart so that a copy
+    /// of the cache that interns terms (one part of a write analysed on another core) does not copy
+    /// every shape, each of which holds three arrays.
+    private var fresh: [TermShape] = []
     private var termIDs: [String: Int32] = [:]
     /// Per language (``ContentLanguage`` order): word as written (its UTF-8 bytes) → its term ids.
     private var words: [WordTable] = Array(repeating: WordTable(), count: ContentLanguage.allCases.count)
@@ -110,10 +116,23 @@ struct IndexTermCache: Sendable {
             let id = Int32(truncatingIfNeeded: terms.count)
             termIDs[term] = id
             terms.append(term)
-            shapes.append(other.shapes[i])
+            shapes(append: other, i)
             ids.append(id)
         }
         return ids
+    }
+
+    /// Appends the shape of `other`'s term `i` as the next term's.
+    private mutating func shapes(append other: IndexTermCache, _ i: Int) {
+        fresh.append(i < other.settled.count ? other.settled[i] : other.fresh[i - other.settled.count])
+    }
+
+    /// Moves the shapes of the terms interned since the last call to the settled ones (call it
+    /// once a write's analysis is done, before copies of the cache go their own ways).
+    mutating func settle() {
+        guard !fresh.isEmpty else { return }
+        settled.append(contentsOf: fresh)
+        fresh = []
     }
 
     /// Starts over when the cache is full. Call it only between documents: ids handed out
@@ -129,7 +148,7 @@ struct IndexTermCache: Sendable {
         let id = Int32(truncatingIfNeeded: terms.count)
         termIDs[term] = id
         terms.append(term)
-        shapes.append(TermShape(term))
+        fresh.append(TermShape(term))
         return id
     }
 

@@ -94,8 +94,12 @@ final class IndexSegment: Sendable {
         var local = [Int32](repeating: -1, count: shapes.count)
         var refs: [Int32] = []
         var terms: [String] = []
-        var postings: [[Posting]] = []
-        for (d, doc) in documents.enumerated() {
+        // Terms numbered in first-seen order and their postings counted, then every posting put
+        // in its term's place in one flat array (in document order per term) and each term's list
+        // made from its slice at its exact size, instead of growing one array per term.
+        var starts: [Int] = []
+        var total = 0
+        for doc in documents {
             for (k, ref) in doc.termRefs.enumerated() {
                 var id = local[Int(ref)]
                 if id < 0 {
@@ -103,11 +107,31 @@ final class IndexSegment: Sendable {
                     local[Int(ref)] = id
                     refs.append(ref)
                     terms.append(doc.terms[k].0)
-                    postings.append([])
+                    starts.append(0)
                 }
-                postings[Int(id)].append(Posting(doc: Int32(truncatingIfNeeded: d), tf: doc.terms[k].1))
+                starts[Int(id)] += 1
             }
+            total += doc.termRefs.count
         }
+        var next = 0
+        for t in starts.indices {
+            let n = starts[t]
+            starts[t] = next
+            next += n
+        }
+        starts.append(next)
+        var fill = starts
+        let flat = [Posting](unsafeUninitializedCapacity: total) { buffer, initialized in
+            for (d, doc) in documents.enumerated() {
+                for (k, ref) in doc.termRefs.enumerated() {
+                    let t = Int(local[Int(ref)])
+                    buffer[fill[t]] = Posting(doc: Int32(truncatingIfNeeded: d), tf: doc.terms[k].1)  // a trivial type: assigning initialises
+                    fill[t] += 1
+                }
+            }
+            initialized = total
+        }
+        let postings: [[Posting]] = (0..<terms.count).map { t in Array(flat[starts[t]..<starts[t + 1]]) }
         var termIDs = [String: Int32](minimumCapacity: terms.count)
         for (i, term) in terms.enumerated() { termIDs[term] = Int32(truncatingIfNeeded: i) }
         var grams: [UInt64: [Int32]] = [:]

@@ -44,6 +44,7 @@ public final class MemorySearchIndex: SearchIndex {
         // the analysis handed out.
         cache.trim()
         let analyzed = Self.analyze(unique, cache: &cache)
+        cache.settle()
         let shapes = cache
         termCache.withLock { $0 = shapes }
         writer.withLock { nextUID in
