@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An immutable slice of the index: documents, their posting lists and the vocabulary
 /// structures for typo, prefix and compound lookups. Built once, read without locks.
@@ -447,25 +448,10 @@ final class IndexSegment: Sendable {
             return Float(factor)
         }
         self.factorCeilings = factorCeilings
-        // Per posting, in one pass (one read of the document's row): the norm-weighted frequency and the ceiling.
-        var postingWeights: [[PostingWeight]] = [], maxTFWeights: [Float] = []
-        postingWeights.reserveCapacity(postings.count)
-        maxTFWeights.reserveCapacity(postings.count)
-        for list in postings {
-            var weights = [PostingWeight](repeating: PostingWeight(weighted: 0, ceiling: 0), count: list.count)
-            var best: Float = list.isEmpty ? 0 : -.infinity
-            for (i, p) in list.enumerated() {
-                let d = Int(p.doc)
-                let w = Self.weightedFrequency(p.tf, norms[d])
-                weights[i] = PostingWeight(weighted: w, ceiling: factorCeilings[d])
-                if w > best { best = w }
-            }
-            postingWeights.append(weights)
-            maxTFWeights.append(best)
-        }
-        self.postingWeights = postingWeights
-        self.maxTFWeights = maxTFWeights
-        self.termFilter = TermFilter(terms)
+        let weighed = Self.postingWeights(postings, norms: norms, ceilings: factorCeilings)
+        self.postingWeights = weighed.weights
+        self.maxTFWeights = weighed.best
+        self.termFilter = TermFilter(terms, extending: carried > 0 ? base.map { ($0.termFilter, $0.terms.count) } : nil)
         let reversed = typo?.reversedBytes ?? terms.map { Array($0.utf8.reversed()) }
         if let sortedTerms {
             self.sortedTerms = sortedTerms
@@ -500,6 +486,57 @@ final class IndexSegment: Sendable {
         }
         self.gramIndex = grams
         self.termScalars = scalars
+    }
+
+    /// Posting lists of more postings than this have their weights worked out in two halves on two cores.
+    static let parallelWeightPostings = 200_000
+
+    /// Per posting, in one pass (one read of the document's row): the norm-weighted frequency and the
+    /// ceiling; per term, its largest weighted frequency. Large segments are done in two halves of
+    /// their terms on two cores (each term's values depend only on its own list: the same result).
+    static func postingWeights(
+        _ postings: [[Posting]], norms: [SIMD4<Float>], ceilings: [Float]
+    ) -> (weights: [[PostingWeight]], best: [Float]) {
+        @Sendable func weigh(_ lists: ArraySlice<[Posting]>) -> (weights: [[PostingWeight]], best: [Float]) {
+            var postingWeights: [[PostingWeight]] = [], maxTFWeights: [Float] = []
+            postingWeights.reserveCapacity(lists.count)
+            maxTFWeights.reserveCapacity(lists.count)
+            for list in lists {
+                var best: Float = list.isEmpty ? 0 : -.infinity
+                let weights = [PostingWeight](unsafeUninitializedCapacity: list.count) { buffer, initialized in
+                    for (i, p) in list.enumerated() {
+                        let d = Int(p.doc)
+                        let w = weightedFrequency(p.tf, norms[d])
+                        buffer[i] = PostingWeight(weighted: w, ceiling: ceilings[d])  // a trivial type: assigning initialises
+                        if w > best { best = w }
+                    }
+                    initialized = list.count
+                }
+                postingWeights.append(weights)
+                maxTFWeights.append(best)
+            }
+            return (postingWeights, maxTFWeights)
+        }
+        var total = 0
+        for list in postings { total += list.count }
+        guard total > parallelWeightPostings, postings.count >= 2, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            return weigh(postings[...])
+        }
+        // Split where half the postings are, so both halves take about as long.
+        var split = 0, seen = 0
+        while split < postings.count - 1, seen < total / 2 {
+            seen += postings[split].count
+            split += 1
+        }
+        let halves = Mutex<[Int: ([[PostingWeight]], [Float])]>([:])
+        let cut = max(1, split)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let done = weigh(half == 0 ? postings[..<cut] : postings[cut...])
+            halves.withLock { $0[half] = done }
+        }
+        let parts = halves.withLock { $0 }
+        guard let first = parts[0], let second = parts[1] else { return weigh(postings[...]) }
+        return (first.0 + second.0, first.1 + second.1)
     }
 
     /// A posting's field frequencies weighted by its document's norms (title, summary, body).
