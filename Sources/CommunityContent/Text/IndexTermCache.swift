@@ -188,10 +188,18 @@ struct TermShape: Sendable {
             return
         }
         scalars = s
-        var seen = Set<UInt64>()
-        var keys: [UInt64] = []
-        for g in IndexSegment.grams(s) where seen.insert(g).inserted { keys.append(IndexSegment.gramKey(g, length: s.count)) }
-        gramKeys = keys
+        // Distinct bigrams in first-seen order; a word mostly has few, so a scan of those kept beats
+        // a set (a long one takes the set).
+        let grams = IndexSegment.grams(s)
+        var kept: [UInt64] = []
+        kept.reserveCapacity(grams.count)
+        if grams.count <= 48 {
+            for g in grams where !kept.contains(g) { kept.append(g) }
+        } else {
+            var seen = Set<UInt64>()
+            for g in grams where seen.insert(g).inserted { kept.append(g) }
+        }
+        gramKeys = kept.map { IndexSegment.gramKey($0, length: s.count) }
     }
 
     /// The first eight bytes as a big-endian number, zero-padded.

@@ -140,27 +140,43 @@ final class IndexSegment: Sendable {
         var reversedBytes: [[UInt8]] = []
         scalars.reserveCapacity(terms.count)
         reversedBytes.reserveCapacity(terms.count)
-        grams.reserveCapacity(refs.count)
+        // Typo bigrams: every (key, term) pair gathered, sorted by key and then term id, and each key's
+        // list made from its run at its exact size: one dictionary insert per key instead of one
+        // lookup and append per pair. Each list holds its terms in ascending id order, as before.
+        var pairs: [(key: UInt64, term: Int32)] = []
+        pairs.reserveCapacity(refs.count * 8)
         for (i, ref) in refs.enumerated() {
             // Field by field: a copy of the whole shape would retain each of its arrays.
             let r = Int(ref)
             scalars.append(shapes[r].scalars)
             reversedBytes.append(shapes[r].reversedBytes)
-            for key in shapes[r].gramKeys { grams[key, default: []].append(Int32(truncatingIfNeeded: i)) }
+            for key in shapes[r].gramKeys { pairs.append((key, Int32(truncatingIfNeeded: i))) }
         }
-        // Sorted by the 8-byte keys, read from flat arrays; bytes are compared only on equal keys.
-        let keys = refs.map { shapes[Int($0)].sortKey }, reversedKeys = refs.map { shapes[Int($0)].reversedSortKey }
-        let order = Array(0..<Int32(truncatingIfNeeded: terms.count))
-        let sorted = order.sorted { x, y in
-            let kx = keys[Int(x)], ky = keys[Int(y)]
-            if kx != ky { return kx < ky }
-            return terms[Int(x)].utf8.lexicographicallyPrecedes(terms[Int(y)].utf8)
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.term < $1.term }
+        var distinct = 0
+        for k in pairs.indices where k == 0 || pairs[k].key != pairs[k - 1].key { distinct += 1 }
+        grams.reserveCapacity(distinct)
+        var runStart = 0
+        while runStart < pairs.count {
+            let key = pairs[runStart].key
+            var runEnd = runStart + 1
+            while runEnd < pairs.count, pairs[runEnd].key == key { runEnd += 1 }
+            grams[key] = pairs[runStart..<runEnd].map(\.term)
+            runStart = runEnd
         }
-        let reversedOrder = order.sorted { x, y in
-            let kx = reversedKeys[Int(x)], ky = reversedKeys[Int(y)]
-            if kx != ky { return kx < ky }
-            return reversedBytes[Int(x)].lexicographicallyPrecedes(reversedBytes[Int(y)])
+        // Sorted by the 8-byte keys, kept beside the ids; bytes are compared only on equal keys.
+        var byKey = refs.enumerated().map { (key: shapes[Int($1)].sortKey, term: Int32(truncatingIfNeeded: $0)) }
+        byKey.sort { x, y in
+            if x.key != y.key { return x.key < y.key }
+            return terms[Int(x.term)].utf8.lexicographicallyPrecedes(terms[Int(y.term)].utf8)
         }
+        let sorted = byKey.map(\.term)
+        var byReversedKey = refs.enumerated().map { (key: shapes[Int($1)].reversedSortKey, term: Int32(truncatingIfNeeded: $0)) }
+        byReversedKey.sort { x, y in
+            if x.key != y.key { return x.key < y.key }
+            return reversedBytes[Int(x.term)].lexicographicallyPrecedes(reversedBytes[Int(y.term)])
+        }
+        let reversedOrder = byReversedKey.map(\.term)
         self.init(
             uid: uid, documents: documents.map(\.document), languages: documents.map(\.language),
             lengths: documents.map(\.lengths), termIDs: termIDs, terms: terms, postings: postings, options: options,
