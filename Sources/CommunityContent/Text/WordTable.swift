@@ -79,8 +79,12 @@ struct WordTable: Sendable {
         return true
     }
 
-    /// Adds the word `key` (not yet in the table, hash `hash`) with its term ids.
+    /// Adds the word `key` (not yet in the table, hash `hash`) with its term ids. A word that would
+    /// take the table past 32-bit offsets is not kept (it is analysed again when met again): one
+    /// write can hold more unique words than ``IndexTermCache/trim()`` allows between writes.
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, ids termIDs: [Int32]) {
+        let limit = Int(Int32.max) / 2
+        guard bytes.count + key.count < limit, ids.count + termIDs.count < limit, entries.count < limit else { return }
         if (entries.count + 1) * 2 > slots.count { grow() }
         let entry = Entry(
             hash: hash, keyStart: Int32(truncatingIfNeeded: bytes.count), keyCount: Int32(truncatingIfNeeded: key.count),
