@@ -13,34 +13,54 @@ struct IndexTermCache: Sendable {
     /// Interned terms: id → term.
     private(set) var terms: [String] = []
     /// Per term id: its shape.
-    private(set) var shapes: [TermShape] = []
+    var shapes: [TermShape] { fresh.isEmpty ? settled : settled + fresh }
+    /// The shapes of terms up to the last ``settle()``.
+    private var settled: [TermShape] = []
+    /// The shapes of terms interned since (ids from `settled.count` on): kept apart so that a copy
+    /// of the cache that interns terms (one part of a write analysed on another core) does not copy
+    /// every shape, each of which holds three arrays.
+    private var fresh: [TermShape] = []
     private var termIDs: [String: Int32] = [:]
-    /// Per language (``ContentLanguage`` order): word as written → its term ids.
-    private var words: [[String: [Int32]]] = Array(repeating: [:], count: ContentLanguage.allCases.count)
+    /// Per language (``ContentLanguage`` order): word as written (its UTF-8 bytes) → its term ids.
+    private var words: [WordTable] = Array(repeating: WordTable(), count: ContentLanguage.allCases.count)
     /// Per term id: where the document being counted keeps the term (-1: not yet in it).
     private var slots: [Int32] = []
 
+    /// The most bytes of words kept (per language), so that long unique words cannot grow it without limit either.
+    static let byteCapacity = 64 << 20
+
     /// Calls `body` with the id of each index term of `text` in `language`, one call per
-    /// occurrence, in order; ``terms`` names the ids.
+    /// occurrence, in order; ``terms`` names the ids. The words are found over the text's UTF-8
+    /// bytes and looked up by them; a word not seen before is analysed as
+    /// ``TextAnalyzer/indexTerms(_:language:)`` would.
     mutating func forEachTerm(in text: String, language: ContentLanguage, _ body: (Int32) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in forEachTerm(inUTF8: utf8, language: language, body) }
+    }
+
+    private mutating func forEachTerm(inUTF8 utf8: UnsafeBufferPointer<UInt8>, language: ContentLanguage, _ body: (Int32) -> Void) {
         let slot = Self.slot(language)
-        Tokenizer.forEachWord(in: text) { raw, _, isHangul in
-            let key = String(raw)
-            if let known = words[slot][key] {
-                for id in known { body(id) }
-                return
-            }
-            var found: [String] = []
-            let normalized = TextNormalizer.normalize(raw)
-            if !normalized.isEmpty {
-                TextAnalyzer.appendIndexTerms(of: normalized, isHangul: isHangul, language: language, to: &found)
-            }
-            var ids: [Int32] = []
-            ids.reserveCapacity(found.count)
-            for term in found { ids.append(intern(term)) }
-            words[slot][key] = ids
+        Tokenizer.forEachWordRange(in: utf8) { range, isHangul in
+            let key = UnsafeBufferPointer(rebasing: utf8[range])
+            let hash = WordTable.hash(key)
+            if words[slot].forEachID(of: key, hash: hash, body) { return }
+            let ids = analyse(String(decoding: key, as: UTF8.self), isHangul: isHangul, language: language)
+            words[slot].insert(key, hash: hash, ids: ids)
             for id in ids { body(id) }
         }
+    }
+
+    /// The term ids of one word as written, interning new terms.
+    private mutating func analyse(_ raw: String, isHangul: Bool, language: ContentLanguage) -> [Int32] {
+        var found: [String] = []
+        let normalized = TextNormalizer.normalize(Substring(raw))
+        if !normalized.isEmpty {
+            TextAnalyzer.appendIndexTerms(of: normalized, isHangul: isHangul, language: language, to: &found)
+        }
+        var ids: [Int32] = []
+        ids.reserveCapacity(found.count)
+        for term in found { ids.append(intern(term)) }
+        return ids
     }
 
     /// The distinct terms of one document's fields (title, summary, body) with their
@@ -96,16 +116,31 @@ struct IndexTermCache: Sendable {
             let id = Int32(truncatingIfNeeded: terms.count)
             termIDs[term] = id
             terms.append(term)
-            shapes.append(other.shapes[i])
+            shapes(append: other, i)
             ids.append(id)
         }
         return ids
     }
 
+    /// Appends the shape of `other`'s term `i` as the next term's.
+    private mutating func shapes(append other: IndexTermCache, _ i: Int) {
+        fresh.append(i < other.settled.count ? other.settled[i] : other.fresh[i - other.settled.count])
+    }
+
+    /// Moves the shapes of the terms interned since the last call to the settled ones (call it
+    /// once a write's analysis is done, before copies of the cache go their own ways).
+    mutating func settle() {
+        guard !fresh.isEmpty else { return }
+        settled.append(contentsOf: fresh)
+        fresh = []
+    }
+
     /// Starts over when the cache is full. Call it only between documents: ids handed out
     /// before are not valid afterwards.
     mutating func trim() {
-        if terms.count >= Self.capacity || words.contains(where: { $0.count >= Self.capacity }) { self = IndexTermCache() }
+        if terms.count >= Self.capacity || words.contains(where: { $0.count >= Self.capacity || $0.byteCount >= Self.byteCapacity }) {
+            self = IndexTermCache()
+        }
     }
 
     private mutating func intern(_ term: String) -> Int32 {
@@ -113,7 +148,7 @@ struct IndexTermCache: Sendable {
         let id = Int32(truncatingIfNeeded: terms.count)
         termIDs[term] = id
         terms.append(term)
-        shapes.append(TermShape(term))
+        fresh.append(TermShape(term))
         return id
     }
 
@@ -153,10 +188,18 @@ struct TermShape: Sendable {
             return
         }
         scalars = s
-        var seen = Set<UInt64>()
-        var keys: [UInt64] = []
-        for g in IndexSegment.grams(s) where seen.insert(g).inserted { keys.append(IndexSegment.gramKey(g, length: s.count)) }
-        gramKeys = keys
+        // Distinct bigrams in first-seen order; a word mostly has few, so a scan of those kept beats
+        // a set (a long one takes the set).
+        let grams = IndexSegment.grams(s)
+        var kept: [UInt64] = []
+        kept.reserveCapacity(grams.count)
+        if grams.count <= 48 {
+            for g in grams where !kept.contains(g) { kept.append(g) }
+        } else {
+            var seen = Set<UInt64>()
+            for g in grams where seen.insert(g).inserted { kept.append(g) }
+        }
+        gramKeys = kept.map { IndexSegment.gramKey($0, length: s.count) }
     }
 
     /// The first eight bytes as a big-endian number, zero-padded.

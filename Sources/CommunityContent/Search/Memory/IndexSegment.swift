@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An immutable slice of the index: documents, their posting lists and the vocabulary
 /// structures for typo, prefix and compound lookups. Built once, read without locks.
@@ -99,8 +100,12 @@ final class IndexSegment: Sendable {
         var local = [Int32](repeating: -1, count: shapes.count)
         var refs: [Int32] = []
         var terms: [String] = []
-        var postings: [[Posting]] = []
-        for (d, doc) in documents.enumerated() {
+        // Terms numbered in first-seen order and their postings counted, then every posting put
+        // in its term's place in one flat array (in document order per term) and each term's list
+        // made from its slice at its exact size, instead of growing one array per term.
+        var starts: [Int] = []
+        var total = 0
+        for doc in documents {
             for (k, ref) in doc.termRefs.enumerated() {
                 var id = local[Int(ref)]
                 if id < 0 {
@@ -108,11 +113,31 @@ final class IndexSegment: Sendable {
                     local[Int(ref)] = id
                     refs.append(ref)
                     terms.append(doc.terms[k].0)
-                    postings.append([])
+                    starts.append(0)
                 }
-                postings[Int(id)].append(Posting(doc: Int32(truncatingIfNeeded: d), tf: doc.terms[k].1))
+                starts[Int(id)] += 1
             }
+            total += doc.termRefs.count
         }
+        var next = 0
+        for t in starts.indices {
+            let n = starts[t]
+            starts[t] = next
+            next += n
+        }
+        starts.append(next)
+        var fill = starts
+        let flat = [Posting](unsafeUninitializedCapacity: total) { buffer, initialized in
+            for (d, doc) in documents.enumerated() {
+                for (k, ref) in doc.termRefs.enumerated() {
+                    let t = Int(local[Int(ref)])
+                    buffer[fill[t]] = Posting(doc: Int32(truncatingIfNeeded: d), tf: doc.terms[k].1)  // a trivial type: assigning initialises
+                    fill[t] += 1
+                }
+            }
+            initialized = total
+        }
+        let postings: [[Posting]] = (0..<terms.count).map { t in Array(flat[starts[t]..<starts[t + 1]]) }
         var termIDs = [String: Int32](minimumCapacity: terms.count)
         for (i, term) in terms.enumerated() { termIDs[term] = Int32(truncatingIfNeeded: i) }
         var grams: [UInt64: [Int32]] = [:]
@@ -120,27 +145,43 @@ final class IndexSegment: Sendable {
         var reversedBytes: [[UInt8]] = []
         scalars.reserveCapacity(terms.count)
         reversedBytes.reserveCapacity(terms.count)
-        grams.reserveCapacity(refs.count)
+        // Typo bigrams: every (key, term) pair gathered, sorted by key and then term id, and each key's
+        // list made from its run at its exact size: one dictionary insert per key instead of one
+        // lookup and append per pair. Each list holds its terms in ascending id order, as before.
+        var pairs: [(key: UInt64, term: Int32)] = []
+        pairs.reserveCapacity(refs.count * 8)
         for (i, ref) in refs.enumerated() {
             // Field by field: a copy of the whole shape would retain each of its arrays.
             let r = Int(ref)
             scalars.append(shapes[r].scalars)
             reversedBytes.append(shapes[r].reversedBytes)
-            for key in shapes[r].gramKeys { grams[key, default: []].append(Int32(truncatingIfNeeded: i)) }
+            for key in shapes[r].gramKeys { pairs.append((key, Int32(truncatingIfNeeded: i))) }
         }
-        // Sorted by the 8-byte keys, read from flat arrays; bytes are compared only on equal keys.
-        let keys = refs.map { shapes[Int($0)].sortKey }, reversedKeys = refs.map { shapes[Int($0)].reversedSortKey }
-        let order = Array(0..<Int32(truncatingIfNeeded: terms.count))
-        let sorted = order.sorted { x, y in
-            let kx = keys[Int(x)], ky = keys[Int(y)]
-            if kx != ky { return kx < ky }
-            return terms[Int(x)].utf8.lexicographicallyPrecedes(terms[Int(y)].utf8)
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.term < $1.term }
+        var distinct = 0
+        for k in pairs.indices where k == 0 || pairs[k].key != pairs[k - 1].key { distinct += 1 }
+        grams.reserveCapacity(distinct)
+        var runStart = 0
+        while runStart < pairs.count {
+            let key = pairs[runStart].key
+            var runEnd = runStart + 1
+            while runEnd < pairs.count, pairs[runEnd].key == key { runEnd += 1 }
+            grams[key] = pairs[runStart..<runEnd].map(\.term)
+            runStart = runEnd
         }
-        let reversedOrder = order.sorted { x, y in
-            let kx = reversedKeys[Int(x)], ky = reversedKeys[Int(y)]
-            if kx != ky { return kx < ky }
-            return reversedBytes[Int(x)].lexicographicallyPrecedes(reversedBytes[Int(y)])
+        // Sorted by the 8-byte keys, kept beside the ids; bytes are compared only on equal keys.
+        var byKey = refs.enumerated().map { (key: shapes[Int($1)].sortKey, term: Int32(truncatingIfNeeded: $0)) }
+        byKey.sort { x, y in
+            if x.key != y.key { return x.key < y.key }
+            return terms[Int(x.term)].utf8.lexicographicallyPrecedes(terms[Int(y.term)].utf8)
         }
+        let sorted = byKey.map(\.term)
+        var byReversedKey = refs.enumerated().map { (key: shapes[Int($1)].reversedSortKey, term: Int32(truncatingIfNeeded: $0)) }
+        byReversedKey.sort { x, y in
+            if x.key != y.key { return x.key < y.key }
+            return reversedBytes[Int(x.term)].lexicographicallyPrecedes(reversedBytes[Int(y.term)])
+        }
+        let reversedOrder = byReversedKey.map(\.term)
         self.init(
             uid: uid, documents: documents.map(\.document), languages: documents.map(\.language),
             lengths: documents.map(\.lengths), termIDs: termIDs, terms: terms, postings: postings, options: options,
@@ -433,25 +474,10 @@ final class IndexSegment: Sendable {
             return Float(factor)
         }
         self.factorCeilings = factorCeilings
-        // Per posting, in one pass (one read of the document's row): the norm-weighted frequency and the ceiling.
-        var postingWeights: [[PostingWeight]] = [], maxTFWeights: [Float] = []
-        postingWeights.reserveCapacity(postings.count)
-        maxTFWeights.reserveCapacity(postings.count)
-        for list in postings {
-            var weights = [PostingWeight](repeating: PostingWeight(weighted: 0, ceiling: 0), count: list.count)
-            var best: Float = list.isEmpty ? 0 : -.infinity
-            for (i, p) in list.enumerated() {
-                let d = Int(p.doc)
-                let w = Self.weightedFrequency(p.tf, norms[d])
-                weights[i] = PostingWeight(weighted: w, ceiling: factorCeilings[d])
-                if w > best { best = w }
-            }
-            postingWeights.append(weights)
-            maxTFWeights.append(best)
-        }
-        self.postingWeights = postingWeights
-        self.maxTFWeights = maxTFWeights
-        self.termFilter = TermFilter(terms)
+        let weighed = Self.postingWeights(postings, norms: norms, ceilings: factorCeilings)
+        self.postingWeights = weighed.weights
+        self.maxTFWeights = weighed.best
+        self.termFilter = TermFilter(terms, extending: carried > 0 ? base.map { ($0.termFilter, $0.terms.count) } : nil)
         let reversed = typo?.reversedBytes ?? terms.map { Array($0.utf8.reversed()) }
         if let sortedTerms {
             self.sortedTerms = sortedTerms
@@ -486,6 +512,57 @@ final class IndexSegment: Sendable {
         }
         self.gramIndex = grams
         self.termScalars = scalars
+    }
+
+    /// Posting lists of more postings than this have their weights worked out in two halves on two cores.
+    static let parallelWeightPostings = 200_000
+
+    /// Per posting, in one pass (one read of the document's row): the norm-weighted frequency and the
+    /// ceiling; per term, its largest weighted frequency. Large segments are done in two halves of
+    /// their terms on two cores (each term's values depend only on its own list: the same result).
+    static func postingWeights(
+        _ postings: [[Posting]], norms: [SIMD4<Float>], ceilings: [Float]
+    ) -> (weights: [[PostingWeight]], best: [Float]) {
+        @Sendable func weigh(_ lists: ArraySlice<[Posting]>) -> (weights: [[PostingWeight]], best: [Float]) {
+            var postingWeights: [[PostingWeight]] = [], maxTFWeights: [Float] = []
+            postingWeights.reserveCapacity(lists.count)
+            maxTFWeights.reserveCapacity(lists.count)
+            for list in lists {
+                var best: Float = list.isEmpty ? 0 : -.infinity
+                let weights = [PostingWeight](unsafeUninitializedCapacity: list.count) { buffer, initialized in
+                    for (i, p) in list.enumerated() {
+                        let d = Int(p.doc)
+                        let w = weightedFrequency(p.tf, norms[d])
+                        buffer[i] = PostingWeight(weighted: w, ceiling: ceilings[d])  // a trivial type: assigning initialises
+                        if w > best { best = w }
+                    }
+                    initialized = list.count
+                }
+                postingWeights.append(weights)
+                maxTFWeights.append(best)
+            }
+            return (postingWeights, maxTFWeights)
+        }
+        var total = 0
+        for list in postings { total += list.count }
+        guard total > parallelWeightPostings, postings.count >= 2, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            return weigh(postings[...])
+        }
+        // Split where half the postings are, so both halves take about as long.
+        var split = 0, seen = 0
+        while split < postings.count - 1, seen < total / 2 {
+            seen += postings[split].count
+            split += 1
+        }
+        let halves = Mutex<[Int: ([[PostingWeight]], [Float])]>([:])
+        let cut = max(1, split)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let done = weigh(half == 0 ? postings[..<cut] : postings[cut...])
+            halves.withLock { $0[half] = done }
+        }
+        let parts = halves.withLock { $0 }
+        guard let first = parts[0], let second = parts[1] else { return weigh(postings[...]) }
+        return (first.0 + second.0, first.1 + second.1)
     }
 
     /// A posting's field frequencies weighted by its document's norms (title, summary, body).

@@ -44,6 +44,7 @@ public final class MemorySearchIndex: SearchIndex {
         // the analysis handed out.
         cache.trim()
         let analyzed = Self.analyze(unique, cache: &cache)
+        cache.settle()
         let shapes = cache
         termCache.withLock { $0 = shapes }
         writer.withLock { nextUID in
@@ -56,9 +57,20 @@ public final class MemorySearchIndex: SearchIndex {
             next.deletedCounts.append(0)
             next.liveCount += segment.count
             mergeTail(&next, nextUID: &nextUID)
-            let published = next
-            state.withLock { $0 = published }
+            publish(next)
         }
+    }
+
+    /// Makes `next` the state searches read. The state it replaces is let go outside the lock and on
+    /// another thread: when it held the last reference to segments a merge replaced, freeing them
+    /// (every posting list) neither holds up searches waiting for the lock nor the writer.
+    private func publish(_ next: IndexState) {
+        let replaced = state.withLock { current in
+            let old = current
+            current = next
+            return old
+        }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replaced) {} }
     }
 
     /// Documents per part when a write's analysis is spread over the cores.

@@ -14,12 +14,24 @@ struct TermFilter: Sendable {
 
     /// A filter holding `terms`. Both of a term's bits lie in one 64-bit word, so a probe reads
     /// one cache line (the filter of a large segment does not fit in the nearer caches).
-    init(_ terms: [String]) {
+    init(_ terms: [String]) { self.init(terms, extending: nil) }
+
+    /// A filter holding `terms`, when `base` is the filter of a prefix of them (an appending merge):
+    /// if both have the same size, `base`'s bits are kept and only the terms after that prefix are
+    /// hashed in. The same bits as a filter built from all of `terms`.
+    init(_ terms: [String], extending base: (filter: TermFilter, termCount: Int)?) {
         var bitCount = 4096
         while bitCount < terms.count * Self.bitsPerTerm, bitCount < 1 << 30 { bitCount <<= 1 }
-        var bits = [UInt64](repeating: 0, count: bitCount >> 6)
+        var bits: [UInt64]
+        var first = 0
+        if let base, base.filter.bits.count == bitCount >> 6, base.termCount <= terms.count {
+            bits = base.filter.bits
+            first = base.termCount
+        } else {
+            bits = [UInt64](repeating: 0, count: bitCount >> 6)
+        }
         let mask = UInt64(bits.count - 1)
-        for term in terms {
+        for term in terms[first...] {
             let h = Self.hash(term)
             bits[Int((h >> 32) & mask)] |= Self.probe(h)
         }
