@@ -112,7 +112,7 @@ struct ShardedMap<Key: ShardKey, Value: Sendable>: Sendable {
         } }
     }
 
-    /// One shard while ``insertNew(_:value:)`` fills the shards on several threads.
+    /// One shard while ``insertNew(_:chunk:value:)`` fills the shards on several threads.
     private final class ShardBox: Sendable {
         let entries: Mutex<[Key: Value]>
         init(_ entries: [Key: Value]) { self.entries = Mutex(entries) }
