@@ -61,12 +61,17 @@ struct SQLiteReader {
     }
 
     func all<E: Entity>(_ type: E.Type) throws -> [Versioned<E>] {
+        // SQLite orders the ASCII ids bytewise, which is Swift's order for them too.
+        try Self.decodeAll(try rows(type), E.self)
+    }
+
+    /// Every row of `type` as (id, version, body), ascending by id, undecoded.
+    func rows<E: Entity>(_ type: E.Type) throws -> [(String, Int, [UInt8])] {
         var rows: [(String, Int, [UInt8])] = []
         try connection.rows(SQLiteSchema.allEntities, [.text(E.entityType.name)]) { row in
             rows.append((row.text(0), Int(row.integer(1)), row.bytes(2)))
         }
-        // SQLite orders the ASCII ids bytewise, which is Swift's order for them too.
-        return try Self.decodeAll(rows, E.self)
+        return rows
     }
 
     /// Decodes rows of (id, version, body) in order: on all cores when there are many (the
@@ -93,12 +98,9 @@ struct SQLiteReader {
 
     /// Every row of `type` with its access fields, undecoded, bodies in one buffer.
     func encodedRecords<R: Record>(_ type: R.Type) throws -> EncodedRecords {
+        // No `count` first to reserve with: in a table without rowid the rows hold their
+        // bodies, so counting a type reads every page of it, as long as the read itself.
         var out = EncodedRecords(entityType: R.entityType)
-        let expected = try count(type)
-        out.ids.reserveCapacity(expected)
-        out.bodyStarts.reserveCapacity(expected)
-        out.accessStarts.reserveCapacity(expected)
-        out.accessEnds.reserveCapacity(expected)
         try connection.rows(SQLiteSchema.encodedEntities, [.text(R.entityType.name)]) { row in
             out.ids.append(row.text(0))
             out.bodyStarts.append(out.bodies.count)

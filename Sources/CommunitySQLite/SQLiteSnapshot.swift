@@ -45,6 +45,13 @@ final class SQLiteSnapshot: EncodedRecordReading {
     func query<E: Entity>(_ query: Query<E>) throws -> [Versioned<E>] { try read { try $0.query(query) } }
     func count<E: Entity>(_ type: E.Type) throws -> Int { try read { try $0.count(type) } }
     func encodedRecords<R: Record>(_ type: R.Type) throws -> EncodedRecords { try read { try $0.encodedRecords(type) } }
+
+    /// The rows are read on the snapshot's connection now; the closure decodes them (on all
+    /// cores, as ``all(_:)`` does) without holding the connection.
+    func readAll<E: Entity>(_ type: E.Type) throws -> @Sendable () throws -> [Versioned<E>] {
+        let rows = try read { try $0.rows(type) }
+        return { try SQLiteReader.decodeAll(rows, E.self) }
+    }
 }
 
 /// The snapshot handed out when a reader connection cannot be opened: every read throws

@@ -74,52 +74,72 @@ public final class AccessEngine: Sendable {
     private static func state(
         from snapshot: any StoreSnapshot, recordTypes: [any Record.Type], encoded: (any EncodedRecordReading)?
     ) throws -> AccessState? {
-        var configuration: [any Entity] = []
-        func load<E: Entity>(_ type: E.Type) throws { configuration += try snapshot.all(type).map { $0.value as any Entity } }
-        try load(SharingSettings.self)
-        try load(Profile.self)
-        try load(PermissionSet.self)
-        try load(PermissionSetGroup.self)
-        try load(Role.self)
-        try load(User.self)
-        try load(PublicGroup.self)
-        try load(Queue.self)
-        try load(OrgWideDefault.self)
-        try load(SharingSet.self)
-        try load(SiteMembership.self)
-        let configurationCount = configuration.count
-        try load(SharingRule.self)
-        try load(RecordShare.self)
+        // The configuration's rows are all read first; they are decoded while the first
+        // record type is read on other threads (from an `EncodedRecordReading` snapshot,
+        // which reads rows and decodes them in two steps; other snapshots decode at once).
+        typealias Decoding = @Sendable () throws -> [any Entity]
+        func readRows<E: Entity>(_ type: E.Type) throws -> Decoding {
+            if let encoded {
+                let decode = try encoded.readAll(type)
+                return { try decode().map { $0.value as any Entity } }
+            }
+            let values = try snapshot.all(type).map { $0.value as any Entity }
+            return { values }
+        }
+        // In the order they are applied; rules and shares (the last two) after the records.
+        let pending: [Decoding] = [
+            try readRows(SharingSettings.self), try readRows(Profile.self), try readRows(PermissionSet.self),
+            try readRows(PermissionSetGroup.self), try readRows(Role.self), try readRows(User.self),
+            try readRows(PublicGroup.self), try readRows(Queue.self), try readRows(OrgWideDefault.self),
+            try readRows(SharingSet.self), try readRows(SiteMembership.self), try readRows(SharingRule.self),
+            try readRows(RecordShare.self),
+        ]
+        let (orgWideDefaults, sharingSets, sharingRules) = (8, 9, 11)  // positions in `pending`
+        var decoded = [[any Entity]?](repeating: nil, count: pending.count)
+        // What decides which objects read their records from access fields, first.
+        for k in [orgWideDefaults, sharingSets, sharingRules] { decoded[k] = try pending[k]() }
         let misses = FieldMisses()
-        let unprojectable = LoadedRecords.unprojectableObjects(configuration)
-        // Records are read type by type; the next type is read from the store on another
-        // thread while this one is applied.
-        @Sendable func read<R: Record>(_ type: R.Type) -> Result<LoadedRecords, any Error> {
-            Result {
+        let unprojectable = LoadedRecords.unprojectableObjects(
+            [orgWideDefaults, sharingSets, sharingRules].flatMap { decoded[$0] ?? [] })
+        // Records are read type by type on other threads: each type's rows are read once the
+        // type before has its rows (the snapshot has one connection), then parsed on all cores.
+        let turns = recordTypes.map { _ in DispatchSemaphore(value: 0) }
+        @Sendable func read<R: Record>(_ type: R.Type, turn k: Int) -> Result<LoadedRecords, any Error> {
+            turns[k].wait()
+            var passed = false
+            func passTurn() {
+                if !passed, k + 1 < turns.count { turns[k + 1].signal() }
+                passed = true
+            }
+            defer { passTurn() }
+            return Result {
                 if let encoded, !unprojectable.contains(R.entityType) {
-                    return try LoadedRecords.reading(R.self, from: encoded, misses: misses)
+                    return try LoadedRecords.reading(R.self, from: encoded, misses: misses, rowsRead: passTurn)
                 }
                 return .decoded(try snapshot.all(type).map { $0.value as any Record })
             }
         }
-        func startReading(_ k: Int) -> BackgroundRead? {
-            guard k < recordTypes.count else { return nil }
+        func startReading(_ k: Int) -> BackgroundRead {
             let type = recordTypes[k]
-            return BackgroundRead { read(type) }
+            return BackgroundRead { read(type, turn: k) }
         }
-        var expected = 0
-        for type in recordTypes { expected += try count(type) }
-        func count<R: Record>(_ type: R.Type) throws -> Int { try snapshot.count(type) }
         var state = AccessState()
         state.refreshDirectory()
-        state.recordKeys.reserve(expected)
-        // The first type is read (on other threads) while the configuration is applied.
-        var reading = startReading(0)
+        // Every record type is read on other threads (one after another on the snapshot's
+        // connection, each parsed on all cores) while the configuration is decoded and
+        // applied and the types read before are inserted.
+        let readings = recordTypes.indices.map(startReading)
+        turns.first?.signal()
+        for k in pending.indices where decoded[k] == nil { decoded[k] = try pending[k]() }
+        let configuration = decoded.flatMap { $0 ?? [] }
+        let configurationCount = configuration.count - decoded[(sharingRules)...].reduce(0) { $0 + ($1?.count ?? 0) }
         for entity in configuration[..<configurationCount] { state.apply(entity) }
         var encodedRows: [(record: UInt32, bodies: RecordBodies, body: Int)] = []
         for k in recordTypes.indices {
-            let batch = try reading?.wait().get() ?? .decoded([])
-            reading = startReading(k + 1)
+            let batch = try readings[k].wait().get()
+            // Room for the batch's keys (the stores are not asked to count first: SQLite
+            // would read every row of the type to count them).
+            state.recordKeys.reserve(batch.count)
             switch batch {
             case .decoded(let records):
                 if let first = records.first {

@@ -11,6 +11,14 @@ enum LoadedRecords: Sendable {
     /// fields), whether each is a projection, and the encoded bodies, row for row.
     case projected(EntityType, [any Record], projected: [Bool], EncodedBodies)
 
+    /// The number of records.
+    var count: Int {
+        switch self {
+        case .decoded(let records): records.count
+        case .projected(_, let records, _, _): records.count
+        }
+    }
+
     /// The record objects some field of which a build reads is not covered by stored access
     /// fields. A build reads `ContactId` (covered) of every record, the parent field of a Controlled by Parent
     /// default, the fields criteria rules compare and the lookups sharing sets map. Owner and
@@ -35,13 +43,16 @@ enum LoadedRecords: Sendable {
         return Set(read.filter { !$0.value.allSatisfy(RecordAccessFields.covers) }.keys)
     }
 
-    /// Reads every row of `type` undecoded and turns the access fields into projections on
-    /// all cores (decoding the rows that have none).
+    /// Reads every row of `type` undecoded (then calls `rowsRead`) and turns the access
+    /// fields into projections on all cores (decoding the rows that have none).
     ///
     /// - Throws: the store's error; ``StoreError/corrupt(entity:id:detail:)`` for access
     ///   fields that do not read, or a body without them that does not decode.
-    static func reading<R: Record>(_ type: R.Type, from snapshot: any EncodedRecordReading, misses: FieldMisses) throws -> LoadedRecords {
+    static func reading<R: Record>(
+        _ type: R.Type, from snapshot: any EncodedRecordReading, misses: FieldMisses, rowsRead: () -> Void = {}
+    ) throws -> LoadedRecords {
         let rows = try snapshot.encodedRecords(type)
+        rowsRead()
         let count = rows.count
         let chunk = 16_384
         let chunks = (count + chunk - 1) / chunk

@@ -36,7 +36,22 @@ extension AccessState {
         // so that the serial pass hashes only what is new.
         guard let known = Self.resolveKnown(records, object: o, users: userIDs, queues: queueIDs, keys: recordKeys) else { return nil }
         // Pass 1, in the plain build's order: intern keys (rows for new keys come after).
-        for k in 0..<n {
+        // When the records' own keys are all new and every owner, account and contact is
+        // known (the usual bulk load: accounts and users first), the only keys to intern are
+        // the records' own, one after another: their ids follow in order, and their map
+        // entries are made on all cores.
+        let onlyOwnKeys = internsOnlyOwnKeys(records, known, object: o)
+        if onlyOwnKeys {
+            let first = Int(recordKeys.internNew(records.map { RecordKey(object: o, id: $0.idString) }))
+            for k in 0..<n {
+                let r = known[k]
+                own[k] = UInt32(truncatingIfNeeded: first + k)
+                owners[k] = r.owner
+                accounts[k] = o == accountObject ? Int32(truncatingIfNeeded: first + k) : r.account
+                contacts[k] = r.contact
+            }
+        }
+        for k in 0..<n where !onlyOwnKeys {
             let record = records[k]
             let r = known[k]
             let i = recordKeys.intern(RecordKey(object: o, id: record.idString))
@@ -121,6 +136,25 @@ extension AccessState {
             Self.merge(GroupedIndices(groups: parents, values: own, order: order, groupCount: rowCount), into: &parentChildren)
         }
         return own
+    }
+
+    /// Whether a bulk insert of `records` (of object `o`, which `known` describes) interns
+    /// only the records' own keys, all new: no Controlled by Parent parents, every owner,
+    /// account and contact interned already, and no record's own key interned yet (looked up
+    /// on all cores, and only when the rest holds).
+    func internsOnlyOwnKeys(_ records: [any Record], _ known: [KnownIDs], object o: UInt16) -> Bool {
+        let controlled = Int(o) < parentControlled.count && parentControlled[Int(o)]
+        guard !controlled, known.allSatisfy({ $0.owner != Int32.min && $0.account != -2 && $0.contact != -2 }) else { return false }
+        let count = records.count
+        let chunk = 16_384
+        let chunks = (count + chunk - 1) / chunk
+        let interned = Mutex([Bool?](repeating: nil, count: chunks))
+        let keys = recordKeys
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let any = records[c * chunk..<min(count, (c + 1) * chunk)].contains { keys.id(RecordKey(object: o, id: $0.idString)) != nil }
+            interned.withLock { $0[c] = any }
+        }
+        return interned.withLock { $0 }.allSatisfy { $0 == false }
     }
 
     /// What a state already knows of a record before a bulk insert: dense ids of its owner,

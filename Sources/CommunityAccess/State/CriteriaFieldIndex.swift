@@ -1,4 +1,6 @@
 import CommunityModel
+import Dispatch
+import Synchronization
 
 /// An equality index over the record fields that criteria-based sharing rules compare, so
 /// that a new rule finds the records it matches from posting lists instead of reading every
@@ -50,27 +52,66 @@ struct CriteriaFieldIndex: Sendable {
         names.filter { !isIndexed(object: object, field: $0) }
     }
 
-    /// The posting lists of `names` over the given live records (one pass; pure, so the
-    /// passes of several objects may run at once), for ``install(object:_:_:)``.
+    /// The posting lists of `names` over the given live records, for
+    /// ``install(object:_:_:)``. Pure, so the passes of several objects may run at once; a
+    /// long list of records is read in chunks of `chunk` on all cores, and each value's chunk lists are
+    /// joined in chunk order, so every posting list keeps the order of `records`.
     static func collect(
         _ names: [String], records: ChunkedArray<UInt32>, rows: ChunkedArray<RecordRow>,
-        entities: ChunkedArray<StoredRecord>
+        entities: ChunkedArray<StoredRecord>, chunk: Int = 65_536
     ) -> [[Value: [UInt32]]] {
-        var local = [[Value: [UInt32]]](repeating: [:], count: names.count)
-        for k in 0..<records.count {
+        let count = records.count
+        let chunk = max(chunk, 1)
+        let chunks = count == 0 ? 0 : 1 + (count - 1) / chunk
+        guard chunks > 1 else { return collect(names, records: records, 0..<count, rows: rows, entities: entities).map(\.byValue) }
+        let parts = Mutex([[PostingCollector]?](repeating: nil, count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let range = c * chunk..<min(count, (c + 1) * chunk)
+            let part = collect(names, records: records, range, rows: rows, entities: entities)
+            parts.withLock { $0[c] = part }
+        }
+        let collected = parts.withLock { $0 }
+        var joined = [PostingCollector](repeating: PostingCollector(), count: names.count)
+        for part in collected {
+            // Every chunk has run when concurrentPerform returns; should one be missing, the
+            // records are read in one pass instead.
+            guard let lists = part else { return collect(names, records: records, 0..<count, rows: rows, entities: entities).map(\.byValue) }
+            for n in lists.indices { joined[n].append(lists[n]) }
+        }
+        return joined.map(\.byValue)
+    }
+
+    /// The posting lists of `names` over `records[range]` (one pass).
+    ///
+    /// A projection built from stored access fields is read through those fields directly
+    /// (for the names they cover, which is what its `value(of:)` answers too).
+    private static func collect(
+        _ names: [String], records: ChunkedArray<UInt32>, _ range: Range<Int>, rows: ChunkedArray<RecordRow>,
+        entities: ChunkedArray<StoredRecord>
+    ) -> [PostingCollector] {
+        let covered = names.map(RecordAccessFields.covers)
+        var local = [PostingCollector](repeating: PostingCollector(), count: names.count)
+        for k in range {
             let i = records[k]
             guard rows[Int(i)].alive else { continue }
             entities.withElement(Int(i)) { stored in
                 let record = stored.record
-                for (n, name) in names.enumerated() {
-                    if let v = record.value(of: name) { local[n][Value(v), default: []].append(i) }
+                let projected = record as? ProjectedRecord
+                for n in names.indices {
+                    let value: FieldValue?
+                    if let projected, covered[n] {
+                        value = projected.fields.value(of: names[n])
+                    } else {
+                        value = record.value(of: names[n])
+                    }
+                    if let value { local[n].append(i, to: Value(value)) }
                 }
             }
         }
         return local
     }
 
-    /// Starts indexing `names` of `object` with posting lists from ``collect(_:records:rows:entities:)``.
+    /// Starts indexing `names` of `object` with posting lists from ``collect(_:records:rows:entities:chunk:)``.
     mutating func install(object: UInt16, _ names: [String], _ lists: [[Value: [UInt32]]]) {
         if Int(object) >= byObject.count { byObject += Array(repeating: [], count: Int(object) + 1 - byObject.count) }
         for (n, name) in names.enumerated() where !isIndexed(object: object, field: name) {
@@ -178,5 +219,94 @@ extension CriteriaFieldIndex {
             guard list.allSatisfy({ Int($0) < rows }) else { throw .malformed("a posting list names a record out of range") }
             postings[Key(field: field, value: value)] = list
         }
+    }
+}
+
+/// Posting lists by value as ``CriteriaFieldIndex/collect(_:records:rows:entities:chunk:)``
+/// builds them. Values are found through a small open-addressing table keyed by a 64-bit
+/// FNV-1a fingerprint of the text (equal values have equal fingerprints; a match still
+/// compares the values), which spares a `Hasher` run per record: a criteria field such as
+/// `AccountId` has thousands of values over a million records.
+private struct PostingCollector {
+    private var values: [CriteriaFieldIndex.Value] = []
+    private var fingerprints: [UInt64] = []
+    private var lists: [[UInt32]] = []
+    /// Per slot: 1 + the value's position, or 0 when empty; a power of two long.
+    private var table = [Int32](repeating: 0, count: 16)
+    private var shift: UInt64 = 60
+
+    private static func fingerprint(_ value: CriteriaFieldIndex.Value) -> UInt64 {
+        switch value {
+        case .text(let s):
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            let done: Void? = s.utf8.withContiguousStorageIfAvailable { bytes in
+                for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+            }
+            if done == nil {
+                for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+            }
+            return h
+        case .other(let v): return UInt64(bitPattern: Int64(v.hashValue)) ^ 0x5555_5555_5555_5555
+        }
+    }
+
+    private func slot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    mutating func append(_ i: UInt32, to value: CriteriaFieldIndex.Value) {
+        let h = Self.fingerprint(value)
+        let k = position(of: value, h)
+        if k < lists.count { lists[k].append(i) } else { lists.append([i]) }
+    }
+
+    /// Appends the lists of `other` (collected over later records) to this one's.
+    mutating func append(_ other: PostingCollector) {
+        for j in other.values.indices {
+            let k = position(of: other.values[j], other.fingerprints[j])
+            if k < lists.count { lists[k] += other.lists[j] } else { lists.append(other.lists[j]) }
+        }
+    }
+
+    /// The position of `value` (fingerprint `h`); a new value is added to the table and
+    /// gets position `lists.count`, whose list the caller appends.
+    private mutating func position(of value: CriteriaFieldIndex.Value, _ h: UInt64) -> Int {
+        let mask = table.count - 1
+        var s = slot(h)
+        while table[s] != 0 {
+            let k = Int(table[s]) - 1
+            if fingerprints[k] == h, values[k] == value { return k }
+            s = (s + 1) & mask
+        }
+        values.append(value)
+        fingerprints.append(h)
+        table[s] = Int32(truncatingIfNeeded: values.count)
+        if values.count * 2 > table.count { grow() }
+        return values.count - 1
+    }
+
+    /// Doubles the table and places every value again.
+    private mutating func grow() {
+        table = [Int32](repeating: 0, count: table.count * 2)
+        shift -= 1
+        let mask = table.count - 1
+        for k in values.indices {
+            var s = slot(fingerprints[k])
+            while table[s] != 0 { s = (s + 1) & mask }
+            table[s] = Int32(truncatingIfNeeded: k + 1)
+        }
+    }
+
+    /// Every value's list. Texts that are equal as strings but not byte for byte (Unicode
+    /// canonical equivalents) were kept apart; their lists are merged here, ascending.
+    var byValue: [CriteriaFieldIndex.Value: [UInt32]] {
+        var out: [CriteriaFieldIndex.Value: [UInt32]] = [:]
+        out.reserveCapacity(values.count)
+        for k in values.indices {
+            if let earlier = out[values[k]] {
+                out[values[k]] = (earlier + lists[k]).sorted()
+            } else {
+                out[values[k]] = lists[k]
+            }
+        }
+        return out
     }
 }

@@ -15,6 +15,8 @@ struct ChunkedArray<Element: Sendable>: Sendable, RandomAccessCollection {
     subscript(i: Int) -> Element {
         get { chunks[i &>> Self.shift][i & (Self.chunkSize - 1)] }
         set { chunks[i &>> Self.shift][i & (Self.chunkSize - 1)] = newValue }
+        // In place: `rows[i].criteria |= bit` changes one field without copying the element out and back.
+        _modify { yield &chunks[i &>> Self.shift][i & (Self.chunkSize - 1)] }
     }
 
     /// Grows the array with filler elements so that index `i` exists.

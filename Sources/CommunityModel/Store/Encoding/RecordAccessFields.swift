@@ -281,4 +281,20 @@ public protocol EncodedRecordReading: StoreSnapshot {
     ///
     /// - Throws: the store's error when reading fails.
     func encodedRecords<R: Record>(_ type: R.Type) throws -> EncodedRecords
+
+    /// Every entity of `type`, as ``StoreReader/all(_:)`` gives them, in two steps: the rows
+    /// are read now, and decoded when the returned closure is called (on any thread, while
+    /// the snapshot serves other reads). The default decodes at once.
+    ///
+    /// - Throws: the store's error when reading fails; the closure throws what
+    ///   ``StoreReader/all(_:)`` would for a row that does not decode.
+    func readAll<E: Entity>(_ type: E.Type) throws -> @Sendable () throws -> [Versioned<E>]
+}
+
+extension EncodedRecordReading {
+    /// Reads and decodes at once (see the requirement).
+    public func readAll<E: Entity>(_ type: E.Type) throws -> @Sendable () throws -> [Versioned<E>] {
+        let values = try all(type)
+        return { values }
+    }
 }
