@@ -44,4 +44,15 @@ import Testing
         #expect(Stylesheet.base.contains("@media (min-width:600px)"))
         #expect(Stylesheet.base.contains(".ck-desktop-4{grid-column:span 4}"))
     }
+
+    /// The sign-in page's "Sign in with …" list (`ck-sso-providers`) reads as a column of
+    /// outlined buttons with 44 px targets, not as a bulleted list of links.
+    @Test func singleSignOnChoicesAreButtons() {
+        let css = Stylesheet.forms
+        #expect(css.contains(".ck-sso-providers{list-style:none;display:flex;flex-direction:column"))
+        let rule = css.components(separatedBy: ".ck-sso-providers a{").dropFirst().first?.prefix(while: { $0 != "}" }) ?? ""
+        #expect(rule.contains("min-height:44px"))
+        #expect(rule.contains("border:1px solid var(--ck-primary)"))
+        #expect(rule.contains("text-decoration:none"))
+    }
 }
