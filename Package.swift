@@ -136,7 +136,7 @@ let package = Package(
         // Fuzzing: deterministic fuzz targets CI runs (`swift run CommunityFuzz all`), and the
         // "nothing executable" HTML checker they and its tests share. Not products.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
-        .executableTarget(name: "CommunityFuzz", dependencies: ["CommunityKit", "FuzzSupport"], path: "Tests/CommunityFuzz"),
+        .executableTarget(name: "CommunityFuzz", dependencies: ["CommunityKit", "CommunityTesting", "FuzzSupport"], path: "Tests/CommunityFuzz"),
 
         // Tests, one target per module.
         .testTarget(name: "CommunityModelTests", dependencies: ["CommunityModel", "CommunityTesting"]),
@@ -147,28 +147,29 @@ let package = Package(
         .testTarget(name: "SearchBenchmarkTests", dependencies: ["SearchBenchmarkKit", "CommunityContent"]),
         .testTarget(
             name: "CommunityContentTests",
-            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent"]
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityTesting"]
         ),
         .testTarget(
             name: "CommunityEngagementTests",
-            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement"]
+            dependencies: ["CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityTesting"]
         ),
         .testTarget(
             name: "CommunityRenderingTests",
             dependencies: [
                 "CommunityModel", "CommunityAccess", "CommunityContent", "CommunityEngagement", "CommunityRendering", "CommunityAnalytics",
+                "CommunityTesting",
             ]
         ),
-        .testTarget(name: "CommunityAnalyticsTests", dependencies: ["CommunityModel", "CommunityAccess", "CommunityAnalytics"]),
+        .testTarget(name: "CommunityAnalyticsTests", dependencies: ["CommunityModel", "CommunityAccess", "CommunityAnalytics", "CommunityTesting"]),
         .testTarget(name: "CommunityIdentityTests", dependencies: ["CommunityModel", "CommunityIdentity"]),
         .testTarget(
             name: "CommunitySQLiteTests",
             dependencies: ["CommunityModel", "CommunitySQLite", "CommunityTesting", "CSQLite"]
         ),
-        .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit", "IDTokenSigning"]),
+        .testTarget(name: "CommunityKitTests", dependencies: ["CommunityKit", "CommunityTesting", "IDTokenSigning"]),
         // A host process the Postgres reliability tests start several of (not a product).
         .executableTarget(
-            name: "PostgresHostProbe", dependencies: ["CommunityModel", "CommunityAccess", "CommunityPostgres"],
+            name: "PostgresHostProbe", dependencies: ["CommunityModel", "CommunityAccess", "CommunityPostgres", "CommunityTesting"],
             path: "Tests/PostgresHostProbe"
         ),
         .testTarget(

@@ -1,17 +1,6 @@
 import CommunityModel
 
 extension StoreConformance {
-    /// A fixed-seed generator, so every run checks the same cases.
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let groups = ["red", "green", "blue", "amber"]
     static let labels = ["apple", "Äpfel", "banana", "사과", "zebra", "Zebra", "apple pie"]
@@ -124,7 +113,7 @@ extension StoreConformance {
     }
 
     static func query(_ store: any Store, _ check: LawCheck) throws {
-        var random = SeededRandom(state: 42)
+        var random = SeededRandom(seed: 42)
         var model: [String: (item: Item, version: Int)] = [:]
         let ids = (0..<48).map { "item-\($0 < 10 ? "0" : "")\($0)" }.shuffled(using: &random)
         for chunk in stride(from: 0, to: ids.count, by: 16) {
@@ -157,7 +146,7 @@ extension StoreConformance {
     }
 
     static func indexMaintenance(_ store: any Store, _ check: LawCheck) throws {
-        var random = SeededRandom(state: 7)
+        var random = SeededRandom(seed: 7)
         var model: [String: (item: Item, version: Int)] = [:]
         let ids = (0..<30).map { "m\($0)" }
         for round in 0..<12 {
@@ -188,7 +177,7 @@ extension StoreConformance {
     }
 
     static func allAndCount(_ store: any Store, _ check: LawCheck) throws {
-        var random = SeededRandom(state: 3)
+        var random = SeededRandom(seed: 3)
         let ids = ["b", "a", "c-2", "c-10", "C", "_x", "0", "a.b", "a:b", "z"].shuffled(using: &random)
         for id in ids {
             try store.write { tx in try tx.put(item(id, "red")) }

@@ -1,5 +1,6 @@
 @testable import CommunityAccess
 import CommunityModel
+import CommunityTesting
 import Testing
 
 /// A bulk insert of a record batch (``AccessState/insertNewRecords(_:object:)``) leaves the
@@ -123,7 +124,7 @@ struct BulkRecordInsertTests {
 
     @Test("counting sort groups like sorted inserts", arguments: 0..<30)
     func groupedIndicesEqualSortedInserts(seed: Int) {
-        var rng = SeededGenerator(seed: UInt64(seed))
+        var rng = SeededRandom(seed: UInt64(seed))
         let n = Int.random(in: 0...400, using: &rng)
         let groupCount = Int.random(in: 1...40, using: &rng)
         // Distinct values in random order; groups include none (-1) and out of range.

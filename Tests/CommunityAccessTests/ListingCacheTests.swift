@@ -1,5 +1,6 @@
 @testable import CommunityAccess
 import CommunityModel
+import CommunityTesting
 import Testing
 
 /// The pieces the listing is built from: ordering gathered candidates without a full sort,
@@ -8,7 +9,7 @@ import Testing
 struct ListingCacheTests {
     @Test("ordering gathered candidates equals sorting and deduplicating them, sparse or dense", arguments: 0..<20)
     func ordering(seed: Int) {
-        var rng = SplitMix(seed: UInt64(seed))
+        var rng = SeededRandom(seed: UInt64(seed))
         // Sizes from empty to dense (bitmap path) and sparse with a large top value (sort path).
         let count = [0, 1, 31, 32, 100, 5_000][seed % 6]
         let spread: UInt32 = seed % 2 == 0 ? UInt32(max(count, 1)) * 4 : 4_000_000_000
@@ -69,18 +70,5 @@ struct ListingCacheTests {
         let second = engine.snapshot
         #expect(second.listings.count == 0)
         #expect(first.listings !== second.listings)
-    }
-}
-
-/// A small deterministic generator for test data.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

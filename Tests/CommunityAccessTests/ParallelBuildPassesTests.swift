@@ -1,5 +1,6 @@
 @testable import CommunityAccess
 import CommunityModel
+import CommunityTesting
 import Testing
 
 /// The passes a build runs on all cores give what their one-thread forms give: interning a
@@ -10,7 +11,7 @@ import Testing
 /// leaves. Random inputs, fixed seeds.
 @Suite("Parallel build passes")
 struct ParallelBuildPassesTests {
-    static func randomKey(_ rng: inout SeededGenerator) -> RecordKey {
+    static func randomKey(_ rng: inout SeededRandom) -> RecordKey {
         let length = Int.random(in: 1...20, using: &rng)
         let id = String((0..<length).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement(using: &rng) ?? "a" })
         return RecordKey(object: UInt16.random(in: 0...6, using: &rng), id: id)
@@ -18,7 +19,7 @@ struct ParallelBuildPassesTests {
 
     @Test("interning new keys at once equals interning them one by one", arguments: 0..<12)
     func internNewEqualsOneByOne(seed: Int) {
-        var rng = SeededGenerator(seed: UInt64(seed))
+        var rng = SeededRandom(seed: UInt64(seed))
         var plain = ShardedInterner<RecordKey>()
         // Keys interned before, some of them also referenced again later.
         var earlier: [RecordKey] = []

@@ -1,6 +1,7 @@
 import CommunityAccess
 @testable import CommunityAnalytics
 import CommunityModel
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -9,8 +10,6 @@ import Testing
 /// columns kept current through generated change sequences against the records themselves.
 @Suite("Reports walked by columns")
 struct ReportColumnWalkTests {
-    typealias Generator = ReportDifferentialTests.Generator
-
     /// An engine that walks every report by columns, in runs of `chunk` records.
     static func engine(_ f: ReportFixture, chunk: Int) -> ReportEngine {
         var engine = f.engine
@@ -32,7 +31,7 @@ struct ReportColumnWalkTests {
 
     /// Generated definitions with every summary, 0–2 row levels, matrices, period buckets,
     /// lookups, and/or/not filters with relative dates, and detail rows with small limits.
-    static func definitions(_ g: inout Generator, count: Int) -> [ReportDefinition] {
+    static func definitions(_ g: inout SeededRandom, count: Int) -> [ReportDefinition] {
         var out = ReportPatchTests.definitions(&g)
         for n in 0..<count {
             var definition = ReportDifferentialTests.definition(&g, object: n % 2 == 0 ? "Case" : "Opportunity")
@@ -48,7 +47,7 @@ struct ReportColumnWalkTests {
     @Test(arguments: [UInt64(21), 22, 23])
     func columnWalksEqualRecordWalksAndTheReference(seed: UInt64) throws {
         let (f, cases, opportunities) = try ReportDifferentialTests.generated(seed: seed)
-        var g = Generator(state: seed &* 6_151)
+        var g = SeededRandom(seed: seed &* 6_151)
         let snapshot = f.access.snapshot
         let reference = ReportReference(schemas: f.schemas, now: ReportFixture.now)
         let oneRun = Self.engine(f, chunk: 1 << 30), manyRuns = Self.engine(f, chunk: 7)
@@ -88,7 +87,7 @@ struct ReportColumnWalkTests {
 
     @Test func sumsOfManyRunsAgreeWithTheReferenceOnLargeAmounts() throws {
         var extra: [any Entity] = []
-        var g = Generator(state: 99)
+        var g = SeededRandom(seed: 99)
         for i in 0..<2_000 {
             // Amounts of very different sizes, so that the order of adding shows in a plain sum.
             let amount = g.chance(0.01) ? Decimal(string: "123456789012.37") ?? 0 : Decimal(g.int(1_000)) / 100
@@ -143,7 +142,7 @@ struct ReportColumnWalkTests {
     @Test(arguments: [UInt64(31), 32])
     func columnsKeptThroughChangesEqualTheRecords(seed: UInt64) throws {
         let (f, _, _) = try ReportDifferentialTests.generated(seed: seed)
-        var g = Generator(state: seed &* 31_337)
+        var g = SeededRandom(seed: seed &* 31_337)
         let engine = Self.engine(f, chunk: 5)
         let definitions = Self.definitions(&g, count: 6)
         var shares: [ID<RecordShare>] = []

@@ -1,6 +1,7 @@
 import CommunityAccess
 import CommunityAnalytics
 import CommunityModel
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -9,23 +10,9 @@ import Testing
 /// a few records, with fixed seeds.
 @Suite("Report engine agrees with the reference")
 struct ReportDifferentialTests {
-    /// A small deterministic generator (SplitMix64).
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-        mutating func pick<T>(_ list: [T]) -> T { list[int(list.count)] }
-        mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000) / 1_000 < p }
-    }
 
     static func generated(seed: UInt64) throws -> (ReportFixture, [any Record], [any Record]) {
-        var g = Generator(state: seed)
+        var g = SeededRandom(seed: seed)
         var extra: [any Entity] = []
         let owners = ["admin", "agent", "alex", "pat", "bo"]
         let accounts = ["acme", "globex", "initech"]
@@ -51,7 +38,7 @@ struct ReportDifferentialTests {
         return (fixture, cases, opportunities)
     }
 
-    static func condition(_ g: inout Generator, object: EntityType) -> ReportFilter {
+    static func condition(_ g: inout SeededRandom, object: EntityType) -> ReportFilter {
         let dates = ["this quarter", "last quarter", "last 30 days", "LAST_N_DAYS:90", "this year", "last year", "next quarter", "this month",
                      "last week", "2026-06-15", "yesterday"]
         let operators: [ReportOperator] = [.equals, .notEquals, .lessThan, .greaterOrEqual, .lessOrEqual, .greaterThan]
@@ -76,7 +63,7 @@ struct ReportDifferentialTests {
         }
     }
 
-    static func definition(_ g: inout Generator, object: EntityType) -> ReportDefinition {
+    static func definition(_ g: inout SeededRandom, object: EntityType) -> ReportDefinition {
         var filter: ReportFilter? = nil
         switch g.int(4) {
         case 0: break
@@ -101,7 +88,7 @@ struct ReportDifferentialTests {
     @Test(arguments: [UInt64(1), 2, 3])
     func engineAgreesWithTheReferenceOnGeneratedReports(seed: UInt64) throws {
         let (f, cases, opportunities) = try Self.generated(seed: seed)
-        var g = Generator(state: seed &* 7_919)
+        var g = SeededRandom(seed: seed &* 7_919)
         let reference = ReportReference(schemas: f.schemas, now: ReportFixture.now)
         let snapshot = f.access.snapshot
         var compared = 0
@@ -130,4 +117,13 @@ struct ReportDifferentialTests {
         }
         #expect(compared > 50)
     }
+}
+
+extension SeededRandom {
+    /// A number in `0..<n` (0 when `n` is not positive).
+    mutating func int(_ n: Int) -> Int { below(n) }
+    /// A random element of a non-empty list (these tests never pass an empty one).
+    mutating func pick<T>(_ list: [T]) -> T { list[below(list.count)] }
+    /// True with probability `p`, in steps of 1/1,000.
+    mutating func chance(_ p: Double) -> Bool { Double(below(1_000)) / 1_000 < p }
 }

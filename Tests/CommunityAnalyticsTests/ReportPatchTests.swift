@@ -1,6 +1,7 @@
 import CommunityAccess
 @testable import CommunityAnalytics
 import CommunityModel
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -10,8 +11,6 @@ import Testing
 /// that the cases that cannot be patched exactly walk instead.
 @Suite("Reports patched after a change")
 struct ReportPatchTests {
-    typealias Generator = ReportDifferentialTests.Generator
-
     static let users: [ID<User>] = ["admin", "agent", "alex", "pat", "bo"]
     static let statuses = ["New", "Working", "Waiting on Customer", "Escalated", "Closed"]
     static let stages = ["Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won", "Closed Lost"]
@@ -24,7 +23,7 @@ struct ReportPatchTests {
     }
 
     /// Writes one random change through the store; returns its kind.
-    static func change(_ g: inout Generator, _ f: ReportFixture, step: Int, shares: inout [ID<RecordShare>]) throws -> Kind {
+    static func change(_ g: inout SeededRandom, _ f: ReportFixture, step: Int, shares: inout [ID<RecordShare>]) throws -> Kind {
         let kind = g.pick(Kind.allCases)
         let snapshot = f.store.snapshot()
         let cases = try snapshot.all(Case.self).map(\.value)
@@ -80,7 +79,7 @@ struct ReportPatchTests {
     }
 
     /// The generated definitions, some with detail columns and small row limits.
-    static func definitions(_ g: inout Generator) -> [ReportDefinition] {
+    static func definitions(_ g: inout SeededRandom) -> [ReportDefinition] {
         var out: [ReportDefinition] = []
         for n in 0..<8 {
             let object: EntityType = n % 2 == 0 ? "Case" : "Opportunity"
@@ -115,7 +114,7 @@ struct ReportPatchTests {
     @Test(arguments: [UInt64(11), 12, 13])
     func runsAfterEveryChangeEqualAWalkAndTheReference(seed: UInt64) throws {
         let (f, _, _) = try ReportDifferentialTests.generated(seed: seed)
-        var g = Generator(state: seed &* 104_729)
+        var g = SeededRandom(seed: seed &* 104_729)
         let definitions = Self.definitions(&g)
         let reference = ReportReference(schemas: f.schemas, now: ReportFixture.now)
         var shares: [ID<RecordShare>] = []

@@ -1,4 +1,5 @@
 @testable import CommunityContent
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -20,7 +21,7 @@ import Testing
         " ", " ", "  ", ", ", ". ", "-", "/", "'", "\n", "(", ")", "…", "\u{00A0}",
     ]
 
-    static func randomText(_ random: inout SplitMix, pieces: Int) -> String {
+    static func randomText(_ random: inout SeededRandom, pieces: Int) -> String {
         var text = ""
         for _ in 0..<pieces {
             text += Self.pieces[Int(random.next() % UInt64(Self.pieces.count))]
@@ -29,20 +30,8 @@ import Testing
         return text
     }
 
-    /// A fixed-seed generator (SplitMix64).
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func byteTokenizerFindsTheWordsOfTheScalarTokenizer() {
-        var random = SplitMix(state: 20)
+        var random = SeededRandom(seed: 20)
         for _ in 0..<2_000 {
             let text = Self.randomText(&random, pieces: 1 + Int(random.next() % 12))
             var expected: [(Range<Int>, Bool)] = []
@@ -62,7 +51,7 @@ import Testing
     @Test(arguments: [ContentLanguage.english, .german, .korean, .other])
     func cachedAnalysisGivesTheTermsOfTextAnalyzer(language: ContentLanguage) {
         let seeds: [ContentLanguage: UInt64] = [.english: 7, .german: 8, .korean: 9, .other: 10]
-        var random = SplitMix(state: seeds[language] ?? 0)
+        var random = SeededRandom(seed: seeds[language] ?? 0)
         var shared = IndexTermCache()
         for round in 0..<1_500 {
             let text = Self.randomText(&random, pieces: 1 + Int(random.next() % 20))
@@ -81,7 +70,7 @@ import Testing
     }
 
     @Test func segmentBuiltFromTheCacheHoldsWhatThePlainBuildHolds() {
-        var random = SplitMix(state: 99)
+        var random = SeededRandom(seed: 99)
         let locales = ["en_US", "de_DE", "ko_KR"]
         let documents = (0..<1_300).map { i in
             SearchFixtures.doc(

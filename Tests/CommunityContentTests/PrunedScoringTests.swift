@@ -1,4 +1,5 @@
 @testable import CommunityContent
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -9,81 +10,71 @@ import Testing
 /// segments — both must return the same hits in the same order with the same scores, the same
 /// total and the same facet counts.
 @Suite struct PrunedScoringTests {
-    /// A small deterministic generator.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: (state >> 33) & 0x7FFF_FFFF)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next() % items.count] }
-        mutating func chance(_ percent: Int) -> Bool { next() % 100 < percent }
-    }
 
     static let syllables = ["ka", "lo", "mi", "ter", "stra", "pon", "vel", "du", "rish", "an", "qui", "zor", "bel", "no"]
     static let locales = ["en_US", "en_GB", "de_DE", "ko_KR"]
     static let koreanWords = ["비밀번호", "재설정", "청구서", "로그인", "환불", "설치", "계정"]
 
     /// A vocabulary with a Zipf-like skew (a few words in many documents, most in few).
-    static func vocabulary(_ random: inout Random) -> [String] {
+    static func vocabulary(_ random: inout SeededRandom) -> [String] {
         var words = Set<String>()
         while words.count < 160 {
-            let n = 2 + random.next() % 3
+            let n = 2 + random.below(3)
             words.insert((0..<n).map { _ in random.pick(syllables) }.joined())
         }
         return words.sorted()
     }
 
-    static func word(_ vocabulary: [String], _ random: inout Random) -> String {
+    static func word(_ vocabulary: [String], _ random: inout SeededRandom) -> String {
         // Squaring a uniform draw favours the first words.
-        let x = Double(random.next() % 10_000) / 10_000
+        let x = Double(random.below(10_000)) / 10_000
         return vocabulary[min(vocabulary.count - 1, Int(x * x * Double(vocabulary.count)))]
     }
 
-    static func corpus(_ count: Int, vocabulary: [String], locales: [String], _ random: inout Random) -> [SearchDocument] {
+    static func corpus(_ count: Int, vocabulary: [String], locales: [String], _ random: inout SeededRandom) -> [SearchDocument] {
         func text(_ n: Int) -> String { (0..<n).map { _ in word(vocabulary, &random) }.joined(separator: " ") }
         return (0..<count).map { i in
             let locale = random.pick(locales)
             let korean = locale == "ko_KR" ? " " + random.pick(koreanWords) : ""
             let visibility: SearchVisibility =
-                random.chance(30) ? .anyOf([random.pick(["group:a", "group:b", "group:c"])]) : .everyone
+                random.chance(percent: 30) ? .anyOf([random.pick(["group:a", "group:b", "group:c"])]) : .everyone
             return SearchFixtures.doc(
-                "d\(i)", locale, text(2 + random.next() % 5) + korean, summary: text(random.next() % 8),
-                body: text(random.next() % 30), type: random.chance(20) ? "question" : .article,
-                categories: ["c\(random.next() % 4)"], topics: random.chance(50) ? ["t\(random.next() % 3)"] : [],
-                visibility: visibility, updatedDaysAgo: Double(random.next() % 400) - (random.chance(5) ? 30 : 0), popularity: Double(random.next() % 60))
+                "d\(i)", locale, text(2 + random.below(5)) + korean, summary: text(random.below(8)),
+                body: text(random.below(30)), type: random.chance(percent: 20) ? "question" : .article,
+                categories: ["c\(random.below(4))"], topics: random.chance(percent: 50) ? ["t\(random.below(3))"] : [],
+                visibility: visibility, updatedDaysAgo: Double(random.below(400)) - (random.chance(percent: 5) ? 30 : 0), popularity: Double(random.below(60)))
         }
     }
 
-    static func query(_ docs: [SearchDocument], vocabulary: [String], _ random: inout Random) -> (SearchQuery, SearchViewer) {
-        var words = (0..<(1 + random.next() % 3)).map { _ in word(vocabulary, &random) }
-        if random.chance(20) {
+    static func query(_ docs: [SearchDocument], vocabulary: [String], _ random: inout SeededRandom) -> (SearchQuery, SearchViewer) {
+        var words = (0..<(1 + random.below(3))).map { _ in word(vocabulary, &random) }
+        if random.chance(percent: 20) {
             // A transposition: typo expansion.
             var chars = Array(words[0])
             if chars.count >= 4 { chars.swapAt(1, 2) }
             words[0] = String(chars)
         }
-        if random.chance(10) { words.append(random.pick(koreanWords)) }
+        if random.chance(percent: 10) { words.append(random.pick(koreanWords)) }
         var text = words.joined(separator: " ")
-        let prefix = random.chance(25)
-        if prefix, let last = words.last, last.count > 3 { text = String(text.dropLast(random.next() % 2 + 1)) }
+        let prefix = random.chance(percent: 25)
+        if prefix, let last = words.last, last.count > 3 { text = String(text.dropLast(random.below(2) + 1)) }
         var query = SearchQuery(
-            text, locale: random.chance(80) ? random.pick(locales) : nil,
-            matching: random.chance(20) ? .allWords : .anyWord, prefixLastWord: prefix, typoTolerance: random.chance(80),
-            locales: random.chance(10) ? [random.pick(locales)] : nil, categories: random.chance(10) ? ["c1", "c2"] : nil,
-            facets: random.chance(30) ? [.locale, .category, .topic, .type] : [], offset: random.chance(20) ? 5 : 0,
+            text, locale: random.chance(percent: 80) ? random.pick(locales) : nil,
+            matching: random.chance(percent: 20) ? .allWords : .anyWord, prefixLastWord: prefix, typoTolerance: random.chance(percent: 80),
+            locales: random.chance(percent: 10) ? [random.pick(locales)] : nil, categories: random.chance(percent: 10) ? ["c1", "c2"] : nil,
+            facets: random.chance(percent: 30) ? [.locale, .category, .topic, .type] : [], offset: random.chance(percent: 20) ? 5 : 0,
             limit: random.pick([1, 3, 10, 20]), highlight: false)
-        if random.chance(15) { query.context = (0..<3).map { _ in word(vocabulary, &random) }.joined(separator: " ") }
-        if random.chance(25) {
+        if random.chance(percent: 15) { query.context = (0..<3).map { _ in word(vocabulary, &random) }.joined(separator: " ") }
+        if random.chance(percent: 25) {
             // One-word synonyms (extra forms of a unit).
             query.synonyms = SynonymSet([SynonymGroup(terms: [word(vocabulary, &random), word(vocabulary, &random)])])
         }
-        if random.chance(20) { query.promoted = [docs[random.next() % docs.count].key, docs[random.next() % docs.count].key] }
-        if random.chance(25) {
-            for _ in 0..<5 { query.boosts[docs[random.next() % docs.count].key] = 1 + Double(random.next() % 100) / 100 }
+        if random.chance(percent: 20) { query.promoted = [docs[random.below(docs.count)].key, docs[random.below(docs.count)].key] }
+        if random.chance(percent: 25) {
+            for _ in 0..<5 { query.boosts[docs[random.below(docs.count)].key] = 1 + Double(random.below(100)) / 100 }
         }
         let viewer =
-            random.chance(50)
+            random.chance(percent: 50)
             ? SearchViewer.unrestricted : SearchViewer(keys: Set([random.pick(["group:a", "group:b"]), "group:zzz"]))
         return (query, viewer)
     }
@@ -98,11 +89,11 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4, 5, 6])
     func prunedSearchReturnsExactlyWhatExhaustiveSearchReturns(seed: Int) throws {
-        var random = Random(state: UInt64(seed) &* 0x9E37_79B9_7F4A_7C15)
+        var random = SeededRandom(seed: UInt64(seed) &* 0x9E37_79B9_7F4A_7C15)
         let vocabulary = Self.vocabulary(&random)
         // Every third corpus is English only (every document local to an English query).
         let locales = seed.isMultiple(of: 3) ? ["en_US", "en_GB"] : Self.locales
-        let docs = Self.corpus(300 + random.next() % 500, vocabulary: vocabulary, locales: locales, &random)
+        let docs = Self.corpus(300 + random.below(500), vocabulary: vocabulary, locales: locales, &random)
         let index = MemorySearchIndex(clock: ManualClockForTests())
         // Several segments, some with deleted documents (rewritten later).
         for start in stride(from: 0, to: docs.count, by: 97) { try index.upsert(Array(docs[start..<min(docs.count, start + 97)])) }

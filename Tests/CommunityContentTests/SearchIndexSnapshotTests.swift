@@ -1,4 +1,5 @@
 @testable import CommunityContent
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -6,26 +7,13 @@ import Testing
 /// from and like a fresh index of the same documents; damaged, truncated, foreign or outdated
 /// bytes are typed errors, never traps; writing is crash-safe.
 @Suite struct SearchIndexSnapshotTests {
-    /// A small deterministic generator (SplitMix64).
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ list: [T]) -> T { list[below(list.count)] }
-    }
 
     static let english = "account password reset invoice billing refund webhook integration export report dashboard partner deal lead opportunity calendar notification mobile sync upload download permission role team archive delete restore settings language".split(separator: " ").map(String.init)
     static let german = "Konto Passwort zurücksetzen Rechnung Rechnungsadresse Erstattung Schnittstelle Bericht Übersicht Partner Geschäft Kalender Benachrichtigung Hochladen Berechtigung Rolle Archiv löschen Einstellungen Sprache Kündigung".split(separator: " ").map(String.init)
     static let korean = "계정 비밀번호 재설정 청구서 환불 연동 보고서 대시보드 파트너 거래 알림 모바일 업로드 권한 역할 보관 삭제 설정 언어 해지".split(separator: " ").map(String.init)
 
     static func randomDocuments(_ count: Int, seed: UInt64, prefix: String = "d") -> [SearchDocument] {
-        var g = Generator(state: seed)
+        var g = SeededRandom(seed: seed)
         return (0..<count).map { i in
             let (locale, words) = [("en_US", english), ("de_DE", german), ("ko_KR", korean)][g.below(3)]
             func text(_ n: Int) -> String { (0..<n).map { _ in g.pick(words) }.joined(separator: " ") }
@@ -40,7 +28,7 @@ import Testing
     }
 
     static func queries(seed: UInt64) -> [SearchQuery] {
-        var g = Generator(state: seed)
+        var g = SeededRandom(seed: seed)
         var out: [SearchQuery] = []
         for _ in 0..<150 {
             let (locale, words) = [("en_US", english), ("de_DE", german), ("ko_KR", korean)][g.below(3)]
@@ -185,7 +173,7 @@ import Testing
 
     @Test func impossibleContentsBehindAValidChecksumAreTypedErrorsNeverTraps() throws {
         let bytes = try Self.validBytes()
-        var g = Generator(state: 77)
+        var g = SeededRandom(seed: 77)
         var outcomes: [String: Int] = [:]
         for round in 0..<400 {
             var damaged = bytes
@@ -236,4 +224,9 @@ import Testing
         }
         #expect(try restored.count() == 30)
     }
+}
+
+extension SeededRandom {
+    /// A random element of a non-empty list (these tests never pass an empty one).
+    mutating func pick<T>(_ list: [T]) -> T { list[below(list.count)] }
 }

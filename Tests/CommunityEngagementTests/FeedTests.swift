@@ -1,4 +1,5 @@
 import CommunityModel
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -72,7 +73,7 @@ import Testing
         for m in members.prefix(4) { f.access.allow(m, record) }
         let group = try f.engine.groups.create(name: "Secret", visibility: .private, by: members[1])
         try f.engine.groups.add(members[2], to: group.id, by: members[1])
-        var rng = SplitMix(seed: 7)
+        var rng = SeededRandom(seed: 7)
         for i in 0..<300 {
             let author = members[Int(rng.next() % 4)]
             let parent: FeedParent
@@ -176,18 +177,5 @@ import Testing
         }
         #expect(try f.store.snapshot().count(FeedItem.self) == 0)
         #expect(throws: (any Error).self) { try f.engine.feeds.follow(.topic("Not Normalised"), by: F.alice) }
-    }
-}
-
-/// A small deterministic random generator for reproducible workloads.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

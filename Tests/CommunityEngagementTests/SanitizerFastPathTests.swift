@@ -1,3 +1,4 @@
+import CommunityTesting
 import Testing
 
 @testable import CommunityEngagement
@@ -5,13 +6,6 @@ import Testing
 /// The sanitiser's fast paths (text needing no escaping, text runs built in one go) agree with
 /// plain reference implementations on random input.
 @Suite struct SanitizerFastPathTests {
-    struct SanitizerRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state ^ (state >> 29)
-        }
-    }
 
     static let pieces = ["a", "Z", " ", "&", "<", ">", "\"", "'", "\u{0}", "é", "한", "👍🏽", "&amp;", "&#60;", "<p>", "</p>",
                          "<b>", "</b>", "<a href=\"https://x.org\">", "</a>", "<script>", "</script>", "\n", "@bob"]
@@ -33,7 +27,7 @@ import Testing
     }
 
     @Test func escapeAgreesWithTheReference() {
-        var random = SanitizerRandom(state: 17)
+        var random = SeededRandom(seed: 17)
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 0..<12, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
             #expect(CharacterReferences.escape(text) == Self.referenceEscape(text))
@@ -41,7 +35,7 @@ import Testing
     }
 
     @Test func textTokensKeepEveryScalar() {
-        var random = SanitizerRandom(state: 5)
+        var random = SeededRandom(seed: 5)
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 1..<10, using: &random)).map { _ in ["a", "é", "한", "👍🏽", " ", "\n", "x y"].randomElement(using: &random)! }.joined()
             #expect(HTMLTokenizer.tokens(text) == [.text(text)])
@@ -62,7 +56,7 @@ import Testing
     }
 
     @Test func fastPathAgreesWithFullFolding() {
-        var random = SanitizerFastPathTests.SanitizerRandom(state: 99)
+        var random = SeededRandom(seed: 99)
         let pieces = ["a", "z", "0", "9", "-", "_", ".", " ", "  ", "\t", "\n", "A", "Ä", "é", "한", "swift", "Swift UI", "#"]
         for _ in 0..<5_000 {
             let topic = (0..<Int.random(in: 0..<6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
@@ -93,7 +87,7 @@ import Testing
 
     @Test(arguments: [RichTextPolicy.standard, SanitizerPlainTextPassTests.permissive])
     func onePassAgreesWithTwo(policy: RichTextPolicy) throws {
-        var random = SanitizerFastPathTests.SanitizerRandom(state: 2024)
+        var random = SeededRandom(seed: 2024)
         let sanitizer = RichTextSanitizer(policy: policy)
         for _ in 0..<3_000 {
             let input = (0..<Int.random(in: 0..<14, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()

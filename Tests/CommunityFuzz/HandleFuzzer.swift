@@ -1,4 +1,5 @@
 import CommunityKit
+import CommunityTesting
 import Foundation
 import FuzzSupport
 
@@ -34,7 +35,7 @@ struct HandleFuzzer {
 
     func fuzz() throws {
         let community = try FuzzCommunity.make()
-        var mutator = Mutator(random: SplitMix64(seed: run.seed ^ 0x4841_4E44_4C45))
+        var mutator = Mutator(random: SeededRandom(seed: run.seed ^ 0x4841_4E44_4C45))
         let seen = crawl(community, roots: ["/partners/", "/help/"], target: "handle")
         let queryNames = Array(Set(seen.flatMap { $0.query.keys })).sorted()
         print("handle: crawled \(seen.count) requests (\(seen.filter { $0.method == .post }.count) forms) as \(FuzzCommunity.viewerIDs.count) viewers")

@@ -1,4 +1,5 @@
 import CommunityKit
+import CommunityTesting
 import Foundation
 import FuzzSupport
 
@@ -28,7 +29,7 @@ struct MultipartFuzzer {
 
     func fuzz() throws {
         let community = try FuzzCommunity.make()
-        var mutator = Mutator(random: SplitMix64(seed: run.seed ^ 0x4D55_4C54_4950))
+        var mutator = Mutator(random: SeededRandom(seed: run.seed ^ 0x4D55_4C54_4950))
         let parser = MultipartParser(maxParts: 8, maxFieldBytes: 256, maxFileBytes: 2048)
         let contentType = "multipart/form-data; boundary=" + Self.boundary
         var corpus: [[UInt8]] = [

@@ -1,9 +1,10 @@
+import CommunityTesting
 import Foundation
 import FuzzSupport
 
 /// Hostile values and the mutations the fuzz targets apply to strings, paths and query strings.
 struct Mutator {
-    var random: SplitMix64
+    var random: SeededRandom
 
     /// Values that have broken parsers before: ids of the wrong shape, numbers at the edges,
     /// Unicode and control characters, markup and script, bad percent-encoding.

@@ -1,4 +1,5 @@
 import CommunityKit
+import CommunityTesting
 import Foundation
 import FuzzSupport
 
@@ -27,7 +28,7 @@ struct SanitizerFuzzer {
 
     func fuzz() throws {
         let sanitizer = RichTextSanitizer()
-        var mutator = Mutator(random: SplitMix64(seed: run.seed ^ 0x5341_4E49_5449))
+        var mutator = Mutator(random: SeededRandom(seed: run.seed ^ 0x5341_4E49_5449))
         var corpus: [String] = [
             "<p>Hello <b>world</b></p>", "<a href=\"https://example.com\">x</a>", "<img src=\"/a.png\" alt=\"a\">",
             "<scr<script>ipt>alert(1)</script>", "<svg><script>alert(1)</script></svg>", "<!--<script>-->alert(1)",

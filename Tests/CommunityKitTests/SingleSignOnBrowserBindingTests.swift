@@ -1,4 +1,5 @@
 import CommunityKit
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -106,7 +107,7 @@ import Testing
     @Test func aMalformedOrForgedCookieNeverMatches() throws {
         let clock = ManualClock()
         let community = try Site.community(clock: clock)
-        var generator = SeededGenerator(seed: 0x5EED_55D0)
+        var generator = SeededRandom(seed: 0x5EED_55D0)
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=.; \"")
         for round in 0..<40 {
             let browser = Browser(community)

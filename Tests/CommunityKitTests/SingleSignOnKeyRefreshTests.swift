@@ -1,4 +1,5 @@
 import CommunityKit
+import CommunityTesting
 import Foundation
 import IDTokenSigning
 import Synchronization
@@ -87,7 +88,7 @@ import Testing
         let logger = RecordingLogger()
         let source = FakeKeySource(try Site.key().keySetJSON)
         let community = try Site.community(clock: clock, keySource: source, logger: logger)
-        var generator = SeededGenerator(seed: 0xF100D)
+        var generator = SeededRandom(seed: 0xF100D)
         for _ in 0..<25 {
             #expect(try Self.signIn(community, clock: clock, key: try Self.rotatedKey()).status == 401)
             clock.advance(by: Double(Int.random(in: 0...10, using: &generator)))  // well inside 5 minutes in all

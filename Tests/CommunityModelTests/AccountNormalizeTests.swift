@@ -1,3 +1,4 @@
+import CommunityTesting
 import Foundation
 import CommunityModel
 import Testing
@@ -29,7 +30,7 @@ import Testing
             let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             return folded.split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { !suffixes.contains($0) }.joined(separator: " ")
         }
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: 0xAC_C0)
         let alphabet = Array("AbcDeGmHLtdInCo. ,-&'9\t\r\nxyZ_()".unicodeScalars)
         for _ in 0..<2_000 {
             let name = String(String.UnicodeScalarView((0..<Int.random(in: 0...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? "a" }))

@@ -1,4 +1,5 @@
 @testable import CommunityModel
+import CommunityTesting
 import Synchronization
 import Testing
 
@@ -8,19 +9,11 @@ private struct CollidingKey: Hashable, Sendable {
     func hash(into hasher: inout Hasher) { hasher.combine(value % 5) }
 }
 
-private struct Random: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return state ^ (state >> 29)
-    }
-}
-
 @Suite struct HashTrieTests {
     /// Random inserts, updates, in-place updates and removals agree with a Dictionary,
     /// and every earlier copy keeps exactly the contents it had.
     func differential<K: Hashable & Sendable>(_ makeKey: (Int) -> K, keys: Int, steps: Int, seed: UInt64) {
-        var random = Random(state: seed)
+        var random = SeededRandom(seed: seed)
         var trie = HashTrie<K, Int>()
         var reference: [K: Int] = [:]
         var saved: [(HashTrie<K, Int>, [K: Int])] = []
@@ -92,7 +85,7 @@ private final class LiveCounter: Sendable {
     @Test func everyEntryIsReleasedExactlyOnce() {
         let counter = LiveCounter()
         do {
-            var random = Random(state: 3)
+            var random = SeededRandom(seed: 3)
             var trie = HashTrie<String, Tracked>()
             var collisions = HashTrie<CollidingKey, Tracked>()
             var saved: [HashTrie<String, Tracked>] = []

@@ -1,4 +1,5 @@
 import CommunityRendering
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -22,18 +23,6 @@ struct QuoteComponent: SiteComponent {
     }
 }
 
-/// A deterministic generator (SplitMix64) for property tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct LayoutTests {
     func registry() throws -> ComponentRegistry {
         var registry = ComponentRegistry.standard
@@ -42,7 +31,7 @@ struct SplitMix: RandomNumberGenerator {
     }
 
     /// A random layout built with the DSL, using `if`, `if/else` and `for`.
-    static func randomLayout(_ rng: inout SplitMix) -> PageLayout {
+    static func randomLayout(_ rng: inout SeededRandom) -> PageLayout {
         let regionCount = Int.random(in: 1...3, using: &rng)
         let texts = ["a", "ü", "한국어", "<b>", "\"q\"", ""]
         var counter = 0
@@ -80,7 +69,7 @@ struct SplitMix: RandomNumberGenerator {
 
     @Test(arguments: 0..<40)
     func dslToJSONAndBackIsIdentity(seed: Int) throws {
-        var rng = SplitMix(state: UInt64(seed))
+        var rng = SeededRandom(seed: UInt64(seed))
         let layout = Self.randomLayout(&rng)
         let data = try JSONEncoder().encode(layout)
         let decoded = try JSONDecoder().decode(PageLayout.self, from: data)

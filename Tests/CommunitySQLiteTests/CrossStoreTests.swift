@@ -1,5 +1,6 @@
 import CommunityModel
 import CommunitySQLite
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -22,18 +23,11 @@ struct Invoice: Entity, Equatable {
 /// SQLiteStore and MemoryStore, fed the same random writes of real model entities, give the
 /// same answers to the same queries (money, days, moments, picklists, references).
 @Suite struct CrossStoreTests {
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state ^ (state >> 31)
-        }
-    }
 
     static let stages = ["Prospecting", "Qualification", "Closed Won", "Closed Lost"]
     static let amounts: [Decimal?] = [nil, 0, Decimal(string: "1500.50")!, Decimal(string: "1500.5")!, 99, 100_000, Decimal(string: "0.1")!]
 
-    func opportunity(_ i: Int, _ random: inout Random) throws -> Opportunity {
+    func opportunity(_ i: Int, _ random: inout SeededRandom) throws -> Opportunity {
         try Opportunity(
             id: ID("opp-\(i)"), name: "Deal \(i)", accountID: ID("acc-\(Int.random(in: 0..<4, using: &random))"),
             stage: Self.stages.randomElement(using: &random)!, amount: Self.amounts.randomElement(using: &random)!,
@@ -42,7 +36,7 @@ struct Invoice: Entity, Equatable {
             owner: ID("user-\(Int.random(in: 0..<3, using: &random))"))
     }
 
-    func supportCase(_ i: Int, _ random: inout Random) -> Case {
+    func supportCase(_ i: Int, _ random: inout SeededRandom) -> Case {
         Case(
             id: ID("case-\(i)"), subject: "Case \(i)", accountID: Bool.random(using: &random) ? ID("acc-\(i % 3)") : nil,
             status: ["New", "Working", "Closed"].randomElement(using: &random)!,
@@ -81,7 +75,7 @@ struct Invoice: Entity, Equatable {
         let directory = try TemporaryDirectory()
         let sqlite = try SQLiteStore(path: directory.file("cross.sqlite"))
         let memory = MemoryStore()
-        var random = Random(state: 11)
+        var random = SeededRandom(seed: 11)
         for round in 0..<10 {
             var ops: [(Bool, Int, Int)] = []  // (delete?, which, kind)
             for _ in 0..<15 {
@@ -89,7 +83,7 @@ struct Invoice: Entity, Equatable {
             }
             let seed = random.next()
             for store in [sqlite, memory] as [any Store] {
-                var local = Random(state: seed)
+                var local = SeededRandom(seed: seed)
                 try store.write { tx in
                     for (delete, which, kind) in ops {
                         if kind == 0 {
@@ -118,7 +112,7 @@ struct Invoice: Entity, Equatable {
         let directory = try TemporaryDirectory()
         let sqlite = try SQLiteStore(path: directory.file("invoices.sqlite"))
         let memory = MemoryStore()
-        var random = Random(state: 5)
+        var random = SeededRandom(seed: 5)
         let amounts = ["0", "0.1", "0.10", "0.2", "99.99", "100", "100.00", "-5", "1e3", "999999999999999.99"].map { Decimal(string: $0)! }
         let scores = [0.0, -0.0, 0.1 + 0.2, 0.3, -1, 1e-300, 7]
         var invoices: [Invoice] = []

@@ -1,5 +1,6 @@
 import CommunityModel
 @testable import CommunitySQLite
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -46,7 +47,7 @@ import Testing
     }
 
     func compare(scanEvery: Int?) throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 0x1DE7_A)
         for round in 0..<20 {
             let directory = try TemporaryDirectory()
             let reference = try emptyIndex(directory, "reference.sqlite")

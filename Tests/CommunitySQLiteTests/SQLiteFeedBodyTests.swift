@@ -1,5 +1,6 @@
 import CommunityModel
 @testable import CommunitySQLite
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -8,13 +9,6 @@ import Testing
 /// exactly the changes `MemoryStore` (the plain reference) gives, across single-row, repeated,
 /// large and failed transactions, reopening and pruning.
 @Suite struct SQLiteFeedBodyTests {
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state ^ (state >> 29)
-        }
-    }
 
     static let regions = ["EMEA", "NA", "APAC", nil]
 
@@ -39,7 +33,7 @@ import Testing
 
     /// One random transaction's operations on accounts `a0`…`a(span-1)`; `size` operations,
     /// reading through the transaction now and then (which writes its rows so far).
-    func randomOperations(_ tx: any StoreTransaction, size: Int, span: Int, step: Int, _ random: inout Random) throws {
+    func randomOperations(_ tx: any StoreTransaction, size: Int, span: Int, step: Int, _ random: inout SeededRandom) throws {
         for _ in 0..<size {
             let n = Int.random(in: 0..<span, using: &random)
             switch Int.random(in: 0..<10, using: &random) {
@@ -56,7 +50,7 @@ import Testing
         let registry = EntityRegistry([Account.self])
         let memory = MemoryStore()
         var sqlite = try SQLiteStore(path: path, registry: registry)
-        var random = Random(state: 18)
+        var random = SeededRandom(seed: 18)
         for step in 0..<120 {
             // Mostly single-row and small transactions, some past the sorted-rows threshold,
             // a few past the parallel one; reopened now and then.
@@ -69,7 +63,7 @@ import Testing
             let span = size > 100 ? 3_000 : 60
             let seed = random.next()
             for store in [memory, sqlite] as [any Store] {
-                var replay = Random(state: seed)
+                var replay = SeededRandom(seed: seed)
                 try store.write { tx in try randomOperations(tx, size: size, span: span, step: step * 1_000, &replay) }
             }
             if step % 10 == 9 {

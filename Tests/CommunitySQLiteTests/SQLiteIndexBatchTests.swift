@@ -1,5 +1,6 @@
 import CommunityModel
 @testable import CommunitySQLite
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -37,7 +38,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let path = directory.file("batches.sqlite")
         let memory = MemoryStore()
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 0x1DE7_A)
         var sqlite: SQLiteStore? = try SQLiteStore(path: path)
         for step in 0..<(SQLiteStore.indexBatch * 4 + 7) {
             let id = Int.random(in: 0..<20, using: &generator)

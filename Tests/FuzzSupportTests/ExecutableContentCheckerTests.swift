@@ -85,23 +85,3 @@ import Testing
         #expect(ExecutableContentChecker.findings(in: "<a href=\"javascript:").map(\.rule) == [.unsafeURL])
     }
 }
-
-@Suite struct SplitMix64Tests {
-    @Test func sameSeedSameSequence() {
-        var a = SplitMix64(seed: 42)
-        var b = SplitMix64(seed: 42)
-        var c = SplitMix64(seed: 43)
-        let first = (0..<8).map { _ in a.next() }
-        #expect(first == (0..<8).map { _ in b.next() })
-        #expect(first != (0..<8).map { _ in c.next() })
-    }
-
-    @Test func boundedHelpersStayInRange() {
-        var random = SplitMix64(seed: 7)
-        for _ in 0..<1000 {
-            #expect((0..<5).contains(random.below(5)))
-            #expect(random.below(0) == 0)
-            #expect(random.pick([Int](), or: -1) == -1)
-        }
-    }
-}

@@ -18,6 +18,7 @@
 import CommunityAccess
 import CommunityModel
 import CommunityPostgres
+import CommunityTesting
 import Foundation
 import Synchronization
 
@@ -46,14 +47,6 @@ func now() -> UInt64 {
     var time = timespec()
     clock_gettime(CLOCK_REALTIME, &time)
     return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-}
-
-struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return state ^ (state >> 29)
-    }
 }
 
 /// Runs `body` until it succeeds or conflicts; server errors are retried after a pause.
@@ -116,7 +109,7 @@ do {
     say("failed \(error)")
     exit(1)
 }
-var random = Generator(state: seed)
+var random = SeededRandom(seed: seed)
 
 switch mode {
 case "batches":

@@ -1,23 +1,11 @@
 import CommunityModel
-
-/// A deterministic pseudo-random generator (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import CommunityTesting
 
 /// A small random org exercising every kind of grant: roles (internal, partner, customer),
 /// users of every kind, nested groups, queues, owner/criteria/guest rules, manual, team and
 /// programmatic shares, sharing sets and share groups, every default model.
 struct RandomOrg {
-    var rng: SeededGenerator
+    var rng: SeededRandom
     var entities: [any Entity] = []
     var internalUsers: [ID<User>] = []
     var groupableUsers: [ID<User>] = []
@@ -34,7 +22,7 @@ struct RandomOrg {
     static let objects: [EntityType] = ["Account", "Contact", "Case", "Opportunity", "Project__c"]
 
     init(seed: UInt64) {
-        rng = SeededGenerator(seed: seed)
+        rng = SeededRandom(seed: seed)
         build()
     }
 

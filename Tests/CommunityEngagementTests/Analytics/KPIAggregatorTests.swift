@@ -1,5 +1,6 @@
 import CommunityModel
 import CommunityContent
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -352,7 +353,7 @@ import Testing
     }
 
     private func randomChanges(seed: UInt64, restarts: Bool) throws {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SeededRandom(seed: seed)
         var a = try aggregator()
         var events: [KPIFact] = []
         var checkpointed: (sequence: UInt64, events: [KPIFact])?

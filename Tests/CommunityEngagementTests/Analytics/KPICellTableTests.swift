@@ -1,3 +1,4 @@
+import CommunityTesting
 import Testing
 
 @testable import CommunityEngagement
@@ -8,7 +9,7 @@ import Testing
 @Suite struct KPICellTableTests {
     @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
     func agreesWithADictionaryUnderRandomAdditionsAndRemovals(seed: UInt64) {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SeededRandom(seed: seed)
         var table = KPICellTable()
         var reference: [KPICell: Int64] = [:]
         // Few distinct cells, small amounts: cells keep reaching zero and coming back.
