@@ -87,7 +87,7 @@ let package = Package(
         .target(name: "CommunityTesting", dependencies: ["CommunityModel"]),
 
         // The sharing workload: generator, loader, reference evaluator, runner.
-        .target(name: "SharingWorkload", dependencies: ["CommunityModel", "CommunityAccess", "CMalloc"]),
+        .target(name: "SharingWorkload", dependencies: ["CommunityModel", "CommunityAccess", "CommunityTesting", "CMalloc"]),
 
         // Executables.
         // The example's development HTTP server and the portal it serves: targets, not products.
@@ -181,7 +181,7 @@ let package = Package(
         .testTarget(name: "PartnerPortalTests", dependencies: ["PartnerPortalKit", "DevServer", "CommunityKit"]),
         .testTarget(
             name: "SharingWorkloadTests",
-            dependencies: ["SharingWorkload", "CommunityModel", "CommunityAccess"]
+            dependencies: ["SharingWorkload", "CommunityModel", "CommunityAccess", "CommunityTesting"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,11 +1,11 @@
-/// A small deterministic random number generator (SplitMix64): the same seed gives the same
-/// sequence on every platform and every run, unlike the system generator.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+public import CommunityTesting
 
-    /// Seeds the generator from a number.
-    public init(seed: UInt64) { state = seed }
+/// The workload's random numbers: `CommunityTesting`'s ``CommunityTesting/SeededRandom``
+/// (SplitMix64, the same sequence for a seed on every platform and every run), with the
+/// sampling helpers the generator uses.
+public typealias SeededRandom = CommunityTesting.SeededRandom
 
+extension CommunityTesting.SeededRandom {
     /// Seeds the generator from text (FNV-1a of its UTF-8 bytes), such as `"large:1"`.
     public init(text: String) {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -13,16 +13,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        state = hash
-    }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        self.init(seed: hash)
     }
 
     /// A uniform double in [0, 1).
