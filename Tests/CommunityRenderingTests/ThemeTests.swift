@@ -55,4 +55,25 @@ import Testing
         #expect(rule.contains("border:1px solid var(--ck-primary)"))
         #expect(rule.contains("text-decoration:none"))
     }
+
+    @Test func searchKindFiltersArePillsAndTheCurrentOneIsFilled() {
+        let css = Stylesheet.base
+        #expect(css.contains(".ck-pills{list-style:none;display:flex;flex-wrap:wrap"))
+        let pill = css.components(separatedBy: ".ck-pills a{").dropFirst().first?.prefix(while: { $0 != "}" }) ?? ""
+        #expect(pill.contains("min-height:44px"))
+        #expect(pill.contains("border-radius:999px"))
+        #expect(css.contains(".ck-pills a[aria-current]{background:var(--ck-primary);border-color:var(--ck-primary);color:var(--ck-on-primary)}"))
+        #expect(css.contains(".ck-search-refine{display:flex"))
+    }
+
+    @Test func everyKindHasASingularLabelInEachLanguage() {
+        for kind in SearchItemKind.allCases {
+            for locale in ["en_US", "de_DE", "ko_KR"] {
+                #expect(!kind.singularLabel(locale: locale).isEmpty)
+            }
+            #expect(kind.singularLabel(locale: "en_US") != kind.label(locale: "en_US"))
+        }
+        #expect(SearchItemKind.question.singularLabel(locale: "de_DE") == "Frage")
+        #expect(SearchItemKind.file.singularLabel(locale: "fr_FR") == "File")
+    }
 }

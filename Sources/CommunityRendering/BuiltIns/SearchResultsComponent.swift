@@ -50,7 +50,8 @@ public struct SearchResultsComponent: SiteComponent {
             query, resultCount: results.counts.values.reduce(0, +), site: context.site.id, viewer: context.viewer)
         let links = ResultLinks(articlePage: properties.articlePage, questionPage: properties.questionPage, ideaPage: properties.ideaPage)
         var children: [HTMLNode] = [facets(results, query: query, selected: kind, context: context), refine(query: query, selected: kind, context: context)]
-        children.append(results.items.isEmpty ? Markup.empty(context) : links.list(results.items, context: context, searchEntry: entry))
+        // With every kind listed together, each result says what it is.
+        children.append(results.items.isEmpty ? Markup.empty(context) : links.list(results.items, context: context, searchEntry: entry, showKind: kind == nil))
         return Markup.section(title, children)
     }
 
@@ -64,7 +65,7 @@ public struct SearchResultsComponent: SiteComponent {
         }
         let options = [option("", SearchItemKind.allLabel(locale: context.locale), selected: selected == nil)]
             + SearchItemKind.allCases.map { option($0.rawValue, $0.label(locale: context.locale), selected: $0 == selected) }
-        return .el("form", [.class("ck-refine"), HTMLAttribute("method", "get"), HTMLAttribute("action", url: action)], [
+        return .el("form", [.class("ck-refine ck-search-refine"), HTMLAttribute("method", "get"), HTMLAttribute("action", url: action)], [
             .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "q"), HTMLAttribute("value", query)]),
             .el("label", [HTMLAttribute("for", "ck-type")], text: SearchItemKind.filterLabel(locale: context.locale)),
             .el("select", [HTMLAttribute("id", "ck-type"), HTMLAttribute("name", "type")], options),
@@ -72,7 +73,8 @@ public struct SearchResultsComponent: SiteComponent {
         ])
     }
 
-    /// Links that filter by kind, each with its count; the chosen one is marked current.
+    /// Links that filter by kind, each with its count, as a row of pills; the chosen one is
+    /// marked current.
     private func facets(_ results: SiteSearchResults, query: String, selected: SearchItemKind?, context: RenderContext) -> HTMLNode {
         let base = context.url(page: context.page.id)?.string ?? SafeURL.path(["search"], prefix: context.site.urlPrefix).string
         func link(_ label: String, _ kind: SearchItemKind?) -> HTMLNode {
@@ -89,6 +91,7 @@ public struct SearchResultsComponent: SiteComponent {
             guard let count = results.counts[kind], count > 0 else { continue }
             items.append(link("\(kind.label(locale: context.locale)) (\(count))", kind))
         }
-        return .el("nav", [.class("ck-facets"), HTMLAttribute("aria-label", context.text("search.resultTypes"))], [Markup.list(items)])
+        let pills = HTMLNode.el("ul", [.class("ck-pills")], items.map { .el("li", [], [$0]) })
+        return .el("nav", [.class("ck-facets"), HTMLAttribute("aria-label", context.text("search.resultTypes"))], [pills])
     }
 }

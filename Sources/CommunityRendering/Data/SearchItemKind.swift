@@ -38,6 +38,29 @@ public enum SearchItemKind: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// One item of the kind ("Question"), in the viewer's language: the label a mixed list
+    /// puts above each item.
+    public func singularLabel(locale: String) -> String {
+        let language = locale.prefix(2)
+        switch (self, language) {
+        case (.article, "de"): return "Artikel"
+        case (.article, "ko"): return "문서"
+        case (.article, _): return "Article"
+        case (.question, "de"): return "Frage"
+        case (.question, "ko"): return "질문"
+        case (.question, _): return "Question"
+        case (.idea, "de"): return "Idee"
+        case (.idea, "ko"): return "아이디어"
+        case (.idea, _): return "Idea"
+        case (.discussion, "de"): return "Diskussion"
+        case (.discussion, "ko"): return "토론"
+        case (.discussion, _): return "Discussion"
+        case (.file, "de"): return "Datei"
+        case (.file, "ko"): return "파일"
+        case (.file, _): return "File"
+        }
+    }
+
     /// The heading shown for the kind, in the viewer's language.
     public func label(locale: String) -> String {
         let language = locale.prefix(2)

@@ -163,6 +163,18 @@ public enum Stylesheet {
         ".ck-meta{color:var(--ck-muted);font-size:var(--ck-text-1)}",
         ".ck-promoted{display:inline-block;margin-left:var(--ck-space-2);padding:0 .4em;border:1px solid var(--ck-border);border-radius:.3em;font-size:var(--ck-text-1);font-weight:600}",
         ".ck-empty,.ck-unavailable{color:var(--ck-muted);margin:0}",
+        // Search results: kind filters as pills, the kind form on one line, each result's kind above its title
+        ".ck-pills{list-style:none;display:flex;flex-wrap:wrap;gap:var(--ck-space-2);margin:0 0 var(--ck-space-4);padding:0}",
+        ".ck-pills a{display:inline-flex;align-items:center;min-height:44px;padding:0 var(--ck-space-4);border:1px solid var(--ck-border);",
+        "border-radius:999px;background:var(--ck-background);font-weight:600;text-decoration:none}",
+        ".ck-pills a:hover{text-decoration:underline}",
+        ".ck-pills a[aria-current]{background:var(--ck-primary);border-color:var(--ck-primary);color:var(--ck-on-primary)}",
+        ".ck-search-refine{display:flex;flex-wrap:wrap;align-items:center;gap:var(--ck-space-2) var(--ck-space-3);",
+        "margin:0 0 var(--ck-space-4);padding-bottom:var(--ck-space-4);border-bottom:1px solid var(--ck-border)}",
+        ".ck-search-refine label{font-weight:600}.ck-search-refine select{width:auto;min-width:11rem}",
+        ".ck-kind{display:block;color:var(--ck-muted);font-size:var(--ck-text-1);font-weight:600;text-transform:uppercase;letter-spacing:.04em}",
+        ".ck-result-title{font-size:var(--ck-text-3);font-weight:600}",
+        ".ck-result-title+.ck-meta,.ck-promoted+.ck-meta{margin-top:var(--ck-space-1)}",
         ".ck-empty a{font-weight:600}",
         // Tables
         ".ck-table-scroll{overflow-x:auto;max-width:100%;border-radius:var(--ck-radius-2)}",
