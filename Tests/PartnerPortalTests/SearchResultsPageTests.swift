@@ -24,4 +24,14 @@ import Testing
         #expect(!page.body.contains("class=\"ck-kind\""))
         #expect(page.body.contains("How long does deal approval take?"))
     }
+
+    /// The portal has a page per idea, so an idea found links there (through the click log),
+    /// not to the list of ideas.
+    @Test func anIdeaFoundLinksToItsOwnPage() throws {
+        let portal = try Portal()
+        let page = portal.get("/partners/search", as: "pat", query: ["q": "co-selling", "type": "idea"])
+        #expect(page.status == 200)
+        #expect(page.body.contains("Co-selling: register one deal for two partners"))
+        #expect(page.body.contains("&amp;to=/partners/idea/idea_"))
+    }
 }

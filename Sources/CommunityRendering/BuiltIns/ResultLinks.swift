@@ -9,7 +9,9 @@ struct ResultLinks: Sendable {
         switch item.kind {
         case .article: context.url(page: articlePage, parameter: item.slug ?? item.id)
         case .question: context.url(page: questionPage, parameter: item.id)
-        case .idea: context.site.pages.contains { $0.id == ideaPage } ? context.url(page: ideaPage) : nil
+        // The idea's own page when the site has one (a page showing `Idea` objects), else the ideas list.
+        case .idea: context.url(objectType: "Idea", id: item.id)
+            ?? (context.site.pages.contains { $0.id == ideaPage } ? context.url(page: ideaPage) : nil)
         case .discussion, .file: nil
         }
     }
