@@ -120,7 +120,7 @@ enum PortalSitePages {
         PageLayout(regions: [
             Region(name: "header", rows: [Row(columns: [Column(components: [ComponentInstance(id: "header", type: "community.header", properties: ["menu": "main"])])])]),
             Region(name: "main", rows: [Row(columns: [Column(components: components)])]),
-            Region(name: "footer", rows: [Row(columns: [Column(components: [ComponentInstance(id: "footer", type: "community.footer", properties: ["text": "© Northwind"])])])]),
+            Region(name: "footer", rows: [Row(columns: [Column(components: [ComponentInstance(id: "footer", type: "community.footer")])])]),
         ])
     }
 }

@@ -22,7 +22,7 @@ import Testing
     /// The idea titles in the order the page lists them.
     static func titles(_ community: Community, in candidates: [String]) -> [String] {
         let body = community.handle(SiteRequest(.get, "/partners/ideas", viewer: community.viewer("pat", sessionID: "s-pat"))).body
-        return candidates.compactMap { title in body.range(of: "<strong>\(title)</strong>").map { (title, $0.lowerBound) } }
+        return candidates.compactMap { title in body.range(of: "<strong class=\"ck-idea-title\">\(title)</strong>").map { (title, $0.lowerBound) } }
             .sorted { $0.1 < $1.1 }.map(\.0)
     }
 

@@ -25,7 +25,8 @@ struct IdeaWorkDataProvider: IdeaWorkProvider {
             IdeaView.Comment(author: name($0.authorID), body: rich($0.body), posted: $0.createdAt)
         }
         return IdeaView(id: idea.id.rawValue, title: idea.title, body: rich(idea.body), author: name(idea.authorID),
-                        status: idea.status.rawValue, score: idea.score, posted: idea.createdAt, comments: comments)
+                        status: idea.status.rawValue, score: idea.score, posted: idea.createdAt, comments: comments,
+                        viewerVoted: idea.votes[user.id] != nil)
     }
 
     private func name(_ id: ID<User>) -> String { access.snapshot.user(id)?.nickname ?? "member" }

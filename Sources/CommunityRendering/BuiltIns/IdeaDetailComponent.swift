@@ -38,9 +38,18 @@ public struct IdeaDetailComponent: SiteComponent {
         }
         return .fragment([
             Markup.section(idea.title, [
-                .el("p", [.class("ck-meta")], text: idea.author + " · " + idea.status + " · "
-                    + context.text("ideas.points", ["count": "\(idea.score)"]) + " · " + Markup.date(idea.posted, locale: context.locale)),
-                .el("div", [.class("ck-idea-body")], [idea.body.node]),
+                .el("div", [.class("ck-idea")], [
+                    IdeaListComponent.voteBox(id: idea.id, title: idea.title, score: idea.score,
+                                              canVote: !context.viewer.isGuest && context.site.isMember(context.viewer),
+                                              voted: idea.viewerVoted, context: context),
+                    .el("div", [.class("ck-idea-main")], [
+                        .el("p", [.class("ck-meta")], [
+                            .text(idea.author + " · " + Markup.date(idea.posted, locale: context.locale) + " "),
+                            .el("span", [.class("ck-badge ck-status")], text: idea.status),
+                        ]),
+                        .el("div", [.class("ck-idea-body")], [idea.body.node]),
+                    ]),
+                ]),
             ]),
             Markup.section(context.text("ideaDetail.comments"), comments),
         ])

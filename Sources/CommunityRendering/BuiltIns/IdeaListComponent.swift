@@ -27,16 +27,28 @@ public struct IdeaListComponent: SiteComponent {
         let ideas = try engagement.ideas(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50), order: IdeaListOrder(rawValue: properties.order) ?? .top)
         let member = !context.viewer.isGuest && context.site.isMember(context.viewer)
         return Markup.section(context.localized(properties.title, default: "ideas.title"), ideas.isEmpty ? [Markup.empty(context)] : [Markup.list(ideas.map { idea in
-            var nodes: [HTMLNode] = [
-                .el("span", [.class("ck-score"), HTMLAttribute("aria-label", context.text("ideas.points", ["count": "\(idea.score)"]))], text: "\(idea.score)"),
-                .text(" "), .el("strong", [], [Markup.link(idea.title, context.url(objectType: "Idea", id: idea.id))]), .el("span", [.class("ck-meta")], text: " · " + idea.status),
-            ]
-            if member && !idea.viewerVoted {
-                nodes.append(Markup.form("voteIdea", context: context, [
-                    .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "idea"), HTMLAttribute("value", idea.id)]),
-                ], submit: "▲"))
-            }
-            return .fragment(nodes)
+            .el("div", [.class("ck-idea")], [
+                Self.voteBox(id: idea.id, title: idea.title, score: idea.score, canVote: member, voted: idea.viewerVoted, context: context),
+                .el("div", [.class("ck-idea-main")], [
+                    .el("strong", [.class("ck-idea-title")], [Markup.link(idea.title, context.url(objectType: "Idea", id: idea.id))]),
+                    .text(" "), .el("span", [.class("ck-badge ck-status")], text: idea.status),
+                ]),
+            ])
         })])
+    }
+
+    /// An idea's score with, for a member, the vote button (named "Vote for …"), or "Voted"
+    /// once they have voted: shared by the list and the idea page.
+    static func voteBox(id: String, title: String, score: Int, canVote: Bool, voted: Bool, context: RenderContext) -> HTMLNode {
+        var nodes: [HTMLNode] = [
+            .el("span", [.class("ck-score"), HTMLAttribute("aria-label", context.text("ideas.points", ["count": "\(score)"]))], text: "\(score)"),
+        ]
+        if canVote && voted {
+            nodes.append(.el("span", [.class("ck-voted")], text: context.text("ideas.voted")))
+        } else if canVote {
+            nodes.append(Markup.form("voteIdea", context: context, [Markup.hidden("idea", id)],
+                                     submit: "▲", submitName: context.text("ideas.vote", ["title": title])))
+        }
+        return .el("div", [.class("ck-vote")], nodes)
     }
 }

@@ -45,7 +45,9 @@ enum Markup {
     /// A POST form to an action with the CSRF token and the return path. A form-level error
     /// (the empty key of the form state) is shown first, as an alert; a form with a required
     /// field says once what the `*` marker means.
-    static func form(_ action: String, context: RenderContext, _ fields: [HTMLNode], submit: String? = nil) -> HTMLNode {
+    /// `submitName` gives the button an accessible name when its text is a symbol.
+    static func form(_ action: String, context: RenderContext, _ fields: [HTMLNode], submit: String? = nil,
+                     submitName: String? = nil) -> HTMLNode {
         var children: [HTMLNode] = [
             .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "_csrf"), HTMLAttribute("value", context.csrfToken)]),
             .el("input", [HTMLAttribute("type", "hidden"), HTMLAttribute("name", "_return"), HTMLAttribute("value", context.currentPath)]),
@@ -57,8 +59,9 @@ enum Markup {
             children.append(.el("p", [.class("ck-required-note")], text: context.text("form.requiredNote")))
         }
         children += fields
-        children.append(.el("button", [.class("ck-button"), HTMLAttribute("type", "submit")],
-                            text: submit ?? context.text("form.submit")))
+        var button = [HTMLAttribute.class("ck-button"), HTMLAttribute("type", "submit")]
+        if let submitName { button += [HTMLAttribute("aria-label", submitName), HTMLAttribute("title", submitName)] }
+        children.append(.el("button", button, text: submit ?? context.text("form.submit")))
         return .el("form", [HTMLAttribute("method", "post"), HTMLAttribute("action", url: context.actionURL(action))], children)
     }
 

@@ -35,9 +35,12 @@ public struct IdeaView: Sendable, Hashable {
     public var posted: Date
     /// The comments the viewer may see, oldest first.
     public var comments: [Comment]
+    /// Whether the viewer has voted on it.
+    public var viewerVoted: Bool
 
     /// An idea.
-    public init(id: String, title: String, body: RichText, author: String, status: String, score: Int, posted: Date, comments: [Comment]) {
+    public init(id: String, title: String, body: RichText, author: String, status: String, score: Int, posted: Date, comments: [Comment],
+                viewerVoted: Bool = false) {
         self.id = id
         self.title = title
         self.body = body
@@ -46,5 +49,6 @@ public struct IdeaView: Sendable, Hashable {
         self.score = score
         self.posted = posted
         self.comments = comments
+        self.viewerVoted = viewerVoted
     }
 }

@@ -183,6 +183,7 @@ extension UIStrings {
         "ideas.title": "Ideas",
         "ideas.points": "{count} points",
         "ideas.vote": "Vote for {title}",
+        "ideas.voted": "Voted",
         "ideas.unknown": "This idea does not exist.",
         "groups.title": "Groups",
         "groups.members": "{count} members",

@@ -169,6 +169,7 @@ extension UIStrings {
         "ideas.title": "Ideen",
         "ideas.points": "{count} Punkte",
         "ideas.vote": "Für {title} stimmen",
+        "ideas.voted": "Abgestimmt",
         "ideas.unknown": "Diese Idee gibt es nicht.",
         "groups.title": "Gruppen",
         "groups.members": "{count} Mitglieder",

@@ -169,6 +169,7 @@ extension UIStrings {
         "ideas.title": "아이디어",
         "ideas.points": "{count}점",
         "ideas.vote": "{title}에 투표",
+        "ideas.voted": "투표함",
         "ideas.unknown": "존재하지 않는 아이디어입니다.",
         "groups.title": "그룹",
         "groups.members": "회원 {count}명",

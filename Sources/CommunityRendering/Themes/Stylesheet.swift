@@ -174,6 +174,16 @@ public enum Stylesheet {
         ".ck-search-refine label{font-weight:600}.ck-search-refine select{width:auto;min-width:11rem}",
         ".ck-kind{display:block;color:var(--ck-muted);font-size:var(--ck-text-1);font-weight:600;text-transform:uppercase;letter-spacing:.04em}",
         ".ck-result-title{font-size:var(--ck-text-3);font-weight:600}",
+        // Ideas: the score and vote button in a box beside the title, the status as a badge
+        ".ck-idea{display:flex;align-items:flex-start;gap:var(--ck-space-4)}",
+        ".ck-vote{flex:none;display:flex;flex-direction:column;align-items:center;gap:var(--ck-space-1);min-width:4rem;",
+        "padding:var(--ck-space-2);border:1px solid var(--ck-border);border-radius:var(--ck-radius-2);background:var(--ck-background)}",
+        ".ck-vote .ck-score{font-size:var(--ck-text-4);line-height:1.2}",
+        ".ck-vote .ck-button{min-width:44px;padding:var(--ck-space-1) var(--ck-space-3)}",
+        ".ck-voted{font-size:var(--ck-text-1);color:var(--ck-muted);font-weight:600}",
+        ".ck-idea-main{min-width:0;flex:1}.ck-idea-title{font-size:var(--ck-text-3)}",
+        ".ck-status{display:inline-block;padding:0 .5em;border-radius:999px;background:var(--ck-surface);border:1px solid var(--ck-border);",
+        "font-size:var(--ck-text-1);font-weight:600;color:var(--ck-text)}",
         ".ck-result-title+.ck-meta,.ck-promoted+.ck-meta{margin-top:var(--ck-space-1)}",
         ".ck-empty a{font-weight:600}",
         // Tables
