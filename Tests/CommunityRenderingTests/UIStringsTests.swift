@@ -83,4 +83,22 @@ import Testing
             }
         }
     }
+
+    /// Counts read "1 answer" but "2 answers" where the language has a singular form, in
+    /// each shipped language; a host locale without `.one` forms never borrows English ones.
+    @Test func countsUseTheSingularFormForOne() {
+        let strings = UIStrings.standard
+        #expect(strings.text("questions.answerCount", locale: "en_US", count: 1) == "1 answer")
+        #expect(strings.text("questions.answerCount", locale: "en_US", count: 2) == "2 answers")
+        #expect(strings.text("questions.answerCount", locale: "en_US", count: 0) == "0 answers")
+        #expect(strings.text("ideas.points", locale: "de_DE", count: 1) == "1 Punkt")
+        #expect(strings.text("ideas.points", locale: "de_DE", count: 5) == "5 Punkte")
+        #expect(strings.text("groups.members", locale: "ko_KR", count: 1) == "회원 1명")
+        #expect(strings.text("pipeline.stageSummary", locale: "en", count: 1, ["stage": "Won"]) == "Won: 1 deal")
+        let french = strings.adding(locale: "fr", ["questions.answerCount": "{count} réponse(s)"])
+        #expect(french.text("questions.answerCount", locale: "fr_FR", count: 1) == "1 réponse(s)")
+        for key in UIStrings.builtInKeys where key.rawValue.hasSuffix(".one") {
+            #expect(UIStrings.builtInKeys.contains(UIStringKey(String(key.rawValue.dropLast(4)))), "\(key) has no general form")
+        }
+    }
 }

@@ -42,7 +42,7 @@ import Testing
         #expect(vote.status == 303)
 
         let after = portal.get(path, as: "pat")
-        #expect(after.body.contains("aria-label=\"1 points\""))
+        #expect(after.body.contains("aria-label=\"1 point\""))
         #expect(after.body.contains("<span class=\"ck-voted\">Voted</span>"))
         #expect(!after.body.contains("aria-label=\"Vote for Co-selling"))
         // Another partner may still vote.

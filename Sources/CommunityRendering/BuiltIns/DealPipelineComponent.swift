@@ -74,7 +74,7 @@ public struct DealPipelineComponent: SiteComponent {
                 heading.append(.el("span", [.class("ck-amount")], text: group?.sum.map { presenter.formatter.currency($0, code: currency) } ?? LocaleFormatter.unknown))
             }
             let deals = group?.key.flatMap { dealsByStage[$0] } ?? []
-            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", context.text("pipeline.stageSummary", ["stage": label(stage), "count": "\(count)"]))], [
+            return .el("section", [.class("ck-stage"), HTMLAttribute("aria-label", context.text("pipeline.stageSummary", count: count, ["stage": label(stage)]))], [
                 .el("h3", [], heading),
                 Markup.list(deals.map { deal in
                     Markup.link(deal.value(of: "Name")?.description ?? presenter.objectLabel("Opportunity"),

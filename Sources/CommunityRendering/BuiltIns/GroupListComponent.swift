@@ -21,7 +21,7 @@ public struct GroupListComponent: SiteComponent {
         guard let engagement = context.service((any EngagementProvider).self) else { return Markup.unavailable(context) }
         let groups = try engagement.groups(viewer: context.viewer, limit: Markup.clamp(properties.limit, to: 0...50))
         return Markup.section(context.localized(properties.title, default: "groups.title"), groups.isEmpty ? [Markup.empty(context)] : [Markup.list(groups.map { g in
-            .fragment([.el("strong", text: g.name), .el("span", [.class("ck-meta")], text: " · " + context.text("groups.members", ["count": "\(g.memberCount)"]) + " · \(g.access)")])
+            .fragment([.el("strong", text: g.name), .el("span", [.class("ck-meta")], text: " · " + context.text("groups.members", count: g.memberCount) + " · \(g.access)")])
         })])
     }
 }

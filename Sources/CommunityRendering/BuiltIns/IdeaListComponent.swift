@@ -41,7 +41,7 @@ public struct IdeaListComponent: SiteComponent {
     /// once they have voted: shared by the list and the idea page.
     static func voteBox(id: String, title: String, score: Int, canVote: Bool, voted: Bool, context: RenderContext) -> HTMLNode {
         var nodes: [HTMLNode] = [
-            .el("span", [.class("ck-score"), HTMLAttribute("aria-label", context.text("ideas.points", ["count": "\(score)"]))], text: "\(score)"),
+            .el("span", [.class("ck-score"), HTMLAttribute("aria-label", context.text("ideas.points", count: score))], text: "\(score)"),
         ]
         if canVote && voted {
             nodes.append(.el("span", [.class("ck-voted")], text: context.text("ideas.voted")))

@@ -37,7 +37,7 @@ public struct QuestionListComponent: SiteComponent {
                 .el("span", [.class("ck-meta")], [
                     .text(" · \(q.author) · "),
                     q.asked == nil ? .empty : .fragment([Markup.moment(q.asked, context: context), .text(" · ")]),
-                    .text(context.text("questions.answerCount", ["count": "\(q.answerCount)"]) + (q.isSolved ? " · ✓ " + context.text("question.solved") : "")),
+                    .text(context.text("questions.answerCount", count: q.answerCount) + (q.isSolved ? " · ✓ " + context.text("question.solved") : "")),
                 ]),
             ])
         })

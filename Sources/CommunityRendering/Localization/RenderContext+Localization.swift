@@ -5,6 +5,12 @@ extension RenderContext {
     /// The library's text for `key` with `{name}` placeholders filled.
     public func text(_ key: UIStringKey, _ values: [String: String]) -> String { strings.text(key, locale: locale, values) }
 
+    /// The library's text for a count, with the singular form for 1 where the locale has one
+    /// (see ``UIStrings/text(_:locale:count:_:)``).
+    public func text(_ key: UIStringKey, count: Int, _ values: [String: String] = [:]) -> String {
+        strings.text(key, locale: locale, count: count, values)
+    }
+
     /// Text the site author wrote (a page title, menu item, banner or heading) in the context's
     /// locale, through ``Site/translations``; as written when it has no translation.
     public func localized(_ authored: String) -> String {

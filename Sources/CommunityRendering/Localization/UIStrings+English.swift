@@ -178,15 +178,18 @@ extension UIStrings {
         "question.answerMissing": "Write an answer.",
         "question.unknown": "This question does not exist.",
         "questions.answerCount": "{count} answers",
+        "questions.answerCount.one": "{count} answer",
         "questions.title": "Questions",
         // Ideas, groups, people
         "ideas.title": "Ideas",
         "ideas.points": "{count} points",
+        "ideas.points.one": "{count} point",
         "ideas.vote": "Vote for {title}",
         "ideas.voted": "Voted",
         "ideas.unknown": "This idea does not exist.",
         "groups.title": "Groups",
         "groups.members": "{count} members",
+        "groups.members.one": "{count} member",
         "leaderboard.title": "Top members",
         "leaderboard.rank": "Rank",
         "leaderboard.member": "Member",
@@ -203,6 +206,7 @@ extension UIStrings {
         // Records
         "pipeline.title": "Deal pipeline",
         "pipeline.stageSummary": "{stage}: {count} deals",
+        "pipeline.stageSummary.one": "{stage}: {count} deal",
         "dashboard.title": "{object} by {field}",
         "record.notFound": "This record does not exist, or you may not see it.",
         // Site forms: case activity, best answer, moderation, profile, notifications

@@ -83,6 +83,21 @@ public struct UIStrings: Sendable, Hashable {
         return out
     }
 
+    /// The text for a count: `key` + `.one` when `count` is 1 and the locale (or its language)
+    /// has that form ("1 answer"), else `key` ("3 answers"); `{count}` and the other
+    /// placeholders filled. A locale without a `.one` form uses `key` for every count, and
+    /// never another language's `.one` form.
+    public func text(_ key: UIStringKey, locale: String, count: Int, _ values: [String: String] = [:]) -> String {
+        var values = values
+        values["count"] = "\(count)"
+        if count == 1, let one = lookup(UIStringKey(rawValue: key.rawValue + ".one"), locale: locale, fallBack: false) {
+            var out = one
+            for (name, value) in values { out = out.replacingOccurrences(of: "{" + name + "}", with: value) }
+            return out
+        }
+        return text(key, locale: locale, values)
+    }
+
     /// The text for `key` in `locale` or its language only (no English fallback), or `nil`.
     public func textIfPresent(_ key: UIStringKey, locale: String) -> String? {
         lookup(key, locale: locale, fallBack: false)
