@@ -40,46 +40,29 @@ public enum SearchItemKind: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// One item of the kind ("Question"), in the viewer's language: the label a mixed list
     /// puts above each item.
-    public func singularLabel(locale: String) -> String {
-        let language = locale.prefix(2)
-        switch (self, language) {
-        case (.article, "de"): return "Artikel"
-        case (.article, "ko"): return "문서"
-        case (.article, _): return "Article"
-        case (.question, "de"): return "Frage"
-        case (.question, "ko"): return "질문"
-        case (.question, _): return "Question"
-        case (.idea, "de"): return "Idee"
-        case (.idea, "ko"): return "아이디어"
-        case (.idea, _): return "Idea"
-        case (.discussion, "de"): return "Diskussion"
-        case (.discussion, "ko"): return "토론"
-        case (.discussion, _): return "Discussion"
-        case (.file, "de"): return "Datei"
-        case (.file, "ko"): return "파일"
-        case (.file, _): return "File"
-        }
-    }
+    public func singularLabel(locale: String) -> String { names(language: locale.prefix(2)).one }
 
     /// The heading shown for the kind, in the viewer's language.
-    public func label(locale: String) -> String {
-        let language = locale.prefix(2)
+    public func label(locale: String) -> String { names(language: locale.prefix(2)).many }
+
+    /// The kind's name for one item and for several, in German, Korean or (otherwise) English.
+    private func names(language: Substring) -> (one: String, many: String) {
         switch (self, language) {
-        case (.article, "de"): return "Artikel"
-        case (.article, "ko"): return "문서"
-        case (.article, _): return "Articles"
-        case (.question, "de"): return "Fragen"
-        case (.question, "ko"): return "질문"
-        case (.question, _): return "Questions"
-        case (.idea, "de"): return "Ideen"
-        case (.idea, "ko"): return "아이디어"
-        case (.idea, _): return "Ideas"
-        case (.discussion, "de"): return "Diskussionen"
-        case (.discussion, "ko"): return "토론"
-        case (.discussion, _): return "Discussions"
-        case (.file, "de"): return "Dateien"
-        case (.file, "ko"): return "파일"
-        case (.file, _): return "Files"
+        case (.article, "de"): ("Artikel", "Artikel")
+        case (.article, "ko"): ("문서", "문서")
+        case (.article, _): ("Article", "Articles")
+        case (.question, "de"): ("Frage", "Fragen")
+        case (.question, "ko"): ("질문", "질문")
+        case (.question, _): ("Question", "Questions")
+        case (.idea, "de"): ("Idee", "Ideen")
+        case (.idea, "ko"): ("아이디어", "아이디어")
+        case (.idea, _): ("Idea", "Ideas")
+        case (.discussion, "de"): ("Diskussion", "Diskussionen")
+        case (.discussion, "ko"): ("토론", "토론")
+        case (.discussion, _): ("Discussion", "Discussions")
+        case (.file, "de"): ("Datei", "Dateien")
+        case (.file, "ko"): ("파일", "파일")
+        case (.file, _): ("File", "Files")
         }
     }
 }
