@@ -204,4 +204,33 @@ import Testing
         #expect(hits.contains { $0.key.id == docs[250].id })
         #expect(hits.allSatisfy { Int($0.key.id.dropFirst()).map { $0 >= 200 } ?? false })
     }
+
+    @Test func gramPairRadixSortOrdersLikeTheComparisonSort() {
+        var state: UInt64 = 23
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        for round in 0..<40 {
+            let n = Int(truncatingIfNeeded: next() % 3_000)
+            // Keys as the segment makes them (two scalars and a length), from a few keys to many.
+            let alphabet = UInt64(2 + round * 50)
+            var pairs: [(key: UInt64, term: Int32)] = []
+            var term: Int32 = 0
+            while pairs.count < n {
+                for _ in 0..<(1 + next() % 6) {
+                    let a = 0x5E + next() % alphabet, b = 0x61 + next() % alphabet
+                    pairs.append((IndexSegment.gramKey(a << 32 | b, length: Int(truncatingIfNeeded: 3 + next() % 12)), term))
+                }
+                term += 1
+            }
+            var radix = pairs
+            GramPairSort.sortByKey(&radix)
+            let reference = pairs.sorted { $0.key != $1.key ? $0.key < $1.key : $0.term < $1.term }
+            #expect(radix.map(\.key) == reference.map(\.key) && radix.map(\.term) == reference.map(\.term), "round \(round)")
+        }
+        var full: [(key: UInt64, term: Int32)] = (0..<500).map { (next(), Int32($0)) }
+        GramPairSort.sortByKey(&full)
+        #expect(zip(full, full.dropFirst()).allSatisfy { $0.key <= $1.key })
+    }
 }

@@ -157,7 +157,7 @@ final class IndexSegment: Sendable {
             reversedBytes.append(shapes[r].reversedBytes)
             for key in shapes[r].gramKeys { pairs.append((key, Int32(truncatingIfNeeded: i))) }
         }
-        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.term < $1.term }
+        GramPairSort.sortByKey(&pairs)  // made in ascending term order: by key, then term
         var distinct = 0
         for k in pairs.indices where k == 0 || pairs[k].key != pairs[k - 1].key { distinct += 1 }
         grams.reserveCapacity(distinct)
