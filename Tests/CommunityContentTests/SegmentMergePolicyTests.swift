@@ -121,7 +121,7 @@ import Testing
     @Test func batchedIndexHoldsPerSegmentWhatOneBuildOfItsDocumentsHolds() throws {
         let docs = IndexBuildPathsTests.corpus(1_000)
         let options = RankingOptions()
-        let index = MemorySearchIndex(options: options, clock: ManualClockForTests())
+        let index = MemorySearchIndex(options: options, clock: ManualClockForTests(), mergesInBackground: true)
         for start in stride(from: 0, to: docs.count, by: 20) { try index.upsert(Array(docs[start..<start + 20])) }
         index.waitForMerges()
         let state = index.currentState()
@@ -155,7 +155,7 @@ import Testing
 
     @Test func readersDuringBackgroundMergesSeeWholeWrites() throws {
         let docs = IndexBuildPathsTests.corpus(1_500)
-        let index = MemorySearchIndex(clock: ManualClockForTests())
+        let index = MemorySearchIndex(clock: ManualClockForTests(), mergesInBackground: true)
         let query = SearchQuery("commonword", typoTolerance: false, limit: 1)
         let stop = Mutex(false)
         let seen = Mutex<[Int]>([])
@@ -191,7 +191,7 @@ import Testing
 
     @Test func clearingTheIndexWhileAMergeRunsLeavesItUsable() throws {
         let docs = IndexBuildPathsTests.corpus(400)
-        let index = MemorySearchIndex(clock: ManualClockForTests())
+        let index = MemorySearchIndex(clock: ManualClockForTests(), mergesInBackground: true)
         for start in stride(from: 0, to: 200, by: 50) { try index.upsert(Array(docs[start..<start + 50])) }
         // The fourth write called for a merge of four segments; clear before waiting for it.
         index.removeAll()
@@ -232,5 +232,23 @@ import Testing
         var full: [(key: UInt64, term: Int32)] = (0..<500).map { (next(), Int32($0)) }
         GramPairSort.sortByKey(&full)
         #expect(zip(full, full.dropFirst()).allSatisfy { $0.key <= $1.key })
+    }
+
+    @Test func backgroundMergesGiveTheSegmentsAndScoresOfInlineMerges() throws {
+        let docs = IndexBuildPathsTests.corpus(1_200)
+        let inline = MemorySearchIndex(clock: ManualClockForTests())
+        let background = MemorySearchIndex(clock: ManualClockForTests(), mergesInBackground: true)
+        for start in stride(from: 0, to: docs.count, by: 30) {
+            try inline.upsert(Array(docs[start..<start + 30]))
+            try background.upsert(Array(docs[start..<start + 30]))
+            if start % 300 == 0 { try background.remove([docs[start].key]); try inline.remove([docs[start].key]) }
+        }
+        background.waitForMerges()
+        #expect(inline.currentState().segments.map(\.count) == background.currentState().segments.map(\.count))
+        for doc in docs.prefix(30) {
+            let query = SearchQuery(doc.title, limit: 20, highlight: false)
+            let x = try inline.search(query, as: .unrestricted), y = try background.search(query, as: .unrestricted)
+            #expect(x.hits.map(\.key) == y.hits.map(\.key) && x.hits.map(\.score) == y.hits.map(\.score) && x.totalCount == y.totalCount)
+        }
     }
 }

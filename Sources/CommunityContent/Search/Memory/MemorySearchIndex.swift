@@ -11,13 +11,18 @@ import Synchronization
 /// one brief lock and then reads without locks, so searches never wait for writers and writers
 /// never wait for searches; writers are serialised among themselves.
 ///
-/// The merges a write calls for run on another thread after the write has published its new
-/// segment, while the caller prepares and analyses its next write; the next write (or removal)
-/// waits for them before it changes the segment list, so the segments are the same as if each
-/// write had merged before returning. ``waitForMerges()`` waits for them explicitly.
+/// With `mergesInBackground`, the merges a write calls for run on another thread after the write
+/// has published its new segment, while the caller prepares and analyses its next write; the next
+/// write (or removal) waits for them before it changes the segment list, so the segments are the
+/// same as if each write had merged before returning, but a search right after a write may read
+/// them before or after the merge (scores use per-segment length norms, so they can move a little
+/// when it lands). ``waitForMerges()`` waits for them explicitly. Without it (the default) a write
+/// merges before it returns.
 public final class MemorySearchIndex: SearchIndex {
     /// The ranking parameters.
     public let options: RankingOptions
+    /// Whether merges run on another thread after a write returns (see the type's description).
+    public let mergesInBackground: Bool
     private let clock: any WallClock
     private let state = Mutex(IndexState())
     private let writer = Mutex(())  // held while a write changes the segment list
@@ -28,10 +33,17 @@ public final class MemorySearchIndex: SearchIndex {
     /// Analysed words, reused across writes (a writer takes it out while it analyses).
     private let termCache = Mutex(IndexTermCache())
 
-    /// Creates an empty index.
-    public init(options: RankingOptions = RankingOptions(), clock: any WallClock = SystemClock()) {
+    /// Creates an empty index whose writes merge before they return.
+    public convenience init(options: RankingOptions = RankingOptions(), clock: any WallClock = SystemClock()) {
+        self.init(options: options, clock: clock, mergesInBackground: false)
+    }
+
+    /// Creates an empty index; `mergesInBackground` lets a write return before the merges it calls
+    /// for are done (a host writing in batches gains the merge time back on a second core).
+    public init(options: RankingOptions = RankingOptions(), clock: any WallClock = SystemClock(), mergesInBackground: Bool) {
         self.options = options
         self.clock = clock
+        self.mergesInBackground = mergesInBackground
     }
 
     // MARK: Writing
@@ -55,7 +67,8 @@ public final class MemorySearchIndex: SearchIndex {
         cache.settle()
         let shapes = cache
         termCache.withLock { $0 = shapes }
-        // Built before taking the writer lock, so it overlaps a merge the previous write left running.
+        // Built before taking the writer lock, so it overlaps a merge the previous write left running
+        // in the background.
         let segment = IndexSegment(uid: nextUID(), documents: analyzed, shapes: shapes, options: options)
         writer.withLock { _ in
             pendingMerges.wait()
@@ -65,8 +78,13 @@ public final class MemorySearchIndex: SearchIndex {
             next.deleted.append([Bool](repeating: false, count: segment.count))
             next.deletedCounts.append(0)
             next.liveCount += segment.count
-            publish(next)
-            startMerges(from: next)
+            if mergesInBackground {
+                publish(next)
+                startMerges(from: next)
+            } else {
+                mergeTail(&next)
+                publish(next)
+            }
         }
     }
 
