@@ -5,7 +5,9 @@
 #   Benchmarks/SearchBenchmark/compare-tantivy.sh [DOCS]        # default 50000 English documents
 #
 # 1. builds SearchBenchmark (release) and runs it on DOCS generated English documents, unrestricted
-#    viewer, typo tolerance on, written in batches of 1,000 (one upsert each); it exports the corpus
+#    viewer, typo tolerance on, written in batches of 1,000 (one upsert each; merges run in the
+#    background, and the time includes waiting for the last of them, as tantivy's includes
+#    `wait_merging_threads`); it exports the corpus
 #    and its judged queries as JSON; a second run writes the whole corpus in one upsert (bulk);
 # 2. installs tantivy with pip into a venv under the temp dir if it is not there yet;
 # 3. indexes the same documents with tantivy (title, summary and body with the en_stem tokenizer,

@@ -157,7 +157,7 @@ final class IndexSegment: Sendable {
             reversedBytes.append(shapes[r].reversedBytes)
             for key in shapes[r].gramKeys { pairs.append((key, Int32(truncatingIfNeeded: i))) }
         }
-        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.term < $1.term }
+        GramPairSort.sortByKey(&pairs)  // made in ascending term order: by key, then term
         var distinct = 0
         for k in pairs.indices where k == 0 || pairs[k].key != pairs[k - 1].key { distinct += 1 }
         grams.reserveCapacity(distinct)
@@ -192,7 +192,7 @@ final class IndexSegment: Sendable {
     /// lists are concatenated with renumbered documents.
     convenience init(uid: Int, merging a: IndexSegment, keeping keepA: [Bool], _ b: IndexSegment, keeping keepB: [Bool], options: RankingOptions) {
         if !keepA.contains(false) {
-            self.init(uid: uid, appending: b, keeping: keepB, to: a, options: options)
+            self.init(uid: uid, appending: [(segment: b, keeping: keepB)], to: a, options: options)
             return
         }
         var documents: [SearchDocument] = []
@@ -293,74 +293,101 @@ final class IndexSegment: Sendable {
             typo: (reversedBytes, grams, scalars))
     }
 
-    /// Merges `b` into `a` when every document of `a` is live: `a`'s documents, term ids, posting
-    /// lists and typo structures carry over as they are (shared until written), and only `b`'s live
-    /// documents and its terms are added; `a`'s vocabulary is neither rehashed nor re-sorted. The
-    /// same segment, term ids included, as the general merge.
-    private convenience init(uid: Int, appending b: IndexSegment, keeping keepB: [Bool], to a: IndexSegment, options: RankingOptions) {
-        var documents = a.documents, languages = a.languages, lengths = a.lengths
-        var remapB = [Int32](repeating: -1, count: b.count)
-        for d in 0..<b.count where keepB[d] {
-            remapB[d] = Int32(truncatingIfNeeded: documents.count)
-            documents.append(b.documents[d])
-            languages.append(b.languages[d])
-            lengths.append(b.lengths[d])
+    /// Merges the live documents of `parts`, oldest first, into one segment: the same segment, term
+    /// ids included, as merging them two at a time from the oldest (the first with the second, the
+    /// result with the third, …), but built once instead of once per step: when every document of the
+    /// oldest is live, it is extended in place of being rebuilt (see the appending merge). Nil for
+    /// fewer than two parts.
+    static func merging(uid: Int, _ parts: [(segment: IndexSegment, keeping: [Bool])], options: RankingOptions) -> IndexSegment? {
+        guard parts.count >= 2 else { return nil }
+        let (first, keepFirst) = parts[0]
+        if !keepFirst.contains(false) {
+            return IndexSegment(uid: uid, appending: Array(parts.dropFirst()), to: first, options: options)
         }
+        // Deleted documents in the oldest: the general merge with the second, then the rest appended.
+        let (second, keepSecond) = parts[1]
+        let base = IndexSegment(uid: uid, merging: first, keeping: keepFirst, second, keeping: keepSecond, options: options)
+        guard parts.count > 2 else { return base }
+        return IndexSegment(uid: uid, appending: Array(parts.dropFirst(2)), to: base, options: options)
+    }
+
+    /// Merges each of `newer` into `a`, in order, when every document of `a` is live: `a`'s documents,
+    /// term ids, posting lists and typo structures carry over as they are (shared until written), and
+    /// only the newer segments' live documents and their terms are added; `a`'s vocabulary is neither
+    /// rehashed nor re-sorted. The same segment, term ids included, as the general merge (taken one
+    /// newer segment at a time).
+    private convenience init(uid: Int, appending newer: [(segment: IndexSegment, keeping: [Bool])], to a: IndexSegment, options: RankingOptions) {
+        var documents = a.documents, languages = a.languages, lengths = a.lengths
         var termIDs = a.termIDs, terms = a.terms, postings = a.postings
         var scalars = a.termScalars, reversedBytes = a.reversedBytes, grams = a.gramIndex
-        let firstNew = Int32(truncatingIfNeeded: terms.count)
-        var newIDs = [Int32](repeating: -1, count: b.terms.count)  // b's term id → id of a term new to a
-        for (t, list) in b.postings.enumerated() {
-            var kept: [Posting] = []
-            kept.reserveCapacity(list.count)
-            for p in list {
-                let n = remapB[Int(p.doc)]
-                if n >= 0 { kept.append(Posting(doc: n, tf: p.tf)) }
-            }
-            guard !kept.isEmpty else { continue }
-            let term = b.terms[t]
-            if let id = termIDs[term] {
-                postings[Int(id)].append(contentsOf: kept)
-            } else {
-                let id = Int32(truncatingIfNeeded: terms.count)
-                termIDs[term] = id
-                terms.append(term)
-                postings.append(kept)
-                scalars.append(b.termScalars[t])
-                reversedBytes.append(b.reversedBytes[t])
-                newIDs[t] = id
-            }
-        }
-        // Typo bigrams of the new terms only (a term's characters decide them).
+        var sorted = a.sortedTerms, reversedOrder = a.reversedTerms
+        var added = 0
+        for part in newer { added += part.segment.count }
+        documents.reserveCapacity(documents.count + added)
+        languages.reserveCapacity(languages.count + added)
+        lengths.reserveCapacity(lengths.count + added)
         var seen = Set<UInt64>()
-        for n in firstNew..<Int32(truncatingIfNeeded: terms.count) {
-            let s = scalars[Int(n)]
-            guard !s.isEmpty else { continue }
-            seen.removeAll(keepingCapacity: true)
-            for g in Self.grams(s) where seen.insert(g).inserted { grams[Self.gramKey(g, length: s.count), default: []].append(n) }
-        }
-        // Both orders: a's as it is, merged with b's new terms in b's order.
-        func merged(_ old: [Int32], _ added: [Int32], _ precedes: (Int32, Int32) -> Bool) -> [Int32] {
-            guard !added.isEmpty else { return old }
-            var out: [Int32] = []
-            out.reserveCapacity(old.count + added.count)
-            var i = 0, j = 0
-            while i < old.count, j < added.count {
-                if precedes(added[j], old[i]) {
-                    out.append(added[j]); j += 1
+        for (b, keepB) in newer {
+            var remapB = [Int32](repeating: -1, count: b.count)
+            for d in 0..<b.count where keepB[d] {
+                remapB[d] = Int32(truncatingIfNeeded: documents.count)
+                documents.append(b.documents[d])
+                languages.append(b.languages[d])
+                lengths.append(b.lengths[d])
+            }
+            let firstNew = Int32(truncatingIfNeeded: terms.count)
+            var newIDs = [Int32](repeating: -1, count: b.terms.count)  // b's term id → id of a term new so far
+            for (t, list) in b.postings.enumerated() {
+                var kept: [Posting] = []
+                kept.reserveCapacity(list.count)
+                for p in list {
+                    let n = remapB[Int(p.doc)]
+                    if n >= 0 { kept.append(Posting(doc: n, tf: p.tf)) }
+                }
+                guard !kept.isEmpty else { continue }
+                let term = b.terms[t]
+                if let id = termIDs[term] {
+                    postings[Int(id)].append(contentsOf: kept)
                 } else {
-                    out.append(old[i]); i += 1
+                    let id = Int32(truncatingIfNeeded: terms.count)
+                    termIDs[term] = id
+                    terms.append(term)
+                    postings.append(kept)
+                    scalars.append(b.termScalars[t])
+                    reversedBytes.append(b.reversedBytes[t])
+                    newIDs[t] = id
                 }
             }
-            out.append(contentsOf: old[i...])
-            out.append(contentsOf: added[j...])
-            return out
-        }
-        let addedSorted = b.sortedTerms.compactMap { newIDs[Int($0)] >= 0 ? newIDs[Int($0)] : nil }
-        let addedReversed = b.reversedTerms.compactMap { newIDs[Int($0)] >= 0 ? newIDs[Int($0)] : nil }
-        let sorted = merged(a.sortedTerms, addedSorted) { terms[Int($0)].utf8.lexicographicallyPrecedes(terms[Int($1)].utf8) }
-        let reversedOrder = merged(a.reversedTerms, addedReversed) {
-            reversedBytes[Int($0)].lexicographicallyPrecedes(reversedBytes[Int($1)])
+            // Typo bigrams of the new terms only (a term's characters decide them).
+            for n in firstNew..<Int32(truncatingIfNeeded: terms.count) {
+                let s = scalars[Int(n)]
+                guard !s.isEmpty else { continue }
+                seen.removeAll(keepingCapacity: true)
+                for g in Self.grams(s) where seen.insert(g).inserted { grams[Self.gramKey(g, length: s.count), default: []].append(n) }
+            }
+            // Both orders: the ones so far as they are, merged with b's new terms in b's order.
+            func merged(_ old: [Int32], _ added: [Int32], _ precedes: (Int32, Int32) -> Bool) -> [Int32] {
+                guard !added.isEmpty else { return old }
+                var out: [Int32] = []
+                out.reserveCapacity(old.count + added.count)
+                var i = 0, j = 0
+                while i < old.count, j < added.count {
+                    if precedes(added[j], old[i]) {
+                        out.append(added[j]); j += 1
+                    } else {
+                        out.append(old[i]); i += 1
+                    }
+                }
+                out.append(contentsOf: old[i...])
+                out.append(contentsOf: added[j...])
+                return out
+            }
+            let addedSorted = b.sortedTerms.compactMap { newIDs[Int($0)] >= 0 ? newIDs[Int($0)] : nil }
+            let addedReversed = b.reversedTerms.compactMap { newIDs[Int($0)] >= 0 ? newIDs[Int($0)] : nil }
+            sorted = merged(sorted, addedSorted) { terms[Int($0)].utf8.lexicographicallyPrecedes(terms[Int($1)].utf8) }
+            reversedOrder = merged(reversedOrder, addedReversed) {
+                reversedBytes[Int($0)].lexicographicallyPrecedes(reversedBytes[Int($1)])
+            }
         }
         self.init(
             uid: uid, documents: documents, languages: languages, lengths: lengths, termIDs: termIDs, terms: terms,

@@ -6,24 +6,44 @@ import Synchronization
 /// tolerance, prefix and compound matching, phrases, facets and visibility filtering
 /// inside the query.
 ///
-/// Storage is a list of immutable segments (a small one per write, merged geometrically
-/// so there are O(log n) of them). A search takes the current list with one brief lock and
-/// then reads without locks, so searches never wait for writers and writers never wait for
-/// searches; writers are serialised among themselves.
+/// Storage is a list of immutable segments (a small one per write, merged in tiers by
+/// ``SegmentMergePolicy`` so there are O(log n) of them). A search takes the current list with
+/// one brief lock and then reads without locks, so searches never wait for writers and writers
+/// never wait for searches; writers are serialised among themselves.
+///
+/// With `mergesInBackground`, the merges a write calls for run on another thread after the write
+/// has published its new segment, while the caller prepares and analyses its next write; the next
+/// write (or removal) waits for them before it changes the segment list, so the segments are the
+/// same as if each write had merged before returning, but a search right after a write may read
+/// them before or after the merge (scores use per-segment length norms, so they can move a little
+/// when it lands). ``waitForMerges()`` waits for them explicitly. Without it (the default) a write
+/// merges before it returns.
 public final class MemorySearchIndex: SearchIndex {
     /// The ranking parameters.
     public let options: RankingOptions
+    /// Whether merges run on another thread after a write returns (see the type's description).
+    public let mergesInBackground: Bool
     private let clock: any WallClock
     private let state = Mutex(IndexState())
-    private let writer = Mutex(0)  // next segment uid; held for a whole write
+    private let writer = Mutex(())  // held while a write changes the segment list
+    private let uids = Mutex(0)  // the next segment's uid
+    /// The merges the last write left running (entered when they start, left when they are published).
+    private let pendingMerges = DispatchGroup()
     private let scratchPool = ScratchPool()
     /// Analysed words, reused across writes (a writer takes it out while it analyses).
     private let termCache = Mutex(IndexTermCache())
 
-    /// Creates an empty index.
-    public init(options: RankingOptions = RankingOptions(), clock: any WallClock = SystemClock()) {
+    /// Creates an empty index whose writes merge before they return.
+    public convenience init(options: RankingOptions = RankingOptions(), clock: any WallClock = SystemClock()) {
+        self.init(options: options, clock: clock, mergesInBackground: false)
+    }
+
+    /// Creates an empty index; `mergesInBackground` lets a write return before the merges it calls
+    /// for are done (a host writing in batches gains the merge time back on a second core).
+    public init(options: RankingOptions = RankingOptions(), clock: any WallClock = SystemClock(), mergesInBackground: Bool) {
         self.options = options
         self.clock = clock
+        self.mergesInBackground = mergesInBackground
     }
 
     // MARK: Writing
@@ -47,18 +67,59 @@ public final class MemorySearchIndex: SearchIndex {
         cache.settle()
         let shapes = cache
         termCache.withLock { $0 = shapes }
-        writer.withLock { nextUID in
+        // Built before taking the writer lock, so it overlaps a merge the previous write left running
+        // in the background.
+        let segment = IndexSegment(uid: nextUID(), documents: analyzed, shapes: shapes, options: options)
+        writer.withLock { _ in
+            pendingMerges.wait()
             var next = state.withLock { $0 }
             Self.markDeleted(Set(unique.map(\.key)), in: &next)
-            let segment = IndexSegment(uid: nextUID, documents: analyzed, shapes: shapes, options: options)
-            nextUID += 1
             next.segments.append(segment)
             next.deleted.append([Bool](repeating: false, count: segment.count))
             next.deletedCounts.append(0)
             next.liveCount += segment.count
-            mergeTail(&next, nextUID: &nextUID)
-            publish(next)
+            if mergesInBackground {
+                publish(next)
+                startMerges(from: next)
+            } else {
+                mergeTail(&next)
+                publish(next)
+            }
         }
+    }
+
+    /// A new segment uid.
+    private func nextUID() -> Int {
+        uids.withLock { uid in
+            defer { uid += 1 }
+            return uid
+        }
+    }
+
+    /// Waits until the merges earlier writes left running are done and their segments published.
+    /// Searches never need to (they read a consistent list of segments before and after a merge);
+    /// a caller timing its writes, or about to read ``segmentCount``, does.
+    public func waitForMerges() {
+        pendingMerges.wait()
+    }
+
+    /// Runs on another thread the merges ``SegmentMergePolicy`` asks for after `published`, and then
+    /// publishes the merged list. Called with the writer lock held; until the merges are published
+    /// every writer waits for them (``pendingMerges``) before it changes the list, so nothing
+    /// changes `published`'s segments or deletions meanwhile and the merged list replaces it whole.
+    private func startMerges(from published: IndexState) {
+        let live = published.segments.indices.map { published.segments[$0].count - published.deletedCounts[$0] }
+        guard SegmentMergePolicy.tailMergeCount(live: live) != nil else { return }
+        pendingMerges.enter()
+        // A thread of its own rather than a dispatch worker: a caller blocked in a write or in
+        // `waitForMerges()` on a pool thread must not be what keeps the merge from running.
+        let merging = Thread { [self] in
+            var next = published
+            mergeTail(&next)
+            publish(next)
+            pendingMerges.leave()
+        }
+        merging.start()
     }
 
     /// Makes `next` the state searches read. The state it replaces is let go outside the lock and on
@@ -118,6 +179,7 @@ public final class MemorySearchIndex: SearchIndex {
     public func remove(_ keys: [SearchDocumentKey]) throws {
         guard !keys.isEmpty else { return }
         writer.withLock { _ in
+            pendingMerges.wait()
             var next = state.withLock { $0 }
             Self.markDeleted(Set(keys), in: &next)
             let published = next
@@ -143,11 +205,11 @@ public final class MemorySearchIndex: SearchIndex {
 
     /// Publishes one segment holding exactly `documents`.
     func replaceAll(with documents: [AnalyzedDocument]) {
-        writer.withLock { nextUID in
+        writer.withLock { _ in
+            pendingMerges.wait()
             var next = IndexState()
             if !documents.isEmpty {
-                let segment = IndexSegment(uid: nextUID, documents: documents, options: options)
-                nextUID += 1
+                let segment = IndexSegment(uid: nextUID(), documents: documents, options: options)
                 next.segments = [segment]
                 next.deleted = [[Bool](repeating: false, count: segment.count)]
                 next.deletedCounts = [0]
@@ -158,8 +220,12 @@ public final class MemorySearchIndex: SearchIndex {
         }
     }
 
-    /// How many segments the index holds (for diagnostics and tests of merging).
-    public var segmentCount: Int { state.withLock { $0.segments.count } }
+    /// How many segments the index holds once the merges in progress are done (for diagnostics
+    /// and tests of merging).
+    public var segmentCount: Int {
+        waitForMerges()
+        return state.withLock { $0.segments.count }
+    }
 
     private static func markDeleted(_ keys: Set<SearchDocumentKey>, in state: inout IndexState) {
         for s in state.segments.indices {
@@ -174,21 +240,17 @@ public final class MemorySearchIndex: SearchIndex {
         }
     }
 
-    /// Merges the last two segments while the older one is not much bigger than the newer,
-    /// which keeps segment sizes geometric.
-    private func mergeTail(_ state: inout IndexState, nextUID: inout Int) {
-        func live(_ s: Int) -> Int { state.deleted[s].lazy.filter { !$0 }.count }
-        while state.segments.count >= 2 {
-            let n = state.segments.count
-            let older = live(n - 2), newer = live(n - 1)
-            guard older <= 2 * newer || older == 0 else { break }
-            let merged = IndexSegment(
-                uid: nextUID, merging: state.segments[n - 2], keeping: state.deleted[n - 2].map { !$0 },
-                state.segments[n - 1], keeping: state.deleted[n - 1].map { !$0 }, options: options)
-            nextUID += 1
-            state.segments.removeLast(2)
-            state.deleted.removeLast(2)
-            state.deletedCounts.removeLast(2)
+    /// Merges the newest segments while ``SegmentMergePolicy`` asks for it: several segments of about
+    /// the same size at once, so sizes grow geometrically and a document is copied once per level.
+    private func mergeTail(_ state: inout IndexState) {
+        func live(_ s: Int) -> Int { state.segments[s].count - state.deletedCounts[s] }
+        while let count = SegmentMergePolicy.tailMergeCount(live: state.segments.indices.map(live)) {
+            let tail = (state.segments.count - count)..<state.segments.count
+            let parts = tail.map { (segment: state.segments[$0], keeping: state.deleted[$0].map { !$0 }) }
+            guard let merged = IndexSegment.merging(uid: nextUID(), parts, options: options) else { break }
+            state.segments.removeSubrange(tail)
+            state.deleted.removeSubrange(tail)
+            state.deletedCounts.removeSubrange(tail)
             state.segments.append(merged)
             state.deleted.append([Bool](repeating: false, count: merged.count))
             state.deletedCounts.append(0)
