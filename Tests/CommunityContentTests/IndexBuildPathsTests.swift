@@ -1,4 +1,5 @@
 import CommunityContent
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -13,11 +14,8 @@ import Testing
     /// A deterministic corpus of made-up English and German words (so parts of a write learn
     /// different new words), some words shared by many documents, some by few.
     static func corpus(_ count: Int) -> [SearchDocument] {
-        var state: UInt64 = 7
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: (state >> 33) & 0x7FFF_FFFF)
-        }
+        var random = SeededRandom(seed: 7)
+        func next() -> Int { Int(truncatingIfNeeded: (random.next() >> 33) & 0x7FFF_FFFF) }
         func word() -> String {
             let n = 2 + next() % 3
             return (0..<n).map { _ in syllables[next() % syllables.count] }.joined()

@@ -1,4 +1,5 @@
 @testable import CommunityContent
+import CommunityTesting
 import Foundation
 import Synchronization
 import Testing
@@ -37,11 +38,11 @@ import Testing
     }
 
     @Test func segmentCountStaysLogarithmicForUnevenWrites() {
-        var state: UInt64 = 5
+        var random = SeededRandom(seed: 5)
         for _ in 0..<20 {
             var writes: [Int] = []
             for _ in 0..<400 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let state = random.next()
                 // Sizes from 1 to ~10,000, many small: uneven on purpose.
                 let shift = Int(truncatingIfNeeded: (state >> 60) % 14)
                 writes.append(1 + Int(truncatingIfNeeded: (state >> 20) % UInt64(1 << shift)))
@@ -93,14 +94,14 @@ import Testing
             segments.append(IndexSegment(uid: k, documents: Array(analyzed[start..<start + size]), options: options))
             start += size
         }
-        var random: UInt64 = 17
+        var random = SeededRandom(seed: 17)
         // No deletions, deletions in the newer segments only (appending), and deletions in the oldest too.
         for variant in 0..<3 {
             let keeping: [[Bool]] = segments.enumerated().map { s, segment in
                 (0..<segment.count).map { _ in
-                    random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    let bits = random.next()
                     if variant == 0 || (variant == 1 && s == 0) { return true }
-                    return (random >> 40) % 5 != 0
+                    return (bits >> 40) % 5 != 0
                 }
             }
             let parts = zip(segments, keeping).map { (segment: $0, keeping: $1) }
@@ -206,11 +207,8 @@ import Testing
     }
 
     @Test func gramPairRadixSortOrdersLikeTheComparisonSort() {
-        var state: UInt64 = 23
-        func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
+        var random = SeededRandom(seed: 23)
+        func next() -> UInt64 { random.next() }
         for round in 0..<40 {
             let n = Int(truncatingIfNeeded: next() % 3_000)
             // Keys as the segment makes them (two scalars and a length), from a few keys to many.

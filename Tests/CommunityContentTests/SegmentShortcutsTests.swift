@@ -1,4 +1,5 @@
 @testable import CommunityContent
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -8,10 +9,10 @@ import Testing
 /// the per-posting ceilings are the per-document ones read in posting order.
 @Suite struct SegmentShortcutsTests {
     static func words(_ count: Int, seed: UInt64) -> [String] {
-        var state = seed
+        var random = SeededRandom(seed: seed)
         let syllables = ["ka", "lo", "mi", "ter", "stra", "pon", "vel", "du", "rish", "an", "qui", "zor", "ü", "ß", "로", "그"]
         return (0..<count).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let state = random.next()
             let n = 1 + Int(truncatingIfNeeded: (state >> 40) % 4)
             var word = ""
             for k in 0..<n { word += syllables[Int(truncatingIfNeeded: (state >> UInt64(8 * k)) % UInt64(syllables.count))] }
