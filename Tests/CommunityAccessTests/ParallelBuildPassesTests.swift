@@ -7,8 +7,10 @@ import Testing
 /// batch of new keys at once (``ShardedInterner/internNew(_:)``) gives every key the id
 /// interning them one by one gives; the criteria field index collected in chunks, and through
 /// stored access fields, has the posting lists of one pass over the decoded records; a bulk
-/// insert that interns only the records' own keys leaves the state a record-by-record insert
-/// leaves. Random inputs, fixed seeds.
+/// insert that interns only the records' own keys, or new accounts and contacts between its
+/// records (first occurrences found by shard), leaves the state a record-by-record insert
+/// leaves; chunks of a chunked array changed on all cores equal a serial pass. Random inputs,
+/// fixed seeds.
 @Suite("Parallel build passes")
 struct ParallelBuildPassesTests {
     static func randomKey(_ rng: inout SeededRandom) -> RecordKey {
@@ -135,5 +137,90 @@ struct ParallelBuildPassesTests {
         plain.refreshDirectory()
         bulk.refreshDirectory()
         BulkRecordInsertTests.expectSame(plain, bulk, "seed \(seed) after rules, shares and the directory")
+    }
+
+    @Test("first occurrences found by shard equal a dictionary's", arguments: 0..<16)
+    func firstOccurrencesEqualADictionary(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        // Few distinct keys repeated many times, or many keys seen once or twice.
+        let pool = (0..<Int.random(in: 1...[5, 50, 3_000, 20_000][seed % 4], using: &rng)).map { _ in Self.randomKey(&rng) }
+        let keys = (0..<Int.random(in: 0...30_000, using: &rng)).map { _ in pool.randomElement(using: &rng) ?? pool[0] }
+        var firstSeen: [RecordKey: Int32] = [:]
+        let expected = keys.indices.map { m in firstSeen[keys[m]] ?? { firstSeen[keys[m]] = Int32(m); return Int32(m) }() }
+        #expect(AccessState.firstOccurrences(keys, keys.map(\.fingerprint)) == expected)
+        // Fingerprints that collide (all equal) still tell keys apart.
+        let few = Array(keys.prefix(500))
+        var seen: [RecordKey: Int32] = [:]
+        let plain = few.indices.map { m in seen[few[m]] ?? { seen[few[m]] = Int32(m); return Int32(m) }() }
+        #expect(AccessState.firstOccurrences(few, few.map { _ in 42 }) == plain)
+    }
+
+    @Test("a bulk insert with new accounts and contacts between its records equals inserts one at a time", arguments: 740..<756)
+    func newKeysBetweenRecordsBulkInsert(seed: Int) {
+        var org = RandomOrg(seed: UInt64(seed))
+        var configuration: [any Entity] = [], later: [any Entity] = []
+        var batches: [EntityType: [any Record]] = [:]
+        for entity in org.entities {
+            switch entity {
+            case let record as any Record: batches[type(of: record).entityType, default: []].append(record)
+            case is SharingRule, is RecordShare: later.append(entity)
+            default: configuration.append(entity)
+            }
+        }
+        var plain = AccessState()
+        plain.refreshDirectory()
+        for entity in configuration { plain.apply(entity) }
+        if org.chance(0.5) { plain.refreshDirectory() }
+        var bulk = plain
+        // Opportunities and cases before the accounts and contacts they name (as the
+        // benchmark loads them: accounts become placeholders between the records), then the
+        // accounts and contacts, whose own keys are interned already.
+        var shared: [EntityType] = []
+        for type in [EntityType("Opportunity"), "Case", "Contact", "Account", Project.entityType] {
+            var batch = batches[type] ?? []
+            if org.chance(0.3) { batch.shuffle(using: &org.rng) }
+            let o = bulk.objectIndex(type)
+            let controlled = Int(o) < bulk.parentControlled.count && bulk.parentControlled[Int(o)]
+            if let known = AccessState.resolveKnown(batch, object: o, users: bulk.userIDs, queues: bulk.queueIDs, keys: bulk.recordKeys),
+                !controlled, !batch.isEmpty, !bulk.internsOnlyOwnKeys(batch, known, object: o)
+            {
+                shared.append(type)
+            }
+            for record in batch { plain.upsertRecord(record) }
+            let indices = bulk.insertNewRecords(batch, object: o)
+            #expect(indices == batch.compactMap { plain.recordIndex(object: type, id: $0.idString) })
+            BulkRecordInsertTests.expectSame(plain, bulk, "seed \(seed) after \(type)")
+        }
+        #expect(shared.contains("Opportunity") || shared.contains("Case"), "seed \(seed): no batch interned new keys by shard")
+        for entity in later {
+            plain.apply(entity)
+            bulk.apply(entity)
+        }
+        plain.refreshDirectory()
+        bulk.refreshDirectory()
+        BulkRecordInsertTests.expectSame(plain, bulk, "seed \(seed) after rules, shares and the directory")
+        let a = AccessSnapshot(state: plain, lineage: nil), b = AccessSnapshot(state: bulk, lineage: nil)
+        for u in org.allUsers {
+            for (o, id) in org.records where a.access(u, to: o, id: id) != b.access(u, to: o, id: id) {
+                Issue.record("seed \(seed): access \(u) \(o) \(id)")
+            }
+        }
+    }
+
+    @Test("chunks changed on all cores equal a serial pass", arguments: 0..<8)
+    func chunksChangedConcurrently(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let size = ChunkedArray<Int>.chunkSize
+        let count = [0, 1, size - 1, size, size + 1, 5 * size + 17, Int.random(in: 0...(20 * size), using: &rng), 3][seed]
+        var array = ChunkedArray<Int>(filler: 0)
+        for k in 0..<count { array.append(k &* 7919 % 1_000) }
+        let shared = array  // a published copy must keep its values
+        let before = Array(array)
+        array.updateChunksConcurrently { base, chunk in
+            for j in chunk.indices where chunk[j] % 3 == 0 { chunk[j] = -(base + j) }
+        }
+        #expect(Array(array) == before.indices.map { before[$0] % 3 == 0 ? -$0 : before[$0] })
+        #expect(Array(shared) == before)
+        #expect(array.count == count)
     }
 }

@@ -134,7 +134,8 @@ public final class AccessEngine: Sendable {
         let configuration = decoded.flatMap { $0 ?? [] }
         let configurationCount = configuration.count - decoded[(sharingRules)...].reduce(0) { $0 + ($1?.count ?? 0) }
         for entity in configuration[..<configurationCount] { state.apply(entity) }
-        var encodedRows: [(record: UInt32, bodies: RecordBodies, body: Int)] = []
+        // Each projected batch's bodies, record indices and which rows were projected.
+        var encodedBatches: [(bodies: RecordBodies, indices: [UInt32], projected: [Bool])] = []
         for k in recordTypes.indices {
             let batch = try readings[k].wait().get()
             // Room for the batch's keys (the stores are not asked to count first: SQLite
@@ -160,8 +161,7 @@ public final class AccessEngine: Sendable {
                 } else {
                     indices = records.map { state.upsertRecord($0, object: o) }
                 }
-                encodedRows.reserveCapacity(encodedRows.count + records.count)
-                for (k, i) in indices.enumerated() where projected[k] { encodedRows.append((i, recordBodies, k)) }
+                encodedBatches.append((recordBodies, indices, projected))
             }
         }
         for entity in configuration[configurationCount...] { state.apply(entity) }
@@ -170,7 +170,7 @@ public final class AccessEngine: Sendable {
         state.refreshDirectory()
         if misses.any { return nil }
         // The projections have served: the records keep their encoded bodies from here on.
-        for row in encodedRows { state.entities[Int(row.record)] = .encoded(row.bodies, row.body) }
+        state.keepEncoded(encodedBatches)
         return state
     }
 

@@ -51,7 +51,24 @@ extension AccessState {
                 contacts[k] = r.contact
             }
         }
-        for k in 0..<n where !onlyOwnKeys {
+        // Otherwise, without Controlled by Parent parents, the new keys (a new account
+        // between records, say) are found and interned on all cores, with the same ids.
+        var interned = onlyOwnKeys
+        if !interned, !controlled {
+            // Owners not interned yet, in record order (users and queues have interners of their own).
+            for k in 0..<n {
+                if known[k].owner != Int32.min {
+                    owners[k] = known[k].owner
+                } else {
+                    switch records[k].owner {
+                    case .user(let u): owners[k] = Int32(userIndex(u))
+                    case .queue(let q): owners[k] = -2 - Int32(queueIndex(q))
+                    }
+                }
+            }
+            interned = internBatchKeys(records, known, object: o, own: &own, accounts: &accounts, contacts: &contacts)
+        }
+        for k in 0..<n where !interned {
             let record = records[k]
             let r = known[k]
             let i = recordKeys.intern(RecordKey(object: o, id: record.idString))
@@ -136,6 +153,33 @@ extension AccessState {
             Self.merge(GroupedIndices(groups: parents, values: own, order: order, groupCount: rowCount), into: &parentChildren)
         }
         return own
+    }
+
+    /// Replaces the entities of projected records with their encoded bodies once the build
+    /// no longer reads the projections: for every batch (in order, so a later batch wins,
+    /// as a serial loop would leave it) and every position `k` with `projected[k]`, record
+    /// `indices[k]` becomes body `k` of `bodies`. The entities are rewritten chunk by chunk
+    /// on all cores.
+    mutating func keepEncoded(_ batches: [(bodies: RecordBodies, indices: [UInt32], projected: [Bool])]) {
+        let count = entities.count
+        guard count > 0, batches.contains(where: { $0.projected.contains(true) }) else { return }
+        // Which batch and body each record index takes (-1: none), then every chunk at once.
+        var batchOf = [Int32](repeating: -1, count: count)
+        var bodyOf = [Int32](repeating: 0, count: count)
+        for (b, batch) in batches.enumerated() {
+            for (k, i) in batch.indices.enumerated() where batch.projected[k] && Int(i) < count {
+                batchOf[Int(i)] = Int32(truncatingIfNeeded: b)
+                bodyOf[Int(i)] = Int32(truncatingIfNeeded: k)
+            }
+        }
+        let bodies = batches.map(\.bodies)
+        let (batchAt, bodyAt) = (batchOf, bodyOf)
+        entities.updateChunksConcurrently { base, chunk in
+            for j in chunk.indices {
+                let b = batchAt[base + j]
+                if b >= 0 { chunk[j] = .encoded(bodies[Int(b)], Int(bodyAt[base + j])) }
+            }
+        }
     }
 
     /// Whether a bulk insert of `records` (of object `o`, which `known` describes) interns

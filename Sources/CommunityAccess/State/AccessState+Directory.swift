@@ -27,7 +27,14 @@ extension AccessState {
             if changes.full || directory.userActive.count == 0 && users.count > 0 {
                 directory = buildDirectory()
                 rowsToSync = []
-                for i in 0..<rows.count { syncOwnerColumns(row: UInt32(i)) }
+                // Every row, chunk by chunk on all cores.
+                let facts = directory.userFacts
+                rows.updateChunksConcurrently { _, chunk in
+                    for j in chunk.indices {
+                        var row = chunk[j]
+                        if Self.syncOwnerColumns(&row, facts) { chunk[j] = row }
+                    }
+                }
             } else if !changes.isEmpty {
                 directory = patchDirectory(changes)
                 syncOwnerColumns(changedFrom: before)
@@ -43,8 +50,12 @@ extension AccessState {
     /// Copies the owner's facts into a record row's owner columns (writing only on change,
     /// so untouched chunks stay shared with published snapshots).
     mutating func syncOwnerColumns(row i: UInt32) {
-        let row = rows[Int(i)]
-        let facts = directory.userFacts
+        var row = rows[Int(i)]
+        if Self.syncOwnerColumns(&row, directory.userFacts) { rows[Int(i)] = row }
+    }
+
+    /// Copies the owner's facts from `facts` into `row`'s owner columns; whether they changed.
+    static func syncOwnerColumns(_ row: inout RecordRow, _ facts: [UserFacts]) -> Bool {
         var role: Int32 = -1, cls: UInt32 = 0, bits: UInt8 = 0
         if row.ownerUser >= 0, Int(row.ownerUser) < facts.count {
             let f = facts[Int(row.ownerUser)]
@@ -53,10 +64,12 @@ extension AccessState {
             bits = f.ownerBits
         }
         if row.ownerRole != role || row.ownerClass != cls || row.ownerBits != bits {
-            rows[Int(i)].ownerRole = role
-            rows[Int(i)].ownerClass = cls
-            rows[Int(i)].ownerBits = bits
+            row.ownerRole = role
+            row.ownerClass = cls
+            row.ownerBits = bits
+            return true
         }
+        return false
     }
 
     /// Re-syncs the rows of every owner whose copied facts differ from `before`'s.

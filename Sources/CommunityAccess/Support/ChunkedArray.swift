@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// An array stored in fixed-size chunks, so that a copy-on-write after a snapshot was
 /// published copies one chunk (and the chunk table), not the whole array.
 struct ChunkedArray<Element: Sendable>: Sendable, RandomAccessCollection {
@@ -38,6 +41,31 @@ struct ChunkedArray<Element: Sendable>: Sendable, RandomAccessCollection {
     }
 
     var last: Element? { count == 0 ? nil : self[count - 1] }
+
+    /// Calls `body` once per chunk, on all cores, with the chunk's first index and the chunk
+    /// to change in place (each chunk on one thread, so `body` must touch only its chunk).
+    /// The result is the one a serial loop over the chunks would leave.
+    mutating func updateChunksConcurrently(_ body: @escaping @Sendable (_ base: Int, _ chunk: inout [Element]) -> Void) {
+        guard !chunks.isEmpty else { return }
+        // The chunks move into boxes (each uniquely referenced, so changed in place), are
+        // changed on all cores, and move back.
+        let boxes = chunks.map { ChunkBox($0) }
+        chunks = []
+        let shift = Self.shift
+        DispatchQueue.concurrentPerform(iterations: boxes.count) { c in
+            boxes[c].elements.withLock { body(c &<< shift, &$0) }
+        }
+        chunks = boxes.map { box in box.elements.withLock { elements in
+            defer { elements = [] }
+            return elements
+        } }
+    }
+
+    /// One chunk while ``updateChunksConcurrently(_:)`` changes the chunks on several threads.
+    private final class ChunkBox: Sendable {
+        let elements: Mutex<[Element]>
+        init(_ elements: [Element]) { self.elements = Mutex(elements) }
+    }
 
     /// Calls `body` with element `i` without copying it out of storage.
     @inline(__always) func withElement<R>(_ i: Int, _ body: (borrowing Element) -> R) -> R {
