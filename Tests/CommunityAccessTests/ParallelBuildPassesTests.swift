@@ -141,7 +141,7 @@ struct ParallelBuildPassesTests {
 
     @Test("first occurrences found by shard equal a dictionary's", arguments: 0..<16)
     func firstOccurrencesEqualADictionary(seed: Int) {
-        var rng = SeededGenerator(seed: UInt64(seed))
+        var rng = SeededRandom(seed: UInt64(seed))
         // Few distinct keys repeated many times, or many keys seen once or twice.
         let pool = (0..<Int.random(in: 1...[5, 50, 3_000, 20_000][seed % 4], using: &rng)).map { _ in Self.randomKey(&rng) }
         let keys = (0..<Int.random(in: 0...30_000, using: &rng)).map { _ in pool.randomElement(using: &rng) ?? pool[0] }
@@ -209,7 +209,7 @@ struct ParallelBuildPassesTests {
 
     @Test("chunks changed on all cores equal a serial pass", arguments: 0..<8)
     func chunksChangedConcurrently(seed: Int) {
-        var rng = SeededGenerator(seed: UInt64(seed))
+        var rng = SeededRandom(seed: UInt64(seed))
         let size = ChunkedArray<Int>.chunkSize
         let count = [0, 1, size - 1, size, size + 1, 5 * size + 17, Int.random(in: 0...(20 * size), using: &rng), 3][seed]
         var array = ChunkedArray<Int>(filler: 0)
