@@ -136,6 +136,9 @@ public final class SQLiteStore: Store {
             if try SQLiteReader(connection: connection).metadata("schema") == 4 {
                 try connection.execute(SQLiteSchema.migrateFrom4)
             }
+            if try SQLiteReader(connection: connection).metadata("schema") == 5 {
+                try connection.execute(SQLiteSchema.migrateFrom5)
+            }
             try connection.execute("COMMIT")
         } catch {
             try? connection.run("ROLLBACK")

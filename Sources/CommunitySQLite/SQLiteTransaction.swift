@@ -302,6 +302,9 @@ final class SQLiteTransaction: StoreTransaction {
         var field: String
         var key: String
         var value: String
+
+        /// The `value` column: NULL when the value is the key itself (read back as the key).
+        var storedValue: SQLiteValue { value == key ? .null : .text(value) }
     }
 
     static func indexRows<E: Entity>(of value: E) -> [IndexRow] {
@@ -317,14 +320,23 @@ final class SQLiteTransaction: StoreTransaction {
     /// every row of the entity, by a scan of its type, when its old rows were unknown), then
     /// the written rows.
     static func apply(_ delta: IndexDelta, type: String, id: String, on connection: SQLiteConnection) throws {
+        var slots = IndexSlots()
+        try apply(delta, type: type, id: id, on: connection, slots: &slots)
+    }
+
+    /// ``apply(_:type:id:on:)`` with the slots of the caller's batch.
+    static func apply(_ delta: IndexDelta, type: String, id: String, on connection: SQLiteConnection, slots: inout IndexSlots) throws {
         if delta.removeAll {
             try connection.run(SQLiteSchema.deleteIndexScan, [.text(type), .text(id)])
         }
         for row in delta.removed {
-            try connection.run(SQLiteSchema.deleteIndexRow, [.text(type), .text(row.field), .text(row.key), .text(id)])
+            // A pair without a slot has no rows to remove.
+            guard let slot = try slots.existing(type, row.field, on: connection) else { continue }
+            try connection.run(SQLiteSchema.deleteIndexRow, [.integer(slot), .text(row.key), .text(id)])
         }
         for row in delta.written {
-            try connection.run(SQLiteSchema.putIndex, [.text(type), .text(row.field), .text(row.key), .text(id), .text(row.value)])
+            let slot = try slots.slot(type, row.field, on: connection)
+            try connection.run(SQLiteSchema.putIndex, [.integer(slot), .text(row.key), .text(id), row.storedValue])
         }
     }
 

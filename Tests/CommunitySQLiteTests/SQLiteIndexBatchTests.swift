@@ -112,7 +112,7 @@ import Testing
         #expect(try reopened == queries().map { try memory.snapshot().query($0).count })
     }
 
-    /// A schema 2 file (index rows written by every commit, no `idx` column) opens as schema 5 (through 3 and 4)
+    /// A schema 2 file (index rows written by every commit, no `idx` column) opens as the current schema (through 3, 4 and 5)
     /// with everything committed counted as indexed.
     @Test func aSchemaTwoFileOpensAndKeepsItsIndex() throws {
         let directory = try TemporaryDirectory()
