@@ -76,8 +76,10 @@ struct IndexDeltaBatch {
             keys.endRow()
         }
         let order = keys.sortedIndices()
-        let put = try connection.statement(SQLiteSchema.putIndex)
         let remove = try connection.statement(SQLiteSchema.deleteIndexRow)
+        // Every row's final state is independent of the others': removals run as they come,
+        // writes go many rows to a statement, still in key order.
+        var put = try SQLiteGroupedInsert(connection, head: SQLiteSchema.putIndexHead, columns: 4)
         var k = 0
         while k < order.count {
             // The last operation of this row's run wins (runs are in feed order).
@@ -88,12 +90,16 @@ struct IndexDeltaBatch {
             let op = target(operations[order[last]])
             if op.value != nil {
                 let slot = try slots.slot(op.type, op.row.field, on: connection)
-                try connection.run(put, [.integer(slot), .text(op.row.key), .text(op.id), op.row.storedValue])
+                try put.append(.integer(slot))
+                try put.append(.text(op.row.key))
+                try put.append(.text(op.id))
+                try put.append(op.row.storedValue)
             } else if let slot = try slots.existing(op.type, op.row.field, on: connection) {
                 try connection.run(remove, [.integer(slot), .text(op.row.key), .text(op.id)])
             }
             k = last + 1
         }
+        try put.finish()
     }
 
     private static func sameRow(

@@ -245,21 +245,23 @@ public final class SQLiteStore: Store {
                 // The waiting deltas and this commit's, applied together in key order.
                 var batch = IndexDeltaBatch(capacity: indexNow ? unindexed : 0)
                 if indexNow { try Self.collectWaitingDeltas(connection, after: state.indexed, into: &batch) }
+                var feed = try SQLiteGroupedInsert(connection, head: SQLiteSchema.appendChangeHead, columns: 8)
                 for (k, p) in transaction.pending.enumerated() {
                     sequence += 1
-                    try connection.run(
-                        SQLiteSchema.appendChange,
-                        [
-                            .integer(Int64(sequence)), .integer(Int64(txID)), .text(p.entityType.name), .text(p.id),
-                            .text(p.kind.rawValue), .integer(Int64(p.version)), transaction.feedBody(k).map(SQLiteValue.blob) ?? .null,
-                            indexNow ? .null : .blob(p.index.bytes),
-                        ])
+                    for value: SQLiteValue in [
+                        .integer(Int64(sequence)), .integer(Int64(txID)), .text(p.entityType.name), .text(p.id),
+                        .text(p.kind.rawValue), .integer(Int64(p.version)), transaction.feedBody(k).map(SQLiteValue.blob) ?? .null,
+                        indexNow ? .null : .blob(p.index.bytes),
+                    ] {
+                        try feed.append(value)
+                    }
                     if indexNow { batch.add(p.index, type: p.entityType.name, id: p.id) }
                     changes.append(
                         Change(
                             sequence: sequence, transaction: txID, entityType: p.entityType, id: p.id, kind: p.kind,
                             version: p.version, entity: p.entity))
                 }
+                try feed.finish()
                 if indexNow {
                     try batch.apply(on: connection)
                     try connection.run(SQLiteSchema.writeMeta, [.integer(Int64(clamping: sequence)), .text("indexed")])

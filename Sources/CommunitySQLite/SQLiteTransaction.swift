@@ -215,20 +215,24 @@ final class SQLiteTransaction: StoreTransaction {
                 guard case .stored = pending[k].previous else { continue }
                 try connection.run(SQLiteSchema.keepFeedBody, [.text(pending[k].entityType.name), .text(pending[k].id)])
             }
-            let put = try connection.statement(SQLiteSchema.putEntity)
+            // Puts go many rows to a statement; the ones added before a delete are written
+            // first (a short range may put and delete the same entity).
+            var put = try SQLiteGroupedInsert(connection, head: SQLiteSchema.putEntityHead, columns: 6, tail: SQLiteSchema.putEntityTail)
             for k in order {
                 let change = pending[k]
                 if change.kind == .deleted {
+                    try put.finish()
                     try connection.run(SQLiteSchema.deleteEntity, [.text(change.entityType.name), .text(change.id)])
                 } else if let body = change.body {
-                    try connection.run(
-                        put,
-                        [
-                            .text(change.entityType.name), .text(change.id), .integer(Int64(change.version)), .blob(body),
-                            prepared[k - range.lowerBound]?.access.map(SQLiteValue.blob) ?? .null, .integer(feedSequence(k)),
-                        ])
+                    try put.append(.text(change.entityType.name))
+                    try put.append(.text(change.id))
+                    try put.append(.integer(Int64(change.version)))
+                    try put.append(.blob(body))
+                    try put.append(prepared[k - range.lowerBound]?.access.map(SQLiteValue.blob) ?? .null)
+                    try put.append(.integer(feedSequence(k)))
                 }
             }
+            try put.finish()
             writtenCount = pending.count
         }
     }
