@@ -79,7 +79,7 @@ struct IndexDeltaBatch {
         let remove = try connection.statement(SQLiteSchema.deleteIndexRow)
         // Every row's final state is independent of the others': removals run as they come,
         // writes go many rows to a statement, still in key order.
-        var put = try SQLiteGroupedInsert(connection, head: SQLiteSchema.putIndexHead, columns: 4)
+        var put = SQLiteGroupedInsert(connection, SQLiteSchema.putIndexRows)
         var k = 0
         while k < order.count {
             // The last operation of this row's run wins (runs are in feed order).

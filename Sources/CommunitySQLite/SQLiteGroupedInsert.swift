@@ -1,56 +1,57 @@
 /// Rows of one `INSERT` written many to a statement: one run, one reset and one open cursor
-/// for up to ``widest`` rows instead of one each. Rows are added in order and written in that
-/// order; ``finish()`` writes the rows left over in narrower statements. Statements are the
-/// connection's cached ones, one per width.
+/// for up to ``widths``' first number of rows instead of one each. Rows are added in order
+/// and written in that order; ``finish()`` writes the rows left over in narrower statements.
+/// Statements are the connection's cached ones, one per width, looked up only when used.
 struct SQLiteGroupedInsert {
-    /// The most rows one statement writes.
-    static let widest = 64
-    /// The narrower widths, for the rows left over; the last is 1, so any number is written.
-    static let narrower = [8, 1]
+    /// How many rows one statement writes, widest first; the last is 1, so any number is written.
+    static let widths = [64, 8, 1]
+
+    /// The statement texts of one `INSERT`, one per width (computed once, kept in ``SQLiteSchema``).
+    struct Shape: Sendable {
+        let columns: Int
+        /// The text for each of ``SQLiteGroupedInsert/widths``, in that order.
+        let texts: [(rows: Int, sql: String)]
+
+        /// - Parameters:
+        ///   - head: the statement up to `VALUES` (included).
+        ///   - columns: how many values one row has.
+        ///   - tail: what follows the rows (an `ON CONFLICT` clause, or nothing).
+        init(head: String, columns: Int, tail: String = "") {
+            self.columns = columns
+            let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            texts = SQLiteGroupedInsert.widths.map { ($0, head + " " + Array(repeating: row, count: $0).joined(separator: ", ") + tail) }
+        }
+    }
 
     private let connection: SQLiteConnection
-    private let head: String
-    private let tail: String
-    private let columns: Int
-    private let full: SQLiteStatement
+    private let shape: Shape
+    /// The widest statement, once looked up.
+    private var widest: SQLiteStatement?
     private var values: [SQLiteValue] = []
 
-    /// - Parameters:
-    ///   - head: the statement up to `VALUES` (included).
-    ///   - columns: how many values one row has.
-    ///   - tail: what follows the rows (an `ON CONFLICT` clause, or nothing).
-    init(_ connection: SQLiteConnection, head: String, columns: Int, tail: String = "") throws {
+    init(_ connection: SQLiteConnection, _ shape: Shape) {
         self.connection = connection
-        self.head = head
-        self.tail = tail
-        self.columns = columns
-        full = try connection.statement(Self.sql(head: head, columns: columns, rows: Self.widest, tail: tail))
-        values.reserveCapacity(Self.widest * columns)
+        self.shape = shape
     }
 
-    /// The statement text for `rows` rows of `columns` parameters.
-    static func sql(head: String, columns: Int, rows: Int, tail: String = "") -> String {
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        return head + " " + Array(repeating: row, count: rows).joined(separator: ", ") + tail
-    }
-
-    /// Adds one value of the current row; a row is complete after `columns` values.
+    /// Adds one value of the current row; callers add whole rows (``Shape/columns`` values each).
     mutating func append(_ value: SQLiteValue) throws {
         values.append(value)
-        if values.count == Self.widest * columns {
-            try connection.run(full, values)
-            values.removeAll(keepingCapacity: true)
-        }
+        guard let first = shape.texts.first, values.count == first.rows * shape.columns else { return }
+        let statement = try widest ?? connection.statement(first.sql)
+        widest = statement
+        try connection.run(statement, values)
+        values.removeAll(keepingCapacity: true)
     }
 
     /// Writes the rows not yet written.
     mutating func finish() throws {
         var start = 0
-        for width in Self.narrower {
-            let statement = try connection.statement(Self.sql(head: head, columns: columns, rows: width, tail: tail))
-            while values.count - start >= width * columns {
-                try connection.run(statement, Array(values[start..<start + width * columns]))
-                start += width * columns
+        for (rows, sql) in shape.texts.dropFirst() where values.count - start >= rows * shape.columns {
+            let statement = try connection.statement(sql)
+            while values.count - start >= rows * shape.columns {
+                try connection.run(statement, Array(values[start..<start + rows * shape.columns]))
+                start += rows * shape.columns
             }
         }
         values.removeAll(keepingCapacity: true)

@@ -118,13 +118,13 @@ enum SQLiteSchema {
     static let getVersion = "SELECT version FROM ck_entities WHERE type = ? AND id = ?"
     static let allEntities = "SELECT id, version, body FROM ck_entities WHERE type = ? ORDER BY id"
     static let countEntities = "SELECT count(*) FROM ck_entities WHERE type = ?"
-    /// An entity row put, for a ``SQLiteGroupedInsert``: its head up to `VALUES` and its
-    /// tail (six values a row).
-    static let putEntityHead = "INSERT INTO ck_entities(type, id, version, body, access, seq) VALUES"
-    static let putEntityTail = """
-         ON CONFLICT(type, id) DO UPDATE SET version = excluded.version, body = excluded.body, access = excluded.access,
-            seq = excluded.seq
-        """
+    /// Entity rows put, many at once: type, id, version, body, access, seq.
+    static let putEntities = SQLiteGroupedInsert.Shape(
+        head: "INSERT INTO ck_entities(type, id, version, body, access, seq) VALUES", columns: 6,
+        tail: """
+             ON CONFLICT(type, id) DO UPDATE SET version = excluded.version, body = excluded.body, access = excluded.access,
+                seq = excluded.seq
+            """)
     /// Copies an entity row's body into the feed row of the change that wrote it, when that
     /// feed row has none (it read the body from the row): run before the row is replaced or
     /// deleted. Matches nothing for rows from before schema 5 (`seq` NULL) or a pruned change.
@@ -146,8 +146,8 @@ enum SQLiteSchema {
     static let deleteIndexScan = "DELETE FROM ck_index WHERE slot IN (SELECT slot FROM ck_fields WHERE type = ?) AND id = ?"
     static let deleteIndexRow = "DELETE FROM ck_index WHERE slot = ? AND key = ? AND id = ?"
     static let putIndex = "INSERT OR REPLACE INTO ck_index(slot, key, id, value) VALUES (?, ?, ?, ?)"
-    /// ``putIndex`` up to `VALUES`, for a ``SQLiteGroupedInsert``.
-    static let putIndexHead = "INSERT OR REPLACE INTO ck_index(slot, key, id, value) VALUES"
+    /// ``putIndex``, many rows at once.
+    static let putIndexRows = SQLiteGroupedInsert.Shape(head: "INSERT OR REPLACE INTO ck_index(slot, key, id, value) VALUES", columns: 4)
     static let fieldSlot = "SELECT slot FROM ck_fields WHERE type = ? AND field = ?"
     static let addFieldSlot = "INSERT INTO ck_fields(type, field) VALUES (?, ?) RETURNING slot"
     /// The slot of a (type, field) pair, in queries (NULL, matching nothing, when the pair has no rows).
@@ -163,8 +163,9 @@ enum SQLiteSchema {
         JOIN ck_entities AS e ON e.type = ?1 AND e.id = i.id
         WHERE i.slot = \(slotOf)
         """
-    /// A feed row, for a ``SQLiteGroupedInsert`` (eight values a row).
-    static let appendChangeHead = "INSERT INTO ck_changes(sequence, tx, type, id, kind, version, body, idx) VALUES"
+    /// Feed rows, many at once: sequence, tx, type, id, kind, version, body, idx.
+    static let appendChanges = SQLiteGroupedInsert.Shape(
+        head: "INSERT INTO ck_changes(sequence, tx, type, id, kind, version, body, idx) VALUES", columns: 8)
     /// The unapplied index deltas, in feed order (rows after the `indexed` sequence).
     static let pendingDeltas = "SELECT sequence, type, id, idx FROM ck_changes WHERE sequence > ? ORDER BY sequence"
     /// Ids of one type changed after the `indexed` sequence: extra query candidates.

@@ -245,7 +245,7 @@ public final class SQLiteStore: Store {
                 // The waiting deltas and this commit's, applied together in key order.
                 var batch = IndexDeltaBatch(capacity: indexNow ? unindexed : 0)
                 if indexNow { try Self.collectWaitingDeltas(connection, after: state.indexed, into: &batch) }
-                var feed = try SQLiteGroupedInsert(connection, head: SQLiteSchema.appendChangeHead, columns: 8)
+                var feed = SQLiteGroupedInsert(connection, SQLiteSchema.appendChanges)
                 for (k, p) in transaction.pending.enumerated() {
                     sequence += 1
                     for value: SQLiteValue in [

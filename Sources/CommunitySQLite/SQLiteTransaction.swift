@@ -217,7 +217,7 @@ final class SQLiteTransaction: StoreTransaction {
             }
             // Puts go many rows to a statement; the ones added before a delete are written
             // first (a short range may put and delete the same entity).
-            var put = try SQLiteGroupedInsert(connection, head: SQLiteSchema.putEntityHead, columns: 6, tail: SQLiteSchema.putEntityTail)
+            var put = SQLiteGroupedInsert(connection, SQLiteSchema.putEntities)
             for k in order {
                 let change = pending[k]
                 if change.kind == .deleted {
