@@ -36,6 +36,7 @@ struct SQLiteGroupedInsert {
 
     /// Adds one value of the current row; callers add whole rows (``Shape/columns`` values each).
     mutating func append(_ value: SQLiteValue) throws {
+        if values.capacity == 0 { values.reserveCapacity(shape.columns) }  // one allocation for a single row
         values.append(value)
         guard let first = shape.texts.first, values.count == first.rows * shape.columns else { return }
         let statement = try widest ?? connection.statement(first.sql)
@@ -50,7 +51,11 @@ struct SQLiteGroupedInsert {
         for (rows, sql) in shape.texts.dropFirst() where values.count - start >= rows * shape.columns {
             let statement = try connection.statement(sql)
             while values.count - start >= rows * shape.columns {
-                try connection.run(statement, Array(values[start..<start + rows * shape.columns]))
+                if start == 0, values.count == rows * shape.columns {
+                    try connection.run(statement, values)  // the whole rest: no copy
+                } else {
+                    try connection.run(statement, Array(values[start..<start + rows * shape.columns]))
+                }
                 start += rows * shape.columns
             }
         }
