@@ -46,7 +46,9 @@ import Synchronization
 ///
 /// A transaction's rows are written when it next reads and at commit (see
 /// ``SQLiteTransaction``): a large transaction is the bulk path, its rows prepared on all
-/// cores and written in key order, so an import needs no API of its own.
+/// cores and written in key order, so an import needs no API of its own. Entity rows, feed
+/// rows and index rows are written up to 64 to a statement (``SQLiteGroupedInsert``): one
+/// run, one reset and one open cursor for all of them.
 ///
 /// The index rows are written in batches: a commit that brings the changes not yet in
 /// `ck_index` to ``indexBatch`` or more applies all their deltas, in feed order, inside that

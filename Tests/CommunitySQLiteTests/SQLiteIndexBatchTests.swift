@@ -23,7 +23,7 @@ import Testing
         out.append(Query<Account>().where("isPartner", equals: .checkbox(true)).where("region", equals: .picklist("NA")))
         out.append(Query<Account>().filter("region", .oneOf([.picklist("EMEA"), .picklist("APAC")])))
         out.append(Query<Account>().filter("normalizedName", .range(lower: .text("account 1"), upper: .text("account 3"))))
-        out.append(Query<Account>().where("owner", equals: .reference("u2")).ordered(by: "normalizedName", descending: true).page(offset: 1, limit: 3))
+        out.append(Query<Account>().where("owner", equals: .reference("user:u2")).ordered(by: "normalizedName", descending: true).page(offset: 1, limit: 3))
         return out
     }
 
