@@ -59,8 +59,11 @@ struct IndexDeltaBatch {
     /// Applies the deltas inside the caller's transaction: the final state of each row in key
     /// order, or every delta in feed order when one of them needs a scan.
     func apply(on connection: SQLiteConnection) throws {
+        var slots = IndexSlots()
         if needsScan {
-            for entry in entries { try SQLiteTransaction.apply(entry.delta, type: entry.type, id: entry.id, on: connection) }
+            for entry in entries {
+                try SQLiteTransaction.apply(entry.delta, type: entry.type, id: entry.id, on: connection, slots: &slots)
+            }
             return
         }
         var keys = SortKeys(rows: operations.count)
@@ -73,8 +76,10 @@ struct IndexDeltaBatch {
             keys.endRow()
         }
         let order = keys.sortedIndices()
-        let put = try connection.statement(SQLiteSchema.putIndex)
         let remove = try connection.statement(SQLiteSchema.deleteIndexRow)
+        // Every row's final state is independent of the others': removals run as they come,
+        // writes go many rows to a statement, still in key order.
+        var put = SQLiteGroupedInsert(connection, SQLiteSchema.putIndexRows)
         var k = 0
         while k < order.count {
             // The last operation of this row's run wins (runs are in feed order).
@@ -83,13 +88,18 @@ struct IndexDeltaBatch {
             while last + 1 < order.count, keys.equal(order[last + 1], order[k]),
                 Self.sameRow(target(operations[order[last + 1]]), first) { last += 1 }
             let op = target(operations[order[last]])
-            if let value = op.value {
-                try connection.run(put, [.text(op.type), .text(op.row.field), .text(op.row.key), .text(op.id), .text(value)])
-            } else {
-                try connection.run(remove, [.text(op.type), .text(op.row.field), .text(op.row.key), .text(op.id)])
+            if op.value != nil {
+                let slot = try slots.slot(op.type, op.row.field, on: connection)
+                try put.append(.integer(slot))
+                try put.append(.text(op.row.key))
+                try put.append(.text(op.id))
+                try put.append(op.row.storedValue)
+            } else if let slot = try slots.existing(op.type, op.row.field, on: connection) {
+                try connection.run(remove, [.integer(slot), .text(op.row.key), .text(op.id)])
             }
             k = last + 1
         }
+        try put.finish()
     }
 
     private static func sameRow(

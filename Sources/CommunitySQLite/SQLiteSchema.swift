@@ -9,9 +9,13 @@
 ///   of types the store's registry does not know that were written before schema 4), and
 ///   `seq`: the feed sequence of the change that wrote the row (NULL in rows written before
 ///   schema 5).
-/// - `ck_index`: one row per indexed field value: its lookup key (``IndexKey``), its exact
-///   value (``IndexValueCodec``, for ranges), and the entity id. There is no second index by
-///   entity: an update or delete removes the old rows by their keys, computed from the old body.
+/// - `ck_fields`: the (type, field) pairs that have index rows, each with a small integer
+///   `slot`, given when a pair is first written and never reused.
+/// - `ck_index`: one row per indexed field value: its pair's slot, its lookup key
+///   (``IndexKey``), the entity id, and its exact value (``IndexValueCodec``, for ranges) or
+///   NULL when that is the key itself (ASCII text, picklists, references, dates, checkboxes).
+///   There is no second index by entity: an update or delete removes the old rows by their
+///   keys, computed from the old body.
 /// - `ck_changes`: the change feed, one row per change, and (in `idx`) the change's
 ///   ``IndexDelta`` while it is not yet applied to `ck_index`. A put's feed row has no body
 ///   (NULL) while the entity's row still holds that version (the row's `seq` is the change's
@@ -31,22 +35,25 @@
 /// ``SQLiteStore/accessFillBatch`` rows, one transaction each, and sets `access_filled` when
 /// done, so a failure part-way leaves a usable file (rows still without access fields are
 /// decoded when loaded) and the next open carries on. Schema 4 gains the `seq` column (NULL in
-/// its rows, whose feed rows all carry their bodies).
+/// its rows, whose feed rows all carry their bodies). Schema 5's `ck_index` (type and field
+/// as text in every row, the value always stored) is rebuilt in the schema 6 form, in key
+/// order, inside the opening transaction.
 enum SQLiteSchema {
-    static let version: Int64 = 5
+    static let version: Int64 = 6
 
     static let create = """
         CREATE TABLE IF NOT EXISTS ck_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ck_entities(
             type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, body BLOB NOT NULL, access BLOB,
             seq INTEGER, PRIMARY KEY(type, id)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS ck_fields(
+            slot INTEGER PRIMARY KEY, type TEXT NOT NULL, field TEXT NOT NULL, UNIQUE(type, field));
         CREATE TABLE IF NOT EXISTS ck_index(
-            type TEXT NOT NULL, field TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
-            PRIMARY KEY(type, field, key, id)) WITHOUT ROWID;
+            slot INTEGER NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, value TEXT, PRIMARY KEY(slot, key, id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ck_changes(
             sequence INTEGER PRIMARY KEY, tx INTEGER NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,
             kind TEXT NOT NULL, version INTEGER NOT NULL, body BLOB, idx BLOB);
-        INSERT OR IGNORE INTO ck_meta(key, value) VALUES ('schema', 5), ('sequence', 0), ('transaction', 0), ('indexed', 0),
+        INSERT OR IGNORE INTO ck_meta(key, value) VALUES ('schema', 6), ('sequence', 0), ('transaction', 0), ('indexed', 0),
             ('access_filled', 1);
         """
 
@@ -80,6 +87,22 @@ enum SQLiteSchema {
         UPDATE ck_meta SET value = 5 WHERE key = 'schema';
         """
 
+    /// Turns a schema 5 store into schema 6 (run inside the opening transaction): every
+    /// (type, field) pair of `ck_index` gets a slot, in their order, and the rows are copied
+    /// into the new table in its key order (the old table's order maps onto it), the value
+    /// NULL where it equals the key.
+    static let migrateFrom5 = """
+        INSERT OR IGNORE INTO ck_fields(type, field) SELECT DISTINCT type, field FROM ck_index ORDER BY type, field;
+        CREATE TABLE ck_index_6(
+            slot INTEGER NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, value TEXT, PRIMARY KEY(slot, key, id)) WITHOUT ROWID;
+        INSERT INTO ck_index_6(slot, key, id, value)
+            SELECT f.slot, i.key, i.id, nullif(i.value, i.key) FROM ck_index AS i
+            JOIN ck_fields AS f ON f.type = i.type AND f.field = i.field ORDER BY i.type, i.field, i.key, i.id;
+        DROP TABLE ck_index;
+        ALTER TABLE ck_index_6 RENAME TO ck_index;
+        UPDATE ck_meta SET value = 6 WHERE key = 'schema';
+        """
+
     static let committedSequence = """
         SELECT max(coalesce((SELECT max(sequence) FROM ck_changes), 0),
                    (SELECT value FROM ck_meta WHERE key = 'sequence'))
@@ -95,11 +118,13 @@ enum SQLiteSchema {
     static let getVersion = "SELECT version FROM ck_entities WHERE type = ? AND id = ?"
     static let allEntities = "SELECT id, version, body FROM ck_entities WHERE type = ? ORDER BY id"
     static let countEntities = "SELECT count(*) FROM ck_entities WHERE type = ?"
-    static let putEntity = """
-        INSERT INTO ck_entities(type, id, version, body, access, seq) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT(type, id) DO UPDATE SET version = excluded.version, body = excluded.body, access = excluded.access,
-            seq = excluded.seq
-        """
+    /// Entity rows put, many at once: type, id, version, body, access, seq.
+    static let putEntities = SQLiteGroupedInsert.Shape(
+        head: "INSERT INTO ck_entities(type, id, version, body, access, seq) VALUES", columns: 6,
+        tail: """
+             ON CONFLICT(type, id) DO UPDATE SET version = excluded.version, body = excluded.body, access = excluded.access,
+                seq = excluded.seq
+            """)
     /// Copies an entity row's body into the feed row of the change that wrote it, when that
     /// feed row has none (it read the body from the row): run before the row is replaced or
     /// deleted. Matches nothing for rows from before schema 5 (`seq` NULL) or a pruned change.
@@ -116,25 +141,31 @@ enum SQLiteSchema {
     static let fillAccess = "UPDATE ck_entities SET access = ? WHERE type = ? AND id = ?"
     static let distinctTypes = "SELECT DISTINCT type FROM ck_entities"
     static let deleteEntity = "DELETE FROM ck_entities WHERE type = ? AND id = ?"
-    /// Every index row of one entity, by a scan of its type: only for an old body that no
-    /// longer decodes, whose keys cannot be computed.
-    static let deleteIndexScan = "DELETE FROM ck_index WHERE type = ? AND id = ?"
-    static let deleteIndexRow = "DELETE FROM ck_index WHERE type = ? AND field = ? AND key = ? AND id = ?"
-    static let putIndex = "INSERT OR REPLACE INTO ck_index(type, field, key, id, value) VALUES (?, ?, ?, ?, ?)"
+    /// Every index row of one entity, by a scan of its type's slots: only for an old body
+    /// that no longer decodes, whose keys cannot be computed.
+    static let deleteIndexScan = "DELETE FROM ck_index WHERE slot IN (SELECT slot FROM ck_fields WHERE type = ?) AND id = ?"
+    static let deleteIndexRow = "DELETE FROM ck_index WHERE slot = ? AND key = ? AND id = ?"
+    static let putIndex = "INSERT OR REPLACE INTO ck_index(slot, key, id, value) VALUES (?, ?, ?, ?)"
+    /// ``putIndex``, many rows at once.
+    static let putIndexRows = SQLiteGroupedInsert.Shape(head: "INSERT OR REPLACE INTO ck_index(slot, key, id, value) VALUES", columns: 4)
+    static let fieldSlot = "SELECT slot FROM ck_fields WHERE type = ? AND field = ?"
+    static let addFieldSlot = "INSERT INTO ck_fields(type, field) VALUES (?, ?) RETURNING slot"
+    /// The slot of a (type, field) pair, in queries (NULL, matching nothing, when the pair has no rows).
+    private static let slotOf = "(SELECT slot FROM ck_fields WHERE type = ?1 AND field = ?2)"
     static let byKey = """
         SELECT e.id, e.version, e.body FROM ck_index AS i
-        JOIN ck_entities AS e ON e.type = i.type AND e.id = i.id
-        WHERE i.type = ? AND i.field = ? AND i.key = ?
+        JOIN ck_entities AS e ON e.type = ?1 AND e.id = i.id
+        WHERE i.slot = \(slotOf) AND i.key = ?3
         """
-    static let countKey = "SELECT count(*) FROM ck_index WHERE type = ? AND field = ? AND key = ?"
+    static let countKey = "SELECT count(*) FROM ck_index WHERE slot = \(slotOf) AND key = ?3"
     static let byField = """
-        SELECT i.value, e.id, e.version, e.body FROM ck_index AS i
-        JOIN ck_entities AS e ON e.type = i.type AND e.id = i.id
-        WHERE i.type = ? AND i.field = ?
+        SELECT coalesce(i.value, i.key), e.id, e.version, e.body FROM ck_index AS i
+        JOIN ck_entities AS e ON e.type = ?1 AND e.id = i.id
+        WHERE i.slot = \(slotOf)
         """
-    static let appendChange = """
-        INSERT INTO ck_changes(sequence, tx, type, id, kind, version, body, idx) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    /// Feed rows, many at once: sequence, tx, type, id, kind, version, body, idx.
+    static let appendChanges = SQLiteGroupedInsert.Shape(
+        head: "INSERT INTO ck_changes(sequence, tx, type, id, kind, version, body, idx) VALUES", columns: 8)
     /// The unapplied index deltas, in feed order (rows after the `indexed` sequence).
     static let pendingDeltas = "SELECT sequence, type, id, idx FROM ck_changes WHERE sequence > ? ORDER BY sequence"
     /// Ids of one type changed after the `indexed` sequence: extra query candidates.

@@ -46,7 +46,9 @@ import Synchronization
 ///
 /// A transaction's rows are written when it next reads and at commit (see
 /// ``SQLiteTransaction``): a large transaction is the bulk path, its rows prepared on all
-/// cores and written in key order, so an import needs no API of its own.
+/// cores and written in key order, so an import needs no API of its own. Entity rows, feed
+/// rows and index rows are written up to 64 to a statement (``SQLiteGroupedInsert``): one
+/// run, one reset and one open cursor for all of them.
 ///
 /// The index rows are written in batches: a commit that brings the changes not yet in
 /// `ck_index` to ``indexBatch`` or more applies all their deltas, in feed order, inside that
@@ -135,6 +137,9 @@ public final class SQLiteStore: Store {
             }
             if try SQLiteReader(connection: connection).metadata("schema") == 4 {
                 try connection.execute(SQLiteSchema.migrateFrom4)
+            }
+            if try SQLiteReader(connection: connection).metadata("schema") == 5 {
+                try connection.execute(SQLiteSchema.migrateFrom5)
             }
             try connection.execute("COMMIT")
         } catch {
@@ -242,21 +247,23 @@ public final class SQLiteStore: Store {
                 // The waiting deltas and this commit's, applied together in key order.
                 var batch = IndexDeltaBatch(capacity: indexNow ? unindexed : 0)
                 if indexNow { try Self.collectWaitingDeltas(connection, after: state.indexed, into: &batch) }
+                var feed = SQLiteGroupedInsert(connection, SQLiteSchema.appendChanges)
                 for (k, p) in transaction.pending.enumerated() {
                     sequence += 1
-                    try connection.run(
-                        SQLiteSchema.appendChange,
-                        [
-                            .integer(Int64(sequence)), .integer(Int64(txID)), .text(p.entityType.name), .text(p.id),
-                            .text(p.kind.rawValue), .integer(Int64(p.version)), transaction.feedBody(k).map(SQLiteValue.blob) ?? .null,
-                            indexNow ? .null : .blob(p.index.bytes),
-                        ])
+                    for value: SQLiteValue in [
+                        .integer(Int64(sequence)), .integer(Int64(txID)), .text(p.entityType.name), .text(p.id),
+                        .text(p.kind.rawValue), .integer(Int64(p.version)), transaction.feedBody(k).map(SQLiteValue.blob) ?? .null,
+                        indexNow ? .null : .blob(p.index.bytes),
+                    ] {
+                        try feed.append(value)
+                    }
                     if indexNow { batch.add(p.index, type: p.entityType.name, id: p.id) }
                     changes.append(
                         Change(
                             sequence: sequence, transaction: txID, entityType: p.entityType, id: p.id, kind: p.kind,
                             version: p.version, entity: p.entity))
                 }
+                try feed.finish()
                 if indexNow {
                     try batch.apply(on: connection)
                     try connection.run(SQLiteSchema.writeMeta, [.integer(Int64(clamping: sequence)), .text("indexed")])

@@ -215,20 +215,24 @@ final class SQLiteTransaction: StoreTransaction {
                 guard case .stored = pending[k].previous else { continue }
                 try connection.run(SQLiteSchema.keepFeedBody, [.text(pending[k].entityType.name), .text(pending[k].id)])
             }
-            let put = try connection.statement(SQLiteSchema.putEntity)
+            // Puts go many rows to a statement; the ones added before a delete are written
+            // first (a short range may put and delete the same entity).
+            var put = SQLiteGroupedInsert(connection, SQLiteSchema.putEntities)
             for k in order {
                 let change = pending[k]
                 if change.kind == .deleted {
+                    try put.finish()
                     try connection.run(SQLiteSchema.deleteEntity, [.text(change.entityType.name), .text(change.id)])
                 } else if let body = change.body {
-                    try connection.run(
-                        put,
-                        [
-                            .text(change.entityType.name), .text(change.id), .integer(Int64(change.version)), .blob(body),
-                            prepared[k - range.lowerBound]?.access.map(SQLiteValue.blob) ?? .null, .integer(feedSequence(k)),
-                        ])
+                    try put.append(.text(change.entityType.name))
+                    try put.append(.text(change.id))
+                    try put.append(.integer(Int64(change.version)))
+                    try put.append(.blob(body))
+                    try put.append(prepared[k - range.lowerBound]?.access.map(SQLiteValue.blob) ?? .null)
+                    try put.append(.integer(feedSequence(k)))
                 }
             }
+            try put.finish()
             writtenCount = pending.count
         }
     }
@@ -302,6 +306,9 @@ final class SQLiteTransaction: StoreTransaction {
         var field: String
         var key: String
         var value: String
+
+        /// The `value` column: NULL when the value is the key itself (read back as the key).
+        var storedValue: SQLiteValue { value == key ? .null : .text(value) }
     }
 
     static func indexRows<E: Entity>(of value: E) -> [IndexRow] {
@@ -317,14 +324,23 @@ final class SQLiteTransaction: StoreTransaction {
     /// every row of the entity, by a scan of its type, when its old rows were unknown), then
     /// the written rows.
     static func apply(_ delta: IndexDelta, type: String, id: String, on connection: SQLiteConnection) throws {
+        var slots = IndexSlots()
+        try apply(delta, type: type, id: id, on: connection, slots: &slots)
+    }
+
+    /// ``apply(_:type:id:on:)`` with the slots of the caller's batch.
+    static func apply(_ delta: IndexDelta, type: String, id: String, on connection: SQLiteConnection, slots: inout IndexSlots) throws {
         if delta.removeAll {
             try connection.run(SQLiteSchema.deleteIndexScan, [.text(type), .text(id)])
         }
         for row in delta.removed {
-            try connection.run(SQLiteSchema.deleteIndexRow, [.text(type), .text(row.field), .text(row.key), .text(id)])
+            // A pair without a slot has no rows to remove.
+            guard let slot = try slots.existing(type, row.field, on: connection) else { continue }
+            try connection.run(SQLiteSchema.deleteIndexRow, [.integer(slot), .text(row.key), .text(id)])
         }
         for row in delta.written {
-            try connection.run(SQLiteSchema.putIndex, [.text(type), .text(row.field), .text(row.key), .text(id), .text(row.value)])
+            let slot = try slots.slot(type, row.field, on: connection)
+            try connection.run(SQLiteSchema.putIndex, [.integer(slot), .text(row.key), .text(id), row.storedValue])
         }
     }
 

@@ -13,7 +13,11 @@ import Testing
     /// Every row of `ck_index`, in key order, as text.
     func rows(_ connection: SQLiteConnection) throws -> [String] {
         var out: [String] = []
-        try connection.rows("SELECT type, field, key, id, value FROM ck_index ORDER BY type, field, key, id", []) { row in
+        let sql = """
+            SELECT f.type, f.field, i.key, i.id, coalesce(i.value, i.key) FROM ck_index AS i JOIN ck_fields AS f ON f.slot = i.slot
+            ORDER BY f.type, f.field, i.key, i.id
+            """
+        try connection.rows(sql, []) { row in
             out.append((0..<5).map { row.text(Int32($0)) }.joined(separator: "|"))
         }
         return out

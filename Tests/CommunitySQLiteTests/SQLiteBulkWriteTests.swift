@@ -18,7 +18,7 @@ import Testing
     func queries() -> [Query<Account>] {
         var out: [Query<Account>] = []
         for region in Self.regions.compactMap({ $0 }) { out.append(Query<Account>().where("region", equals: .picklist(region))) }
-        for owner in 0..<5 { out.append(Query<Account>().where("owner", equals: .reference("u\(owner)"))) }
+        for owner in 0..<5 { out.append(Query<Account>().where("owner", equals: .reference("user:u\(owner)"))) }
         out.append(Query<Account>().where("isPartner", equals: .checkbox(true)).where("region", equals: .picklist("NA")))
         out.append(Query<Account>().filter("normalizedName", .range(lower: .text("account 1"), upper: .text("account 3"))))
         return out

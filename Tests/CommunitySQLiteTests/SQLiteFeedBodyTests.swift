@@ -144,7 +144,7 @@ import Testing
         #expect(try feed(store).prefix(100).elementsEqual(before))
     }
 
-    /// A schema 4 file (feed rows with bodies, no `seq` column) opens as schema 5; its old
+    /// A schema 4 file (feed rows with bodies, no `seq` column) opens as the current schema; its old
     /// changes read back as before, and new writes keep them.
     @Test func aSchemaFourFileMigrates() throws {
         let directory = try TemporaryDirectory()
@@ -169,7 +169,7 @@ import Testing
         let memory = MemoryStore()
         try memory.write { tx in for n in 0..<3 { try tx.put(account(n, 0)) } }
         let store = try SQLiteStore(path: path, registry: EntityRegistry([Account.self]))
-        #expect(try rawSQLiteInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == 5)
+        #expect(try rawSQLiteInteger(path, "SELECT value FROM ck_meta WHERE key = 'schema'") == SQLiteSchema.version)
         #expect(try rawSQLiteInteger(path, "SELECT count(*) FROM ck_entities WHERE seq IS NULL") == 3)
         #expect(try feed(store) == feed(memory))
         for s in [store, memory] as [any Store] {

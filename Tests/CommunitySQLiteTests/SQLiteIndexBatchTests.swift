@@ -24,7 +24,7 @@ import Testing
         out.append(Query<Account>().where("isPartner", equals: .checkbox(true)).where("region", equals: .picklist("NA")))
         out.append(Query<Account>().filter("region", .oneOf([.picklist("EMEA"), .picklist("APAC")])))
         out.append(Query<Account>().filter("normalizedName", .range(lower: .text("account 1"), upper: .text("account 3"))))
-        out.append(Query<Account>().where("owner", equals: .reference("u2")).ordered(by: "normalizedName", descending: true).page(offset: 1, limit: 3))
+        out.append(Query<Account>().where("owner", equals: .reference("user:u2")).ordered(by: "normalizedName", descending: true).page(offset: 1, limit: 3))
         return out
     }
 
@@ -113,7 +113,7 @@ import Testing
         #expect(try reopened == queries().map { try memory.snapshot().query($0).count })
     }
 
-    /// A schema 2 file (index rows written by every commit, no `idx` column) opens as schema 5 (through 3 and 4)
+    /// A schema 2 file (index rows written by every commit, no `idx` column) opens as the current schema (through 3, 4 and 5)
     /// with everything committed counted as indexed.
     @Test func aSchemaTwoFileOpensAndKeepsItsIndex() throws {
         let directory = try TemporaryDirectory()
