@@ -1,5 +1,6 @@
 import CommunityEngagement
 import CommunityModel
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -55,7 +56,7 @@ struct PartnerPipelineTests {
 
     @Test func pipelineTotalsMatchThePlainSums() throws {
         let service = PartnerPipelineService(environment: fixture.environment)
-        var random = ServiceRandom(seed: 11)
+        var random = SeededRandom(seed: 11)
         let stages = OpportunityStages.standard.stages.map(\.name)
         let sellers: [ID<User>] = ["paUser1", "paUser2", "paMgr", "pbUser", "pbExec"]
         var created: [Opportunity] = []

@@ -1,5 +1,6 @@
 import CommunityEngagement
 import CommunityModel
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -65,7 +66,7 @@ struct ServiceBusinessHoursTests {
         ("UTC", 0), ("Europe/Berlin", 1), ("Asia/Seoul", 2), ("America/New_York", 3), ("Europe/Berlin", 4),
     ])
     func matchesQuarterHourReference(timeZone: String, seed: UInt64) throws {
-        var random = ServiceRandom(seed: seed)
+        var random = SeededRandom(seed: seed)
         let holidays: Set<Day> = [try Day(year: 2026, month: 3, day: 30), try Day(year: 2026, month: 4, day: 3)]
         let hours = BusinessHours(
             timeZone: timeZone,
@@ -105,18 +106,5 @@ struct ServiceBusinessHoursTests {
             try BusinessHours(timeZone: "UTC", weekly: [2: [Interval(start: 600, end: 1500)]]).validate()
         }
         #expect(BusinessHours(timeZone: "UTC", weekly: [:]).deadline(adding: 60, to: Self.monday) == nil)
-    }
-}
-
-/// A small deterministic random generator for property tests.
-struct ServiceRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import CommunityEngagement
 import CommunityModel
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -48,7 +49,7 @@ struct ServiceSurveyTests {
     @Test func aggregatesPerPeriodMatchThePlainDefinition() throws {
         let service = try fixture.cases()
         let start = fixture.clock.now()
-        var random = ServiceRandom(seed: 7)
+        var random = SeededRandom(seed: 7)
         var answers: [(Date, Int, Int)] = []
         for _ in 0..<30 {
             fixture.clock.advance(by: TimeInterval(random.next() % 36) * 3600)

@@ -1,5 +1,6 @@
 import CommunityModel
 @testable import CommunitySQLite
+import CommunityTesting
 import Foundation
 import Testing
 
@@ -8,13 +9,6 @@ import Testing
 /// file as it was), and random writes through large and small transactions, applied or still
 /// waiting in the feed, answer queries exactly as `MemoryStore` does.
 @Suite struct SQLiteCompactIndexTests {
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state ^ (state >> 31)
-        }
-    }
 
     /// Regions in NFC and NFD: the NFD one's key (NFC) is not its value, so its value is stored.
     static let regions = ["EMEA", "NA", "Zu\u{308}rich", "Z\u{FC}rich", nil]
@@ -25,7 +19,7 @@ import Testing
             region: Self.regions[(n * 7 + step) % Self.regions.count])
     }
 
-    func randomAccount(_ random: inout Random, ids: Int) -> Account {
+    func randomAccount(_ random: inout SeededRandom, ids: Int) -> Account {
         let n = Int.random(in: 0..<ids, using: &random)
         return account(n, Int.random(in: 0..<20, using: &random))
     }
@@ -138,7 +132,7 @@ import Testing
     /// Random puts, updates and deletes in large transactions (the bulk path) and single-row
     /// ones, queried between them while deltas wait and after they are applied.
     @Test func randomWritesThroughLargeAndSmallTransactionsAnswerLikeMemory() throws {
-        var random = Random(state: 0x5EED_0006)
+        var random = SeededRandom(seed: 0x5EED_0006)
         let directory = try TemporaryDirectory()
         let path = directory.file("random.sqlite")
         let memory = MemoryStore()
