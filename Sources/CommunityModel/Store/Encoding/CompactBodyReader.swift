@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads compact bodies (the bytes ``CompactEncoder`` and ``CompactBodyWriter`` write) for
 /// ``CompactBodyCodable`` types, value by value from a position. Every read checks bounds
@@ -122,9 +122,13 @@ public struct CompactBodyReader: Sendable {
     }
 
     /// The next entry's key as text.
+    ///
+    /// - Throws: `DecodingError` when the key is not valid UTF-8 (the `Codable` path looks
+    ///   such a key up by its repaired text, does not find it, and throws).
     public mutating func key() throws -> String {
         let n = try length()
-        return String(decoding: bytes[take(n)], as: UTF8.self)
+        guard let key = String(validating: bytes[take(n)], as: UTF8.self) else { throw Self.corrupted("a key is not UTF-8") }
+        return key
     }
 
     private func matches(_ name: [UInt8], _ range: Range<Int>) -> Bool {
@@ -286,6 +290,46 @@ public struct CompactBodyReader: Sendable {
             n -= 1
         }
         return out
+    }
+
+    // MARK: Synthesised enumerations (`{"<case>": {"_0": value}}`)
+
+    /// The case of a synthesised enumeration: the index in `cases` of its one known key
+    /// (unknown keys are skipped). Read the payload next (``payloadID(_:)``,
+    /// ``emptyPayload()``, or ``payloadStart()`` and a value), then call ``endEnumCase(_:)``.
+    public mutating func enumCase(_ cases: CompactBodyKeys) throws -> (index: Int, rest: CompactBodyEntries) {
+        var entries = try self.entries(cases)
+        guard let index = try entries.next(&self) else { throw Self.corrupted("no case") }
+        return (index, entries)
+    }
+
+    /// Finishes a synthesised enumeration: throws if another known case key follows.
+    public mutating func endEnumCase(_ rest: CompactBodyEntries) throws {
+        var rest = rest
+        guard try rest.next(&self) == nil else { throw Self.corrupted("more than one case") }
+    }
+
+    private static let payloadKeys = CompactBodyKeys(["_0"])
+
+    /// Starts a one-value payload: positioned at its `_0` value afterwards.
+    ///
+    /// - Throws: `DecodingError` unless the payload is a keyed container whose only known key
+    ///   is `_0` as its last entry (other shapes are left to the `Codable` path).
+    public mutating func payloadStart() throws {
+        var entries = try self.entries(Self.payloadKeys)
+        guard try entries.next(&self) != nil, entries.remaining == 0 else { throw Self.corrupted("unexpected case payload") }
+    }
+
+    /// The payload of a case without associated values: any keyed container.
+    public mutating func emptyPayload() throws {
+        var entries = try self.entries(CompactBodyKeys([]))
+        _ = try entries.next(&self)
+    }
+
+    /// A one-identifier payload.
+    public mutating func payloadID<E>(_ type: ID<E>.Type = ID<E>.self) throws -> ID<E> {
+        try payloadStart()
+        return try id()
     }
 
     // MARK: Optionals (`decodeIfPresent`: a null reads as nil)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The buffer a ``CompactBodyCodable`` value writes its compact body into: the same tags,
 /// varints and layout as ``CompactEncoder`` (see `CompactTag`), written directly.
@@ -110,6 +110,22 @@ public struct CompactBodyWriter: Sendable {
 
     /// A nested value that writes itself.
     public mutating func value<T: CompactBodyCodable>(_ value: T) { value.writeCompactBody(to: &self) }
+
+    /// The start of a synthesised enumeration case: `{"<case>": ` (its payload follows:
+    /// ``payloadKey()`` and the value, or ``emptyPayload()``).
+    public mutating func enumCase(_ name: StaticString) {
+        keyed(count: 1)
+        key(name)
+    }
+
+    /// The start of a one-value case payload: `{"_0": ` (the value follows).
+    public mutating func payloadKey() {
+        keyed(count: 1)
+        key("_0")
+    }
+
+    /// The payload of a case without associated values: `{}`.
+    public mutating func emptyPayload() { keyed(count: 0) }
 
     /// An array of identifiers, as `Array` encodes itself.
     public mutating func ids<E>(_ values: [ID<E>]) {
