@@ -47,17 +47,6 @@ public struct RecordAccessFields: Sendable, Hashable {
                 values.append(value)
             }
         }
-        // Custom names in sorted order: the record types keep their custom values sorted by
-        // name already (``CustomFieldValues``), so they need no dictionary and no sort.
-        if let shared = record as? any SharedFieldsRecord {
-            for entry in Self.customValues(of: shared) where entry.name.hasSuffix("__c") {
-                if let value = record.value(of: entry.name) {
-                    names.append(entry.name)
-                    values.append(value)
-                }
-            }
-            return
-        }
         for name in record.customFields.keys.sorted() where name.hasSuffix("__c") {
             if let value = record.value(of: name) {
                 names.append(name)
@@ -65,8 +54,6 @@ public struct RecordAccessFields: Sendable, Hashable {
             }
         }
     }
-
-    private static func customValues<R: SharedFieldsRecord>(of record: R) -> CustomFieldValues { record.fields.customFields }
 
     /// The value of a covered field (`nil` when the record had none); `nil` for a field that
     /// is not covered, which callers check with ``covers(_:)`` first.
