@@ -71,6 +71,19 @@ public struct CustomFieldValues: Hashable, Sendable, Codable, Sequence, Expressi
         }
     }
 
+    /// Adds a value read from a stored body: appended when names arrive in order (as they
+    /// are written), inserted in place otherwise. `false` when the name already has a value.
+    mutating func addDecoded(name: String, value: FieldValue) -> Bool {
+        if let last = entries.last, !(last.name < name) {
+            let (i, found) = position(of: name)
+            guard !found else { return false }
+            entries.insert(Entry(name: name, value: value), at: i)
+        } else {
+            entries.append(Entry(name: name, value: value))
+        }
+        return true
+    }
+
     public func makeIterator() -> IndexingIterator<[Entry]> { entries.makeIterator() }
 
     private struct Name: CodingKey {

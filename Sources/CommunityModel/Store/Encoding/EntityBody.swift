@@ -4,6 +4,10 @@ import Foundation
 /// version byte (``compactVersion``) followed by the ``CompactEncoder`` bytes. Bodies that
 /// start with `{` are JSON written by earlier versions and still decode, so old rows need
 /// no rewrite.
+///
+/// Types that adopt ``CompactBodyCodable`` (the record types, users, access configuration)
+/// write and read the same bytes directly, without `Codable`'s dispatch; when their direct
+/// reader refuses a body, the `Codable` path decodes it (or throws its error).
 public enum EntityBody {
     /// The first byte of a compact body: never the first byte of a JSON object.
     public static let compactVersion: UInt8 = 0xC1
@@ -12,6 +16,8 @@ public enum EntityBody {
     ///
     /// - Throws: `EncodingError` from the value's `encode(to:)`.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        // A metatype check (a cached conformance lookup), then the value's own writer.
+        if let fast = T.self as? any CompactBodyCodable.Type, let bytes = fast.bodyBytes(of: value) { return bytes }
         var bytes: [UInt8] = [compactVersion]
         bytes += try CompactEncoder().encode(value)
         return bytes
@@ -34,7 +40,13 @@ public enum EntityBody {
             throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "range outside the bytes"))
         }
         switch range.isEmpty ? nil : bytes[range.lowerBound] {
-        case compactVersion?: return try CompactDecoder().decode(T.self, from: bytes, range: range.lowerBound + 1..<range.upperBound)
+        case compactVersion?:
+            let body = range.lowerBound + 1..<range.upperBound
+            if let fast = T.self as? any CompactBodyCodable.Type {
+                var reader = try CompactBodyReader(bytes, range: body)
+                if let value = try? fast.readBody(T.self, from: &reader) { return value }
+            }
+            return try CompactDecoder().decode(T.self, from: bytes, range: body)
         case UInt8(ascii: "{")?, UInt8(ascii: "[")?, UInt8(ascii: " ")?, UInt8(ascii: "\n")?:
             return try JSONDecoder().decode(T.self, from: Data(bytes[range]))
         case let other?:

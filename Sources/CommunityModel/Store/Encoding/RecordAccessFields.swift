@@ -77,7 +77,8 @@ public struct RecordAccessFields: Sendable, Hashable {
 
     /// The stored form.
     ///
-    /// - Throws: `EncodingError` when a currency, date or date-time value does not encode.
+    /// - Throws: nothing at present (every value kind writes directly); kept so that a value
+    ///   kind that can fail to encode does not change the signature.
     public func encoded() throws -> [UInt8] {
         var out: [UInt8] = [Self.format]
         out.reserveCapacity(64)
@@ -116,9 +117,11 @@ public struct RecordAccessFields: Sendable, Hashable {
                 out.append(b ? 1 : 0)
             case .currency, .date, .dateTime:
                 out.append(Tag.coded.rawValue)
-                let bytes = try CompactEncoder().encode(values[k])
-                Self.varint(UInt64(bytes.count), &out)
-                out += bytes
+                // The compact bytes `CompactEncoder` writes, written directly.
+                var writer = CompactBodyWriter(capacity: 32)
+                values[k].writeCompactBody(to: &writer)
+                Self.varint(UInt64(writer.bytes.count), &out)
+                out += writer.bytes
             }
         }
         return out
@@ -174,15 +177,23 @@ public struct RecordAccessFields: Sendable, Hashable {
                 value = .checkbox(b == 1)
             case .coded:
                 guard let span = reader.span() else { throw fail("truncated \(name)") }
-                guard let decoded = try? CompactDecoder().decode(FieldValue.self, from: bytes, range: span) else {
-                    throw fail("undecodable \(name)")
-                }
+                guard let decoded = Self.codedValue(bytes, span) else { throw fail("undecodable \(name)") }
                 value = decoded
             }
             names.append(name)
             values.append(value)
         }
         guard reader.at == reader.end else { throw fail("\(reader.end - reader.at) bytes left over") }
+    }
+
+    /// A currency, date or date-time value in its compact bytes: read directly, or through
+    /// `Codable` when the direct reader refuses them (as ``EntityBody`` does).
+    private static func codedValue(_ bytes: [UInt8], _ span: Range<Int>) -> FieldValue? {
+        if var reader = try? CompactBodyReader(bytes, range: span), let value = try? FieldValue(compactBody: &reader),
+           (try? reader.expectEnd()) != nil {
+            return value
+        }
+        return try? CompactDecoder().decode(FieldValue.self, from: bytes, range: span)
     }
 
     private static func put(_ s: String, _ out: inout [UInt8]) {
